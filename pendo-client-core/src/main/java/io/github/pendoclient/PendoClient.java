@@ -1,0 +1,281 @@
+package io.github.pendoclient;
+
+import io.github.pendoclient.error.AuthenticationException;
+import io.github.pendoclient.error.NotFoundException;
+import io.github.pendoclient.error.PermissionDeniedException;
+import io.github.pendoclient.http.HttpStats;
+import io.github.pendoclient.http.PendoHttp;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * The entry point to the Pendo v1 API. Build one per integration key, share it across threads, and close it when the
+ * application stops.
+ *
+ * <pre>{@code
+ * try (PendoClient client = PendoClient.builder()
+ *         .integrationKey(System.getenv("PENDO_INTEGRATION_KEY"))
+ *         .region(Region.EU)
+ *         .build()) {
+ *     client.verifyKey();
+ * }
+ * }</pre>
+ *
+ * <p>Every call goes through one HTTP stack: the {@code x-pendo-integration-key} header, a per-endpoint rate limit
+ * (100 requests per second by default), retries with exponential backoff and {@code Retry-After} on 408, 429, 5xx
+ * and I/O failures, and SLF4J logging with the key redacted. Failures are unchecked
+ * {@link io.github.pendoclient.error.PendoException}s. The key never appears in {@link #toString()}, logs or
+ * exception messages.
+ */
+public final class PendoClient implements AutoCloseable {
+
+    /** Environment variable holding the integration key. */
+    public static final String ENV_INTEGRATION_KEY = "PENDO_INTEGRATION_KEY";
+    /** Environment variable holding the region, for example {@code eu}. */
+    public static final String ENV_REGION = "PENDO_REGION";
+    /** Environment variable holding an explicit base URL; it wins over the region. */
+    public static final String ENV_BASE_URL = "PENDO_BASE_URL";
+
+    private final PendoHttp http;
+    private final Region region;
+
+    private PendoClient(Builder builder) {
+        if (builder.integrationKey == null) {
+            throw new IllegalStateException("An integration key is required: call integrationKey(...), or use"
+                    + " PendoClient.fromEnv() with " + ENV_INTEGRATION_KEY + " set");
+        }
+        this.http = PendoHttp.create(builder.httpOptions(builder.aggregationTimeout, builder.aggregationCallTimeout),
+                builder.integrationKey, "integration key");
+        this.region = builder.hasBaseUrl() ? null : builder.region();
+    }
+
+    /**
+     * A builder with the defaults: region US, 10 s connect, 60 s read, 5 minute call timeout, 5 minute aggregation
+     * read timeout, 4 attempts, 100 requests per second per endpoint.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A client configured from the environment: {@value #ENV_INTEGRATION_KEY} (required), {@value #ENV_REGION}
+     * (optional, as {@link Region#parse(String)} reads it) and {@value #ENV_BASE_URL} (optional, wins over the
+     * region).
+     *
+     * @return the client
+     * @throws IllegalStateException if the key is not set
+     * @throws IllegalArgumentException if the region or base URL is not valid
+     */
+    public static PendoClient fromEnv() {
+        return fromEnv(System.getenv());
+    }
+
+    /**
+     * A client configured from the given variables, as {@link #fromEnv()} reads them.
+     *
+     * @param environment variable name to value
+     * @return the client
+     * @throws IllegalStateException if the key is not set
+     * @throws IllegalArgumentException if the region or base URL is not valid
+     */
+    public static PendoClient fromEnv(Map<String, String> environment) {
+        Objects.requireNonNull(environment, "environment");
+        String key = environment.get(ENV_INTEGRATION_KEY);
+        if (key == null || key.isBlank()) {
+            throw new IllegalStateException(ENV_INTEGRATION_KEY + " is not set; set it to a Pendo integration key"
+                    + " (Settings > Integrations > Integration Keys), and " + ENV_REGION
+                    + " to your data centre (us, us1, eu, jp, au) if it is not US");
+        }
+        Builder builder = builder().integrationKey(key);
+        String region = environment.get(ENV_REGION);
+        if (region != null && !region.isBlank()) {
+            builder.region(Region.parse(region));
+        }
+        String baseUrl = environment.get(ENV_BASE_URL);
+        if (baseUrl != null && !baseUrl.isBlank()) {
+            builder.baseUrl(baseUrl);
+        }
+        return builder.build();
+    }
+
+    /**
+     * The HTTP stack of this client, for the aggregation module and for your own Retrofit interfaces.
+     *
+     * @return the stack
+     */
+    public PendoHttp http() {
+        return http;
+    }
+
+    /**
+     * The region this client talks to, or empty when it was built with an explicit base URL.
+     *
+     * @return the region
+     */
+    public Optional<Region> region() {
+        return Optional.ofNullable(region);
+    }
+
+    /**
+     * The base URL requests go to.
+     *
+     * @return the base URL
+     */
+    public URI baseUrl() {
+        return http.baseUrl().uri();
+    }
+
+    /**
+     * Request counters since the client was built: attempts, retries, 429s, rate-limit waits.
+     *
+     * @return a snapshot
+     */
+    public HttpStats stats() {
+        return http.stats();
+    }
+
+    /**
+     * Checks cheaply whether the integration key works on this host, with {@code GET /api/v1/token/verify}; where
+     * that path is unknown (404), with the small {@code GET /api/v1/metadata/schema/account}. Keys are valid in one
+     * region only, so a rejected key's message suggests checking the region.
+     *
+     * @return whether the key was accepted, with a message
+     * @throws io.github.pendoclient.error.PendoException for failures that say nothing about the key (network,
+     *     5xx after retries)
+     */
+    public KeyVerification verifyKey() {
+        try {
+            return check("api/v1/token/verify");
+        } catch (NotFoundException unknownPath) {
+            return check("api/v1/metadata/schema/account");
+        }
+    }
+
+    private KeyVerification check(String path) {
+        Request request = new Request.Builder().url(http.url(path)).get().build();
+        try (Response response = http.execute(request)) {
+            return new KeyVerification(true, response.code(), "The integration key is valid on " + baseUrl() + ".");
+        } catch (AuthenticationException rejected) {
+            return new KeyVerification(false, 401, "The integration key was rejected by " + baseUrl() + ". Keys are"
+                    + " valid in one region only: " + (region == null ? "check the base URL"
+                    : "this client uses region " + region) + "; the subscription's login URL shows its region"
+                    + " (app.pendo.io = US, us1, eu, jpn, au).");
+        } catch (PermissionDeniedException forbidden) {
+            return new KeyVerification(false, 403, "The integration key is known to " + baseUrl() + " but may not"
+                    + " read " + path + " (HTTP 403); check the key's permissions.");
+        }
+    }
+
+    /**
+     * Releases connections and threads. Calls in progress may fail; the client must not be used afterwards.
+     * Idempotent.
+     */
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    @Override
+    public String toString() {
+        return "PendoClient{baseUrl=" + baseUrl() + (region == null ? "" : ", region=" + region)
+                + ", integrationKey=IntegrationKey[redacted]}";
+    }
+
+    /**
+     * Builds a {@link PendoClient}. The integration key is required; everything else has a default.
+     */
+    public static final class Builder extends ClientBuilder<Builder> {
+
+        /** Default read timeout of aggregation calls: Pendo may run a query for minutes before answering. */
+        public static final Duration DEFAULT_AGGREGATION_TIMEOUT = Duration.ofMinutes(5);
+
+        private IntegrationKey integrationKey;
+        private Duration aggregationTimeout = DEFAULT_AGGREGATION_TIMEOUT;
+        private Duration aggregationCallTimeout = Duration.ZERO;
+
+        private Builder() {
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        @Override
+        protected URI regionBaseUrl(Region region) {
+            return region.apiBaseUrl();
+        }
+
+        /**
+         * The integration key. Required.
+         *
+         * @param key the key, sent exactly as given
+         * @return this builder
+         * @throws IllegalArgumentException if the key is blank or contains whitespace
+         */
+        public Builder integrationKey(String key) {
+            return integrationKey(IntegrationKey.of(key));
+        }
+
+        /**
+         * The integration key. Required.
+         *
+         * @param key the key
+         * @return this builder
+         */
+        public Builder integrationKey(IntegrationKey key) {
+            this.integrationKey = Objects.requireNonNull(key, "key");
+            return this;
+        }
+
+        /**
+         * Read timeout of aggregation calls: the longest silence while Pendo computes or streams a result.
+         * Default 5 minutes.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder aggregationTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("aggregationTimeout must be positive, was " + timeout);
+            }
+            this.aggregationTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Timeout of a whole aggregation call, reading every row included; {@link Duration#ZERO} (the default) for
+         * none, since a large streamed result may take long to read.
+         *
+         * @param timeout zero or a positive duration
+         * @return this builder
+         */
+        public Builder aggregationCallTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("aggregationCallTimeout must not be negative, was " + timeout);
+            }
+            this.aggregationCallTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Builds the client.
+         *
+         * @return the client
+         * @throws IllegalStateException if no integration key was set
+         * @throws IllegalArgumentException if the base URL is plain http on a non-loopback host
+         */
+        public PendoClient build() {
+            return new PendoClient(this);
+        }
+    }
+}

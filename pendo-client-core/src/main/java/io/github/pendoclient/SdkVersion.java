@@ -1,0 +1,27 @@
+package io.github.pendoclient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** The SDK's own version, stamped into a resource at build time. */
+final class SdkVersion {
+
+    static final String VERSION = load();
+
+    private SdkVersion() {
+    }
+
+    private static String load() {
+        try (InputStream in = SdkVersion.class.getResourceAsStream("version.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.github.pendoclient.http;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The client-side rate limit. Pendo allows about 100 calls per second to any single endpoint and answers 429 above
+ * that, so the client spaces its own requests per endpoint (HTTP method plus path template: every
+ * {@code GET /api/v1/visitor/{id}} is one endpoint) and waits rather than fails. A 429 with {@code Retry-After}
+ * also pauses every request to that endpoint until the hint has passed.
+ *
+ * <p>Endpoints with their own rule get an override, for example bulk delete at one request per second. Endpoint
+ * keys are written {@code "POST api/v1/bulkdelete/visitor"}: the method, a space, and the path template without a
+ * leading slash. Instances are immutable.
+ */
+public final class RateLimitConfig {
+
+    /** Pendo's documented limit per endpoint. */
+    public static final double DEFAULT_PER_SECOND = 100;
+
+    private static final RateLimitConfig DISABLED = new RateLimitConfig(0, Map.of());
+
+    private final double perSecond;
+    private final Map<String, Double> endpointLimits;
+
+    private RateLimitConfig(double perSecond, Map<String, Double> endpointLimits) {
+        this.perSecond = perSecond;
+        this.endpointLimits = endpointLimits;
+    }
+
+    /**
+     * At most {@value #DEFAULT_PER_SECOND} requests per second per endpoint.
+     *
+     * @return the default configuration
+     */
+    public static RateLimitConfig defaults() {
+        return perSecond(DEFAULT_PER_SECOND);
+    }
+
+    /**
+     * At most {@code requests} per second to each endpoint.
+     *
+     * @param requests a positive rate; fractions are allowed (0.5 is one request every two seconds)
+     * @return the configuration
+     */
+    public static RateLimitConfig perSecond(double requests) {
+        return new RateLimitConfig(positive(requests, "requests per second"), Map.of());
+    }
+
+    /**
+     * No client-side limit. 429 answers are still retried.
+     *
+     * @return a configuration that never waits
+     */
+    public static RateLimitConfig disabled() {
+        return DISABLED;
+    }
+
+    /**
+     * A copy with a separate limit for one endpoint.
+     *
+     * @param endpoint the endpoint key, for example {@code "POST api/v1/bulkdelete/visitor"}
+     * @param requestsPerSecond its positive limit
+     * @return a new configuration
+     */
+    public RateLimitConfig withEndpointLimit(String endpoint, double requestsPerSecond) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Map<String, Double> limits = new LinkedHashMap<>(endpointLimits);
+        limits.put(normalizeEndpoint(endpoint), positive(requestsPerSecond, "requests per second"));
+        return new RateLimitConfig(perSecond, Collections.unmodifiableMap(limits));
+    }
+
+    /**
+     * Whether any limit applies.
+     *
+     * @return false for {@link #disabled()}
+     */
+    public boolean enabled() {
+        return perSecond > 0 || !endpointLimits.isEmpty();
+    }
+
+    /**
+     * The limit of an endpoint: its override, else the default.
+     *
+     * @param endpoint the endpoint key
+     * @return requests per second, or 0 for no limit
+     */
+    public double limitFor(String endpoint) {
+        Double override = endpointLimits.get(endpoint);
+        return override != null ? override : perSecond;
+    }
+
+    /**
+     * The default limit per endpoint.
+     *
+     * @return requests per second, or 0 when disabled
+     */
+    public double perSecond() {
+        return perSecond;
+    }
+
+    /**
+     * The per-endpoint overrides.
+     *
+     * @return endpoint key to requests per second
+     */
+    public Map<String, Double> endpointLimits() {
+        return endpointLimits;
+    }
+
+    static String normalizeEndpoint(String endpoint) {
+        String trimmed = endpoint.trim();
+        int space = trimmed.indexOf(' ');
+        if (space < 0) {
+            throw new IllegalArgumentException("An endpoint key is 'METHOD path', for example "
+                    + "'POST api/v1/bulkdelete/visitor', was '" + endpoint + "'");
+        }
+        String path = trimmed.substring(space + 1).trim();
+        while (path.startsWith("/")) {
+            path = path.substring(1);
+        }
+        return trimmed.substring(0, space).toUpperCase(java.util.Locale.ROOT) + " " + path;
+    }
+
+    private static double positive(double value, String name) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " must be positive and finite, was " + value);
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return enabled() ? "RateLimitConfig{perSecond=" + perSecond + ", endpointLimits=" + endpointLimits + "}"
+                : "RateLimitConfig{disabled}";
+    }
+}

@@ -1,0 +1,93 @@
+package io.github.pendoclient.http;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import okhttp3.Request;
+import retrofit2.Invocation;
+import retrofit2.http.DELETE;
+import retrofit2.http.GET;
+import retrofit2.http.HEAD;
+import retrofit2.http.HTTP;
+import retrofit2.http.OPTIONS;
+import retrofit2.http.PATCH;
+import retrofit2.http.POST;
+import retrofit2.http.PUT;
+import retrofit2.http.Streaming;
+
+/** Per-request facts the interceptors share, carried as OkHttp request tags. */
+final class RequestTags {
+
+    /** Marks a request whose body is read by the caller as a stream: never buffered, long timeouts. */
+    enum StreamingMark { INSTANCE }
+
+    /** How many attempts produced the response it is attached to. */
+    record Attempts(int count) {
+    }
+
+    private RequestTags() {
+    }
+
+    static boolean isStreaming(Request request) {
+        if (request.tag(StreamingMark.class) != null) {
+            return true;
+        }
+        Invocation invocation = request.tag(Invocation.class);
+        return invocation != null && invocation.method().isAnnotationPresent(Streaming.class);
+    }
+
+    static int attempts(Request request) {
+        Attempts attempts = request.tag(Attempts.class);
+        return attempts == null ? 1 : attempts.count();
+    }
+
+    /**
+     * The endpoint key: the HTTP method and the path template, so that every {@code GET /api/v1/visitor/{id}} is
+     * one endpoint. Retrofit calls carry their template; other requests use the literal path.
+     */
+    static String endpoint(Request request) {
+        Invocation invocation = request.tag(Invocation.class);
+        if (invocation != null) {
+            String template = template(invocation.method());
+            if (template != null) {
+                return request.method() + " " + stripLeadingSlashes(stripQuery(template));
+            }
+        }
+        return request.method() + " " + stripLeadingSlashes(request.url().encodedPath());
+    }
+
+    private static String template(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            if (annotation instanceof GET get) {
+                return get.value();
+            } else if (annotation instanceof POST post) {
+                return post.value();
+            } else if (annotation instanceof PUT put) {
+                return put.value();
+            } else if (annotation instanceof DELETE delete) {
+                return delete.value();
+            } else if (annotation instanceof PATCH patch) {
+                return patch.value();
+            } else if (annotation instanceof HEAD head) {
+                return head.value();
+            } else if (annotation instanceof OPTIONS options) {
+                return options.value();
+            } else if (annotation instanceof HTTP http) {
+                return http.path();
+            }
+        }
+        return null;
+    }
+
+    private static String stripQuery(String template) {
+        int query = template.indexOf('?');
+        return query < 0 ? template : template.substring(0, query);
+    }
+
+    private static String stripLeadingSlashes(String path) {
+        int start = 0;
+        while (start < path.length() && path.charAt(start) == '/') {
+            start++;
+        }
+        return path.substring(start);
+    }
+}

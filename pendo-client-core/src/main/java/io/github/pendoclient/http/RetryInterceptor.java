@@ -1,0 +1,188 @@
+package io.github.pendoclient.http;
+
+import dev.failsafe.Execution;
+import dev.failsafe.RetryPolicy;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.SSLException;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one retry loop of the SDK: a Failsafe {@link RetryPolicy} decides what is retried and how long to wait, and
+ * this interceptor runs the attempts with a Failsafe standalone {@link Execution}, sleeping through the injectable
+ * {@link TimeSource}. Bodies of ordinary responses are read inside the attempt, so a connection reset in the middle
+ * of a body is retried too; streamed responses are handed over unread.
+ */
+final class RetryInterceptor implements Interceptor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PendoHttp.class);
+    private static final Set<Integer> RETRYABLE_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
+
+    private final RetryConfig config;
+    private final TimeSource time;
+    private final EndpointRateLimiter limiter;
+    private final StatsRecorder stats;
+    private final Redactor redactor;
+    private final RetryPolicy<Response> policy;
+
+    RetryInterceptor(RetryConfig config, TimeSource time, EndpointRateLimiter limiter, StatsRecorder stats,
+                     Redactor redactor) {
+        this.config = config;
+        this.time = time;
+        this.limiter = limiter;
+        this.stats = stats;
+        this.redactor = redactor;
+        this.policy = RetryPolicy.<Response>builder()
+                .handleIf((response, failure) -> failure != null
+                        ? failure instanceof IOException io && isRetryable(io)
+                        : response != null && RETRYABLE_STATUSES.contains(response.code()))
+                .withMaxAttempts(config.maxAttempts())
+                .withDelayFn(context -> delayBefore(context.getAttemptCount() + 1, context.getLastResult()))
+                .build();
+    }
+
+    static boolean isRetryableStatus(int code) {
+        return RETRYABLE_STATUSES.contains(code);
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Request request = chain.request();
+        boolean streaming = RequestTags.isStreaming(request);
+        Execution<Response> execution = Execution.of(policy);
+        long start = time.nanoTime();
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            stats.attempt();
+            Response response = null;
+            IOException failure = null;
+            try {
+                response = chain.proceed(request);
+                if (!streaming || !response.isSuccessful()) {
+                    response.body().source().request(Long.MAX_VALUE);
+                }
+            } catch (IOException e) {
+                failure = e;
+                if (response != null) {
+                    response.close();
+                    response = null;
+                }
+            }
+            if (response != null && response.code() == 429) {
+                stats.rateLimitedResponse();
+            }
+            if (chain.call().isCanceled()) {
+                closeQuietly(response);
+                throw new AttemptsExhaustedException(attempt, failure != null ? failure
+                        : new InterruptedIOException("Canceled"));
+            }
+            execution.record(response, failure);
+            if (!execution.isComplete()) {
+                Duration delay = execution.getDelay();
+                Duration elapsed = Duration.ofNanos(time.nanoTime() - start);
+                if (elapsed.plus(delay).compareTo(config.maxElapsed()) <= 0) {
+                    String endpoint = RequestTags.endpoint(request);
+                    if (response != null && response.code() == 429 && retryAfter(response) != null) {
+                        limiter.pause(endpoint, delay);
+                    }
+                    LOG.warn("Retrying {} {} in {} ms after {} (attempt {} of {})", request.method(),
+                            request.url().encodedPath(), delay.toMillis(), describe(response, failure), attempt + 1,
+                            config.maxAttempts());
+                    closeQuietly(response);
+                    stats.retry();
+                    sleep(delay);
+                    continue;
+                }
+                LOG.warn("Not retrying {} {} after {}: the retry budget of {} s would be exceeded",
+                        request.method(), request.url().encodedPath(), describe(response, failure),
+                        config.maxElapsed().toSeconds());
+            }
+            if (failure != null) {
+                throw new AttemptsExhaustedException(attempt, failure);
+            }
+            Request tagged = response.request().newBuilder()
+                    .tag(RequestTags.Attempts.class, new RequestTags.Attempts(attempt)).build();
+            return response.newBuilder().request(tagged).build();
+        }
+    }
+
+    private String describe(Response response, IOException failure) {
+        if (failure != null) {
+            return failure.getClass().getSimpleName() + ": " + redactor.redact(failure.getMessage());
+        }
+        return "HTTP " + response.code();
+    }
+
+    private boolean isRetryable(IOException failure) {
+        if (failure instanceof UnknownHostException || failure instanceof SSLException) {
+            return false;
+        }
+        // A call timeout or a cancellation surfaces as a plain InterruptedIOException: the budget is spent.
+        return !(failure instanceof InterruptedIOException) || failure instanceof SocketTimeoutException;
+    }
+
+    /** The wait before attempt {@code nextAttempt}: the server's Retry-After, else exponential backoff. */
+    Duration delayBefore(int nextAttempt, Response lastResponse) {
+        Duration retryAfter = lastResponse == null ? null : retryAfter(lastResponse);
+        if (retryAfter != null) {
+            return retryAfter.compareTo(config.maxRetryAfter()) > 0 ? config.maxRetryAfter() : retryAfter;
+        }
+        int exponent = Math.min(Math.max(nextAttempt - 2, 0), 30);
+        long baseNanos = config.initialBackoff().toNanos();
+        long capNanos = config.maxBackoff().toNanos();
+        long backoff = baseNanos > (capNanos >> exponent) ? capNanos : Math.min(capNanos, baseNanos << exponent);
+        double jitter = config.jitter() * ThreadLocalRandom.current().nextDouble();
+        return Duration.ofNanos((long) (backoff * (1 - jitter)));
+    }
+
+    /** Parses {@code Retry-After} as delta seconds or as an HTTP date; null when absent or unreadable. */
+    Duration retryAfter(Response response) {
+        String value = response.header("Retry-After");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.trim();
+        try {
+            double seconds = Double.parseDouble(trimmed);
+            return seconds <= 0 ? Duration.ZERO : Duration.ofMillis((long) (seconds * 1000));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime date = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration until = Duration.between(time.now(), date.toInstant());
+                return until.isNegative() ? Duration.ZERO : until;
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
+    }
+
+    private void sleep(Duration delay) throws InterruptedIOException {
+        try {
+            time.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting to retry");
+            interrupted.initCause(e);
+            throw interrupted;
+        }
+    }
+
+    private static void closeQuietly(Response response) {
+        if (response != null) {
+            response.close();
+        }
+    }
+}

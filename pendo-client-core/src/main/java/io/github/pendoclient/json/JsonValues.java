@@ -1,0 +1,168 @@
+package io.github.pendoclient.json;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import com.squareup.moshi.Moshi;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and writes untyped JSON values: objects become {@code LinkedHashMap<String, Object>} (member order kept),
+ * arrays {@code ArrayList<Object>}, integral numbers {@link Long} (so epoch milliseconds and 64-bit app ids stay
+ * exact), other numbers {@link Double}, numbers beyond both {@link BigDecimal}.
+ */
+public final class JsonValues {
+
+    private JsonValues() {
+    }
+
+    /**
+     * Reads the next value of the reader.
+     *
+     * @param reader the reader, positioned before a value
+     * @return the value: a map, list, string, number, boolean, or null
+     * @throws IOException if the JSON is malformed or ends early
+     */
+    public static Object read(JsonReader reader) throws IOException {
+        switch (reader.peek()) {
+            case BEGIN_OBJECT: {
+                Map<String, Object> map = new LinkedHashMap<>();
+                reader.beginObject();
+                while (reader.hasNext()) {
+                    String name = reader.nextName();
+                    map.put(name, read(reader));
+                }
+                reader.endObject();
+                return map;
+            }
+            case BEGIN_ARRAY: {
+                List<Object> list = new ArrayList<>();
+                reader.beginArray();
+                while (reader.hasNext()) {
+                    list.add(read(reader));
+                }
+                reader.endArray();
+                return list;
+            }
+            case STRING:
+                return reader.nextString();
+            case NUMBER:
+                return parseNumber(reader.nextString());
+            case BOOLEAN:
+                return reader.nextBoolean();
+            case NULL:
+                return reader.nextNull();
+            default:
+                throw new com.squareup.moshi.JsonDataException(
+                        "Expected a JSON value but was " + reader.peek() + " at path " + reader.getPath());
+        }
+    }
+
+    /**
+     * Reads a JSON object as a map.
+     *
+     * @param reader the reader, positioned before an object
+     * @return the object's members in document order
+     * @throws IOException if the JSON is malformed or ends early
+     * @throws com.squareup.moshi.JsonDataException if the next value is not an object
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> readObject(JsonReader reader) throws IOException {
+        if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
+            throw new com.squareup.moshi.JsonDataException(
+                    "Expected a JSON object but was " + reader.peek() + " at path " + reader.getPath());
+        }
+        return (Map<String, Object>) read(reader);
+    }
+
+    static Number parseNumber(String text) {
+        boolean integral = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '.' || c == 'e' || c == 'E') {
+                integral = false;
+                break;
+            }
+        }
+        if (integral) {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException tooLarge) {
+                return new BigDecimal(text);
+            }
+        }
+        double value = Double.parseDouble(text);
+        if (Double.isInfinite(value)) {
+            return new BigDecimal(text);
+        }
+        return value;
+    }
+
+    /**
+     * Writes an untyped value; values that are not maps, collections, strings, numbers or booleans are written with
+     * the adapter that {@code moshi} has for their class.
+     *
+     * @param writer the writer
+     * @param value the value
+     * @param moshi the Moshi used for other types
+     * @throws IOException if writing fails
+     */
+    public static void write(JsonWriter writer, Object value, Moshi moshi) throws IOException {
+        if (value == null) {
+            writer.nullValue();
+        } else if (value instanceof Map<?, ?> map) {
+            writer.beginObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                writer.name(String.valueOf(entry.getKey()));
+                write(writer, entry.getValue(), moshi);
+            }
+            writer.endObject();
+        } else if (value instanceof Collection<?> collection) {
+            writer.beginArray();
+            for (Object element : collection) {
+                write(writer, element, moshi);
+            }
+            writer.endArray();
+        } else if (value instanceof String string) {
+            writer.value(string);
+        } else if (value instanceof Boolean bool) {
+            writer.value(bool);
+        } else if (value instanceof Number number) {
+            writer.value(number);
+        } else {
+            @SuppressWarnings("unchecked")
+            JsonAdapter<Object> adapter = (JsonAdapter<Object>) moshi.adapter(value.getClass());
+            adapter.toJson(writer, value);
+        }
+    }
+
+    /** The adapter registered for {@code Object}, so maps and lists everywhere read numbers the same way. */
+    static final class ObjectAdapter extends JsonAdapter<Object> {
+        private final Moshi moshi;
+
+        ObjectAdapter(Moshi moshi) {
+            this.moshi = moshi;
+        }
+
+        @Override
+        public Object fromJson(JsonReader reader) throws IOException {
+            return read(reader);
+        }
+
+        @Override
+        public void toJson(JsonWriter writer, Object value) throws IOException {
+            write(writer, value, moshi);
+        }
+
+        @Override
+        public String toString() {
+            return "JsonAdapter(Object)";
+        }
+    }
+}
