@@ -5,6 +5,17 @@ import io.github.pendoclient.error.NotFoundException;
 import io.github.pendoclient.error.PermissionDeniedException;
 import io.github.pendoclient.http.HttpStats;
 import io.github.pendoclient.http.PendoHttp;
+import io.github.pendoclient.model.Feature;
+import io.github.pendoclient.model.Page;
+import io.github.pendoclient.model.TrackType;
+import io.github.pendoclient.resource.AccountResource;
+import io.github.pendoclient.resource.BulkDeleteResource;
+import io.github.pendoclient.resource.CatalogResource;
+import io.github.pendoclient.resource.GuideResource;
+import io.github.pendoclient.resource.MetadataResource;
+import io.github.pendoclient.resource.ReportResource;
+import io.github.pendoclient.resource.SegmentResource;
+import io.github.pendoclient.resource.VisitorResource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -43,6 +54,16 @@ public final class PendoClient implements AutoCloseable {
 
     private final PendoHttp http;
     private final Region region;
+    private final CatalogResource<Feature> features;
+    private final CatalogResource<Page> pages;
+    private final GuideResource guides;
+    private final CatalogResource<TrackType> trackTypes;
+    private final VisitorResource visitors;
+    private final AccountResource accounts;
+    private final MetadataResource metadata;
+    private final SegmentResource segments;
+    private final ReportResource reports;
+    private final BulkDeleteResource bulkDelete;
 
     private PendoClient(Builder builder) {
         if (builder.integrationKey == null) {
@@ -52,6 +73,16 @@ public final class PendoClient implements AutoCloseable {
         this.http = PendoHttp.create(builder.httpOptions(builder.aggregationTimeout, builder.aggregationCallTimeout),
                 builder.integrationKey, "integration key");
         this.region = builder.hasBaseUrl() ? null : builder.region();
+        this.features = CatalogResource.features(http);
+        this.pages = CatalogResource.pages(http);
+        this.guides = new GuideResource(http);
+        this.trackTypes = CatalogResource.trackTypes(http);
+        this.visitors = new VisitorResource(http);
+        this.accounts = new AccountResource(http);
+        this.metadata = new MetadataResource(http);
+        this.segments = new SegmentResource(http);
+        this.reports = new ReportResource(http);
+        this.bulkDelete = new BulkDeleteResource(http);
     }
 
     /**
@@ -103,6 +134,96 @@ public final class PendoClient implements AutoCloseable {
             builder.baseUrl(baseUrl);
         }
         return builder.build();
+    }
+
+    /**
+     * Features ({@code /api/v1/feature}): list every app's, or fetch by id.
+     *
+     * @return the feature catalog
+     */
+    public CatalogResource<Feature> features() {
+        return features;
+    }
+
+    /**
+     * Pages ({@code /api/v1/page}).
+     *
+     * @return the page catalog
+     */
+    public CatalogResource<Page> pages() {
+        return pages;
+    }
+
+    /**
+     * Guides ({@code /api/v1/guide}) with steps and polls, state and segment changes, resets.
+     *
+     * @return the guides
+     */
+    public GuideResource guides() {
+        return guides;
+    }
+
+    /**
+     * Track types ({@code /api/v1/tracktype}).
+     *
+     * @return the track-type catalog
+     */
+    public CatalogResource<TrackType> trackTypes() {
+        return trackTypes;
+    }
+
+    /**
+     * Visitors by id, and their day-by-day history.
+     *
+     * @return the visitors
+     */
+    public VisitorResource visitors() {
+        return visitors;
+    }
+
+    /**
+     * Accounts by id.
+     *
+     * @return the accounts
+     */
+    public AccountResource accounts() {
+        return accounts;
+    }
+
+    /**
+     * Visitor and account metadata: schema, values, bulk updates.
+     *
+     * @return the metadata
+     */
+    public MetadataResource metadata() {
+        return metadata;
+    }
+
+    /**
+     * Segments.
+     *
+     * @return the segments
+     */
+    public SegmentResource segments() {
+        return segments;
+    }
+
+    /**
+     * Saved reports and their results.
+     *
+     * @return the reports
+     */
+    public ReportResource reports() {
+        return reports;
+    }
+
+    /**
+     * GDPR bulk deletion of visitors and accounts.
+     *
+     * @return bulk delete
+     */
+    public BulkDeleteResource bulkDelete() {
+        return bulkDelete;
     }
 
     /**

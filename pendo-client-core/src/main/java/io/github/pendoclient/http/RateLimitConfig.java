@@ -20,6 +20,14 @@ public final class RateLimitConfig {
     /** Pendo's documented limit per endpoint. */
     public static final double DEFAULT_PER_SECOND = 100;
 
+    /**
+     * Pendo's own per-endpoint rules, applied unless overridden, even when the limit is otherwise disabled: bulk
+     * delete answers errors above one request per second.
+     */
+    public static final Map<String, Double> PENDO_RULES = Map.of(
+            "POST api/v1/bulkdelete/visitor", 1.0,
+            "POST api/v1/bulkdelete/account", 1.0);
+
     private static final RateLimitConfig DISABLED = new RateLimitConfig(0, Map.of());
 
     private final double perSecond;
@@ -82,14 +90,18 @@ public final class RateLimitConfig {
     }
 
     /**
-     * The limit of an endpoint: its override, else the default.
+     * The limit of an endpoint: its override, else Pendo's rule for it ({@link #PENDO_RULES}), else the default.
      *
      * @param endpoint the endpoint key
      * @return requests per second, or 0 for no limit
      */
     public double limitFor(String endpoint) {
         Double override = endpointLimits.get(endpoint);
-        return override != null ? override : perSecond;
+        if (override != null) {
+            return override;
+        }
+        Double rule = PENDO_RULES.get(endpoint);
+        return rule != null ? rule : perSecond;
     }
 
     /**

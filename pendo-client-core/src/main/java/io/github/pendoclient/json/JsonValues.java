@@ -120,7 +120,15 @@ public final class JsonValues {
             writer.beginObject();
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 writer.name(String.valueOf(entry.getKey()));
-                write(writer, entry.getValue(), moshi);
+                if (entry.getValue() == null) {
+                    // A null member is meaningful to Pendo ({"visitors": null} means every visitor): keep it.
+                    boolean serializeNulls = writer.getSerializeNulls();
+                    writer.setSerializeNulls(true);
+                    writer.nullValue();
+                    writer.setSerializeNulls(serializeNulls);
+                } else {
+                    write(writer, entry.getValue(), moshi);
+                }
             }
             writer.endObject();
         } else if (value instanceof Collection<?> collection) {

@@ -158,25 +158,33 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
 
         @Override
         public void toJson(JsonWriter writer, T value) throws IOException {
+            // A null component is written as absent; inside present values, nulls are kept (Pendo gives
+            // {"visitors": null} a meaning), and so are unknown members that were null.
+            boolean serializeNulls = writer.getSerializeNulls();
             writer.beginObject();
-            for (int i = 0; i < accessors.length; i++) {
-                if (jsonNames[i] == null) {
-                    continue;
+            writer.setSerializeNulls(true);
+            try {
+                for (int i = 0; i < accessors.length; i++) {
+                    Object component = jsonNames[i] == null ? null : invoke(accessors[i], value);
+                    if (component != null) {
+                        writer.name(jsonNames[i]);
+                        adapters[i].toJson(writer, component);
+                    }
                 }
-                writer.name(jsonNames[i]);
-                adapters[i].toJson(writer, invoke(accessors[i], value));
-            }
-            if (unknownIndex >= 0) {
-                Map<?, ?> unknownFields = (Map<?, ?>) invoke(accessors[unknownIndex], value);
-                if (unknownFields != null) {
-                    for (Map.Entry<?, ?> entry : unknownFields.entrySet()) {
-                        String name = String.valueOf(entry.getKey());
-                        if (!declaredNames.contains(name)) {
-                            writer.name(name);
-                            JsonValues.write(writer, entry.getValue(), moshi);
+                if (unknownIndex >= 0) {
+                    Map<?, ?> unknownFields = (Map<?, ?>) invoke(accessors[unknownIndex], value);
+                    if (unknownFields != null) {
+                        for (Map.Entry<?, ?> entry : unknownFields.entrySet()) {
+                            String name = String.valueOf(entry.getKey());
+                            if (!declaredNames.contains(name)) {
+                                writer.name(name);
+                                JsonValues.write(writer, entry.getValue(), moshi);
+                            }
                         }
                     }
                 }
+            } finally {
+                writer.setSerializeNulls(serializeNulls);
             }
             writer.endObject();
         }

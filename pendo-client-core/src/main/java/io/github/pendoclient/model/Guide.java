@@ -1,0 +1,35 @@
+package io.github.pendoclient.model;
+
+import io.github.pendoclient.json.UnknownFields;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A guide with its steps and polls ({@code GET /api/v1/guide}). {@code state} is {@code draft}, {@code staged}, {@code public} or {@code disabled}; {@code launchMethod} is an open string.
+ *
+ * @param id the {@code id} member
+ * @param appId the {@code appId} member
+ * @param appIds the {@code appIds} member
+ * @param name the {@code name} member
+ * @param kind the {@code kind} member
+ * @param state the {@code state} member
+ * @param launchMethod the {@code launchMethod} member
+ * @param isMultiStep the {@code isMultiStep} member
+ * @param description the {@code description} member
+ * @param steps the {@code steps} member
+ * @param polls the {@code polls} member
+ * @param audience the {@code audience} member
+ * @param attributes the {@code attributes} member
+ * @param publishedAt the {@code publishedAt} member
+ * @param createdByUser the {@code createdByUser} member
+ * @param createdAt the {@code createdAt} member
+ * @param lastUpdatedByUser the {@code lastUpdatedByUser} member
+ * @param lastUpdatedAt the {@code lastUpdatedAt} member
+ * @param rootVersionId the {@code rootVersionId} member
+ * @param stableVersionId the {@code stableVersionId} member
+ * @param unknownFields every member this version of the SDK does not declare, kept and written back
+ */
+public record Guide(String id, Long appId, List<Long> appIds, String name, String kind, String state, String launchMethod, Boolean isMultiStep, String description, List<GuideStep> steps, List<Poll> polls, List<Map<String, Object>> audience, Map<String, Object> attributes, Instant publishedAt, UserRef createdByUser, Instant createdAt, UserRef lastUpdatedByUser, Instant lastUpdatedAt, String rootVersionId, String stableVersionId,
+        @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
+}

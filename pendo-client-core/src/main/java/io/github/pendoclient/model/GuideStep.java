@@ -1,0 +1,26 @@
+package io.github.pendoclient.model;
+
+import io.github.pendoclient.json.UnknownFields;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One step of a guide. {@code type} (for example {@code building-block}) is an open string.
+ *
+ * @param id the {@code id} member
+ * @param guideId the {@code guideId} member
+ * @param type the {@code type} member
+ * @param name the {@code name} member
+ * @param rank the {@code rank} member
+ * @param advanceMethod the {@code advanceMethod} member
+ * @param pageId the {@code pageId} member
+ * @param pollIds the {@code pollIds} member
+ * @param contentUrl the {@code contentUrl} member
+ * @param lastUpdatedAt the {@code lastUpdatedAt} member
+ * @param resetAt the {@code resetAt} member
+ * @param unknownFields every member this version of the SDK does not declare, kept and written back
+ */
+public record GuideStep(String id, String guideId, String type, String name, Long rank, String advanceMethod, String pageId, List<String> pollIds, String contentUrl, Instant lastUpdatedAt, Instant resetAt,
+        @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
+}

@@ -1,0 +1,34 @@
+package io.github.pendoclient.model;
+
+import com.squareup.moshi.Json;
+import io.github.pendoclient.json.UnknownFields;
+import java.util.Map;
+
+/**
+ * The descriptor of one metadata field in {@code GET /api/v1/metadata/schema/{kind}}. Pendo mixes key casing:
+ * {@code Type}, {@code DisplayName}, {@code ElementType}, {@code ElementFormat}, {@code Dirty} are PascalCase,
+ * {@code isHidden} and the other flags camelCase. {@code Type} is {@code string}, {@code time}, {@code boolean},
+ * {@code integer}, {@code float}, or empty.
+ *
+ * @param type the {@code Type} member
+ * @param displayName the {@code DisplayName} member
+ * @param elementType the {@code ElementType} member
+ * @param elementFormat the {@code ElementFormat} member
+ * @param dirty the {@code Dirty} member
+ * @param isHidden the {@code isHidden} member
+ * @param isDeleted the {@code isDeleted} member
+ * @param isCalculated the {@code isCalculated} member
+ * @param isPerApp the {@code isPerApp} member
+ * @param isPromoted the {@code isPromoted} member
+ * @param neverIndex the {@code neverIndex} member
+ * @param sample the optional {@code sample} member
+ * @param unknownFields every member this version of the SDK does not declare, kept and written back
+ */
+public record MetadataFieldSchema(@Json(name = "Type") String type, @Json(name = "DisplayName") String displayName,
+                                  @Json(name = "ElementType") String elementType,
+                                  @Json(name = "ElementFormat") String elementFormat,
+                                  @Json(name = "Dirty") Boolean dirty, Boolean isHidden, Boolean isDeleted,
+                                  Boolean isCalculated, Boolean isPerApp, Boolean isPromoted, Boolean neverIndex,
+                                  Object sample, @UnknownFields Map<String, Object> unknownFields)
+        implements PendoObject {
+}

@@ -1,0 +1,53 @@
+package io.github.pendoclient.model;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A visitor or an account: an id and metadata groups ({@code agent}, {@code auto}, {@code auto__<appId>},
+ * {@code custom}, {@code pendo}, {@code salesforce}, ...), whose field names Pendo writes in lower case.
+ */
+public interface MetadataHolder extends PendoObject {
+
+    /**
+     * The metadata groups.
+     *
+     * @return group name to field name to value; empty when absent
+     */
+    Map<String, Map<String, Object>> metadata();
+
+    /**
+     * One metadata group.
+     *
+     * @param group the group name, for example {@code agent}
+     * @return field name to value; empty when absent
+     */
+    default Map<String, Object> group(String group) {
+        Map<String, Map<String, Object>> metadata = metadata();
+        if (metadata == null) {
+            return Map.of();
+        }
+        Map<String, Object> fields = metadata.get(group);
+        return fields == null ? Map.of() : fields;
+    }
+
+    /**
+     * The per-app automatic group {@code auto__<appId>}.
+     *
+     * @param appId the app id
+     * @return field name to value; empty when absent
+     */
+    default Map<String, Object> autoForApp(long appId) {
+        return group("auto__" + appId);
+    }
+
+    /**
+     * {@code metadata.auto.lastupdated}, the cursor sync jobs use.
+     *
+     * @return the time, or null when absent
+     */
+    default Instant lastUpdated() {
+        Object value = group("auto").get("lastupdated");
+        return value instanceof Number number ? Instant.ofEpochMilli(number.longValue()) : null;
+    }
+}

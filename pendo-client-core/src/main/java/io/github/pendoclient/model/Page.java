@@ -1,0 +1,29 @@
+package io.github.pendoclient.model;
+
+import io.github.pendoclient.json.UnknownFields;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A tagged page ({@code GET /api/v1/page}).
+ *
+ * @param id the {@code id} member
+ * @param appId the {@code appId} member
+ * @param name the {@code name} member
+ * @param kind the {@code kind} member
+ * @param color the {@code color} member
+ * @param rules the {@code rules} member
+ * @param isCoreEvent the {@code isCoreEvent} member
+ * @param dirty the {@code dirty} member
+ * @param createdByUser the {@code createdByUser} member
+ * @param createdAt the {@code createdAt} member
+ * @param lastUpdatedByUser the {@code lastUpdatedByUser} member
+ * @param lastUpdatedAt the {@code lastUpdatedAt} member
+ * @param rootVersionId the {@code rootVersionId} member
+ * @param stableVersionId the {@code stableVersionId} member
+ * @param unknownFields every member this version of the SDK does not declare, kept and written back
+ */
+public record Page(String id, Long appId, String name, String kind, String color, List<PageRule> rules, Boolean isCoreEvent, Boolean dirty, UserRef createdByUser, Instant createdAt, UserRef lastUpdatedByUser, Instant lastUpdatedAt, String rootVersionId, String stableVersionId,
+        @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
+}

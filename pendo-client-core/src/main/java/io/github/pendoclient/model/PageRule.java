@@ -1,0 +1,16 @@
+package io.github.pendoclient.model;
+
+import io.github.pendoclient.json.UnknownFields;
+import java.util.Map;
+
+/**
+ * One URL rule of a page.
+ *
+ * @param rule the {@code rule} member
+ * @param designerHint the {@code designerHint} member
+ * @param parsedRule the {@code parsedRule} member
+ * @param unknownFields every member this version of the SDK does not declare, kept and written back
+ */
+public record PageRule(String rule, String designerHint, String parsedRule,
+        @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
+}

@@ -1,0 +1,81 @@
+package io.github.pendoclient.resource;
+
+/**
+ * Options of a metadata bulk update. Defaults: 500 rows per request, no {@code create=true}, split retries on, no
+ * schema validation. Pendo documents no maximum batch size; one pipeline sends 1,000. Immutable.
+ *
+ * @param chunkSize rows per request
+ * @param create whether to send {@code create=true}, creating unknown visitors or accounts
+ * @param splitRetries whether a batch Pendo rejects as a whole (400 or 422) is bisected to isolate the rejected rows
+ *     and apply the rest
+ * @param validateTypes whether values are checked against the metadata schema's {@code Type} before sending; rows
+ *     that fail are rejected locally and reported
+ */
+public record BulkUpdateOptions(int chunkSize, boolean create, boolean splitRetries, boolean validateTypes) {
+
+    /** Default rows per request. */
+    public static final int DEFAULT_CHUNK_SIZE = 500;
+
+    /**
+     * Checks the chunk size.
+     *
+     * @param chunkSize rows per request
+     * @param create whether to create unknown ids
+     * @param splitRetries whether to bisect rejected batches
+     * @param validateTypes whether to validate against the schema
+     */
+    public BulkUpdateOptions {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunkSize must be at least 1, was " + chunkSize);
+        }
+    }
+
+    /**
+     * The defaults.
+     *
+     * @return the default options
+     */
+    public static BulkUpdateOptions defaults() {
+        return new BulkUpdateOptions(DEFAULT_CHUNK_SIZE, false, true, false);
+    }
+
+    /**
+     * A copy with another chunk size.
+     *
+     * @param size rows per request, at least 1
+     * @return new options
+     */
+    public BulkUpdateOptions withChunkSize(int size) {
+        return new BulkUpdateOptions(size, create, splitRetries, validateTypes);
+    }
+
+    /**
+     * A copy that creates unknown visitors or accounts ({@code create=true}).
+     *
+     * @param value whether to create them
+     * @return new options
+     */
+    public BulkUpdateOptions withCreate(boolean value) {
+        return new BulkUpdateOptions(chunkSize, value, splitRetries, validateTypes);
+    }
+
+    /**
+     * A copy with split retries on or off.
+     *
+     * @param value whether to bisect rejected batches
+     * @return new options
+     */
+    public BulkUpdateOptions withSplitRetries(boolean value) {
+        return new BulkUpdateOptions(chunkSize, create, value, validateTypes);
+    }
+
+    /**
+     * A copy with schema validation on or off.
+     *
+     * @param value whether to validate values against the schema
+     * @return new options
+     */
+    public BulkUpdateOptions withValidateTypes(boolean value) {
+        return new BulkUpdateOptions(chunkSize, create, splitRetries, value);
+    }
+}

@@ -1,0 +1,113 @@
+package io.github.pendoclient.resource;
+
+import io.github.pendoclient.api.SegmentApi;
+import io.github.pendoclient.http.PendoHttp;
+import io.github.pendoclient.model.Segment;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** Segments: list, get, create from visitor ids, replace, delete, add and remove visitors. */
+public final class SegmentResource extends Resource {
+
+    private final SegmentApi api;
+
+    /**
+     * Segments on a stack.
+     *
+     * @param http the stack
+     */
+    public SegmentResource(PendoHttp http) {
+        super(http);
+        this.api = http.create(SegmentApi.class);
+    }
+
+    /**
+     * Every segment.
+     *
+     * @return the segments
+     */
+    public List<Segment> list() {
+        return http.execute(api.list());
+    }
+
+    /**
+     * {@link #list()} without blocking.
+     *
+     * @return a future of the segments
+     */
+    public CompletableFuture<List<Segment>> listAsync() {
+        return http.executeAsync(api.list());
+    }
+
+    /**
+     * One segment.
+     *
+     * @param segmentId the segment id
+     * @return the segment
+     */
+    public Segment get(String segmentId) {
+        return http.execute(api.get(requireId(segmentId, "segment id")));
+    }
+
+    /**
+     * Creates a shared segment from visitor ids ({@code POST /api/v1/segment/upload}).
+     *
+     * @param name the segment name
+     * @param visitorIds the visitor ids
+     * @return the created segment as Pendo returns it
+     */
+    public Segment create(String name, Collection<String> visitorIds) {
+        return http.execute(api.create(body(name, visitorIds)));
+    }
+
+    /**
+     * Replaces a segment's name and visitors.
+     *
+     * @param segmentId the segment id
+     * @param name the new name
+     * @param visitorIds the new visitor ids
+     */
+    public void replace(String segmentId, String name, Collection<String> visitorIds) {
+        http.execute(api.replace(requireId(segmentId, "segment id"), body(name, visitorIds)));
+    }
+
+    /**
+     * Deletes a segment.
+     *
+     * @param segmentId the segment id
+     */
+    public void delete(String segmentId) {
+        http.execute(api.delete(requireId(segmentId, "segment id")));
+    }
+
+    /**
+     * Adds one visitor to a segment.
+     *
+     * @param segmentId the segment id
+     * @param visitorId the visitor id
+     */
+    public void addVisitor(String segmentId, String visitorId) {
+        http.execute(api.addVisitor(requireId(segmentId, "segment id"), requireId(visitorId, "visitor id")));
+    }
+
+    /**
+     * Removes one visitor from a segment.
+     *
+     * @param segmentId the segment id
+     * @param visitorId the visitor id
+     */
+    public void removeVisitor(String segmentId, String visitorId) {
+        http.execute(api.removeVisitor(requireId(segmentId, "segment id"), requireId(visitorId, "visitor id")));
+    }
+
+    private static Map<String, Object> body(String name, Collection<String> visitorIds) {
+        requireId(name, "segment name");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("visitors", List.copyOf(visitorIds));
+        return body;
+    }
+}
