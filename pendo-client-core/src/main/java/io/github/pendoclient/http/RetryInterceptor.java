@@ -53,10 +53,6 @@ final class RetryInterceptor implements Interceptor {
                 .build();
     }
 
-    static boolean isRetryableStatus(int code) {
-        return RETRYABLE_STATUSES.contains(code);
-    }
-
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
