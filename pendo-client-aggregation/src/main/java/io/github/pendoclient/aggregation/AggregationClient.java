@@ -1,0 +1,167 @@
+package io.github.pendoclient.aggregation;
+
+import com.squareup.moshi.JsonAdapter;
+import io.github.pendoclient.PendoClient;
+import io.github.pendoclient.http.PendoHttp;
+import java.lang.reflect.Type;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * Runs aggregations on a {@link PendoClient} and streams their rows. Thread-safe; share one per client.
+ *
+ * <pre>{@code
+ * AggregationClient aggregations = AggregationClient.of(client);
+ * try (Stream<Map<String, Object>> rows = aggregations.stream(query)) { ... }
+ * try (Stream<PageEventRow> rows = aggregations.stream(query, PageEventRow.class)) { ... }
+ * }</pre>
+ *
+ * <p>Requests go through the client's HTTP stack: its retries (up to the response headers), rate limits and typed
+ * errors, with the client's aggregation timeouts. Rows are read lazily from the body: close the stream (or exhaust
+ * it) to release the connection.
+ */
+public final class AggregationClient {
+
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    private final PendoHttp http;
+
+    private AggregationClient(PendoHttp http) {
+        this.http = http;
+    }
+
+    /**
+     * An aggregation client on a Pendo client.
+     *
+     * @param client the client, which keeps owning the connections
+     * @return the aggregation client
+     */
+    public static AggregationClient of(PendoClient client) {
+        return new AggregationClient(Objects.requireNonNull(client, "client").http());
+    }
+
+    /**
+     * Runs an aggregation; rows are maps of the row's JSON (integral numbers as {@code Long}).
+     *
+     * @param query the aggregation
+     * @return the open result, positioned before the first row
+     * @throws io.github.pendoclient.error.PendoException if the request fails
+     */
+    public AggregationResult<Map<String, Object>> open(Aggregation query) {
+        return open(query, RowReader.maps());
+    }
+
+    /**
+     * Runs an aggregation; rows are read as {@code rowType} with the client's Moshi (records keep unknown members in
+     * their {@link io.github.pendoclient.json.UnknownFields} component).
+     *
+     * @param query the aggregation
+     * @param rowType the row class, for example {@link io.github.pendoclient.aggregation.rows.PageEventRow}
+     * @param <T> the row type
+     * @return the open result, positioned before the first row
+     * @throws io.github.pendoclient.error.PendoException if the request fails
+     */
+    public <T> AggregationResult<T> open(Aggregation query, Class<T> rowType) {
+        return open(query, (Type) rowType);
+    }
+
+    /**
+     * Runs an aggregation; rows are read as the given type with the client's Moshi.
+     *
+     * @param query the aggregation
+     * @param rowType the row type, for example a parameterized type
+     * @param <T> the row type
+     * @return the open result, positioned before the first row
+     */
+    @SuppressWarnings("unchecked")
+    public <T> AggregationResult<T> open(Aggregation query, Type rowType) {
+        if (rowType == Map.class || rowType == Object.class) {
+            return (AggregationResult<T>) open(query);
+        }
+        JsonAdapter<T> adapter = http.moshi().adapter(rowType);
+        return open(query, adapter);
+    }
+
+    /**
+     * Runs an aggregation; rows are read with the given adapter.
+     *
+     * @param query the aggregation
+     * @param adapter reads one row
+     * @param <T> the row type
+     * @return the open result, positioned before the first row
+     */
+    public <T> AggregationResult<T> open(Aggregation query, JsonAdapter<T> adapter) {
+        return open(query, RowReader.of(Objects.requireNonNull(adapter, "adapter")));
+    }
+
+    private <T> AggregationResult<T> open(Aggregation query, RowReader<T> rows) {
+        Request request = new Request.Builder()
+                .url(http.url("api/v1/aggregation"))
+                .post(RequestBody.create(Objects.requireNonNull(query, "query").toJson(), JSON))
+                .build();
+        Response response = http.executeStreaming(request);
+        return new AggregationResult<>(http, request, response, rows);
+    }
+
+    /**
+     * Streams an aggregation's rows as maps.
+     *
+     * @param query the aggregation
+     * @return a lazy stream; close it to release the connection
+     */
+    public Stream<Map<String, Object>> stream(Aggregation query) {
+        return open(query).stream();
+    }
+
+    /**
+     * Streams an aggregation's rows as {@code rowType}.
+     *
+     * @param query the aggregation
+     * @param rowType the row class
+     * @param <T> the row type
+     * @return a lazy stream; close it to release the connection
+     */
+    public <T> Stream<T> stream(Aggregation query, Class<T> rowType) {
+        return open(query, rowType).stream();
+    }
+
+    /**
+     * Streams an aggregation's rows with the given adapter.
+     *
+     * @param query the aggregation
+     * @param adapter reads one row
+     * @param <T> the row type
+     * @return a lazy stream; close it to release the connection
+     */
+    public <T> Stream<T> stream(Aggregation query, JsonAdapter<T> adapter) {
+        return open(query, adapter).stream();
+    }
+
+    /**
+     * Counts the rows an aggregation returns, by appending {@code {"count": null}}.
+     *
+     * @param query the aggregation
+     * @return the number of rows
+     * @throws io.github.pendoclient.error.UnreadableResponseException if the answer has no count
+     */
+    public long count(Aggregation query) {
+        Aggregation counting = query.toBuilder().count().build();
+        try (AggregationResult<Map<String, Object>> result = open(counting)) {
+            if (!result.hasNext()) {
+                return 0;
+            }
+            Object count = result.next().get("count");
+            if (!(count instanceof Number number)) {
+                throw new io.github.pendoclient.error.UnreadableResponseException("The count aggregation returned"
+                        + " no numeric 'count' but " + count + ".", "POST", http.url("api/v1/aggregation").encodedPath(),
+                        "$.results[0].count", null);
+            }
+            return number.longValue();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.pendoclient.aggregation;
+
+import com.squareup.moshi.JsonWriter;
+import io.github.pendoclient.json.JsonValues;
+import io.github.pendoclient.json.PendoJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import okio.Buffer;
+
+/** Writes JSON-ready values as text. */
+final class JsonText {
+
+    private JsonText() {
+    }
+
+    static String write(Object value, boolean pretty) {
+        Buffer buffer = new Buffer();
+        try (JsonWriter writer = JsonWriter.of(buffer)) {
+            if (pretty) {
+                writer.setIndent("  ");
+            }
+            JsonValues.write(writer, value, PendoJson.moshi());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing to memory failed", e);
+        }
+        return buffer.readUtf8();
+    }
+}

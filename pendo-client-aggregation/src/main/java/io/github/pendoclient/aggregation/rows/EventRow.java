@@ -1,0 +1,33 @@
+package io.github.pendoclient.aggregation.rows;
+
+import io.github.pendoclient.json.UnknownFields;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A row of the {@code events} source: every event of a visitor and account in an app, rolled up per day or hour.
+ *
+ * @param visitorId the visitor id
+ * @param accountId the account id, or null
+ * @param appId the app id
+ * @param day the day bucket (daily series), or null
+ * @param hour the hour bucket (hourly series), or null
+ * @param numEvents events in the bucket
+ * @param numMinutes minutes with activity in the bucket
+ * @param firstTime the first event in the bucket, or null
+ * @param lastTime the last event in the bucket, or null
+ * @param remoteIp the client IP address, or null
+ * @param server the host name, or null
+ * @param userAgent the user agent, or null
+ * @param country the country code, or null
+ * @param region the region code, or null
+ * @param parameters event parameters, or null
+ * @param properties event properties, or null
+ * @param unknownFields every other member (for example {@code tabId}, {@code rageClickCount}), kept and written back
+ */
+public record EventRow(String visitorId, String accountId, Long appId, Instant day, Instant hour, long numEvents,
+                          long numMinutes, Instant firstTime, Instant lastTime, String remoteIp, String server,
+                          String userAgent, String country, String region, Map<String, Object> parameters,
+                          Map<String, Object> properties,
+                          @UnknownFields Map<String, Object> unknownFields) implements RolledUpEventRow {
+}

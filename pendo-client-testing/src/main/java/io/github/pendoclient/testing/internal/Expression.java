@@ -1,0 +1,564 @@
+package io.github.pendoclient.testing.internal;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * A parsed expression of Pendo's aggregation language, evaluated against a row. Supports literals (numbers,
+ * double-quoted strings with escapes, backtick strings, {@code true}, {@code false}, {@code null}), dotted field
+ * paths with {@code [n]} indexes, {@code == != < <= > >= && || !}, {@code + - * / %}, parentheses, and the functions
+ * {@code isNull}, {@code isNil}, {@code contains}, {@code startsWith}, {@code now}, {@code date}, {@code dateAdd},
+ * {@code startOfPeriod} and {@code if}.
+ */
+public final class Expression {
+
+    private final Node root;
+    private final String text;
+
+    private Expression(Node root, String text) {
+        this.root = root;
+        this.text = text;
+    }
+
+    /**
+     * Parses an expression.
+     *
+     * @param text the expression
+     * @return the parsed expression
+     * @throws ExpressionException if it is not valid
+     */
+    public static Expression parse(String text) {
+        Parser parser = new Parser(text);
+        Node root = parser.or();
+        parser.skipSpace();
+        if (parser.pos < text.length()) {
+            throw parser.error("unexpected '" + text.substring(parser.pos) + "'");
+        }
+        return new Expression(root, text);
+    }
+
+    /**
+     * Evaluates the expression.
+     *
+     * @param row the row
+     * @param clock epoch milliseconds of "now"
+     * @return the value: a string, Long, Double, Boolean, list, map or null
+     */
+    public Object evaluate(Map<String, Object> row, LongSupplier clock) {
+        return root.eval(row, clock);
+    }
+
+    /**
+     * Evaluates the expression as a condition.
+     *
+     * @param row the row
+     * @param clock epoch milliseconds of "now"
+     * @return whether it holds
+     */
+    public boolean test(Map<String, Object> row, LongSupplier clock) {
+        return truthy(evaluate(row, clock));
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+
+    private interface Node {
+        Object eval(Map<String, Object> row, LongSupplier clock);
+    }
+
+    static boolean truthy(Object value) {
+        if (value instanceof Boolean bool) {
+            return bool;
+        }
+        if (value instanceof Number number) {
+            return number.doubleValue() != 0;
+        }
+        if (value instanceof String string) {
+            return !string.isEmpty();
+        }
+        return value != null;
+    }
+
+    /**
+     * Reads a field path from a row.
+     *
+     * @param row the row
+     * @param path a dotted path with optional {@code [n]} indexes
+     * @return the value, or null when any step is missing
+     */
+    public static Object valueAt(Map<String, Object> row, String path) {
+        Object current = row;
+        int i = 0;
+        while (i < path.length() && current != null) {
+            int end = i;
+            while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
+                end++;
+            }
+            if (end > i) {
+                current = current instanceof Map<?, ?> map ? map.get(path.substring(i, end)) : null;
+            }
+            i = end;
+            if (i < path.length() && path.charAt(i) == '[') {
+                int close = path.indexOf(']', i);
+                int index = Integer.parseInt(path.substring(i + 1, close));
+                current = current instanceof List<?> list && index < list.size() ? list.get(index) : null;
+                i = close + 1;
+            }
+            if (i < path.length() && path.charAt(i) == '.') {
+                i++;
+            }
+        }
+        return current;
+    }
+
+    /**
+     * Compares two values the way the fake sorts: numbers by value, strings by code point, booleans false first;
+     * null before everything, then booleans, numbers, strings.
+     *
+     * @param a one value
+     * @param b the other
+     * @return negative, zero or positive
+     */
+    public static int compare(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            if (isIntegral(x) && isIntegral(y)) {
+                return Long.compare(x.longValue(), y.longValue());
+            }
+            return Double.compare(x.doubleValue(), y.doubleValue());
+        }
+        if (a instanceof String x && b instanceof String y) {
+            return compareCodePoints(x, y);
+        }
+        if (a instanceof Boolean x && b instanceof Boolean y) {
+            return Boolean.compare(x, y);
+        }
+        return Integer.compare(rank(a), rank(b));
+    }
+
+    private static boolean isIntegral(Number number) {
+        return number instanceof Long || number instanceof Integer || number instanceof Short
+                || number instanceof Byte;
+    }
+
+    private static int rank(Object value) {
+        if (value == null) {
+            return 0;
+        }
+        if (value instanceof Boolean) {
+            return 1;
+        }
+        if (value instanceof Number) {
+            return 2;
+        }
+        if (value instanceof String) {
+            return 3;
+        }
+        return 4;
+    }
+
+    private static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    private static boolean comparable(Object a, Object b) {
+        return a instanceof Number && b instanceof Number || a instanceof String && b instanceof String
+                || a instanceof Boolean && b instanceof Boolean;
+    }
+
+    private static boolean equal(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return comparable(a, b) ? compare(a, b) == 0 : a.equals(b);
+    }
+
+    private static Object arithmetic(String op, Object a, Object b) {
+        if (op.equals("+") && (a instanceof String || b instanceof String)) {
+            return String.valueOf(a) + b;
+        }
+        if (!(a instanceof Number x) || !(b instanceof Number y)) {
+            return null;
+        }
+        if (isIntegral(x) && isIntegral(y)) {
+            long l = x.longValue();
+            long r = y.longValue();
+            switch (op) {
+                case "+": return l + r;
+                case "-": return l - r;
+                case "*": return l * r;
+                case "/": return r == 0 ? null : (l % r == 0 ? (Object) (l / r) : (Object) ((double) l / r));
+                default: return r == 0 ? null : l % r;
+            }
+        }
+        double l = x.doubleValue();
+        double r = y.doubleValue();
+        switch (op) {
+            case "+": return l + r;
+            case "-": return l - r;
+            case "*": return l * r;
+            case "/": return r == 0 ? null : l / r;
+            default: return r == 0 ? null : l % r;
+        }
+    }
+
+    private static final class Parser {
+        private final String text;
+        private int pos;
+
+        Parser(String text) {
+            this.text = text;
+        }
+
+        ExpressionException error(String what) {
+            return new ExpressionException("Invalid expression at position " + pos + " (" + what + "): " + text,
+                    false);
+        }
+
+        void skipSpace() {
+            while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+                pos++;
+            }
+        }
+
+        boolean take(String token) {
+            skipSpace();
+            if (text.startsWith(token, pos)) {
+                // '=' must not be read as the start of '==', nor '<' of '<='.
+                if ((token.equals("<") || token.equals(">") || token.equals("!"))
+                        && text.startsWith("=", pos + 1)) {
+                    return false;
+                }
+                if ((token.equals("&") || token.equals("|")) && !text.startsWith(token + token, pos)) {
+                    return false;
+                }
+                pos += token.length();
+                return true;
+            }
+            return false;
+        }
+
+        Node or() {
+            Node left = and();
+            while (take("||")) {
+                Node l = left;
+                Node r = and();
+                left = (row, clock) -> truthy(l.eval(row, clock)) || truthy(r.eval(row, clock));
+            }
+            return left;
+        }
+
+        Node and() {
+            Node left = equality();
+            while (take("&&")) {
+                Node l = left;
+                Node r = equality();
+                left = (row, clock) -> truthy(l.eval(row, clock)) && truthy(r.eval(row, clock));
+            }
+            return left;
+        }
+
+        Node equality() {
+            Node left = relation();
+            while (true) {
+                if (take("==")) {
+                    Node l = left;
+                    Node r = relation();
+                    left = (row, clock) -> equal(l.eval(row, clock), r.eval(row, clock));
+                } else if (take("!=")) {
+                    Node l = left;
+                    Node r = relation();
+                    left = (row, clock) -> !equal(l.eval(row, clock), r.eval(row, clock));
+                } else {
+                    return left;
+                }
+            }
+        }
+
+        Node relation() {
+            Node left = additive();
+            while (true) {
+                String op = take("<=") ? "<=" : take(">=") ? ">=" : take("<") ? "<" : take(">") ? ">" : null;
+                if (op == null) {
+                    return left;
+                }
+                Node l = left;
+                Node r = additive();
+                left = (row, clock) -> {
+                    Object a = l.eval(row, clock);
+                    Object b = r.eval(row, clock);
+                    if (!comparable(a, b)) {
+                        return false;
+                    }
+                    int order = compare(a, b);
+                    switch (op) {
+                        case "<": return order < 0;
+                        case "<=": return order <= 0;
+                        case ">": return order > 0;
+                        default: return order >= 0;
+                    }
+                };
+            }
+        }
+
+        Node additive() {
+            Node left = multiplicative();
+            while (true) {
+                String op = take("+") ? "+" : take("-") ? "-" : null;
+                if (op == null) {
+                    return left;
+                }
+                Node l = left;
+                Node r = multiplicative();
+                left = (row, clock) -> arithmetic(op, l.eval(row, clock), r.eval(row, clock));
+            }
+        }
+
+        Node multiplicative() {
+            Node left = unary();
+            while (true) {
+                String op = take("*") ? "*" : take("/") ? "/" : take("%") ? "%" : null;
+                if (op == null) {
+                    return left;
+                }
+                Node l = left;
+                Node r = unary();
+                left = (row, clock) -> arithmetic(op, l.eval(row, clock), r.eval(row, clock));
+            }
+        }
+
+        Node unary() {
+            if (take("!")) {
+                Node operand = unary();
+                return (row, clock) -> !truthy(operand.eval(row, clock));
+            }
+            if (take("-")) {
+                Node operand = unary();
+                return (row, clock) -> arithmetic("-", 0L, operand.eval(row, clock));
+            }
+            return primary();
+        }
+
+        Node primary() {
+            skipSpace();
+            if (pos >= text.length()) {
+                throw error("expression ends early");
+            }
+            char c = text.charAt(pos);
+            if (c == '(') {
+                pos++;
+                Node inner = or();
+                if (!take(")")) {
+                    throw error("missing ')'");
+                }
+                return inner;
+            }
+            if (c == '"') {
+                String value = doubleQuoted();
+                return (row, clock) -> value;
+            }
+            if (c == '`') {
+                int end = text.indexOf('`', pos + 1);
+                if (end < 0) {
+                    throw error("unterminated backtick string");
+                }
+                String value = text.substring(pos + 1, end);
+                pos = end + 1;
+                return (row, clock) -> value;
+            }
+            if (Character.isDigit(c) || c == '.') {
+                Object value = number();
+                return (row, clock) -> value;
+            }
+            if (Character.isLetter(c) || c == '_' || c == '$') {
+                int start = pos;
+                while (pos < text.length() && isPathChar(text.charAt(pos))) {
+                    pos++;
+                }
+                String name = text.substring(start, pos);
+                skipSpace();
+                if (pos < text.length() && text.charAt(pos) == '(') {
+                    pos++;
+                    return call(name, arguments());
+                }
+                switch (name) {
+                    case "true": return (row, clock) -> Boolean.TRUE;
+                    case "false": return (row, clock) -> Boolean.FALSE;
+                    case "null": return (row, clock) -> null;
+                    default: return (row, clock) -> valueAt(row, name);
+                }
+            }
+            throw error("unexpected '" + c + "'");
+        }
+
+        private static boolean isPathChar(char c) {
+            return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '.' || c == '[' || c == ']';
+        }
+
+        private List<Node> arguments() {
+            List<Node> arguments = new ArrayList<>();
+            if (take(")")) {
+                return arguments;
+            }
+            do {
+                arguments.add(or());
+            } while (take(","));
+            if (!take(")")) {
+                throw error("missing ')' after arguments");
+            }
+            return arguments;
+        }
+
+        private Object number() {
+            int start = pos;
+            boolean decimal = false;
+            while (pos < text.length()) {
+                char c = text.charAt(pos);
+                if (Character.isDigit(c)) {
+                    pos++;
+                } else if (c == '.' || c == 'e' || c == 'E') {
+                    decimal = true;
+                    pos++;
+                } else {
+                    break;
+                }
+            }
+            String digits = text.substring(start, pos);
+            try {
+                return decimal ? (Object) Double.parseDouble(digits) : (Object) Long.parseLong(digits);
+            } catch (NumberFormatException e) {
+                throw error("bad number '" + digits + "'");
+            }
+        }
+
+        private String doubleQuoted() {
+            StringBuilder out = new StringBuilder();
+            pos++;
+            while (pos < text.length()) {
+                char c = text.charAt(pos++);
+                if (c == '"') {
+                    return out.toString();
+                }
+                if (c != '\\') {
+                    out.append(c);
+                    continue;
+                }
+                if (pos >= text.length()) {
+                    break;
+                }
+                char escaped = text.charAt(pos++);
+                switch (escaped) {
+                    case 'n' -> out.append('\n');
+                    case 'r' -> out.append('\r');
+                    case 't' -> out.append('\t');
+                    case 'u' -> {
+                        if (pos + 4 > text.length()) {
+                            throw error("bad \\u escape");
+                        }
+                        out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
+                        pos += 4;
+                    }
+                    default -> out.append(escaped);
+                }
+            }
+            throw error("unterminated string");
+        }
+
+        private Node call(String name, List<Node> args) {
+            switch (name) {
+                case "isNull":
+                case "isNil":
+                    arity(name, args, 1);
+                    return (row, clock) -> args.get(0).eval(row, clock) == null;
+                case "contains":
+                    arity(name, args, 2);
+                    return (row, clock) -> {
+                        Object haystack = args.get(0).eval(row, clock);
+                        Object needle = args.get(1).eval(row, clock);
+                        if (haystack instanceof String s && needle instanceof String n) {
+                            return s.contains(n);
+                        }
+                        return haystack instanceof List<?> list && list.stream().anyMatch(e -> equal(e, needle));
+                    };
+                case "startsWith":
+                    arity(name, args, 2);
+                    return (row, clock) -> args.get(0).eval(row, clock) instanceof String s
+                            && args.get(1).eval(row, clock) instanceof String p && s.startsWith(p);
+                case "now":
+                    arity(name, args, 0);
+                    return (row, clock) -> clock.getAsLong();
+                case "if":
+                    arity(name, args, 3);
+                    return (row, clock) -> truthy(args.get(0).eval(row, clock)) ? args.get(1).eval(row, clock)
+                            : args.get(2).eval(row, clock);
+                case "date":
+                    if (args.size() != 3 && args.size() != 6) {
+                        throw error("date takes 3 or 6 arguments");
+                    }
+                    return (row, clock) -> {
+                        int[] parts = new int[6];
+                        for (int i = 0; i < args.size(); i++) {
+                            parts[i] = ((Number) args.get(i).eval(row, clock)).intValue();
+                        }
+                        return LocalDateTime.of(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5])
+                                .toInstant(ZoneOffset.UTC).toEpochMilli();
+                    };
+                case "dateAdd":
+                    arity(name, args, 3);
+                    return (row, clock) -> {
+                        long base = ((Number) args.get(0).eval(row, clock)).longValue();
+                        long amount = ((Number) args.get(1).eval(row, clock)).longValue();
+                        ChronoUnit unit = unit(String.valueOf(args.get(2).eval(row, clock)));
+                        return Instant.ofEpochMilli(base).atZone(ZoneOffset.UTC).plus(amount, unit).toInstant()
+                                .toEpochMilli();
+                    };
+                case "startOfPeriod":
+                    arity(name, args, 2);
+                    return (row, clock) -> {
+                        String period = String.valueOf(args.get(0).eval(row, clock));
+                        long time = ((Number) args.get(1).eval(row, clock)).longValue();
+                        ChronoUnit unit = period.startsWith("hour") ? ChronoUnit.HOURS : ChronoUnit.DAYS;
+                        return Instant.ofEpochMilli(time).truncatedTo(unit).toEpochMilli();
+                    };
+                default:
+                    throw new ExpressionException("The fake does not implement the function " + name + "() used in: "
+                            + text, true);
+            }
+        }
+
+        private ChronoUnit unit(String unit) {
+            switch (unit) {
+                case "days": case "day": return ChronoUnit.DAYS;
+                case "hours": case "hour": return ChronoUnit.HOURS;
+                case "minutes": case "minute": return ChronoUnit.MINUTES;
+                case "weeks": case "week": return ChronoUnit.WEEKS;
+                case "months": case "month": return ChronoUnit.MONTHS;
+                default: throw new ExpressionException("dateAdd unit '" + unit + "' is not known to the fake", true);
+            }
+        }
+
+        private void arity(String name, List<Node> args, int expected) {
+            if (args.size() != expected) {
+                throw error(name + " takes " + expected + " argument(s), not " + args.size());
+            }
+        }
+    }
+}
