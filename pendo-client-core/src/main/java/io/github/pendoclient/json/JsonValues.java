@@ -53,7 +53,7 @@ public final class JsonValues {
             case STRING:
                 return reader.nextString();
             case NUMBER:
-                return parseNumber(reader.nextString());
+                return readNumber(reader);
             case BOOLEAN:
                 return reader.nextBoolean();
             case NULL:
@@ -79,6 +79,19 @@ public final class JsonValues {
                     "Expected a JSON object but was " + reader.peek() + " at path " + reader.getPath());
         }
         return (Map<String, Object>) read(reader);
+    }
+
+    /**
+     * Reads a number: a {@code Long} when the value is integral and fits (Moshi has usually parsed it already, so
+     * nothing is allocated), otherwise a {@code Double}, or a {@code BigDecimal} beyond their range.
+     */
+    private static Number readNumber(JsonReader reader) throws IOException {
+        try {
+            return reader.nextLong();
+        } catch (com.squareup.moshi.JsonDataException notALong) {
+            // The reader keeps the literal buffered after a failed nextLong, so it can still be read as text.
+            return parseNumber(reader.nextString());
+        }
     }
 
     static Number parseNumber(String text) {

@@ -8,7 +8,8 @@ import java.time.Instant;
  *
  * <ul>
  *   <li>{@link Instant} is epoch milliseconds on the wire;</li>
- *   <li>untyped values ({@code Object}, {@code Map<String, Object>}) read integral numbers as {@code Long};</li>
+ *   <li>untyped values ({@code Object}, {@code Map<String, Object>}) read integral numbers as {@code Long} (a
+ *       literal such as {@code 2.0} included) and maps as {@link java.util.LinkedHashMap} in document order;</li>
  *   <li>records map by component name and keep undeclared members in their {@link UnknownFields} component;</li>
  *   <li>unknown members never fail a parse; model fields that Pendo leaves open (states, kinds, types) are strings,
  *       not enums, so a new value cannot fail a parse either.</li>
@@ -34,6 +35,7 @@ public final class PendoJson {
         return new Moshi.Builder()
                 .add(Instant.class, new InstantAdapter().nullSafe())
                 .add(new RecordAdapterFactory())
+                .add(new LinkedMapAdapterFactory())
                 .add((type, annotations, moshi) ->
                         type == Object.class && annotations.isEmpty() ? new JsonValues.ObjectAdapter(moshi) : null)
                 .build();

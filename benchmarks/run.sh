@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs every benchmark case side by side and rewrites the generated tables in BENCHMARKS.md.
+# Usage: benchmarks/run.sh [rows] [repetitions]     (defaults: 1000000 3)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q -DskipTests install -pl benchmarks -am
+mvn -B -q -pl benchmarks exec:exec -Dbenchmark.args="${1:-1000000} ${2:-3}"

@@ -1,0 +1,128 @@
+package io.github.pendoclient.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs the benchmark cases side by side and rewrites their tables in BENCHMARKS.md. Every figure is a ratio to a
+ * baseline measured in the same run, because the machines are shared and noisy.
+ *
+ * <p>Usage: {@code Benchmarks <BENCHMARKS.md> <work dir> [rows] [repetitions]}.
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    /**
+     * Runs every case.
+     *
+     * @param args the BENCHMARKS.md path, a work directory, and optionally rows and repetitions
+     */
+    public static void main(String[] args) throws Exception {
+        Path markdown = Path.of(args[0]);
+        Path work = Path.of(args[1]);
+        int rows = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
+        int repetitions = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+
+        String streaming = streamingCase(work, rows, repetitions);
+        Markdown.replaceSection(markdown, "aggregation-streaming", streaming);
+        System.out.println(streaming);
+    }
+
+    private static String streamingCase(Path work, int rows, int repetitions) throws Exception {
+        Path body = VisitorsFile.ensure(work, rows, 42);
+        long bytes = Files.size(body);
+        String[][] cases = {
+                {"bare", "-Xmx128m", "bare Moshi `JsonReader` pass (the parsing limit)"},
+                {"sdk-typed", "-Xmx128m", "SDK, typed rows (`Visitor`)"},
+                {"sdk-maps", "-Xmx128m", "SDK, `Map<String, Object>` rows"},
+                {"naive", "-Xmx128m", "naive: whole body into one `List`"},
+                {"naive", "-Xmx12g", "naive: whole body into one `List`"},
+        };
+        Map<Integer, List<Result>> results = new LinkedHashMap<>();
+        try (FileServer server = new FileServer(body)) {
+            for (int rep = 0; rep < repetitions; rep++) {
+                for (int i = 0; i < cases.length; i++) {
+                    results.computeIfAbsent(i, k -> new ArrayList<>())
+                            .add(runChild(cases[i][0], cases[i][1], server.port()));
+                }
+            }
+        }
+        double bareRate = median(results.get(0), rows);
+        StringBuilder table = new StringBuilder();
+        table.append(String.format(Locale.ROOT, "%d visitor rows, %.0f MB of JSON, served from loopback by a"
+                + " kernel file copy; %d runs per case, interleaved; each run in a fresh JVM reads the response"
+                + " once to warm up and once measured.%n%n", rows, bytes / 1e6, repetitions));
+        table.append("| case | heap cap | rows/s (median) | spread (min–max) | vs bare | peak heap used |\n");
+        table.append("|---|---|---|---|---|---|\n");
+        for (int i = 0; i < cases.length; i++) {
+            List<Result> runs = results.get(i);
+            if (runs.stream().anyMatch(r -> r.oom)) {
+                table.append(String.format(Locale.ROOT, "| %s | %s | OutOfMemoryError | – | – | > cap |%n",
+                        cases[i][2], cases[i][1].substring(4)));
+                continue;
+            }
+            double rate = median(runs, rows);
+            double min = runs.stream().mapToDouble(r -> r.rate(rows)).min().orElse(0);
+            double max = runs.stream().mapToDouble(r -> r.rate(rows)).max().orElse(0);
+            long peak = runs.stream().mapToLong(r -> r.peakHeap).max().orElse(0);
+            table.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %,.0f–%,.0f | %.2f | %,d MB |%n",
+                    cases[i][2], cases[i][1].substring(4), rate, min, max, rate / bareRate, peak / 1_000_000));
+        }
+        table.append(String.format(Locale.ROOT, "%nRun on %s, %s %s, %d cores.%n", LocalDate.now(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors()));
+        return table.toString();
+    }
+
+    private static double median(List<Result> runs, int rows) {
+        double[] rates = runs.stream().mapToDouble(r -> r.rate(rows)).sorted().toArray();
+        return rates[rates.length / 2];
+    }
+
+    private record Result(boolean oom, long nanos, long peakHeap) {
+        double rate(int rows) {
+            return rows / (nanos / 1e9);
+        }
+    }
+
+    private static Result runChild(String mode, String heap, int port) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, heap, "-cp", System.getProperty("java.class.path"),
+                StreamingCase.class.getName(), mode, Integer.toString(port)).redirectErrorStream(true).start();
+        String result = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("RESULT ")) {
+                    result = line;
+                }
+            }
+        }
+        process.waitFor();
+        System.err.println(mode + " " + heap + ": " + result);
+        if (result == null) {
+            throw new IllegalStateException("The " + mode + " run printed no result");
+        }
+        if (result.contains("oom")) {
+            return new Result(true, 0, 0);
+        }
+        Map<String, Long> values = new LinkedHashMap<>();
+        for (String part : result.substring(7).split(" ")) {
+            String[] kv = part.split("=");
+            values.put(kv[0], Long.parseLong(kv[1]));
+        }
+        return new Result(false, values.get("nanos"), values.get("peakHeap"));
+    }
+}

@@ -1,0 +1,103 @@
+package io.github.pendoclient.track;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class TrackEventTest {
+
+    private static final Instant AT = Instant.parse("2026-11-22T10:00:00Z");
+
+    static TrackEvent.Builder valid() {
+        return TrackEvent.builder().event("Report Exported").visitorId("v-42").timestamp(AT);
+    }
+
+    @Test
+    void writesTheDocumentedBody() {
+        TrackEvent event = valid().accountId("acme").property("format", "pdf").property("pages", 12)
+                .context(Context.builder().ip("203.0.113.7").userAgent("Mozilla/5.0").url("https://app.example.com/r")
+                        .title("Reports").build())
+                .build();
+
+        assertThat(event.toJson()).isEqualTo("{\"type\":\"track\",\"event\":\"Report Exported\",\"visitorId\":\"v-42\","
+                + "\"accountId\":\"acme\",\"timestamp\":1795341600000,\"properties\":{\"format\":\"pdf\",\"pages\":12},"
+                + "\"context\":{\"ip\":\"203.0.113.7\",\"userAgent\":\"Mozilla/5.0\","
+                + "\"url\":\"https://app.example.com/r\",\"title\":\"Reports\"}}");
+    }
+
+    @Test
+    void anEmptyContextIsSentAsAnEmptyObjectAndOptionalMembersAreLeftOut() {
+        TrackEvent event = valid().build();
+
+        assertThat(event.toJson()).isEqualTo("{\"type\":\"track\",\"event\":\"Report Exported\","
+                + "\"visitorId\":\"v-42\",\"timestamp\":1795341600000,\"context\":{}}");
+        assertThat(event.context()).isEqualTo(Context.empty());
+        assertThat(event.propertiesJsonBytes()).isZero();
+    }
+
+    @Test
+    void theTimestampDefaultsToNow() {
+        Instant before = Instant.now();
+        TrackEvent event = TrackEvent.builder().event("e").visitorId("v").build();
+        assertThat(event.timestamp()).isBetween(before, Instant.now());
+    }
+
+    @Test
+    void eventNameAndVisitorAreRequired() {
+        assertThatThrownBy(() -> valid().event(" ").build()).isInstanceOfSatisfying(InvalidTrackEventException.class,
+                e -> assertThat(e.field()).isEqualTo("event"));
+        assertThatThrownBy(() -> valid().event(null).build()).hasMessageContaining("event must not be blank");
+        assertThatThrownBy(() -> valid().visitorId(null).build())
+                .isInstanceOfSatisfying(InvalidTrackEventException.class, e -> {
+                    assertThat(e.field()).isEqualTo("visitorId");
+                    assertThat(e.rule()).isEqualTo("is required");
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1st", "plan-name", "plan name", "café", "", "a23456789012345678901234567890123", "__x__"})
+    void propertyNamesFollowPendosRules(String name) {
+        assertThatThrownBy(() -> valid().property(name, "x").build())
+                .isInstanceOfSatisfying(InvalidTrackEventException.class,
+                        e -> assertThat(e.field()).isEqualTo("properties." + name))
+                .hasMessageContaining("not sent");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plan", "_private", "Plan_Tier2", "a2345678901234567890123456789012"})
+    void validPropertyNamesPass(String name) {
+        assertThat(valid().property(name, 1).build().properties()).containsKey(name);
+    }
+
+    @Test
+    void propertyValuesMustBeJson() {
+        assertThatThrownBy(() -> valid().property("when", Instant.now()).build())
+                .isInstanceOfSatisfying(InvalidTrackEventException.class,
+                        e -> assertThat(e.field()).isEqualTo("properties.when"));
+        assertThat(valid().property("tags", List.of("a", "b")).property("nested", Map.of("k", true)).build()
+                .toJson()).contains("\"tags\":[\"a\",\"b\"]", "\"nested\":{\"k\":true}");
+    }
+
+    @Test
+    void isImmutableAndCopiesThroughToBuilder() {
+        TrackEvent.Builder builder = valid().property("a", 1);
+        TrackEvent event = builder.build();
+        builder.property("b", 2);
+
+        assertThat(event.properties()).containsOnlyKeys("a");
+        assertThatThrownBy(() -> event.properties().put("c", 3)).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(event.toBuilder().build()).isEqualTo(event);
+    }
+
+    @Test
+    void toStringLeavesOutPropertyValues() {
+        TrackEvent event = valid().property("email", "ada@example.com").build();
+        assertThat(event.toString()).contains("Report Exported", "email").doesNotContain("ada@example.com");
+    }
+}
