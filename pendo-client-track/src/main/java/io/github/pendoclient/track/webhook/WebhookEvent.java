@@ -5,13 +5,12 @@ import java.util.Map;
 
 /**
  * A parsed Pendo webhook payload. Each known kind is its own record with accessors for its documented properties;
- * any other kind is an {@link Other}, never a parse failure. Switch on the type:
+ * any other kind is an {@link Other}, never a parse failure.
  *
  * <pre>{@code
- * switch (WebhookParser.parse(body)) {
- *     case WebhookEvent.GuideDisplayed guide -> log.info("guide {} shown to {}", guide.guideId(), guide.visitorId());
- *     case WebhookEvent.TrackEventReceived track -> store(track.name(), track.eventProperties());
- *     default -> { }
+ * WebhookEvent event = WebhookParser.parse(body);
+ * if (event instanceof WebhookEvent.GuideDisplayed guide) {
+ *     log.info("guide {} shown to {}", guide.guideId(), guide.visitorId());
  * }
  * }</pre>
  */
