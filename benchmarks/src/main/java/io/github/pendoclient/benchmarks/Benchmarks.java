@@ -17,7 +17,8 @@ import java.util.Map;
  * Runs the benchmark cases side by side and rewrites their tables in BENCHMARKS.md. Every figure is a ratio to a
  * baseline measured in the same run, because the machines are shared and noisy.
  *
- * <p>Usage: {@code Benchmarks <BENCHMARKS.md> <work dir> [rows] [repetitions]}.
+ * <p>Usage: {@code Benchmarks <BENCHMARKS.md> <work dir> [rows] [repetitions]}; the system property
+ * {@code benchmark.only} (for example {@code track}) runs only the named cases.
  */
 public final class Benchmarks {
 
@@ -35,9 +36,17 @@ public final class Benchmarks {
         int rows = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
         int repetitions = args.length > 3 ? Integer.parseInt(args[3]) : 3;
 
-        String streaming = streamingCase(work, rows, repetitions);
-        Markdown.replaceSection(markdown, "aggregation-streaming", streaming);
-        System.out.println(streaming);
+        String only = System.getProperty("benchmark.only", "");
+        if (only.isEmpty() || only.contains("streaming")) {
+            String streaming = streamingCase(work, rows, repetitions);
+            Markdown.replaceSection(markdown, "aggregation-streaming", streaming);
+            System.out.println(streaming);
+        }
+        if (only.isEmpty() || only.contains("track")) {
+            String track = TrackSenderCase.run(20_000, repetitions, java.time.Duration.ofSeconds(20));
+            Markdown.replaceSection(markdown, "track-sender", track);
+            System.out.println(track);
+        }
     }
 
     private static String streamingCase(Path work, int rows, int repetitions) throws Exception {
