@@ -130,11 +130,26 @@ public final class KeysetPaging {
      * @return the pager
      */
     public KeysetPager<Map<String, Object>> pager(AggregationClient aggregations, Aggregation query) {
-        return pager(aggregations, query, Map.class);
+        return pager(aggregations, query, (Type) Map.class);
     }
 
     /**
      * A pager over the query, whose rows are read as {@code rowType}.
+     *
+     * @param aggregations the client that runs each page
+     * @param query the query: a source and any filters or evaluations, but no {@code sort}, {@code limit} or
+     *     {@code skip}
+     * @param rowType the row class, for example {@code Visitor.class}
+     * @param <T> the row type
+     * @return the pager
+     * @throws IllegalArgumentException if the query sorts, limits or skips
+     */
+    public <T> KeysetPager<T> pager(AggregationClient aggregations, Aggregation query, Class<T> rowType) {
+        return pager(aggregations, query, (Type) rowType);
+    }
+
+    /**
+     * A pager over the query, whose rows are read as {@code rowType}, for example a parameterized type.
      *
      * @param aggregations the client that runs each page
      * @param query the query: a source and any filters or evaluations, but no {@code sort}, {@code limit} or

@@ -277,11 +277,25 @@ public final class TimeWindows {
      * @return the pager
      */
     public WindowedPager<Map<String, Object>> pager(AggregationClient aggregations, Aggregation query) {
-        return pager(aggregations, query, Map.class);
+        return pager(aggregations, query, (Type) Map.class);
     }
 
     /**
      * A pager over the planned windows.
+     *
+     * @param aggregations the client that runs each window
+     * @param query a query with an event source; its time series is replaced per window
+     * @param rowType the row class, for example {@code PageEventRow.class}
+     * @param <T> the row type
+     * @return the pager
+     * @throws IllegalArgumentException if the query has no source
+     */
+    public <T> WindowedPager<T> pager(AggregationClient aggregations, Aggregation query, Class<T> rowType) {
+        return pager(aggregations, query, (Type) rowType);
+    }
+
+    /**
+     * A pager over the planned windows, rows read as any type, for example a parameterized type.
      *
      * @param aggregations the client that runs each window
      * @param query a query with an event source; its time series is replaced per window

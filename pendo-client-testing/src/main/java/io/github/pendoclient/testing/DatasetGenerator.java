@@ -1,0 +1,453 @@
+package io.github.pendoclient.testing;
+
+import io.github.pendoclient.testing.internal.Shapes;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Generates a realistic {@link Dataset}, the same for the same seed and settings. Not thread-safe; each
+ * {@link #build()} generates afresh.
+ *
+ * <ul>
+ *   <li>Two apps: {@code -323232} (web, the default app of older subscriptions) and {@code 5629499534213120}
+ *       (mobile), each with pages, features, track types and guides; two guides carry polls (NPS and free
+ *       text).</li>
+ *   <li>Visitors: one in ten anonymous ({@code _PENDO_T_...}); the rest carry {@code agent}, {@code auto},
+ *       {@code auto__<appId>}, {@code custom} and {@code salesforce} metadata. {@code metadata.auto.lastupdated} is
+ *       rounded to the hour, so many visitors share it, as in real subscriptions; a few ids contain quotes and
+ *       backslashes, as scanner traffic produces.</li>
+ *   <li>Accounts, segments, reports with results, and metadata schemas for both kinds.</li>
+ *   <li>Per day, about one identified visitor in twenty-five is active for an hour or two: page views, feature
+ *       clicks and track events per hour, guide events and poll responses.</li>
+ * </ul>
+ */
+public final class DatasetGenerator {
+
+    /** The web app's id. */
+    public static final long WEB_APP = -323232L;
+    /** The mobile app's id. */
+    public static final long MOBILE_APP = 5629499534213120L;
+
+    private static final long HOUR = 3_600_000L;
+    private static final long DAY = 24 * HOUR;
+    private static final String[] PAGE_NAMES = {"Dashboard", "Invoices", "Reports", "Settings", "Billing", "Team",
+        "Integrations", "Help"};
+    private static final String[] FEATURE_NAMES = {"Export CSV", "Generate PDF", "Invite User", "Save Filter",
+        "Open Help", "Upgrade Plan", "Connect Slack", "Search", "Share Report", "Archive", "Duplicate", "Print"};
+    private static final String[] TRACK_NAMES = {"Report Exported", "Invoice Paid", "User Invited", "Plan Upgraded"};
+    private static final String[] AGENTS = {"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) Chrome/120.0",
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Firefox/121.0", "PendoMobile/3.2 (iPhone; iOS 17.1)"};
+    private static final String[] COUNTRIES = {"US", "DE", "FR", "JP", "AU", "GB"};
+    private static final String[] ROLES = {"admin", "member", "viewer", "billing"};
+    private static final String[] TIERS = {"free", "team", "business", "enterprise"};
+
+    private final long seed;
+    private int visitors = 1_000;
+    private int accounts = -1;
+    private int days = 30;
+    private Instant end;
+
+    DatasetGenerator(long seed) {
+        this.seed = seed;
+    }
+
+    /**
+     * Sets how many visitors.
+     *
+     * @param count at least 1
+     * @return this generator
+     */
+    public DatasetGenerator visitors(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("visitors must be at least 1, was " + count);
+        }
+        this.visitors = count;
+        return this;
+    }
+
+    /**
+     * Sets how many accounts; a tenth of the visitors by default.
+     *
+     * @param count at least 1
+     * @return this generator
+     */
+    public DatasetGenerator accounts(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("accounts must be at least 1, was " + count);
+        }
+        this.accounts = count;
+        return this;
+    }
+
+    /**
+     * Sets how many days of events, ending at {@link #endingAt(Instant)}.
+     *
+     * @param count 0 or more; 30 by default
+     * @return this generator
+     */
+    public DatasetGenerator days(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("days must not be negative, was " + count);
+        }
+        this.days = count;
+        return this;
+    }
+
+    /**
+     * Sets where the events end (exclusive); it is rounded down to a UTC day. By default, the start of the current UTC
+     * day.
+     *
+     * @param end the end
+     * @return this generator
+     */
+    public DatasetGenerator endingAt(Instant end) {
+        this.end = end;
+        return this;
+    }
+
+    /**
+     * Generates the dataset.
+     *
+     * @return the dataset
+     */
+    public Dataset build() {
+        long endDay = (end == null ? Instant.now() : end).truncatedTo(ChronoUnit.DAYS).toEpochMilli();
+        int accountCount = accounts > 0 ? accounts : Math.max(1, visitors / 10);
+        Random random = new Random(seed);
+        Map<String, List<Map<String, Object>>> catalog = new HashMap<>();
+        List<Map<String, Object>> pages = new ArrayList<>();
+        List<Map<String, Object>> features = new ArrayList<>();
+        List<Map<String, Object>> trackTypes = new ArrayList<>();
+        List<Map<String, Object>> guides = new ArrayList<>();
+        Map<Long, App> apps = new LinkedHashMap<>();
+        for (long appId : new long[] {WEB_APP, MOBILE_APP}) {
+            App app = new App(appId);
+            apps.put(appId, app);
+            String tag = appId == WEB_APP ? "w" : "m";
+            for (int i = 0; i < PAGE_NAMES.length; i++) {
+                String id = pendoId(random, "pg" + tag + i);
+                app.pages.add(id);
+                pages.add(Shapes.page(id, appId, PAGE_NAMES[i], "/" + PAGE_NAMES[i].toLowerCase(),
+                        updatedAt(random, endDay)));
+            }
+            for (int i = 0; i < FEATURE_NAMES.length; i++) {
+                String id = pendoId(random, "ft" + tag + i);
+                app.features.add(id);
+                features.add(Shapes.feature(id, appId, FEATURE_NAMES[i], app.pages.get(i % app.pages.size()),
+                        updatedAt(random, endDay)));
+            }
+            for (String name : TRACK_NAMES) {
+                String id = pendoId(random, "tt" + tag);
+                app.trackTypes.add(id);
+                trackTypes.add(Shapes.trackType(id, appId, name, updatedAt(random, endDay)));
+            }
+            for (int i = 0; i < 3; i++) {
+                String id = pendoId(random, "gd" + tag + i);
+                String pollType = i == 0 ? (appId == WEB_APP ? "NPSRating" : "FreeForm") : null;
+                guides.add(Shapes.guide(id, appId, (pollType != null ? "Survey " : "Tour ") + tag + (i + 1),
+                        i == 2 ? "draft" : "public", 1 + i, pollType, updatedAt(random, endDay)));
+                if (i < 2) {
+                    app.guides.add(new Guide(id, 1 + i, pollType == null ? null : id + "-poll", pollType));
+                }
+            }
+        }
+        catalog.put("pages", pages);
+        catalog.put("features", features);
+        catalog.put("trackTypes", trackTypes);
+        catalog.put("guides", guides);
+
+        List<String> accountIds = new ArrayList<>();
+        List<Map<String, Object>> accountRows = new ArrayList<>();
+        for (int i = 0; i < accountCount; i++) {
+            String id = String.format("acct-%05d", i);
+            accountIds.add(id);
+            long firstVisit = endDay - (days + 30L) * DAY + random.nextInt(20) * DAY;
+            Map<String, Object> metadata = new LinkedHashMap<>();
+            metadata.put("auto", fields("id", id, "firstvisit", firstVisit, "lastvisit", endDay - random.nextInt(5) * DAY,
+                    "lastupdated", endDay - random.nextInt(Math.max(1, days)) * DAY, "idhash", (long) id.hashCode()));
+            metadata.put("agent", fields("name", "Company " + i, "plan", TIERS[random.nextInt(TIERS.length)]));
+            metadata.put("custom", fields("seats", (long) (1 + random.nextInt(500)), "region",
+                    COUNTRIES[random.nextInt(COUNTRIES.length)]));
+            Map<String, Object> account = new LinkedHashMap<>();
+            account.put("accountId", id);
+            account.put("metadata", metadata);
+            accountRows.add(account);
+        }
+        catalog.put("accounts", accountRows);
+
+        GeneratedVisitors visitorRows = new GeneratedVisitors(seed, visitors, accountIds, endDay, days);
+        catalog.put("visitors", visitorRows);
+        List<String> identified = new ArrayList<>();
+        List<String> visitorAccounts = new ArrayList<>();
+        if (days > 0) {
+            for (int i = 0; i < visitors; i++) {
+                if (!GeneratedVisitors.anonymous(i)) {
+                    identified.add(visitorRows.idOf(i));
+                    visitorAccounts.add(visitorRows.accountOf(i));
+                }
+            }
+        }
+
+        catalog.put("segments", List.of(Shapes.segment("seg-admins", "Admins"),
+                Shapes.segment("seg-enterprise", "Enterprise accounts"), Shapes.segment("seg-beta", "Beta opt-in")));
+        catalog.put("reports", List.of(Shapes.report("rep-active", "Active visitors"),
+                Shapes.report("rep-pages", "Top pages")));
+
+        List<HourlyEvents> hourly = new ArrayList<>();
+        List<Map<String, Object>> guideEvents = new ArrayList<>();
+        List<Map<String, Object>> pollEvents = new ArrayList<>();
+        for (int d = 0; d < days; d++) {
+            long dayStart = endDay - (long) (days - d) * DAY;
+            Random day = new Random(seed * 1_000_003L + d);
+            for (int v = 0; v < identified.size(); v++) {
+                if (day.nextInt(25) != 0) {
+                    continue;
+                }
+                App app = apps.get(day.nextInt(5) == 0 ? MOBILE_APP : WEB_APP);
+                String visitor = identified.get(v);
+                String account = visitorAccounts.get(v);
+                String ip = "203.0.113." + (v % 250);
+                String agent = AGENTS[app.id == MOBILE_APP ? 2 : v % 2];
+                String country = COUNTRIES[v % COUNTRIES.length];
+                int hours = 1 + day.nextInt(2);
+                int firstHour = 8 + day.nextInt(10);
+                for (int h = 0; h < hours; h++) {
+                    long hour = dayStart + (firstHour + h) * HOUR;
+                    int pageCount = 1 + day.nextInt(3);
+                    for (int p = 0; p < pageCount; p++) {
+                        hourly.add(row(HourlyEvents.Kind.PAGE, day, visitor, account, app, hour,
+                                app.pages.get(day.nextInt(app.pages.size())), ip, agent, country));
+                    }
+                    int featureCount = day.nextInt(3);
+                    for (int f = 0; f < featureCount; f++) {
+                        hourly.add(row(HourlyEvents.Kind.FEATURE, day, visitor, account, app, hour,
+                                app.features.get(day.nextInt(app.features.size())), ip, agent, country));
+                    }
+                    if (day.nextInt(5) == 0) {
+                        hourly.add(row(HourlyEvents.Kind.TRACK, day, visitor, account, app, hour,
+                                app.trackTypes.get(day.nextInt(app.trackTypes.size())), ip, agent, country));
+                    }
+                }
+                if (day.nextInt(10) == 0) {
+                    Guide guide = app.guides.get(day.nextInt(app.guides.size()));
+                    long seen = dayStart + firstHour * HOUR + day.nextInt(3_000_000);
+                    guideEvents.add(guideEvent(visitor, account, app.id, "guideSeen", guide, 0, seen, ip, agent,
+                            country, day));
+                    guideEvents.add(guideEvent(visitor, account, app.id, day.nextBoolean() ? "guideAdvanced"
+                            : "guideDismissed", guide, 0, seen + 5_000 + day.nextInt(60_000), ip, agent, country, day));
+                    if (guide.pollId != null && day.nextInt(3) == 0) {
+                        pollEvents.add(pollEvent(visitor, account, app.id, guide, seen + 20_000, ip, agent, country,
+                                day));
+                    }
+                }
+            }
+        }
+        Dataset.Builder builder = Dataset.builder().addAll(catalog, hourly);
+        guideEvents.forEach(row -> builder.row("guideEvents", row));
+        pollEvents.forEach(row -> builder.row("pollEvents", row));
+        builder.reportResults("rep-active", List.of(fields("visitorId", "v-000000", "daysActive", 12L),
+                fields("visitorId", "v-000001", "daysActive", 7L)));
+        builder.reportResults("rep-pages", List.of(fields("pageId", pages.get(0).get("id"), "views", 1234L)));
+        schemas(builder);
+        return builder.build();
+    }
+
+    private static void schemas(Dataset.Builder builder) {
+        for (String kind : new String[] {"visitor", "account"}) {
+            builder.metadataField(kind, "auto", "firstvisit", "time")
+                    .metadataField(kind, "auto", "lastvisit", "time")
+                    .metadataField(kind, "auto", "lastupdated", "time");
+        }
+        builder.metadataField("visitor", "agent", "email", "string")
+                .metadataField("visitor", "agent", "name", "string")
+                .metadataField("visitor", "agent", "role", "string")
+                .metadataField("visitor", "custom", "plan_tier", "string")
+                .metadataField("visitor", "custom", "seats", "integer")
+                .metadataField("visitor", "custom", "beta_opt_in", "boolean")
+                .metadataField("visitor", "custom", "renewal", "time")
+                .metadataField("account", "agent", "name", "string")
+                .metadataField("account", "agent", "plan", "string")
+                .metadataField("account", "custom", "seats", "integer")
+                .metadataField("account", "custom", "region", "string");
+    }
+
+    private static HourlyEvents row(HourlyEvents.Kind kind, Random random, String visitor, String account, App app,
+                                    long hour, String objectId, String ip, String agent, String country) {
+        int events = 1 + random.nextInt(15);
+        int minutes = 1 + random.nextInt(Math.min(events, 30));
+        long first = hour + random.nextInt(30) * 60_000L;
+        return new HourlyEvents(kind, visitor, account, app.id, hour, objectId, events, minutes, first,
+                first + (minutes - 1) * 60_000L, ip, agent, country);
+    }
+
+    private static Map<String, Object> guideEvent(String visitor, String account, long appId, String type,
+                                                  Guide guide, int step, long time, String ip, String agent,
+                                                  String country, Random random) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("visitorId", visitor);
+        row.put("accountId", account);
+        row.put("accountIds", List.of(account));
+        row.put("appId", appId);
+        row.put("browserTime", time);
+        row.put("type", type);
+        row.put("guideId", guide.id);
+        row.put("guideStepId", Shapes.stepId(guide.id, step));
+        row.put("destinationStepId", null);
+        row.put("guideSeenReason", "auto");
+        row.put("language", "en-US");
+        row.put("url", "https://app.example.com/dashboard");
+        row.put("remoteIp", ip);
+        row.put("serverName", "app.example.com");
+        row.put("country", country);
+        row.put("region", "");
+        row.put("latitude", 37.77);
+        row.put("longitude", -122.42);
+        row.put("loadTime", (long) (100 + random.nextInt(400)));
+        row.put("userAgent", agent);
+        row.put("guideTimestamp", time + 150);
+        row.put("properties", new LinkedHashMap<>());
+        return row;
+    }
+
+    private static Map<String, Object> pollEvent(String visitor, String account, long appId, Guide guide, long time,
+                                                 String ip, String agent, String country, Random random) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("visitorId", visitor);
+        row.put("accountId", account);
+        row.put("appId", appId);
+        row.put("type", "pollResponse");
+        row.put("pollId", guide.pollId);
+        row.put("pollType", guide.pollType);
+        row.put("pollResponse", guide.pollType.equals("NPSRating") ? (Object) (long) random.nextInt(11)
+                : "Great product");
+        row.put("guideId", guide.id);
+        row.put("guideStepId", Shapes.stepId(guide.id, guide.steps - 1));
+        row.put("browserTime", time);
+        row.put("guideTimestamp", time + 150);
+        row.put("remoteIp", ip);
+        row.put("userAgent", agent);
+        row.put("country", country);
+        row.put("region", "");
+        return row;
+    }
+
+    private static long updatedAt(Random random, long endDay) {
+        return endDay - (1 + random.nextInt(400)) * DAY + random.nextInt(86_400) * 1000L;
+    }
+
+    private static String pendoId(Random random, String prefix) {
+        StringBuilder id = new StringBuilder(prefix);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        while (id.length() < 27) {
+            id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return id.toString();
+    }
+
+    private static Map<String, Object> fields(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    private static final class App {
+        final long id;
+        final List<String> pages = new ArrayList<>();
+        final List<String> features = new ArrayList<>();
+        final List<String> trackTypes = new ArrayList<>();
+        final List<Guide> guides = new ArrayList<>();
+
+        App(long id) {
+            this.id = id;
+        }
+    }
+
+    private record Guide(String id, int steps, String pollId, String pollType) {
+    }
+
+    /**
+     * Visitors computed from their index when asked for, so a million of them cost no memory; each is the same on
+     * every call.
+     */
+    static final class GeneratedVisitors extends java.util.AbstractList<Map<String, Object>>
+            implements java.util.RandomAccess {
+        private final long seed;
+        private final int size;
+        private final List<String> accounts;
+        private final long endDay;
+        private final int days;
+
+        GeneratedVisitors(long seed, int size, List<String> accounts, long endDay, int days) {
+            this.seed = seed;
+            this.size = size;
+            this.accounts = accounts;
+            this.endDay = endDay;
+            this.days = days;
+        }
+
+        static boolean anonymous(int index) {
+            return index % 10 == 9;
+        }
+
+        private java.util.SplittableRandom random(int index) {
+            return new java.util.SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
+        }
+
+        String idOf(int index) {
+            if (anonymous(index)) {
+                return "_PENDO_T_" + Long.toHexString(random(index).nextLong() & Long.MAX_VALUE);
+            }
+            return String.format("v-%06d", index) + (index % 997 == 5 ? "\"q" : index % 997 == 6 ? "\\b" : "");
+        }
+
+        String accountOf(int index) {
+            return accounts.get(index % accounts.size());
+        }
+
+        @Override
+        public Map<String, Object> get(int index) {
+            java.util.Objects.checkIndex(index, size);
+            java.util.SplittableRandom random = random(index);
+            boolean anonymous = anonymous(index);
+            String id = idOf(index);
+            random.nextLong();
+            String account = accountOf(index);
+            long lastUpdated = endDay - (1 + random.nextInt(Math.max(1, days) * 24)) * HOUR;
+            long firstVisit = lastUpdated - random.nextInt(200) * DAY;
+            Map<String, Object> metadata = new LinkedHashMap<>();
+            if (!anonymous) {
+                metadata.put("agent", fields("email", "user" + index + "@example.com", "name", "User " + index,
+                        "role", ROLES[random.nextInt(ROLES.length)], "accountid", account));
+            }
+            metadata.put("auto", fields("accountid", anonymous ? "" : account, "firstvisit", firstVisit,
+                    "lastvisit", lastUpdated, "lastupdated", lastUpdated,
+                    "lastbrowsername", random.nextBoolean() ? "Chrome" : "Firefox",
+                    "lastoperatingsystem", random.nextBoolean() ? "Mac OS X" : "Windows",
+                    "idhash", (long) id.hashCode()));
+            metadata.put("auto__" + WEB_APP, fields("lastvisit", lastUpdated, "lastupdated", lastUpdated));
+            if (!anonymous) {
+                metadata.put("custom", fields("plan_tier", TIERS[random.nextInt(TIERS.length)],
+                        "seats", (long) (1 + random.nextInt(500)), "beta_opt_in", random.nextBoolean()));
+                metadata.put("salesforce", fields("contact_id", "003" + Long.toString(random.nextLong()
+                        & Long.MAX_VALUE, 36)));
+            }
+            Map<String, Object> visitor = new LinkedHashMap<>();
+            visitor.put("visitorId", id);
+            visitor.put("metadata", metadata);
+            return visitor;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.pendoclient.testing;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One rolled-up hour of page views, feature clicks or track events, stored compactly so a generated dataset of
+ * months of events stays small; rendered as Pendo's row shape when served.
+ *
+ * @param kind what the row counts
+ * @param visitorId the visitor id
+ * @param accountId the account id
+ * @param appId the app id
+ * @param hour the start of the hour, epoch milliseconds
+ * @param objectId the page, feature or track type id
+ * @param numEvents events in the hour
+ * @param numMinutes minutes with activity
+ * @param firstTime the first event, epoch milliseconds
+ * @param lastTime the last event, epoch milliseconds
+ * @param remoteIp the client address
+ * @param userAgent the user agent
+ * @param country the country code
+ */
+public record HourlyEvents(Kind kind, String visitorId, String accountId, long appId, long hour, String objectId,
+                      int numEvents, int numMinutes, long firstTime, long lastTime, String remoteIp, String userAgent,
+                      String country) {
+
+    /** What a row counts, with the source it belongs to and its id field. */
+    public enum Kind {
+        /** Page views: {@code pageEvents}, {@code pageId}. */
+        PAGE("pageEvents", "pageId"),
+        /** Feature clicks: {@code featureEvents}, {@code featureId}. */
+        FEATURE("featureEvents", "featureId"),
+        /** Track events: {@code trackEvents}, {@code trackTypeId}. */
+        TRACK("trackEvents", "trackTypeId");
+
+        private final String source;
+        private final String idField;
+
+        Kind(String source, String idField) {
+            this.source = source;
+            this.idField = idField;
+        }
+
+        /**
+         * The aggregation source.
+         *
+         * @return for example {@code pageEvents}
+         */
+        public String source() {
+            return source;
+        }
+
+        /**
+         * The id field of the rows.
+         *
+         * @return for example {@code pageId}
+         */
+        public String idField() {
+            return idField;
+        }
+    }
+
+    /**
+     * The row as its source returns it, with {@code hour} set.
+     *
+     * @return a fresh mutable map
+     */
+    public Map<String, Object> toRow() {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("visitorId", visitorId);
+        row.put("accountId", accountId);
+        row.put("appId", appId);
+        row.put("hour", hour);
+        row.put(kind.idField(), objectId);
+        row.put("numEvents", (long) numEvents);
+        row.put("numMinutes", (long) numMinutes);
+        row.put("firstTime", firstTime);
+        row.put("lastTime", lastTime);
+        row.put("remoteIp", remoteIp);
+        row.put("server", "app.example.com");
+        row.put("userAgent", userAgent);
+        row.put("country", country);
+        row.put("region", "");
+        row.put("parameters", new LinkedHashMap<>());
+        row.put("properties", new LinkedHashMap<>());
+        return row;
+    }
+}

@@ -1,0 +1,19 @@
+package io.github.pendoclient.testing;
+
+import java.util.Map;
+
+/**
+ * One request a {@link FakePendo} received, and its answer. Secrets are redacted from the headers.
+ *
+ * @param method the HTTP method
+ * @param path the path, for example {@code /api/v1/aggregation}
+ * @param query the query string, or empty
+ * @param endpoint the endpoint group
+ * @param headers header name (lower case) to value, with {@code x-pendo-integration-key} shown as
+ *     {@code [redacted]}
+ * @param body the body as text
+ * @param status the status answered; 0 when the connection was dropped before an answer
+ */
+public record RecordedCall(String method, String path, String query, Endpoint endpoint, Map<String, String> headers,
+                           String body, int status) {
+}
