@@ -34,12 +34,21 @@ public final class StreamingCase {
     /**
      * Runs one case.
      *
-     * @param args the mode ({@code sdk-typed}, {@code sdk-maps}, {@code bare}, {@code naive}) and the server port
+     * @param args the mode ({@code sdk-typed}, {@code sdk-maps}, {@code bare}, {@code naive}) and the server port;
+     *     or {@code fake} and a number of visitors for FakePendo to generate and serve
      */
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         int port = Integer.parseInt(args[1]);
         String base = "http://127.0.0.1:" + port + "/";
+        if (mode.equals("fake")) {
+            // The fake serves its own generated visitors; the port argument is the row count.
+            io.github.pendoclient.testing.FakePendo fake = io.github.pendoclient.testing.FakePendo.create()
+                    .withDataset(io.github.pendoclient.testing.Dataset.generator(42).visitors(port).days(0).build())
+                    .start();
+            base = fake.baseUrl().toString();
+            mode = "sdk-maps";
+        }
         try {
             run(mode, base);
             resetPeaks();
@@ -57,7 +66,8 @@ public final class StreamingCase {
         switch (mode) {
             case "sdk-typed":
             case "sdk-maps":
-                try (PendoClient client = PendoClient.builder().integrationKey("fake-benchmark-key").baseUrl(base)
+                try (PendoClient client = PendoClient.builder()
+                        .integrationKey(io.github.pendoclient.testing.FakePendo.DEFAULT_INTEGRATION_KEY).baseUrl(base)
                         .rateLimit(RateLimitConfig.disabled()).build()) {
                     AggregationClient aggregations = AggregationClient.of(client);
                     if (mode.equals("sdk-typed")) {

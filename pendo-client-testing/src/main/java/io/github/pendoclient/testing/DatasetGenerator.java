@@ -219,15 +219,14 @@ public final class DatasetGenerator {
                 int firstHour = 8 + day.nextInt(10);
                 for (int h = 0; h < hours; h++) {
                     long hour = dayStart + (firstHour + h) * HOUR;
-                    int pageCount = 1 + day.nextInt(3);
-                    for (int p = 0; p < pageCount; p++) {
-                        hourly.add(row(HourlyEvents.Kind.PAGE, day, visitor, account, app, hour,
-                                app.pages.get(day.nextInt(app.pages.size())), ip, agent, country));
+                    // Distinct ids per hour: a rolled-up row is unique per visitor, account, hour and object.
+                    for (String page : distinct(day, app.pages, 1 + day.nextInt(3))) {
+                        hourly.add(row(HourlyEvents.Kind.PAGE, day, visitor, account, app, hour, page, ip, agent,
+                                country));
                     }
-                    int featureCount = day.nextInt(3);
-                    for (int f = 0; f < featureCount; f++) {
-                        hourly.add(row(HourlyEvents.Kind.FEATURE, day, visitor, account, app, hour,
-                                app.features.get(day.nextInt(app.features.size())), ip, agent, country));
+                    for (String feature : distinct(day, app.features, day.nextInt(3))) {
+                        hourly.add(row(HourlyEvents.Kind.FEATURE, day, visitor, account, app, hour, feature, ip,
+                                agent, country));
                     }
                     if (day.nextInt(5) == 0) {
                         hourly.add(row(HourlyEvents.Kind.TRACK, day, visitor, account, app, hour,
@@ -335,6 +334,14 @@ public final class DatasetGenerator {
         row.put("country", country);
         row.put("region", "");
         return row;
+    }
+
+    private static List<String> distinct(Random random, List<String> from, int count) {
+        java.util.LinkedHashSet<String> picked = new java.util.LinkedHashSet<>();
+        while (picked.size() < Math.min(count, from.size())) {
+            picked.add(from.get(random.nextInt(from.size())));
+        }
+        return new ArrayList<>(picked);
     }
 
     private static long updatedAt(Random random, long endDay) {

@@ -238,7 +238,8 @@ class FakePendoTest {
         }
 
         assertThat(PENDO.trackEvents()).extracting(TrackEvent::event).contains("Report Exported", "Invoice Paid");
-        assertThat(PENDO.trackEvents().get(0).properties()).containsEntry("format", "pdf");
+        assertThat(PENDO.trackEvents()).filteredOn(e -> e.event().equals("Report Exported"))
+                .allSatisfy(e -> assertThat(e.properties()).containsEntry("format", "pdf"));
 
         try (TrackClient wrong = TrackClient.builder().sharedSecret("fake-wrong-secret").baseUrl(PENDO.baseUrl())
                 .build()) {
@@ -267,5 +268,19 @@ class FakePendoTest {
         assertThat(loaded.hourRows()).isEqualTo(small.hourRows());
         assertThat(loaded.reportResults("r-1")).containsExactly(Map.of("n", 1L));
         assertThatThrownBy(() -> Dataset.fromJson("{\"visitors\": 3}")).hasMessageContaining("visitors");
+    }
+
+    @Test
+    void assertjHelpersCheckWhatTheFakeReceived() {
+        client.features().list();
+        client.features().list();
+        PENDO.trackClient().send(TrackEvent.builder().event("Invoice Paid").visitorId("v-1").build());
+
+        FakePendoAssert.assertThat(PENDO).receivedRequests(Endpoint.FEATURES, 2).receivedTrackEvent("Invoice Paid")
+                .playedAllFaults().sentTheIntegrationKeyEverywhere();
+        assertThatThrownBy(() -> FakePendoAssert.assertThat(PENDO).receivedRequests(Endpoint.PAGES, 1))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("Expected 1 requests to PAGES");
+        assertThatThrownBy(() -> FakePendoAssert.assertThat(PENDO).receivedTrackEvent("Nope"))
+                .hasMessageContaining("Invoice Paid");
     }
 }
