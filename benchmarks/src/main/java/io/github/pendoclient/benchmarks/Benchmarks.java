@@ -42,10 +42,25 @@ public final class Benchmarks {
             Markdown.replaceSection(markdown, "aggregation-streaming", streaming);
             System.out.println(streaming);
         }
+        if (only.isEmpty() || only.contains("rest")) {
+            String rest = RestCase.run();
+            Markdown.replaceSection(markdown, "rest-overhead", rest);
+            System.out.println(rest);
+        }
         if (only.isEmpty() || only.contains("track")) {
             String track = TrackSenderCase.run(20_000, repetitions, java.time.Duration.ofSeconds(20));
             Markdown.replaceSection(markdown, "track-sender", track);
             System.out.println(track);
+        }
+        if (only.isEmpty() || only.contains("sync")) {
+            String sync = SyncJobCase.run(work, 1);
+            Markdown.replaceSection(markdown, "sync-job", sync);
+            System.out.println(sync);
+        }
+        if (only.isEmpty() || only.contains("paging")) {
+            String paging = PagingCase.run(100_000, repetitions);
+            Markdown.replaceSection(markdown, "paging-cost", paging);
+            System.out.println(paging);
         }
     }
 

@@ -22,10 +22,21 @@ final class FileServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final Path body;
+    private final byte[] bytes;
     private final Thread acceptor;
 
     FileServer(Path body) throws IOException {
+        this(body, null);
+    }
+
+    /** Serves the same bytes from memory, for small bodies. */
+    FileServer(byte[] bytes) throws IOException {
+        this(null, bytes);
+    }
+
+    private FileServer(Path body, byte[] bytes) throws IOException {
         this.body = body;
+        this.bytes = bytes;
         this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.acceptor = new Thread(this::acceptLoop, "file-server");
         acceptor.setDaemon(true);
@@ -51,24 +62,29 @@ final class FileServer implements AutoCloseable {
 
     private void serve(Socket connection) {
         try (connection; InputStream in = new BufferedInputStream(connection.getInputStream());
-             OutputStream out = connection.getOutputStream();
-             FileChannel file = FileChannel.open(body, StandardOpenOption.READ)) {
+             OutputStream out = new java.io.BufferedOutputStream(connection.getOutputStream(), 1 << 16);
+             FileChannel file = body == null ? null : FileChannel.open(body, StandardOpenOption.READ)) {
+            connection.setTcpNoDelay(true);
             while (true) {
                 long contentLength = readRequestHead(in);
                 if (contentLength < 0) {
                     return;
                 }
                 in.skipNBytes(contentLength);
-                long size = file.size();
+                long size = file == null ? bytes.length : file.size();
                 out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + size
                         + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                if (file == null) {
+                    out.write(bytes);
+                    out.flush();
+                    continue;
+                }
                 out.flush();
                 long sent = 0;
-                var channel = Channels.newChannel(out);
+                var channel = Channels.newChannel(connection.getOutputStream());
                 while (sent < size) {
                     sent += file.transferTo(sent, size - sent, channel);
                 }
-                out.flush();
             }
         } catch (IOException clientWentAway) {
             // the client closed early (a failing case): nothing to do

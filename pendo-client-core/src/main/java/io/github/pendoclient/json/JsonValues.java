@@ -5,12 +5,14 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import okio.Buffer;
 
 /**
  * Reads and writes untyped JSON values: objects become {@code LinkedHashMap<String, Object>} (member order kept),
@@ -161,6 +163,95 @@ public final class JsonValues {
             JsonAdapter<Object> adapter = (JsonAdapter<Object>) moshi.adapter(value.getClass());
             adapter.toJson(writer, value);
         }
+    }
+
+    /**
+     * Writes an untyped value as compact JSON text, keeping nulls inside maps.
+     *
+     * @param value maps, collections, strings, numbers, booleans, nulls, or values {@link PendoJson#moshi()} knows
+     * @return the JSON text
+     */
+    public static String toJson(Object value) {
+        Buffer buffer = new Buffer();
+        try (JsonWriter writer = JsonWriter.of(buffer)) {
+            writer.setSerializeNulls(true);
+            write(writer, value, PendoJson.moshi());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing to memory failed", e);
+        }
+        return buffer.readUtf8();
+    }
+
+    /**
+     * Parses JSON text into an untyped value.
+     *
+     * @param json the text: exactly one JSON value
+     * @return a map, list, string, number, boolean or null
+     * @throws IllegalArgumentException if the text is not one JSON value, with what is wrong
+     */
+    public static Object parse(String json) {
+        try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json))) {
+            Object value = read(reader);
+            if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+                throw new IllegalArgumentException("Expected one JSON value, found more after " + reader.getPath());
+            }
+            return value;
+        } catch (IOException | com.squareup.moshi.JsonDataException e) {
+            throw new IllegalArgumentException("Not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Orders two JSON scalars the way a byte-order database sorts them: nulls first, then booleans (false first),
+     * numbers by value, strings by Unicode code point; other values last.
+     *
+     * @param a one value
+     * @param b the other
+     * @return negative, zero or positive
+     */
+    public static int compare(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            if (isIntegral(x) && isIntegral(y)) {
+                return Long.compare(x.longValue(), y.longValue());
+            }
+            return Double.compare(x.doubleValue(), y.doubleValue());
+        }
+        if (a instanceof String x && b instanceof String y) {
+            int i = 0;
+            int j = 0;
+            while (i < x.length() && j < y.length()) {
+                int p = x.codePointAt(i);
+                int q = y.codePointAt(j);
+                if (p != q) {
+                    return Integer.compare(p, q);
+                }
+                i += Character.charCount(p);
+                j += Character.charCount(q);
+            }
+            return Integer.compare(x.length() - i, y.length() - j);
+        }
+        if (a instanceof Boolean x && b instanceof Boolean y) {
+            return Boolean.compare(x, y);
+        }
+        return Integer.compare(rank(a), rank(b));
+    }
+
+    private static boolean isIntegral(Number number) {
+        return number instanceof Long || number instanceof Integer || number instanceof Short
+                || number instanceof Byte;
+    }
+
+    private static int rank(Object value) {
+        if (value == null) {
+            return 0;
+        }
+        if (value instanceof Boolean) {
+            return 1;
+        }
+        if (value instanceof Number) {
+            return 2;
+        }
+        return value instanceof String ? 3 : 4;
     }
 
     /** The adapter registered for {@code Object}, so maps and lists everywhere read numbers the same way. */

@@ -106,6 +106,12 @@ public final class PendoSync implements Callable<Integer> {
     @Option(names = "--demo-end", hidden = true, description = "End of the demo events and the clock, YYYY-MM-DD.")
     LocalDate demoEnd;
 
+    @Option(names = "--discard", hidden = true, description = "Fetch and parse, but write nothing (benchmarks).")
+    boolean discard;
+
+    @Option(names = "--print-peak-heap", hidden = true, description = "Print the peak heap use at the end.")
+    boolean printPeakHeap;
+
     private final Map<String, String> environment;
 
     PendoSync(Map<String, String> environment) {
@@ -178,7 +184,8 @@ public final class PendoSync implements Callable<Integer> {
             client = builder.build();
             out.println("Syncing " + client.baseUrl() + " into " + (duckdb != null ? duckdb : out));
         }
-        try (Sink sink = duckdb != null ? new DuckDbSink(duckdb) : new JsonLinesSink(this.out)) {
+        try (Sink sink = discard ? new DiscardSink() : duckdb != null ? new DuckDbSink(duckdb)
+                : new JsonLinesSink(this.out)) {
             Path state = stateFile != null ? stateFile : duckdb != null
                     ? duckdb.resolveSibling(duckdb.getFileName() + ".state.json")
                     : this.out.resolve(".pendo-sync-state.json");
@@ -192,6 +199,15 @@ public final class PendoSync implements Callable<Integer> {
                 results.add(syncer.sync(table));
             }
             new Progress(out, false).summary(results, sink.describe());
+            if (printPeakHeap) {
+                long peak = 0;
+                for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+                    if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                        peak += pool.getPeakUsage().getUsed();
+                    }
+                }
+                out.println("PEAK_HEAP=" + peak);
+            }
             return results.stream().allMatch(TableResult::ok) ? 0 : 1;
         } finally {
             client.close();

@@ -1,6 +1,7 @@
 package io.github.pendoclient.aggregation.paging;
 
 import io.github.pendoclient.aggregation.Expr;
+import io.github.pendoclient.json.JsonValues;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -138,47 +139,12 @@ public final class Keyset {
      */
     static int compare(List<Object> left, List<Object> right) {
         for (int i = 0; i < left.size(); i++) {
-            int order = compareValues(left.get(i), right.get(i));
+            int order = JsonValues.compare(left.get(i), right.get(i));
             if (order != 0) {
                 return order;
             }
         }
         return 0;
-    }
-
-    private static int compareValues(Object left, Object right) {
-        if (left instanceof Number a && right instanceof Number b) {
-            if ((a instanceof Long || a instanceof Integer) && (b instanceof Long || b instanceof Integer)) {
-                return Long.compare(a.longValue(), b.longValue());
-            }
-            return Double.compare(a.doubleValue(), b.doubleValue());
-        }
-        if (left instanceof String a && right instanceof String b) {
-            return compareCodePoints(a, b);
-        }
-        if (left instanceof Boolean a && right instanceof Boolean b) {
-            return Boolean.compare(a, b);
-        }
-        return kindRank(left) - kindRank(right);
-    }
-
-    private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int x = a.codePointAt(i);
-            int y = b.codePointAt(j);
-            if (x != y) {
-                return Integer.compare(x, y);
-            }
-            i += Character.charCount(x);
-            j += Character.charCount(y);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    }
-
-    private static int kindRank(Object value) {
-        return value instanceof Boolean ? 0 : value instanceof Number ? 1 : 2;
     }
 
     @Override

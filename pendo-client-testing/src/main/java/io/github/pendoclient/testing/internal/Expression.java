@@ -128,55 +128,12 @@ public final class Expression {
      * @return negative, zero or positive
      */
     public static int compare(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y) {
-            if (isIntegral(x) && isIntegral(y)) {
-                return Long.compare(x.longValue(), y.longValue());
-            }
-            return Double.compare(x.doubleValue(), y.doubleValue());
-        }
-        if (a instanceof String x && b instanceof String y) {
-            return compareCodePoints(x, y);
-        }
-        if (a instanceof Boolean x && b instanceof Boolean y) {
-            return Boolean.compare(x, y);
-        }
-        return Integer.compare(rank(a), rank(b));
+        return io.github.pendoclient.json.JsonValues.compare(a, b);
     }
 
     private static boolean isIntegral(Number number) {
         return number instanceof Long || number instanceof Integer || number instanceof Short
                 || number instanceof Byte;
-    }
-
-    private static int rank(Object value) {
-        if (value == null) {
-            return 0;
-        }
-        if (value instanceof Boolean) {
-            return 1;
-        }
-        if (value instanceof Number) {
-            return 2;
-        }
-        if (value instanceof String) {
-            return 3;
-        }
-        return 4;
-    }
-
-    private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int x = a.codePointAt(i);
-            int y = b.codePointAt(j);
-            if (x != y) {
-                return Integer.compare(x, y);
-            }
-            i += Character.charCount(x);
-            j += Character.charCount(y);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     private static boolean comparable(Object a, Object b) {

@@ -1,0 +1,133 @@
+package io.github.pendoclient.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The sync job: {@code pendo-sync} over the demo dataset into JSON Lines and into DuckDB, each in a fresh JVM,
+ * against the same job writing nothing ({@code --discard}: download and parse only, the network limit).
+ */
+final class SyncJobCase {
+
+    private static final Pattern ROW = Pattern.compile("^(\\w+)\\s+([\\d,]+)\\s+([\\d.]+)\\s+(\\d+)\\s+(\\d+)\\s+ok");
+
+    private SyncJobCase() {
+    }
+
+    private record Run(Map<String, double[]> tables, long peakHeap, double seconds) {
+    }
+
+    static String run(Path work, int repetitions) throws Exception {
+        String[][] modes = {{"discard", "--discard"}, {"jsonl", "--out"}, {"duckdb", "--duckdb"}};
+        Map<String, List<Run>> runs = new LinkedHashMap<>();
+        for (int rep = 0; rep < repetitions; rep++) {
+            for (String[] mode : modes) {
+                Path target = work.resolve("sync-" + mode[0] + "-" + rep);
+                deleteRecursively(target);
+                List<String> args = new ArrayList<>(List.of(mode[1]));
+                if (!mode[0].equals("discard")) {
+                    args.add(mode[0].equals("duckdb") ? target.resolve("pendo.duckdb").toString() : target.toString());
+                } else {
+                    args.addAll(List.of("--state", target.resolve("state.json").toString()));
+                }
+                runs.computeIfAbsent(mode[0], k -> new ArrayList<>()).add(child(args));
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "`pendo-sync` with its default demo (20,000 visitors, 2,000 accounts,"
+                + " 60 days of events) from the embedded fake, each run in a fresh JVM with `-Xmx1g`; %s."
+                + " \"Discard\" fetches and parses every response but stores nothing: the limit that storage is"
+                + " measured against. Tables under 1,000 rows (the catalog) finish in milliseconds and are left out"
+                + " of the per-table rates.%n%n", repetitions == 1 ? "one run per storage" : "median of "
+                + repetitions + " runs"));
+        out.append("| table | rows | discard rows/s | JSON Lines rows/s | vs discard | DuckDB rows/s | vs discard |\n");
+        out.append("|---|---|---|---|---|---|---|\n");
+        Map<String, double[]> first = runs.get("discard").get(0).tables();
+        for (String table : first.keySet()) {
+            if (first.get(table)[0] < 1_000) {
+                continue;                       // the catalog tables take a few milliseconds: too short to time
+            }
+            double discard = medianRate(runs.get("discard"), table);
+            double jsonl = medianRate(runs.get("jsonl"), table);
+            double duckdb = medianRate(runs.get("duckdb"), table);
+            out.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %.2f | %,.0f | %.2f |%n", table,
+                    first.get(table)[0], discard, jsonl, jsonl / discard, duckdb, duckdb / discard));
+        }
+        out.append("\n| storage | whole run (s, median) | vs discard | peak heap used |\n|---|---|---|---|\n");
+        double discardSeconds = medianSeconds(runs.get("discard"));
+        for (String mode : runs.keySet()) {
+            double seconds = medianSeconds(runs.get(mode));
+            long peak = runs.get(mode).stream().mapToLong(Run::peakHeap).max().orElse(0);
+            out.append(String.format(Locale.ROOT, "| %s | %.1f | %.2f | %,d MB |%n", mode, seconds,
+                    seconds / discardSeconds, peak / 1_000_000));
+        }
+        out.append(String.format(Locale.ROOT, "%nRun on %s, %s %s, %d cores.%n", LocalDate.now(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors()));
+        return out.toString();
+    }
+
+    private static double medianRate(List<Run> runs, String table) {
+        double[] rates = runs.stream().mapToDouble(run -> {
+            double[] t = run.tables().get(table);
+            return t == null || t[1] == 0 ? 0 : t[0] / t[1];
+        }).sorted().toArray();
+        return rates[rates.length / 2];
+    }
+
+    private static double medianSeconds(List<Run> runs) {
+        double[] seconds = runs.stream().mapToDouble(Run::seconds).sorted().toArray();
+        return seconds[seconds.length / 2];
+    }
+
+    private static Run child(List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                "io.github.pendoclient.examples.sync.PendoSync", "--print-peak-heap"));
+        command.addAll(args);
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Map<String, double[]> tables = new LinkedHashMap<>();
+        long peak = 0;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                Matcher matcher = ROW.matcher(line);
+                if (matcher.find()) {
+                    tables.put(matcher.group(1), new double[] {Double.parseDouble(matcher.group(2).replace(",", "")),
+                        Double.parseDouble(matcher.group(3))});
+                } else if (line.startsWith("PEAK_HEAP=")) {
+                    peak = Long.parseLong(line.substring(10));
+                }
+            }
+        }
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("pendo-sync " + args + " failed");
+        }
+        System.err.println("sync " + args.get(0) + ": " + tables.size() + " tables");
+        return new Run(tables, peak, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
