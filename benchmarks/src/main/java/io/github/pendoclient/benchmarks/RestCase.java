@@ -31,7 +31,7 @@ final class RestCase {
                 statistics.getPercentile(50), statistics.getPercentile(90)});
         }
         StringBuilder out = new StringBuilder("JMH 1.37, `Mode.SampleTime`, 1 fork, 3 × 2 s warm-up, 5 × 2 s"
-                + " measurement; a loopback MockWebServer answers every call with the same list.\n\n"
+                + " measurement; a loopback server answers every call with the same list from memory, Nagle off.\n\n"
                 + "| features in the list | raw OkHttp + Moshi, median (p90) µs | SDK `features().list()`, median (p90)"
                 + " µs | SDK / raw (medians) |\n|---|---|---|---|\n");
         bySize.entrySet().stream().sorted((a, b) -> Integer.compare(Integer.parseInt(a.getKey()),
