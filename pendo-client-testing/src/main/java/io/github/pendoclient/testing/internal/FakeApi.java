@@ -145,11 +145,11 @@ public final class FakeApi {
             case "trackTypes":
                 return byApp(dataset.trackTypes().stream(), p);
             case "pageEvents":
-                return rolledUp(EnumSetOf.PAGE, p, need(name, range));
+                return rolledUp(HourlyEvents.Kind.PAGE, p, need(name, range));
             case "featureEvents":
-                return rolledUp(EnumSetOf.FEATURE, p, need(name, range));
+                return rolledUp(HourlyEvents.Kind.FEATURE, p, need(name, range));
             case "trackEvents":
-                return rolledUp(EnumSetOf.TRACK, p, need(name, range));
+                return rolledUp(HourlyEvents.Kind.TRACK, p, need(name, range));
             case "events":
                 return events(p, need(name, range));
             default: {
@@ -169,8 +169,6 @@ public final class FakeApi {
         }
     }
 
-    private enum EnumSetOf { PAGE, FEATURE, TRACK }
-
     private static TimeRange need(String source, TimeRange range) {
         if (range == null) {
             throw new AggregationException(400, "no period specified for time series source " + source);
@@ -178,8 +176,7 @@ public final class FakeApi {
         return range;
     }
 
-    private Stream<Map<String, Object>> rolledUp(EnumSetOf which, Map<String, Object> p, TimeRange range) {
-        HourlyEvents.Kind kind = HourlyEvents.Kind.valueOf(which.name());
+    private Stream<Map<String, Object>> rolledUp(HourlyEvents.Kind kind, Map<String, Object> p, TimeRange range) {
         Stream<Map<String, Object>> hourly = dataset.hourRows().stream()
                 .filter(row -> row.kind() == kind && range.contains(row.hour()))
                 .map(HourlyEvents::toRow);
@@ -219,15 +216,8 @@ public final class FakeApi {
                     String.valueOf(row.get("userAgent")));
             Map<String, Object> existing = days.get(key);
             if (existing == null) {
-                Map<String, Object> daily = new LinkedHashMap<>();
-                row.forEach((name, value) -> {
-                    if (name.equals("visitorId")) {
-                        daily.put(name, value);
-                        daily.put("day", day);
-                    } else {
-                        daily.put(name, value);
-                    }
-                });
+                Map<String, Object> daily = new LinkedHashMap<>(row);
+                daily.put("day", day);
                 days.put(key, daily);
             } else {
                 merge(existing, row);
