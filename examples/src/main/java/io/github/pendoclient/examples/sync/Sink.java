@@ -26,5 +26,5 @@ interface Sink extends AutoCloseable {
     String describe();
 
     @Override
-    void close() throws Exception;
+    void close() throws java.io.IOException, java.sql.SQLException;
 }
