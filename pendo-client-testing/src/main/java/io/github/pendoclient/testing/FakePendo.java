@@ -221,6 +221,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
             requireNotStarted();
             api = new FakeApi(dataset, clock::millis);
             MockWebServer started = new MockWebServer();
+            started.setServerSocketFactory(new NoDelayServerSockets());
             started.setDispatcher(new Dispatcher() {
                 @Override
                 public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
@@ -562,6 +563,47 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Server sockets whose connections send small writes at once. MockWebServer writes the headers and the body
+     * separately; with Nagle's algorithm on, the body waits for the client's delayed acknowledgement (40 ms on
+     * Linux), which would make every small answer slow.
+     */
+    private static final class NoDelayServerSockets extends javax.net.ServerSocketFactory {
+        @Override
+        public java.net.ServerSocket createServerSocket() throws IOException {
+            return new java.net.ServerSocket() {
+                @Override
+                public java.net.Socket accept() throws IOException {
+                    java.net.Socket socket = super.accept();
+                    socket.setTcpNoDelay(true);
+                    return socket;
+                }
+            };
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port) throws IOException {
+            java.net.ServerSocket socket = createServerSocket();
+            socket.bind(new java.net.InetSocketAddress(port));
+            return socket;
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port, int backlog) throws IOException {
+            java.net.ServerSocket socket = createServerSocket();
+            socket.bind(new java.net.InetSocketAddress(port), backlog);
+            return socket;
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port, int backlog, InetAddress address)
+                throws IOException {
+            java.net.ServerSocket socket = createServerSocket();
+            socket.bind(new java.net.InetSocketAddress(address, port), backlog);
+            return socket;
         }
     }
 
