@@ -21,7 +21,6 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,8 +77,8 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
 
     private Dataset dataset = Dataset.empty();
     private String integrationKey = DEFAULT_INTEGRATION_KEY;
-    private final Set<String> extraKeys = new LinkedHashSet<>();
-    private final Set<String> otherRegionKeys = new LinkedHashSet<>();
+    private final Set<String> extraKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> otherRegionKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private String sharedSecret = DEFAULT_SHARED_SECRET;
     private Clock clock = Clock.systemUTC();
     private double rateLimit;
@@ -132,7 +131,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
     }
 
     /**
-     * Accepts one more integration key.
+     * Accepts one more integration key; may be called while the fake runs.
      *
      * @param key the key
      * @return this fake
@@ -144,7 +143,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
 
     /**
      * Treats a key as valid in another region: requests with it get 401, as Pendo answers a key sent to the wrong
-     * data centre.
+     * data centre. May be called while the fake runs.
      *
      * @param key the key
      * @return this fake
