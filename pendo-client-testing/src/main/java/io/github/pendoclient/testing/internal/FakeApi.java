@@ -6,7 +6,6 @@ import io.github.pendoclient.json.PendoJson;
 import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.Endpoint;
 import io.github.pendoclient.testing.HourlyEvents;
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
