@@ -55,7 +55,7 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
             RecordComponent[] components = type.getRecordComponents();
             Class<?>[] parameterTypes = new Class<?>[components.length];
             jsonNames = new String[components.length];
-            adapters = new JsonAdapter[components.length];
+            adapters = (JsonAdapter<Object>[]) new JsonAdapter<?>[components.length];
             accessors = new Method[components.length];
             defaults = new Object[components.length];
             int unknown = -1;
