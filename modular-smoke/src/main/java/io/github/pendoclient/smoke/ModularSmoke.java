@@ -1,0 +1,118 @@
+package io.github.pendoclient.smoke;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.github.pendoclient.PendoClient;
+import io.github.pendoclient.aggregation.AggregationClient;
+import io.github.pendoclient.aggregation.Queries;
+import io.github.pendoclient.model.Page;
+import io.github.pendoclient.testing.FakePendo;
+import io.github.pendoclient.track.TrackClient;
+import io.github.pendoclient.track.TrackEvent;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Uses core, aggregation, track and testing from the module path against servers on loopback, and exits non-zero
+ * with a message on the first thing that is not as expected. A class that fails to load, a package that two modules
+ * both contain, or a reflective access the module system refuses (Retrofit proxies, Moshi reading records) shows up
+ * here and nowhere else in the build.
+ */
+public final class ModularSmoke {
+
+    private static final String KEY = "test-integration-key";
+    private static final String SECRET = "test-shared-secret";
+
+    private final Map<String, String> received = new ConcurrentHashMap<>();
+
+    private ModularSmoke() {
+    }
+
+    /**
+     * Runs the checks.
+     *
+     * @param args ignored
+     * @throws Exception if a check fails, which fails the build
+     */
+    public static void main(String[] args) throws Exception {
+        new ModularSmoke().run();
+        System.out.println("Modular smoke test passed: " + moduleOf(PendoClient.class) + ", "
+                + moduleOf(AggregationClient.class) + ", " + moduleOf(TrackClient.class) + ", "
+                + moduleOf(FakePendo.class) + " on the module path.");
+    }
+
+    private void run() throws IOException {
+        check(moduleOf(PendoClient.class).equals("io.github.pendoclient"), "core's module name");
+        check(moduleOf(AggregationClient.class).equals("io.github.pendoclient.aggregation"),
+                "aggregation's module name");
+        check(moduleOf(TrackClient.class).equals("io.github.pendoclient.track"), "track's module name");
+        check(moduleOf(FakePendo.class).equals("io.github.pendoclient.testing"), "testing's module name");
+
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/api/v1/page", exchange -> answer(exchange, "page",
+                "[{\"id\":\"page-1\",\"appId\":1,\"name\":\"Home\"}]"));
+        server.createContext("/api/v1/aggregation", exchange -> answer(exchange, "aggregation",
+                "{\"startTime\":1,\"results\":[{\"accountId\":\"acct-1\"},{\"accountId\":\"acct-2\"}]}"));
+        server.createContext("/data/track", exchange -> answer(exchange, "track", ""));
+        server.start();
+        String baseUrl = "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/";
+        try {
+            try (PendoClient client = PendoClient.builder().integrationKey(KEY).baseUrl(baseUrl).build()) {
+                List<Page> pages = client.pages().list();
+                check(pages.size() == 1 && "page-1".equals(pages.get(0).id()) && "Home".equals(pages.get(0).name()),
+                        "core: GET /api/v1/page read as one Page, was " + pages);
+                check(received.get("page").startsWith("GET key=" + KEY), "core: sent " + received.get("page"));
+
+                List<Map<String, Object>> accounts = AggregationClient.of(client).stream(Queries.accounts())
+                        .toList();
+                check(accounts.equals(List.of(Map.of("accountId", "acct-1"), Map.of("accountId", "acct-2"))),
+                        "aggregation: streamed " + accounts);
+                check(received.get("aggregation").startsWith("POST key=" + KEY)
+                        && received.get("aggregation").contains("\"accounts\""),
+                        "aggregation: sent " + received.get("aggregation"));
+            }
+            try (TrackClient track = TrackClient.builder().sharedSecret(SECRET).baseUrl(baseUrl).build()) {
+                track.send(TrackEvent.builder().event("Modular Smoke").visitorId("visitor-1").build());
+                check(received.get("track").startsWith("POST key=" + SECRET)
+                        && received.get("track").contains("\"Modular Smoke\""),
+                        "track: sent " + received.get("track"));
+            }
+        } finally {
+            server.stop(0);
+        }
+
+        try (FakePendo fake = FakePendo.create().start();
+             PendoClient client = PendoClient.builder().integrationKey(fake.integrationKey())
+                     .baseUrl(fake.baseUrl().toString()).build()) {
+            check(client.verifyKey().valid(), "testing: FakePendo refused its own key");
+        }
+    }
+
+    private void answer(HttpExchange exchange, String name, String body) throws IOException {
+        String sent = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        received.put(name, exchange.getRequestMethod() + " key="
+                + exchange.getRequestHeaders().getFirst("x-pendo-integration-key") + " body=" + sent);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static String moduleOf(Class<?> type) {
+        return String.valueOf(type.getModule().getName());
+    }
+
+    private static void check(boolean condition, String what) {
+        if (!condition) {
+            throw new IllegalStateException("Modular smoke test failed: " + what);
+        }
+    }
+}
