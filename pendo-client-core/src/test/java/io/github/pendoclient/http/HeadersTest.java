@@ -29,7 +29,7 @@ class HeadersTest {
         assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
         assertThat(request.getHeaders().get("User-Agent"))
                 .startsWith("pendo-client-java/0.1.0")
-                .contains("Java 17")
+                .contains("(Java " + System.getProperty("java.version") + ";")
                 .endsWith(" stack-test/1.0");
     }
 

@@ -3,7 +3,11 @@ package io.github.pendoclient.http;
 import static io.github.pendoclient.http.StackFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pendoclient.PendoClient;
+import io.github.pendoclient.testsupport.FakeTime;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.MockResponse;
 import okhttp3.Request;
@@ -65,26 +69,30 @@ class RateLimitTest {
 
     @Test
     void a429WithRetryAfterPausesOtherRequestsToThatEndpoint() {
-        fixture = new StackFixture(RetryConfig.builder().jitter(0).build(), RateLimitConfig.perSecond(1000));
-        fixture.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "5").build(),
-                json(200, "[]"));
+        fixture = new StackFixture(); // for its server; the client below has a clock that lets others arrive
+        ArrivalClock clock = new ArrivalClock();
+        try (PendoClient client = PendoClient.builder().integrationKey(StackFixture.KEY)
+                .baseUrl(fixture.server.url("/").toString()).retries(RetryConfig.builder().jitter(0).build())
+                .rateLimit(RateLimitConfig.perSecond(1000)).timeSource(clock).build()) {
+            TestApi api = client.http().create(TestApi.class);
+            fixture.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "5").build(),
+                    json(200, "[]"), json(200, "{}"), json(200, "[]"));
+            List<Duration> waitsOfOthers = new ArrayList<>();
+            // While the first caller waits out its 429, two more arrive: one for the same endpoint, one for another.
+            clock.beforeFirstSleep(() -> {
+                int before = clock.time.sleeps().size();
+                client.http().execute(api.features());
+                client.http().execute(api.visitor("v1"));
+                waitsOfOthers.addAll(clock.time.sleeps().subList(before, clock.time.sleeps().size()));
+            });
 
-        fixture.client.http().execute(fixture.api.features());
-        // The retry waited 5 s on the fake clock; now pretend another thread arrives just after the 429.
-        assertThat(fixture.time.sleeps()).contains(Duration.ofSeconds(5));
+            client.http().execute(api.features());
 
-        EndpointRateLimiter limiter = new EndpointRateLimiter(RateLimitConfig.disabled(), fixture.time,
-                new StatsRecorder());
-        limiter.pause("GET api/v1/feature", Duration.ofSeconds(3));
-        int before = fixture.time.sleeps().size();
-        try {
-            limiter.acquire("GET api/v1/feature");
-            limiter.acquire("GET api/v1/page");
-        } catch (java.io.InterruptedIOException e) {
-            throw new AssertionError(e);
+            assertThat(waitsOfOthers).as("the same endpoint waits out Retry-After; the other endpoint does not wait")
+                    .containsExactly(Duration.ofSeconds(5));
+            assertThat(clock.time.sleeps()).as("the other caller's pause, then the first caller's backoff")
+                    .containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5));
         }
-        assertThat(fixture.time.sleeps().subList(before, fixture.time.sleeps().size()))
-                .containsExactly(Duration.ofSeconds(3));
     }
 
     @Test
@@ -93,5 +101,35 @@ class RateLimitTest {
         Request request = new Request.Builder().url(fixture.client.http().url("api/v1/aggregation"))
                 .post(okhttp3.RequestBody.create("{}", okhttp3.MediaType.get("application/json"))).build();
         assertThat(RequestTags.endpoint(request)).isEqualTo("POST api/v1/aggregation");
+    }
+
+    /** A fake clock that runs an action when it is first asked to sleep: another caller arriving at that moment. */
+    private static final class ArrivalClock implements TimeSource {
+        final FakeTime time = new FakeTime();
+        private Runnable arrival;
+
+        void beforeFirstSleep(Runnable action) {
+            arrival = action;
+        }
+
+        @Override
+        public Instant now() {
+            return time.now();
+        }
+
+        @Override
+        public long nanoTime() {
+            return time.nanoTime();
+        }
+
+        @Override
+        public void sleep(Duration duration) {
+            Runnable action = arrival;
+            arrival = null;
+            if (action != null) {
+                action.run();
+            }
+            time.sleep(duration);
+        }
     }
 }

@@ -78,7 +78,7 @@ class FakePendoTest {
     void servesTheCatalogWithIdsAppsAndUnknownIds() {
         List<Feature> features = client.features().list();
         assertThat(features).hasSize(DATASET.features().size());
-        assertThat(features.get(0).unknownFields()).isNotNull();
+        assertThat(features.get(0).unknownFields()).containsEntry("elementSelectionType", "css");
         assertThat(client.pages().list(ListOptions.app(DatasetGenerator.WEB_APP))).hasSize(8)
                 .extracting(Page::appId).containsOnly(DatasetGenerator.WEB_APP);
         List<TrackType> trackTypes = client.trackTypes().list();
