@@ -6,6 +6,7 @@ import io.github.pendoclient.error.ApiError;
 import io.github.pendoclient.error.AuthenticationException;
 import io.github.pendoclient.error.InvalidRequestException;
 import io.github.pendoclient.error.NotFoundException;
+import io.github.pendoclient.error.OutcomeUnknownException;
 import io.github.pendoclient.error.PendoApiException;
 import io.github.pendoclient.error.PendoErrorBody;
 import io.github.pendoclient.error.PendoException;
@@ -93,6 +94,12 @@ final class ErrorMapper {
                     + " Fix the request; it is not retried.";
             return new InvalidRequestException(message, error);
         }
+        if (code == 429 && attempts == 1 && retry.waitsTooLong(response)) {
+            message = "Pendo is rate limiting " + what + " (HTTP 429) and asked to wait " + retryAfter.toSeconds()
+                    + " s, longer than the client's maxRetryAfter; not retried. Retry after that time, or"
+                    + " configure RetryConfig.longRetryAfter(WAIT_CAP)." + detail;
+            return new RateLimitedException(message, error);
+        }
         if (code == 429) {
             message = "Pendo is still rate limiting " + what + " (HTTP 429) after " + tries
                     + (retryAfter != null ? "; its last Retry-After was " + retryAfter.toSeconds() + " s" : "")
@@ -110,6 +117,9 @@ final class ErrorMapper {
 
     /** Maps the I/O failure that ended a call. */
     PendoException fromIoFailure(Request request, IOException failure) {
+        if (failure instanceof OutcomeUnknownIoException unknown) {
+            return outcomeUnknown(request, unknown);
+        }
         int attempts = 1;
         IOException cause = failure;
         if (failure instanceof AttemptsExhaustedException exhausted) {
@@ -134,12 +144,35 @@ final class ErrorMapper {
                 request.method(), pathOf(request), attempts, cause);
     }
 
+    private OutcomeUnknownException outcomeUnknown(Request request, OutcomeUnknownIoException unknown) {
+        PendoException cause;
+        String reason;
+        if (unknown.response() != null) {
+            try (Response response = unknown.response()) {
+                cause = fromResponse(response);
+            }
+            reason = "Pendo answered HTTP " + unknown.response().code();
+        } else {
+            cause = fromIoFailure(request, new AttemptsExhaustedException(unknown.attempts(),
+                    (IOException) unknown.getCause()));
+            IOException io = (IOException) unknown.getCause();
+            reason = "the answer was lost (" + io.getClass().getSimpleName() + ": " + redactor.redact(io.getMessage())
+                    + ")";
+        }
+        String what = request.method() + " " + request.url().encodedPath();
+        return new OutcomeUnknownException(what + " may or may not have been applied: Pendo received the request,"
+                + " or may have, and " + reason + ". It was not sent again, because a second copy could apply it"
+                + " twice. Check first: " + unknown.whatToCheck() + "; then send it again only if it did not take"
+                + " effect.", request.method(), pathOf(request), unknown.whatToCheck(), cause);
+    }
+
     /** Maps a body that could not be read as the expected JSON. */
     static UnreadableResponseException unreadable(Request request, Throwable failure) {
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         Matcher matcher = JSON_PATH.matcher(message);
         String jsonPath = matcher.find() ? matcher.group(1) : null;
-        String kind = failure instanceof EOFException ? "was cut short" : "is not the expected JSON";
+        String kind = failure instanceof JsonBodyConverters.EmptyBodyException ? "has no body where one was expected"
+                : failure instanceof EOFException ? "was cut short" : "is not the expected JSON";
         return new UnreadableResponseException("The response to " + request.method() + " "
                 + request.url().encodedPath() + " " + kind + (jsonPath != null ? " at " + jsonPath : "") + ": "
                 + message + ". If it persists, report it with the path above.", request.method(), pathOf(request),

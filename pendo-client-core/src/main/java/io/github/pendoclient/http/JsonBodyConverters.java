@@ -5,6 +5,7 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import java.io.EOFException;
+import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import okhttp3.ResponseBody;
@@ -13,9 +14,19 @@ import retrofit2.Retrofit;
 
 /**
  * Reads response bodies with the shared Moshi, insisting on one complete JSON document and reporting where a body
- * that ends early was cut (Moshi's own end-of-input error has no path). Empty bodies read as null.
+ * that ends early was cut (Moshi's own end-of-input error has no path). An empty body is an
+ * {@link EmptyBodyException}: Retrofit only asks this converter for calls that expect a body ({@code Void} has its own).
  */
 final class JsonBodyConverters extends Converter.Factory {
+
+    /** A response had no body where the call expects one. */
+    static final class EmptyBodyException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        EmptyBodyException() {
+            super("The response has no body where one was expected");
+        }
+    }
 
     private final Moshi moshi;
 
@@ -29,7 +40,7 @@ final class JsonBodyConverters extends Converter.Factory {
         return body -> {
             try (body) {
                 if (body.source().exhausted()) {
-                    return null;
+                    throw new EmptyBodyException();
                 }
                 JsonReader reader = JsonReader.of(body.source());
                 try {

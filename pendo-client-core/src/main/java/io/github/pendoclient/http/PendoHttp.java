@@ -3,6 +3,8 @@ package io.github.pendoclient.http;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.Moshi;
+import io.github.pendoclient.error.ApiError;
+import io.github.pendoclient.error.InvalidRequestException;
 import io.github.pendoclient.error.PendoException;
 import io.github.pendoclient.json.PendoJson;
 import java.io.EOFException;
@@ -53,10 +55,11 @@ public final class PendoHttp implements AutoCloseable {
                 .readTimeout(options.readTimeout())
                 .writeTimeout(options.writeTimeout())
                 .callTimeout(options.callTimeout())
-                .retryOnConnectionFailure(false)
+                .retryOnConnectionFailure(true)
                 .addInterceptor(retry)
                 .addInterceptor(new RateLimitInterceptor(limiter))
                 .addInterceptor(new HeaderInterceptor(credential, options.userAgent()))
+                .addInterceptor(new PathEncodingInterceptor())
                 .addInterceptor(streamingReadTimeout(options.streamingReadTimeout()))
                 .addInterceptor(new LoggingInterceptor(redactor));
         this.okHttp = builder.build();
@@ -161,13 +164,25 @@ public final class PendoHttp implements AutoCloseable {
      * @throws PendoException typed by what went wrong
      */
     public <T> T execute(retrofit2.Call<T> call) {
+        Request request = requestOf(call);
         retrofit2.Response<T> response;
         try {
             response = call.execute();
         } catch (IOException | JsonDataException e) {
-            throw translate(call.request(), e);
+            throw translate(request, e);
         }
         return bodyOf(response);
+    }
+
+    /** The call's request, built now so that an argument Retrofit refuses becomes a typed exception. */
+    private static Request requestOf(retrofit2.Call<?> call) {
+        try {
+            return call.request();
+        } catch (IllegalArgumentException refused) {
+            throw new InvalidRequestException("The request was not sent: " + refused.getMessage()
+                    + ". Check the arguments; path ids may not be '.' or '..'.",
+                    new ApiError("", "", 0, 0, null, "", null));
+        }
     }
 
     /**
@@ -179,6 +194,12 @@ public final class PendoHttp implements AutoCloseable {
      */
     public <T> CompletableFuture<T> executeAsync(retrofit2.Call<T> call) {
         CompletableFuture<T> future = new CompletableFuture<>();
+        try {
+            requestOf(call);
+        } catch (PendoException refused) {
+            future.completeExceptionally(refused);
+            return future;
+        }
         future.whenComplete((value, failure) -> {
             if (future.isCancelled()) {
                 call.cancel();
@@ -205,7 +226,12 @@ public final class PendoHttp implements AutoCloseable {
 
     private <T> T bodyOf(retrofit2.Response<T> response) {
         if (response.isSuccessful()) {
-            return response.body();
+            T body = response.body();
+            if (body == null && (response.code() == 204 || response.code() == 205)
+                    && RequestTags.expectsBody(response.raw().request())) {
+                throw ErrorMapper.unreadable(response.raw().request(), new JsonBodyConverters.EmptyBodyException());
+            }
+            return body;
         }
         try (Response raw = rawErrorResponse(response)) {
             throw errors.fromResponse(raw);
@@ -214,6 +240,17 @@ public final class PendoHttp implements AutoCloseable {
 
     private static Response rawErrorResponse(retrofit2.Response<?> response) {
         return response.raw().newBuilder().body(response.errorBody()).build();
+    }
+
+    /**
+     * Marks a plain request as safe to send twice (a read sent as {@code POST}, a write that sets values), so that it
+     * is retried after any transient failure. Retrofit methods use {@link io.github.pendoclient.api.Idempotent}.
+     *
+     * @param request the request
+     * @return a copy marked idempotent
+     */
+    public static Request idempotent(Request request) {
+        return request.newBuilder().tag(RequestTags.Repeatable.class, RequestTags.Repeatable.YES).build();
     }
 
     /**
@@ -277,7 +314,7 @@ public final class PendoHttp implements AutoCloseable {
             return errors.fromIoFailure(request, exhausted);
         }
         if (failure instanceof JsonDataException || failure instanceof JsonEncodingException
-                || failure instanceof EOFException) {
+                || failure instanceof EOFException || failure instanceof JsonBodyConverters.EmptyBodyException) {
             return ErrorMapper.unreadable(request, failure);
         }
         if (failure instanceof IOException io) {

@@ -1,5 +1,7 @@
 package io.github.pendoclient.http;
 
+import io.github.pendoclient.api.Idempotent;
+import io.github.pendoclient.api.OutcomeCheck;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import okhttp3.Request;
@@ -24,7 +26,57 @@ final class RequestTags {
     record Attempts(int count) {
     }
 
+    /** Overrides whether a request may be repeated, for requests built without a Retrofit method. */
+    enum Repeatable { YES, NO }
+
     private RequestTags() {
+    }
+
+    /**
+     * Whether the request may be sent twice with the effect of once: an explicit {@link Repeatable} tag, else an
+     * {@link Idempotent} Retrofit method, else the HTTP method ({@code POST} and {@code PATCH} are not).
+     */
+    static boolean isIdempotent(Request request) {
+        Repeatable repeatable = request.tag(Repeatable.class);
+        if (repeatable != null) {
+            return repeatable == Repeatable.YES;
+        }
+        Invocation invocation = request.tag(Invocation.class);
+        if (invocation != null && invocation.method().isAnnotationPresent(Idempotent.class)) {
+            return true;
+        }
+        String method = request.method();
+        return !method.equals("POST") && !method.equals("PATCH");
+    }
+
+    /** Whether the Retrofit method behind the request returns a body ({@code Void} and {@code Unit} do not). */
+    static boolean expectsBody(Request request) {
+        Invocation invocation = request.tag(Invocation.class);
+        if (invocation == null) {
+            return false;
+        }
+        java.lang.reflect.Type returned = invocation.method().getGenericReturnType();
+        if (returned instanceof java.lang.reflect.ParameterizedType parameterized) {
+            returned = parameterized.getActualTypeArguments()[0];
+        }
+        return returned != Void.class && returned != void.class && !returned.getTypeName().equals("kotlin.Unit");
+    }
+
+    /** How to find out whether a non-idempotent write took effect. */
+    static String outcomeCheck(Request request) {
+        OutcomeHint hint = request.tag(OutcomeHint.class);
+        if (hint != null) {
+            return hint.text();
+        }
+        Invocation invocation = request.tag(Invocation.class);
+        OutcomeCheck check = invocation == null ? null : invocation.method().getAnnotation(OutcomeCheck.class);
+        return check != null ? check.value()
+                : "read the object back (list or get it) before sending " + request.method() + " "
+                        + request.url().encodedPath() + " again";
+    }
+
+    /** How to check the outcome of a request built without a Retrofit method. */
+    record OutcomeHint(String text) {
     }
 
     static boolean isStreaming(Request request) {

@@ -4,6 +4,8 @@ import dev.failsafe.Execution;
 import dev.failsafe.RetryPolicy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -24,6 +26,12 @@ import org.slf4j.LoggerFactory;
  * this interceptor runs the attempts with a Failsafe standalone {@link Execution}, sleeping through the injectable
  * {@link TimeSource}. Bodies of ordinary responses are read inside the attempt, so a connection reset in the middle
  * of a body is retried too; streamed responses are handed over unread.
+ *
+ * <p>A request that may not be repeated ({@link RequestTags#isIdempotent}) is retried only when the failure shows it
+ * was not processed (a refused connection, a 429, a 503 with {@code Retry-After}); any other lost answer ends the
+ * call with {@link OutcomeUnknownIoException}. A {@code Retry-After} above the cap ends the call at once unless the
+ * configuration says to wait the cap. Stale pooled connections never reach this loop: OkHttp retries idempotent
+ * requests on a fresh connection itself.
  */
 final class RetryInterceptor implements Interceptor {
 
@@ -56,6 +64,11 @@ final class RetryInterceptor implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
+        boolean idempotent = RequestTags.isIdempotent(request);
+        if (!idempotent && request.body() != null) {
+            // A one-shot body stops OkHttp from silently sending the write again on a fresh connection.
+            request = request.newBuilder().method(request.method(), new OneShotBody(request.body())).build();
+        }
         boolean streaming = RequestTags.isStreaming(request);
         Execution<Response> execution = Execution.of(policy);
         long start = time.nanoTime();
@@ -85,6 +98,13 @@ final class RetryInterceptor implements Interceptor {
                 throw new AttemptsExhaustedException(attempt, failure != null ? failure
                         : new InterruptedIOException("Canceled"));
             }
+            if (response != null && waitsTooLong(response)) {
+                return tagged(response, attempt);
+            }
+            if (!idempotent && answerLost(response, failure)) {
+                throw new OutcomeUnknownIoException(attempt, response == null ? null : tagged(response, attempt),
+                        failure, RequestTags.outcomeCheck(request));
+            }
             execution.record(response, failure);
             if (!execution.isComplete()) {
                 Duration delay = execution.getDelay();
@@ -109,10 +129,41 @@ final class RetryInterceptor implements Interceptor {
             if (failure != null) {
                 throw new AttemptsExhaustedException(attempt, failure);
             }
-            Request tagged = response.request().newBuilder()
-                    .tag(RequestTags.Attempts.class, new RequestTags.Attempts(attempt)).build();
-            return response.newBuilder().request(tagged).build();
+            return tagged(response, attempt);
         }
+    }
+
+    private static Response tagged(Response response, int attempt) {
+        Request tagged = response.request().newBuilder()
+                .tag(RequestTags.Attempts.class, new RequestTags.Attempts(attempt)).build();
+        return response.newBuilder().request(tagged).build();
+    }
+
+    /** Whether the server asked for a longer wait than the client takes, and the client fails fast on that. */
+    boolean waitsTooLong(Response response) {
+        if (config.longRetryAfter() != RetryConfig.LongRetryAfter.FAIL_FAST
+                || response.code() != 429 && response.code() != 503) {
+            return false;
+        }
+        Duration retryAfter = retryAfter(response);
+        return retryAfter != null && retryAfter.compareTo(config.maxRetryAfter()) > 0;
+    }
+
+    /**
+     * Whether the server may have received and applied the request although no answer says so: anything but a
+     * success, a refused connection, a 429, a 503 with {@code Retry-After} (which say it was not processed) and a
+     * client error (which says it was refused).
+     */
+    static boolean answerLost(Response response, IOException failure) {
+        if (failure != null) {
+            return !(failure instanceof ConnectException || failure instanceof NoRouteToHostException
+                    || failure instanceof UnknownHostException);
+        }
+        int code = response.code();
+        if (code == 429 || code == 503 && response.header("Retry-After") != null) {
+            return false;
+        }
+        return code == 408 || code >= 500;
     }
 
     private String describe(Response response, IOException failure) {
@@ -134,6 +185,7 @@ final class RetryInterceptor implements Interceptor {
     Duration delayBefore(int nextAttempt, Response lastResponse) {
         Duration retryAfter = lastResponse == null ? null : retryAfter(lastResponse);
         if (retryAfter != null) {
+            // Longer hints end the call in intercept() unless the configuration says to wait the cap.
             return retryAfter.compareTo(config.maxRetryAfter()) > 0 ? config.maxRetryAfter() : retryAfter;
         }
         int exponent = Math.min(Math.max(nextAttempt - 2, 0), 30);

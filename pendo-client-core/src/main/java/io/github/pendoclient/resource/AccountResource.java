@@ -28,7 +28,7 @@ public final class AccountResource extends Resource {
      * @throws io.github.pendoclient.error.NotFoundException if Pendo does not know the account
      */
     public Account get(String accountId) {
-        return http.execute(api.get(requireId(accountId, "account id")));
+        return http.execute(api.get(requirePathId(accountId, "account id")));
     }
 
     /**
@@ -38,6 +38,6 @@ public final class AccountResource extends Resource {
      * @return a future of the account
      */
     public CompletableFuture<Account> getAsync(String accountId) {
-        return http.executeAsync(api.get(requireId(accountId, "account id")));
+        return http.executeAsync(api.get(requirePathId(accountId, "account id")));
     }
 }

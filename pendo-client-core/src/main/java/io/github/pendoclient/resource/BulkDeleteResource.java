@@ -69,7 +69,7 @@ public final class BulkDeleteResource extends Resource {
      * @return the job
      */
     public BulkDeleteJob status(String jobId) {
-        return http.execute(api.get(requireId(jobId, "job id")));
+        return http.execute(api.get(requirePathId(jobId, "job id")));
     }
 
     private List<BulkDeleteJob> inChunks(Collection<String> ids, Function<List<String>, Call<BulkDeleteJob>> call) {

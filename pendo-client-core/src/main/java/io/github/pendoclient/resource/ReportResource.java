@@ -47,6 +47,6 @@ public final class ReportResource extends Resource {
      * @return the rows
      */
     public List<Map<String, Object>> results(String reportId) {
-        return http.execute(api.results(requireId(reportId, "report id")));
+        return http.execute(api.results(requirePathId(reportId, "report id")));
     }
 }
