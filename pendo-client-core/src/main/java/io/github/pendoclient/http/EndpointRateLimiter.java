@@ -26,6 +26,21 @@ final class EndpointRateLimiter {
 
     /** Waits until the endpoint may be called again and takes its slot. */
     void acquire(String endpoint) throws InterruptedIOException {
+        Duration wait = reserve(endpoint);
+        if (!wait.isZero()) {
+            try {
+                time.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                InterruptedIOException interrupted = new InterruptedIOException("interrupted while rate limited");
+                interrupted.initCause(e);
+                throw interrupted;
+            }
+        }
+    }
+
+    /** Takes the endpoint's next slot without waiting; returns how long until it (zero for now). */
+    Duration reserve(String endpoint) {
         long now = time.nanoTime();
         long wait = 0;
         Long pausedUntil = pausedUntilNanos.get(endpoint);
@@ -38,18 +53,12 @@ final class EndpointRateLimiter {
                     key -> new Slots(Math.max(1, (long) (1_000_000_000L / perSecond))));
             wait = Math.max(wait, endpointSlots.reserve(now + wait) - now);
         }
-        if (wait > 0) {
-            Duration duration = Duration.ofNanos(wait);
-            stats.throttled(duration);
-            try {
-                time.sleep(duration);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                InterruptedIOException interrupted = new InterruptedIOException("interrupted while rate limited");
-                interrupted.initCause(e);
-                throw interrupted;
-            }
+        if (wait <= 0) {
+            return Duration.ZERO;
         }
+        Duration duration = Duration.ofNanos(wait);
+        stats.throttled(duration);
+        return duration;
     }
 
     /** Holds every request to the endpoint back until {@code duration} from now. */

@@ -19,7 +19,9 @@ import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import retrofit2.Callback;
+import okhttp3.ResponseBody;
+import retrofit2.Converter;
+import retrofit2.Invocation;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
 
@@ -40,6 +42,7 @@ public final class PendoHttp implements AutoCloseable {
     private final Retrofit retrofit;
     private final ErrorMapper errors;
     private final StatsRecorder stats;
+    private final AsyncRetries async;
 
     private PendoHttp(HttpOptions options, Credential credential, String credentialName) {
         this.options = options;
@@ -69,6 +72,7 @@ public final class PendoHttp implements AutoCloseable {
                 .addConverterFactory(new JsonBodyConverters(PendoJson.moshi()))
                 .addConverterFactory(MoshiConverterFactory.create(PendoJson.moshi()))
                 .build();
+        this.async = new AsyncRetries(okHttp, retry, limiter, options.timeSource());
     }
 
     /**
@@ -186,42 +190,71 @@ public final class PendoHttp implements AutoCloseable {
     }
 
     /**
-     * Runs a Retrofit call on OkHttp's dispatcher. Cancelling the future cancels the call.
+     * Runs a Retrofit call without blocking: each attempt runs on OkHttp's dispatcher, and each wait before a retry
+     * (backoff, {@code Retry-After}, the rate limit) is a timer task, so no thread or dispatcher slot is held while
+     * the call waits. Cancelling the future cancels the call and any scheduled retry.
      *
-     * @param call the call
+     * @param call the call; it is not executed itself, its request is
      * @param <T> the body type
      * @return a future completed with the body, or with a {@link PendoException}
      */
     public <T> CompletableFuture<T> executeAsync(retrofit2.Call<T> call) {
-        CompletableFuture<T> future = new CompletableFuture<>();
+        Request request;
+        Converter<ResponseBody, T> converter;
         try {
-            requestOf(call);
+            request = requestOf(call);
+            converter = converterFor(request);
         } catch (PendoException refused) {
-            future.completeExceptionally(refused);
-            return future;
+            return CompletableFuture.failedFuture(refused);
         }
-        future.whenComplete((value, failure) -> {
-            if (future.isCancelled()) {
-                call.cancel();
+        CompletableFuture<Response> responses = async.run(request);
+        CompletableFuture<T> future = new CompletableFuture<>();
+        responses.whenComplete((response, failure) -> {
+            if (failure != null) {
+                future.completeExceptionally(translate(request, failure));
+                return;
+            }
+            try (response) {
+                future.complete(convert(response, converter));
+            } catch (IOException | RuntimeException e) {
+                future.completeExceptionally(e instanceof PendoException ? e : translate(response.request(), e));
             }
         });
-        call.enqueue(new Callback<>() {
-            @Override
-            public void onResponse(retrofit2.Call<T> done, retrofit2.Response<T> response) {
-                try {
-                    future.complete(bodyOf(response));
-                } catch (RuntimeException e) {
-                    future.completeExceptionally(e);
-                }
-            }
-
-            @Override
-            public void onFailure(retrofit2.Call<T> done, Throwable failure) {
-                future.completeExceptionally(failure instanceof IOException || failure instanceof JsonDataException
-                        ? translate(done.request(), failure) : failure);
+        future.whenComplete((value, failure) -> {
+            if (future.isCancelled()) {
+                responses.cancel(true);
             }
         });
         return future;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Converter<ResponseBody, T> converterFor(Request request) {
+        Invocation invocation = request.tag(Invocation.class);
+        if (invocation == null) {
+            throw new PendoException("Not a Retrofit call of this stack: " + request.method() + " "
+                    + request.url().encodedPath());
+        }
+        java.lang.reflect.Type returned = invocation.method().getGenericReturnType();
+        java.lang.reflect.Type bodyType = returned instanceof java.lang.reflect.ParameterizedType parameterized
+                ? parameterized.getActualTypeArguments()[0] : returned;
+        return (Converter<ResponseBody, T>) retrofit.responseBodyConverter(bodyType,
+                invocation.method().getAnnotations());
+    }
+
+    /** What Retrofit does with a response: the converted body of a success, else a typed exception. */
+    private <T> T convert(Response response, Converter<ResponseBody, T> converter) throws IOException {
+        if (!response.isSuccessful()) {
+            throw errors.fromResponse(response);
+        }
+        int code = response.code();
+        if (code == 204 || code == 205) {
+            if (RequestTags.expectsBody(response.request())) {
+                throw ErrorMapper.unreadable(response.request(), new JsonBodyConverters.EmptyBodyException());
+            }
+            return null;
+        }
+        return converter.convert(response.body());
     }
 
     private <T> T bodyOf(retrofit2.Response<T> response) {

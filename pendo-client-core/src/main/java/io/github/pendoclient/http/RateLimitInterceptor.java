@@ -4,7 +4,10 @@ import java.io.IOException;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 
-/** Takes a rate-limit permit for the request's endpoint before every attempt, retries included. */
+/**
+ * Takes a rate-limit permit for the request's endpoint before every attempt, retries included. Asynchronous attempts
+ * took theirs before they were scheduled ({@link AsyncRetries}), so they pass.
+ */
 final class RateLimitInterceptor implements Interceptor {
 
     private final EndpointRateLimiter limiter;
@@ -15,7 +18,9 @@ final class RateLimitInterceptor implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        limiter.acquire(RequestTags.endpoint(chain.request()));
+        if (chain.request().tag(RequestTags.SingleAttempt.class) == null) {
+            limiter.acquire(RequestTags.endpoint(chain.request()));
+        }
         return chain.proceed(chain.request());
     }
 }

@@ -26,6 +26,9 @@ final class RequestTags {
     record Attempts(int count) {
     }
 
+    /** Marks one attempt of an asynchronous call: no retry loop, the rate-limit slot is already taken. */
+    enum SingleAttempt { INSTANCE }
+
     /** Overrides whether a request may be repeated, for requests built without a Retrofit method. */
     enum Repeatable { YES, NO }
 

@@ -53,17 +53,39 @@ final class RetryInterceptor implements Interceptor {
         this.stats = stats;
         this.redactor = redactor;
         this.policy = RetryPolicy.<Response>builder()
-                .handleIf((response, failure) -> failure != null
-                        ? failure instanceof IOException io && isRetryable(io)
-                        : response != null && RETRYABLE_STATUSES.contains(response.code()))
+                .handleIf(this::retryable)
                 .withMaxAttempts(config.maxAttempts())
                 .withDelayFn(context -> delayBefore(context.getAttemptCount() + 1, context.getLastResult()))
                 .build();
     }
 
+    /** Whether an attempt's outcome is worth another attempt (idempotency is checked before this). */
+    boolean retryable(Response response, Throwable failure) {
+        if (failure != null) {
+            return failure instanceof IOException io && !(io instanceof OutcomeUnknownIoException) && isRetryable(io);
+        }
+        return response != null && RETRYABLE_STATUSES.contains(response.code()) && !waitsTooLong(response);
+    }
+
+    RetryConfig config() {
+        return config;
+    }
+
+    /** Logs a retry about to be scheduled, and pauses the endpoint when the server sent {@code Retry-After}. */
+    void beforeRetry(Request request, Response response, Throwable failure, Duration delay, int nextAttempt) {
+        if (response != null && response.code() == 429 && retryAfter(response) != null) {
+            limiter.pause(RequestTags.endpoint(request), delay);
+        }
+        LOG.warn("Retrying {} {} in {} ms after {} (attempt {} of {})", request.method(),
+                request.url().encodedPath(), delay.toMillis(),
+                describe(response, failure instanceof IOException io ? io : null), nextAttempt, config.maxAttempts());
+        stats.retry();
+    }
+
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
+        boolean single = request.tag(RequestTags.SingleAttempt.class) != null;
         boolean idempotent = RequestTags.isIdempotent(request);
         if (!idempotent && request.body() != null) {
             // A one-shot body stops OkHttp from silently sending the write again on a fresh connection.
@@ -105,20 +127,20 @@ final class RetryInterceptor implements Interceptor {
                 throw new OutcomeUnknownIoException(attempt, response == null ? null : tagged(response, attempt),
                         failure, RequestTags.outcomeCheck(request));
             }
+            if (single) {
+                // The asynchronous path schedules the next attempt itself, on a timer.
+                if (failure != null) {
+                    throw failure;
+                }
+                return tagged(response, 1);
+            }
             execution.record(response, failure);
             if (!execution.isComplete()) {
                 Duration delay = execution.getDelay();
                 Duration elapsed = Duration.ofNanos(time.nanoTime() - start);
                 if (elapsed.plus(delay).compareTo(config.maxElapsed()) <= 0) {
-                    String endpoint = RequestTags.endpoint(request);
-                    if (response != null && response.code() == 429 && retryAfter(response) != null) {
-                        limiter.pause(endpoint, delay);
-                    }
-                    LOG.warn("Retrying {} {} in {} ms after {} (attempt {} of {})", request.method(),
-                            request.url().encodedPath(), delay.toMillis(), describe(response, failure), attempt + 1,
-                            config.maxAttempts());
+                    beforeRetry(request, response, failure, delay, attempt + 1);
                     closeQuietly(response);
-                    stats.retry();
                     sleep(delay);
                     continue;
                 }
@@ -133,7 +155,7 @@ final class RetryInterceptor implements Interceptor {
         }
     }
 
-    private static Response tagged(Response response, int attempt) {
+    static Response tagged(Response response, int attempt) {
         Request tagged = response.request().newBuilder()
                 .tag(RequestTags.Attempts.class, new RequestTags.Attempts(attempt)).build();
         return response.newBuilder().request(tagged).build();
