@@ -89,6 +89,44 @@ final class AsyncRetries {
         return tagged;
     }
 
+    /**
+     * One attempt, its rate-limit wait on the timer; a 429 with {@code Retry-After} pauses the endpoint for every
+     * caller. The caller decides about retrying.
+     *
+     * @return a future of the response (body read) or the I/O failure, as {@link #run} reports them
+     */
+    CompletableFuture<Response> once(Request request) {
+        Request attemptRequest = request.newBuilder()
+                .tag(RequestTags.SingleAttempt.class, RequestTags.SingleAttempt.INSTANCE).build();
+        AtomicReference<Call> inFlight = new AtomicReference<>();
+        CompletableFuture<Response> outcome = attempt(attemptRequest, new AtomicInteger(), inFlight)
+                .thenApply(response -> {
+                    Duration retryAfter = response.code() == 429 ? rules.retryAfter(response) : null;
+                    if (retryAfter != null) {
+                        limiter.pause(RequestTags.endpoint(request),
+                                retryAfter.compareTo(rules.config().maxRetryAfter()) > 0
+                                        ? rules.config().maxRetryAfter() : retryAfter);
+                    }
+                    return response;
+                });
+        CompletableFuture<Response> result = new CompletableFuture<>();
+        outcome.whenComplete((response, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException
+                        && failure.getCause() != null ? failure.getCause() : failure;
+                result.completeExceptionally(cause);
+            } else {
+                result.complete(response);
+            }
+        });
+        result.whenComplete((response, failure) -> {
+            if (result.isCancelled() && inFlight.get() != null) {
+                inFlight.get().cancel();
+            }
+        });
+        return result;
+    }
+
     private CompletableFuture<Response> attempt(Request request, AtomicInteger attempts, AtomicReference<Call> inFlight) {
         CompletableFuture<Response> outcome = new CompletableFuture<>();
         Duration wait = limiter.reserve(RequestTags.endpoint(request));

@@ -43,13 +43,14 @@ public final class PendoHttp implements AutoCloseable {
     private final ErrorMapper errors;
     private final StatsRecorder stats;
     private final AsyncRetries async;
+    private final RetryInterceptor retry;
 
     private PendoHttp(HttpOptions options, Credential credential, String credentialName) {
         this.options = options;
         this.stats = new StatsRecorder();
         Redactor redactor = new Redactor(credential);
         EndpointRateLimiter limiter = new EndpointRateLimiter(options.rateLimit(), options.timeSource(), stats);
-        RetryInterceptor retry = new RetryInterceptor(options.retry(), options.timeSource(), limiter, stats,
+        this.retry = new RetryInterceptor(options.retry(), options.timeSource(), limiter, stats,
                 redactor);
         this.errors = new ErrorMapper(redactor, credentialName, options.hostDescription(), retry);
         this.ownsOkHttp = options.okHttpClient() == null;
@@ -207,7 +208,45 @@ public final class PendoHttp implements AutoCloseable {
         } catch (PendoException refused) {
             return CompletableFuture.failedFuture(refused);
         }
-        CompletableFuture<Response> responses = async.run(request);
+        return complete(request, async.run(request), converter);
+    }
+
+    /**
+     * Makes exactly one attempt of a Retrofit call without blocking, for callers that schedule their own retries
+     * (the track sender); decide with {@link #retryDelay(PendoException, int)}. The rate-limit wait is a timer task,
+     * and a 429 with {@code Retry-After} pauses the endpoint for every caller.
+     *
+     * @param call the call; it is not executed itself, its request is
+     * @param <T> the body type
+     * @return a future completed with the body, or with a {@link PendoException}
+     */
+    public <T> CompletableFuture<T> executeOnceAsync(retrofit2.Call<T> call) {
+        Request request;
+        Converter<ResponseBody, T> converter;
+        try {
+            request = requestOf(call);
+            converter = converterFor(request);
+        } catch (PendoException refused) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        return complete(request, async.once(request), converter);
+    }
+
+    /**
+     * Whether a failure of {@link #executeOnceAsync} is worth another attempt, and after how long: the same rules as
+     * the stack's own retries (a transient status or I/O failure; never an unknown outcome or a {@code Retry-After}
+     * above the cap under fail-fast), with {@code Retry-After} or exponential backoff.
+     *
+     * @param failure the failure of the last attempt
+     * @param attemptsSoFar attempts made, at least 1; it sets the backoff, the caller limits the attempts
+     * @return the wait before the next attempt, or empty when it should not be retried
+     */
+    public java.util.Optional<Duration> retryDelay(PendoException failure, int attemptsSoFar) {
+        return retry.retryDelay(failure, attemptsSoFar);
+    }
+
+    private <T> CompletableFuture<T> complete(Request request, CompletableFuture<Response> responses,
+                                              Converter<ResponseBody, T> converter) {
         CompletableFuture<T> future = new CompletableFuture<>();
         responses.whenComplete((response, failure) -> {
             if (failure != null) {

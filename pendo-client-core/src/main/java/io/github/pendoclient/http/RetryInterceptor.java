@@ -1,6 +1,9 @@
 package io.github.pendoclient.http;
 
 import dev.failsafe.Execution;
+import io.github.pendoclient.error.PendoApiException;
+import io.github.pendoclient.error.PendoException;
+import io.github.pendoclient.error.PendoNetworkException;
 import dev.failsafe.RetryPolicy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -65,6 +68,30 @@ final class RetryInterceptor implements Interceptor {
             return failure instanceof IOException io && !(io instanceof OutcomeUnknownIoException) && isRetryable(io);
         }
         return response != null && RETRYABLE_STATUSES.contains(response.code()) && !waitsTooLong(response);
+    }
+
+    /** The retry decision of {@link PendoHttp#retryDelay}, made from a mapped failure. */
+    java.util.Optional<Duration> retryDelay(PendoException failure, int attemptsSoFar) {
+        Duration retryAfter = null;
+        if (failure instanceof PendoApiException api) {
+            if (!RETRYABLE_STATUSES.contains(api.statusCode())) {
+                return java.util.Optional.empty();
+            }
+            retryAfter = api.error().retryAfter();
+            if (retryAfter != null && retryAfter.compareTo(config.maxRetryAfter()) > 0
+                    && config.longRetryAfter() == RetryConfig.LongRetryAfter.FAIL_FAST
+                    && (api.statusCode() == 429 || api.statusCode() == 503)) {
+                return java.util.Optional.empty();
+            }
+        } else if (!(failure instanceof PendoNetworkException network && network.getCause() instanceof IOException io
+                && isRetryable(io))) {
+            return java.util.Optional.empty();
+        }
+        if (retryAfter != null) {
+            return java.util.Optional.of(retryAfter.compareTo(config.maxRetryAfter()) > 0 ? config.maxRetryAfter()
+                    : retryAfter);
+        }
+        return java.util.Optional.of(delayBefore(attemptsSoFar + 1, null));
     }
 
     RetryConfig config() {
