@@ -227,7 +227,31 @@ public final class PendoClient implements AutoCloseable {
     }
 
     /**
-     * The HTTP stack of this client, for the aggregation module and for your own Retrofit interfaces.
+     * Creates your own Retrofit interface on this client's stack: the integration key, retries, the rate limit,
+     * logging and typed exceptions. Methods may return the body type itself (run at once), a
+     * {@code CompletableFuture} of it (non-blocking retries) or a Retrofit {@code Call}. A {@code POST} is retried
+     * after a lost answer only when marked {@link io.github.pendoclient.api.Idempotent}.
+     *
+     * <pre>{@code
+     * interface Guides {
+     *     @GET("api/v1/guide")
+     *     List<Map<String, Object>> all(@Query("expand") String expand);
+     * }
+     * List<Map<String, Object>> guides = client.create(Guides.class).all("*");
+     * }</pre>
+     *
+     * @param api the Retrofit interface
+     * @param <S> the interface type
+     * @return the implementation
+     */
+    public <S> S create(Class<S> api) {
+        return http.create(Objects.requireNonNull(api, "api"));
+    }
+
+    /**
+     * The HTTP stack of this client. Internal: for the pendo-client modules built on core (aggregation); its type
+     * lives in an internal package and may change in any release. Use {@link #create(Class)} for your own
+     * interfaces.
      *
      * @return the stack
      */

@@ -63,7 +63,7 @@ final class ErrorMapper {
         Request request = response.request();
         int attempts = RequestTags.attempts(request);
         String text = bodyText(response);
-        PendoErrorBody errorBody = parseErrorBody(text);
+        PendoErrorBody errorBody = redacted(parseErrorBody(text));
         String raw = redactor.redact(truncate(text, RAW_BODY_LIMIT));
         Duration retryAfter = retry.retryAfter(response);
         int code = response.code();
@@ -166,9 +166,15 @@ final class ErrorMapper {
                 + " effect.", request.method(), pathOf(request), unknown.whatToCheck(), cause);
     }
 
-    /** Maps a body that could not be read as the expected JSON. */
-    static UnreadableResponseException unreadable(Request request, Throwable failure) {
-        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    /** Maps a body that could not be read as the expected JSON; the credential is removed from every message. */
+    UnreadableResponseException unreadable(Request request, Throwable failure) {
+        String original = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        String message = redactor.redact(original);
+        if (!message.equals(original) || failure.getCause() != null
+                && !String.valueOf(failure.getCause().getMessage()).equals(
+                        redactor.redact(String.valueOf(failure.getCause().getMessage())))) {
+            failure = new IOException(message);
+        }
         Matcher matcher = JSON_PATH.matcher(message);
         String jsonPath = matcher.find() ? matcher.group(1) : null;
         String kind = failure instanceof JsonBodyConverters.EmptyBodyException ? "has no body where one was expected"
@@ -189,6 +195,33 @@ final class ErrorMapper {
         } catch (IOException | IllegalStateException e) {
             return "";
         }
+    }
+
+    /** The error body with the credential removed from every string in it. */
+    private PendoErrorBody redacted(PendoErrorBody body) {
+        if (body == null) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = (Map<String, Object>) redactValue(body.fields());
+        return new PendoErrorBody(redactValue(body.overall()), fields);
+    }
+
+    private Object redactValue(Object value) {
+        if (value instanceof String text) {
+            return redactor.redact(text);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new java.util.LinkedHashMap<>();
+            map.forEach((key, item) -> copy.put(redactor.redact(String.valueOf(key)), redactValue(item)));
+            return copy;
+        }
+        if (value instanceof java.util.List<?> list) {
+            java.util.List<Object> copy = new java.util.ArrayList<>();
+            list.forEach(item -> copy.add(redactValue(item)));
+            return copy;
+        }
+        return value;
     }
 
     private static PendoErrorBody parseErrorBody(String text) {

@@ -72,6 +72,7 @@ public final class PendoHttp implements AutoCloseable {
                 .client(okHttp)
                 .addConverterFactory(new JsonBodyConverters(PendoJson.moshi()))
                 .addConverterFactory(MoshiConverterFactory.create(PendoJson.moshi()))
+                .addCallAdapterFactory(new PendoCallAdapters(this))
                 .build();
         this.async = new AsyncRetries(okHttp, retry, limiter, options.timeSource());
     }
@@ -141,7 +142,9 @@ public final class PendoHttp implements AutoCloseable {
 
     /**
      * Creates an implementation of a Retrofit interface on this stack: its calls get the credential, retries, the
-     * rate limit and logging. Execute its calls with {@link #execute(retrofit2.Call)} to get typed exceptions.
+     * rate limit and logging. Methods may return {@code Call<T>} (run it with {@link #execute(retrofit2.Call)} or
+     * {@link #executeAsync(retrofit2.Call)} to get typed exceptions), the body type itself (run at once, typed
+     * exceptions thrown), or {@code CompletableFuture<T>} (non-blocking retries, typed exceptions in the future).
      *
      * @param api the Retrofit interface
      * @param <S> the interface type
@@ -274,9 +277,7 @@ public final class PendoHttp implements AutoCloseable {
             throw new PendoException("Not a Retrofit call of this stack: " + request.method() + " "
                     + request.url().encodedPath());
         }
-        java.lang.reflect.Type returned = invocation.method().getGenericReturnType();
-        java.lang.reflect.Type bodyType = returned instanceof java.lang.reflect.ParameterizedType parameterized
-                ? parameterized.getActualTypeArguments()[0] : returned;
+        java.lang.reflect.Type bodyType = PendoCallAdapters.bodyType(invocation.method().getGenericReturnType());
         return (Converter<ResponseBody, T>) retrofit.responseBodyConverter(bodyType,
                 invocation.method().getAnnotations());
     }
@@ -289,7 +290,7 @@ public final class PendoHttp implements AutoCloseable {
         int code = response.code();
         if (code == 204 || code == 205) {
             if (RequestTags.expectsBody(response.request())) {
-                throw ErrorMapper.unreadable(response.request(), new JsonBodyConverters.EmptyBodyException());
+                throw errors.unreadable(response.request(), new JsonBodyConverters.EmptyBodyException());
             }
             return null;
         }
@@ -301,7 +302,7 @@ public final class PendoHttp implements AutoCloseable {
             T body = response.body();
             if (body == null && (response.code() == 204 || response.code() == 205)
                     && RequestTags.expectsBody(response.raw().request())) {
-                throw ErrorMapper.unreadable(response.raw().request(), new JsonBodyConverters.EmptyBodyException());
+                throw errors.unreadable(response.raw().request(), new JsonBodyConverters.EmptyBodyException());
             }
             return body;
         }
@@ -387,7 +388,7 @@ public final class PendoHttp implements AutoCloseable {
         }
         if (failure instanceof JsonDataException || failure instanceof JsonEncodingException
                 || failure instanceof EOFException || failure instanceof JsonBodyConverters.EmptyBodyException) {
-            return ErrorMapper.unreadable(request, failure);
+            return errors.unreadable(request, failure);
         }
         if (failure instanceof IOException io) {
             return errors.fromIoFailure(request, io);

@@ -58,10 +58,7 @@ final class RequestTags {
         if (invocation == null) {
             return false;
         }
-        java.lang.reflect.Type returned = invocation.method().getGenericReturnType();
-        if (returned instanceof java.lang.reflect.ParameterizedType parameterized) {
-            returned = parameterized.getActualTypeArguments()[0];
-        }
+        java.lang.reflect.Type returned = PendoCallAdapters.bodyType(invocation.method().getGenericReturnType());
         return returned != Void.class && returned != void.class && !returned.getTypeName().equals("kotlin.Unit");
     }
 

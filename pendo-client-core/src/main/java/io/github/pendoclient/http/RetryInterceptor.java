@@ -148,18 +148,19 @@ final class RetryInterceptor implements Interceptor {
                         : new InterruptedIOException("Canceled"));
             }
             if (response != null && waitsTooLong(response)) {
-                return tagged(response, attempt);
+                return tagged(response, request, attempt);
             }
             if (!idempotent && answerLost(response, failure)) {
-                throw new OutcomeUnknownIoException(attempt, response == null ? null : tagged(response, attempt),
-                        failure, RequestTags.outcomeCheck(request));
+                throw new OutcomeUnknownIoException(attempt,
+                        response == null ? null : tagged(response, request, attempt), failure,
+                        RequestTags.outcomeCheck(request));
             }
             if (single) {
                 // The asynchronous path schedules the next attempt itself, on a timer.
                 if (failure != null) {
                     throw failure;
                 }
-                return tagged(response, 1);
+                return tagged(response, request, 1);
             }
             execution.record(response, failure);
             if (!execution.isComplete()) {
@@ -178,14 +179,34 @@ final class RetryInterceptor implements Interceptor {
             if (failure != null) {
                 throw new AttemptsExhaustedException(attempt, failure);
             }
-            return tagged(response, attempt);
+            return tagged(response, request, attempt);
         }
     }
 
+    /**
+     * The response as callers see it: attached to the request as the caller built it (the credential header is
+     * added further down the chain, so it is not there), with the attempt count, and without the network-level
+     * responses whose requests carry the credential.
+     */
     static Response tagged(Response response, int attempt) {
-        Request tagged = response.request().newBuilder()
+        return tagged(response, response.request(), attempt);
+    }
+
+    static Response tagged(Response response, Request callerRequest, int attempt) {
+        Request tagged = withoutSecretHeaders(callerRequest).newBuilder()
                 .tag(RequestTags.Attempts.class, new RequestTags.Attempts(attempt)).build();
-        return response.newBuilder().request(tagged).build();
+        return response.newBuilder().request(tagged).networkResponse(null).priorResponse(null).cacheResponse(null)
+                .build();
+    }
+
+    private static Request withoutSecretHeaders(Request request) {
+        Request.Builder builder = request.newBuilder();
+        for (String name : request.headers().names()) {
+            if (Redactor.isSecretHeader(name)) {
+                builder.removeHeader(name);
+            }
+        }
+        return builder.build();
     }
 
     /** Whether the server asked for a longer wait than the client takes, and the client fails fast on that. */
