@@ -3,6 +3,7 @@ package io.github.pendoclient;
 import io.github.pendoclient.error.AuthenticationException;
 import io.github.pendoclient.error.NotFoundException;
 import io.github.pendoclient.error.PermissionDeniedException;
+import io.github.pendoclient.http.HttpOptions;
 import io.github.pendoclient.http.HttpStats;
 import io.github.pendoclient.http.PendoHttp;
 import io.github.pendoclient.model.Feature;
@@ -70,9 +71,8 @@ public final class PendoClient implements AutoCloseable {
             throw new IllegalStateException("An integration key is required: call integrationKey(...), or use"
                     + " PendoClient.fromEnv() with " + ENV_INTEGRATION_KEY + " set");
         }
-        this.http = PendoHttp.create(builder.httpOptions(builder.aggregationTimeout, builder.aggregationCallTimeout),
-                builder.integrationKey, "integration key");
-        this.region = builder.hasBaseUrl() ? null : builder.region();
+        this.http = PendoHttp.create(builder.stackOptions(), builder.integrationKey, "integration key");
+        this.region = builder.regionOrNull();
         this.features = CatalogResource.features(http);
         this.pages = CatalogResource.pages(http);
         this.guides = new GuideResource(http);
@@ -421,6 +421,15 @@ public final class PendoClient implements AutoCloseable {
          */
         public PendoClient build() {
             return new PendoClient(this);
+        }
+
+        /** The stack's options; the builder's own methods reach the base class's protected helpers. */
+        private HttpOptions stackOptions() {
+            return httpOptions(aggregationTimeout, aggregationCallTimeout);
+        }
+
+        private Region regionOrNull() {
+            return hasBaseUrl() ? null : region();
         }
     }
 }
