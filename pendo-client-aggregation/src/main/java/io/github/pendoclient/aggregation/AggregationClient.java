@@ -2,7 +2,7 @@ package io.github.pendoclient.aggregation;
 
 import com.squareup.moshi.JsonAdapter;
 import io.github.pendoclient.PendoClient;
-import io.github.pendoclient.http.PendoHttp;
+import io.github.pendoclient.internal.http.PendoHttp;
 import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.Objects;

@@ -2,7 +2,7 @@ package io.github.pendoclient.resource;
 
 import io.github.pendoclient.api.MetadataApi;
 import io.github.pendoclient.error.InvalidRequestException;
-import io.github.pendoclient.http.PendoHttp;
+import io.github.pendoclient.internal.http.PendoHttp;
 import io.github.pendoclient.model.MetadataFieldSchema;
 import io.github.pendoclient.model.MetadataSchema;
 import io.github.pendoclient.model.MetadataUpdateResult;

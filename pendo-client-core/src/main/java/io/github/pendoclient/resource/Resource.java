@@ -3,7 +3,7 @@ package io.github.pendoclient.resource;
 import io.github.pendoclient.error.ApiError;
 import io.github.pendoclient.error.InvalidRequestException;
 import io.github.pendoclient.error.NotFoundException;
-import io.github.pendoclient.http.PendoHttp;
+import io.github.pendoclient.internal.http.PendoHttp;
 import java.util.Objects;
 
 /** What every resource shares: the stack and argument checks. */

@@ -1,10 +1,10 @@
 package io.github.pendoclient.track;
 
-import io.github.pendoclient.ClientBuilder;
+import io.github.pendoclient.internal.http.ClientBuilder;
 import io.github.pendoclient.Region;
-import io.github.pendoclient.http.HttpOptions;
+import io.github.pendoclient.internal.http.HttpOptions;
 import io.github.pendoclient.http.HttpStats;
-import io.github.pendoclient.http.PendoHttp;
+import io.github.pendoclient.internal.http.PendoHttp;
 import io.github.pendoclient.http.TimeSource;
 import java.net.URI;
 import java.time.Duration;

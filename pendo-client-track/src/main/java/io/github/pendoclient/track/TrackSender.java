@@ -1,7 +1,7 @@
 package io.github.pendoclient.track;
 
 import io.github.pendoclient.error.PendoException;
-import io.github.pendoclient.http.PendoHttp;
+import io.github.pendoclient.internal.http.PendoHttp;
 import io.github.pendoclient.http.TimeSource;
 import java.time.Duration;
 import java.util.ArrayList;

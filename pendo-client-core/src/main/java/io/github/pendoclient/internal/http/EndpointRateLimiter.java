@@ -1,5 +1,7 @@
-package io.github.pendoclient.http;
+package io.github.pendoclient.internal.http;
 
+import io.github.pendoclient.http.RateLimitConfig;
+import io.github.pendoclient.http.TimeSource;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,6 +1,6 @@
-package io.github.pendoclient.http;
+package io.github.pendoclient.internal.http;
 
-import static io.github.pendoclient.http.StackFixture.json;
+import static io.github.pendoclient.internal.http.StackFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,6 @@
-package io.github.pendoclient.http;
+package io.github.pendoclient.internal.http;
 
-import static io.github.pendoclient.http.StackFixture.json;
+import static io.github.pendoclient.internal.http.StackFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +12,8 @@ import io.github.pendoclient.error.PendoNetworkException;
 import io.github.pendoclient.error.PermissionDeniedException;
 import io.github.pendoclient.error.RateLimitedException;
 import io.github.pendoclient.error.ServerException;
+import io.github.pendoclient.http.RateLimitConfig;
+import io.github.pendoclient.http.RetryConfig;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,4 +1,4 @@
-package io.github.pendoclient.http;
+package io.github.pendoclient.internal.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

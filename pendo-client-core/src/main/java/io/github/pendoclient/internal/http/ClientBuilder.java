@@ -1,6 +1,8 @@
-package io.github.pendoclient;
+package io.github.pendoclient.internal.http;
 
-import io.github.pendoclient.http.HttpOptions;
+import io.github.pendoclient.PendoClient;
+import io.github.pendoclient.Region;
+import io.github.pendoclient.SdkVersion;
 import io.github.pendoclient.http.RateLimitConfig;
 import io.github.pendoclient.http.RetryConfig;
 import io.github.pendoclient.http.TimeSource;

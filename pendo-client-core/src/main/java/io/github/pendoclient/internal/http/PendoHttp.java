@@ -1,4 +1,4 @@
-package io.github.pendoclient.http;
+package io.github.pendoclient.internal.http;
 
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
@@ -6,6 +6,7 @@ import com.squareup.moshi.Moshi;
 import io.github.pendoclient.error.ApiError;
 import io.github.pendoclient.error.InvalidRequestException;
 import io.github.pendoclient.error.PendoException;
+import io.github.pendoclient.http.HttpStats;
 import io.github.pendoclient.json.PendoJson;
 import java.io.EOFException;
 import java.io.IOException;

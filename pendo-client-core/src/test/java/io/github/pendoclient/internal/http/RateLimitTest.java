@@ -1,8 +1,10 @@
-package io.github.pendoclient.http;
+package io.github.pendoclient.internal.http;
 
-import static io.github.pendoclient.http.StackFixture.json;
+import static io.github.pendoclient.internal.http.StackFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pendoclient.http.RateLimitConfig;
+import io.github.pendoclient.http.RetryConfig;
 import java.time.Duration;
 import java.util.List;
 import mockwebserver3.MockResponse;

@@ -1,8 +1,10 @@
-package io.github.pendoclient.http;
+package io.github.pendoclient.internal.http;
 
 import dev.failsafe.Failsafe;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.spi.Scheduler;
+import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.TimeSource;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

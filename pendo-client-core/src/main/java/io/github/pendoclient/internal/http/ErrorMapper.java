@@ -1,4 +1,4 @@
-package io.github.pendoclient.http;
+package io.github.pendoclient.internal.http;
 
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
@@ -15,6 +15,7 @@ import io.github.pendoclient.error.PermissionDeniedException;
 import io.github.pendoclient.error.RateLimitedException;
 import io.github.pendoclient.error.ServerException;
 import io.github.pendoclient.error.UnreadableResponseException;
+import io.github.pendoclient.http.RetryConfig;
 import io.github.pendoclient.json.JsonValues;
 import java.io.EOFException;
 import java.io.IOException;

@@ -1,10 +1,12 @@
-package io.github.pendoclient.http;
+package io.github.pendoclient.internal.http;
 
 import dev.failsafe.Execution;
 import io.github.pendoclient.error.PendoApiException;
 import io.github.pendoclient.error.PendoException;
 import io.github.pendoclient.error.PendoNetworkException;
 import dev.failsafe.RetryPolicy;
+import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.TimeSource;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;

@@ -1,5 +1,6 @@
-package io.github.pendoclient.http;
+package io.github.pendoclient.internal.http;
 
+import io.github.pendoclient.http.HttpStats;
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 

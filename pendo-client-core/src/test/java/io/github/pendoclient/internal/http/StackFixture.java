@@ -1,6 +1,8 @@
-package io.github.pendoclient.http;
+package io.github.pendoclient.internal.http;
 
 import io.github.pendoclient.PendoClient;
+import io.github.pendoclient.http.RateLimitConfig;
+import io.github.pendoclient.http.RetryConfig;
 import io.github.pendoclient.testsupport.FakeTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;

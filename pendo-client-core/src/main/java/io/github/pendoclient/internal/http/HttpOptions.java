@@ -1,5 +1,8 @@
-package io.github.pendoclient.http;
+package io.github.pendoclient.internal.http;
 
+import io.github.pendoclient.http.RateLimitConfig;
+import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.TimeSource;
 import java.time.Duration;
 import java.util.Objects;
 import okhttp3.HttpUrl;
