@@ -4,7 +4,9 @@ import io.github.pendoclient.error.AuthenticationException;
 import io.github.pendoclient.error.NotFoundException;
 import io.github.pendoclient.error.PermissionDeniedException;
 import io.github.pendoclient.http.HttpStats;
-import io.github.pendoclient.http.PendoHttp;
+import io.github.pendoclient.internal.http.ClientBuilder;
+import io.github.pendoclient.internal.http.HttpOptions;
+import io.github.pendoclient.internal.http.PendoHttp;
 import io.github.pendoclient.model.Feature;
 import io.github.pendoclient.model.Page;
 import io.github.pendoclient.model.TrackType;
@@ -70,9 +72,8 @@ public final class PendoClient implements AutoCloseable {
             throw new IllegalStateException("An integration key is required: call integrationKey(...), or use"
                     + " PendoClient.fromEnv() with " + ENV_INTEGRATION_KEY + " set");
         }
-        this.http = PendoHttp.create(builder.httpOptions(builder.aggregationTimeout, builder.aggregationCallTimeout),
-                builder.integrationKey, "integration key");
-        this.region = builder.hasBaseUrl() ? null : builder.region();
+        this.http = PendoHttp.create(builder.stackOptions(), builder.integrationKey, "integration key");
+        this.region = builder.regionOrNull();
         this.features = CatalogResource.features(http);
         this.pages = CatalogResource.pages(http);
         this.guides = new GuideResource(http);
@@ -227,7 +228,31 @@ public final class PendoClient implements AutoCloseable {
     }
 
     /**
-     * The HTTP stack of this client, for the aggregation module and for your own Retrofit interfaces.
+     * Creates your own Retrofit interface on this client's stack: the integration key, retries, the rate limit,
+     * logging and typed exceptions. Methods may return the body type itself (run at once), a
+     * {@code CompletableFuture} of it (non-blocking retries) or a Retrofit {@code Call}. A {@code POST} is retried
+     * after a lost answer only when marked {@link io.github.pendoclient.api.Idempotent}.
+     *
+     * <pre>{@code
+     * interface Guides {
+     *     @GET("api/v1/guide")
+     *     List<Map<String, Object>> all(@Query("expand") String expand);
+     * }
+     * List<Map<String, Object>> guides = client.create(Guides.class).all("*");
+     * }</pre>
+     *
+     * @param api the Retrofit interface
+     * @param <S> the interface type
+     * @return the implementation
+     */
+    public <S> S create(Class<S> api) {
+        return http.create(Objects.requireNonNull(api, "api"));
+    }
+
+    /**
+     * The HTTP stack of this client. Internal: for the pendo-client modules built on core (aggregation); its type
+     * lives in an internal package and may change in any release. Use {@link #create(Class)} for your own
+     * interfaces.
      *
      * @return the stack
      */
@@ -397,6 +422,15 @@ public final class PendoClient implements AutoCloseable {
          */
         public PendoClient build() {
             return new PendoClient(this);
+        }
+
+        /** The stack's options; the builder's own methods reach the base class's protected helpers. */
+        private HttpOptions stackOptions() {
+            return httpOptions(aggregationTimeout, aggregationCallTimeout);
+        }
+
+        private Region regionOrNull() {
+            return hasBaseUrl() ? null : region();
         }
     }
 }

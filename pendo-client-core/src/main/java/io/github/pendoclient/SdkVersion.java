@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The SDK's own version, stamped into a resource at build time. */
-final class SdkVersion {
+/**
+ * The SDK's own version, stamped into a resource at build time. Internal: public only so that the client builders
+ * in {@code io.github.pendoclient.internal.http} can put it in the {@code User-Agent}; not API.
+ */
+public final class SdkVersion {
 
-    static final String VERSION = load();
+    /** The version, for example {@code 0.1.0}, or {@code unknown}. */
+    public static final String VERSION = load();
 
     private SdkVersion() {
     }

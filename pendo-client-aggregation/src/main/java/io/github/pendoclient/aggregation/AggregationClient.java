@@ -2,7 +2,7 @@ package io.github.pendoclient.aggregation;
 
 import com.squareup.moshi.JsonAdapter;
 import io.github.pendoclient.PendoClient;
-import io.github.pendoclient.http.PendoHttp;
+import io.github.pendoclient.internal.http.PendoHttp;
 import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.Objects;
@@ -100,10 +100,11 @@ public final class AggregationClient {
     }
 
     private <T> AggregationResult<T> open(Aggregation query, RowReader<T> rows) {
-        Request request = new Request.Builder()
+        // An aggregation is a read sent as POST: repeating it is harmless.
+        Request request = PendoHttp.idempotent(new Request.Builder()
                 .url(http.url("api/v1/aggregation"))
                 .post(RequestBody.create(Objects.requireNonNull(query, "query").toJson(), JSON))
-                .build();
+                .build());
         Response response = http.executeStreaming(request);
         return new AggregationResult<>(http, request, response, rows);
     }

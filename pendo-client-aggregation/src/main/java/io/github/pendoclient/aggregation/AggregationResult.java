@@ -4,7 +4,7 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import io.github.pendoclient.error.PendoException;
 import io.github.pendoclient.error.UnreadableResponseException;
-import io.github.pendoclient.http.PendoHttp;
+import io.github.pendoclient.internal.http.PendoHttp;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Iterator;

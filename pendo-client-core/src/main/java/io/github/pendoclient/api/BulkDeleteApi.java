@@ -18,6 +18,7 @@ public interface BulkDeleteApi {
      * @param body the body
      * @return the call
      */
+    @OutcomeCheck("client.bulkDelete().status() lists every deletion job; look for one created just now")
     @POST("api/v1/bulkdelete/visitor")
     Call<BulkDeleteJob> visitors(@Body Map<String, List<String>> body);
 
@@ -27,6 +28,7 @@ public interface BulkDeleteApi {
      * @param body the body
      * @return the call
      */
+    @OutcomeCheck("client.bulkDelete().status() lists every deletion job; look for one created just now")
     @POST("api/v1/bulkdelete/account")
     Call<BulkDeleteJob> accounts(@Body Map<String, List<String>> body);
 

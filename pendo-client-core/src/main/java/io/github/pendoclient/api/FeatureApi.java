@@ -7,7 +7,7 @@ import retrofit2.Call;
 import retrofit2.http.GET;
 import retrofit2.http.QueryMap;
 
-/** {@code GET /api/v1/feature}: features. Create with {@code client.http().create(FeatureApi.class)}. */
+/** {@code GET /api/v1/feature}: features. Create with {@code client.create(FeatureApi.class)}. */
 public interface FeatureApi {
 
     /**

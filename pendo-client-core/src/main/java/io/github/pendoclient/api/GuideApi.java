@@ -51,6 +51,7 @@ public interface GuideApi {
      * @param visitorId the visitor id
      * @return the call
      */
+    @Idempotent
     @POST("api/v1/guide/{guideId}/visitor/{visitorId}/reset")
     Call<Void> resetForVisitor(@Path("guideId") String guideId, @Path("visitorId") String visitorId);
 
@@ -60,6 +61,7 @@ public interface GuideApi {
      * @param visitorId the visitor id
      * @return the call
      */
+    @Idempotent
     @POST("api/v1/guide/all/visitor/{visitorId}/reset")
     Call<Void> resetAllForVisitor(@Path("visitorId") String visitorId);
 }

@@ -61,6 +61,7 @@ public interface MetadataApi {
      * @param rows the rows
      * @return the call
      */
+    @Idempotent
     @POST("api/v1/metadata/{kind}/{group}/value")
     Call<MetadataUpdateResult> bulkUpdate(@Path("kind") String kind, @Path("group") String group,
                                           @Query("create") Boolean create, @Body List<Map<String, Object>> rows);

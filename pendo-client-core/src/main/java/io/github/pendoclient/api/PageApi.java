@@ -7,7 +7,7 @@ import retrofit2.Call;
 import retrofit2.http.GET;
 import retrofit2.http.QueryMap;
 
-/** {@code GET /api/v1/page}: pages. Create with {@code client.http().create(PageApi.class)}. */
+/** {@code GET /api/v1/page}: pages. Create with {@code client.create(PageApi.class)}. */
 public interface PageApi {
 
     /**

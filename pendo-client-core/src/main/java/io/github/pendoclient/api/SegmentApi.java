@@ -37,6 +37,7 @@ public interface SegmentApi {
      * @param body the body
      * @return the call
      */
+    @OutcomeCheck("client.segments().list() shows whether a segment with this name was created")
     @POST("api/v1/segment/upload")
     Call<Segment> create(@Body Map<String, Object> body);
 

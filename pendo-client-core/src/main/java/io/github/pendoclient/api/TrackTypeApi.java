@@ -7,7 +7,7 @@ import retrofit2.Call;
 import retrofit2.http.GET;
 import retrofit2.http.QueryMap;
 
-/** {@code GET /api/v1/tracktype}: track types. Create with {@code client.http().create(TrackTypeApi.class)}. */
+/** {@code GET /api/v1/tracktype}: track types. Create with {@code client.create(TrackTypeApi.class)}. */
 public interface TrackTypeApi {
 
     /**

@@ -9,7 +9,9 @@ import java.util.Objects;
  *
  * <p>The wait before attempt {@code n + 1} is {@code initialBackoff * 2^(n-1)}, capped at {@code maxBackoff}, with
  * up to {@code jitter} of it removed at random so that clients do not retry in lockstep. A {@code Retry-After}
- * header (seconds or an HTTP date) replaces that wait, capped at {@code maxRetryAfter}. Retrying stops after
+ * header (seconds or an HTTP date) replaces that wait; one longer than {@code maxRetryAfter} fails at once with the
+ * server's wait in the exception ({@link LongRetryAfter#FAIL_FAST}, the default) or is shortened to the cap
+ * ({@link LongRetryAfter#WAIT_CAP}). Retrying stops after
  * {@code maxAttempts} attempts, or when the next wait would end after {@code maxElapsed} from the first attempt.
  *
  * <p>Defaults: 4 attempts, 500 ms initial backoff, 30 s maximum backoff, 20% jitter, {@code Retry-After} honoured up
@@ -32,12 +34,21 @@ public final class RetryConfig {
 
     private static final RetryConfig DEFAULTS = builder().build();
 
+    /** What the client does when a server's {@code Retry-After} is longer than {@link #maxRetryAfter()}. */
+    public enum LongRetryAfter {
+        /** Fail at once; the exception's {@code retryAfter()} is the server's full wait. The default. */
+        FAIL_FAST,
+        /** Wait {@link #maxRetryAfter()}, then retry (earlier than the server asked). */
+        WAIT_CAP
+    }
+
     private final int maxAttempts;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final Duration maxRetryAfter;
     private final Duration maxElapsed;
     private final double jitter;
+    private final LongRetryAfter longRetryAfter;
 
     private RetryConfig(Builder builder) {
         this.maxAttempts = builder.maxAttempts;
@@ -46,6 +57,7 @@ public final class RetryConfig {
         this.maxRetryAfter = builder.maxRetryAfter;
         this.maxElapsed = builder.maxElapsed;
         this.jitter = builder.jitter;
+        this.longRetryAfter = builder.longRetryAfter;
     }
 
     /**
@@ -82,7 +94,7 @@ public final class RetryConfig {
      */
     public Builder toBuilder() {
         return new Builder().maxAttempts(maxAttempts).initialBackoff(initialBackoff).maxBackoff(maxBackoff)
-                .maxRetryAfter(maxRetryAfter).maxElapsed(maxElapsed).jitter(jitter);
+                .maxRetryAfter(maxRetryAfter).maxElapsed(maxElapsed).jitter(jitter).longRetryAfter(longRetryAfter);
     }
 
     /**
@@ -139,11 +151,20 @@ public final class RetryConfig {
         return jitter;
     }
 
+    /**
+     * What happens when a server's {@code Retry-After} is longer than {@link #maxRetryAfter()}.
+     *
+     * @return fail fast (the default) or wait the cap
+     */
+    public LongRetryAfter longRetryAfter() {
+        return longRetryAfter;
+    }
+
     @Override
     public String toString() {
         return "RetryConfig{maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff + ", maxBackoff="
                 + maxBackoff + ", maxRetryAfter=" + maxRetryAfter + ", maxElapsed=" + maxElapsed + ", jitter="
-                + jitter + "}";
+                + jitter + ", longRetryAfter=" + longRetryAfter + "}";
     }
 
     /** Builds a {@link RetryConfig}; setters validate at once. */
@@ -154,8 +175,20 @@ public final class RetryConfig {
         private Duration maxRetryAfter = DEFAULT_MAX_RETRY_AFTER;
         private Duration maxElapsed = DEFAULT_MAX_ELAPSED;
         private double jitter = DEFAULT_JITTER;
+        private LongRetryAfter longRetryAfter = LongRetryAfter.FAIL_FAST;
 
         private Builder() {
+        }
+
+        /**
+         * What to do when a server's {@code Retry-After} is longer than {@link #maxRetryAfter(Duration)}.
+         *
+         * @param choice fail fast (the default) or wait the cap
+         * @return this builder
+         */
+        public Builder longRetryAfter(LongRetryAfter choice) {
+            this.longRetryAfter = Objects.requireNonNull(choice, "choice");
+            return this;
         }
 
         /**
@@ -195,7 +228,7 @@ public final class RetryConfig {
         }
 
         /**
-         * Cap on a server's {@code Retry-After}; longer hints are shortened to this.
+         * Cap on a server's {@code Retry-After}; see {@link #longRetryAfter(LongRetryAfter)} for longer hints.
          *
          * @param maxRetryAfter zero or positive
          * @return this builder

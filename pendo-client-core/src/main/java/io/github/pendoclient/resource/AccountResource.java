@@ -1,7 +1,7 @@
 package io.github.pendoclient.resource;
 
 import io.github.pendoclient.api.AccountApi;
-import io.github.pendoclient.http.PendoHttp;
+import io.github.pendoclient.internal.http.PendoHttp;
 import io.github.pendoclient.model.Account;
 import java.util.concurrent.CompletableFuture;
 
@@ -28,7 +28,7 @@ public final class AccountResource extends Resource {
      * @throws io.github.pendoclient.error.NotFoundException if Pendo does not know the account
      */
     public Account get(String accountId) {
-        return http.execute(api.get(requireId(accountId, "account id")));
+        return http.execute(api.get(requirePathId(accountId, "account id")));
     }
 
     /**
@@ -38,6 +38,6 @@ public final class AccountResource extends Resource {
      * @return a future of the account
      */
     public CompletableFuture<Account> getAsync(String accountId) {
-        return http.executeAsync(api.get(requireId(accountId, "account id")));
+        return http.executeAsync(api.get(requirePathId(accountId, "account id")));
     }
 }

@@ -1,7 +1,7 @@
 package io.github.pendoclient.resource;
 
 import io.github.pendoclient.api.BulkDeleteApi;
-import io.github.pendoclient.http.PendoHttp;
+import io.github.pendoclient.internal.http.PendoHttp;
 import io.github.pendoclient.model.BulkDeleteJob;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -69,7 +69,7 @@ public final class BulkDeleteResource extends Resource {
      * @return the job
      */
     public BulkDeleteJob status(String jobId) {
-        return http.execute(api.get(requireId(jobId, "job id")));
+        return http.execute(api.get(requirePathId(jobId, "job id")));
     }
 
     private List<BulkDeleteJob> inChunks(Collection<String> ids, Function<List<String>, Call<BulkDeleteJob>> call) {

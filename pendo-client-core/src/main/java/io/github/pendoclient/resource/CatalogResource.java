@@ -5,7 +5,7 @@ import io.github.pendoclient.api.PageApi;
 import io.github.pendoclient.api.TrackTypeApi;
 import io.github.pendoclient.error.InvalidRequestException;
 import io.github.pendoclient.error.NotFoundException;
-import io.github.pendoclient.http.PendoHttp;
+import io.github.pendoclient.internal.http.PendoHttp;
 import io.github.pendoclient.model.Feature;
 import io.github.pendoclient.model.Page;
 import io.github.pendoclient.model.PendoObject;

@@ -1,7 +1,7 @@
 package io.github.pendoclient.resource;
 
 import io.github.pendoclient.api.GuideApi;
-import io.github.pendoclient.http.PendoHttp;
+import io.github.pendoclient.internal.http.PendoHttp;
 import io.github.pendoclient.model.Guide;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +38,7 @@ public final class GuideResource extends CatalogResource<Guide> {
      * @param state {@code draft}, {@code staged}, {@code public} or {@code disabled}
      */
     public void setState(String guideId, String state) {
-        requireId(guideId, "guide id");
+        requirePathId(guideId, "guide id");
         if (!STATES.contains(state)) {
             throw new IllegalArgumentException("A guide state is one of " + STATES + ", was '" + state + "'");
         }
@@ -52,8 +52,8 @@ public final class GuideResource extends CatalogResource<Guide> {
      * @param segmentId the segment id
      */
     public void setSegment(String guideId, String segmentId) {
-        requireId(guideId, "guide id");
-        requireId(segmentId, "segment id");
+        requirePathId(guideId, "guide id");
+        requirePathId(segmentId, "segment id");
         http.execute(api.setSegment(guideId, Map.of("segmentId", segmentId)));
     }
 
@@ -64,7 +64,7 @@ public final class GuideResource extends CatalogResource<Guide> {
      * @param visitorId the visitor id
      */
     public void resetForVisitor(String guideId, String visitorId) {
-        http.execute(api.resetForVisitor(requireId(guideId, "guide id"), requireId(visitorId, "visitor id")));
+        http.execute(api.resetForVisitor(requirePathId(guideId, "guide id"), requirePathId(visitorId, "visitor id")));
     }
 
     /**
@@ -73,6 +73,6 @@ public final class GuideResource extends CatalogResource<Guide> {
      * @param visitorId the visitor id
      */
     public void resetAllForVisitor(String visitorId) {
-        http.execute(api.resetAllForVisitor(requireId(visitorId, "visitor id")));
+        http.execute(api.resetAllForVisitor(requirePathId(visitorId, "visitor id")));
     }
 }

@@ -2,7 +2,7 @@ package io.github.pendoclient.resource;
 
 import io.github.pendoclient.api.MetadataApi;
 import io.github.pendoclient.error.InvalidRequestException;
-import io.github.pendoclient.http.PendoHttp;
+import io.github.pendoclient.internal.http.PendoHttp;
 import io.github.pendoclient.model.MetadataFieldSchema;
 import io.github.pendoclient.model.MetadataSchema;
 import io.github.pendoclient.model.MetadataUpdateResult;
@@ -62,8 +62,8 @@ public final class MetadataResource extends Resource {
      * @return the value: a string, {@code Long}, {@code Double}, boolean, map, list or null
      */
     public Object get(MetadataKind kind, String group, String id, String field) {
-        return http.execute(api.getValue(kind.path(), requireId(group, "group"), requireId(id, "id"),
-                requireId(field, "field")));
+        return http.execute(api.getValue(kind.path(), requirePathId(group, "group"), requirePathId(id, "id"),
+                requirePathId(field, "field")));
     }
 
     /**
@@ -76,8 +76,8 @@ public final class MetadataResource extends Resource {
      * @param value a string, number, boolean, {@link Instant} (sent as epoch milliseconds) or null
      */
     public void set(MetadataKind kind, String group, String id, String field, Object value) {
-        http.execute(api.setValue(kind.path(), requireId(group, "group"), requireId(id, "id"),
-                requireId(field, "field"), wire(value)));
+        http.execute(api.setValue(kind.path(), requirePathId(group, "group"), requirePathId(id, "id"),
+                requirePathId(field, "field"), wire(value)));
     }
 
     /**
@@ -95,7 +95,7 @@ public final class MetadataResource extends Resource {
     public BulkUpdateReport bulkUpdate(MetadataKind kind, String group, Collection<MetadataRow> rows,
                                        BulkUpdateOptions options) {
         Objects.requireNonNull(kind, "kind");
-        requireId(group, "group");
+        requirePathId(group, "group");
         Objects.requireNonNull(rows, "rows");
         Objects.requireNonNull(options, "options");
         Accumulator result = new Accumulator();

@@ -1,7 +1,7 @@
 package io.github.pendoclient.resource;
 
 import io.github.pendoclient.api.ReportApi;
-import io.github.pendoclient.http.PendoHttp;
+import io.github.pendoclient.internal.http.PendoHttp;
 import io.github.pendoclient.model.Report;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +47,6 @@ public final class ReportResource extends Resource {
      * @return the rows
      */
     public List<Map<String, Object>> results(String reportId) {
-        return http.execute(api.results(requireId(reportId, "report id")));
+        return http.execute(api.results(requirePathId(reportId, "report id")));
     }
 }

@@ -1,8 +1,9 @@
 package io.github.pendoclient.resource;
 
 import io.github.pendoclient.error.ApiError;
+import io.github.pendoclient.error.InvalidRequestException;
 import io.github.pendoclient.error.NotFoundException;
-import io.github.pendoclient.http.PendoHttp;
+import io.github.pendoclient.internal.http.PendoHttp;
 import java.util.Objects;
 
 /** What every resource shares: the stack and argument checks. */
@@ -17,6 +18,20 @@ abstract class Resource {
     static String requireId(String id, String what) {
         if (id == null || id.isEmpty()) {
             throw new IllegalArgumentException(what + " must not be null or empty");
+        }
+        return id;
+    }
+
+    /**
+     * Checks an id that becomes a path segment: {@code .} and {@code ..} would change the path (a client or proxy
+     * resolves them as directory steps), so they are refused before anything is sent.
+     */
+    static String requirePathId(String id, String what) {
+        requireId(id, what);
+        if (id.equals(".") || id.equals("..")) {
+            throw new InvalidRequestException("The " + what + " '" + id + "' cannot be sent: in a URL path it would"
+                    + " be read as a directory step. No Pendo object has this id; check where it came from.",
+                    new ApiError("", "", 0, 0, null, "", null));
         }
         return id;
     }

@@ -1,7 +1,7 @@
 package io.github.pendoclient.resource;
 
 import io.github.pendoclient.api.SegmentApi;
-import io.github.pendoclient.http.PendoHttp;
+import io.github.pendoclient.internal.http.PendoHttp;
 import io.github.pendoclient.model.Segment;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -49,7 +49,7 @@ public final class SegmentResource extends Resource {
      * @return the segment
      */
     public Segment get(String segmentId) {
-        return http.execute(api.get(requireId(segmentId, "segment id")));
+        return http.execute(api.get(requirePathId(segmentId, "segment id")));
     }
 
     /**
@@ -71,7 +71,7 @@ public final class SegmentResource extends Resource {
      * @param visitorIds the new visitor ids
      */
     public void replace(String segmentId, String name, Collection<String> visitorIds) {
-        http.execute(api.replace(requireId(segmentId, "segment id"), body(name, visitorIds)));
+        http.execute(api.replace(requirePathId(segmentId, "segment id"), body(name, visitorIds)));
     }
 
     /**
@@ -80,7 +80,7 @@ public final class SegmentResource extends Resource {
      * @param segmentId the segment id
      */
     public void delete(String segmentId) {
-        http.execute(api.delete(requireId(segmentId, "segment id")));
+        http.execute(api.delete(requirePathId(segmentId, "segment id")));
     }
 
     /**
@@ -90,7 +90,7 @@ public final class SegmentResource extends Resource {
      * @param visitorId the visitor id
      */
     public void addVisitor(String segmentId, String visitorId) {
-        http.execute(api.addVisitor(requireId(segmentId, "segment id"), requireId(visitorId, "visitor id")));
+        http.execute(api.addVisitor(requirePathId(segmentId, "segment id"), requirePathId(visitorId, "visitor id")));
     }
 
     /**
@@ -100,7 +100,7 @@ public final class SegmentResource extends Resource {
      * @param visitorId the visitor id
      */
     public void removeVisitor(String segmentId, String visitorId) {
-        http.execute(api.removeVisitor(requireId(segmentId, "segment id"), requireId(visitorId, "visitor id")));
+        http.execute(api.removeVisitor(requirePathId(segmentId, "segment id"), requirePathId(visitorId, "visitor id")));
     }
 
     private static Map<String, Object> body(String name, Collection<String> visitorIds) {

@@ -1,7 +1,7 @@
 package io.github.pendoclient.resource;
 
 import io.github.pendoclient.api.VisitorApi;
-import io.github.pendoclient.http.PendoHttp;
+import io.github.pendoclient.internal.http.PendoHttp;
 import io.github.pendoclient.model.Visitor;
 import io.github.pendoclient.model.VisitorHistoryItem;
 import java.time.Duration;
@@ -44,7 +44,7 @@ public final class VisitorResource extends Resource {
      * @throws io.github.pendoclient.error.NotFoundException if Pendo does not know the visitor
      */
     public Visitor get(String visitorId) {
-        return http.execute(api.get(requireId(visitorId, "visitor id")));
+        return http.execute(api.get(requirePathId(visitorId, "visitor id")));
     }
 
     /**
@@ -54,7 +54,7 @@ public final class VisitorResource extends Resource {
      * @return a future of the visitor
      */
     public CompletableFuture<Visitor> getAsync(String visitorId) {
-        return http.executeAsync(api.get(requireId(visitorId, "visitor id")));
+        return http.executeAsync(api.get(requirePathId(visitorId, "visitor id")));
     }
 
     /**
@@ -68,7 +68,7 @@ public final class VisitorResource extends Resource {
      * @return the items, oldest day first
      */
     public Stream<VisitorHistoryItem> history(String visitorId, Instant from, Instant to) {
-        requireId(visitorId, "visitor id");
+        requirePathId(visitorId, "visitor id");
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("history: 'to' (" + to + ") is before 'from' (" + from + ")");
         }

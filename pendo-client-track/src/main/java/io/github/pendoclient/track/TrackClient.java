@@ -1,10 +1,10 @@
 package io.github.pendoclient.track;
 
-import io.github.pendoclient.ClientBuilder;
+import io.github.pendoclient.internal.http.ClientBuilder;
 import io.github.pendoclient.Region;
-import io.github.pendoclient.http.HttpOptions;
+import io.github.pendoclient.internal.http.HttpOptions;
 import io.github.pendoclient.http.HttpStats;
-import io.github.pendoclient.http.PendoHttp;
+import io.github.pendoclient.internal.http.PendoHttp;
 import io.github.pendoclient.http.TimeSource;
 import java.net.URI;
 import java.time.Duration;
@@ -18,7 +18,12 @@ import retrofit2.Call;
 /**
  * Sends track events to Pendo's data-collection host ({@code <data host>/data/track}) with an app's shared secret.
  * Built on the same HTTP stack as {@code PendoClient}: retries on 408, 429, 5xx and I/O failures, a client-side rate
- * limit per endpoint, typed errors, and the secret redacted everywhere. Thread-safe; build one per app and share it.
+ * limit per endpoint, typed errors, and the secret redacted everywhere.
+ *
+ * <p>Delivery is at least once by default: when the answer to an event is lost after Pendo may have received it, the
+ * event is sent again, so it may rarely be counted twice; {@link Builder#delivery(Delivery)} with
+ * {@link Delivery#AT_MOST_ONCE} fails such an event with {@link io.github.pendoclient.error.OutcomeUnknownException}
+ * instead. Thread-safe; build one per app and share it.
  *
  * <pre>{@code
  * TrackClient track = TrackClient.builder().sharedSecret(secret).region(Region.EU).build();
@@ -39,12 +44,14 @@ public final class TrackClient implements AutoCloseable {
     private final TrackApi api;
     private final TrackValidator validator;
     private final Region region;
+    private final Delivery delivery;
 
     private TrackClient(Builder builder, HttpOptions options, Region region) {
         this.http = PendoHttp.create(options, builder.sharedSecret, "track event shared secret");
         this.api = http.create(TrackApi.class);
         this.validator = new TrackValidator(builder.validation, builder.maxFutureSkew, options.timeSource());
         this.region = region;
+        this.delivery = builder.delivery;
     }
 
     /**
@@ -114,7 +121,8 @@ public final class TrackClient implements AutoCloseable {
 
     Call<Void> call(TrackEvent event) {
         validate(event);
-        return api.track(RequestBody.create(event.toJson(), JSON));
+        RequestBody body = RequestBody.create(event.toJson(), JSON);
+        return delivery == Delivery.AT_LEAST_ONCE ? api.track(body) : api.trackAtMostOnce(body);
     }
 
     void validate(TrackEvent event) {
@@ -187,8 +195,21 @@ public final class TrackClient implements AutoCloseable {
         private SharedSecret sharedSecret;
         private ValidationMode validation = ValidationMode.STRICT;
         private Duration maxFutureSkew = DEFAULT_MAX_FUTURE_SKEW;
+        private Delivery delivery = Delivery.AT_LEAST_ONCE;
 
         private Builder() {
+        }
+
+        /**
+         * Sets whether an event whose answer was lost is sent again ({@link Delivery#AT_LEAST_ONCE}, the default) or
+         * reported as failed with an unknown outcome ({@link Delivery#AT_MOST_ONCE}).
+         *
+         * @param delivery the guarantee
+         * @return this builder
+         */
+        public Builder delivery(Delivery delivery) {
+            this.delivery = Objects.requireNonNull(delivery, "delivery");
+            return this;
         }
 
         @Override

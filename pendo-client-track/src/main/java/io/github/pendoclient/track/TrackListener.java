@@ -4,9 +4,10 @@ import io.github.pendoclient.error.PendoException;
 
 /**
  * Hears what became of each event given to a {@link TrackSender}: exactly one callback per event. Callbacks run one
- * at a time on the sender's daemon thread {@code pendo-track-listener}, never on the caller's thread or a sending
- * thread, so a slow listener delays other callbacks but not sending. An exception thrown by a callback is logged and
- * ignored.
+ * at a time on the sender's daemon thread {@code pendo-track-listener}, not on a sending thread, so a slow listener
+ * delays other callbacks but not sending. {@link TrackSender#close()} runs callbacks the listener thread has not
+ * reached by its deadline on the closing thread, and events tracked after close are reported on the caller's thread.
+ * An exception thrown by a callback is logged and ignored.
  */
 public interface TrackListener {
 

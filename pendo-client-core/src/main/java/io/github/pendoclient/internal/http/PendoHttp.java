@@ -1,0 +1,412 @@
+package io.github.pendoclient.internal.http;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.Moshi;
+import io.github.pendoclient.error.ApiError;
+import io.github.pendoclient.error.InvalidRequestException;
+import io.github.pendoclient.error.PendoException;
+import io.github.pendoclient.http.HttpStats;
+import io.github.pendoclient.json.PendoJson;
+import java.io.EOFException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import retrofit2.Converter;
+import retrofit2.Invocation;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
+
+/**
+ * The HTTP stack every pendo-client module shares: one {@link OkHttpClient} with the credential and
+ * {@code User-Agent} headers, a per-endpoint rate limit, Failsafe retries with backoff and {@code Retry-After},
+ * redacted SLF4J logging; one {@link Moshi}; one {@link Retrofit}. Failures come out as the typed exceptions of
+ * {@code io.github.pendoclient.error}.
+ *
+ * <p>Application code normally uses {@code PendoClient} and never sees this type; it is public so that the
+ * aggregation and track modules, and users' own Retrofit interfaces, run on the same stack. Thread-safe.
+ */
+public final class PendoHttp implements AutoCloseable {
+
+    private final HttpOptions options;
+    private final OkHttpClient okHttp;
+    private final boolean ownsOkHttp;
+    private final Retrofit retrofit;
+    private final ErrorMapper errors;
+    private final StatsRecorder stats;
+    private final AsyncRetries async;
+    private final RetryInterceptor retry;
+
+    private PendoHttp(HttpOptions options, Credential credential, String credentialName) {
+        this.options = options;
+        this.stats = new StatsRecorder();
+        Redactor redactor = new Redactor(credential);
+        EndpointRateLimiter limiter = new EndpointRateLimiter(options.rateLimit(), options.timeSource(), stats);
+        this.retry = new RetryInterceptor(options.retry(), options.timeSource(), limiter, stats,
+                redactor);
+        this.errors = new ErrorMapper(redactor, credentialName, options.hostDescription(), retry);
+        this.ownsOkHttp = options.okHttpClient() == null;
+        OkHttpClient.Builder builder = ownsOkHttp ? new OkHttpClient.Builder() : options.okHttpClient().newBuilder();
+        builder.connectTimeout(options.connectTimeout())
+                .readTimeout(options.readTimeout())
+                .writeTimeout(options.writeTimeout())
+                .callTimeout(options.callTimeout())
+                .retryOnConnectionFailure(true)
+                .addInterceptor(retry)
+                .addInterceptor(new RateLimitInterceptor(limiter))
+                .addInterceptor(new HeaderInterceptor(credential, options.userAgent()))
+                .addInterceptor(new PathEncodingInterceptor())
+                .addInterceptor(streamingReadTimeout(options.streamingReadTimeout()))
+                .addInterceptor(new LoggingInterceptor(redactor));
+        this.okHttp = builder.build();
+        this.retrofit = new Retrofit.Builder()
+                .baseUrl(options.baseUrl())
+                .client(okHttp)
+                .addConverterFactory(new JsonBodyConverters(PendoJson.moshi()))
+                .addConverterFactory(MoshiConverterFactory.create(PendoJson.moshi()))
+                .addCallAdapterFactory(new PendoCallAdapters(this))
+                .build();
+        this.async = new AsyncRetries(okHttp, retry, limiter, options.timeSource());
+    }
+
+    /**
+     * Builds a stack.
+     *
+     * @param options the transport options
+     * @param credential the credential sent in {@code x-pendo-integration-key}
+     * @param credentialName how messages name the credential, for example "integration key"
+     * @return the stack
+     */
+    public static PendoHttp create(HttpOptions options, Credential credential, String credentialName) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(credential, "credential");
+        Objects.requireNonNull(credentialName, "credentialName");
+        return new PendoHttp(options, credential, credentialName);
+    }
+
+    private static Interceptor streamingReadTimeout(Duration timeout) {
+        return chain -> RequestTags.isStreaming(chain.request())
+                ? chain.withReadTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()), TimeUnit.MILLISECONDS)
+                        .proceed(chain.request())
+                : chain.proceed(chain.request());
+    }
+
+    /**
+     * The base URL requests are resolved against.
+     *
+     * @return the base URL, ending with a slash
+     */
+    public HttpUrl baseUrl() {
+        return options.baseUrl();
+    }
+
+    /**
+     * Resolves a path against the base URL.
+     *
+     * @param relativePath a path without a leading slash, for example {@code api/v1/aggregation}
+     * @return the absolute URL
+     */
+    public HttpUrl url(String relativePath) {
+        HttpUrl url = options.baseUrl().resolve(relativePath);
+        if (url == null) {
+            throw new IllegalArgumentException("Cannot resolve '" + relativePath + "' against " + options.baseUrl());
+        }
+        return url;
+    }
+
+    /**
+     * The options this stack was built with.
+     *
+     * @return the options
+     */
+    public HttpOptions options() {
+        return options;
+    }
+
+    /**
+     * The shared Moshi.
+     *
+     * @return {@link PendoJson#moshi()}
+     */
+    public Moshi moshi() {
+        return PendoJson.moshi();
+    }
+
+    /**
+     * Creates an implementation of a Retrofit interface on this stack: its calls get the credential, retries, the
+     * rate limit and logging. Methods may return {@code Call<T>} (run it with {@link #execute(retrofit2.Call)} or
+     * {@link #executeAsync(retrofit2.Call)} to get typed exceptions), the body type itself (run at once, typed
+     * exceptions thrown), or {@code CompletableFuture<T>} (non-blocking retries, typed exceptions in the future).
+     *
+     * @param api the Retrofit interface
+     * @param <S> the interface type
+     * @return the implementation
+     */
+    public <S> S create(Class<S> api) {
+        return retrofit.create(api);
+    }
+
+    /**
+     * Counters since this stack was built.
+     *
+     * @return a snapshot
+     */
+    public HttpStats stats() {
+        return stats.snapshot();
+    }
+
+    /**
+     * Runs a Retrofit call and returns its body.
+     *
+     * @param call the call
+     * @param <T> the body type
+     * @return the body; null only for empty bodies of {@code Void} or nullable calls
+     * @throws PendoException typed by what went wrong
+     */
+    public <T> T execute(retrofit2.Call<T> call) {
+        Request request = requestOf(call);
+        retrofit2.Response<T> response;
+        try {
+            response = call.execute();
+        } catch (IOException | JsonDataException e) {
+            throw translate(request, e);
+        }
+        return bodyOf(response);
+    }
+
+    /** The call's request, built now so that an argument Retrofit refuses becomes a typed exception. */
+    private static Request requestOf(retrofit2.Call<?> call) {
+        try {
+            return call.request();
+        } catch (IllegalArgumentException refused) {
+            throw new InvalidRequestException("The request was not sent: " + refused.getMessage()
+                    + ". Check the arguments; path ids may not be '.' or '..'.",
+                    new ApiError("", "", 0, 0, null, "", null));
+        }
+    }
+
+    /**
+     * Runs a Retrofit call without blocking: each attempt runs on OkHttp's dispatcher, and each wait before a retry
+     * (backoff, {@code Retry-After}, the rate limit) is a timer task, so no thread or dispatcher slot is held while
+     * the call waits. Cancelling the future cancels the call and any scheduled retry.
+     *
+     * @param call the call; it is not executed itself, its request is
+     * @param <T> the body type
+     * @return a future completed with the body, or with a {@link PendoException}
+     */
+    public <T> CompletableFuture<T> executeAsync(retrofit2.Call<T> call) {
+        Request request;
+        Converter<ResponseBody, T> converter;
+        try {
+            request = requestOf(call);
+            converter = converterFor(request);
+        } catch (PendoException refused) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        return complete(request, async.run(request), converter);
+    }
+
+    /**
+     * Makes exactly one attempt of a Retrofit call without blocking, for callers that schedule their own retries
+     * (the track sender); decide with {@link #retryDelay(PendoException, int)}. The rate-limit wait is a timer task,
+     * and a 429 with {@code Retry-After} pauses the endpoint for every caller.
+     *
+     * @param call the call; it is not executed itself, its request is
+     * @param <T> the body type
+     * @return a future completed with the body, or with a {@link PendoException}
+     */
+    public <T> CompletableFuture<T> executeOnceAsync(retrofit2.Call<T> call) {
+        Request request;
+        Converter<ResponseBody, T> converter;
+        try {
+            request = requestOf(call);
+            converter = converterFor(request);
+        } catch (PendoException refused) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        return complete(request, async.once(request), converter);
+    }
+
+    /**
+     * Whether a failure of {@link #executeOnceAsync} is worth another attempt, and after how long: the same rules as
+     * the stack's own retries (a transient status or I/O failure; never an unknown outcome or a {@code Retry-After}
+     * above the cap under fail-fast), with {@code Retry-After} or exponential backoff.
+     *
+     * @param failure the failure of the last attempt
+     * @param attemptsSoFar attempts made, at least 1; it sets the backoff, the caller limits the attempts
+     * @return the wait before the next attempt, or empty when it should not be retried
+     */
+    public java.util.Optional<Duration> retryDelay(PendoException failure, int attemptsSoFar) {
+        return retry.retryDelay(failure, attemptsSoFar);
+    }
+
+    private <T> CompletableFuture<T> complete(Request request, CompletableFuture<Response> responses,
+                                              Converter<ResponseBody, T> converter) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        responses.whenComplete((response, failure) -> {
+            if (failure != null) {
+                future.completeExceptionally(translate(request, failure));
+                return;
+            }
+            try (response) {
+                future.complete(convert(response, converter));
+            } catch (IOException | RuntimeException e) {
+                future.completeExceptionally(e instanceof PendoException ? e : translate(response.request(), e));
+            }
+        });
+        future.whenComplete((value, failure) -> {
+            if (future.isCancelled()) {
+                responses.cancel(true);
+            }
+        });
+        return future;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Converter<ResponseBody, T> converterFor(Request request) {
+        Invocation invocation = request.tag(Invocation.class);
+        if (invocation == null) {
+            throw new PendoException("Not a Retrofit call of this stack: " + request.method() + " "
+                    + request.url().encodedPath());
+        }
+        java.lang.reflect.Type bodyType = PendoCallAdapters.bodyType(invocation.method().getGenericReturnType());
+        return (Converter<ResponseBody, T>) retrofit.responseBodyConverter(bodyType,
+                invocation.method().getAnnotations());
+    }
+
+    /** What Retrofit does with a response: the converted body of a success, else a typed exception. */
+    private <T> T convert(Response response, Converter<ResponseBody, T> converter) throws IOException {
+        if (!response.isSuccessful()) {
+            throw errors.fromResponse(response);
+        }
+        int code = response.code();
+        if (code == 204 || code == 205) {
+            if (RequestTags.expectsBody(response.request())) {
+                throw errors.unreadable(response.request(), new JsonBodyConverters.EmptyBodyException());
+            }
+            return null;
+        }
+        return converter.convert(response.body());
+    }
+
+    private <T> T bodyOf(retrofit2.Response<T> response) {
+        if (response.isSuccessful()) {
+            T body = response.body();
+            if (body == null && (response.code() == 204 || response.code() == 205)
+                    && RequestTags.expectsBody(response.raw().request())) {
+                throw errors.unreadable(response.raw().request(), new JsonBodyConverters.EmptyBodyException());
+            }
+            return body;
+        }
+        try (Response raw = rawErrorResponse(response)) {
+            throw errors.fromResponse(raw);
+        }
+    }
+
+    private static Response rawErrorResponse(retrofit2.Response<?> response) {
+        return response.raw().newBuilder().body(response.errorBody()).build();
+    }
+
+    /**
+     * Marks a plain request as safe to send twice (a read sent as {@code POST}, a write that sets values), so that it
+     * is retried after any transient failure. Retrofit methods use {@link io.github.pendoclient.api.Idempotent}.
+     *
+     * @param request the request
+     * @return a copy marked idempotent
+     */
+    public static Request idempotent(Request request) {
+        return request.newBuilder().tag(RequestTags.Repeatable.class, RequestTags.Repeatable.YES).build();
+    }
+
+    /**
+     * Runs a plain OkHttp request with a buffered body; the caller closes the response.
+     *
+     * @param request a request relative to {@link #baseUrl()} or absolute
+     * @return a successful response
+     * @throws PendoException typed by what went wrong
+     */
+    public Response execute(Request request) {
+        return run(request, false);
+    }
+
+    /**
+     * Runs a long-running request whose body the caller reads as a stream (aggregations): nothing is buffered,
+     * the streaming timeouts apply, and retries cover everything up to the response headers. The caller must close
+     * the response; an I/O failure while reading the body is the caller's to report.
+     *
+     * @param request the request
+     * @return a successful response with an unread body
+     * @throws PendoException typed by what went wrong before the body
+     */
+    public Response executeStreaming(Request request) {
+        return run(request.newBuilder().tag(RequestTags.StreamingMark.class, RequestTags.StreamingMark.INSTANCE)
+                .build(), true);
+    }
+
+    private Response run(Request request, boolean streaming) {
+        Call call = okHttp.newCall(request);
+        if (streaming) {
+            call.timeout().timeout(options.streamingCallTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        Response response;
+        try {
+            response = call.execute();
+        } catch (IOException e) {
+            throw errors.fromIoFailure(request, e);
+        }
+        if (!response.isSuccessful()) {
+            try (response) {
+                throw errors.fromResponse(response);
+            }
+        }
+        return response;
+    }
+
+    /**
+     * Translates a failure while reading a response into a typed exception: malformed or truncated JSON becomes
+     * {@link io.github.pendoclient.error.UnreadableResponseException}, other I/O failures
+     * {@link io.github.pendoclient.error.PendoNetworkException}.
+     *
+     * @param request the request whose response failed
+     * @param failure the failure
+     * @return the typed exception
+     */
+    public PendoException translate(Request request, Throwable failure) {
+        if (failure instanceof PendoException pendo) {
+            return pendo;
+        }
+        if (failure instanceof AttemptsExhaustedException exhausted) {
+            return errors.fromIoFailure(request, exhausted);
+        }
+        if (failure instanceof JsonDataException || failure instanceof JsonEncodingException
+                || failure instanceof EOFException || failure instanceof JsonBodyConverters.EmptyBodyException) {
+            return errors.unreadable(request, failure);
+        }
+        if (failure instanceof IOException io) {
+            return errors.fromIoFailure(request, io);
+        }
+        return new PendoException("Unexpected failure of " + request.method() + " " + request.url().encodedPath()
+                + ": " + failure, failure);
+    }
+
+    /**
+     * Releases the connection pool and dispatcher threads, unless the caller supplied the {@link OkHttpClient}, in
+     * which case they stay the caller's to manage. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (ownsOkHttp) {
+            okHttp.dispatcher().executorService().shutdown();
+            okHttp.connectionPool().evictAll();
+        }
+    }
+}

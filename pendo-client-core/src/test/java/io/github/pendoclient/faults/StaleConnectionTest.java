@@ -1,0 +1,48 @@
+package io.github.pendoclient.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.pendoclient.PendoClient;
+import io.github.pendoclient.http.RateLimitConfig;
+import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.testsupport.CapturedLogs;
+import io.github.pendoclient.testsupport.FakeTime;
+import io.github.pendoclient.testsupport.FaultServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A server that closes idle keep-alive connections: stale pooled connections cost no backoff and no warning. */
+class StaleConnectionTest {
+
+    private final FaultServer server = new FaultServer().closeIdleConnections();
+    private final FakeTime time = new FakeTime();
+    private final PendoClient client = PendoClient.builder().integrationKey("test-integration-key")
+            .baseUrl(server.url()).retries(RetryConfig.builder().jitter(0).build())
+            .rateLimit(RateLimitConfig.disabled()).timeSource(time).build();
+
+    @BeforeEach
+    void clearLogs() {
+        CapturedLogs.clear();
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+        server.close();
+    }
+
+    @Test
+    void idempotentCallsOnAStaleConnectionAreRetriedAtOnceOnAFreshOne() {
+        server.fallback(request -> FaultServer.respond(200, "[]"));
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(client.segments().list()).isEmpty();
+        }
+
+        assertThat(time.sleeps()).isEmpty();
+        assertThat(client.stats().retries()).isZero();
+        assertThat(CapturedLogs.lines()).noneMatch(line -> line.startsWith("WARN"));
+        assertThat(server.requestCount()).isEqualTo(10);
+    }
+}
