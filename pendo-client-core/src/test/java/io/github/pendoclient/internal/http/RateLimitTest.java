@@ -7,6 +7,7 @@ import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.testsupport.FakeTime;
 import io.github.pendoclient.http.RateLimitConfig;
 import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -125,7 +126,7 @@ class RateLimitTest {
         }
 
         @Override
-        public void sleep(Duration duration) {
+        public void sleep(Duration duration) throws InterruptedException {
             Runnable action = arrival;
             arrival = null;
             if (action != null) {
