@@ -47,6 +47,8 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
         private final int unknownIndex;
         private final Set<String> declaredNames;
         private final int[] optionToComponent;
+        private final int firstAliasOption;
+        private final String[] optionNames;
 
         @SuppressWarnings("unchecked")
         RecordAdapter(Class<T> type, Moshi moshi) {
@@ -60,6 +62,8 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
             defaults = new Object[components.length];
             int unknown = -1;
             Set<String> names = new LinkedHashSet<>();
+            java.util.List<Integer> aliasTargets = new java.util.ArrayList<>();
+            java.util.List<String> aliasNames = new java.util.ArrayList<>();
             for (int i = 0; i < components.length; i++) {
                 RecordComponent component = components[i];
                 parameterTypes[i] = component.getType();
@@ -83,16 +87,32 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
                 jsonNames[i] = json != null && !Json.UNSET_NAME.equals(json.name()) ? json.name() : component.getName();
                 names.add(jsonNames[i]);
                 adapters[i] = moshi.adapter(component.getGenericType(), qualifiers(component));
+                AlsoReads alsoReads = component.getAnnotation(AlsoReads.class);
+                if (alsoReads != null) {
+                    for (String alias : alsoReads.value()) {
+                        aliasTargets.add(i);
+                        aliasNames.add(alias);
+                    }
+                }
             }
             unknownIndex = unknown;
             declaredNames = Collections.unmodifiableSet(names);
-            options = JsonReader.Options.of(names.toArray(new String[0]));
-            optionToComponent = new int[names.size()];
-            for (int i = 0, option = 0; i < jsonNames.length; i++) {
+            String[] optionNames = new String[names.size() + aliasNames.size()];
+            optionToComponent = new int[optionNames.length];
+            int option = 0;
+            for (int i = 0; i < jsonNames.length; i++) {
                 if (jsonNames[i] != null) {
+                    optionNames[option] = jsonNames[i];
                     optionToComponent[option++] = i;
                 }
             }
+            firstAliasOption = option;
+            for (int a = 0; a < aliasNames.size(); a++) {
+                optionNames[option] = aliasNames.get(a);
+                optionToComponent[option++] = aliasTargets.get(a);
+            }
+            this.optionNames = optionNames;
+            options = JsonReader.Options.of(optionNames);
             try {
                 constructor = type.getDeclaredConstructor(parameterTypes);
                 constructor.setAccessible(true);
@@ -116,11 +136,42 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
         public T fromJson(JsonReader reader) throws IOException {
             Object[] values = defaults.clone();
             Map<String, Object> unknownFields = null;
+            String[] readViaAlias = null;
+            boolean[] readByOwnName = null;
             reader.beginObject();
             while (reader.hasNext()) {
                 int option = reader.selectName(options);
-                if (option >= 0) {
+                if (option >= 0 && option < firstAliasOption) {
                     int index = optionToComponent[option];
+                    if (readViaAlias != null && readViaAlias[index] != null) {
+                        // The own name wins; the alias value read earlier is kept as an unknown member.
+                        unknownFields = put(unknownFields, readViaAlias[index], values[index]);
+                        readViaAlias[index] = null;
+                    }
+                    if (firstAliasOption < optionNames.length) {
+                        if (readByOwnName == null) {
+                            readByOwnName = new boolean[values.length];
+                        }
+                        readByOwnName[index] = true;
+                    }
+                    Object value = adapters[index].fromJson(reader);
+                    if (value != null || !parameterIsPrimitive(index)) {
+                        values[index] = value;
+                    }
+                    continue;
+                }
+                if (option >= firstAliasOption) {
+                    int index = optionToComponent[option];
+                    String alias = optionNames[option];
+                    if (readByOwnName != null && readByOwnName[index]
+                            || readViaAlias != null && readViaAlias[index] != null) {
+                        unknownFields = put(unknownFields, alias, JsonValues.read(reader));
+                        continue;
+                    }
+                    if (readViaAlias == null) {
+                        readViaAlias = new String[values.length];
+                    }
+                    readViaAlias[index] = alias;
                     Object value = adapters[index].fromJson(reader);
                     if (value != null || !parameterIsPrimitive(index)) {
                         values[index] = value;
@@ -129,10 +180,7 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
                 }
                 String name = reader.nextName();
                 if (unknownIndex >= 0) {
-                    if (unknownFields == null) {
-                        unknownFields = new LinkedHashMap<>();
-                    }
-                    unknownFields.put(name, JsonValues.read(reader));
+                    unknownFields = put(unknownFields, name, JsonValues.read(reader));
                 } else {
                     reader.skipValue();
                 }
@@ -150,6 +198,15 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("Cannot instantiate " + type.getName(), e);
             }
+        }
+
+        private Map<String, Object> put(Map<String, Object> unknownFields, String name, Object value) {
+            if (unknownIndex < 0) {
+                return unknownFields;
+            }
+            Map<String, Object> map = unknownFields == null ? new LinkedHashMap<>() : unknownFields;
+            map.put(name, value);
+            return map;
         }
 
         private boolean parameterIsPrimitive(int index) {
