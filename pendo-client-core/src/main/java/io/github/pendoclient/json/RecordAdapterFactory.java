@@ -14,56 +14,81 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Reads and writes records in one pass. Members map to components by name ({@link Json#name()} renames); a
- * component marked {@link UnknownFields} receives every other member, and those are written back. Missing members
- * leave reference components null and primitive ones at their default.
+ * Reads and writes records in one pass. Members map to components by name ({@link Json#name()} renames,
+ * {@link AlsoReads} adds names to read from); a component marked {@link UnknownFields} receives every other member,
+ * and those are written back. Missing members leave reference components null and primitive ones at their default.
+ *
+ * <p>Lenient (the default): a declared member whose JSON type differs never fails the parse. It is converted when
+ * nothing is lost (see {@link ComponentReader}); otherwise the component stays empty and the raw value is kept in
+ * the unknown fields under the member's name, and the first such value of each field is logged at DEBUG with its
+ * JSON path. A value kept that way is written back in place of the empty component. Strict: such a value is a
+ * {@link JsonDataException} naming the path.
  */
 final class RecordAdapterFactory implements JsonAdapter.Factory {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.github.pendoclient.json.Binding");
+
+    private final boolean strict;
+
+    RecordAdapterFactory(boolean strict) {
+        this.strict = strict;
+    }
 
     @Override
     public JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
         if (!annotations.isEmpty() || !(type instanceof Class<?> raw) || !raw.isRecord()) {
             return null;
         }
-        return new RecordAdapter<>(raw, moshi).nullSafe();
+        return new RecordAdapter<>(raw, moshi, strict).nullSafe();
     }
 
     private static final class RecordAdapter<T> extends JsonAdapter<T> {
         private final Class<T> type;
         private final Moshi moshi;
+        private final boolean strict;
         private final Constructor<T> constructor;
         private final String[] jsonNames;
         private final JsonAdapter<Object>[] adapters;
+        private final ComponentReader[] readers;
         private final Method[] accessors;
         private final Object[] defaults;
         private final JsonReader.Options options;
-        private final int unknownIndex;
-        private final Set<String> declaredNames;
+        private final String[] optionNames;
         private final int[] optionToComponent;
         private final int firstAliasOption;
-        private final String[] optionNames;
+        private final int unknownIndex;
+        private final Map<String, Integer> componentByName;
+        private final Set<String> loggedFields = ConcurrentHashMap.newKeySet();
 
         @SuppressWarnings("unchecked")
-        RecordAdapter(Class<T> type, Moshi moshi) {
+        RecordAdapter(Class<T> type, Moshi moshi, boolean strict) {
             this.type = type;
             this.moshi = moshi;
+            this.strict = strict;
             RecordComponent[] components = type.getRecordComponents();
             Class<?>[] parameterTypes = new Class<?>[components.length];
             jsonNames = new String[components.length];
             adapters = new JsonAdapter[components.length];
+            readers = new ComponentReader[components.length];
             accessors = new Method[components.length];
             defaults = new Object[components.length];
             int unknown = -1;
-            Set<String> names = new LinkedHashSet<>();
-            java.util.List<Integer> aliasTargets = new java.util.ArrayList<>();
-            java.util.List<String> aliasNames = new java.util.ArrayList<>();
+            Map<String, Integer> byName = new LinkedHashMap<>();
+            List<Integer> aliasTargets = new ArrayList<>();
+            List<String> aliasNames = new ArrayList<>();
             for (int i = 0; i < components.length; i++) {
                 RecordComponent component = components[i];
                 parameterTypes[i] = component.getType();
@@ -76,17 +101,18 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
                                 + component.getName() + " must be a Map<String, Object>");
                     }
                     unknown = i;
-                    jsonNames[i] = null;
                     continue;
                 }
                 Json json = component.getAnnotation(Json.class);
                 if (json != null && json.ignore()) {
-                    jsonNames[i] = null;
                     continue;
                 }
                 jsonNames[i] = json != null && !Json.UNSET_NAME.equals(json.name()) ? json.name() : component.getName();
-                names.add(jsonNames[i]);
-                adapters[i] = moshi.adapter(component.getGenericType(), qualifiers(component));
+                byName.put(jsonNames[i], i);
+                Set<? extends Annotation> qualifiers = qualifiers(component);
+                adapters[i] = moshi.adapter(component.getGenericType(), qualifiers);
+                readers[i] = qualifiers.isEmpty()
+                        ? new ComponentReader(component.getGenericType(), adapters[i], strict) : null;
                 AlsoReads alsoReads = component.getAnnotation(AlsoReads.class);
                 if (alsoReads != null) {
                     for (String alias : alsoReads.value()) {
@@ -96,22 +122,19 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
                 }
             }
             unknownIndex = unknown;
-            declaredNames = Collections.unmodifiableSet(names);
-            String[] optionNames = new String[names.size() + aliasNames.size()];
+            componentByName = Collections.unmodifiableMap(new HashMap<>(byName));
+            optionNames = new String[byName.size() + aliasNames.size()];
             optionToComponent = new int[optionNames.length];
             int option = 0;
-            for (int i = 0; i < jsonNames.length; i++) {
-                if (jsonNames[i] != null) {
-                    optionNames[option] = jsonNames[i];
-                    optionToComponent[option++] = i;
-                }
+            for (Map.Entry<String, Integer> entry : byName.entrySet()) {
+                optionNames[option] = entry.getKey();
+                optionToComponent[option++] = entry.getValue();
             }
             firstAliasOption = option;
             for (int a = 0; a < aliasNames.size(); a++) {
                 optionNames[option] = aliasNames.get(a);
                 optionToComponent[option++] = aliasTargets.get(a);
             }
-            this.optionNames = optionNames;
             options = JsonReader.Options.of(optionNames);
             try {
                 constructor = type.getDeclaredConstructor(parameterTypes);
@@ -131,7 +154,6 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
             return result;
         }
 
-
         @Override
         public T fromJson(JsonReader reader) throws IOException {
             Object[] values = defaults.clone();
@@ -141,11 +163,22 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
             reader.beginObject();
             while (reader.hasNext()) {
                 int option = reader.selectName(options);
-                if (option >= 0 && option < firstAliasOption) {
-                    int index = optionToComponent[option];
+                if (option < 0) {
+                    String name = reader.nextName();
+                    if (unknownIndex >= 0) {
+                        unknownFields = put(unknownFields, name, JsonValues.read(reader));
+                    } else {
+                        reader.skipValue();
+                    }
+                    continue;
+                }
+                int index = optionToComponent[option];
+                String name = optionNames[option];
+                if (option < firstAliasOption) {
                     if (readViaAlias != null && readViaAlias[index] != null) {
-                        // The own name wins; the alias value read earlier is kept as an unknown member.
+                        // The own name wins; the value read under the other name is kept as an unknown member.
                         unknownFields = put(unknownFields, readViaAlias[index], values[index]);
+                        values[index] = defaults[index];
                         readViaAlias[index] = null;
                     }
                     if (firstAliasOption < optionNames.length) {
@@ -154,35 +187,28 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
                         }
                         readByOwnName[index] = true;
                     }
-                    Object value = adapters[index].fromJson(reader);
-                    if (value != null || !parameterIsPrimitive(index)) {
-                        values[index] = value;
-                    }
-                    continue;
-                }
-                if (option >= firstAliasOption) {
-                    int index = optionToComponent[option];
-                    String alias = optionNames[option];
+                } else {
                     if (readByOwnName != null && readByOwnName[index]
                             || readViaAlias != null && readViaAlias[index] != null) {
-                        unknownFields = put(unknownFields, alias, JsonValues.read(reader));
+                        unknownFields = put(unknownFields, name, JsonValues.read(reader));
                         continue;
                     }
                     if (readViaAlias == null) {
                         readViaAlias = new String[values.length];
                     }
-                    readViaAlias[index] = alias;
-                    Object value = adapters[index].fromJson(reader);
-                    if (value != null || !parameterIsPrimitive(index)) {
-                        values[index] = value;
-                    }
-                    continue;
+                    readViaAlias[index] = name;
                 }
-                String name = reader.nextName();
-                if (unknownIndex >= 0) {
-                    unknownFields = put(unknownFields, name, JsonValues.read(reader));
-                } else {
-                    reader.skipValue();
+                Object value = readers[index] != null ? readers[index].read(reader) : adapters[index].fromJson(reader);
+                if (value instanceof ComponentReader.Kept kept) {
+                    if (kept.typeDiffers()) {
+                        differs(reader, name, kept);
+                    }
+                    unknownFields = put(unknownFields, name, kept.raw());
+                    if (readViaAlias != null && name.equals(readViaAlias[index])) {
+                        readViaAlias[index] = null;
+                    }
+                } else if (value != null || defaults[index] == null) {
+                    values[index] = value;
                 }
             }
             reader.endObject();
@@ -200,6 +226,18 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
             }
         }
 
+        private void differs(JsonReader reader, String name, ComponentReader.Kept kept) {
+            String message = "Expected " + kept.expected() + " but was " + ComponentReader.jsonTypeOf(kept.raw())
+                    + " at path " + reader.getPath();
+            if (strict) {
+                throw new JsonDataException(message);
+            }
+            if (loggedFields.add(name) && LOG.isDebugEnabled()) {
+                LOG.debug("{}.{}: {}; the raw value is kept in unknownFields().get(\"{}\") (logged once per field)",
+                        type.getSimpleName(), name, message, name);
+            }
+        }
+
         private Map<String, Object> put(Map<String, Object> unknownFields, String name, Object value) {
             if (unknownIndex < 0) {
                 return unknownFields;
@@ -209,23 +247,21 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
             return map;
         }
 
-        private boolean parameterIsPrimitive(int index) {
-            return defaults[index] != null;
-        }
-
         @Override
         public void toJson(JsonWriter writer, T value) throws IOException {
-            // A null component is written as absent; inside present values, nulls are kept (Pendo gives
-            // {"visitors": null} a meaning), and so are unknown members that were null.
+            // A null component is written as absent, or as the raw value kept for it; inside present values, nulls
+            // are kept (Pendo gives {"visitors": null} a meaning), and so are unknown members that were null.
             boolean serializeNulls = writer.getSerializeNulls();
             writer.beginObject();
             writer.setSerializeNulls(true);
             try {
+                boolean[] written = new boolean[accessors.length];
                 for (int i = 0; i < accessors.length; i++) {
                     Object component = jsonNames[i] == null ? null : invoke(accessors[i], value);
                     if (component != null) {
                         writer.name(jsonNames[i]);
                         adapters[i].toJson(writer, component);
+                        written[i] = true;
                     }
                 }
                 if (unknownIndex >= 0) {
@@ -233,7 +269,8 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
                     if (unknownFields != null) {
                         for (Map.Entry<?, ?> entry : unknownFields.entrySet()) {
                             String name = String.valueOf(entry.getKey());
-                            if (!declaredNames.contains(name)) {
+                            Integer declared = componentByName.get(name);
+                            if (declared == null || !written[declared]) {
                                 writer.name(name);
                                 JsonValues.write(writer, entry.getValue(), moshi);
                             }
@@ -256,7 +293,7 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
 
         @Override
         public String toString() {
-            return "JsonAdapter(" + type.getName() + ")";
+            return "JsonAdapter(" + type.getName() + (strict ? ", strict" : "") + ")";
         }
     }
 

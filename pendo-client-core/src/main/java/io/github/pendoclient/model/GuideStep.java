@@ -12,7 +12,7 @@ import java.util.Map;
  * @param guideId the {@code guideId} member
  * @param type the {@code type} member
  * @param name the {@code name} member
- * @param rank the {@code rank} member
+ * @param rank the {@code rank} member: a position, fractional when Pendo inserts a step between two others
  * @param advanceMethod the {@code advanceMethod} member
  * @param pageId the {@code pageId} member
  * @param pollIds the {@code pollIds} member
@@ -21,6 +21,6 @@ import java.util.Map;
  * @param resetAt the {@code resetAt} member
  * @param unknownFields every member this version of the SDK does not declare, kept and written back
  */
-public record GuideStep(String id, String guideId, String type, String name, Long rank, String advanceMethod, String pageId, List<String> pollIds, String contentUrl, Instant lastUpdatedAt, Instant resetAt,
+public record GuideStep(String id, String guideId, String type, String name, Double rank, String advanceMethod, String pageId, List<String> pollIds, String contentUrl, Instant lastUpdatedAt, Instant resetAt,
         @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
 }

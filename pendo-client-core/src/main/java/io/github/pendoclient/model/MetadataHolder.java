@@ -47,10 +47,11 @@ public interface MetadataHolder extends PendoObject {
     /**
      * {@code metadata.auto.lastupdated}, the cursor sync jobs use.
      *
-     * @return the time, or null when absent
+     * @return the time, or null when absent or 0 (Pendo's "never")
      */
     default Instant lastUpdated() {
         Object value = group("auto").get("lastupdated");
-        return value instanceof Number number ? Instant.ofEpochMilli(number.longValue()) : null;
+        return value instanceof Number number && number.longValue() != 0 ? Instant.ofEpochMilli(number.longValue())
+                : null;
     }
 }

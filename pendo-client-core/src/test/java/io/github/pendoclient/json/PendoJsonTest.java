@@ -85,8 +85,11 @@ class PendoJsonTest {
     }
 
     @Test
-    void aBadValueNamesItsPath() {
-        assertThatThrownBy(() -> things.fromJson("{\"id\":\"f1\",\"tags\":[\"a\",{}]}"))
-                .isInstanceOf(JsonDataException.class).hasMessageContaining("$.tags[1]");
+    void aBadValueIsKeptLenientlyAndNamesItsPathWhenStrict() throws IOException {
+        String json = "{\"id\":\"f1\",\"tags\":[\"a\",{}]}";
+
+        assertThat(things.fromJson(json).unknownFields()).containsEntry("tags", List.of("a", Map.of()));
+        assertThatThrownBy(() -> PendoJson.strictMoshi().adapter(Thing.class).fromJson(json))
+                .isInstanceOf(JsonDataException.class).hasMessageContaining("$.tags");
     }
 }

@@ -3,7 +3,10 @@ package io.github.pendoclient.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pendoclient.model.Account;
+import io.github.pendoclient.model.Guide;
+import io.github.pendoclient.model.TrackType;
 import io.github.pendoclient.model.Visitor;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,5 +49,37 @@ class RealShapesTest {
         Visitor visitor = fixture.client.visitors().get("0");
 
         assertThat(visitor.autoForApp(-323232)).containsEntry("lastvisit", 1515771385415L);
+    }
+
+    @Test
+    void aBooleanTrackTypeNameDoesNotFailTheTrackTypeList() {
+        fixture.respond("real/track-types.json");
+
+        List<TrackType> trackTypes = fixture.client.trackTypes().list();
+
+        assertThat(trackTypes).hasSize(2);
+        assertThat(trackTypes.get(0).trackTypeName()).isNull();
+        assertThat(trackTypes.get(0).unknownFields()).containsEntry("trackTypeName", true);
+        assertThat(trackTypes.get(1).trackTypeName()).isEqualTo("Invoice Sent");
+    }
+
+    @Test
+    void aFractionalStepRankDoesNotFailTheGuideList() {
+        fixture.respond("real/guides.json");
+
+        List<Guide> guides = fixture.client.guides().list();
+
+        assertThat(guides).hasSize(1);
+        assertThat(guides.get(0).steps().get(0).rank()).isEqualTo(5000000.5);
+    }
+
+    @Test
+    void aResetAtOfZeroMeansNeverResetNotNineteenSeventy() {
+        fixture.respond("real/guides.json");
+
+        Guide guide = fixture.client.guides().list().get(0);
+
+        assertThat(guide.polls().get(0).resetAt()).isNull();
+        assertThat(guide.steps().get(0).resetAt()).isNotNull();
     }
 }

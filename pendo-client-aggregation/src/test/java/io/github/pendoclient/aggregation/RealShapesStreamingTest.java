@@ -1,0 +1,63 @@
+package io.github.pendoclient.aggregation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.pendoclient.PendoClient;
+import io.github.pendoclient.aggregation.rows.EventRow;
+import io.github.pendoclient.http.RateLimitConfig;
+import io.github.pendoclient.http.RetryConfig;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Streaming findings of the fidelity audit (issue 13), against bodies written from section 7.10. */
+class RealShapesStreamingTest {
+
+    private MockWebServer server;
+    private PendoClient client;
+    private AggregationClient aggregations;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new MockWebServer();
+        server.start();
+        client = PendoClient.builder().integrationKey("test-integration-key").baseUrl(server.url("/").toString())
+                .aggregationTimeout(Duration.ofSeconds(10))
+                .retries(RetryConfig.builder().maxAttempts(1).build()).rateLimit(RateLimitConfig.disabled()).build();
+        aggregations = AggregationClient.of(client);
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        client.close();
+        server.close();
+    }
+
+    @Test
+    void aStringParametersValueDoesNotEndTheStream() {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body(AggregationClientTest.fixture("real/events.json")).build());
+
+        List<EventRow> rows = aggregations.stream(Queries.events(AppIds.all()), EventRow.class).toList();
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).parameters()).isEqualTo(Map.of("plan", "pro", "seats", 3L));
+        assertThat(rows.get(1).parameters()).isEqualTo(Map.of("plan", "free"));
+        assertThat(rows.get(1).numEvents()).isEqualTo(2L);
+        assertThat(rows.get(1).numMinutes()).isEqualTo(1L);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> source(Aggregation query) {
+        Map<String, Object> body = (Map<String, Object>) io.github.pendoclient.json.JsonValues.parse(query.toJson());
+        Map<String, Object> step = (Map<String, Object>) ((List<Object>) ((Map<String, Object>) body.get("request"))
+                .get("pipeline")).get(0);
+        return (Map<String, Object>) step.get("source");
+    }
+}
