@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.aggregation.rows.EventRow;
+import io.github.pendoclient.aggregation.rows.PollEventRow;
 import io.github.pendoclient.http.RateLimitConfig;
 import io.github.pendoclient.http.RetryConfig;
 import java.io.IOException;
@@ -51,6 +52,20 @@ class RealShapesStreamingTest {
         assertThat(rows.get(1).parameters()).isEqualTo(Map.of("plan", "free"));
         assertThat(rows.get(1).numEvents()).isEqualTo(2L);
         assertThat(rows.get(1).numMinutes()).isEqualTo(1L);
+    }
+
+    @Test
+    void pollRowsCarryAccountIdsLocationLoadTimeAndServerName() {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body(AggregationClientTest.fixture("real/pollEvents.json")).build());
+
+        PollEventRow poll = aggregations.stream(Queries.pollEvents(AppIds.all()), PollEventRow.class).toList().get(0);
+
+        assertThat(poll.accountIds()).containsExactly("tempAccount", "other");
+        assertThat(poll.latitude()).isEqualTo(37.77);
+        assertThat(poll.longitude()).isEqualTo(-122.4);
+        assertThat(poll.loadTime()).isEqualTo(80L);
+        assertThat(poll.serverName()).isEqualTo("app.example.com");
     }
 
     @SuppressWarnings("unchecked")

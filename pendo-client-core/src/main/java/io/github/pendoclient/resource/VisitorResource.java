@@ -108,6 +108,6 @@ public final class VisitorResource extends Resource {
     private static VisitorHistoryItem withVisitor(VisitorHistoryItem item, String visitorId) {
         return new VisitorHistoryItem(visitorId, item.type(), item.ts(), item.lastTs(), item.duration(),
                 item.pageId(), item.featureId(), item.guideId(), item.guideStepId(), item.appId(), item.uri(),
-                item.untaggedUrl(), item.parsedUserAgent(), item.unknownFields());
+                item.untaggedUrl(), item.parsedUserAgent(), item.trackTypeId(), item.unknownFields());
     }
 }
