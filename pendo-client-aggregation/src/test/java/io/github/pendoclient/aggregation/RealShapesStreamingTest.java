@@ -68,6 +68,22 @@ class RealShapesStreamingTest {
         assertThat(poll.serverName()).isEqualTo("app.example.com");
     }
 
+    @Test
+    void catalogQueriesForEveryAppSendExpandAppIds() {
+        for (Aggregation query : List.of(Queries.features(AppIds.all()), Queries.pages(AppIds.all()),
+                Queries.guides(AppIds.all()), Queries.trackTypes(AppIds.all()))) {
+            Map<String, Object> source = source(query);
+            assertThat(source.values()).containsExactly(Map.of("appId", "expandAppIds(\"*\")"));
+        }
+    }
+
+    @Test
+    void catalogQueriesForTheDefaultAppSendNull() {
+        Map<String, Object> source = source(Queries.features(AppIds.defaultApp()));
+
+        assertThat(source).containsEntry("features", null);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> source(Aggregation query) {
         Map<String, Object> body = (Map<String, Object>) io.github.pendoclient.json.JsonValues.parse(query.toJson());
