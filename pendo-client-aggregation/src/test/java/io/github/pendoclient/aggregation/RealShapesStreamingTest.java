@@ -84,6 +84,17 @@ class RealShapesStreamingTest {
         assertThat(source).containsEntry("features", null);
     }
 
+    @Test
+    void anyPeriodNameIsSentAsGivenAndTheKnownNamesAreTheEnum() {
+        TimeSeries weekly = TimeSeries.of("weekRange").first(Expr.now()).count(-4);
+
+        Map<String, Object> source = source(Aggregation.builder().source(Source.pageEvents(), weekly).build());
+
+        assertThat(source).containsEntry("timeSeries", Map.of("period", "weekRange", "first", "now()", "count", -4L));
+        assertThat(weekly.period()).isNull();
+        assertThat(TimeSeries.of("hourRange")).isEqualTo(TimeSeries.hours());
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> source(Aggregation query) {
         Map<String, Object> body = (Map<String, Object>) io.github.pendoclient.json.JsonValues.parse(query.toJson());
