@@ -496,7 +496,7 @@ public final class Dataset {
          */
         public Builder metadataField(String kind, String group, String field, String type) {
             (kind.equals("account") ? accountSchema : visitorSchema).computeIfAbsent(group, g -> new LinkedHashMap<>())
-                    .put(field, Shapes.field(type, field));
+                    .put(field, Shapes.field(kind, group, field, type));
             return this;
         }
 
