@@ -24,7 +24,7 @@ class LenientBindingTest {
     }
 
     private final JsonAdapter<Row> lenient = PendoJson.moshi().adapter(Row.class);
-    private final JsonAdapter<Row> strict = PendoJson.strictMoshi().adapter(Row.class);
+    private final JsonAdapter<Row> strict = Binding.STRICT.moshi().adapter(Row.class);
 
     @Test
     void aNumberInAStringMemberIsConvertedLosslessly() throws IOException {

@@ -89,7 +89,7 @@ class PendoJsonTest {
         String json = "{\"id\":\"f1\",\"tags\":[\"a\",{}]}";
 
         assertThat(things.fromJson(json).unknownFields()).containsEntry("tags", List.of("a", Map.of()));
-        assertThatThrownBy(() -> PendoJson.strictMoshi().adapter(Thing.class).fromJson(json))
+        assertThatThrownBy(() -> Binding.STRICT.moshi().adapter(Thing.class).fromJson(json))
                 .isInstanceOf(JsonDataException.class).hasMessageContaining("$.tags");
     }
 }
