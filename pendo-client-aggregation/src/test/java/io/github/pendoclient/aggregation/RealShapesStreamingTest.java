@@ -97,7 +97,7 @@ class RealShapesStreamingTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> source(Aggregation query) {
-        Map<String, Object> body = (Map<String, Object>) io.github.pendoclient.json.JsonValues.parse(query.toJson());
+        Map<String, Object> body = (Map<String, Object>) io.github.pendoclient.internal.json.JsonValues.parse(query.toJson());
         Map<String, Object> step = (Map<String, Object>) ((List<Object>) ((Map<String, Object>) body.get("request"))
                 .get("pipeline")).get(0);
         return (Map<String, Object>) step.get("source");

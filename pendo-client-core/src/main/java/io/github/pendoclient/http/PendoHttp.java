@@ -4,7 +4,7 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.Moshi;
 import io.github.pendoclient.error.PendoException;
-import io.github.pendoclient.json.PendoJson;
+import io.github.pendoclient.internal.json.PendoJson;
 import java.io.EOFException;
 import java.io.IOException;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.github.pendoclient.json;
 
 import com.squareup.moshi.Moshi;
+import io.github.pendoclient.internal.json.PendoJson;
 
 /**
  * How records (models and typed aggregation rows) are bound from JSON.

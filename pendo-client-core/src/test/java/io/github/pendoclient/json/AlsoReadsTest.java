@@ -2,6 +2,7 @@ package io.github.pendoclient.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pendoclient.internal.json.PendoJson;
 import io.github.pendoclient.model.Visitor;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
+import io.github.pendoclient.internal.json.PendoJson;
 import io.github.pendoclient.testsupport.CapturedLogs;
 import java.io.IOException;
 import java.time.Instant;

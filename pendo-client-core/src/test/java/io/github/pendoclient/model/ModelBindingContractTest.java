@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Types;
-import io.github.pendoclient.json.JsonValues;
-import io.github.pendoclient.json.PendoJson;
+import io.github.pendoclient.internal.json.JsonValues;
+import io.github.pendoclient.internal.json.PendoJson;
 import io.github.pendoclient.json.UnknownFields;
 import io.github.pendoclient.testsupport.FieldCoverage;
 import io.github.pendoclient.testsupport.TypeVariants;

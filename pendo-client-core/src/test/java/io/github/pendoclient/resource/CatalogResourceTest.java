@@ -8,7 +8,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Types;
 import io.github.pendoclient.error.NotFoundException;
 import io.github.pendoclient.error.UnreadableResponseException;
-import io.github.pendoclient.json.PendoJson;
+import io.github.pendoclient.internal.json.PendoJson;
 import io.github.pendoclient.model.Feature;
 import io.github.pendoclient.model.Guide;
 import io.github.pendoclient.model.Page;

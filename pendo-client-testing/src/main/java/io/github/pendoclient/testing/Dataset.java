@@ -2,8 +2,8 @@ package io.github.pendoclient.testing;
 
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
-import io.github.pendoclient.json.JsonValues;
-import io.github.pendoclient.json.PendoJson;
+import io.github.pendoclient.internal.json.JsonValues;
+import io.github.pendoclient.internal.json.PendoJson;
 
 import io.github.pendoclient.testing.internal.Shapes;
 import java.io.IOException;

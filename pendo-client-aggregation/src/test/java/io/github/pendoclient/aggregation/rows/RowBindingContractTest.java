@@ -3,8 +3,8 @@ package io.github.pendoclient.aggregation.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.JsonAdapter;
-import io.github.pendoclient.json.JsonValues;
-import io.github.pendoclient.json.PendoJson;
+import io.github.pendoclient.internal.json.JsonValues;
+import io.github.pendoclient.internal.json.PendoJson;
 import io.github.pendoclient.model.Account;
 import io.github.pendoclient.model.Visitor;
 import io.github.pendoclient.testsupport.FieldCoverage;

@@ -1,8 +1,8 @@
 package io.github.pendoclient.testing.internal;
 
 import com.squareup.moshi.JsonWriter;
-import io.github.pendoclient.json.JsonValues;
-import io.github.pendoclient.json.PendoJson;
+import io.github.pendoclient.internal.json.JsonValues;
+import io.github.pendoclient.internal.json.PendoJson;
 import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.Endpoint;
 import io.github.pendoclient.testing.HourlyEvents;

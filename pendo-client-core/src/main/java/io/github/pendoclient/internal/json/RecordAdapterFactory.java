@@ -1,4 +1,4 @@
-package io.github.pendoclient.json;
+package io.github.pendoclient.internal.json;
 
 import com.squareup.moshi.Json;
 import com.squareup.moshi.JsonAdapter;
@@ -7,6 +7,8 @@ import com.squareup.moshi.JsonQualifier;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import io.github.pendoclient.json.AlsoReads;
+import io.github.pendoclient.json.UnknownFields;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;

@@ -1,6 +1,7 @@
-package io.github.pendoclient.json;
+package io.github.pendoclient.internal.json;
 
 import com.squareup.moshi.Moshi;
+import io.github.pendoclient.json.UnknownFields;
 import java.time.Instant;
 
 /**
