@@ -4,7 +4,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Types;
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.http.RateLimitConfig;
-import io.github.pendoclient.json.PendoJson;
+import io.github.pendoclient.internal.json.PendoJson;
 import io.github.pendoclient.model.Feature;
 import java.io.IOException;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.aggregation.AggregationClient;
 import io.github.pendoclient.aggregation.Queries;
 import io.github.pendoclient.http.RateLimitConfig;
-import io.github.pendoclient.json.PendoJson;
+import io.github.pendoclient.internal.json.PendoJson;
 import io.github.pendoclient.model.Visitor;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -5,12 +5,16 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The {@code appId} parameter of a source: every app ({@code expandAppIds("*")}), one app, or a list.
- * App ids are numbers; Pendo's default app in older subscriptions is negative (for example {@code -323232}).
+ * The {@code appId} parameter of a source: every app ({@code expandAppIds("*")}), one app, a list, or the
+ * subscription's default app (no {@code appId}, so a catalog source is sent as {@code null}). App ids are numbers;
+ * Pendo's default app in older subscriptions is negative (for example {@code -323232}).
+ *
+ * <p>Use {@link #all()} for multi-app subscriptions: connectors that sent {@code null} got the default app alone.
  */
 public final class AppIds {
 
     private static final AppIds ALL = new AppIds("expandAppIds(\"*\")");
+    private static final AppIds DEFAULT_APP = new AppIds(null);
 
     private final Object value;
 
@@ -25,6 +29,16 @@ public final class AppIds {
      */
     public static AppIds all() {
         return ALL;
+    }
+
+    /**
+     * The subscription's default app only: the source is sent without {@code appId} ({@code {"features": null}}
+     * for a catalog source), which Pendo documents for single-app subscriptions.
+     *
+     * @return the default app
+     */
+    public static AppIds defaultApp() {
+        return DEFAULT_APP;
     }
 
     /**
@@ -98,22 +112,31 @@ public final class AppIds {
         return this == ALL;
     }
 
+    /**
+     * Whether this stands for the default app, sent as no {@code appId} at all.
+     *
+     * @return true for {@link #defaultApp()}
+     */
+    public boolean isDefaultApp() {
+        return this == DEFAULT_APP;
+    }
+
     Object toJsonValue() {
         return value;
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof AppIds ids && ids.value.equals(value);
+        return other instanceof AppIds ids && java.util.Objects.equals(ids.value, value);
     }
 
     @Override
     public int hashCode() {
-        return value.hashCode();
+        return java.util.Objects.hashCode(value);
     }
 
     @Override
     public String toString() {
-        return String.valueOf(value);
+        return isDefaultApp() ? "default app" : String.valueOf(value);
     }
 }

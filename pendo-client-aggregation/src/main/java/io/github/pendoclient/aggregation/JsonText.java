@@ -1,8 +1,8 @@
 package io.github.pendoclient.aggregation;
 
 import com.squareup.moshi.JsonWriter;
-import io.github.pendoclient.json.JsonValues;
-import io.github.pendoclient.json.PendoJson;
+import io.github.pendoclient.internal.json.JsonValues;
+import io.github.pendoclient.internal.json.PendoJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import okio.Buffer;

@@ -39,7 +39,8 @@ public final class Queries {
     /**
      * The feature catalog of some apps.
      *
-     * @param appIds the apps
+     * @param appIds the apps: {@link AppIds#all()} sends {@code expandAppIds("*")}, {@link AppIds#defaultApp()}
+     *     {@code null}
      * @return the query; rows read as {@link io.github.pendoclient.model.Feature}
      */
     public static Aggregation features(AppIds appIds) {
@@ -77,7 +78,7 @@ public final class Queries {
     }
 
     private static Aggregation catalog(Source source, AppIds appIds) {
-        return Aggregation.builder().source(appIds.isAll() ? source : source.appIds(appIds)).build();
+        return Aggregation.builder().source(source.appIds(appIds)).build();
     }
 
     /**

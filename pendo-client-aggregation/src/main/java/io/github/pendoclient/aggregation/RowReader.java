@@ -2,7 +2,7 @@ package io.github.pendoclient.aggregation;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import io.github.pendoclient.json.JsonValues;
+import io.github.pendoclient.internal.json.JsonValues;
 import java.io.IOException;
 import java.util.Map;
 

@@ -247,13 +247,18 @@ public final class Source {
     }
 
     /**
-     * Sets {@code appId}.
+     * Sets {@code appId}; {@link AppIds#defaultApp()} removes it, so Pendo uses the default app.
      *
-     * @param appIds all apps, one or several
+     * @param appIds all apps, one or several, or the default app
      * @return a new source
      */
     public Source appIds(AppIds appIds) {
-        return param("appId", Objects.requireNonNull(appIds, "appIds").toJsonValue());
+        if (Objects.requireNonNull(appIds, "appIds").isDefaultApp()) {
+            Map<String, Object> next = new LinkedHashMap<>(params);
+            next.remove("appId");
+            return new Source(name, Collections.unmodifiableMap(next));
+        }
+        return param("appId", appIds.toJsonValue());
     }
 
     /**

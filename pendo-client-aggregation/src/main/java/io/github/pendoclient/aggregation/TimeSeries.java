@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The {@code timeSeries} of an event source: a period ({@code dayRange} or {@code hourRange}), where it starts
+ * The {@code timeSeries} of an event source: a period ({@code dayRange} or {@code hourRange}, or any name through
+ * {@link #of(String)}), where it starts
  * ({@code first}) and either how many periods ({@code count}, negative to go back in time) or where it ends
  * ({@code last}). Immutable; {@code count} and {@code last} replace each other.
  *
@@ -68,12 +69,14 @@ public final class TimeSeries {
     }
 
     private final Period period;
+    private final String periodName;
     private final Object first;
     private final Integer count;
     private final Object last;
 
-    private TimeSeries(Period period, Object first, Integer count, Object last) {
+    private TimeSeries(Period period, String periodName, Object first, Integer count, Object last) {
         this.period = period;
+        this.periodName = periodName;
         this.first = first;
         this.count = count;
         this.last = last;
@@ -104,7 +107,30 @@ public final class TimeSeries {
      * @return a series with no bounds yet
      */
     public static TimeSeries of(Period period) {
-        return new TimeSeries(Objects.requireNonNull(period, "period"), null, null, null);
+        return new TimeSeries(Objects.requireNonNull(period, "period"), period.wireName(), null, null, null);
+    }
+
+    /**
+     * A series of any period Pendo accepts, sent as given. Pendo documents only {@code dayRange} and
+     * {@code hourRange}; other names (for example ones seen in saved reports) are not documented by Pendo, and the
+     * SDK's pagers ({@code TimeWindows}) still only understand day and hour. {@code "dayRange"} and
+     * {@code "hourRange"} give the same series as {@link #days()} and {@link #hours()}.
+     *
+     * @param period the period name, sent as the {@code period} member
+     * @return a series with no bounds yet
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public static TimeSeries of(String period) {
+        Objects.requireNonNull(period, "period");
+        if (period.isBlank()) {
+            throw new IllegalArgumentException("A time series period must not be blank");
+        }
+        for (Period known : Period.values()) {
+            if (known.wireName().equals(period)) {
+                return of(known);
+            }
+        }
+        return new TimeSeries(null, period, null, null, null);
     }
 
     /**
@@ -114,7 +140,7 @@ public final class TimeSeries {
      * @return a new series
      */
     public TimeSeries first(Instant first) {
-        return new TimeSeries(period, Objects.requireNonNull(first, "first").toEpochMilli(), count, last);
+        return new TimeSeries(period, periodName, Objects.requireNonNull(first, "first").toEpochMilli(), count, last);
     }
 
     /**
@@ -124,7 +150,7 @@ public final class TimeSeries {
      * @return a new series
      */
     public TimeSeries first(Expr first) {
-        return new TimeSeries(period, Objects.requireNonNull(first, "first").toString(), count, last);
+        return new TimeSeries(period, periodName, Objects.requireNonNull(first, "first").toString(), count, last);
     }
 
     /**
@@ -137,7 +163,7 @@ public final class TimeSeries {
         if (count == 0) {
             throw new IllegalArgumentException("A time series count must not be 0");
         }
-        return new TimeSeries(period, first, count, null);
+        return new TimeSeries(period, periodName, first, count, null);
     }
 
     /**
@@ -147,7 +173,7 @@ public final class TimeSeries {
      * @return a new series
      */
     public TimeSeries last(Instant last) {
-        return new TimeSeries(period, first, null, Objects.requireNonNull(last, "last").toEpochMilli());
+        return new TimeSeries(period, periodName, first, null, Objects.requireNonNull(last, "last").toEpochMilli());
     }
 
     /**
@@ -157,16 +183,25 @@ public final class TimeSeries {
      * @return a new series
      */
     public TimeSeries last(Expr last) {
-        return new TimeSeries(period, first, null, Objects.requireNonNull(last, "last").toString());
+        return new TimeSeries(period, periodName, first, null, Objects.requireNonNull(last, "last").toString());
     }
 
     /**
-     * The period.
+     * The period, when it is one the SDK knows.
      *
-     * @return day or hour
+     * @return day or hour, or null for a period given by a name the SDK does not know ({@link #of(String)})
      */
     public Period period() {
         return period;
+    }
+
+    /**
+     * The period as sent.
+     *
+     * @return for example {@code dayRange}
+     */
+    public String periodName() {
+        return periodName;
     }
 
     /**
@@ -184,7 +219,7 @@ public final class TimeSeries {
                     + this);
         }
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("period", period.wireName());
+        json.put("period", periodName);
         json.put("first", first);
         if (count != null) {
             json.put("count", count);
@@ -196,18 +231,19 @@ public final class TimeSeries {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof TimeSeries series && series.period == period && Objects.equals(series.first, first)
+        return other instanceof TimeSeries series && series.periodName.equals(periodName)
+                && Objects.equals(series.first, first)
                 && Objects.equals(series.count, count) && Objects.equals(series.last, last);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(period, first, count, last);
+        return Objects.hash(periodName, first, count, last);
     }
 
     @Override
     public String toString() {
-        return "TimeSeries{period=" + period.wireName() + ", first=" + first
+        return "TimeSeries{period=" + periodName + ", first=" + first
                 + (count != null ? ", count=" + count : "") + (last != null ? ", last=" + last : "") + "}";
     }
 }

@@ -117,7 +117,7 @@ class AggregationClientTest {
         assertThat(page.appId()).isEqualTo(-323232L);
         assertThat(page.day()).isEqualTo(Instant.ofEpochMilli(1540008000000L));
         assertThat(page.bucket()).isEqualTo(page.day());
-        assertThat(page.numEvents()).isEqualTo(5);
+        assertThat(page.numEvents()).isEqualTo(5L);
         assertThat(page.unknownFields()).containsEntry("rageClickCount", 0L);
 
         respond(fixture("guide-events-aggregation.json"));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.squareup.moshi.JsonReader;
-import io.github.pendoclient.json.JsonValues;
+import io.github.pendoclient.internal.json.JsonValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -264,7 +264,9 @@ class GoldenJsonTest {
         assertThat(firstStep(Queries.visitors(true))).isEqualTo(json("{'source': {'visitors': null}}"));
         assertThat(firstStep(Queries.accounts())).isEqualTo(json("{'source': {'accounts': null}}"));
         assertThat(firstStep(Queries.features(AppIds.of(5)))).isEqualTo(json("{'source': {'features': {'appId': 5}}}"));
-        assertThat(firstStep(Queries.pages(AppIds.all()))).isEqualTo(json("{'source': {'pages': null}}"));
+        assertThat(firstStep(Queries.pages(AppIds.all())))
+                .isEqualTo(Map.of("source", Map.of("pages", Map.of("appId", "expandAppIds(\"*\")"))));
+        assertThat(firstStep(Queries.pages(AppIds.defaultApp()))).isEqualTo(json("{'source': {'pages': null}}"));
         assertThat(firstStep(Queries.trackEvents(AppIds.of(5)))).isEqualTo(json("{'source': {'trackEvents':"
                 + " {'appId': 5, 'blacklist': 'apply'}, 'timeSeries': {'period': 'dayRange', 'first': 'now()',"
                 + " 'count': -1}}}"));

@@ -1,6 +1,7 @@
 /**
- * JSON for pendo-client: the shared {@link io.github.pendoclient.json.PendoJson#moshi() Moshi}, untyped values with
- * exact integers ({@link io.github.pendoclient.json.JsonValues}), and {@link io.github.pendoclient.json.UnknownFields}
- * for records that must keep members they do not declare.
+ * What users of pendo-client see of its JSON binding: {@link io.github.pendoclient.json.UnknownFields} and
+ * {@link io.github.pendoclient.json.AlsoReads} for records, and {@link io.github.pendoclient.json.Binding} to choose
+ * lenient (the default) or strict binding. The helpers behind them live in {@code io.github.pendoclient.internal.json}
+ * and are not API.
  */
 package io.github.pendoclient.json;

@@ -25,8 +25,15 @@ import java.util.Map;
  * @param lastUpdatedAt the {@code lastUpdatedAt} member
  * @param rootVersionId the {@code rootVersionId} member
  * @param stableVersionId the {@code stableVersionId} member
+ * @param validThrough the time Pendo has processed this feature's data up to, or null
+ * @param dailyMergeFirst the {@code dailyMergeFirst} time, or null (Pendo writes 0 for never)
+ * @param dailyRollupFirst the first day rolled up for this feature, or null
+ * @param eventPropertyConfigurations the event properties captured on clicks, or null
+ * @param suggestedMatch the selector Pendo suggested, or null
+ * @param createdDesignerVersion the designer version the feature was tagged with, or null
  * @param unknownFields every member this version of the SDK does not declare, kept and written back
  */
 public record Feature(String id, Long appId, String name, String kind, String color, String pageId, Boolean appWide, List<String> elementPathRules, Map<String, Object> group, Boolean isCoreEvent, Boolean dirty, UserRef createdByUser, Instant createdAt, UserRef lastUpdatedByUser, Instant lastUpdatedAt, String rootVersionId, String stableVersionId,
+        Instant validThrough, Instant dailyMergeFirst, Instant dailyRollupFirst, List<Map<String, Object>> eventPropertyConfigurations, String suggestedMatch, String createdDesignerVersion,
         @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
 }

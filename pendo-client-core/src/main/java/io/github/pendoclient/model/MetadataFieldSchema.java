@@ -22,6 +22,11 @@ import java.util.Map;
  * @param isPromoted the {@code isPromoted} member
  * @param neverIndex the {@code neverIndex} member
  * @param sample the optional {@code sample} member
+ * @param cardinality how many distinct values Pendo has seen, or null
+ * @param group the group the field belongs to, or null
+ * @param field the field name, or null
+ * @param kind {@code visitor} or {@code account}, or null
+ * @param groupDisplayName the group's display name, or null
  * @param unknownFields every member this version of the SDK does not declare, kept and written back
  */
 public record MetadataFieldSchema(@Json(name = "Type") String type, @Json(name = "DisplayName") String displayName,
@@ -29,6 +34,7 @@ public record MetadataFieldSchema(@Json(name = "Type") String type, @Json(name =
                                   @Json(name = "ElementFormat") String elementFormat,
                                   @Json(name = "Dirty") Boolean dirty, Boolean isHidden, Boolean isDeleted,
                                   Boolean isCalculated, Boolean isPerApp, Boolean isPromoted, Boolean neverIndex,
-                                  Object sample, @UnknownFields Map<String, Object> unknownFields)
+                                  Object sample, Long cardinality, String group, String field, String kind,
+                                  String groupDisplayName, @UnknownFields Map<String, Object> unknownFields)
         implements PendoObject {
 }

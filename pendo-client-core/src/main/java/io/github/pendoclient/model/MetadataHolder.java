@@ -32,22 +32,26 @@ public interface MetadataHolder extends PendoObject {
     }
 
     /**
-     * The per-app automatic group {@code auto__<appId>}.
+     * The per-app automatic group. Pendo writes it without the sign of the app id (the default app {@code -323232}
+     * has {@code auto__323232}); this looks that spelling up first, then {@code auto__<appId>} with the sign.
      *
      * @param appId the app id
-     * @return field name to value; empty when absent
+     * @return field name to value; empty when absent under both spellings
      */
     default Map<String, Object> autoForApp(long appId) {
-        return group("auto__" + appId);
+        String unsigned = Long.toString(appId).replace("-", "");
+        Map<String, Object> fields = group("auto__" + unsigned);
+        return fields.isEmpty() && appId < 0 ? group("auto__" + appId) : fields;
     }
 
     /**
      * {@code metadata.auto.lastupdated}, the cursor sync jobs use.
      *
-     * @return the time, or null when absent
+     * @return the time, or null when absent or 0 (Pendo's "never")
      */
     default Instant lastUpdated() {
         Object value = group("auto").get("lastupdated");
-        return value instanceof Number number ? Instant.ofEpochMilli(number.longValue()) : null;
+        return value instanceof Number number && number.longValue() != 0 ? Instant.ofEpochMilli(number.longValue())
+                : null;
     }
 }

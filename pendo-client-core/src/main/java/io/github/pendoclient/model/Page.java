@@ -22,8 +22,16 @@ import java.util.Map;
  * @param lastUpdatedAt the {@code lastUpdatedAt} member
  * @param rootVersionId the {@code rootVersionId} member
  * @param stableVersionId the {@code stableVersionId} member
+ * @param group the product area ({@code id}, {@code name}, ...), or null
+ * @param validThrough the time Pendo has processed this page's data up to, or null
+ * @param dailyMergeFirst the {@code dailyMergeFirst} time, or null (Pendo writes 0 for never)
+ * @param dailyRollupFirst the first day rolled up for this page, or null
+ * @param rulesjson the rules as JSON text, as Pendo sends them, or null
+ * @param isAutoTagged whether Pendo tagged the page itself, or null
+ * @param suggestedName the name Pendo suggested, or null
  * @param unknownFields every member this version of the SDK does not declare, kept and written back
  */
 public record Page(String id, Long appId, String name, String kind, String color, List<PageRule> rules, Boolean isCoreEvent, Boolean dirty, UserRef createdByUser, Instant createdAt, UserRef lastUpdatedByUser, Instant lastUpdatedAt, String rootVersionId, String stableVersionId,
+        Map<String, Object> group, Instant validThrough, Instant dailyMergeFirst, Instant dailyRollupFirst, String rulesjson, Boolean isAutoTagged, String suggestedName,
         @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
 }

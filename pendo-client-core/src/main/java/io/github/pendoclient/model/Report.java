@@ -27,8 +27,10 @@ import java.util.Map;
  * @param ownedByUser the {@code ownedByUser} member
  * @param rootVersionId the {@code rootVersionId} member
  * @param stableVersionId the {@code stableVersionId} member
+ * @param lastSuccessRunObj what the last successful run produced, or null
  * @param unknownFields every member this version of the SDK does not declare, kept and written back
  */
 public record Report(String id, String name, String kind, String level, String scope, String share, Boolean shared, String target, String type, Map<String, Object> aggregation, Map<String, Object> definition, UserRef createdByUser, Instant createdAt, UserRef lastUpdatedByUser, Instant lastUpdatedAt, Instant lastRunAt, Instant lastSuccessRunAt, UserRef ownedByUser, String rootVersionId, String stableVersionId,
+        Map<String, Object> lastSuccessRunObj,
         @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
 }

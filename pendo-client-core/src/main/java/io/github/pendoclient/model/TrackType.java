@@ -25,8 +25,13 @@ import java.util.Map;
  * @param lastUpdatedAt the {@code lastUpdatedAt} member
  * @param rootVersionId the {@code rootVersionId} member
  * @param stableVersionId the {@code stableVersionId} member
+ * @param trackTypeRules the {@code trackTypeRules} member, or null
+ * @param validThrough the time Pendo has processed this track type's data up to, or null
+ * @param dailyMergeFirst the {@code dailyMergeFirst} time, or null (Pendo writes 0 for never)
+ * @param dailyRollupFirst the first day rolled up for this track type, or null
  * @param unknownFields every member this version of the SDK does not declare, kept and written back
  */
 public record TrackType(String id, Long appId, String name, String kind, String color, Map<String, Object> group, Boolean isCoreEvent, List<Map<String, Object>> rules, List<String> eventPropertyNameList, String trackTypeName, Boolean dirty, UserRef createdByUser, Instant createdAt, UserRef lastUpdatedByUser, Instant lastUpdatedAt, String rootVersionId, String stableVersionId,
+        List<Object> trackTypeRules, Instant validThrough, Instant dailyMergeFirst, Instant dailyRollupFirst,
         @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
 }

@@ -20,8 +20,10 @@ import java.util.Map;
  * @param uri the {@code uri} member
  * @param untaggedUrl the {@code untaggedUrl} member
  * @param parsedUserAgent the {@code parsedUserAgent} member
+ * @param trackTypeId the track type of a {@code trackType} item, or null
  * @param unknownFields every member this version of the SDK does not declare, kept and written back
  */
 public record VisitorHistoryItem(String visitorId, String type, Instant ts, Instant lastTs, Long duration, String pageId, String featureId, String guideId, String guideStepId, Long appId, String uri, String untaggedUrl, Map<String, Object> parsedUserAgent,
+        String trackTypeId,
         @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
 }

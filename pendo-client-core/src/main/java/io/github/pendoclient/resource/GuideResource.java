@@ -4,6 +4,7 @@ import io.github.pendoclient.api.GuideApi;
 import io.github.pendoclient.internal.http.PendoHttp;
 import io.github.pendoclient.model.Guide;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -32,7 +33,8 @@ public final class GuideResource extends CatalogResource<Guide> {
     }
 
     /**
-     * Changes a guide's state.
+     * Changes a guide's state, sending {@code {"state": ...}} (the SDK's guess: not documented by Pendo; see
+     * {@link #setState(String, Map)}).
      *
      * @param guideId the guide id
      * @param state {@code draft}, {@code staged}, {@code public} or {@code disabled}
@@ -46,7 +48,34 @@ public final class GuideResource extends CatalogResource<Guide> {
     }
 
     /**
-     * Changes a guide's audience segment.
+     * Changes a guide's state with a body of your choosing. Pendo does not document the body of
+     * {@code PUT /api/v1/guide/{guideId}/state}; {@link #setState(String, String)} sends the SDK's guess,
+     * {@code {"state": ...}}. Use this if your subscription expects another shape.
+     *
+     * @param guideId the guide id
+     * @param body the JSON body, sent as given (maps, lists, strings, numbers, booleans, nulls)
+     */
+    public void setState(String guideId, Map<String, Object> body) {
+        requirePathId(guideId, "guide id");
+        http.execute(api.setState(guideId, Objects.requireNonNull(body, "body")));
+    }
+
+    /**
+     * Changes a guide's audience segment with a body of your choosing. Pendo does not document the body of
+     * {@code PUT /api/v1/guide/{guideId}/segment}; {@link #setSegment(String, String)} sends the SDK's guess,
+     * {@code {"segmentId": ...}}.
+     *
+     * @param guideId the guide id
+     * @param body the JSON body, sent as given
+     */
+    public void setSegment(String guideId, Map<String, Object> body) {
+        requirePathId(guideId, "guide id");
+        http.execute(api.setSegment(guideId, Objects.requireNonNull(body, "body")));
+    }
+
+    /**
+     * Changes a guide's audience segment, sending {@code {"segmentId": ...}} (the SDK's guess: not documented by
+     * Pendo; see {@link #setSegment(String, Map)}).
      *
      * @param guideId the guide id
      * @param segmentId the segment id

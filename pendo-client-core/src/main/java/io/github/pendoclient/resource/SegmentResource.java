@@ -53,7 +53,8 @@ public final class SegmentResource extends Resource {
     }
 
     /**
-     * Creates a shared segment from visitor ids ({@code POST /api/v1/segment/upload}).
+     * Creates a shared segment from visitor ids ({@code POST /api/v1/segment/upload}), sending
+     * {@code {"name": ..., "visitors": [...]}} (the SDK's guess: not documented by Pendo; see {@link #create(Map)}).
      *
      * @param name the segment name
      * @param visitorIds the visitor ids
@@ -72,6 +73,29 @@ public final class SegmentResource extends Resource {
      */
     public void replace(String segmentId, String name, Collection<String> visitorIds) {
         http.execute(api.replace(requirePathId(segmentId, "segment id"), body(name, visitorIds)));
+    }
+
+    /**
+     * Creates a segment with a body of your choosing. Pendo does not document the body of
+     * {@code POST /api/v1/segment/upload}; {@link #create(String, Collection)} sends the SDK's guess,
+     * {@code {"name": ..., "visitors": [...]}}.
+     *
+     * @param body the JSON body, sent as given
+     * @return the created segment as Pendo returns it
+     */
+    public Segment create(Map<String, Object> body) {
+        return http.execute(api.create(java.util.Objects.requireNonNull(body, "body")));
+    }
+
+    /**
+     * Replaces a segment with a body of your choosing. Pendo does not document the body of the replace call;
+     * {@link #replace(String, String, Collection)} sends the SDK's guess, {@code {"name": ..., "visitors": [...]}}.
+     *
+     * @param segmentId the segment id
+     * @param body the JSON body, sent as given
+     */
+    public void replace(String segmentId, Map<String, Object> body) {
+        http.execute(api.replace(requirePathId(segmentId, "segment id"), java.util.Objects.requireNonNull(body, "body")));
     }
 
     /**

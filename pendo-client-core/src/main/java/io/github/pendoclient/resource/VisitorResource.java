@@ -19,7 +19,11 @@ import java.util.stream.StreamSupport;
 /** Visitors by id, and their history. Listing visitors in bulk is an aggregation, not REST. */
 public final class VisitorResource extends Resource {
 
-    /** How far back Pendo keeps visitor history: about 180 days; the SDK starts one day later to stay inside. */
+    /**
+     * The default history lookback: 179 days. Pendo does not document how long it keeps visitor history; about 180
+     * days is what connectors observe, and the SDK starts one day later to stay inside. Pass another lookback to
+     * {@link #history(String, Instant, Instant, Duration)} if your subscription keeps more.
+     */
     public static final Duration HISTORY_LOOKBACK = Duration.ofDays(179);
 
     private static final Duration DAY = Duration.ofDays(1);
@@ -68,11 +72,29 @@ public final class VisitorResource extends Resource {
      * @return the items, oldest day first
      */
     public Stream<VisitorHistoryItem> history(String visitorId, Instant from, Instant to) {
+        return history(visitorId, from, to, HISTORY_LOOKBACK);
+    }
+
+    /**
+     * {@link #history(String, Instant, Instant)} with another lookback: {@code from} is clamped to {@code lookback}
+     * before now. Pendo does not document how long it keeps history; the default of 179 days is the SDK's guess.
+     *
+     * @param visitorId the visitor id
+     * @param from the first instant, inclusive
+     * @param to the end, exclusive
+     * @param lookback how far back from now to ask at most; positive
+     * @return the items, oldest day first
+     * @throws IllegalArgumentException if the lookback is not positive or {@code to} is before {@code from}
+     */
+    public Stream<VisitorHistoryItem> history(String visitorId, Instant from, Instant to, Duration lookback) {
         requirePathId(visitorId, "visitor id");
+        if (lookback == null || lookback.isNegative() || lookback.isZero()) {
+            throw new IllegalArgumentException("history: the lookback must be positive, was " + lookback);
+        }
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("history: 'to' (" + to + ") is before 'from' (" + from + ")");
         }
-        Instant earliest = http.options().timeSource().now().minus(HISTORY_LOOKBACK);
+        Instant earliest = http.options().timeSource().now().minus(lookback);
         Instant start = from.isBefore(earliest) ? earliest : from;
         Iterator<VisitorHistoryItem> items = new Iterator<>() {
             private Instant nextDay = start;
@@ -108,6 +130,6 @@ public final class VisitorResource extends Resource {
     private static VisitorHistoryItem withVisitor(VisitorHistoryItem item, String visitorId) {
         return new VisitorHistoryItem(visitorId, item.type(), item.ts(), item.lastTs(), item.duration(),
                 item.pageId(), item.featureId(), item.guideId(), item.guideStepId(), item.appId(), item.uri(),
-                item.untaggedUrl(), item.parsedUserAgent(), item.unknownFields());
+                item.untaggedUrl(), item.parsedUserAgent(), item.trackTypeId(), item.unknownFields());
     }
 }

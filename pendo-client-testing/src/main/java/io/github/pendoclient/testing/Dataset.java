@@ -2,8 +2,8 @@ package io.github.pendoclient.testing;
 
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
-import io.github.pendoclient.json.JsonValues;
-import io.github.pendoclient.json.PendoJson;
+import io.github.pendoclient.internal.json.JsonValues;
+import io.github.pendoclient.internal.json.PendoJson;
 
 import io.github.pendoclient.testing.internal.Shapes;
 import java.io.IOException;
@@ -496,7 +496,7 @@ public final class Dataset {
          */
         public Builder metadataField(String kind, String group, String field, String type) {
             (kind.equals("account") ? accountSchema : visitorSchema).computeIfAbsent(group, g -> new LinkedHashMap<>())
-                    .put(field, Shapes.field(type, field));
+                    .put(field, Shapes.field(kind, group, field, type));
             return this;
         }
 

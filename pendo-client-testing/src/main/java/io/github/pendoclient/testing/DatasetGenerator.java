@@ -4,7 +4,6 @@ import io.github.pendoclient.testing.internal.Shapes;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,8 @@ import java.util.Random;
  *       (mobile), each with pages, features, track types and guides; two guides carry polls (NPS and free
  *       text).</li>
  *   <li>Visitors: one in ten anonymous ({@code _PENDO_T_...}); the rest carry {@code agent}, {@code auto},
- *       {@code auto__<appId>}, {@code custom} and {@code salesforce} metadata. {@code metadata.auto.lastupdated} is
+ *       {@code auto__<appId without its sign>}, {@code custom} and {@code salesforce} metadata; custom numbers
+ *       arrive now and then as numeric strings or fractions, as in real subscriptions. {@code metadata.auto.lastupdated} is
  *       rounded to the hour, so many visitors share it, as in real subscriptions; a few ids contain quotes and
  *       backslashes, as scanner traffic produces.</li>
  *   <li>Accounts, segments, reports with results, and metadata schemas for both kinds.</li>
@@ -118,9 +118,31 @@ public final class DatasetGenerator {
      */
     public Dataset build() {
         long endDay = (end == null ? Instant.now() : end).truncatedTo(ChronoUnit.DAYS).toEpochMilli();
-        int accountCount = accounts > 0 ? accounts : Math.max(1, visitors / 10);
         Random random = new Random(seed);
-        Map<String, List<Map<String, Object>>> catalog = new HashMap<>();
+        Map<String, List<Map<String, Object>>> catalog = new LinkedHashMap<>();
+        Map<Long, App> apps = catalogObjects(random, endDay, catalog);
+        List<String> accountIds = accounts(random, endDay, catalog);
+        GeneratedVisitors visitorRows = new GeneratedVisitors(seed, visitors, accountIds, endDay, days);
+        catalog.put("visitors", visitorRows);
+        catalog.put("segments", List.of(Shapes.segment("seg-admins", "Admins"),
+                Shapes.segment("seg-enterprise", "Enterprise accounts"), Shapes.segment("seg-beta", "Beta opt-in")));
+        catalog.put("reports", List.of(Shapes.report("rep-active", "Active visitors"),
+                Shapes.report("rep-pages", "Top pages")));
+        Activity activity = activity(endDay, apps, visitorRows);
+        Dataset.Builder builder = Dataset.builder().addAll(catalog, activity.hourly);
+        activity.guideEvents.forEach(row -> builder.row("guideEvents", row));
+        activity.pollEvents.forEach(row -> builder.row("pollEvents", row));
+        builder.reportResults("rep-active", List.of(fields("visitorId", "v-000000", "daysActive", 12L),
+                fields("visitorId", "v-000001", "daysActive", 7L)));
+        builder.reportResults("rep-pages", List.of(fields("pageId", catalog.get("pages").get(0).get("id"),
+                "views", 1234L)));
+        schemas(builder);
+        return builder.build();
+    }
+
+    /** Step 1: pages, features, track types and guides of both apps, into {@code catalog}; the apps' ids. */
+    @SuppressWarnings("unchecked")
+    private Map<Long, App> catalogObjects(Random random, long endDay, Map<String, List<Map<String, Object>>> catalog) {
         List<Map<String, Object>> pages = new ArrayList<>();
         List<Map<String, Object>> features = new ArrayList<>();
         List<Map<String, Object>> trackTypes = new ArrayList<>();
@@ -157,11 +179,19 @@ public final class DatasetGenerator {
                 }
             }
         }
+        // Real subscriptions show both: a boolean trackTypeName (tap-pendo's schema) and a fractional rank.
+        trackTypes.get(trackTypes.size() - 1).put("trackTypeName", true);
+        ((Map<String, Object>) ((List<?>) guides.get(1).get("steps")).get(1)).put("rank", 1_500_000.5);
         catalog.put("pages", pages);
         catalog.put("features", features);
         catalog.put("trackTypes", trackTypes);
         catalog.put("guides", guides);
+        return apps;
+    }
 
+    /** Step 2: the accounts, into {@code catalog}; their ids. */
+    private List<String> accounts(Random random, long endDay, Map<String, List<Map<String, Object>>> catalog) {
+        int accountCount = accounts > 0 ? accounts : Math.max(1, visitors / 10);
         List<String> accountIds = new ArrayList<>();
         List<Map<String, Object>> accountRows = new ArrayList<>();
         for (int i = 0; i < accountCount; i++) {
@@ -172,7 +202,7 @@ public final class DatasetGenerator {
             metadata.put("auto", fields("id", id, "firstvisit", firstVisit, "lastvisit", endDay - random.nextInt(5) * DAY,
                     "lastupdated", endDay - random.nextInt(Math.max(1, days)) * DAY, "idhash", (long) id.hashCode()));
             metadata.put("agent", fields("name", "Company " + i, "plan", TIERS[random.nextInt(TIERS.length)]));
-            metadata.put("custom", fields("seats", (long) (1 + random.nextInt(500)), "region",
+            metadata.put("custom", fields("seats", varied(i, 1 + random.nextInt(500)), "region",
                     COUNTRIES[random.nextInt(COUNTRIES.length)]));
             Map<String, Object> account = new LinkedHashMap<>();
             account.put("accountId", id);
@@ -180,9 +210,32 @@ public final class DatasetGenerator {
             accountRows.add(account);
         }
         catalog.put("accounts", accountRows);
+        return accountIds;
+    }
 
-        GeneratedVisitors visitorRows = new GeneratedVisitors(seed, visitors, accountIds, endDay, days);
-        catalog.put("visitors", visitorRows);
+    /**
+     * A whole number as custom metadata arrives in real subscriptions: usually a number, one time in eleven a
+     * numeric string, one time in thirteen a fraction.
+     */
+    static Object varied(int index, long value) {
+        if (index % 11 == 3) {
+            return Long.toString(value);
+        }
+        if (index % 13 == 5) {
+            return value + 0.5;
+        }
+        return value;
+    }
+
+    /** The events of the generated days. */
+    private static final class Activity {
+        final List<HourlyEvents> hourly = new ArrayList<>();
+        final List<Map<String, Object>> guideEvents = new ArrayList<>();
+        final List<Map<String, Object>> pollEvents = new ArrayList<>();
+    }
+
+    /** Step 3: per day, the hourly rows, guide events and poll responses of the visitors active that day. */
+    private Activity activity(long endDay, Map<Long, App> apps, GeneratedVisitors visitorRows) {
         List<String> identified = new ArrayList<>();
         List<String> visitorAccounts = new ArrayList<>();
         if (days > 0) {
@@ -193,15 +246,7 @@ public final class DatasetGenerator {
                 }
             }
         }
-
-        catalog.put("segments", List.of(Shapes.segment("seg-admins", "Admins"),
-                Shapes.segment("seg-enterprise", "Enterprise accounts"), Shapes.segment("seg-beta", "Beta opt-in")));
-        catalog.put("reports", List.of(Shapes.report("rep-active", "Active visitors"),
-                Shapes.report("rep-pages", "Top pages")));
-
-        List<HourlyEvents> hourly = new ArrayList<>();
-        List<Map<String, Object>> guideEvents = new ArrayList<>();
-        List<Map<String, Object>> pollEvents = new ArrayList<>();
+        Activity activity = new Activity();
         for (int d = 0; d < days; d++) {
             long dayStart = endDay - (long) (days - d) * DAY;
             Random day = new Random(seed * 1_000_003L + d);
@@ -210,51 +255,47 @@ public final class DatasetGenerator {
                     continue;
                 }
                 App app = apps.get(day.nextInt(5) == 0 ? MOBILE_APP : WEB_APP);
-                String visitor = identified.get(v);
-                String account = visitorAccounts.get(v);
-                String ip = "203.0.113." + (v % 250);
-                String agent = AGENTS[app.id == MOBILE_APP ? 2 : v % 2];
-                String country = COUNTRIES[v % COUNTRIES.length];
-                int hours = 1 + day.nextInt(2);
-                int firstHour = 8 + day.nextInt(10);
-                for (int h = 0; h < hours; h++) {
-                    long hour = dayStart + (firstHour + h) * HOUR;
-                    // Distinct ids per hour: a rolled-up row is unique per visitor, account, hour and object.
-                    for (String page : distinct(day, app.pages, 1 + day.nextInt(3))) {
-                        hourly.add(row(HourlyEvents.Kind.PAGE, day, visitor, account, app, hour, page, ip, agent,
-                                country));
-                    }
-                    for (String feature : distinct(day, app.features, day.nextInt(3))) {
-                        hourly.add(row(HourlyEvents.Kind.FEATURE, day, visitor, account, app, hour, feature, ip,
-                                agent, country));
-                    }
-                    if (day.nextInt(5) == 0) {
-                        hourly.add(row(HourlyEvents.Kind.TRACK, day, visitor, account, app, hour,
-                                app.trackTypes.get(day.nextInt(app.trackTypes.size())), ip, agent, country));
-                    }
-                }
-                if (day.nextInt(10) == 0) {
-                    Guide guide = app.guides.get(day.nextInt(app.guides.size()));
-                    long seen = dayStart + firstHour * HOUR + day.nextInt(3_000_000);
-                    guideEvents.add(guideEvent(visitor, account, app.id, "guideSeen", guide, 0, seen, ip, agent,
-                            country, day));
-                    guideEvents.add(guideEvent(visitor, account, app.id, day.nextBoolean() ? "guideAdvanced"
-                            : "guideDismissed", guide, 0, seen + 5_000 + day.nextInt(60_000), ip, agent, country, day));
-                    if (guide.pollId != null && day.nextInt(3) == 0) {
-                        pollEvents.add(pollEvent(visitor, account, app.id, guide, seen + 20_000, ip, agent, country,
-                                day));
-                    }
-                }
+                activeVisitor(activity, day, dayStart, app, identified.get(v), visitorAccounts.get(v), v);
             }
         }
-        Dataset.Builder builder = Dataset.builder().addAll(catalog, hourly);
-        guideEvents.forEach(row -> builder.row("guideEvents", row));
-        pollEvents.forEach(row -> builder.row("pollEvents", row));
-        builder.reportResults("rep-active", List.of(fields("visitorId", "v-000000", "daysActive", 12L),
-                fields("visitorId", "v-000001", "daysActive", 7L)));
-        builder.reportResults("rep-pages", List.of(fields("pageId", pages.get(0).get("id"), "views", 1234L)));
-        schemas(builder);
-        return builder.build();
+        return activity;
+    }
+
+    private static void activeVisitor(Activity activity, Random day, long dayStart, App app, String visitor,
+                                      String account, int v) {
+        String ip = "203.0.113." + (v % 250);
+        String agent = AGENTS[app.id == MOBILE_APP ? 2 : v % 2];
+        String country = COUNTRIES[v % COUNTRIES.length];
+        int hours = 1 + day.nextInt(2);
+        int firstHour = 8 + day.nextInt(10);
+        for (int h = 0; h < hours; h++) {
+            long hour = dayStart + (firstHour + h) * HOUR;
+            // Distinct ids per hour: a rolled-up row is unique per visitor, account, hour and object.
+            for (String page : distinct(day, app.pages, 1 + day.nextInt(3))) {
+                activity.hourly.add(row(HourlyEvents.Kind.PAGE, day, visitor, account, app, hour, page, ip, agent,
+                        country));
+            }
+            for (String feature : distinct(day, app.features, day.nextInt(3))) {
+                activity.hourly.add(row(HourlyEvents.Kind.FEATURE, day, visitor, account, app, hour, feature, ip,
+                        agent, country));
+            }
+            if (day.nextInt(5) == 0) {
+                activity.hourly.add(row(HourlyEvents.Kind.TRACK, day, visitor, account, app, hour,
+                        app.trackTypes.get(day.nextInt(app.trackTypes.size())), ip, agent, country));
+            }
+        }
+        if (day.nextInt(10) == 0) {
+            Guide guide = app.guides.get(day.nextInt(app.guides.size()));
+            long seen = dayStart + firstHour * HOUR + day.nextInt(3_000_000);
+            activity.guideEvents.add(guideEvent(visitor, account, app.id, "guideSeen", guide, 0, seen, ip, agent,
+                    country, day));
+            activity.guideEvents.add(guideEvent(visitor, account, app.id, day.nextBoolean() ? "guideAdvanced"
+                    : "guideDismissed", guide, 0, seen + 5_000 + day.nextInt(60_000), ip, agent, country, day));
+            if (guide.pollId != null && day.nextInt(3) == 0) {
+                activity.pollEvents.add(pollEvent(visitor, account, app.id, guide, seen + 20_000, ip, agent, country,
+                        day));
+            }
+        }
     }
 
     private static void schemas(Dataset.Builder builder) {
@@ -333,6 +374,11 @@ public final class DatasetGenerator {
         row.put("userAgent", agent);
         row.put("country", country);
         row.put("region", "");
+        row.put("accountIds", List.of(account));
+        row.put("serverName", "app.example.com");
+        row.put("latitude", 37.77);
+        row.put("longitude", -122.42);
+        row.put("loadTime", (long) (80 + random.nextInt(300)));
         return row;
     }
 
@@ -439,10 +485,11 @@ public final class DatasetGenerator {
                     "lastbrowsername", random.nextBoolean() ? "Chrome" : "Firefox",
                     "lastoperatingsystem", random.nextBoolean() ? "Mac OS X" : "Windows",
                     "idhash", (long) id.hashCode()));
-            metadata.put("auto__" + WEB_APP, fields("lastvisit", lastUpdated, "lastupdated", lastUpdated));
+            // Pendo writes the per-app group without the sign of the app id: auto__323232 for -323232.
+            metadata.put("auto__" + Math.abs(WEB_APP), fields("lastvisit", lastUpdated, "lastupdated", lastUpdated));
             if (!anonymous) {
                 metadata.put("custom", fields("plan_tier", TIERS[random.nextInt(TIERS.length)],
-                        "seats", (long) (1 + random.nextInt(500)), "beta_opt_in", random.nextBoolean()));
+                        "seats", varied(index, 1 + random.nextInt(500)), "beta_opt_in", random.nextBoolean()));
                 metadata.put("salesforce", fields("contact_id", "003" + Long.toString(random.nextLong()
                         & Long.MAX_VALUE, 36)));
             }

@@ -82,7 +82,11 @@ public record HourlyEvents(Kind kind, String visitorId, String accountId, long a
         row.put("userAgent", userAgent);
         row.put("country", country);
         row.put("region", "");
-        row.put("parameters", new LinkedHashMap<>());
+        // Real sources send parameters as an object or, in some subscriptions, as JSON text: both appear here.
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("source", kind == Kind.TRACK ? "server" : "web");
+        row.put("parameters", (firstTime / 60_000L) % 3 == 0 ? "{\"source\":\"" + parameters.get("source") + "\"}"
+                : parameters);
         row.put("properties", new LinkedHashMap<>());
         return row;
     }

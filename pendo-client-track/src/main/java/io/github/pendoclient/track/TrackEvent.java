@@ -1,8 +1,8 @@
 package io.github.pendoclient.track;
 
 import com.squareup.moshi.JsonWriter;
-import io.github.pendoclient.json.JsonValues;
-import io.github.pendoclient.json.PendoJson;
+import io.github.pendoclient.internal.json.JsonValues;
+import io.github.pendoclient.internal.json.PendoJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -27,14 +27,19 @@ import okio.Buffer;
  *     .build();                                   // timestamp defaults to now
  * }</pre>
  *
- * <p>{@link Builder#build()} checks the rules that always hold: a non-blank event name, a visitor id, and property
- * names of letters, digits and {@code _}, at most 32 characters, not starting with a digit, not {@code __x__}. The
- * rules that depend on the clock or on a mode (properties over 512 bytes, timestamps older than 7 days or in the
- * future) are checked when the event is sent; see {@link ValidationMode}.
+ * <p>{@link Builder#build()} checks the rules that always hold: a non-blank event name, a visitor id, non-empty
+ * property names other than {@code __x__}, and JSON property values. The rules that depend on the clock or on a mode
+ * are checked when the event is sent (see {@link ValidationMode}): properties over 512 bytes, timestamps older than
+ * 7 days or in the future, and property names outside letters, digits and {@code _}, at most 32 characters, not
+ * starting with a digit. That name rule is not documented by Pendo; it is the SDK's reading of how Pendo's UI
+ * treats names, so lenient validation only warns about it.
  */
 public final class TrackEvent {
 
-    /** Property names: letters, digits and {@code _}, not starting with a digit, 1 to 32 characters. */
+    /**
+     * Property names the SDK expects: letters, digits and {@code _}, not starting with a digit, 1 to 32 characters.
+     * Not documented by Pendo; {@link ValidationMode#LENIENT} only warns about other names.
+     */
     static final Pattern PROPERTY_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,31}");
 
     private final String event;
@@ -312,9 +317,8 @@ public final class TrackEvent {
             if (name.equals("__x__")) {
                 throw new InvalidTrackEventException(field, "is a name Pendo reserves", null);
             }
-            if (!PROPERTY_NAME.matcher(name).matches()) {
-                throw new InvalidTrackEventException(field, "must be letters, digits and _, at most 32 characters,"
-                        + " not starting with a digit", name.length() > 32 ? name.length() + " characters" : null);
+            if (name.isEmpty()) {
+                throw new InvalidTrackEventException(field, "must not be empty", null);
             }
             checkValue(field, value);
         }

@@ -27,6 +27,13 @@ final class TrackValidator {
     }
 
     void check(TrackEvent event) {
+        for (String name : event.properties().keySet()) {
+            if (!TrackEvent.PROPERTY_NAME.matcher(name).matches()) {
+                violation(event, "properties." + name, "must be letters, digits and _, at most 32 characters, not"
+                        + " starting with a digit (the SDK's rule; Pendo does not document one)",
+                        name.length() > 32 ? name.length() + " characters" : "see the name");
+            }
+        }
         int bytes = event.propertiesJsonBytes();
         if (bytes > MAX_PROPERTIES_BYTES) {
             violation(event, "properties", "must be at most " + MAX_PROPERTIES_BYTES + " bytes of JSON, or Pendo"

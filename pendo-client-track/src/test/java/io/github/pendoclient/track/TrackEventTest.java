@@ -61,8 +61,8 @@ class TrackEventTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1st", "plan-name", "plan name", "café", "", "a23456789012345678901234567890123", "__x__"})
-    void propertyNamesFollowPendosRules(String name) {
+    @ValueSource(strings = {"", "__x__"})
+    void emptyAndReservedPropertyNamesAreRefusedWhenBuilt(String name) {
         assertThatThrownBy(() -> valid().property(name, "x").build())
                 .isInstanceOfSatisfying(InvalidTrackEventException.class,
                         e -> assertThat(e.field()).isEqualTo("properties." + name))

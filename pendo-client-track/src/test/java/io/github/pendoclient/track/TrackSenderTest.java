@@ -8,7 +8,7 @@ import io.github.pendoclient.error.PendoException;
 import io.github.pendoclient.http.RateLimitConfig;
 import io.github.pendoclient.http.RetryConfig;
 import io.github.pendoclient.http.TimeSource;
-import io.github.pendoclient.json.JsonValues;
+import io.github.pendoclient.internal.json.JsonValues;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

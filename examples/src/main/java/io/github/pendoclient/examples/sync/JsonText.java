@@ -1,6 +1,6 @@
 package io.github.pendoclient.examples.sync;
 
-import io.github.pendoclient.json.JsonValues;
+import io.github.pendoclient.internal.json.JsonValues;
 
 /** JSON text for rows and the state file. */
 final class JsonText {

@@ -18,7 +18,7 @@ import io.github.pendoclient.error.PendoException;
 import io.github.pendoclient.error.PendoNetworkException;
 import io.github.pendoclient.error.PermissionDeniedException;
 import io.github.pendoclient.http.HttpStats;
-import io.github.pendoclient.json.PendoJson;
+import io.github.pendoclient.internal.json.PendoJson;
 import io.github.pendoclient.model.MetadataFieldSchema;
 import io.github.pendoclient.model.VisitorHistoryItem;
 import io.github.pendoclient.resource.ListOptions;

@@ -1,6 +1,6 @@
 package io.github.pendoclient.aggregation.paging;
 
-import io.github.pendoclient.json.JsonValues;
+import io.github.pendoclient.internal.json.JsonValues;
 
 /** JSON text for checkpoints. */
 final class Checkpoints {

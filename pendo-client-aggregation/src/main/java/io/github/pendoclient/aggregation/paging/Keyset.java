@@ -1,7 +1,7 @@
 package io.github.pendoclient.aggregation.paging;
 
 import io.github.pendoclient.aggregation.Expr;
-import io.github.pendoclient.json.JsonValues;
+import io.github.pendoclient.internal.json.JsonValues;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.github.pendoclient.aggregation.rows;
 
 import io.github.pendoclient.json.UnknownFields;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,10 +23,17 @@ import java.util.Map;
  * @param userAgent the user agent, or null
  * @param country the country code, or null
  * @param region the region code, or null
+ * @param accountIds every account of the visitor, or null
+ * @param serverName the host name, or null
+ * @param latitude the latitude, or null
+ * @param longitude the longitude, or null
+ * @param loadTime the load time in milliseconds, or null
  * @param unknownFields every other member, kept and written back
  */
 public record PollEventRow(String visitorId, String accountId, Long appId, String type, String pollId,
                            String pollType, Object pollResponse, String guideId, String guideStepId,
                            Instant browserTime, Instant guideTimestamp, String remoteIp, String userAgent,
-                           String country, String region, @UnknownFields Map<String, Object> unknownFields) {
+                           String country, String region, List<String> accountIds, String serverName,
+                           Double latitude, Double longitude, Long loadTime,
+                           @UnknownFields Map<String, Object> unknownFields) {
 }

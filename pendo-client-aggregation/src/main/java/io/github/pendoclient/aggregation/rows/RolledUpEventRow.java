@@ -47,16 +47,16 @@ public interface RolledUpEventRow {
     /**
      * The number of events in the bucket.
      *
-     * @return the count, 0 when absent
+     * @return the count, or null when absent or not a whole number (the raw value is then in {@link #unknownFields()})
      */
-    long numEvents();
+    Long numEvents();
 
     /**
      * The number of minutes with activity in the bucket.
      *
-     * @return the count, 0 when absent
+     * @return the count, or null when absent or not a whole number (the raw value is then in {@link #unknownFields()})
      */
-    long numMinutes();
+    Long numMinutes();
 
     /**
      * Every member this version of the SDK does not declare.

@@ -12,8 +12,8 @@ import java.util.Map;
  * @param appId the app id
  * @param day the day bucket (daily series), or null
  * @param hour the hour bucket (hourly series), or null
- * @param numEvents events in the bucket
- * @param numMinutes minutes with activity in the bucket
+ * @param numEvents events in the bucket, or null when absent or not a whole number (then kept in unknownFields)
+ * @param numMinutes minutes with activity in the bucket, or null when absent or not a whole number
  * @param firstTime the first event in the bucket, or null
  * @param lastTime the last event in the bucket, or null
  * @param remoteIp the client IP address, or null
@@ -26,8 +26,8 @@ import java.util.Map;
  * @param trackTypeId the track type id
  * @param unknownFields every other member (for example {@code tabId}, {@code rageClickCount}), kept and written back
  */
-public record TrackEventRow(String visitorId, String accountId, Long appId, Instant day, Instant hour, long numEvents,
-                          long numMinutes, Instant firstTime, Instant lastTime, String remoteIp, String server,
+public record TrackEventRow(String visitorId, String accountId, Long appId, Instant day, Instant hour, Long numEvents,
+                          Long numMinutes, Instant firstTime, Instant lastTime, String remoteIp, String server,
                           String userAgent, String country, String region, Map<String, Object> parameters,
                           Map<String, Object> properties,
                           String trackTypeId,

@@ -135,7 +135,7 @@ class FakePendoAggregationTest {
                 .filter(Expr.field("visitorId").eq("ada")).build(), PageEventRow.class).toList();
         assertThat(daily).hasSize(1);
         assertThat(daily.get(0).day()).isEqualTo(DAY1);
-        assertThat(daily.get(0).numEvents()).isEqualTo(5);
+        assertThat(daily.get(0).numEvents()).isEqualTo(5L);
 
         List<PageEventRow> hourly = aggregations.stream(pageEvents(TimeSeries.hours().first(H9).count(2))
                 .build(), PageEventRow.class).toList();

@@ -16,7 +16,7 @@ import io.github.pendoclient.error.RateLimitedException;
 import io.github.pendoclient.error.ServerException;
 import io.github.pendoclient.error.UnreadableResponseException;
 import io.github.pendoclient.http.RetryConfig;
-import io.github.pendoclient.json.JsonValues;
+import io.github.pendoclient.internal.json.JsonValues;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;

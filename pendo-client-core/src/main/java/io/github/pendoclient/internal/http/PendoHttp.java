@@ -7,7 +7,7 @@ import io.github.pendoclient.error.ApiError;
 import io.github.pendoclient.error.InvalidRequestException;
 import io.github.pendoclient.error.PendoException;
 import io.github.pendoclient.http.HttpStats;
-import io.github.pendoclient.json.PendoJson;
+import io.github.pendoclient.internal.json.PendoJson;
 import java.io.EOFException;
 import java.io.IOException;
 import java.time.Duration;

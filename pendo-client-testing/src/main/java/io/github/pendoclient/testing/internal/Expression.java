@@ -128,7 +128,7 @@ public final class Expression {
      * @return negative, zero or positive
      */
     public static int compare(Object a, Object b) {
-        return io.github.pendoclient.json.JsonValues.compare(a, b);
+        return io.github.pendoclient.internal.json.JsonValues.compare(a, b);
     }
 
     private static boolean isIntegral(Number number) {

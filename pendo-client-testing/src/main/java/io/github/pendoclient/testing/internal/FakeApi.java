@@ -1,8 +1,8 @@
 package io.github.pendoclient.testing.internal;
 
 import com.squareup.moshi.JsonWriter;
-import io.github.pendoclient.json.JsonValues;
-import io.github.pendoclient.json.PendoJson;
+import io.github.pendoclient.internal.json.JsonValues;
+import io.github.pendoclient.internal.json.PendoJson;
 import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.Endpoint;
 import io.github.pendoclient.testing.HourlyEvents;
@@ -78,9 +78,9 @@ public final class FakeApi {
                 case TRACK_TYPES -> catalog(dataset.trackTypes(), query, "track type");
                 case GUIDES -> catalog(guides(), query, "guide");
                 case GUIDE_UPDATES -> guideUpdate(method, parts, body);
-                case VISITOR -> entity(visitor(decode(parts[3])), "visitor", parts[3]);
+                case VISITOR -> entity(Shapes.restBody(visitor(decode(parts[3])), "visitorId"), "visitor", parts[3]);
                 case VISITOR_HISTORY -> history(decode(parts[3]), query.get("starttime"));
-                case ACCOUNT -> entity(account(decode(parts[3])), "account", parts[3]);
+                case ACCOUNT -> entity(Shapes.restBody(account(decode(parts[3])), "accountId"), "account", parts[3]);
                 case METADATA_SCHEMA -> Answer.json(200, Json.write(dataset.metadataSchema(parts[4])));
                 case METADATA_VALUE -> metadataValue(method, parts[3], decode(parts[4]), decode(parts[6]),
                         decode(parts[7]), body);
@@ -362,11 +362,11 @@ public final class FakeApi {
         }
         List<Map<String, Object>> items = new ArrayList<>();
         for (HourlyEvents row : rows) {
-            if (row.hour() < start || row.hour() >= start + DAY || row.kind() == HourlyEvents.Kind.TRACK) {
+            if (row.hour() < start || row.hour() >= start + DAY) {
                 continue;
             }
             Map<String, Object> item = new LinkedHashMap<>();
-            item.put("type", row.kind() == HourlyEvents.Kind.PAGE ? "page" : "feature");
+            item.put("type", Shapes.historyType(row.kind().idField()));
             item.put("ts", row.firstTime());
             item.put("lastTs", row.lastTime());
             item.put("duration", row.lastTime() - row.firstTime());
@@ -375,6 +375,15 @@ public final class FakeApi {
             item.put("uri", "https://app.example.com/" + row.objectId());
             item.put("parsedUserAgent", Map.of("name", row.userAgent().contains("Firefox") ? "Firefox" : "Chrome"));
             items.add(item);
+            if (row.kind() == HourlyEvents.Kind.PAGE && (row.firstTime() / 60_000L) % 5 == 0) {
+                items.add(Shapes.untaggedItem(row.firstTime() + 1, row.appId()));
+            }
+        }
+        for (Map<String, Object> event : dataset.rows("guideEvents")) {
+            if (visitorId.equals(event.get("visitorId")) && event.get("browserTime") instanceof Long time
+                    && time >= start && time < start + DAY) {
+                items.add(Shapes.guideItem(event));
+            }
         }
         items.sort((a, b) -> Long.compare((Long) a.get("ts"), (Long) b.get("ts")));
         return Answer.json(200, Json.write(items));

@@ -1,6 +1,6 @@
 package io.github.pendoclient.testing.internal;
 
-import io.github.pendoclient.json.JsonValues;
+import io.github.pendoclient.internal.json.JsonValues;
 
 /** JSON text for the fake. */
 public final class Json {

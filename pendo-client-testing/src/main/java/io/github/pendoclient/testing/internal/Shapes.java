@@ -5,7 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Catalog objects in the shapes of the API reference (§7), with the members the SDK's models read. */
+/**
+ * Catalog objects in the shapes real Pendo bodies have (API reference §7 and the observed shapes of §7.10): every
+ * member real bodies carry, {@code 0} for "never" timestamps, and maps that keep insertion order, so the JSON is the
+ * same in every JVM.
+ */
 public final class Shapes {
 
     private static final long CREATED = 1_700_000_000_000L;
@@ -22,19 +26,42 @@ public final class Shapes {
         object.put("color", "gray");
         object.put("isCoreEvent", false);
         object.put("dirty", false);
-        object.put("createdByUser", Map.of("id", "u1", "username", "pendo-admin@example.com"));
+        object.put("createdByUser", user());
         object.put("createdAt", CREATED);
-        object.put("lastUpdatedByUser", Map.of("id", "u1", "username", "pendo-admin@example.com"));
+        object.put("lastUpdatedByUser", user());
         object.put("lastUpdatedAt", updated);
         object.put("rootVersionId", id);
         object.put("stableVersionId", id + "-1");
         return object;
     }
 
+    /** The members features, pages and track types share beyond {@link #base}: product area and roll-up state. */
+    private static void tagged(Map<String, Object> object, long updated) {
+        object.put("group", ordered("id", "grp-default", "name", "Default", "description", "", "color",
+                ".groupColor01", "length", 0L, "type", "", "items", null, "createdAt", CREATED, "createdByUser",
+                user(), "lastUpdatedAt", CREATED, "lastUpdatedByUser", user()));
+        object.put("validThrough", updated + 3_600_000L);
+        object.put("dailyMergeFirst", 0L);
+        object.put("dailyRollupFirst", CREATED);
+    }
+
+    private static Map<String, Object> user() {
+        return ordered("id", "u1", "username", "pendo-admin@example.com", "first", "Pendo", "last", "Admin",
+                "role", 8L, "userType", "", "hasLoggedIn", true, "lastLogin", CREATED, "deletedAt", 0L,
+                "visitorIds", List.of());
+    }
+
     private static Map<String, Object> everyVisitor() {
-        Map<String, Object> source = new LinkedHashMap<>();
-        source.put("visitors", null);
-        return source;
+        return ordered("visitors", null);
+    }
+
+    /** A map in the order given, nulls allowed: {@code Map.of} orders differently from one JVM to the next. */
+    static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     /**
@@ -49,7 +76,10 @@ public final class Shapes {
      */
     public static Map<String, Object> page(String id, long appId, String name, String path, long updated) {
         Map<String, Object> page = base(id, appId, name, "Page", updated);
-        page.put("rules", List.of(Map.of("rule", "//*" + path, "designerHint", "https://app.example.com" + path)));
+        tagged(page, updated);
+        page.put("rules", List.of(ordered("rule", "//*" + path, "designerHint", "https://app.example.com" + path,
+                "parsedRule", "^https?://[^/]*" + path + "/?(?:;.*)?(?:\\?.*)?$")));
+        page.put("rulesjson", "[{\"rule\":\"//*" + path + "\"}]");
         page.put("suggestedName", name);
         page.put("isAutoTagged", false);
         return page;
@@ -71,6 +101,12 @@ public final class Shapes {
         feature.put("appWide", pageId.isEmpty());
         feature.put("elementPathRules", List.of("#" + id.toLowerCase() + " button"));
         feature.put("elementSelectionType", "css");
+        feature.put("elementInitialTag", "BUTTON");
+        tagged(feature, updated);
+        feature.put("eventPropertyConfigurations", List.of(ordered("name", "label", "path", "text", "rule", "",
+                "selector", "#" + id.toLowerCase() + " button", "pattern", "", "type", "string", "isActive", true)));
+        feature.put("suggestedMatch", "#" + id.toLowerCase() + " button");
+        feature.put("createdDesignerVersion", "2.150.0");
         return feature;
     }
 
@@ -85,6 +121,8 @@ public final class Shapes {
      */
     public static Map<String, Object> trackType(String id, long appId, String name, long updated) {
         Map<String, Object> trackType = base(id, appId, name, "TrackType", updated);
+        tagged(trackType, updated);
+        trackType.put("rules", List.of(ordered("rule", name)));
         trackType.put("trackTypeName", name);
         trackType.put("trackTypeRules", List.of(name));
         trackType.put("eventPropertyNameList", List.of("format", "size"));
@@ -110,8 +148,31 @@ public final class Shapes {
         guide.put("state", state);
         guide.put("launchMethod", "auto");
         guide.put("isMultiStep", steps > 1);
-        guide.put("attributes", Map.of("type", "building-block", "device", Map.of("type", "desktop")));
-        guide.put("audience", List.of(Map.of("source", everyVisitor())));
+        guide.put("isModule", false);
+        guide.put("isTopLevel", false);
+        guide.put("description", "");
+        guide.put("editorType", "visualDesigner");
+        guide.put("authoredLanguage", "en-US");
+        guide.put("attributes", ordered("type", "building-block", "device", ordered("type", "desktop"),
+                "priority", 0L, "capping", ordered("maxImpressions", 1L, "maxSessionImpressions", 1L), "badge", null,
+                "activation", null, "resourceCenter", null, "isAnnouncement", false, "overrideAutoThrottling",
+                false));
+        guide.put("audience", List.of(ordered("source", everyVisitor())));
+        guide.put("audienceUiHint", ordered("filters", List.of()));
+        guide.put("recurrence", 0L);
+        guide.put("recurrenceEligibilityWindow", 0L);
+        guide.put("showsAfter", 0L);
+        guide.put("expiresAfter", 0L);
+        guide.put("currentFirstEligibleToBeSeenAt", 0L);
+        guide.put("publishedAt", "public".equals(state) ? updated : 0L);
+        guide.put("publishedEver", "public".equals(state));
+        guide.put("resetAt", 0L);
+        guide.put("emailState", "");
+        guide.put("translationStates", new LinkedHashMap<>());
+        guide.put("dependentMetadata", List.of());
+        guide.put("isTraining", false);
+        guide.put("conversion", null);
+        guide.put("experiment", null);
         List<Object> stepList = new ArrayList<>();
         String pollId = pollType == null ? null : id + "-poll";
         for (int i = 0; i < steps; i++) {
@@ -119,9 +180,29 @@ public final class Shapes {
             step.put("id", stepId(id, i));
             step.put("guideId", id);
             step.put("type", "building-block");
+            step.put("name", "");
             step.put("rank", (i + 1) * 1_000_000L);
             step.put("advanceMethod", "button");
+            step.put("pageId", "");
+            step.put("regexUrlRule", "");
+            step.put("elementPathRule", "");
+            step.put("triggerElementPathRule", "");
+            step.put("confirmationElementPathRule", "");
+            step.put("contentType", "text/html; charset=utf-8");
+            String content = "https://pendo-static.example.com/guide-content/" + id + "/" + stepId(id, i);
+            step.put("contentUrl", content + ".html");
+            step.put("contentUrlCss", content + ".css");
+            step.put("contentUrlJs", content + ".js");
+            step.put("buildingBlocksUrl", content + ".buildingBlocks.json");
+            step.put("domUrl", content + ".dom.json");
+            step.put("domJsonpUrl", content + ".dom.jsonp");
+            step.put("launchUrl", "");
+            step.put("templateId", "tmpl-basic");
             step.put("pollIds", pollId != null && i == steps - 1 ? List.of(pollId) : List.of());
+            step.put("attributes", ordered("height", 400L, "width", 500L, "autoHeight", true, "position", "auto",
+                    "css", ""));
+            step.put("lastUpdatedAt", updated);
+            step.put("resetAt", 0L);
             stepList.add(step);
         }
         guide.put("steps", stepList);
@@ -129,8 +210,10 @@ public final class Shapes {
             Map<String, Object> poll = new LinkedHashMap<>();
             poll.put("id", pollId);
             poll.put("question", "How likely are you to recommend us?");
-            poll.put("attributes", Map.of("type", pollType));
+            poll.put("attributes", ordered("type", pollType));
             poll.put("numericResponses", List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L));
+            poll.put("idResponses", new LinkedHashMap<>());
+            poll.put("resetAt", 0L);
             guide.put("polls", List.of(poll));
         } else {
             guide.put("polls", List.of());
@@ -161,7 +244,7 @@ public final class Shapes {
         segment.put("id", id);
         segment.put("name", name);
         segment.put("kind", "segment");
-        segment.put("definition", Map.of("filters", List.of()));
+        segment.put("definition", ordered("filters", List.of()));
         segment.put("shared", true);
         segment.put("createdAt", CREATED);
         segment.put("lastUpdatedAt", CREATED);
@@ -183,10 +266,23 @@ public final class Shapes {
         report.put("level", "visitor");
         report.put("type", "table");
         report.put("shared", true);
-        report.put("aggregation", Map.of("pipeline", List.of(Map.of("source", everyVisitor()))));
+        report.put("scope", "all");
+        report.put("share", "everyone");
+        report.put("target", "visitor");
+        report.put("aggregation", ordered("fields", List.of(ordered("field", "visitorId", "title", "Visitor",
+                "type", "string")), "pipeline", List.of(ordered("source", everyVisitor()))));
+        report.put("definition", ordered("config", new LinkedHashMap<>(), "dateRanges", List.of(), "timeSeries",
+                ordered("period", "dayRange"), "generator", "visitorList", "graphType", "table"));
+        report.put("createdByUser", user());
         report.put("createdAt", CREATED);
+        report.put("lastUpdatedByUser", user());
         report.put("lastUpdatedAt", CREATED);
+        report.put("ownedByUser", user());
         report.put("lastRunAt", CREATED);
+        report.put("lastSuccessRunAt", CREATED);
+        report.put("lastSuccessRunObj", ordered("rows", 2L));
+        report.put("rootVersionId", id);
+        report.put("stableVersionId", id + "-1");
         return report;
     }
 
@@ -208,6 +304,91 @@ public final class Shapes {
         field.put("isDeleted", false);
         field.put("isCalculated", false);
         field.put("isPerApp", false);
+        field.put("isPromoted", false);
+        field.put("neverIndex", false);
+        field.put("cardinality", 0L);
         return field;
+    }
+
+    /**
+     * One metadata field's schema entry with the members that name it, as real schemas carry them.
+     *
+     * @param kind {@code visitor} or {@code account}
+     * @param group the group, for example {@code custom}
+     * @param name the field name
+     * @param type the type
+     * @return the entry
+     */
+    public static Map<String, Object> field(String kind, String group, String name, String type) {
+        Map<String, Object> field = field(type, name);
+        field.put("group", group);
+        field.put("field", name);
+        field.put("kind", kind);
+        field.put("groupDisplayName", group.equals("auto") ? "Pendo" : group.substring(0, 1).toUpperCase()
+                + group.substring(1));
+        return field;
+    }
+
+    /**
+     * A visitor or account as REST {@code GET /api/v1/visitor|account/{id}} answers: {@code id} where the
+     * aggregation row says {@code visitorId}/{@code accountId}, and for visitors a {@code displayName}.
+     *
+     * @param row the stored row, or null
+     * @param idField {@code visitorId} or {@code accountId}
+     * @return the REST body, or null when the row is null
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> restBody(Map<String, Object> row, String idField) {
+        if (row == null) {
+            return null;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        Object id = row.get(idField);
+        body.put("id", id);
+        if (idField.equals("visitorId")) {
+            Object metadata = row.get("metadata");
+            Object agent = metadata instanceof Map<?, ?> groups ? groups.get("agent") : null;
+            Object name = agent instanceof Map<?, ?> fields ? fields.get("name") : null;
+            body.put("displayName", name != null ? name : id);
+        }
+        row.forEach((name, value) -> {
+            if (!name.equals(idField)) {
+                body.put(name, value);
+            }
+        });
+        return body;
+    }
+
+    /**
+     * The history item type of an event row's object.
+     *
+     * @param idField {@code pageId}, {@code featureId} or {@code trackTypeId}
+     * @return {@code page}, {@code feature} or {@code trackType}
+     */
+    public static String historyType(String idField) {
+        return idField.substring(0, idField.length() - 2);
+    }
+
+    /**
+     * A history item of a page view Pendo could not match to a tagged page.
+     *
+     * @param ts when
+     * @param appId the app
+     * @return the item
+     */
+    public static Map<String, Object> untaggedItem(long ts, long appId) {
+        return ordered("type", "untagged", "ts", ts, "lastTs", ts + 30_000L, "duration", 30_000L, "untaggedUrl",
+                "https://app.example.com/untagged/" + Long.toString(ts % 97, 36), "appId", appId);
+    }
+
+    /**
+     * A history item of a guide event.
+     *
+     * @param guideEvent the guide event row
+     * @return the item
+     */
+    public static Map<String, Object> guideItem(Map<String, Object> guideEvent) {
+        return ordered("type", "guide", "ts", guideEvent.get("browserTime"), "guideId", guideEvent.get("guideId"),
+                "guideStepId", guideEvent.get("guideStepId"), "appId", guideEvent.get("appId"));
     }
 }

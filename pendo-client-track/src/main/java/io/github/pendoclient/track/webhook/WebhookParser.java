@@ -1,7 +1,7 @@
 package io.github.pendoclient.track.webhook;
 
 import com.squareup.moshi.JsonReader;
-import io.github.pendoclient.json.JsonValues;
+import io.github.pendoclient.internal.json.JsonValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.github.pendoclient.json;
+package io.github.pendoclient.internal.json;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;

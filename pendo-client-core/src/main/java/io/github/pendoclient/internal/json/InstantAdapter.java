@@ -1,4 +1,4 @@
-package io.github.pendoclient.json;
+package io.github.pendoclient.internal.json;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
@@ -11,7 +11,7 @@ import java.time.format.DateTimeParseException;
 /**
  * {@link Instant} as Pendo writes timestamps: epoch milliseconds. Also reads numeric strings (Estuary sends
  * {@code "1700000000000"}) and ISO-8601 strings. Pendo writes {@code 0} for "never"; that reads as
- * {@link Instant#EPOCH}.
+ * null (absent), not 1970. Record components read timestamps leniently through {@link ComponentReader}.
  */
 final class InstantAdapter extends JsonAdapter<Instant> {
 
@@ -21,14 +21,14 @@ final class InstantAdapter extends JsonAdapter<Instant> {
             case NULL:
                 return reader.nextNull();
             case NUMBER:
-                return Instant.ofEpochMilli(toMillis(reader.nextString(), reader));
+                return ofMillis(toMillis(reader.nextString(), reader));
             case STRING: {
                 String text = reader.nextString().trim();
                 if (text.isEmpty()) {
                     return null;
                 }
                 if (Character.isDigit(text.charAt(text.length() - 1)) && text.indexOf('T') < 0) {
-                    return Instant.ofEpochMilli(toMillis(text, reader));
+                    return ofMillis(toMillis(text, reader));
                 }
                 try {
                     return Instant.parse(text);
@@ -41,6 +41,10 @@ final class InstantAdapter extends JsonAdapter<Instant> {
                 throw new JsonDataException("Expected epoch milliseconds but was " + reader.peek()
                         + " at path " + reader.getPath());
         }
+    }
+
+    private static Instant ofMillis(long millis) {
+        return millis == 0 ? null : Instant.ofEpochMilli(millis);
     }
 
     private static long toMillis(String text, JsonReader reader) {

@@ -1,4 +1,4 @@
-package io.github.pendoclient.json;
+package io.github.pendoclient.internal.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Types;
+import io.github.pendoclient.json.Binding;
+import io.github.pendoclient.json.UnknownFields;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -85,8 +87,11 @@ class PendoJsonTest {
     }
 
     @Test
-    void aBadValueNamesItsPath() {
-        assertThatThrownBy(() -> things.fromJson("{\"id\":\"f1\",\"tags\":[\"a\",{}]}"))
-                .isInstanceOf(JsonDataException.class).hasMessageContaining("$.tags[1]");
+    void aBadValueIsKeptLenientlyAndNamesItsPathWhenStrict() throws IOException {
+        String json = "{\"id\":\"f1\",\"tags\":[\"a\",{}]}";
+
+        assertThat(things.fromJson(json).unknownFields()).containsEntry("tags", List.of("a", Map.of()));
+        assertThatThrownBy(() -> Binding.STRICT.moshi().adapter(Thing.class).fromJson(json))
+                .isInstanceOf(JsonDataException.class).hasMessageContaining("$.tags");
     }
 }

@@ -1,0 +1,103 @@
+package io.github.pendoclient.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.pendoclient.PendoClient;
+import io.github.pendoclient.model.Guide;
+import io.github.pendoclient.model.TrackType;
+import io.github.pendoclient.model.Visitor;
+import io.github.pendoclient.model.VisitorHistoryItem;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The fake serves what real Pendo sends (API reference §7.10), variance included, the same for every seed run. */
+class FakeServesRealShapesTest {
+
+    static final Instant END = Instant.parse("2026-11-01T00:00:00Z");
+    static final Dataset DATASET = Dataset.generator(11).visitors(300).days(5).endingAt(END).build();
+
+    @RegisterExtension
+    static final FakePendo PENDO = FakePendo.create().withDataset(DATASET);
+
+    private final PendoClient client = PENDO.client();
+
+    @Test
+    void theRestVisitorBodyCarriesIdAndDisplayNameNotVisitorId() {
+        Visitor visitor = client.visitors().get("v-000001");
+
+        assertThat(visitor.visitorId()).isEqualTo("v-000001");
+        assertThat(visitor.displayName()).isEqualTo("User 1");
+        assertThat(visitor.unknownFields()).doesNotContainKey("visitorId");
+        assertThat(client.accounts().get("acct-00001").accountId()).isEqualTo("acct-00001");
+    }
+
+    @Test
+    void theDefaultAppsAutoGroupIsWrittenWithoutTheSign() {
+        Visitor visitor = client.visitors().get("v-000001");
+
+        assertThat(visitor.metadata()).containsKey("auto__323232").doesNotContainKey("auto__-323232");
+        assertThat(visitor.autoForApp(DatasetGenerator.WEB_APP)).containsKey("lastvisit");
+    }
+
+    @Test
+    void customMetadataNumbersSometimesArriveAsStringsOrFractions() {
+        Set<Class<?>> seatTypes = DATASET.visitors().stream()
+                .map(v -> ((Map<?, ?>) ((Map<?, ?>) v.get("metadata")).get("custom")))
+                .filter(custom -> custom != null && custom.get("seats") != null)
+                .map(custom -> custom.get("seats").getClass()).collect(Collectors.toSet());
+
+        assertThat(seatTypes).contains(Long.class, String.class, Double.class);
+    }
+
+    @Test
+    void eventParametersArriveAsObjectsAndAsJsonText() {
+        Set<Class<?>> kinds = DATASET.hourRows().stream().map(row -> row.toRow().get("parameters").getClass())
+                .collect(Collectors.toSet());
+
+        assertThat(kinds).anyMatch(Map.class::isAssignableFrom).contains(String.class);
+    }
+
+    @Test
+    void historyHasItemsOfEveryType() {
+        Set<String> types = new java.util.TreeSet<>();
+        for (int i = 0; i < 300 && types.size() < 5; i++) {
+            String visitorId = String.format("v-%06d", i);
+            if (i % 10 == 9 || DATASET.hourRows().stream().noneMatch(r -> r.visitorId().equals(visitorId))) {
+                continue;
+            }
+            client.visitors().history(visitorId, END.minus(Duration.ofDays(5)), END, Duration.ofDays(3650))
+                    .map(VisitorHistoryItem::type).forEach(types::add);
+        }
+
+        assertThat(types).contains("page", "feature", "trackType", "guide", "untagged");
+    }
+
+    @Test
+    void catalogsCarryTheFieldsRealBodiesCarryAndTheirTypeVariance() {
+        List<Guide> guides = client.guides().list();
+        List<TrackType> trackTypes = client.trackTypes().list();
+
+        assertThat(guides).allSatisfy(guide -> {
+            assertThat(guide.editorType()).isNotNull();
+            assertThat(guide.resetAt()).isNull();
+            assertThat(guide.steps()).allSatisfy(step -> assertThat(step.domUrl()).isNotNull());
+        });
+        assertThat(guides.stream().flatMap(g -> g.steps().stream()).map(s -> s.rank()))
+                .anyMatch(rank -> rank % 1 != 0);
+        assertThat(trackTypes).anyMatch(t -> Boolean.TRUE.equals(t.unknownFields().get("trackTypeName")));
+        assertThat(client.features().list()).allSatisfy(f -> assertThat(f.validThrough()).isNotNull());
+    }
+
+    @Test
+    void theDatasetIsTheSameJsonForTheSameSeed() {
+        Dataset again = Dataset.generator(11).visitors(300).days(5).endingAt(END).build();
+
+        assertThat(again.toJson()).isEqualTo(DATASET.toJson());
+    }
+}
