@@ -3,8 +3,8 @@ package io.github.pendoclient.testing;
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.http.RateLimitConfig;
 import io.github.pendoclient.http.RetryConfig;
-import io.github.pendoclient.testing.internal.Answer;
 import io.github.pendoclient.testing.internal.FakeApi;
+import io.github.pendoclient.testing.internal.NoDelayServerSockets;
 import io.github.pendoclient.track.Context;
 import io.github.pendoclient.track.TrackClient;
 import io.github.pendoclient.track.TrackEvent;
@@ -15,25 +15,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import mockwebserver3.SocketEffect;
-import okio.Buffer;
-import okio.BufferedSink;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -76,18 +62,14 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
     public static final String DEFAULT_SHARED_SECRET = "fake-pendo-shared-secret";
 
     private Dataset dataset = Dataset.empty();
-    private String integrationKey = DEFAULT_INTEGRATION_KEY;
-    private final Set<String> extraKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final Set<String> otherRegionKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private String sharedSecret = DEFAULT_SHARED_SECRET;
+    private final Keys keys = new Keys(DEFAULT_INTEGRATION_KEY, DEFAULT_SHARED_SECRET);
     private Clock clock = Clock.systemUTC();
     private double rateLimit;
     private int port;
 
     private final Object lock = new Object();
-    private final Map<Endpoint, Deque<Fault>> faults = new EnumMap<>(Endpoint.class);
-    private final List<RecordedCall> calls = Collections.synchronizedList(new ArrayList<>());
-    private final Map<Endpoint, double[]> buckets = new EnumMap<>(Endpoint.class);
+    private final FaultQueue faults = new FaultQueue();
+    private final Recorder recorder = new Recorder();
     private MockWebServer server;
     private FakeApi api;
     private PendoClient client;
@@ -126,7 +108,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      */
     public FakePendo withIntegrationKey(String key) {
         requireNotStarted();
-        this.integrationKey = Objects.requireNonNull(key, "key");
+        keys.integrationKey(Objects.requireNonNull(key, "key"));
         return this;
     }
 
@@ -137,7 +119,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return this fake
      */
     public FakePendo acceptIntegrationKey(String key) {
-        extraKeys.add(Objects.requireNonNull(key, "key"));
+        keys.accept(Objects.requireNonNull(key, "key"));
         return this;
     }
 
@@ -149,7 +131,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return this fake
      */
     public FakePendo withKeyForOtherRegion(String key) {
-        otherRegionKeys.add(Objects.requireNonNull(key, "key"));
+        keys.otherRegion(Objects.requireNonNull(key, "key"));
         return this;
     }
 
@@ -161,7 +143,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      */
     public FakePendo withSharedSecret(String secret) {
         requireNotStarted();
-        this.sharedSecret = Objects.requireNonNull(secret, "secret");
+        keys.sharedSecret(Objects.requireNonNull(secret, "secret"));
         return this;
     }
 
@@ -221,16 +203,13 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
             api = new FakeApi(dataset, clock::millis);
             MockWebServer started = new MockWebServer();
             started.setServerSocketFactory(new NoDelayServerSockets());
-            started.setDispatcher(new Dispatcher() {
-                @Override
-                public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-                    return answer(request);
-                }
-            });
+            started.setBodyLimit(Front.MAX_BODY_BYTES);
+            started.setDispatcher(new Front(api, keys, new RateLimiter(rateLimit, System::nanoTime), faults,
+                    recorder));
             try {
                 started.start(InetAddress.getLoopbackAddress(), port);
             } catch (IOException e) {
-                throw new UncheckedIOException("The fake could not listen on port " + port, e);
+                throw new UncheckedIOException("The fake could not listen on port " + port + ": " + e.getMessage(), e);
             }
             server = started;
             return this;
@@ -326,7 +305,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return the key
      */
     public String integrationKey() {
-        return integrationKey;
+        return keys.integrationKey();
     }
 
     /**
@@ -335,7 +314,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return the secret
      */
     public String sharedSecret() {
-        return sharedSecret;
+        return keys.sharedSecret();
     }
 
     /**
@@ -369,7 +348,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return the builder
      */
     public PendoClient.Builder clientBuilder() {
-        return PendoClient.builder().integrationKey(integrationKey).baseUrl(baseUrl()).retries(quickRetries())
+        return PendoClient.builder().integrationKey(keys.integrationKey()).baseUrl(baseUrl()).retries(quickRetries())
                 .rateLimit(RateLimitConfig.disabled());
     }
 
@@ -393,7 +372,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return the builder
      */
     public TrackClient.Builder trackClientBuilder() {
-        return TrackClient.builder().sharedSecret(sharedSecret).baseUrl(baseUrl()).retries(quickRetries())
+        return TrackClient.builder().sharedSecret(keys.sharedSecret()).baseUrl(baseUrl()).retries(quickRetries())
                 .rateLimit(RateLimitConfig.disabled());
     }
 
@@ -410,10 +389,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return this fake
      */
     public FakePendo enqueueFault(Endpoint endpoint, Fault fault) {
-        synchronized (lock) {
-            faults.computeIfAbsent(Objects.requireNonNull(endpoint, "endpoint"), e -> new ArrayDeque<>())
-                    .add(Objects.requireNonNull(fault, "fault"));
-        }
+        faults.add(endpoint, fault);
         return this;
     }
 
@@ -423,9 +399,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return the number of requests the queued faults will still affect
      */
     public int pendingFaults() {
-        synchronized (lock) {
-            return faults.values().stream().flatMap(Deque::stream).mapToInt(Fault::times).sum();
-        }
+        return faults.pending();
     }
 
     /**
@@ -434,9 +408,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return the requests
      */
     public List<RecordedCall> requests() {
-        synchronized (calls) {
-            return List.copyOf(calls);
-        }
+        return recorder.calls();
     }
 
     /**
@@ -461,10 +433,8 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
 
     /** Forgets the recorded requests and the queued faults. */
     public void clearRequests() {
-        calls.clear();
-        synchronized (lock) {
-            faults.clear();
-        }
+        recorder.clear();
+        faults.clear();
     }
 
     /**
@@ -495,253 +465,6 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
     private FakeApi running0() {
         running();
         return api;
-    }
-
-    // ---- serving
-
-    private MockResponse answer(RecordedRequest request) throws InterruptedException {
-        String method = request.getMethod();
-        String path = request.getUrl().encodedPath();
-        String query = request.getUrl().encodedQuery();
-        Endpoint endpoint = Endpoint.of(method, path);
-        String body = request.getBody() == null ? "" : request.getBody().utf8();
-
-        Answer answer = authenticate(endpoint, request);
-        boolean throttled = false;
-        if (answer == null) {
-            answer = rateLimited(endpoint);
-            throttled = answer != null;
-        }
-        Fault fault = answer == null ? nextFault(endpoint) : null;
-        if (fault != null && fault.statusCode() != 0) {
-            answer = new Answer(fault.statusCode(), fault.contentType(),
-                    fault.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
-        }
-        if (fault != null && !fault.delayBeforeAnswer().isZero()) {
-            Thread.sleep(fault.delayBeforeAnswer().toMillis());
-        }
-        if (answer == null) {
-            answer = api.handle(endpoint, method, path.substring(1), queryParameters(query), body);
-        }
-        boolean disconnect = fault != null && fault.disconnects();
-        calls.add(new RecordedCall(method, path, query == null ? "" : query, endpoint, redactedHeaders(request),
-                body, disconnect ? 0 : answer.status()));
-        MockResponse.Builder response = new MockResponse.Builder().code(answer.status());
-        if (fault != null && fault.retryAfter() != null) {
-            response.addHeader("Retry-After", fault.retryAfter());
-        } else if (throttled) {
-            response.addHeader("Retry-After", 1);
-        }
-        if (answer.contentType() != null) {
-            response.addHeader("Content-Type", answer.contentType());
-        }
-        if (disconnect) {
-            Buffer whole = new Buffer();
-            write(answer, whole);
-            long size = whole.size();
-            Buffer half = new Buffer();
-            half.write(whole, size / 2);
-            return response.body(half).setHeader("Content-Length", size)
-                    .onResponseEnd(new SocketEffect.CloseSocket(false, false, true)).build();
-        }
-        if (answer.streaming() != null) {
-            // MockWebServer ends the connection after a body of unknown length: say so, so that clients do not
-            // reuse it (and silently replay the next request on a dead connection).
-            return response.setHeader("Transfer-Encoding", "chunked").setHeader("Connection", "close")
-                    .body(new ChunkedBody(answer.streaming())).build();
-        }
-        return response.body(new Buffer().write(answer.body())).build();
-    }
-
-    private static void write(Answer answer, Buffer into) {
-        try {
-            if (answer.streaming() != null) {
-                answer.streaming().writeTo(into);
-            } else {
-                into.write(answer.body());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Server sockets whose connections send small writes at once. MockWebServer writes the headers and the body
-     * separately; with Nagle's algorithm on, the body waits for the client's delayed acknowledgement (40 ms on
-     * Linux), which would make every small answer slow.
-     */
-    private static final class NoDelayServerSockets extends javax.net.ServerSocketFactory {
-        @Override
-        public java.net.ServerSocket createServerSocket() throws IOException {
-            return new java.net.ServerSocket() {
-                @Override
-                public java.net.Socket accept() throws IOException {
-                    java.net.Socket socket = super.accept();
-                    socket.setTcpNoDelay(true);
-                    return socket;
-                }
-            };
-        }
-
-        @Override
-        public java.net.ServerSocket createServerSocket(int port) throws IOException {
-            java.net.ServerSocket socket = createServerSocket();
-            socket.bind(new java.net.InetSocketAddress(port));
-            return socket;
-        }
-
-        @Override
-        public java.net.ServerSocket createServerSocket(int port, int backlog) throws IOException {
-            java.net.ServerSocket socket = createServerSocket();
-            socket.bind(new java.net.InetSocketAddress(port), backlog);
-            return socket;
-        }
-
-        @Override
-        public java.net.ServerSocket createServerSocket(int port, int backlog, InetAddress address)
-                throws IOException {
-            java.net.ServerSocket socket = createServerSocket();
-            socket.bind(new java.net.InetSocketAddress(address, port), backlog);
-            return socket;
-        }
-    }
-
-    /** Writes a streamed body in HTTP/1.1 chunks, so nothing has to know its length in advance. */
-    private static final class ChunkedBody implements MockResponseBody {
-        private final Answer.Streaming streaming;
-
-        ChunkedBody(Answer.Streaming streaming) {
-            this.streaming = streaming;
-        }
-
-        @Override
-        public long getContentLength() {
-            return -1;
-        }
-
-        @Override
-        public void writeTo(BufferedSink sink) throws IOException {
-            Buffer pending = new Buffer();
-            okio.Sink chunker = new okio.Sink() {
-                @Override
-                public void write(Buffer source, long byteCount) throws IOException {
-                    pending.write(source, byteCount);
-                    if (pending.size() >= 64 * 1024) {
-                        flushChunk();
-                    }
-                }
-
-                private void flushChunk() throws IOException {
-                    if (pending.size() > 0) {
-                        sink.writeUtf8(Long.toHexString(pending.size())).writeUtf8("\r\n");
-                        sink.write(pending, pending.size());
-                        sink.writeUtf8("\r\n");
-                        sink.flush();
-                    }
-                }
-
-                @Override
-                public void flush() throws IOException {
-                    flushChunk();
-                }
-
-                @Override
-                public okio.Timeout timeout() {
-                    return okio.Timeout.NONE;
-                }
-
-                @Override
-                public void close() throws IOException {
-                    flushChunk();
-                }
-            };
-            BufferedSink buffered = okio.Okio.buffer(chunker);
-            try {
-                streaming.writeTo(buffered);
-                buffered.flush();
-            } catch (RuntimeException e) {
-                // An error after the 200 went out: end the body without its last chunk, so the client sees a cut.
-                sink.flush();
-                throw new IOException("The aggregation failed while streaming: " + e, e);
-            }
-            sink.writeUtf8("0\r\n\r\n");
-            sink.flush();
-        }
-    }
-
-    private Answer authenticate(Endpoint endpoint, RecordedRequest request) {
-        String key = request.getHeaders().get("x-pendo-integration-key");
-        if (endpoint.usesSharedSecret()) {
-            return sharedSecret.equals(key) ? null : Answer.error(401, "The track event shared secret is missing"
-                    + " or wrong");
-        }
-        if (key == null || key.isEmpty()) {
-            return Answer.error(401, "Missing x-pendo-integration-key header");
-        }
-        if (otherRegionKeys.contains(key)) {
-            return Answer.error(401, "Invalid integration key: it belongs to a subscription in another region");
-        }
-        if (!key.equals(integrationKey) && !extraKeys.contains(key)) {
-            return Answer.error(401, "Invalid integration key");
-        }
-        return null;
-    }
-
-    private Answer rateLimited(Endpoint endpoint) {
-        if (rateLimit <= 0) {
-            return null;
-        }
-        synchronized (lock) {
-            long now = System.nanoTime();
-            double[] bucket = buckets.computeIfAbsent(endpoint, e -> new double[] {0, now});
-            bucket[0] = Math.max(0, bucket[0] - (now - bucket[1]) / 1e9 * rateLimit);
-            bucket[1] = now;
-            if (bucket[0] + 1 > Math.max(1, rateLimit)) {
-                return new Answer(429, "application/json", "{\"message\":\"Too Many Requests\"}"
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
-            }
-            bucket[0] += 1;
-            return null;
-        }
-    }
-
-    private Fault nextFault(Endpoint endpoint) {
-        synchronized (lock) {
-            Deque<Fault> queue = faults.get(endpoint);
-            if (queue == null || queue.isEmpty()) {
-                return null;
-            }
-            Fault fault = queue.peekFirst();
-            queue.pollFirst();
-            if (fault.times() > 1) {
-                queue.addFirst(fault.times(fault.times() - 1));
-            }
-            return fault;
-        }
-    }
-
-    private static Map<String, String> queryParameters(String query) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        if (query == null || query.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : query.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            parameters.put(java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8),
-                    equals < 0 ? "" : pair.substring(equals + 1));
-        }
-        return parameters;
-    }
-
-    private static Map<String, String> redactedHeaders(RecordedRequest request) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String name : request.getHeaders().names()) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            headers.put(lower, lower.equals("x-pendo-integration-key") || lower.equals("authorization")
-                    ? "[redacted]" : request.getHeaders().get(name));
-        }
-        return Collections.unmodifiableMap(headers);
     }
 
     @Override

@@ -93,21 +93,35 @@ public final class FakeApi {
                 default -> Answer.error(404, "No such endpoint: " + method + " /" + path);
             };
         } catch (AggregationException e) {
-            return e.status() == 422 && e.getMessage().startsWith("{") ? Answer.json(422, e.getMessage())
-                    : Answer.error(e.status(), e.getMessage());
-        } catch (IllegalArgumentException | ClassCastException e) {
+            return Answer.error(e.status(), e.field(), e.getMessage());
+        } catch (IllegalArgumentException | ClassCastException | ArrayIndexOutOfBoundsException e) {
             return Answer.error(400, "Bad request: " + e.getMessage());
         }
     }
 
+    /**
+     * Percent-decodes a path segment per RFC 3986: {@code %2B} and {@code +} both mean a plus (only forms and query
+     * strings read {@code +} as a space).
+     */
     private static String decode(String part) {
-        return URLDecoder.decode(part, StandardCharsets.UTF_8);
+        return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    /** Decodes a query string value, where {@code +} is a space. */
+    private static String decodeQuery(String value) {
+        return URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 
     // ---- aggregation
 
     private Answer aggregation(String body) {
-        Object request = Json.parse(body);
+        Object request;
+        try {
+            request = Json.parse(body);
+        } catch (IllegalArgumentException e) {
+            return Answer.error(400, "The body is not valid JSON (" + e.getMessage() + "); an aggregation is"
+                    + " {\"response\": {\"mimeType\": \"application/json\"}, \"request\": {\"pipeline\": [...]}}");
+        }
         Stream<Map<String, Object>> rows = engine.run(request);
         long startTime = clock.getAsLong();
         return new Answer(200, "application/json", null, sink -> {
@@ -115,12 +129,26 @@ public final class FakeApi {
             JsonWriter writer = JsonWriter.of(sink);
             writer.setSerializeNulls(true);
             writer.beginObject().name("startTime").value(startTime).name("results").beginArray();
-            for (Iterator<Map<String, Object>> it = rows.iterator(); it.hasNext(); ) {
-                JsonValues.write(writer, it.next(), PendoJson.moshi());
-            }
-            writer.endArray().endObject();
-            writer.flush();
+            Iterator<Map<String, Object>> it = rows.iterator();
+            return () -> {
+                if (it.hasNext()) {
+                    JsonValues.write(writer, it.next(), PendoJson.moshi());
+                    return true;
+                }
+                writer.endArray().endObject();
+                writer.flush();
+                return false;
+            };
         });
+    }
+
+    /**
+     * How many rows aggregations have pulled from sources so far: their cost in work, not time.
+     *
+     * @return the count
+     */
+    public long aggregationRowsExamined() {
+        return engine.rowsExamined();
     }
 
     private Stream<Map<String, Object>> rows(String name, Map<String, Object> params, TimeRange range) {
@@ -662,7 +690,7 @@ public final class FakeApi {
         List<Map<String, Object>> result = items;
         String appId = query.get("appId");
         if (appId != null) {
-            long app = Long.parseLong(decode(appId));
+            long app = Long.parseLong(decodeQuery(appId));
             result = result.stream().filter(item -> item.get("appId") instanceof Number n && n.longValue() == app)
                     .toList();
         }
@@ -670,7 +698,7 @@ public final class FakeApi {
         if (ids != null) {
             List<Map<String, Object>> found = new ArrayList<>();
             for (String id : ids.split(",")) {
-                String wanted = decode(id.strip());
+                String wanted = decodeQuery(id.strip());
                 Map<String, Object> item = result.stream().filter(i -> wanted.equals(i.get("id"))).findFirst()
                         .orElse(null);
                 if (item == null) {
