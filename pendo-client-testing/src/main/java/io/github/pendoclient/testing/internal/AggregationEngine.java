@@ -250,8 +250,8 @@ public final class AggregationEngine {
         } else if ("hourRange".equals(period)) {
             hourly = true;
         } else {
-            throw new AggregationException(422, "The fake supports timeSeries periods dayRange and hourRange, not "
-                    + period);
+            throw new AggregationException(422, "pipeline[0].source.timeSeries.period", "The fake supports timeSeries"
+                    + " periods dayRange and hourRange, not " + abbreviate(period));
         }
         long unit = hourly ? HOUR : DAY;
         long first = floor(time(series.get("first"), "first"), unit);
@@ -277,7 +277,8 @@ public final class AggregationEngine {
             }
             return new TimeRange(hourly, Math.min(first, last), Math.max(first, last));
         }
-        throw new AggregationException(400, "A timeSeries needs a non-zero count or a last");
+        throw new AggregationException(400, "pipeline[0].source.timeSeries", "A timeSeries needs a non-zero count"
+                + " or a last");
     }
 
     private static long floor(long time, long unit) {
