@@ -3,14 +3,9 @@ package io.github.pendoclient.testing;
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.http.RateLimitConfig;
 import io.github.pendoclient.http.RetryConfig;
-import io.github.pendoclient.testing.internal.FakeApi;
-import io.github.pendoclient.testing.internal.NoDelayServerSockets;
 import io.github.pendoclient.track.Context;
 import io.github.pendoclient.track.TrackClient;
 import io.github.pendoclient.track.TrackEvent;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -61,17 +55,8 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
     /** The track event shared secret the fake accepts unless told otherwise. */
     public static final String DEFAULT_SHARED_SECRET = "fake-pendo-shared-secret";
 
-    private Dataset dataset = Dataset.empty();
-    private final Keys keys = new Keys(DEFAULT_INTEGRATION_KEY, DEFAULT_SHARED_SECRET);
-    private Clock clock = Clock.systemUTC();
-    private double rateLimit;
-    private int port;
-
+    private final FakeServer server = new FakeServer();
     private final Object lock = new Object();
-    private final FaultQueue faults = new FaultQueue();
-    private final Recorder recorder = new Recorder();
-    private MockWebServer server;
-    private FakeApi api;
     private PendoClient client;
     private TrackClient trackClient;
     private boolean startedPerTest;
@@ -95,8 +80,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return this fake
      */
     public FakePendo withDataset(Dataset dataset) {
-        requireNotStarted();
-        this.dataset = Objects.requireNonNull(dataset, "dataset");
+        server.dataset(dataset);
         return this;
     }
 
@@ -107,8 +91,8 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return this fake
      */
     public FakePendo withIntegrationKey(String key) {
-        requireNotStarted();
-        keys.integrationKey(Objects.requireNonNull(key, "key"));
+        server.requireNotStarted();
+        server.keys().integrationKey(Objects.requireNonNull(key, "key"));
         return this;
     }
 
@@ -119,7 +103,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return this fake
      */
     public FakePendo acceptIntegrationKey(String key) {
-        keys.accept(Objects.requireNonNull(key, "key"));
+        server.keys().accept(Objects.requireNonNull(key, "key"));
         return this;
     }
 
@@ -131,7 +115,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return this fake
      */
     public FakePendo withKeyForOtherRegion(String key) {
-        keys.otherRegion(Objects.requireNonNull(key, "key"));
+        server.keys().otherRegion(Objects.requireNonNull(key, "key"));
         return this;
     }
 
@@ -142,8 +126,8 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return this fake
      */
     public FakePendo withSharedSecret(String secret) {
-        requireNotStarted();
-        keys.sharedSecret(Objects.requireNonNull(secret, "secret"));
+        server.requireNotStarted();
+        server.keys().sharedSecret(Objects.requireNonNull(secret, "secret"));
         return this;
     }
 
@@ -154,8 +138,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return this fake
      */
     public FakePendo withClock(Clock clock) {
-        requireNotStarted();
-        this.clock = Objects.requireNonNull(clock, "clock");
+        server.clock(clock);
         return this;
     }
 
@@ -166,10 +149,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return this fake
      */
     public FakePendo withRateLimit(double requestsPerSecond) {
-        if (requestsPerSecond < 0) {
-            throw new IllegalArgumentException("The rate limit must not be negative");
-        }
-        this.rateLimit = requestsPerSecond;
+        server.rateLimit(requestsPerSecond);
         return this;
     }
 
@@ -180,15 +160,8 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return this fake
      */
     public FakePendo withPort(int port) {
-        requireNotStarted();
-        this.port = port;
+        server.port(port);
         return this;
-    }
-
-    private void requireNotStarted() {
-        if (server != null) {
-            throw new IllegalStateException("Configure the fake before it starts");
-        }
     }
 
     /**
@@ -198,22 +171,8 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @throws IllegalStateException if it is already running
      */
     public FakePendo start() {
-        synchronized (lock) {
-            requireNotStarted();
-            api = new FakeApi(dataset, clock::millis);
-            MockWebServer started = new MockWebServer();
-            started.setServerSocketFactory(new NoDelayServerSockets());
-            started.setBodyLimit(Front.MAX_BODY_BYTES);
-            started.setDispatcher(new Front(api, keys, new RateLimiter(rateLimit, System::nanoTime), faults,
-                    recorder));
-            try {
-                started.start(InetAddress.getLoopbackAddress(), port);
-            } catch (IOException e) {
-                throw new UncheckedIOException("The fake could not listen on port " + port + ": " + e.getMessage(), e);
-            }
-            server = started;
-            return this;
-        }
+        server.start();
+        return this;
     }
 
     /** Stops the fake and the clients it made. Idempotent. */
@@ -228,10 +187,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
                 trackClient.close();
                 trackClient = null;
             }
-            if (server != null) {
-                server.close();
-                server = null;
-            }
+            server.close();
         }
     }
 
@@ -241,7 +197,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return true between start and close
      */
     public boolean isRunning() {
-        return server != null;
+        return server.isRunning();
     }
 
     @Override
@@ -272,22 +228,13 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
         }
     }
 
-    private MockWebServer running() {
-        MockWebServer running = server;
-        if (running == null) {
-            throw new IllegalStateException("The fake is not running: call start(), or register it with"
-                    + " @RegisterExtension");
-        }
-        return running;
-    }
-
     /**
      * The base URL, for example {@code http://127.0.0.1:53123/}.
      *
      * @return the base URL
      */
     public URI baseUrl() {
-        return running().url("/").uri();
+        return server.baseUrl();
     }
 
     /**
@@ -296,7 +243,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return the port
      */
     public int port() {
-        return running().getPort();
+        return server.port();
     }
 
     /**
@@ -305,7 +252,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return the key
      */
     public String integrationKey() {
-        return keys.integrationKey();
+        return server.keys().integrationKey();
     }
 
     /**
@@ -314,7 +261,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return the secret
      */
     public String sharedSecret() {
-        return keys.sharedSecret();
+        return server.keys().sharedSecret();
     }
 
     /**
@@ -323,7 +270,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return the dataset as configured (changes made by requests are not in it)
      */
     public Dataset dataset() {
-        return dataset;
+        return server.dataset();
     }
 
     /**
@@ -348,7 +295,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return the builder
      */
     public PendoClient.Builder clientBuilder() {
-        return PendoClient.builder().integrationKey(keys.integrationKey()).baseUrl(baseUrl()).retries(quickRetries())
+        return PendoClient.builder().integrationKey(server.keys().integrationKey()).baseUrl(baseUrl()).retries(quickRetries())
                 .rateLimit(RateLimitConfig.disabled());
     }
 
@@ -372,7 +319,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return the builder
      */
     public TrackClient.Builder trackClientBuilder() {
-        return TrackClient.builder().sharedSecret(keys.sharedSecret()).baseUrl(baseUrl()).retries(quickRetries())
+        return TrackClient.builder().sharedSecret(server.keys().sharedSecret()).baseUrl(baseUrl()).retries(quickRetries())
                 .rateLimit(RateLimitConfig.disabled());
     }
 
@@ -389,7 +336,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return this fake
      */
     public FakePendo enqueueFault(Endpoint endpoint, Fault fault) {
-        faults.add(endpoint, fault);
+        server.faults().add(endpoint, fault);
         return this;
     }
 
@@ -399,7 +346,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return the number of requests the queued faults will still affect
      */
     public int pendingFaults() {
-        return faults.pending();
+        return server.faults().pending();
     }
 
     /**
@@ -408,7 +355,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return the requests
      */
     public List<RecordedCall> requests() {
-        return recorder.calls();
+        return server.recorder().calls();
     }
 
     /**
@@ -433,8 +380,8 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
 
     /** Forgets the recorded requests and the queued faults. */
     public void clearRequests() {
-        recorder.clear();
-        faults.clear();
+        server.recorder().clear();
+        server.faults().clear();
     }
 
     /**
@@ -445,7 +392,8 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
     @SuppressWarnings("unchecked")
     public List<TrackEvent> trackEvents() {
         List<TrackEvent> events = new ArrayList<>();
-        for (Map<String, Object> body : running0().trackEvents()) {
+        server.baseUrl();
+        for (Map<String, Object> body : server.api().trackEvents()) {
             TrackEvent.Builder builder = TrackEvent.builder().event((String) body.get("event"))
                     .visitorId((String) body.get("visitorId")).accountId((String) body.get("accountId"))
                     .timestamp(Instant.ofEpochMilli((Long) body.get("timestamp")));
@@ -462,13 +410,8 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
         return events;
     }
 
-    private FakeApi running0() {
-        running();
-        return api;
-    }
-
     @Override
     public String toString() {
-        return "FakePendo{" + (isRunning() ? baseUrl() : "stopped") + ", " + dataset + "}";
+        return "FakePendo{" + (isRunning() ? baseUrl() : "stopped") + ", " + dataset() + "}";
     }
 }

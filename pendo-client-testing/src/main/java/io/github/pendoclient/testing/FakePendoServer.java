@@ -114,7 +114,7 @@ public final class FakePendoServer implements Callable<Integer> {
      * @return the running fake; the caller closes it
      * @throws IllegalArgumentException if an argument, the port or the dataset is wrong
      */
-    static FakePendo launch(String... args) {
+    static FakeServer launch(String... args) {
         FakePendoServer server = new FakePendoServer();
         new CommandLine(server).parseArgs(args);
         return server.start();
@@ -122,19 +122,20 @@ public final class FakePendoServer implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        FakePendo fake = start();
+        FakeServer fake = start();
         int listening = fake.port();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            int served = fake.requests().size();
-            fake.close();
+            int served = fake.recorder().calls().size();
+            // Said first: stopping MockWebServer logs its own lines, and the process may be cut short after.
             out.println("Fake Pendo on port " + listening + " stopped after " + served + " requests.");
             out.flush();
+            fake.close();
             stopped.countDown();
         }, "fake-pendo-shutdown"));
         out.println("Fake Pendo listening on " + fake.baseUrl());
-        out.println("  integration key (x-pendo-integration-key): " + fake.integrationKey());
-        out.println("  track shared secret for POST /data/track: " + fake.sharedSecret());
+        out.println("  integration key (x-pendo-integration-key): " + fake.keys().integrationKey());
+        out.println("  track shared secret for POST /data/track: " + fake.keys().sharedSecret());
         out.println("  dataset: " + fake.dataset());
         out.println("  recordings and faults: GET " + fake.baseUrl() + "_fake/requests, GET /_fake/track-events,"
                 + " POST /_fake/faults");
@@ -144,7 +145,7 @@ public final class FakePendoServer implements Callable<Integer> {
         return 0;
     }
 
-    private FakePendo start() {
+    private FakeServer start() {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535, not " + port);
         }
@@ -155,14 +156,18 @@ public final class FakePendoServer implements Callable<Integer> {
             throw new IllegalArgumentException("--rate-limit must not be negative");
         }
         Dataset data = dataset != null ? readDataset(dataset) : generate();
-        FakePendo fake = FakePendo.create().withDataset(data).withPort(port).withSharedSecret(sharedSecret)
-                .withRateLimit(rateLimit);
+        FakeServer fake = new FakeServer();
+        fake.dataset(data);
+        fake.port(port);
+        fake.rateLimit(rateLimit);
+        fake.keys().sharedSecret(sharedSecret);
         if (!keys.isEmpty()) {
-            fake.withIntegrationKey(keys.get(0));
-            keys.subList(1, keys.size()).forEach(fake::acceptIntegrationKey);
+            fake.keys().integrationKey(keys.get(0));
+            keys.subList(1, keys.size()).forEach(fake.keys()::accept);
         }
         try {
-            return fake.start();
+            fake.start();
+            return fake;
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof BindException) {
                 throw new IllegalArgumentException("port " + port + " is in use; pick another with --port (0 picks a"

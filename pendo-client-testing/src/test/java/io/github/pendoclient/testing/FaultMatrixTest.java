@@ -68,7 +68,7 @@ class FaultMatrixTest {
 
         switch (kind) {
             case DISCONNECT_MID_BODY -> {
-                try (Response response = CLIENT.newCall(HttpConformanceTest.okRequest(PENDO, call)).execute()) {
+                try (Response response = CLIENT.newCall(HttpConformanceTest.okRequest(PENDO.baseUrl(), call)).execute()) {
                     assertThat(response.code()).isEqualTo(call.status());
                     assertThat(Long.parseLong(response.header("Content-Length"))).isPositive();
                     assertThatThrownBy(() -> response.body().bytes()).isInstanceOf(IOException.class);
@@ -76,12 +76,12 @@ class FaultMatrixTest {
                 assertThat(PENDO.requests(call.endpoint())).extracting(RecordedCall::status).containsExactly(0);
             }
             case DELAY -> {
-                try (Response response = CLIENT.newCall(HttpConformanceTest.okRequest(PENDO, call)).execute()) {
+                try (Response response = CLIENT.newCall(HttpConformanceTest.okRequest(PENDO.baseUrl(), call)).execute()) {
                     assertThat(response.code()).isEqualTo(call.status());
                 }
             }
             default -> {
-                try (Response response = CLIENT.newCall(HttpConformanceTest.okRequest(PENDO, call)).execute()) {
+                try (Response response = CLIENT.newCall(HttpConformanceTest.okRequest(PENDO.baseUrl(), call)).execute()) {
                     int status = kind.fault.statusCode();
                     assertThat(response.code()).isEqualTo(status);
                     String body = response.body().string();
@@ -99,7 +99,7 @@ class FaultMatrixTest {
         }
         assertThat(PENDO.pendingFaults()).as("consumed by the call it was scripted for").isZero();
 
-        try (Response next = CLIENT.newCall(HttpConformanceTest.okRequest(PENDO, call)).execute()) {
+        try (Response next = CLIENT.newCall(HttpConformanceTest.okRequest(PENDO.baseUrl(), call)).execute()) {
             assertThat(next.code()).isEqualTo(call.status());
             byte[] body = next.body().bytes();
             if (!call.emptyBody()) {

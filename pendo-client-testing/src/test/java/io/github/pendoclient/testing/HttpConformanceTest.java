@@ -42,7 +42,7 @@ class HttpConformanceTest {
     @TempDir
     static Path directory;
 
-    static FakePendo server;
+    static FakeServer server;
     static FakePendo large;
     static final HttpClient JDK = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -72,7 +72,7 @@ class HttpConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("calls")
     void theJdkClientReadsEveryEndpoint(Call call) throws Exception {
-        HttpResponse<byte[]> response = JDK.send(jdkRequest(server, call), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = JDK.send(jdkRequest(server.baseUrl(), call), HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(response.statusCode()).isEqualTo(call.status());
         checkBody(call, response.headers().firstValue("content-type").orElse(null), response.body());
@@ -81,7 +81,7 @@ class HttpConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("calls")
     void okHttpReadsEveryEndpoint(Call call) throws Exception {
-        try (okhttp3.Response response = OKHTTP.newCall(okRequest(server, call)).execute()) {
+        try (okhttp3.Response response = OKHTTP.newCall(okRequest(server.baseUrl(), call)).execute()) {
             assertThat(response.code()).isEqualTo(call.status());
             checkBody(call, response.header("Content-Type"), response.body().bytes());
         }
@@ -140,12 +140,12 @@ class HttpConformanceTest {
     @Test
     void everyClientReadsAnAggregationTooLargeToHoldEndedByClosingTheConnection() throws Exception {
         Call call = EndpointCalls.CALLS.get(0);
-        HttpResponse<byte[]> jdk = JDK.send(jdkRequest(large, call), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> jdk = JDK.send(jdkRequest(large.baseUrl(), call), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(jdk.statusCode()).isEqualTo(200);
         assertThat(jdk.headers().firstValue("connection")).hasValue("close");
         assertThat(results(jdk.body())).hasSize(3_000);
 
-        try (okhttp3.Response ok = OKHTTP.newCall(okRequest(large, call)).execute()) {
+        try (okhttp3.Response ok = OKHTTP.newCall(okRequest(large.baseUrl(), call)).execute()) {
             assertThat(results(ok.body().bytes())).hasSize(3_000);
         }
         try (RawHttp raw = new RawHttp(large.port())) {
@@ -219,7 +219,7 @@ class HttpConformanceTest {
     @ParameterizedTest(name = "HTTP {0}")
     @MethodSource("faultStatuses")
     void everyStatusTheFakeSendsHasItsReasonPhraseOnTheWire(int status) throws Exception {
-        server.enqueueFault(Endpoint.TOKEN_VERIFY, Fault.status(status));
+        server.faults().add(Endpoint.TOKEN_VERIFY, Fault.status(status));
         try (RawHttp raw = new RawHttp(server.port())) {
             RawHttp.Response response = raw.exchange("GET", "/api/v1/token/verify",
                     Map.of("x-pendo-integration-key", FakePendo.DEFAULT_INTEGRATION_KEY), null);
@@ -240,17 +240,17 @@ class HttpConformanceTest {
                 : Map.of("x-pendo-integration-key", EndpointCalls.keyFor(call), "Content-Type", "application/json");
     }
 
-    static HttpRequest jdkRequest(FakePendo fake, Call call) {
-        return HttpRequest.newBuilder(URI.create(fake.baseUrl() + call.target().substring(1)))
+    static HttpRequest jdkRequest(URI base, Call call) {
+        return HttpRequest.newBuilder(URI.create(base + call.target().substring(1)))
                 .timeout(Duration.ofSeconds(5)).header("x-pendo-integration-key", EndpointCalls.keyFor(call))
                 .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(call.body())).build();
     }
 
-    static Request okRequest(FakePendo fake, Call call) {
+    static Request okRequest(URI base, Call call) {
         RequestBody body = call.body() == null ? null
                 : RequestBody.create(call.body(), MediaType.get("application/json"));
-        return new Request.Builder().url(fake.baseUrl() + call.target().substring(1))
+        return new Request.Builder().url(base + call.target().substring(1))
                 .header("x-pendo-integration-key", EndpointCalls.keyFor(call)).method(call.method(), body).build();
     }
 
