@@ -44,6 +44,8 @@ public final class FakeApi {
     private Map<String, Integer> visitorIndex;
     private Map<String, Integer> accountIndex;
     private Map<String, List<HourlyEvents>> eventsByVisitor;
+    private final Map<String, SortedIndex> sortedIndexes = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile HourIndex hourIndex;
 
     /**
      * Creates the fake's behaviour.
@@ -54,7 +56,7 @@ public final class FakeApi {
     public FakeApi(Dataset dataset, LongSupplier clock) {
         this.dataset = dataset;
         this.clock = clock;
-        this.engine = new AggregationEngine(this::rows, clock);
+        this.engine = new AggregationEngine(new DatasetSources(), clock);
         this.segments = new ArrayList<>(dataset.segments());
     }
 
@@ -151,6 +153,80 @@ public final class FakeApi {
         return engine.rowsExamined();
     }
 
+    /** The engine's view of the dataset: every source, and sorted indexes of the unchanging ones. */
+    private final class DatasetSources implements AggregationEngine.Sources {
+        @Override
+        public Stream<Map<String, Object>> rows(String name, Map<String, Object> params, TimeRange range) {
+            return FakeApi.this.rows(name, params, range);
+        }
+
+        @Override
+        public Stream<Map<String, Object>> sorted(String name, Map<String, Object> params, TimeRange range,
+                                                  List<String> fields, Expression.KeysetBound bound) {
+            return FakeApi.this.sorted(name, params, fields, bound);
+        }
+    }
+
+    /**
+     * A source's rows from a sorted index, for keyset pages: the visitors and accounts while no request has changed
+     * them, and the catalogs. Indexes are built on first use and kept for this dataset. Null for other sources.
+     */
+    private Stream<Map<String, Object>> sorted(String name, Map<String, Object> params, List<String> fields,
+                                               Expression.KeysetBound bound) {
+        Map<String, Object> p = params == null ? Map.of() : params;
+        List<Map<String, Object>> stored;
+        switch (name) {
+            case "visitors":
+            case "accounts":
+                synchronized (lock) {
+                    boolean visitors = name.equals("visitors");
+                    if (!(visitors ? visitorChanges : accountChanges).isEmpty()
+                            || !(visitors ? deletedVisitors : deletedAccounts).isEmpty()) {
+                        return null;
+                    }
+                }
+                stored = name.equals("visitors") ? dataset.visitors() : dataset.accounts();
+                break;
+            case "features":
+                stored = dataset.features();
+                break;
+            case "pages":
+                stored = dataset.pages();
+                break;
+            case "trackTypes":
+                stored = dataset.trackTypes();
+                break;
+            default:
+                return null;
+        }
+        SortedIndex index = sortedIndexes.computeIfAbsent(name + "\u0000" + String.join("\u0000", fields),
+                key -> java.util.Optional.ofNullable(SortedIndex.build(stored, fields)).orElse(NOT_INDEXABLE));
+        if (index == NOT_INDEXABLE) {
+            return null;
+        }
+        Stream<Map<String, Object>> rows = index.from(bound);
+        if (name.equals("visitors") && Boolean.TRUE.equals(p.get("identified"))) {
+            rows = rows.filter(v -> !AggregationEngine.isAnonymous(v.get("visitorId")));
+        }
+        return name.equals("visitors") || name.equals("accounts") ? rows : byApp(rows, p);
+    }
+
+    private static final SortedIndex NOT_INDEXABLE = SortedIndex.build(List.of(), List.of());
+
+    /** The hourly rows in a window, through an index by hour built on first use. */
+    private Stream<HourlyEvents> hourRows(TimeRange range) {
+        HourIndex index = hourIndex;
+        if (index == null) {
+            synchronized (lock) {
+                if (hourIndex == null) {
+                    hourIndex = HourIndex.build(dataset.hourRows());
+                }
+                index = hourIndex;
+            }
+        }
+        return index.window(range);
+    }
+
     private Stream<Map<String, Object>> rows(String name, Map<String, Object> params, TimeRange range) {
         Map<String, Object> p = params == null ? Map.of() : params;
         switch (name) {
@@ -204,8 +280,7 @@ public final class FakeApi {
     }
 
     private Stream<Map<String, Object>> rolledUp(HourlyEvents.Kind kind, Map<String, Object> p, TimeRange range) {
-        Stream<Map<String, Object>> hourly = dataset.hourRows().stream()
-                .filter(row -> row.kind() == kind && range.contains(row.hour()))
+        Stream<Map<String, Object>> hourly = hourRows(range).filter(row -> row.kind() == kind)
                 .map(HourlyEvents::toRow);
         hourly = byApp(byParams(hourly, p, kind.idField()), p);
         return range.hourly() ? hourly : perDay(hourly, kind.idField());
@@ -213,7 +288,7 @@ public final class FakeApi {
 
     private Stream<Map<String, Object>> events(Map<String, Object> p, TimeRange range) {
         Map<List<Object>, Map<String, Object>> groups = new LinkedHashMap<>();
-        byApp(dataset.hourRows().stream().filter(row -> range.contains(row.hour())).map(HourlyEvents::toRow), p)
+        byApp(hourRows(range).map(HourlyEvents::toRow), p)
                 .forEach(row -> {
                     List<Object> key = List.of(row.get("visitorId"), String.valueOf(row.get("accountId")),
                             row.get("appId"), row.get("hour"), String.valueOf(row.get("remoteIp")),
