@@ -9,7 +9,6 @@ import io.github.pendoclient.testing.HourlyEvents;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -44,8 +43,6 @@ public final class FakeApi {
     private Map<String, Integer> visitorIndex;
     private Map<String, Integer> accountIndex;
     private Map<String, List<HourlyEvents>> eventsByVisitor;
-    private final Map<String, SortedIndex> sortedIndexes = new java.util.concurrent.ConcurrentHashMap<>();
-    private volatile HourIndex hourIndex;
 
     /**
      * Creates the fake's behaviour.
@@ -56,7 +53,30 @@ public final class FakeApi {
     public FakeApi(Dataset dataset, LongSupplier clock) {
         this.dataset = dataset;
         this.clock = clock;
-        this.engine = new AggregationEngine(new DatasetSources(), clock);
+        this.engine = new AggregationEngine(new AggregationSources(dataset, new AggregationSources.Live() {
+            @Override
+            public Stream<Map<String, Object>> visitors() {
+                return FakeApi.this.visitors();
+            }
+
+            @Override
+            public Stream<Map<String, Object>> accounts() {
+                return FakeApi.this.accounts();
+            }
+
+            @Override
+            public List<Map<String, Object>> guides() {
+                return FakeApi.this.guides();
+            }
+
+            @Override
+            public boolean changed(String source) {
+                synchronized (lock) {
+                    return source.equals("visitors") ? !visitorChanges.isEmpty() || !deletedVisitors.isEmpty()
+                            : !accountChanges.isEmpty() || !deletedAccounts.isEmpty();
+                }
+            }
+        }), clock);
         this.segments = new ArrayList<>(dataset.segments());
     }
 
@@ -151,213 +171,6 @@ public final class FakeApi {
      */
     public long aggregationRowsExamined() {
         return engine.rowsExamined();
-    }
-
-    /** The engine's view of the dataset: every source, and sorted indexes of the unchanging ones. */
-    private final class DatasetSources implements AggregationEngine.Sources {
-        @Override
-        public Stream<Map<String, Object>> rows(String name, Map<String, Object> params, TimeRange range) {
-            return FakeApi.this.rows(name, params, range);
-        }
-
-        @Override
-        public Stream<Map<String, Object>> sorted(String name, Map<String, Object> params, TimeRange range,
-                                                  List<String> fields, Expression.KeysetBound bound) {
-            return FakeApi.this.sorted(name, params, fields, bound);
-        }
-    }
-
-    /**
-     * A source's rows from a sorted index, for keyset pages: the visitors and accounts while no request has changed
-     * them, and the catalogs. Indexes are built on first use and kept for this dataset. Null for other sources.
-     */
-    private Stream<Map<String, Object>> sorted(String name, Map<String, Object> params, List<String> fields,
-                                               Expression.KeysetBound bound) {
-        Map<String, Object> p = params == null ? Map.of() : params;
-        List<Map<String, Object>> stored;
-        switch (name) {
-            case "visitors":
-            case "accounts":
-                synchronized (lock) {
-                    boolean visitors = name.equals("visitors");
-                    if (!(visitors ? visitorChanges : accountChanges).isEmpty()
-                            || !(visitors ? deletedVisitors : deletedAccounts).isEmpty()) {
-                        return null;
-                    }
-                }
-                stored = name.equals("visitors") ? dataset.visitors() : dataset.accounts();
-                break;
-            case "features":
-                stored = dataset.features();
-                break;
-            case "pages":
-                stored = dataset.pages();
-                break;
-            case "trackTypes":
-                stored = dataset.trackTypes();
-                break;
-            default:
-                return null;
-        }
-        SortedIndex index = sortedIndexes.computeIfAbsent(name + "\u0000" + String.join("\u0000", fields),
-                key -> java.util.Optional.ofNullable(SortedIndex.build(stored, fields)).orElse(NOT_INDEXABLE));
-        if (index == NOT_INDEXABLE) {
-            return null;
-        }
-        Stream<Map<String, Object>> rows = index.from(bound);
-        if (name.equals("visitors") && Boolean.TRUE.equals(p.get("identified"))) {
-            rows = rows.filter(v -> !AggregationEngine.isAnonymous(v.get("visitorId")));
-        }
-        return name.equals("visitors") || name.equals("accounts") ? rows : byApp(rows, p);
-    }
-
-    private static final SortedIndex NOT_INDEXABLE = SortedIndex.build(List.of(), List.of());
-
-    /** The hourly rows in a window, through an index by hour built on first use. */
-    private Stream<HourlyEvents> hourRows(TimeRange range) {
-        HourIndex index = hourIndex;
-        if (index == null) {
-            synchronized (lock) {
-                if (hourIndex == null) {
-                    hourIndex = HourIndex.build(dataset.hourRows());
-                }
-                index = hourIndex;
-            }
-        }
-        return index.window(range);
-    }
-
-    private Stream<Map<String, Object>> rows(String name, Map<String, Object> params, TimeRange range) {
-        Map<String, Object> p = params == null ? Map.of() : params;
-        switch (name) {
-            case "visitors": {
-                Stream<Map<String, Object>> visitors = visitors();
-                if (Boolean.TRUE.equals(p.get("identified"))) {
-                    visitors = visitors.filter(v -> !AggregationEngine.isAnonymous(v.get("visitorId")));
-                }
-                return visitors;
-            }
-            case "accounts":
-                return accounts();
-            case "features":
-                return byApp(dataset.features().stream(), p);
-            case "pages":
-                return byApp(dataset.pages().stream(), p);
-            case "guides":
-                return byApp(guides().stream(), p);
-            case "trackTypes":
-                return byApp(dataset.trackTypes().stream(), p);
-            case "pageEvents":
-                return rolledUp(HourlyEvents.Kind.PAGE, p, need(name, range));
-            case "featureEvents":
-                return rolledUp(HourlyEvents.Kind.FEATURE, p, need(name, range));
-            case "trackEvents":
-                return rolledUp(HourlyEvents.Kind.TRACK, p, need(name, range));
-            case "events":
-                return events(p, need(name, range));
-            default: {
-                if (!dataset.rowSources().contains(name) && !name.equals("guideEvents") && !name.equals("pollEvents")) {
-                    throw new AggregationException(422, "The fake has no data source '" + name + "'. It serves"
-                            + " visitors, accounts, features, pages, guides, trackTypes, events, pageEvents,"
-                            + " featureEvents, trackEvents, guideEvents, pollEvents and the sources of its dataset.");
-                }
-                Stream<Map<String, Object>> stored = dataset.rows(name).stream().map(LinkedHashMap::new);
-                if (name.equals("guideEvents") || name.equals("pollEvents")) {
-                    TimeRange window = need(name, range);
-                    stored = stored.filter(row -> row.get("browserTime") instanceof Number time
-                            && window.contains(time.longValue()));
-                }
-                return byApp(byParams(stored, p, "guideId", "pollId"), p);
-            }
-        }
-    }
-
-    private static TimeRange need(String source, TimeRange range) {
-        if (range == null) {
-            throw new AggregationException(400, "no period specified for time series source " + source);
-        }
-        return range;
-    }
-
-    private Stream<Map<String, Object>> rolledUp(HourlyEvents.Kind kind, Map<String, Object> p, TimeRange range) {
-        Stream<Map<String, Object>> hourly = hourRows(range).filter(row -> row.kind() == kind)
-                .map(HourlyEvents::toRow);
-        hourly = byApp(byParams(hourly, p, kind.idField()), p);
-        return range.hourly() ? hourly : perDay(hourly, kind.idField());
-    }
-
-    private Stream<Map<String, Object>> events(Map<String, Object> p, TimeRange range) {
-        Map<List<Object>, Map<String, Object>> groups = new LinkedHashMap<>();
-        byApp(hourRows(range).map(HourlyEvents::toRow), p)
-                .forEach(row -> {
-                    List<Object> key = List.of(row.get("visitorId"), String.valueOf(row.get("accountId")),
-                            row.get("appId"), row.get("hour"), String.valueOf(row.get("remoteIp")),
-                            String.valueOf(row.get("userAgent")));
-                    Map<String, Object> group = groups.get(key);
-                    if (group == null) {
-                        row.remove("pageId");
-                        row.remove("featureId");
-                        row.remove("trackTypeId");
-                        groups.put(key, row);
-                    } else {
-                        merge(group, row);
-                    }
-                });
-        Stream<Map<String, Object>> hourly = groups.values().stream();
-        return range.hourly() ? hourly : perDay(hourly, null);
-    }
-
-    /** Adds hourly rows up per day, as a {@code dayRange} series returns them. */
-    private static Stream<Map<String, Object>> perDay(Stream<Map<String, Object>> hourly, String idField) {
-        Map<List<Object>, Map<String, Object>> days = new LinkedHashMap<>();
-        hourly.forEach(row -> {
-            long hour = ((Number) row.remove("hour")).longValue();
-            long day = Math.floorDiv(hour, DAY) * DAY;
-            List<Object> key = List.of(row.get("visitorId"), String.valueOf(row.get("accountId")), row.get("appId"),
-                    day, idField == null ? "" : String.valueOf(row.get(idField)), String.valueOf(row.get("remoteIp")),
-                    String.valueOf(row.get("userAgent")));
-            Map<String, Object> existing = days.get(key);
-            if (existing == null) {
-                Map<String, Object> daily = new LinkedHashMap<>(row);
-                daily.put("day", day);
-                days.put(key, daily);
-            } else {
-                merge(existing, row);
-            }
-        });
-        return days.values().stream();
-    }
-
-    private static void merge(Map<String, Object> into, Map<String, Object> row) {
-        into.put("numEvents", (Long) into.get("numEvents") + (Long) row.get("numEvents"));
-        into.put("numMinutes", (Long) into.get("numMinutes") + (Long) row.get("numMinutes"));
-        into.put("firstTime", Math.min((Long) into.get("firstTime"), (Long) row.get("firstTime")));
-        into.put("lastTime", Math.max((Long) into.get("lastTime"), (Long) row.get("lastTime")));
-    }
-
-    private static Stream<Map<String, Object>> byParams(Stream<Map<String, Object>> rows, Map<String, Object> p,
-                                                        String... fields) {
-        for (String field : fields) {
-            Object wanted = p.get(field);
-            if (wanted != null) {
-                rows = rows.filter(row -> wanted.equals(row.get(field)));
-            }
-        }
-        return rows;
-    }
-
-    private static Stream<Map<String, Object>> byApp(Stream<Map<String, Object>> rows, Map<String, Object> p) {
-        Object appId = p.get("appId");
-        if (appId == null || appId instanceof String text && text.startsWith("expandAppIds")) {
-            return rows;
-        }
-        Set<Long> apps = new LinkedHashSet<>();
-        for (Object id : appId instanceof Collection<?> list ? list : List.of(appId)) {
-            apps.add(id instanceof Number number ? number.longValue() : Long.parseLong(String.valueOf(id)));
-        }
-        return rows.filter(row -> row.get("appId") instanceof Number number && apps.contains(number.longValue())
-                || row.get("appIds") instanceof Collection<?> ids && ids.stream()
-                        .anyMatch(id -> id instanceof Number n && apps.contains(n.longValue())));
     }
 
     // ---- visitors and accounts
