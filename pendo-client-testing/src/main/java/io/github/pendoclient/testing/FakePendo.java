@@ -3,37 +3,17 @@ package io.github.pendoclient.testing;
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.http.RateLimitConfig;
 import io.github.pendoclient.http.RetryConfig;
-import io.github.pendoclient.testing.internal.Answer;
-import io.github.pendoclient.testing.internal.FakeApi;
 import io.github.pendoclient.track.Context;
 import io.github.pendoclient.track.TrackClient;
 import io.github.pendoclient.track.TrackEvent;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockResponseBody;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import mockwebserver3.SocketEffect;
-import okio.Buffer;
-import okio.BufferedSink;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -75,21 +55,8 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
     /** The track event shared secret the fake accepts unless told otherwise. */
     public static final String DEFAULT_SHARED_SECRET = "fake-pendo-shared-secret";
 
-    private Dataset dataset = Dataset.empty();
-    private String integrationKey = DEFAULT_INTEGRATION_KEY;
-    private final Set<String> extraKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final Set<String> otherRegionKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private String sharedSecret = DEFAULT_SHARED_SECRET;
-    private Clock clock = Clock.systemUTC();
-    private double rateLimit;
-    private int port;
-
+    private final FakeServer server = new FakeServer();
     private final Object lock = new Object();
-    private final Map<Endpoint, Deque<Fault>> faults = new EnumMap<>(Endpoint.class);
-    private final List<RecordedCall> calls = Collections.synchronizedList(new ArrayList<>());
-    private final Map<Endpoint, double[]> buckets = new EnumMap<>(Endpoint.class);
-    private MockWebServer server;
-    private FakeApi api;
     private PendoClient client;
     private TrackClient trackClient;
     private boolean startedPerTest;
@@ -113,8 +80,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return this fake
      */
     public FakePendo withDataset(Dataset dataset) {
-        requireNotStarted();
-        this.dataset = Objects.requireNonNull(dataset, "dataset");
+        server.dataset(dataset);
         return this;
     }
 
@@ -125,8 +91,8 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return this fake
      */
     public FakePendo withIntegrationKey(String key) {
-        requireNotStarted();
-        this.integrationKey = Objects.requireNonNull(key, "key");
+        server.requireNotStarted();
+        server.keys().integrationKey(Objects.requireNonNull(key, "key"));
         return this;
     }
 
@@ -137,7 +103,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return this fake
      */
     public FakePendo acceptIntegrationKey(String key) {
-        extraKeys.add(Objects.requireNonNull(key, "key"));
+        server.keys().accept(Objects.requireNonNull(key, "key"));
         return this;
     }
 
@@ -149,7 +115,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return this fake
      */
     public FakePendo withKeyForOtherRegion(String key) {
-        otherRegionKeys.add(Objects.requireNonNull(key, "key"));
+        server.keys().otherRegion(Objects.requireNonNull(key, "key"));
         return this;
     }
 
@@ -160,8 +126,8 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return this fake
      */
     public FakePendo withSharedSecret(String secret) {
-        requireNotStarted();
-        this.sharedSecret = Objects.requireNonNull(secret, "secret");
+        server.requireNotStarted();
+        server.keys().sharedSecret(Objects.requireNonNull(secret, "secret"));
         return this;
     }
 
@@ -172,8 +138,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return this fake
      */
     public FakePendo withClock(Clock clock) {
-        requireNotStarted();
-        this.clock = Objects.requireNonNull(clock, "clock");
+        server.clock(clock);
         return this;
     }
 
@@ -184,10 +149,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return this fake
      */
     public FakePendo withRateLimit(double requestsPerSecond) {
-        if (requestsPerSecond < 0) {
-            throw new IllegalArgumentException("The rate limit must not be negative");
-        }
-        this.rateLimit = requestsPerSecond;
+        server.rateLimit(requestsPerSecond);
         return this;
     }
 
@@ -198,15 +160,8 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return this fake
      */
     public FakePendo withPort(int port) {
-        requireNotStarted();
-        this.port = port;
+        server.port(port);
         return this;
-    }
-
-    private void requireNotStarted() {
-        if (server != null) {
-            throw new IllegalStateException("Configure the fake before it starts");
-        }
     }
 
     /**
@@ -216,25 +171,8 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @throws IllegalStateException if it is already running
      */
     public FakePendo start() {
-        synchronized (lock) {
-            requireNotStarted();
-            api = new FakeApi(dataset, clock::millis);
-            MockWebServer started = new MockWebServer();
-            started.setServerSocketFactory(new NoDelayServerSockets());
-            started.setDispatcher(new Dispatcher() {
-                @Override
-                public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-                    return answer(request);
-                }
-            });
-            try {
-                started.start(InetAddress.getLoopbackAddress(), port);
-            } catch (IOException e) {
-                throw new UncheckedIOException("The fake could not listen on port " + port, e);
-            }
-            server = started;
-            return this;
-        }
+        server.start();
+        return this;
     }
 
     /** Stops the fake and the clients it made. Idempotent. */
@@ -249,10 +187,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
                 trackClient.close();
                 trackClient = null;
             }
-            if (server != null) {
-                server.close();
-                server = null;
-            }
+            server.close();
         }
     }
 
@@ -262,7 +197,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return true between start and close
      */
     public boolean isRunning() {
-        return server != null;
+        return server.isRunning();
     }
 
     @Override
@@ -293,22 +228,13 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
         }
     }
 
-    private MockWebServer running() {
-        MockWebServer running = server;
-        if (running == null) {
-            throw new IllegalStateException("The fake is not running: call start(), or register it with"
-                    + " @RegisterExtension");
-        }
-        return running;
-    }
-
     /**
      * The base URL, for example {@code http://127.0.0.1:53123/}.
      *
      * @return the base URL
      */
     public URI baseUrl() {
-        return running().url("/").uri();
+        return server.baseUrl();
     }
 
     /**
@@ -317,7 +243,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return the port
      */
     public int port() {
-        return running().getPort();
+        return server.port();
     }
 
     /**
@@ -326,7 +252,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return the key
      */
     public String integrationKey() {
-        return integrationKey;
+        return server.keys().integrationKey();
     }
 
     /**
@@ -335,7 +261,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return the secret
      */
     public String sharedSecret() {
-        return sharedSecret;
+        return server.keys().sharedSecret();
     }
 
     /**
@@ -344,7 +270,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return the dataset as configured (changes made by requests are not in it)
      */
     public Dataset dataset() {
-        return dataset;
+        return server.dataset();
     }
 
     /**
@@ -369,7 +295,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return the builder
      */
     public PendoClient.Builder clientBuilder() {
-        return PendoClient.builder().integrationKey(integrationKey).baseUrl(baseUrl()).retries(quickRetries())
+        return PendoClient.builder().integrationKey(server.keys().integrationKey()).baseUrl(baseUrl()).retries(quickRetries())
                 .rateLimit(RateLimitConfig.disabled());
     }
 
@@ -393,7 +319,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return the builder
      */
     public TrackClient.Builder trackClientBuilder() {
-        return TrackClient.builder().sharedSecret(sharedSecret).baseUrl(baseUrl()).retries(quickRetries())
+        return TrackClient.builder().sharedSecret(server.keys().sharedSecret()).baseUrl(baseUrl()).retries(quickRetries())
                 .rateLimit(RateLimitConfig.disabled());
     }
 
@@ -410,10 +336,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return this fake
      */
     public FakePendo enqueueFault(Endpoint endpoint, Fault fault) {
-        synchronized (lock) {
-            faults.computeIfAbsent(Objects.requireNonNull(endpoint, "endpoint"), e -> new ArrayDeque<>())
-                    .add(Objects.requireNonNull(fault, "fault"));
-        }
+        server.faults().add(endpoint, fault);
         return this;
     }
 
@@ -423,9 +346,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return the number of requests the queued faults will still affect
      */
     public int pendingFaults() {
-        synchronized (lock) {
-            return faults.values().stream().flatMap(Deque::stream).mapToInt(Fault::times).sum();
-        }
+        return server.faults().pending();
     }
 
     /**
@@ -434,9 +355,7 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      * @return the requests
      */
     public List<RecordedCall> requests() {
-        synchronized (calls) {
-            return List.copyOf(calls);
-        }
+        return server.recorder().calls();
     }
 
     /**
@@ -461,10 +380,8 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
 
     /** Forgets the recorded requests and the queued faults. */
     public void clearRequests() {
-        calls.clear();
-        synchronized (lock) {
-            faults.clear();
-        }
+        server.recorder().clear();
+        server.faults().clear();
     }
 
     /**
@@ -475,7 +392,8 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
     @SuppressWarnings("unchecked")
     public List<TrackEvent> trackEvents() {
         List<TrackEvent> events = new ArrayList<>();
-        for (Map<String, Object> body : running0().trackEvents()) {
+        server.baseUrl();
+        for (Map<String, Object> body : server.api().trackEvents()) {
             TrackEvent.Builder builder = TrackEvent.builder().event((String) body.get("event"))
                     .visitorId((String) body.get("visitorId")).accountId((String) body.get("accountId"))
                     .timestamp(Instant.ofEpochMilli((Long) body.get("timestamp")));
@@ -492,260 +410,8 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
         return events;
     }
 
-    private FakeApi running0() {
-        running();
-        return api;
-    }
-
-    // ---- serving
-
-    private MockResponse answer(RecordedRequest request) throws InterruptedException {
-        String method = request.getMethod();
-        String path = request.getUrl().encodedPath();
-        String query = request.getUrl().encodedQuery();
-        Endpoint endpoint = Endpoint.of(method, path);
-        String body = request.getBody() == null ? "" : request.getBody().utf8();
-
-        Answer answer = authenticate(endpoint, request);
-        boolean throttled = false;
-        if (answer == null) {
-            answer = rateLimited(endpoint);
-            throttled = answer != null;
-        }
-        Fault fault = answer == null ? nextFault(endpoint) : null;
-        if (fault != null && fault.statusCode() != 0) {
-            answer = new Answer(fault.statusCode(), fault.contentType(),
-                    fault.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
-        }
-        if (fault != null && !fault.delayBeforeAnswer().isZero()) {
-            Thread.sleep(fault.delayBeforeAnswer().toMillis());
-        }
-        if (answer == null) {
-            answer = api.handle(endpoint, method, path.substring(1), queryParameters(query), body);
-        }
-        boolean disconnect = fault != null && fault.disconnects();
-        calls.add(new RecordedCall(method, path, query == null ? "" : query, endpoint, redactedHeaders(request),
-                body, disconnect ? 0 : answer.status()));
-        MockResponse.Builder response = new MockResponse.Builder().code(answer.status());
-        if (fault != null && fault.retryAfter() != null) {
-            response.addHeader("Retry-After", fault.retryAfter());
-        } else if (throttled) {
-            response.addHeader("Retry-After", 1);
-        }
-        if (answer.contentType() != null) {
-            response.addHeader("Content-Type", answer.contentType());
-        }
-        if (disconnect) {
-            Buffer whole = new Buffer();
-            write(answer, whole);
-            long size = whole.size();
-            Buffer half = new Buffer();
-            half.write(whole, size / 2);
-            return response.body(half).setHeader("Content-Length", size)
-                    .onResponseEnd(new SocketEffect.CloseSocket(false, false, true)).build();
-        }
-        if (answer.streaming() != null) {
-            // MockWebServer ends the connection after a body of unknown length: say so, so that clients do not
-            // reuse it (and silently replay the next request on a dead connection).
-            return response.setHeader("Transfer-Encoding", "chunked").setHeader("Connection", "close")
-                    .body(new ChunkedBody(answer.streaming())).build();
-        }
-        return response.body(new Buffer().write(answer.body())).build();
-    }
-
-    private static void write(Answer answer, Buffer into) {
-        try {
-            if (answer.streaming() != null) {
-                answer.streaming().writeTo(into);
-            } else {
-                into.write(answer.body());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Server sockets whose connections send small writes at once. MockWebServer writes the headers and the body
-     * separately; with Nagle's algorithm on, the body waits for the client's delayed acknowledgement (40 ms on
-     * Linux), which would make every small answer slow.
-     */
-    private static final class NoDelayServerSockets extends javax.net.ServerSocketFactory {
-        @Override
-        public java.net.ServerSocket createServerSocket() throws IOException {
-            return new java.net.ServerSocket() {
-                @Override
-                public java.net.Socket accept() throws IOException {
-                    java.net.Socket socket = super.accept();
-                    socket.setTcpNoDelay(true);
-                    return socket;
-                }
-            };
-        }
-
-        @Override
-        public java.net.ServerSocket createServerSocket(int port) throws IOException {
-            java.net.ServerSocket socket = createServerSocket();
-            socket.bind(new java.net.InetSocketAddress(port));
-            return socket;
-        }
-
-        @Override
-        public java.net.ServerSocket createServerSocket(int port, int backlog) throws IOException {
-            java.net.ServerSocket socket = createServerSocket();
-            socket.bind(new java.net.InetSocketAddress(port), backlog);
-            return socket;
-        }
-
-        @Override
-        public java.net.ServerSocket createServerSocket(int port, int backlog, InetAddress address)
-                throws IOException {
-            java.net.ServerSocket socket = createServerSocket();
-            socket.bind(new java.net.InetSocketAddress(address, port), backlog);
-            return socket;
-        }
-    }
-
-    /** Writes a streamed body in HTTP/1.1 chunks, so nothing has to know its length in advance. */
-    private static final class ChunkedBody implements MockResponseBody {
-        private final Answer.Streaming streaming;
-
-        ChunkedBody(Answer.Streaming streaming) {
-            this.streaming = streaming;
-        }
-
-        @Override
-        public long getContentLength() {
-            return -1;
-        }
-
-        @Override
-        public void writeTo(BufferedSink sink) throws IOException {
-            Buffer pending = new Buffer();
-            okio.Sink chunker = new okio.Sink() {
-                @Override
-                public void write(Buffer source, long byteCount) throws IOException {
-                    pending.write(source, byteCount);
-                    if (pending.size() >= 64 * 1024) {
-                        flushChunk();
-                    }
-                }
-
-                private void flushChunk() throws IOException {
-                    if (pending.size() > 0) {
-                        sink.writeUtf8(Long.toHexString(pending.size())).writeUtf8("\r\n");
-                        sink.write(pending, pending.size());
-                        sink.writeUtf8("\r\n");
-                        sink.flush();
-                    }
-                }
-
-                @Override
-                public void flush() throws IOException {
-                    flushChunk();
-                }
-
-                @Override
-                public okio.Timeout timeout() {
-                    return okio.Timeout.NONE;
-                }
-
-                @Override
-                public void close() throws IOException {
-                    flushChunk();
-                }
-            };
-            BufferedSink buffered = okio.Okio.buffer(chunker);
-            try {
-                streaming.writeTo(buffered);
-                buffered.flush();
-            } catch (RuntimeException e) {
-                // An error after the 200 went out: end the body without its last chunk, so the client sees a cut.
-                sink.flush();
-                throw new IOException("The aggregation failed while streaming: " + e, e);
-            }
-            sink.writeUtf8("0\r\n\r\n");
-            sink.flush();
-        }
-    }
-
-    private Answer authenticate(Endpoint endpoint, RecordedRequest request) {
-        String key = request.getHeaders().get("x-pendo-integration-key");
-        if (endpoint.usesSharedSecret()) {
-            return sharedSecret.equals(key) ? null : Answer.error(401, "The track event shared secret is missing"
-                    + " or wrong");
-        }
-        if (key == null || key.isEmpty()) {
-            return Answer.error(401, "Missing x-pendo-integration-key header");
-        }
-        if (otherRegionKeys.contains(key)) {
-            return Answer.error(401, "Invalid integration key: it belongs to a subscription in another region");
-        }
-        if (!key.equals(integrationKey) && !extraKeys.contains(key)) {
-            return Answer.error(401, "Invalid integration key");
-        }
-        return null;
-    }
-
-    private Answer rateLimited(Endpoint endpoint) {
-        if (rateLimit <= 0) {
-            return null;
-        }
-        synchronized (lock) {
-            long now = System.nanoTime();
-            double[] bucket = buckets.computeIfAbsent(endpoint, e -> new double[] {0, now});
-            bucket[0] = Math.max(0, bucket[0] - (now - bucket[1]) / 1e9 * rateLimit);
-            bucket[1] = now;
-            if (bucket[0] + 1 > Math.max(1, rateLimit)) {
-                return new Answer(429, "application/json", "{\"message\":\"Too Many Requests\"}"
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
-            }
-            bucket[0] += 1;
-            return null;
-        }
-    }
-
-    private Fault nextFault(Endpoint endpoint) {
-        synchronized (lock) {
-            Deque<Fault> queue = faults.get(endpoint);
-            if (queue == null || queue.isEmpty()) {
-                return null;
-            }
-            Fault fault = queue.peekFirst();
-            queue.pollFirst();
-            if (fault.times() > 1) {
-                queue.addFirst(fault.times(fault.times() - 1));
-            }
-            return fault;
-        }
-    }
-
-    private static Map<String, String> queryParameters(String query) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        if (query == null || query.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : query.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            parameters.put(java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8),
-                    equals < 0 ? "" : pair.substring(equals + 1));
-        }
-        return parameters;
-    }
-
-    private static Map<String, String> redactedHeaders(RecordedRequest request) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String name : request.getHeaders().names()) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            headers.put(lower, lower.equals("x-pendo-integration-key") || lower.equals("authorization")
-                    ? "[redacted]" : request.getHeaders().get(name));
-        }
-        return Collections.unmodifiableMap(headers);
-    }
-
     @Override
     public String toString() {
-        return "FakePendo{" + (isRunning() ? baseUrl() : "stopped") + ", " + dataset + "}";
+        return "FakePendo{" + (isRunning() ? baseUrl() : "stopped") + ", " + dataset() + "}";
     }
 }

@@ -1,7 +1,13 @@
 package io.github.pendoclient.testing;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,15 +23,21 @@ import picocli.CommandLine.Option;
  * can be tested against it:
  *
  * <pre>
- * java -jar pendo-client-testing-VERSION-standalone.jar --port 8089 --seed 42 --visitors 20000 --days 60
+ * mvn -B -q package -pl pendo-client-testing -am -DskipTests
+ * java -jar pendo-client-testing/target/pendo-client-testing-VERSION-standalone.jar --port 8089 --visitors 20000
  * </pre>
  *
  * <p>Point the program at {@code http://127.0.0.1:8089} and send the printed integration key (or shared secret for
- * {@code /data/track}). It runs until interrupted.
+ * {@code /data/track}). Tests in other languages script faults and read recordings through {@code /_fake/}
+ * endpoints (see the README). It runs until interrupted (Ctrl+C or SIGTERM), and says so when it stops. A bad
+ * argument, a busy port or a missing dataset file ends it at once with a one-line message and exit status 2.
  */
 @Command(name = "fake-pendo", mixinStandardHelpOptions = true, versionProvider = FakePendoServer.Version.class,
         description = "Serves a fake Pendo v1 API (REST, aggregations, track events) on loopback.")
 public final class FakePendoServer implements Callable<Integer> {
+
+    /** The exit status for a bad argument, a busy port or a missing dataset. */
+    static final int USAGE = 2;
 
     @Option(names = "--port", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port = 8089;
@@ -57,52 +69,133 @@ public final class FakePendoServer implements Callable<Integer> {
             + " (default: none).")
     double rateLimit;
 
+    private PrintStream out = System.out;
+
     private FakePendoServer() {
     }
 
     /**
-     * Starts the server.
+     * Starts the server and serves until the process is stopped.
      *
      * @param args the command line; {@code --help} lists the options
      */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new FakePendoServer()).execute(args));
+        System.exit(run(System.out, System.err, args));
+    }
+
+    /**
+     * Runs the command line: serves until the process is stopped, or returns at once with {@value #USAGE} after a
+     * one-line message on {@code err} when an argument, the port or the dataset is wrong.
+     */
+    static int run(PrintStream out, PrintStream err, String... args) {
+        FakePendoServer server = new FakePendoServer();
+        server.out = out;
+        CommandLine command = new CommandLine(server);
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        command.setParameterExceptionHandler((e, arguments) -> {
+            err.println("fake-pendo: " + e.getMessage() + " (see --help)");
+            return USAGE;
+        });
+        command.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (!(e instanceof IllegalArgumentException)) {
+                throw e;
+            }
+            err.println("fake-pendo: " + e.getMessage());
+            return USAGE;
+        });
+        return command.execute(args);
+    }
+
+    /**
+     * Starts a fake as the command line would, without waiting: for tests of the standalone configuration.
+     *
+     * @param args the command line
+     * @return the running fake; the caller closes it
+     * @throws IllegalArgumentException if an argument, the port or the dataset is wrong
+     */
+    static FakeServer launch(String... args) {
+        FakePendoServer server = new FakePendoServer();
+        new CommandLine(server).parseArgs(args);
+        return server.start();
     }
 
     @Override
     public Integer call() throws Exception {
-        Dataset data;
-        if (dataset != null) {
-            try (InputStream in = Files.newInputStream(dataset)) {
-                data = Dataset.fromJson(in);
-            }
-        } else {
-            DatasetGenerator generator = Dataset.generator(seed).visitors(visitors).days(days)
-                    .endingAt(Instant.now());
-            if (accounts != null) {
-                generator.accounts(accounts);
-            }
-            data = generator.build();
-        }
-        FakePendo fake = FakePendo.create().withDataset(data).withPort(port).withSharedSecret(sharedSecret)
-                .withRateLimit(rateLimit);
-        if (!keys.isEmpty()) {
-            fake.withIntegrationKey(keys.get(0));
-            keys.subList(1, keys.size()).forEach(fake::acceptIntegrationKey);
-        }
-        fake.start();
+        FakeServer fake = start();
+        int listening = fake.port();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            int served = fake.recorder().calls().size();
+            // Said first: stopping MockWebServer logs its own lines, and the process may be cut short after.
+            out.println("Fake Pendo on port " + listening + " stopped after " + served + " requests.");
+            out.flush();
             fake.close();
             stopped.countDown();
         }, "fake-pendo-shutdown"));
-        System.out.println("Fake Pendo listening on " + fake.baseUrl());
-        System.out.println("  integration key (x-pendo-integration-key): " + fake.integrationKey());
-        System.out.println("  track shared secret for POST /data/track: " + fake.sharedSecret());
-        System.out.println("  dataset: " + data);
-        System.out.println("Press Ctrl+C to stop.");
+        out.println("Fake Pendo listening on " + fake.baseUrl());
+        out.println("  integration key (x-pendo-integration-key): " + fake.keys().integrationKey());
+        out.println("  track shared secret for POST /data/track: " + fake.keys().sharedSecret());
+        out.println("  dataset: " + fake.dataset());
+        out.println("  recordings and faults: GET " + fake.baseUrl() + "_fake/requests, GET /_fake/track-events,"
+                + " POST /_fake/faults");
+        out.println("Press Ctrl+C to stop.");
+        out.flush();
         stopped.await();
         return 0;
+    }
+
+    private FakeServer start() {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("--port must be between 0 and 65535, not " + port);
+        }
+        if (visitors < 0 || days < 0 || accounts != null && accounts < 0) {
+            throw new IllegalArgumentException("--visitors, --accounts and --days must not be negative");
+        }
+        if (rateLimit < 0) {
+            throw new IllegalArgumentException("--rate-limit must not be negative");
+        }
+        Dataset data = dataset != null ? readDataset(dataset) : generate();
+        FakeServer fake = new FakeServer();
+        fake.dataset(data);
+        fake.port(port);
+        fake.rateLimit(rateLimit);
+        fake.keys().sharedSecret(sharedSecret);
+        if (!keys.isEmpty()) {
+            fake.keys().integrationKey(keys.get(0));
+            keys.subList(1, keys.size()).forEach(fake.keys()::accept);
+        }
+        try {
+            fake.start();
+            return fake;
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof BindException) {
+                throw new IllegalArgumentException("port " + port + " is in use; pick another with --port (0 picks a"
+                        + " free one)", e);
+            }
+            throw new IllegalArgumentException("cannot listen on port " + port + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    private Dataset generate() {
+        DatasetGenerator generator = Dataset.generator(seed).visitors(visitors).days(days).endingAt(Instant.now());
+        if (accounts != null) {
+            generator.accounts(accounts);
+        }
+        return generator.build();
+    }
+
+    private static Dataset readDataset(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Dataset.fromJson(in);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("the dataset file " + file + " does not exist", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the dataset file " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the dataset file " + file + " is not a dataset (" + e.getMessage()
+                    + ")", e);
+        }
     }
 
     /** The SDK version, for {@code --version}. */

@@ -44,8 +44,9 @@ public final class Fault {
         if (status < 200 || status > 599) {
             throw new IllegalArgumentException("Not an HTTP status: " + status);
         }
-        return new Fault(status, null, "{\"message\":\"Injected fault: HTTP " + status + "\"}", "application/json",
-                Duration.ZERO, false, 1);
+        String message = "\"Injected fault: HTTP " + status + "\"";
+        return new Fault(status, null, "{\"overall\":" + message + ",\"fields\":{},\"message\":" + message + "}",
+                "application/json", Duration.ZERO, false, 1);
     }
 
     /**
@@ -70,7 +71,9 @@ public final class Fault {
     }
 
     /**
-     * Answer normally but drop the connection halfway through the body.
+     * Answer normally but drop the connection halfway through the body: the answer promises its whole length and the
+     * connection closes after half of it. An answer without a body (a metadata write, a track event) promises a
+     * two-byte body and closes before sending any, so every endpoint fails the same way, on this call only.
      *
      * @return the fault, played once
      */

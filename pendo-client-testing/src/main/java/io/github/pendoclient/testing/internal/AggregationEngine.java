@@ -15,11 +15,21 @@ import java.util.stream.Stream;
  * fake implements ({@code filter}, {@code select}, {@code eval}, {@code identified}, {@code sort}, {@code limit},
  * {@code skip}, {@code count}, {@code group}, {@code reduce}, {@code unwind}). Anything else is refused with 422 and
  * its name, so a test fails loudly instead of passing on wrong data. Streaming operators stay lazy.
+ *
+ * <p>Every refusal names the part of the request at fault ({@code pipeline[2].filter}). A pipeline has at most
+ * {@value #MAX_STAGES} stages. A keyset page (cursor filter, ascending sort, limit right after the source) is answered
+ * from a source's sorted index when it has one (see {@link Sources#sorted}), so its cost is that of the page, not of
+ * the source; {@link #rowsExamined()} counts the rows the engine pulled from sources, to prove it.
  */
 public final class AggregationEngine {
 
     /** The prefix of anonymous visitor ids. */
     public static final String ANONYMOUS_PREFIX = "_PENDO_T_";
+
+    /** The most stages a pipeline may have. */
+    public static final int MAX_STAGES = 200;
+    /** The most periods a {@code timeSeries} may span. */
+    public static final long MAX_PERIODS = 100_000;
 
     private static final long HOUR = 3_600_000L;
     private static final long DAY = 24 * HOUR;
@@ -37,10 +47,27 @@ public final class AggregationEngine {
          * @throws AggregationException if the source is unknown or needs a time series
          */
         Stream<Map<String, Object>> rows(String name, Map<String, Object> params, TimeRange range);
+
+        /**
+         * The rows of a source in ascending order of some fields, starting at a cursor, if the source keeps such an
+         * index: what a keyset page needs, in time proportional to the rows read rather than to the source.
+         *
+         * @param name the source name
+         * @param params its parameters, or null
+         * @param range the time series' periods, or null
+         * @param fields the sort fields, all ascending
+         * @param bound where to start, or null for the first row
+         * @return the rows in the order a stable sort on the fields gives, or null when the source has no index
+         */
+        default Stream<Map<String, Object>> sorted(String name, Map<String, Object> params, TimeRange range,
+                                                   List<String> fields, Expression.KeysetBound bound) {
+            return null;
+        }
     }
 
     private final Sources sources;
     private final LongSupplier clock;
+    private final java.util.concurrent.atomic.LongAdder examined = new java.util.concurrent.atomic.LongAdder();
 
     /**
      * Creates an engine.
@@ -61,49 +88,158 @@ public final class AggregationEngine {
      * @throws AggregationException if the request is malformed (400) or unsupported (422)
      */
     public Stream<Map<String, Object>> run(Object body) {
-        Object request = body instanceof Map<?, ?> map ? map.get("request") : null;
-        Object pipeline = request instanceof Map<?, ?> map ? map.get("pipeline") : null;
+        if (!(body instanceof Map<?, ?>)) {
+            throw new AggregationException(400, "The body must be a JSON object {\"response\": ..., \"request\":"
+                    + " {\"pipeline\": [...]}}");
+        }
+        Object request = ((Map<?, ?>) body).get("request");
+        if (request != null && !(request instanceof Map<?, ?>)) {
+            throw new AggregationException(400, "request", "request must be a JSON object, not " + abbreviate(request));
+        }
+        Object pipeline = request == null ? null : ((Map<?, ?>) request).get("pipeline");
+        if (pipeline == null) {
+            throw new AggregationException(422, "pipeline", "Required");
+        }
         if (!(pipeline instanceof List<?> steps)) {
-            throw new AggregationException(422, "{\"overall\":{},\"fields\":{\"pipeline\":\"Required\"}}");
+            throw new AggregationException(400, "pipeline", "pipeline must be a JSON array of stages, not "
+                    + abbreviate(pipeline));
+        }
+        if (steps.size() > MAX_STAGES) {
+            throw new AggregationException(400, "pipeline", "The pipeline has " + steps.size() + " stages; the fake"
+                    + " runs at most " + MAX_STAGES);
         }
         return runPipeline(steps);
     }
 
+    /**
+     * How many rows the engine has pulled from sources since it was made: the work aggregations cost, independent of
+     * timing.
+     *
+     * @return the count
+     */
+    public long rowsExamined() {
+        return examined.sum();
+    }
+
     private Stream<Map<String, Object>> runPipeline(List<?> steps) {
         if (steps.isEmpty() || !(steps.get(0) instanceof Map<?, ?> first) || !first.containsKey("source")) {
-            throw new AggregationException(422, "The fake needs a pipeline that starts with a source step");
+            throw new AggregationException(422, "pipeline[0]", "The fake needs a pipeline that starts with a source"
+                    + " step");
         }
-        Stream<Map<String, Object>> rows = source(asMap(first.get("source"), "source"));
-        for (Object step : steps.subList(1, steps.size())) {
-            Map<String, Object> stage = asMap(step, "pipeline step");
+        List<Map.Entry<String, Object>> stages = new ArrayList<>();
+        for (int i = 1; i < steps.size(); i++) {
+            Map<String, Object> stage = asMap(steps.get(i), "pipeline[" + i + "]", "A pipeline stage");
             if (stage.size() != 1) {
-                throw new AggregationException(400, "A pipeline step has exactly one operator: " + stage.keySet());
+                throw new AggregationException(400, "pipeline[" + i + "]", "A pipeline stage has exactly one"
+                        + " operator, not " + stage.keySet());
             }
-            Map.Entry<String, Object> entry = stage.entrySet().iterator().next();
-            rows = apply(rows, entry.getKey(), entry.getValue());
+            stages.add(stage.entrySet().iterator().next());
+        }
+        Map<String, Object> sourceSpec = asMap(first.get("source"), "pipeline[0].source", "source");
+        Set<Integer> answeredByIndex = new HashSet<>();
+        Stream<Map<String, Object>> rows = null;
+        try {
+            rows = keysetPage(sourceSpec, stages, answeredByIndex);
+            if (rows == null) {
+                rows = source(sourceSpec);
+            }
+        } catch (AggregationException e) {
+            throw e.at("pipeline[0].source");
+        }
+        rows = rows.peek(row -> examined.increment());
+        for (int i = 0; i < stages.size(); i++) {
+            if (answeredByIndex.contains(i)) {
+                continue;
+            }
+            String at = "pipeline[" + (i + 1) + "]." + stages.get(i).getKey();
+            try {
+                rows = apply(rows, stages.get(i).getKey(), stages.get(i).getValue(), at);
+            } catch (AggregationException e) {
+                throw e.at(at);
+            }
         }
         return rows;
     }
 
+    /**
+     * A keyset page answered from a sorted index: the stages up to an ascending sort are filters (one of them may be
+     * the cursor condition on the sort fields). The sort and the cursor filter are then answered by the index and
+     * marked in {@code answered}; the other filters still run, in order.
+     */
+    private Stream<Map<String, Object>> keysetPage(Map<String, Object> sourceSpec,
+                                                   List<Map.Entry<String, Object>> stages, Set<Integer> answered) {
+        int sort = -1;
+        for (int i = 0; i < stages.size() && sort < 0; i++) {
+            String operator = stages.get(i).getKey();
+            if (operator.equals("sort")) {
+                sort = i;
+            } else if (!operator.equals("filter") && !operator.equals("identified")) {
+                return null;
+            }
+        }
+        if (sort < 0 || !(stages.get(sort).getValue() instanceof List<?> list) || list.isEmpty()) {
+            return null;
+        }
+        List<String> fields = new ArrayList<>();
+        for (Object field : list) {
+            if (!(field instanceof String name) || name.startsWith("-") || name.isEmpty()) {
+                return null;
+            }
+            fields.add(name);
+        }
+        Expression.KeysetBound bound = null;
+        int cursorStage = -1;
+        for (int i = 0; i < sort && bound == null; i++) {
+            if (stages.get(i).getKey().equals("filter") && stages.get(i).getValue() instanceof String text) {
+                try {
+                    bound = Expression.parse(text).keysetBound(fields);
+                } catch (ExpressionException invalid) {
+                    return null;
+                }
+                cursorStage = i;
+            }
+        }
+        Source source = sourceOf(sourceSpec);
+        Stream<Map<String, Object>> rows = sources.sorted(source.name(), source.params(), source.range(), fields,
+                bound);
+        if (rows == null) {
+            return null;
+        }
+        answered.add(sort);
+        if (bound != null) {
+            answered.add(cursorStage);
+        }
+        return rows;
+    }
+
+    private record Source(String name, Map<String, Object> params, TimeRange range) {
+    }
+
     private Stream<Map<String, Object>> source(Map<String, Object> spec) {
+        Source source = sourceOf(spec);
+        return sources.rows(source.name(), source.params(), source.range());
+    }
+
+    private Source sourceOf(Map<String, Object> spec) {
         String name = null;
         Map<String, Object> params = null;
         TimeRange range = null;
         for (Map.Entry<String, Object> entry : spec.entrySet()) {
             if (entry.getKey().equals("timeSeries")) {
-                range = timeRange(asMap(entry.getValue(), "timeSeries"));
+                range = timeRange(asMap(entry.getValue(), "pipeline[0].source.timeSeries", "timeSeries"));
             } else if (name != null) {
                 throw new AggregationException(400, "A source step names one source, found " + name + " and "
                         + entry.getKey());
             } else {
                 name = entry.getKey();
-                params = entry.getValue() == null ? null : asMap(entry.getValue(), name);
+                params = entry.getValue() == null ? null : asMap(entry.getValue(), "pipeline[0].source." + name,
+                        name);
             }
         }
         if (name == null) {
             throw new AggregationException(400, "The source step names no source");
         }
-        return sources.rows(name, params, range);
+        return new Source(name, params, range);
     }
 
     TimeRange timeRange(Map<String, Object> series) {
@@ -114,21 +250,35 @@ public final class AggregationEngine {
         } else if ("hourRange".equals(period)) {
             hourly = true;
         } else {
-            throw new AggregationException(422, "The fake supports timeSeries periods dayRange and hourRange, not "
-                    + period);
+            throw new AggregationException(422, "pipeline[0].source.timeSeries.period", "The fake supports timeSeries"
+                    + " periods dayRange and hourRange, not " + abbreviate(period));
         }
         long unit = hourly ? HOUR : DAY;
         long first = floor(time(series.get("first"), "first"), unit);
-        if (series.get("count") instanceof Number count && count.longValue() != 0) {
-            long n = count.longValue();
+        Object countValue = series.get("count");
+        if (countValue != null && !(countValue instanceof Long)) {
+            throw new AggregationException(400, "pipeline[0].source.timeSeries.count", "timeSeries.count must be a"
+                    + " whole number of periods, not " + abbreviate(countValue));
+        }
+        if (countValue instanceof Long count && Math.abs(count) > MAX_PERIODS) {
+            throw new AggregationException(400, "pipeline[0].source.timeSeries.count", "timeSeries.count is "
+                    + count + "; the fake spans at most " + MAX_PERIODS + " periods");
+        }
+        if (countValue instanceof Long count && count != 0) {
+            long n = count;
             return n > 0 ? new TimeRange(hourly, first, first + n * unit) : new TimeRange(hourly, first + n * unit,
                     first);
         }
         if (series.containsKey("last")) {
             long last = floor(time(series.get("last"), "last"), unit) + unit;
+            if (Math.abs(last - first) / unit > MAX_PERIODS) {
+                throw new AggregationException(400, "pipeline[0].source.timeSeries.last", "The timeSeries spans more"
+                        + " than " + MAX_PERIODS + " periods");
+            }
             return new TimeRange(hourly, Math.min(first, last), Math.max(first, last));
         }
-        throw new AggregationException(400, "A timeSeries needs a non-zero count or a last");
+        throw new AggregationException(400, "pipeline[0].source.timeSeries", "A timeSeries needs a non-zero count"
+                + " or a last");
     }
 
     private static long floor(long time, long unit) {
@@ -136,26 +286,39 @@ public final class AggregationEngine {
     }
 
     private long time(Object value, String what) {
-        if (value instanceof Number number) {
-            return number.longValue();
+        if (value instanceof Long number) {
+            return number;
         }
         if (value instanceof String text) {
-            if (text.matches("-?\\d+")) {
+            if (text.matches("-?\\d{1,18}")) {
                 return Long.parseLong(text);
             }
-            Object evaluated = expression(text).evaluate(Map.of(), clock);
+            Object evaluated;
+            try {
+                evaluated = expression(text).evaluate(Map.of(), clock);
+            } catch (ExpressionException e) {
+                throw new AggregationException(400, "pipeline[0].source.timeSeries." + what, e.getMessage());
+            }
             if (evaluated instanceof Number number) {
                 return number.longValue();
             }
         }
-        throw new AggregationException(400, "timeSeries." + what + " is not a time: " + value);
+        throw new AggregationException(400, "pipeline[0].source.timeSeries." + what, "timeSeries." + what
+                + " is not a time in epoch milliseconds: " + abbreviate(value));
     }
 
-    private Stream<Map<String, Object>> apply(Stream<Map<String, Object>> rows, String operator, Object value) {
+    private Stream<Map<String, Object>> apply(Stream<Map<String, Object>> rows, String operator, Object value,
+                                              String at) {
         switch (operator) {
             case "filter": {
                 Expression condition = expression(asString(value, "filter"));
-                return rows.filter(row -> condition.test(row, clock));
+                return rows.filter(row -> {
+                    try {
+                        return condition.test(row, clock);
+                    } catch (ExpressionException e) {
+                        throw new AggregationException(400, at, e.getMessage());
+                    }
+                });
             }
             case "identified": {
                 String field = asString(value, "identified");
@@ -164,27 +327,30 @@ public final class AggregationEngine {
                 return rows.filter(row -> isAnonymous(Expression.valueAt(row, path)) == anonymousOnly);
             }
             case "select":
-                return rows.map(project(asMap(value, "select"), false));
+                return rows.map(project(asMap(value, at, "select"), false, at));
             case "eval":
-                return rows.map(project(asMap(value, "eval"), true));
+                return rows.map(project(asMap(value, at, "eval"), true, at));
             case "sort":
-                return rows.sorted(comparator(value));
+                return rows.sorted(comparator(value, at));
             case "limit":
                 return rows.limit(asCount(value, "limit"));
             case "skip":
                 return rows.skip(asCount(value, "skip"));
             case "count": {
+                if (value != null && !(value instanceof String)) {
+                    throw new AggregationException(400, "count takes null, not " + abbreviate(value));
+                }
                 long count = rows.count();
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("count", count);
                 return Stream.of(row);
             }
             case "group":
-                return group(rows, asMap(value, "group"));
+                return group(rows, asMap(value, at, "group"));
             case "reduce":
                 return reduce(rows, value);
             case "unwind":
-                return unwind(rows, asMap(value, "unwind"));
+                return unwind(rows, asMap(value, at, "unwind"));
             default:
                 throw new AggregationException(422, "The fake does not implement the aggregation operator '"
                         + operator + "'. It supports filter, select, eval, identified, sort, limit, skip, count,"
@@ -203,21 +369,28 @@ public final class AggregationEngine {
     }
 
     private java.util.function.Function<Map<String, Object>, Map<String, Object>> project(Map<String, Object> spec,
-                                                                                          boolean keep) {
+                                                                                          boolean keep, String at) {
         Map<String, Expression> outputs = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : spec.entrySet()) {
             outputs.put(entry.getKey(), expression(asString(entry.getValue(), entry.getKey())));
         }
         return row -> {
             Map<String, Object> out = keep ? new LinkedHashMap<>(row) : new LinkedHashMap<>();
-            outputs.forEach((name, expression) -> out.put(name, expression.evaluate(row, clock)));
+            outputs.forEach((name, expression) -> {
+                try {
+                    out.put(name, expression.evaluate(row, clock));
+                } catch (ExpressionException e) {
+                    throw new AggregationException(400, at + "." + name, e.getMessage());
+                }
+            });
             return out;
         };
     }
 
-    private static Comparator<Map<String, Object>> comparator(Object value) {
+    private static Comparator<Map<String, Object>> comparator(Object value, String at) {
         if (!(value instanceof List<?> fields) || fields.isEmpty()) {
-            throw new AggregationException(400, "sort takes a list of fields, not " + value);
+            throw new AggregationException(400, "sort takes a non-empty list of field names, not "
+                    + abbreviate(value));
         }
         Comparator<Map<String, Object>> order = null;
         for (Object field : fields) {
@@ -225,13 +398,23 @@ public final class AggregationEngine {
             boolean descending = name.startsWith("-");
             String path = descending ? name.substring(1) : name;
             Comparator<Map<String, Object>> one = (a, b) ->
-                    Expression.compare(Expression.valueAt(a, path), Expression.valueAt(b, path));
+                    Expression.compare(sortable(a, path, at), sortable(b, path, at));
             if (descending) {
                 one = one.reversed();
             }
             order = order == null ? one : order.thenComparing(one);
         }
         return order;
+    }
+
+    private static Object sortable(Map<String, Object> row, String path, String at) {
+        Object value = Expression.valueAt(row, path);
+        if (value instanceof Map || value instanceof List) {
+            throw new AggregationException(400, at, "Type error: cannot sort on '" + path + "', which is "
+                    + (value instanceof Map ? "an object" : "a list") + " in some rows; sort on strings, numbers"
+                    + " or booleans");
+        }
+        return value;
     }
 
     private Stream<Map<String, Object>> group(Stream<Map<String, Object>> rows, Map<String, Object> spec) {
@@ -400,23 +583,34 @@ public final class AggregationEngine {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(Object value, String what) {
+        return asMap(value, null, what);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object value, String at, String what) {
         if (!(value instanceof Map<?, ?>)) {
-            throw new AggregationException(400, what + " must be a JSON object, not " + value);
+            throw new AggregationException(400, at, what + " must be a JSON object, not " + abbreviate(value));
         }
         return (Map<String, Object>) value;
     }
 
     private static String asString(Object value, String what) {
         if (!(value instanceof String text)) {
-            throw new AggregationException(400, what + " must be a string, not " + value);
+            throw new AggregationException(400, what + " must be a string, not " + abbreviate(value));
         }
         return text;
     }
 
     private static long asCount(Object value, String what) {
-        if (!(value instanceof Number number) || number.longValue() < 0) {
-            throw new AggregationException(400, what + " must be a non-negative number, not " + value);
+        if (!(value instanceof Long number) || number < 0) {
+            throw new AggregationException(400, what + " must be a whole number, 0 or more, not "
+                    + abbreviate(value));
         }
-        return number.longValue();
+        return number;
+    }
+
+    private static String abbreviate(Object value) {
+        String text = value instanceof String string ? Json.quote(string) : Json.write(value);
+        return text.length() > 80 ? text.substring(0, 80) + "..." : text;
     }
 }

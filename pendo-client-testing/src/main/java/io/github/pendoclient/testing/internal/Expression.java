@@ -15,8 +15,23 @@ import java.util.function.LongSupplier;
  * paths with {@code [n]} indexes, {@code == != < <= > >= && || !}, {@code + - * / %}, parentheses, and the functions
  * {@code isNull}, {@code isNil}, {@code contains}, {@code startsWith}, {@code now}, {@code date}, {@code dateAdd},
  * {@code startOfPeriod} and {@code if}.
+ *
+ * <p>Types follow one rule. A missing field or {@code null} makes an ordering comparison false and arithmetic null
+ * (so {@code lastVisit > 5} simply skips rows without a last visit). Two present values of different kinds in an
+ * ordering comparison ({@code "abc" > 5}), an object or list in a comparison or arithmetic, arithmetic on a string
+ * other than {@code +} (which concatenates), and division or remainder by zero are type errors: evaluation throws
+ * {@link ExpressionException}, which the fake answers with 400. {@code ==} and {@code !=} never fail: values of
+ * different kinds are simply unequal.
+ *
+ * <p>Parsing is bounded: an expression longer than {@value #MAX_LENGTH} characters or nested deeper than
+ * {@value #MAX_DEPTH} levels is refused as invalid, so no input can exhaust the stack.
  */
 public final class Expression {
+
+    /** The longest expression the fake parses, in characters. */
+    public static final int MAX_LENGTH = 65_536;
+    /** The deepest nesting of parentheses, operators and calls the fake parses. */
+    public static final int MAX_DEPTH = 64;
 
     private final Node root;
     private final String text;
@@ -34,6 +49,10 @@ public final class Expression {
      * @throws ExpressionException if it is not valid
      */
     public static Expression parse(String text) {
+        if (text.length() > MAX_LENGTH) {
+            throw new ExpressionException("The expression is " + text.length() + " characters long; the fake parses at"
+                    + " most " + MAX_LENGTH, false);
+        }
         Parser parser = new Parser(text);
         Node root = parser.or();
         parser.skipSpace();
@@ -51,7 +70,14 @@ public final class Expression {
      * @return the value: a string, Long, Double, Boolean, list, map or null
      */
     public Object evaluate(Map<String, Object> row, LongSupplier clock) {
-        return root.eval(row, clock);
+        try {
+            return root.eval(row, clock);
+        } catch (ClassCastException | NullPointerException | ArithmeticException | IndexOutOfBoundsException
+                 | IllegalArgumentException | java.time.DateTimeException e) {
+            // A function given the wrong kind of argument (date("x", 1, 2)), a bad index: the same type error rule.
+            throw new ExpressionException("Type error: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage()) + " in: " + text, false);
+        }
     }
 
     /**
@@ -65,6 +91,49 @@ public final class Expression {
         return truthy(evaluate(row, clock));
     }
 
+    /**
+     * Recognizes a keyset cursor condition on these fields, as a keyset pager writes it:
+     * {@code a > x || a == x && (b > y || b == y && c >= z)} (the last comparison {@code >} or {@code >=}), with
+     * literal cursor values.
+     *
+     * @param fields the sort fields, in order
+     * @return the cursor, or null when the expression is not exactly such a condition
+     */
+    public KeysetBound keysetBound(List<String> fields) {
+        List<Object> cursor = new ArrayList<>();
+        Node node = root;
+        for (int i = 0; i < fields.size(); i++) {
+            String field = fields.get(i);
+            if (i == fields.size() - 1) {
+                if (!(node instanceof Comparison last) || !last.isFieldVersusLiteral(field)
+                        || !last.op.equals(">") && !last.op.equals(">=")) {
+                    return null;
+                }
+                cursor.add(((Literal) last.right).value);
+                return new KeysetBound(List.copyOf(cursor), last.op.equals(">="));
+            }
+            if (!(node instanceof Or or) || !(or.left instanceof Comparison greater)
+                    || !greater.op.equals(">") || !greater.isFieldVersusLiteral(field)
+                    || !(or.right instanceof And and) || !(and.left instanceof Comparison equal)
+                    || !equal.op.equals("==") || !equal.isFieldVersusLiteral(field)
+                    || compare(((Literal) greater.right).value, ((Literal) equal.right).value) != 0) {
+                return null;
+            }
+            cursor.add(((Literal) greater.right).value);
+            node = and.right;
+        }
+        return null;
+    }
+
+    /**
+     * A keyset cursor: the rows at or after ({@code inclusive}) or strictly after this key.
+     *
+     * @param cursor one value per sort field
+     * @param inclusive whether the row at the cursor itself is kept
+     */
+    public record KeysetBound(List<Object> cursor, boolean inclusive) {
+    }
+
     @Override
     public String toString() {
         return text;
@@ -72,6 +141,93 @@ public final class Expression {
 
     private interface Node {
         Object eval(Map<String, Object> row, LongSupplier clock);
+    }
+
+    /** A literal value. */
+    private record Literal(Object value) implements Node {
+        @Override
+        public Object eval(Map<String, Object> row, LongSupplier clock) {
+            return value;
+        }
+    }
+
+    /** A field path. */
+    private record Field(String path) implements Node {
+        @Override
+        public Object eval(Map<String, Object> row, LongSupplier clock) {
+            return valueAt(row, path);
+        }
+    }
+
+    /** {@code left || right}. */
+    private record Or(Node left, Node right) implements Node {
+        @Override
+        public Object eval(Map<String, Object> row, LongSupplier clock) {
+            return truthy(left.eval(row, clock)) || truthy(right.eval(row, clock));
+        }
+    }
+
+    /** {@code left && right}. */
+    private record And(Node left, Node right) implements Node {
+        @Override
+        public Object eval(Map<String, Object> row, LongSupplier clock) {
+            return truthy(left.eval(row, clock)) && truthy(right.eval(row, clock));
+        }
+    }
+
+    /** An equality or ordering comparison. */
+    private record Comparison(String op, Node left, Node right, String text) implements Node {
+        boolean isFieldVersusLiteral(String field) {
+            return left instanceof Field path && path.path.equals(field) && right instanceof Literal literal
+                    && (literal.value instanceof String || literal.value instanceof Number
+                    || literal.value instanceof Boolean);
+        }
+
+        @Override
+        public Object eval(Map<String, Object> row, LongSupplier clock) {
+            Object a = left.eval(row, clock);
+            Object b = right.eval(row, clock);
+            switch (op) {
+                case "==":
+                    return equal(a, b);
+                case "!=":
+                    return !equal(a, b);
+                default:
+                    break;
+            }
+            if (a == null || b == null) {
+                return false;
+            }
+            if (!comparable(a, b)) {
+                throw new ExpressionException("Type error: cannot order " + kind(a) + " " + abbreviate(a) + " and "
+                        + kind(b) + " " + abbreviate(b) + " with '" + op + "' in: " + text, false);
+            }
+            int order = compare(a, b);
+            switch (op) {
+                case "<": return order < 0;
+                case "<=": return order <= 0;
+                case ">": return order > 0;
+                default: return order >= 0;
+            }
+        }
+    }
+
+    private static String kind(Object value) {
+        if (value instanceof String) {
+            return "a string";
+        }
+        if (value instanceof Number) {
+            return "a number";
+        }
+        if (value instanceof Boolean) {
+            return "a boolean";
+        }
+        return value instanceof List ? "a list" : value instanceof Map ? "an object" : "a value";
+    }
+
+    private static String abbreviate(Object value) {
+        String text = value instanceof String string ? Json.quote(string) : String.valueOf(value);
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
     }
 
     static boolean truthy(Object value) {
@@ -148,12 +304,20 @@ public final class Expression {
         return comparable(a, b) ? compare(a, b) == 0 : a.equals(b);
     }
 
-    private static Object arithmetic(String op, Object a, Object b) {
-        if (op.equals("+") && (a instanceof String || b instanceof String)) {
+    private static Object arithmetic(String op, Object a, Object b, String text) {
+        if (op.equals("+") && (a instanceof String || b instanceof String) && !(a instanceof Map || a instanceof List
+                || b instanceof Map || b instanceof List)) {
             return String.valueOf(a) + b;
         }
-        if (!(a instanceof Number x) || !(b instanceof Number y)) {
+        if (a == null || b == null) {
             return null;
+        }
+        if (!(a instanceof Number x) || !(b instanceof Number y)) {
+            throw new ExpressionException("Type error: cannot apply '" + op + "' to " + kind(a) + " and " + kind(b)
+                    + " in: " + text, false);
+        }
+        if ((op.equals("/") || op.equals("%")) && y.doubleValue() == 0) {
+            throw new ExpressionException("Division by zero in: " + text, false);
         }
         if (isIntegral(x) && isIntegral(y)) {
             long l = x.longValue();
@@ -162,8 +326,8 @@ public final class Expression {
                 case "+": return l + r;
                 case "-": return l - r;
                 case "*": return l * r;
-                case "/": return r == 0 ? null : (l % r == 0 ? (Object) (l / r) : (Object) ((double) l / r));
-                default: return r == 0 ? null : l % r;
+                case "/": return l % r == 0 ? (Object) (l / r) : (Object) ((double) l / r);
+                default: return l % r;
             }
         }
         double l = x.doubleValue();
@@ -172,14 +336,15 @@ public final class Expression {
             case "+": return l + r;
             case "-": return l - r;
             case "*": return l * r;
-            case "/": return r == 0 ? null : l / r;
-            default: return r == 0 ? null : l % r;
+            case "/": return l / r;
+            default: return l % r;
         }
     }
 
     private static final class Parser {
         private final String text;
         private int pos;
+        private int depth;
 
         Parser(String text) {
             this.text = text;
@@ -213,22 +378,26 @@ public final class Expression {
             return false;
         }
 
+        private void enter() {
+            if (++depth > MAX_DEPTH) {
+                throw error("nested deeper than " + MAX_DEPTH + " levels");
+            }
+        }
+
         Node or() {
+            enter();
             Node left = and();
             while (take("||")) {
-                Node l = left;
-                Node r = and();
-                left = (row, clock) -> truthy(l.eval(row, clock)) || truthy(r.eval(row, clock));
+                left = new Or(left, and());
             }
+            depth--;
             return left;
         }
 
         Node and() {
             Node left = equality();
             while (take("&&")) {
-                Node l = left;
-                Node r = equality();
-                left = (row, clock) -> truthy(l.eval(row, clock)) && truthy(r.eval(row, clock));
+                left = new And(left, equality());
             }
             return left;
         }
@@ -237,13 +406,9 @@ public final class Expression {
             Node left = relation();
             while (true) {
                 if (take("==")) {
-                    Node l = left;
-                    Node r = relation();
-                    left = (row, clock) -> equal(l.eval(row, clock), r.eval(row, clock));
+                    left = new Comparison("==", left, relation(), text);
                 } else if (take("!=")) {
-                    Node l = left;
-                    Node r = relation();
-                    left = (row, clock) -> !equal(l.eval(row, clock), r.eval(row, clock));
+                    left = new Comparison("!=", left, relation(), text);
                 } else {
                     return left;
                 }
@@ -257,22 +422,7 @@ public final class Expression {
                 if (op == null) {
                     return left;
                 }
-                Node l = left;
-                Node r = additive();
-                left = (row, clock) -> {
-                    Object a = l.eval(row, clock);
-                    Object b = r.eval(row, clock);
-                    if (!comparable(a, b)) {
-                        return false;
-                    }
-                    int order = compare(a, b);
-                    switch (op) {
-                        case "<": return order < 0;
-                        case "<=": return order <= 0;
-                        case ">": return order > 0;
-                        default: return order >= 0;
-                    }
-                };
+                left = new Comparison(op, left, additive(), text);
             }
         }
 
@@ -285,7 +435,7 @@ public final class Expression {
                 }
                 Node l = left;
                 Node r = multiplicative();
-                left = (row, clock) -> arithmetic(op, l.eval(row, clock), r.eval(row, clock));
+                left = (row, clock) -> arithmetic(op, l.eval(row, clock), r.eval(row, clock), text);
             }
         }
 
@@ -298,18 +448,25 @@ public final class Expression {
                 }
                 Node l = left;
                 Node r = unary();
-                left = (row, clock) -> arithmetic(op, l.eval(row, clock), r.eval(row, clock));
+                left = (row, clock) -> arithmetic(op, l.eval(row, clock), r.eval(row, clock), text);
             }
         }
 
         Node unary() {
             if (take("!")) {
+                enter();
                 Node operand = unary();
+                depth--;
                 return (row, clock) -> !truthy(operand.eval(row, clock));
             }
             if (take("-")) {
+                enter();
                 Node operand = unary();
-                return (row, clock) -> arithmetic("-", 0L, operand.eval(row, clock));
+                depth--;
+                if (operand instanceof Literal literal && literal.value instanceof Number number) {
+                    return new Literal(arithmetic("-", 0L, number, text));
+                }
+                return (row, clock) -> arithmetic("-", 0L, operand.eval(row, clock), text);
             }
             return primary();
         }
@@ -329,8 +486,7 @@ public final class Expression {
                 return inner;
             }
             if (c == '"') {
-                String value = doubleQuoted();
-                return (row, clock) -> value;
+                return new Literal(doubleQuoted());
             }
             if (c == '`') {
                 int end = text.indexOf('`', pos + 1);
@@ -339,11 +495,10 @@ public final class Expression {
                 }
                 String value = text.substring(pos + 1, end);
                 pos = end + 1;
-                return (row, clock) -> value;
+                return new Literal(value);
             }
             if (Character.isDigit(c) || c == '.') {
-                Object value = number();
-                return (row, clock) -> value;
+                return new Literal(number());
             }
             if (Character.isLetter(c) || c == '_' || c == '$') {
                 int start = pos;
@@ -357,10 +512,10 @@ public final class Expression {
                     return call(name, arguments());
                 }
                 switch (name) {
-                    case "true": return (row, clock) -> Boolean.TRUE;
-                    case "false": return (row, clock) -> Boolean.FALSE;
-                    case "null": return (row, clock) -> null;
-                    default: return (row, clock) -> valueAt(row, name);
+                    case "true": return new Literal(Boolean.TRUE);
+                    case "false": return new Literal(Boolean.FALSE);
+                    case "null": return new Literal(null);
+                    default: return new Field(name);
                 }
             }
             throw error("unexpected '" + c + "'");

@@ -5,45 +5,27 @@ import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.internal.json.PendoJson;
 import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.Endpoint;
-import io.github.pendoclient.testing.HourlyEvents;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 /**
- * The fake's behaviour for every endpoint, over a {@link Dataset} plus the changes requests made (metadata writes,
- * created and deleted visitors, segments, guide states, bulk deletes, track events). Thread-safe.
+ * The fake's router: sends each endpoint to its handler (people, catalog, admin, track) and answers aggregations
+ * through the {@link AggregationEngine} over {@link AggregationSources}. Thread-safe.
  */
 public final class FakeApi {
-
-    private static final long DAY = 86_400_000L;
 
     private final Dataset dataset;
     private final LongSupplier clock;
     private final AggregationEngine engine;
-    private final Object lock = new Object();
-    private final Map<String, Map<String, Object>> visitorChanges = new LinkedHashMap<>();
-    private final Map<String, Map<String, Object>> accountChanges = new LinkedHashMap<>();
-    private final Set<String> deletedVisitors = new LinkedHashSet<>();
-    private final Set<String> deletedAccounts = new LinkedHashSet<>();
-    private final List<Map<String, Object>> segments;
-    private final Map<String, String> guideStates = new HashMap<>();
-    private final List<Map<String, Object>> bulkDeletes = new ArrayList<>();
-    private final List<Map<String, Object>> trackEvents = new CopyOnWriteArrayList<>();
-    private Map<String, Integer> visitorIndex;
-    private Map<String, Integer> accountIndex;
-    private Map<String, List<HourlyEvents>> eventsByVisitor;
+    private final PeopleHandler people;
+    private final CatalogHandler catalog;
+    private final AdminHandler admin;
+    private final TrackHandler track = new TrackHandler();
 
     /**
      * Creates the fake's behaviour.
@@ -54,8 +36,30 @@ public final class FakeApi {
     public FakeApi(Dataset dataset, LongSupplier clock) {
         this.dataset = dataset;
         this.clock = clock;
-        this.engine = new AggregationEngine(this::rows, clock);
-        this.segments = new ArrayList<>(dataset.segments());
+        this.people = new PeopleHandler(dataset);
+        this.catalog = new CatalogHandler(dataset);
+        this.admin = new AdminHandler(dataset, people, clock);
+        this.engine = new AggregationEngine(new AggregationSources(dataset, new AggregationSources.Live() {
+            @Override
+            public Stream<Map<String, Object>> visitors() {
+                return people.visitors();
+            }
+
+            @Override
+            public Stream<Map<String, Object>> accounts() {
+                return people.accounts();
+            }
+
+            @Override
+            public List<Map<String, Object>> guides() {
+                return catalog.guides();
+            }
+
+            @Override
+            public boolean changed(String source) {
+                return people.changed(source);
+            }
+        }), clock);
     }
 
     /**
@@ -73,41 +77,57 @@ public final class FakeApi {
         try {
             return switch (endpoint) {
                 case AGGREGATION -> aggregation(body);
-                case FEATURES -> catalog(dataset.features(), query, "feature");
-                case PAGES -> catalog(dataset.pages(), query, "page");
-                case TRACK_TYPES -> catalog(dataset.trackTypes(), query, "track type");
-                case GUIDES -> catalog(guides(), query, "guide");
-                case GUIDE_UPDATES -> guideUpdate(method, parts, body);
-                case VISITOR -> entity(Shapes.restBody(visitor(decode(parts[3])), "visitorId"), "visitor", parts[3]);
-                case VISITOR_HISTORY -> history(decode(parts[3]), query.get("starttime"));
-                case ACCOUNT -> entity(Shapes.restBody(account(decode(parts[3])), "accountId"), "account", parts[3]);
+                case FEATURES -> CatalogHandler.list(dataset.features(), query, "feature");
+                case PAGES -> CatalogHandler.list(dataset.pages(), query, "page");
+                case TRACK_TYPES -> CatalogHandler.list(dataset.trackTypes(), query, "track type");
+                case GUIDES -> CatalogHandler.list(catalog.guides(), query, "guide");
+                case GUIDE_UPDATES -> catalog.guideUpdate(method, decode(parts[3]), parts, body);
+                case VISITOR -> PeopleHandler.entity(
+                        Shapes.restBody(people.visitor(decode(parts[3])), "visitorId"), "visitor", parts[3]);
+                case VISITOR_HISTORY -> people.history(decode(parts[3]), query.get("starttime"));
+                case ACCOUNT -> PeopleHandler.entity(
+                        Shapes.restBody(people.account(decode(parts[3])), "accountId"), "account", parts[3]);
                 case METADATA_SCHEMA -> Answer.json(200, Json.write(dataset.metadataSchema(parts[4])));
-                case METADATA_VALUE -> metadataValue(method, parts[3], decode(parts[4]), decode(parts[6]),
+                case METADATA_VALUE -> people.metadataValue(method, parts[3], decode(parts[4]), decode(parts[6]),
                         decode(parts[7]), body);
-                case METADATA_BULK -> metadataBulk(parts[3], decode(parts[4]), "true".equals(query.get("create")), body);
-                case SEGMENTS -> segment(method, parts, body);
-                case REPORTS -> report(parts);
-                case BULK_DELETE -> bulkDelete(method, parts, body);
+                case METADATA_BULK -> people.metadataBulk(parts[3], decode(parts[4]), "true".equals(query.get("create")), body);
+                case SEGMENTS -> admin.segment(method, parts, body);
+                case REPORTS -> admin.report(parts);
+                case BULK_DELETE -> admin.bulkDelete(method, parts, body);
                 case TOKEN_VERIFY -> Answer.json(200, "{}");
-                case TRACK -> track(body);
+                case TRACK -> track.accept(body);
                 default -> Answer.error(404, "No such endpoint: " + method + " /" + path);
             };
         } catch (AggregationException e) {
-            return e.status() == 422 && e.getMessage().startsWith("{") ? Answer.json(422, e.getMessage())
-                    : Answer.error(e.status(), e.getMessage());
-        } catch (IllegalArgumentException | ClassCastException e) {
+            return Answer.error(e.status(), e.field(), e.getMessage());
+        } catch (IllegalArgumentException | ClassCastException | ArrayIndexOutOfBoundsException e) {
             return Answer.error(400, "Bad request: " + e.getMessage());
         }
     }
 
-    private static String decode(String part) {
-        return URLDecoder.decode(part, StandardCharsets.UTF_8);
+    /**
+     * Percent-decodes a path segment per RFC 3986: {@code %2B} and {@code +} both mean a plus (only forms and query
+     * strings read {@code +} as a space).
+     */
+    static String decode(String part) {
+        return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    /** Decodes a query string value, where {@code +} is a space. */
+    static String decodeQuery(String value) {
+        return URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 
     // ---- aggregation
 
     private Answer aggregation(String body) {
-        Object request = Json.parse(body);
+        Object request;
+        try {
+            request = Json.parse(body);
+        } catch (IllegalArgumentException e) {
+            return Answer.error(400, "The body is not valid JSON (" + e.getMessage() + "); an aggregation is"
+                    + " {\"response\": {\"mimeType\": \"application/json\"}, \"request\": {\"pipeline\": [...]}}");
+        }
         Stream<Map<String, Object>> rows = engine.run(request);
         long startTime = clock.getAsLong();
         return new Answer(200, "application/json", null, sink -> {
@@ -115,545 +135,17 @@ public final class FakeApi {
             JsonWriter writer = JsonWriter.of(sink);
             writer.setSerializeNulls(true);
             writer.beginObject().name("startTime").value(startTime).name("results").beginArray();
-            for (Iterator<Map<String, Object>> it = rows.iterator(); it.hasNext(); ) {
-                JsonValues.write(writer, it.next(), PendoJson.moshi());
-            }
-            writer.endArray().endObject();
-            writer.flush();
+            Iterator<Map<String, Object>> it = rows.iterator();
+            return () -> {
+                if (it.hasNext()) {
+                    JsonValues.write(writer, it.next(), PendoJson.moshi());
+                    return true;
+                }
+                writer.endArray().endObject();
+                writer.flush();
+                return false;
+            };
         });
-    }
-
-    private Stream<Map<String, Object>> rows(String name, Map<String, Object> params, TimeRange range) {
-        Map<String, Object> p = params == null ? Map.of() : params;
-        switch (name) {
-            case "visitors": {
-                Stream<Map<String, Object>> visitors = visitors();
-                if (Boolean.TRUE.equals(p.get("identified"))) {
-                    visitors = visitors.filter(v -> !AggregationEngine.isAnonymous(v.get("visitorId")));
-                }
-                return visitors;
-            }
-            case "accounts":
-                return accounts();
-            case "features":
-                return byApp(dataset.features().stream(), p);
-            case "pages":
-                return byApp(dataset.pages().stream(), p);
-            case "guides":
-                return byApp(guides().stream(), p);
-            case "trackTypes":
-                return byApp(dataset.trackTypes().stream(), p);
-            case "pageEvents":
-                return rolledUp(HourlyEvents.Kind.PAGE, p, need(name, range));
-            case "featureEvents":
-                return rolledUp(HourlyEvents.Kind.FEATURE, p, need(name, range));
-            case "trackEvents":
-                return rolledUp(HourlyEvents.Kind.TRACK, p, need(name, range));
-            case "events":
-                return events(p, need(name, range));
-            default: {
-                if (!dataset.rowSources().contains(name) && !name.equals("guideEvents") && !name.equals("pollEvents")) {
-                    throw new AggregationException(422, "The fake has no data source '" + name + "'. It serves"
-                            + " visitors, accounts, features, pages, guides, trackTypes, events, pageEvents,"
-                            + " featureEvents, trackEvents, guideEvents, pollEvents and the sources of its dataset.");
-                }
-                Stream<Map<String, Object>> stored = dataset.rows(name).stream().map(LinkedHashMap::new);
-                if (name.equals("guideEvents") || name.equals("pollEvents")) {
-                    TimeRange window = need(name, range);
-                    stored = stored.filter(row -> row.get("browserTime") instanceof Number time
-                            && window.contains(time.longValue()));
-                }
-                return byApp(byParams(stored, p, "guideId", "pollId"), p);
-            }
-        }
-    }
-
-    private static TimeRange need(String source, TimeRange range) {
-        if (range == null) {
-            throw new AggregationException(400, "no period specified for time series source " + source);
-        }
-        return range;
-    }
-
-    private Stream<Map<String, Object>> rolledUp(HourlyEvents.Kind kind, Map<String, Object> p, TimeRange range) {
-        Stream<Map<String, Object>> hourly = dataset.hourRows().stream()
-                .filter(row -> row.kind() == kind && range.contains(row.hour()))
-                .map(HourlyEvents::toRow);
-        hourly = byApp(byParams(hourly, p, kind.idField()), p);
-        return range.hourly() ? hourly : perDay(hourly, kind.idField());
-    }
-
-    private Stream<Map<String, Object>> events(Map<String, Object> p, TimeRange range) {
-        Map<List<Object>, Map<String, Object>> groups = new LinkedHashMap<>();
-        byApp(dataset.hourRows().stream().filter(row -> range.contains(row.hour())).map(HourlyEvents::toRow), p)
-                .forEach(row -> {
-                    List<Object> key = List.of(row.get("visitorId"), String.valueOf(row.get("accountId")),
-                            row.get("appId"), row.get("hour"), String.valueOf(row.get("remoteIp")),
-                            String.valueOf(row.get("userAgent")));
-                    Map<String, Object> group = groups.get(key);
-                    if (group == null) {
-                        row.remove("pageId");
-                        row.remove("featureId");
-                        row.remove("trackTypeId");
-                        groups.put(key, row);
-                    } else {
-                        merge(group, row);
-                    }
-                });
-        Stream<Map<String, Object>> hourly = groups.values().stream();
-        return range.hourly() ? hourly : perDay(hourly, null);
-    }
-
-    /** Adds hourly rows up per day, as a {@code dayRange} series returns them. */
-    private static Stream<Map<String, Object>> perDay(Stream<Map<String, Object>> hourly, String idField) {
-        Map<List<Object>, Map<String, Object>> days = new LinkedHashMap<>();
-        hourly.forEach(row -> {
-            long hour = ((Number) row.remove("hour")).longValue();
-            long day = Math.floorDiv(hour, DAY) * DAY;
-            List<Object> key = List.of(row.get("visitorId"), String.valueOf(row.get("accountId")), row.get("appId"),
-                    day, idField == null ? "" : String.valueOf(row.get(idField)), String.valueOf(row.get("remoteIp")),
-                    String.valueOf(row.get("userAgent")));
-            Map<String, Object> existing = days.get(key);
-            if (existing == null) {
-                Map<String, Object> daily = new LinkedHashMap<>(row);
-                daily.put("day", day);
-                days.put(key, daily);
-            } else {
-                merge(existing, row);
-            }
-        });
-        return days.values().stream();
-    }
-
-    private static void merge(Map<String, Object> into, Map<String, Object> row) {
-        into.put("numEvents", (Long) into.get("numEvents") + (Long) row.get("numEvents"));
-        into.put("numMinutes", (Long) into.get("numMinutes") + (Long) row.get("numMinutes"));
-        into.put("firstTime", Math.min((Long) into.get("firstTime"), (Long) row.get("firstTime")));
-        into.put("lastTime", Math.max((Long) into.get("lastTime"), (Long) row.get("lastTime")));
-    }
-
-    private static Stream<Map<String, Object>> byParams(Stream<Map<String, Object>> rows, Map<String, Object> p,
-                                                        String... fields) {
-        for (String field : fields) {
-            Object wanted = p.get(field);
-            if (wanted != null) {
-                rows = rows.filter(row -> wanted.equals(row.get(field)));
-            }
-        }
-        return rows;
-    }
-
-    private static Stream<Map<String, Object>> byApp(Stream<Map<String, Object>> rows, Map<String, Object> p) {
-        Object appId = p.get("appId");
-        if (appId == null || appId instanceof String text && text.startsWith("expandAppIds")) {
-            return rows;
-        }
-        Set<Long> apps = new LinkedHashSet<>();
-        for (Object id : appId instanceof Collection<?> list ? list : List.of(appId)) {
-            apps.add(id instanceof Number number ? number.longValue() : Long.parseLong(String.valueOf(id)));
-        }
-        return rows.filter(row -> row.get("appId") instanceof Number number && apps.contains(number.longValue())
-                || row.get("appIds") instanceof Collection<?> ids && ids.stream()
-                        .anyMatch(id -> id instanceof Number n && apps.contains(n.longValue())));
-    }
-
-    // ---- visitors and accounts
-
-    private Stream<Map<String, Object>> visitors() {
-        return people(dataset.visitors(), "visitorId", visitorChanges, deletedVisitors);
-    }
-
-    private Stream<Map<String, Object>> accounts() {
-        return people(dataset.accounts(), "accountId", accountChanges, deletedAccounts);
-    }
-
-    private Stream<Map<String, Object>> people(List<Map<String, Object>> stored, String idField,
-                                               Map<String, Map<String, Object>> changes, Set<String> deleted) {
-        Map<String, Map<String, Object>> changed;
-        Set<String> gone;
-        synchronized (lock) {
-            changed = new LinkedHashMap<>(changes);
-            gone = Set.copyOf(deleted);
-        }
-        Set<String> known = new java.util.HashSet<>();
-        Stream<Map<String, Object>> base = stored.stream().map(row -> {
-            String id = (String) row.get(idField);
-            Map<String, Object> change = changed.get(id);
-            if (change != null) {
-                known.add(id);
-                return deepCopy(change);
-            }
-            return row;
-        }).filter(row -> !gone.contains((String) row.get(idField)));
-        Stream<Map<String, Object>> created = Stream.of(0).flatMap(ignored -> changed.entrySet().stream()
-                .filter(entry -> !known.contains(entry.getKey()) && !gone.contains(entry.getKey()))
-                .map(entry -> deepCopy(entry.getValue())));
-        return Stream.concat(base, created);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> deepCopy(Map<String, Object> row) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        row.forEach((name, value) -> copy.put(name, value instanceof Map<?, ?> map
-                ? deepCopy((Map<String, Object>) map) : value));
-        return copy;
-    }
-
-    private Map<String, Object> visitor(String id) {
-        return person(id, dataset.visitors(), "visitorId", visitorChanges, deletedVisitors, true);
-    }
-
-    private Map<String, Object> account(String id) {
-        return person(id, dataset.accounts(), "accountId", accountChanges, deletedAccounts, false);
-    }
-
-    private Map<String, Object> person(String id, List<Map<String, Object>> stored, String idField,
-                                       Map<String, Map<String, Object>> changes, Set<String> deleted,
-                                       boolean visitors) {
-        synchronized (lock) {
-            if (deleted.contains(id)) {
-                return null;
-            }
-            Map<String, Object> changed = changes.get(id);
-            if (changed != null) {
-                return changed;
-            }
-            Map<String, Integer> index = visitors ? visitorIndex : accountIndex;
-            if (index == null) {
-                index = new HashMap<>();
-                for (int i = 0; i < stored.size(); i++) {
-                    index.put((String) stored.get(i).get(idField), i);
-                }
-                if (visitors) {
-                    visitorIndex = index;
-                } else {
-                    accountIndex = index;
-                }
-            }
-            Integer position = index.get(id);
-            return position == null ? null : stored.get(position);
-        }
-    }
-
-    private static Answer entity(Map<String, Object> entity, String kind, String id) {
-        if (entity == null) {
-            return Answer.error(404, "No " + kind + " with id " + decode(id));
-        }
-        return Answer.json(200, Json.write(entity));
-    }
-
-    private Answer history(String visitorId, String startTime) {
-        if (visitor(visitorId) == null) {
-            return Answer.error(404, "No visitor with id " + visitorId);
-        }
-        if (startTime == null || !startTime.matches("-?\\d+")) {
-            return Answer.error(400, "starttime is required, in epoch milliseconds");
-        }
-        long start = Long.parseLong(startTime);
-        List<HourlyEvents> rows;
-        synchronized (lock) {
-            if (eventsByVisitor == null) {
-                eventsByVisitor = new HashMap<>();
-                for (HourlyEvents row : dataset.hourRows()) {
-                    eventsByVisitor.computeIfAbsent(row.visitorId(), v -> new ArrayList<>()).add(row);
-                }
-            }
-            rows = eventsByVisitor.getOrDefault(visitorId, List.of());
-        }
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (HourlyEvents row : rows) {
-            if (row.hour() < start || row.hour() >= start + DAY) {
-                continue;
-            }
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("type", Shapes.historyType(row.kind().idField()));
-            item.put("ts", row.firstTime());
-            item.put("lastTs", row.lastTime());
-            item.put("duration", row.lastTime() - row.firstTime());
-            item.put(row.kind().idField(), row.objectId());
-            item.put("appId", row.appId());
-            item.put("uri", "https://app.example.com/" + row.objectId());
-            item.put("parsedUserAgent", Map.of("name", row.userAgent().contains("Firefox") ? "Firefox" : "Chrome"));
-            items.add(item);
-            if (row.kind() == HourlyEvents.Kind.PAGE && (row.firstTime() / 60_000L) % 5 == 0) {
-                items.add(Shapes.untaggedItem(row.firstTime() + 1, row.appId()));
-            }
-        }
-        for (Map<String, Object> event : dataset.rows("guideEvents")) {
-            if (visitorId.equals(event.get("visitorId")) && event.get("browserTime") instanceof Long time
-                    && time >= start && time < start + DAY) {
-                items.add(Shapes.guideItem(event));
-            }
-        }
-        items.sort((a, b) -> Long.compare((Long) a.get("ts"), (Long) b.get("ts")));
-        return Answer.json(200, Json.write(items));
-    }
-
-    // ---- metadata
-
-    @SuppressWarnings("unchecked")
-    private Answer metadataValue(String method, String kind, String group, String id, String field, String body) {
-        boolean visitors = kind.equals("visitor");
-        synchronized (lock) {
-            Map<String, Object> person = visitors ? visitor(id) : account(id);
-            if (person == null) {
-                return Answer.error(404, "No " + kind + " with id " + id);
-            }
-            if (method.equals("GET")) {
-                Map<String, Object> metadata = (Map<String, Object>) person.getOrDefault("metadata", Map.of());
-                Map<String, Object> fields = (Map<String, Object>) metadata.getOrDefault(group, Map.of());
-                return Answer.json(200, Json.write(fields.get(field)));
-            }
-            Map<String, Object> changed = changeOf(visitors, id, person);
-            ((Map<String, Object>) ((Map<String, Object>) changed.get("metadata"))
-                    .computeIfAbsent(group, g -> new LinkedHashMap<>())).put(field, Json.parse(body));
-            return Answer.ok();
-        }
-    }
-
-    private Map<String, Object> changeOf(boolean visitors, String id, Map<String, Object> person) {
-        Map<String, Map<String, Object>> changes = visitors ? visitorChanges : accountChanges;
-        Map<String, Object> changed = changes.get(id);
-        if (changed == null) {
-            changed = person == null ? newPerson(visitors, id) : deepCopy(person);
-            changed.computeIfAbsent("metadata", m -> new LinkedHashMap<>());
-            changes.put(id, changed);
-        }
-        return changed;
-    }
-
-    private static Map<String, Object> newPerson(boolean visitors, String id) {
-        Map<String, Object> person = new LinkedHashMap<>();
-        person.put(visitors ? "visitorId" : "accountId", id);
-        person.put("metadata", new LinkedHashMap<>());
-        return person;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Answer metadataBulk(String kind, String group, boolean create, String body) {
-        boolean visitors = kind.equals("visitor");
-        String idField = visitors ? "visitorId" : "accountId";
-        if (!(Json.parse(body) instanceof List<?> list)) {
-            return Answer.error(400, "The body must be a JSON array of {\"" + idField + "\": ..., \"values\": {...}}");
-        }
-        for (Object element : list) {
-            if (!(element instanceof Map<?, ?> row) || !(row.get(idField) instanceof String)
-                    || !(row.get("values") instanceof Map<?, ?>)) {
-                return Answer.error(400, "Every row needs a string '" + idField + "' and an object 'values': "
-                        + Json.write(element));
-            }
-        }
-        Map<String, Map<String, Object>> schema = dataset.metadataSchema(kind).getOrDefault(group, null);
-        int updated = 0;
-        int failed = 0;
-        List<String> missing = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        synchronized (lock) {
-            for (Object element : list) {
-                Map<String, Object> row = (Map<String, Object>) element;
-                String id = (String) row.get(idField);
-                Map<String, Object> person = visitors ? visitor(id) : account(id);
-                if (person == null && !create) {
-                    missing.add(id);
-                    continue;
-                }
-                String error = null;
-                for (Map.Entry<String, Object> value : ((Map<String, Object>) row.get("values")).entrySet()) {
-                    error = typeError(schema, group, value.getKey(), value.getValue());
-                    if (error != null) {
-                        break;
-                    }
-                }
-                if (error != null) {
-                    failed++;
-                    errors.add(id + ": " + error);
-                    continue;
-                }
-                Map<String, Object> changed = changeOf(visitors, id, person);
-                ((Map<String, Object>) ((Map<String, Object>) changed.get("metadata"))
-                        .computeIfAbsent(group, g -> new LinkedHashMap<>()))
-                        .putAll((Map<String, Object>) row.get("values"));
-                updated++;
-            }
-        }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("total", (long) list.size());
-        result.put("updated", (long) updated);
-        result.put("failed", (long) failed);
-        result.put("missing", missing);
-        result.put("errors", errors);
-        return Answer.json(200, Json.write(result));
-    }
-
-    private static String typeError(Map<String, Map<String, Object>> schema, String group, String field,
-                                    Object value) {
-        if (schema == null) {
-            return null;
-        }
-        Map<String, Object> definition = schema.get(field);
-        if (definition == null) {
-            return "field '" + field + "' is not defined in group '" + group + "'";
-        }
-        Object type = definition.get("Type");
-        boolean ok = value == null || switch (String.valueOf(type)) {
-            case "string" -> value instanceof String;
-            case "boolean" -> value instanceof Boolean;
-            case "integer", "time" -> value instanceof Long;
-            case "float" -> value instanceof Number;
-            default -> true;
-        };
-        return ok ? null : "field '" + field + "' is of type " + type + ", not " + Json.write(value);
-    }
-
-    // ---- guides, segments, reports, bulk delete
-
-    private List<Map<String, Object>> guides() {
-        Map<String, String> states;
-        synchronized (lock) {
-            if (guideStates.isEmpty()) {
-                return dataset.guides();
-            }
-            states = new HashMap<>(guideStates);
-        }
-        List<Map<String, Object>> guides = new ArrayList<>();
-        for (Map<String, Object> guide : dataset.guides()) {
-            String state = states.get((String) guide.get("id"));
-            if (state == null) {
-                guides.add(guide);
-            } else {
-                Map<String, Object> copy = new LinkedHashMap<>(guide);
-                copy.put("state", state);
-                guides.add(copy);
-            }
-        }
-        return guides;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Answer guideUpdate(String method, String[] parts, String body) {
-        String guideId = decode(parts[3]);
-        boolean known = guideId.equals("all") || dataset.guides().stream().anyMatch(g -> guideId.equals(g.get("id")));
-        if (!known) {
-            return Answer.error(404, "No guide with id " + guideId);
-        }
-        if (method.equals("PUT") && parts.length == 5 && parts[4].equals("state")) {
-            Object state = ((Map<String, Object>) Json.parse(body)).get("state");
-            if (!(state instanceof String text) || !Set.of("draft", "staged", "public", "disabled").contains(text)) {
-                return Answer.error(400, "state must be one of draft, staged, public, disabled; was " + state);
-            }
-            synchronized (lock) {
-                guideStates.put(guideId, text);
-            }
-        }
-        return Answer.ok();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Answer segment(String method, String[] parts, String body) {
-        synchronized (lock) {
-            if (parts.length == 3) {
-                return method.equals("GET") ? Answer.json(200, Json.write(segments))
-                        : Answer.error(405, "Use POST /api/v1/segment/upload to create a segment");
-            }
-            if (parts.length == 4 && parts[3].equals("upload") && method.equals("POST")) {
-                Map<String, Object> segment = new LinkedHashMap<>((Map<String, Object>) Json.parse(body));
-                segment.put("id", "seg-" + (segments.size() + 1));
-                segment.putIfAbsent("kind", "segment");
-                segment.put("createdAt", clock.getAsLong());
-                segments.add(segment);
-                return Answer.json(200, Json.write(segment));
-            }
-            String id = decode(parts[3]);
-            Map<String, Object> segment = segments.stream().filter(s -> id.equals(s.get("id"))).findFirst()
-                    .orElse(null);
-            if (segment == null) {
-                return Answer.error(404, "No segment with id " + id);
-            }
-            if (parts.length == 4) {
-                switch (method) {
-                    case "GET":
-                        return Answer.json(200, Json.write(segment));
-                    case "DELETE":
-                        segments.remove(segment);
-                        return Answer.ok();
-                    default:
-                        Map<String, Object> replaced = new LinkedHashMap<>((Map<String, Object>) Json.parse(body));
-                        replaced.put("id", id);
-                        segments.set(segments.indexOf(segment), replaced);
-                        return Answer.ok();
-                }
-            }
-            return Answer.ok();
-        }
-    }
-
-    private Answer report(String[] parts) {
-        if (parts.length == 3) {
-            return Answer.json(200, Json.write(dataset.reports()));
-        }
-        String id = decode(parts[3]);
-        if (parts.length == 5 && parts[4].equals("results.json")
-                && dataset.reports().stream().anyMatch(r -> id.equals(r.get("id")))) {
-            return Answer.json(200, Json.write(dataset.reportResults(id)));
-        }
-        return Answer.error(404, "No report with id " + id);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Answer bulkDelete(String method, String[] parts, String body) {
-        synchronized (lock) {
-            if (method.equals("POST") && parts.length == 4) {
-                boolean visitors = parts[3].equals("visitor");
-                String member = visitors ? "visitors" : "accounts";
-                Object ids = ((Map<String, Object>) Json.parse(body)).get(member);
-                if (!(ids instanceof List<?> list) || list.isEmpty() || list.size() > 500) {
-                    return Answer.error(400, "The body is {\"" + member + "\": [1 to 500 ids]}");
-                }
-                list.forEach(id -> (visitors ? deletedVisitors : deletedAccounts).add(String.valueOf(id)));
-                Map<String, Object> job = new LinkedHashMap<>();
-                job.put("id", "bd-" + (bulkDeletes.size() + 1));
-                job.put("status", "complete");
-                job.put("kind", parts[3]);
-                job.put("createdAt", clock.getAsLong());
-                job.put("count", (long) list.size());
-                bulkDeletes.add(job);
-                return Answer.json(200, Json.write(job));
-            }
-            if (parts.length == 3) {
-                return Answer.json(200, Json.write(bulkDeletes));
-            }
-            String id = decode(parts[3]);
-            return bulkDeletes.stream().filter(job -> id.equals(job.get("id"))).findFirst()
-                    .map(job -> Answer.json(200, Json.write(job)))
-                    .orElse(Answer.error(404, "No bulk delete job " + id));
-        }
-    }
-
-    // ---- track
-
-    @SuppressWarnings("unchecked")
-    private Answer track(String body) {
-        Object parsed = Json.parse(body);
-        if (!(parsed instanceof Map<?, ?> map)) {
-            return Answer.error(400, "A track event is a JSON object");
-        }
-        Map<String, Object> event = (Map<String, Object>) map;
-        if (!"track".equals(event.get("type"))) {
-            return Answer.error(400, "type must be \"track\"");
-        }
-        for (String required : new String[] {"event", "visitorId"}) {
-            if (!(event.get(required) instanceof String text) || text.isBlank()) {
-                return Answer.error(400, required + " is required");
-            }
-        }
-        if (!(event.get("timestamp") instanceof Long)) {
-            return Answer.error(400, "timestamp is required, in epoch milliseconds");
-        }
-        if (!(event.get("context") instanceof Map<?, ?>)) {
-            return Answer.error(400, "context is required (it may be {})");
-        }
-        trackEvents.add(event);
-        return Answer.ok();
     }
 
     /**
@@ -662,33 +154,15 @@ public final class FakeApi {
      * @return the events in arrival order
      */
     public List<Map<String, Object>> trackEvents() {
-        return List.copyOf(trackEvents);
+        return track.events();
     }
 
-    // ---- catalog lists
-
-    private static Answer catalog(List<Map<String, Object>> items, Map<String, String> query, String noun) {
-        List<Map<String, Object>> result = items;
-        String appId = query.get("appId");
-        if (appId != null) {
-            long app = Long.parseLong(decode(appId));
-            result = result.stream().filter(item -> item.get("appId") instanceof Number n && n.longValue() == app)
-                    .toList();
-        }
-        String ids = query.get("id");
-        if (ids != null) {
-            List<Map<String, Object>> found = new ArrayList<>();
-            for (String id : ids.split(",")) {
-                String wanted = decode(id.strip());
-                Map<String, Object> item = result.stream().filter(i -> wanted.equals(i.get("id"))).findFirst()
-                        .orElse(null);
-                if (item == null) {
-                    return Answer.error(404, "No " + noun + " with id " + wanted);
-                }
-                found.add(item);
-            }
-            result = found;
-        }
-        return Answer.json(200, Json.write(result));
+    /**
+     * How many rows aggregations have pulled from sources so far: their cost in work, not time.
+     *
+     * @return the count
+     */
+    public long aggregationRowsExamined() {
+        return engine.rowsExamined();
     }
 }

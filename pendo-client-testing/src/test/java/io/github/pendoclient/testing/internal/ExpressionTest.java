@@ -38,8 +38,67 @@ class ExpressionTest {
         assertThat(eval("(n == 1 || n == 7) && visitorId == \"x\"")).isEqualTo(false);
         assertThat(eval("!(n >= 7)")).isEqualTo(false);
         assertThat(eval("visitorId != \"\"")).isEqualTo(true);
-        assertThat(eval("visitorId > 5")).isEqualTo(false);
         assertThat(eval("n == 7.0")).isEqualTo(true);
+        assertThat(eval("visitorId == 5")).isEqualTo(false);
+    }
+
+    @Test
+    void orderingAStringAgainstANumberIsATypeError() {
+        assertThatThrownBy(() -> eval("visitorId > 5")).isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("Type error").hasMessageContaining("a string \"v-1\" and a number 5");
+    }
+
+    @Test
+    void divisionAndRemainderByZeroAreErrors() {
+        assertThatThrownBy(() -> eval("n / 0")).isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("Division by zero");
+        assertThatThrownBy(() -> eval("ratio % 0.0")).isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("Division by zero");
+    }
+
+    @Test
+    void missingFieldsMakeComparisonsFalseAndArithmeticNull() {
+        assertThat(eval("missing > 5")).isEqualTo(false);
+        assertThat(eval("missing + 1")).isNull();
+        assertThat(eval("missing / 0")).isNull();
+    }
+
+    @Test
+    void arithmeticOnAnObjectOrAStringIsATypeError() {
+        assertThatThrownBy(() -> eval("metadata * 2")).isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("an object");
+        assertThatThrownBy(() -> eval("visitorId - 1")).isInstanceOf(ExpressionException.class);
+        assertThatThrownBy(() -> eval("date(\"x\", 1, 2)")).isInstanceOf(ExpressionException.class);
+    }
+
+    @Test
+    void deepNestingIsRefusedNotAStackOverflow() {
+        String deep = "(".repeat(5_000) + "n" + ")".repeat(5_000);
+        assertThatThrownBy(() -> Expression.parse(deep)).isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("nested deeper than " + Expression.MAX_DEPTH);
+        assertThatThrownBy(() -> Expression.parse("!".repeat(5_000) + "n")).isInstanceOf(ExpressionException.class);
+        assertThatThrownBy(() -> Expression.parse("-".repeat(5_000) + "n")).isInstanceOf(ExpressionException.class);
+        assertThat(Expression.parse("(".repeat(30) + "n" + ")".repeat(30)).evaluate(ROW, () -> 0L)).isEqualTo(7L);
+    }
+
+    @Test
+    void overlongExpressionsAreRefused() {
+        assertThatThrownBy(() -> Expression.parse("n + ".repeat(20_000) + "n"))
+                .isInstanceOf(ExpressionException.class).hasMessageContaining("characters long");
+    }
+
+    @Test
+    void recognizesAKeysetCursorConditionAndNothingElse() {
+        List<String> fields = List.of("metadata.auto.lastupdated", "visitorId");
+        Expression cursor = Expression.parse("metadata.auto.lastupdated > 5 || metadata.auto.lastupdated == 5"
+                + " && visitorId >= \"v-9\"");
+        assertThat(cursor.keysetBound(fields)).isEqualTo(new Expression.KeysetBound(List.of(5L, "v-9"), true));
+        assertThat(Expression.parse("visitorId > \"a\"").keysetBound(List.of("visitorId")))
+                .isEqualTo(new Expression.KeysetBound(List.of("a"), false));
+        assertThat(Expression.parse("visitorId > \"a\" && n > 1").keysetBound(List.of("visitorId"))).isNull();
+        assertThat(Expression.parse("metadata.auto.lastupdated > 5 || metadata.auto.lastupdated == 6"
+                + " && visitorId >= \"v\"").keysetBound(fields)).isNull();
+        assertThat(Expression.parse("visitorId < \"a\"").keysetBound(List.of("visitorId"))).isNull();
     }
 
     @Test

@@ -1,0 +1,132 @@
+package io.github.pendoclient.testing;
+
+import io.github.pendoclient.testing.internal.Answer;
+import io.github.pendoclient.testing.internal.FakeApi;
+import io.github.pendoclient.testing.internal.Json;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The fake's own endpoints under {@code /_fake/}, so tests in any language can script faults and read what the fake
+ * recorded. They need no key and are not recorded themselves.
+ *
+ * <ul>
+ *   <li>{@code GET /_fake/requests}: the recorded calls, a JSON array of {@code {method, path, query, endpoint,
+ *       headers, body, status}} (secrets redacted); {@code DELETE} forgets them and the queued faults.</li>
+ *   <li>{@code GET /_fake/track-events}: the accepted track events, as the JSON bodies they were sent with.</li>
+ *   <li>{@code POST /_fake/faults} with {@code {"endpoint": "AGGREGATION", "status": 429, "retryAfterSeconds": 1,
+ *       "times": 2}}, or {@code "fault"} one of {@code "status"}, {@code "html503"}, {@code "delay"} (with
+ *       {@code "delayMillis"}) and {@code "disconnectMidBody"}; {@code GET /_fake/faults} counts the calls the
+ *       queued faults will still affect; {@code DELETE} clears them.</li>
+ * </ul>
+ */
+final class ControlApi {
+
+    private final FakeApi api;
+    private final Recorder recorder;
+    private final FaultQueue faults;
+
+    ControlApi(FakeApi api, Recorder recorder, FaultQueue faults) {
+        this.api = api;
+        this.recorder = recorder;
+        this.faults = faults;
+    }
+
+    static boolean handles(String path) {
+        return path.startsWith("/_fake/");
+    }
+
+    Answer handle(String method, String path, String body) {
+        switch (method + " " + path) {
+            case "GET /_fake/requests":
+                return Answer.json(200, recorder.toJson());
+            case "DELETE /_fake/requests":
+                recorder.clear();
+                faults.clear();
+                return Answer.json(200, "{}");
+            case "GET /_fake/track-events":
+                return Answer.json(200, Json.write(api.trackEvents()));
+            case "GET /_fake/faults":
+                return Answer.json(200, "{\"pending\":" + faults.pending() + "}");
+            case "DELETE /_fake/faults":
+                faults.clear();
+                return Answer.json(200, "{\"pending\":0}");
+            case "POST /_fake/faults":
+                return scriptFault(body);
+            default:
+                return Answer.error(404, "The fake's control endpoints are GET /_fake/requests, DELETE"
+                        + " /_fake/requests, GET /_fake/track-events, GET, POST and DELETE /_fake/faults; not "
+                        + method + " " + path);
+        }
+    }
+
+    private Answer scriptFault(String body) {
+        Object parsed;
+        try {
+            parsed = Json.parse(body);
+        } catch (IllegalArgumentException e) {
+            return Answer.error(400, "The body is not valid JSON: " + e.getMessage());
+        }
+        if (!(parsed instanceof Map<?, ?> spec)) {
+            return Answer.error(400, "The body is a JSON object, for example {\"endpoint\": \"AGGREGATION\","
+                    + " \"status\": 429, \"retryAfterSeconds\": 1, \"times\": 2}");
+        }
+        Endpoint endpoint;
+        try {
+            endpoint = Endpoint.valueOf(String.valueOf(spec.get("endpoint")));
+        } catch (IllegalArgumentException e) {
+            return Answer.error(400, "endpoint", "endpoint must be one of " + Arrays.toString(Endpoint.values())
+                    + ", not " + spec.get("endpoint"));
+        }
+        try {
+            Fault fault = faultOf(spec);
+            faults.add(endpoint, fault);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("endpoint", endpoint.name());
+            out.put("fault", fault.toString());
+            out.put("pending", (long) faults.pending());
+            return Answer.json(200, Json.write(out));
+        } catch (IllegalArgumentException e) {
+            return Answer.error(400, e.getMessage());
+        }
+    }
+
+    private static Fault faultOf(Map<?, ?> spec) {
+        Object kind = spec.get("fault");
+        if (kind == null) {
+            kind = spec.get("status") != null ? "status" : null;
+        }
+        Fault fault;
+        if ("status".equals(kind)) {
+            fault = Fault.status(whole(spec.get("status"), "status"));
+            if (spec.get("retryAfterSeconds") != null) {
+                fault = fault.retryAfterSeconds(whole(spec.get("retryAfterSeconds"), "retryAfterSeconds"));
+            }
+            if (spec.get("body") instanceof String text) {
+                fault = fault.body(text);
+            }
+        } else if ("html503".equals(kind)) {
+            fault = Fault.html503();
+        } else if ("delay".equals(kind)) {
+            fault = Fault.delay(Duration.ofMillis(whole(spec.get("delayMillis"), "delayMillis")));
+        } else if ("disconnectMidBody".equals(kind)) {
+            fault = Fault.disconnectMidBody();
+        } else {
+            throw new IllegalArgumentException("fault must be one of status, html503, delay, disconnectMidBody (or"
+                    + " give a status), not " + kind);
+        }
+        if (spec.get("times") != null) {
+            fault = fault.times(whole(spec.get("times"), "times"));
+        }
+        return fault;
+    }
+
+    private static int whole(Object value, String name) {
+        if (!(value instanceof Long number) || number < 0 || number > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(name + " must be a whole number, not " + value);
+        }
+        return (int) (long) number;
+    }
+}

@@ -1,0 +1,125 @@
+package io.github.pendoclient.testing;
+
+import io.github.pendoclient.testing.internal.FakeApi;
+import io.github.pendoclient.testing.internal.NoDelayServerSockets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Objects;
+import mockwebserver3.MockWebServer;
+
+/**
+ * The fake's server without any test framework: configuration, lifecycle, and what it recorded. {@link FakePendo}
+ * is its public face in tests; {@link FakePendoServer} runs it standalone, so the standalone jar needs no JUnit.
+ * Thread-safe.
+ */
+final class FakeServer implements AutoCloseable {
+
+    private final Keys keys = new Keys(FakePendo.DEFAULT_INTEGRATION_KEY, FakePendo.DEFAULT_SHARED_SECRET);
+    private final FaultQueue faults = new FaultQueue();
+    private final Recorder recorder = new Recorder();
+    private volatile Dataset dataset = Dataset.empty();
+    private volatile Clock clock = Clock.systemUTC();
+    private volatile double rateLimit;
+    private volatile int port;
+    private volatile MockWebServer server;
+    private volatile FakeApi api;
+
+    void dataset(Dataset dataset) {
+        requireNotStarted();
+        this.dataset = Objects.requireNonNull(dataset, "dataset");
+    }
+
+    Dataset dataset() {
+        return dataset;
+    }
+
+    void clock(Clock clock) {
+        requireNotStarted();
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    void rateLimit(double requestsPerSecond) {
+        if (requestsPerSecond < 0) {
+            throw new IllegalArgumentException("The rate limit must not be negative");
+        }
+        requireNotStarted();
+        this.rateLimit = requestsPerSecond;
+    }
+
+    void port(int port) {
+        requireNotStarted();
+        this.port = port;
+    }
+
+    Keys keys() {
+        return keys;
+    }
+
+    FaultQueue faults() {
+        return faults;
+    }
+
+    Recorder recorder() {
+        return recorder;
+    }
+
+    void requireNotStarted() {
+        if (server != null) {
+            throw new IllegalStateException("Configure the fake before it starts");
+        }
+    }
+
+    synchronized void start() {
+        requireNotStarted();
+        FakeApi started = new FakeApi(dataset, clock::millis);
+        MockWebServer listening = new MockWebServer();
+        listening.setServerSocketFactory(new NoDelayServerSockets());
+        listening.setBodyLimit(Front.MAX_BODY_BYTES);
+        listening.setDispatcher(new Front(started, keys, new RateLimiter(rateLimit, System::nanoTime), faults,
+                recorder));
+        try {
+            listening.start(InetAddress.getLoopbackAddress(), port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The fake could not listen on port " + port + ": " + e.getMessage(), e);
+        }
+        api = started;
+        server = listening;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    boolean isRunning() {
+        return server != null;
+    }
+
+    private MockWebServer running() {
+        MockWebServer running = server;
+        if (running == null) {
+            throw new IllegalStateException("The fake is not running: call start(), or register it with"
+                    + " @RegisterExtension");
+        }
+        return running;
+    }
+
+    URI baseUrl() {
+        return running().url("/").uri();
+    }
+
+    int port() {
+        return running().getPort();
+    }
+
+    /** The API behind the running server (the last one, after it stopped); null before the first start. */
+    FakeApi api() {
+        return api;
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.pendoclient.testing.internal;
+
+import io.github.pendoclient.testing.Dataset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The catalog endpoints (features, pages, track types, guides) and the guide updates. Thread-safe. */
+final class CatalogHandler {
+
+    private final Dataset dataset;
+    private final Map<String, String> guideStates = new HashMap<>();
+
+    CatalogHandler(Dataset dataset) {
+        this.dataset = dataset;
+    }
+
+    /** A catalog list, filtered by {@code appId} and by {@code id} (comma-separated; an unknown id is a 404). */
+    static Answer list(List<Map<String, Object>> items, Map<String, String> query, String noun) {
+        List<Map<String, Object>> result = items;
+        String appId = query.get("appId");
+        if (appId != null) {
+            long app = Long.parseLong(FakeApi.decodeQuery(appId));
+            result = result.stream().filter(item -> item.get("appId") instanceof Number n && n.longValue() == app)
+                    .toList();
+        }
+        String ids = query.get("id");
+        if (ids != null) {
+            List<Map<String, Object>> found = new ArrayList<>();
+            for (String id : ids.split(",")) {
+                String wanted = FakeApi.decodeQuery(id.strip());
+                Map<String, Object> item = result.stream().filter(i -> wanted.equals(i.get("id"))).findFirst()
+                        .orElse(null);
+                if (item == null) {
+                    return Answer.error(404, "No " + noun + " with id " + wanted);
+                }
+                found.add(item);
+            }
+            result = found;
+        }
+        return Answer.json(200, Json.write(result));
+    }
+
+    /** The guides, with the states requests set. */
+    List<Map<String, Object>> guides() {
+        Map<String, String> states;
+        synchronized (guideStates) {
+            if (guideStates.isEmpty()) {
+                return dataset.guides();
+            }
+            states = new HashMap<>(guideStates);
+        }
+        List<Map<String, Object>> guides = new ArrayList<>();
+        for (Map<String, Object> guide : dataset.guides()) {
+            String state = states.get((String) guide.get("id"));
+            if (state == null) {
+                guides.add(guide);
+            } else {
+                Map<String, Object> copy = new LinkedHashMap<>(guide);
+                copy.put("state", state);
+                guides.add(copy);
+            }
+        }
+        return guides;
+    }
+
+    /** A guide state, segment or reset call; only the state is kept. */
+    @SuppressWarnings("unchecked")
+    Answer guideUpdate(String method, String guideId, String[] parts, String body) {
+        boolean known = guideId.equals("all") || dataset.guides().stream().anyMatch(g -> guideId.equals(g.get("id")));
+        if (!known) {
+            return Answer.error(404, "No guide with id " + guideId);
+        }
+        if (method.equals("PUT") && parts.length == 5 && parts[4].equals("state")) {
+            Object state = ((Map<String, Object>) Json.parse(body)).get("state");
+            if (!(state instanceof String text) || !Set.of("draft", "staged", "public", "disabled").contains(text)) {
+                return Answer.error(400, "state must be one of draft, staged, public, disabled; was " + state);
+            }
+            synchronized (guideStates) {
+                guideStates.put(guideId, text);
+            }
+        }
+        return Answer.ok();
+    }
+}

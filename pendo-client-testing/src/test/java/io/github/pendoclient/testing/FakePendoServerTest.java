@@ -1,0 +1,114 @@
+package io.github.pendoclient.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The standalone server's command line: clean one-line errors with exit status 2, and a line when it stops. */
+class FakePendoServerTest {
+
+    @TempDir
+    Path directory;
+
+    private record Outcome(int status, String out, String err) {
+    }
+
+    private static Outcome run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = FakePendoServer.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void assertOneLineError(Outcome outcome, String expected) {
+        assertThat(outcome.status()).isEqualTo(2);
+        assertThat(outcome.err()).startsWith("fake-pendo: ").contains(expected).doesNotContain("\tat ");
+        assertThat(outcome.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void anUnknownOptionIsOneLineAndExitTwo() {
+        assertOneLineError(run("--visitor", "10"), "Unknown options: '--visitor'");
+    }
+
+    @Test
+    void aValueOfTheWrongKindIsOneLineAndExitTwo() {
+        assertOneLineError(run("--port", "eighty"), "eighty");
+    }
+
+    @Test
+    void aPortOutOfRangeIsOneLineAndExitTwo() {
+        assertOneLineError(run("--port", "70000"), "--port must be between 0 and 65535");
+    }
+
+    @Test
+    void aMissingDatasetIsOneLineAndExitTwo() {
+        Path missing = directory.resolve("nope.json");
+
+        assertOneLineError(run("--dataset", missing.toString()), "the dataset file " + missing + " does not exist");
+    }
+
+    @Test
+    void aDatasetThatIsNotOneIsOneLineAndExitTwo() throws Exception {
+        Path broken = Files.writeString(directory.resolve("broken.json"), "{\"visitors\": 5");
+
+        assertOneLineError(run("--dataset", broken.toString()), "is not a dataset");
+    }
+
+    @Test
+    void aBusyPortIsOneLineAndExitTwo() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertOneLineError(run("--port", String.valueOf(busy.getLocalPort()), "--visitors", "10"),
+                    "port " + busy.getLocalPort() + " is in use");
+        }
+    }
+
+    @Test
+    void sigtermStopsItWithALine() throws Exception {
+        Path dataset = Files.writeString(directory.resolve("dataset.json"), EndpointCalls.DATASET.toJson());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), FakePendoServer.class.getName(),
+                "--port", "0", "--dataset", dataset.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        List<String> everything = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8)).lines().forEach(line -> {
+                    lines.add(line);
+                    everything.add(line);
+                }));
+        reader.start();
+        try {
+            assertThat(lines.poll(20, TimeUnit.SECONDS)).startsWith("Fake Pendo listening on http://");
+            String line;
+            do {
+                line = lines.poll(10, TimeUnit.SECONDS);
+            } while (line != null && !line.equals("Press Ctrl+C to stop."));
+
+            // SIGTERM through the handle: Process.destroy() would also close our end of its output.
+            process.toHandle().destroy();
+
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            reader.join(10_000);
+            assertThat(lines).as("everything it printed: %s, exit %s", everything, process.exitValue()).anyMatch(last -> last.matches("Fake Pendo on port \\d+ stopped after 0 requests\\."));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+}
