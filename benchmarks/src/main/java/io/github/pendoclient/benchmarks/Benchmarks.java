@@ -53,7 +53,7 @@ public final class Benchmarks {
             System.out.println(track);
         }
         if (only.isEmpty() || only.contains("faults")) {
-            String faults = HttpFaultsCase.run(java.time.Duration.ofSeconds(10), 5);
+            String faults = HttpFaultsCase.run(java.time.Duration.ofSeconds(5), 5);
             Markdown.replaceSection(markdown, "http-faults", faults);
             System.out.println(faults);
         }
