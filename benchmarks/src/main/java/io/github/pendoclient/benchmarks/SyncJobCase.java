@@ -30,19 +30,13 @@ final class SyncJobCase {
     }
 
     static String run(Path work, int repetitions) throws Exception {
-        String[][] modes = {{"discard", "--discard"}, {"jsonl", "--out"}, {"duckdb", "--duckdb"}};
+        String[] modes = {"discard", "jsonl", "duckdb"};
         Map<String, List<Run>> runs = new LinkedHashMap<>();
         for (int rep = 0; rep < repetitions; rep++) {
-            for (String[] mode : modes) {
-                Path target = work.resolve("sync-" + mode[0] + "-" + rep);
+            for (String mode : modes) {
+                Path target = work.resolve("sync-" + mode + "-" + rep);
                 deleteRecursively(target);
-                List<String> args = new ArrayList<>(List.of(mode[1]));
-                if (!mode[0].equals("discard")) {
-                    args.add(mode[0].equals("duckdb") ? target.resolve("pendo.duckdb").toString() : target.toString());
-                } else {
-                    args.addAll(List.of("--state", target.resolve("state.json").toString()));
-                }
-                runs.computeIfAbsent(mode[0], k -> new ArrayList<>()).add(child(args));
+                runs.computeIfAbsent(mode, k -> new ArrayList<>()).add(child(List.of(mode, target.toString())));
             }
         }
         StringBuilder out = new StringBuilder();
@@ -97,7 +91,7 @@ final class SyncJobCase {
     private static Run child(List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                "io.github.pendoclient.examples.sync.PendoSync", "--print-peak-heap"));
+                SyncJobMain.class.getName()));
         command.addAll(args);
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

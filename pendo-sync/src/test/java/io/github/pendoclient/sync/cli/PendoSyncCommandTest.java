@@ -1,7 +1,8 @@
-package io.github.pendoclient.examples.sync;
+package io.github.pendoclient.sync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pendoclient.sync.TableRegistry;
 import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.FakePendo;
 import io.github.pendoclient.testing.HourlyEvents;
@@ -29,10 +30,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** pendo-sync end to end against its embedded FakePendo, into both storages. */
-class PendoSyncTest {
+class PendoSyncCommandTest {
 
     private static final String END = "2026-11-01";
     private static final List<String> DEMO = List.of("--demo-visitors", "600", "--demo-accounts", "60",
@@ -48,11 +48,13 @@ class PendoSyncTest {
     private static Run sync(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(DEMO);
+        return syncWith(Map.of(), all.toArray(String[]::new));
+    }
+
+    private static Run syncWith(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine command = new CommandLine(new PendoSync(Map.of()));
-        command.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
-        int code = command.execute(all.toArray(String[]::new));
+        int code = PendoSyncCommand.run(environment, new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -85,7 +87,7 @@ class PendoSyncTest {
 
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out().lines().findFirst().orElseThrow()).startsWith("No PENDO_INTEGRATION_KEY set")
-                .contains("embedded FakePendo");
+                .contains("in-process fake Pendo");
         assertThat(first.out()).contains("every table synced").contains(out.toAbsolutePath().toString());
         assertThat(lines(out.resolve("visitors.jsonl"))).isEqualTo(identifiedVisitors().size());
         assertThat(lines(out.resolve("accounts.jsonl"))).isEqualTo(60);
@@ -163,7 +165,7 @@ class PendoSyncTest {
         Path resumed = dir.resolve("resumed.duckdb");
         Path state = dir.resolve("resumed.duckdb.state.json");
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), PendoSync.class.getName(),
+                "-cp", System.getProperty("java.class.path"), PendoSyncCommand.class.getName(),
                 "--duckdb", resumed.toString(), "--page-size", "20"));
         command.addAll(DEMO);
         Process child = new ProcessBuilder(command).redirectErrorStream(true)
@@ -185,7 +187,7 @@ class PendoSyncTest {
              Statement sql = connection.createStatement()) {
             sql.execute("ATTACH '" + reference.toAbsolutePath() + "' AS reference (READ_ONLY)");
             sql.execute("ATTACH '" + resumed.toAbsolutePath() + "' AS resumed (READ_ONLY)");
-            for (String table : Tables.ALL) {
+            for (String table : TableRegistry.standard().names()) {
                 long expected = count(sql, "SELECT COUNT(*) FROM reference." + table);
                 assertThat(count(sql, "SELECT COUNT(*) FROM resumed." + table)).as(table).isEqualTo(expected);
                 assertThat(count(sql, "SELECT COUNT(*) FROM (SELECT * FROM reference." + table
@@ -198,19 +200,15 @@ class PendoSyncTest {
     @Test
     void aRejectedKeyIsOneClearLinePerTableAndAFailingExitStatus() {
         try (FakePendo pendo = FakePendo.create().withDataset(DATASET).start()) {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            CommandLine command = new CommandLine(new PendoSync(Map.of("PENDO_INTEGRATION_KEY", "fake-bad-key",
-                    "PENDO_BASE_URL", pendo.baseUrl().toString())));
-            command.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+            Run run = syncWith(Map.of("PENDO_INTEGRATION_KEY", "fake-bad-key",
+                    "PENDO_BASE_URL", pendo.baseUrl().toString()),
+                    "--out", dir.resolve("x").toString(), "--tables", "features,visitors");
 
-            int code = command.execute("--out", dir.resolve("x").toString(), "--tables", "features,visitors");
-
-            assertThat(code).isEqualTo(1);
-            assertThat(err.toString().lines().filter(line -> line.contains("FAIL")))
+            assertThat(run.code()).isEqualTo(1);
+            assertThat(run.err().lines().filter(line -> line.contains("FAIL")))
                     .hasSize(2).allMatch(line -> line.contains("rejected the integration key"));
-            assertThat(out.toString()).contains("2 failed").doesNotContain("fake-bad-key");
-            assertThat(err.toString()).doesNotContain("fake-bad-key");
+            assertThat(run.out()).contains("2 failed").doesNotContain("fake-bad-key");
+            assertThat(run.err()).doesNotContain("fake-bad-key");
         }
     }
 

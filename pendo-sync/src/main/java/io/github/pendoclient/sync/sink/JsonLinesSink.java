@@ -1,6 +1,8 @@
-package io.github.pendoclient.examples.sync;
+package io.github.pendoclient.sync.sink;
 
-
+import io.github.pendoclient.sync.Sink;
+import io.github.pendoclient.sync.Table;
+import io.github.pendoclient.sync.internal.JsonText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -12,27 +14,34 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * One JSON Lines file per table ({@code <dir>/<table>.jsonl}), each line a Pendo row as the API returned it.
  * Incremental tables are appended; a commit records the file length, and a resumed run first truncates the file to
  * the last committed length.
  */
-final class JsonLinesSink implements Sink {
+public final class JsonLinesSink implements Sink {
 
     private final Path directory;
     private final Map<String, FileChannel> open = new HashMap<>();
 
-    JsonLinesSink(Path directory) throws IOException {
+    /**
+     * A sink writing into a directory, created if missing.
+     *
+     * @param directory the directory for the {@code .jsonl} files
+     * @throws IOException if the directory cannot be created
+     */
+    public JsonLinesSink(Path directory) throws IOException {
         this.directory = directory;
         Files.createDirectories(directory);
     }
 
-    private Path file(TableSpec table) {
+    private Path file(Table table) {
         return directory.resolve(table.name() + ".jsonl");
     }
 
-    private FileChannel channel(TableSpec table) throws IOException {
+    private FileChannel channel(Table table) throws IOException {
         FileChannel channel = open.get(table.name());
         if (channel == null) {
             channel = FileChannel.open(file(table), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -43,9 +52,9 @@ final class JsonLinesSink implements Sink {
     }
 
     @Override
-    public void restore(TableSpec table, Long position) throws IOException {
+    public void open(Table table, OptionalLong position) throws IOException {
         FileChannel channel = channel(table);
-        long keep = position == null ? 0 : position;
+        long keep = position.orElse(0);
         if (channel.size() > keep) {
             channel.truncate(keep);
         }
@@ -53,7 +62,7 @@ final class JsonLinesSink implements Sink {
     }
 
     @Override
-    public void write(TableSpec table, Map<String, Object> row) throws IOException {
+    public void write(Table table, Map<String, Object> row) throws IOException {
         byte[] line = (JsonText.write(row) + "\n").getBytes(StandardCharsets.UTF_8);
         FileChannel channel = channel(table);
         java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(line);
@@ -63,14 +72,14 @@ final class JsonLinesSink implements Sink {
     }
 
     @Override
-    public Long commit(TableSpec table) throws IOException {
+    public OptionalLong commit(Table table) throws IOException {
         FileChannel channel = channel(table);
         channel.force(false);
-        return channel.position();
+        return OptionalLong.of(channel.position());
     }
 
     @Override
-    public void replace(TableSpec table, List<Map<String, Object>> rows) throws IOException {
+    public void replace(Table table, List<Map<String, Object>> rows) throws IOException {
         Path target = file(table);
         Path partial = directory.resolve(table.name() + ".jsonl.partial");
         try (OutputStream out = Files.newOutputStream(partial)) {

@@ -1,0 +1,393 @@
+package io.github.pendoclient.sync;
+
+import com.squareup.moshi.JsonAdapter;
+import io.github.pendoclient.PendoClient;
+import io.github.pendoclient.aggregation.AggregationClient;
+import io.github.pendoclient.aggregation.paging.KeysetCheckpoint;
+import io.github.pendoclient.aggregation.paging.KeysetPager;
+import io.github.pendoclient.aggregation.paging.KeysetPaging;
+import io.github.pendoclient.aggregation.paging.TimeWindows;
+import io.github.pendoclient.aggregation.paging.WindowedPager;
+import io.github.pendoclient.error.AuthenticationException;
+import io.github.pendoclient.error.PendoException;
+import io.github.pendoclient.error.PendoNetworkException;
+import io.github.pendoclient.error.PermissionDeniedException;
+import io.github.pendoclient.http.HttpStats;
+import io.github.pendoclient.json.PendoJson;
+import io.github.pendoclient.model.VisitorHistoryItem;
+import java.io.IOException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+
+/**
+ * Syncs tables from a {@link PendoClient} into a {@link Sink}, one at a time, checkpointing into a
+ * {@link SyncState} so that the next run fetches only what is new and a killed run resumes without gaps or
+ * duplicates. The engine does not own the client, the sink or the state: close them yourself.
+ *
+ * <pre>{@code
+ * try (PendoClient client = PendoClient.fromEnvironment(); Sink sink = new JsonLinesSink(Path.of("pendo-data"))) {
+ *     SyncEngine engine = SyncEngine.builder().client(client).sink(sink)
+ *             .state(SyncState.load(Path.of("pendo-data/.pendo-sync-state.json")))
+ *             .settings(SyncSettings.builder().build()).build();
+ *     List<TableResult> results = engine.syncAll(engine.registry().names());
+ * }
+ * }</pre>
+ */
+public final class SyncEngine {
+
+    private static final int PROGRESS_EVERY = 1_000;
+    private static final Duration HISTORY_LIMIT = Duration.ofDays(179);
+
+    private final PendoClient client;
+    private final AggregationClient aggregations;
+    private final Sink sink;
+    private final SyncState state;
+    private final SyncSettings settings;
+    private final TableRegistry registry;
+    private final SyncListener listener;
+
+    private SyncEngine(Builder builder) {
+        this.client = Objects.requireNonNull(builder.client, "client");
+        this.aggregations = AggregationClient.of(client);
+        this.sink = Objects.requireNonNull(builder.sink, "sink");
+        this.state = Objects.requireNonNull(builder.state, "state");
+        this.settings = Objects.requireNonNull(builder.settings, "settings");
+        this.registry = builder.registry;
+        this.listener = builder.listener;
+    }
+
+    /**
+     * A builder; the client, sink, state and settings are required.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The tables this engine knows.
+     *
+     * @return the registry
+     */
+    public TableRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * Syncs tables in the order given; a table that fails does not stop the others.
+     *
+     * @param tables table names from the registry
+     * @return one result per table, in order
+     * @throws IllegalArgumentException if a name is not in the registry (checked before any table syncs)
+     */
+    public List<TableResult> syncAll(List<String> tables) {
+        List<Table> resolved = tables.stream().map(registry::get).toList();
+        List<TableResult> results = new ArrayList<>();
+        for (Table table : resolved) {
+            results.add(sync(table));
+        }
+        return results;
+    }
+
+    /**
+     * Syncs one table. Failures do not throw: they come back as the result's error, one line naming the table, the
+     * cause and what to do.
+     *
+     * @param table a table (from the registry or not)
+     * @return how it went
+     */
+    public TableResult sync(Table table) {
+        long started = System.nanoTime();
+        HttpStats before = client.stats();
+        long[] rows = {0};
+        String error = null;
+        listener.tableStarted(table);
+        try {
+            run(table, count -> {
+                rows[0] = count;
+                listener.progress(table, count, client.stats().attempts() - before.attempts());
+            });
+        } catch (PendoException e) {
+            error = explain(table.name(), e);
+        } catch (IOException e) {
+            error = table.name() + ": cannot write to " + sink.describe() + ": " + firstLine(e.getMessage())
+                    + ". Fix the storage (space, permissions, connection) and run again: the table resumes from"
+                    + " its last checkpoint.";
+        } catch (RuntimeException e) {
+            error = table.name() + ": " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage())
+                    + ". Run again to resume from the last checkpoint; if it repeats, report it with this line.";
+        }
+        HttpStats after = client.stats();
+        TableResult result = new TableResult(table.name(), rows[0], Duration.ofNanos(System.nanoTime() - started),
+                after.attempts() - before.attempts(), after.retries() - before.retries(),
+                java.util.Optional.ofNullable(error));
+        listener.tableFinished(result);
+        return result;
+    }
+
+    static String explain(String table, PendoException e) {
+        if (e instanceof AuthenticationException) {
+            return table + ": Pendo rejected the integration key (HTTP 401). Check PENDO_INTEGRATION_KEY, and that"
+                    + " PENDO_REGION is your subscription's region: a key works in one region only.";
+        }
+        if (e instanceof PermissionDeniedException) {
+            return table + ": this key may not read it (HTTP 403); aggregations need a key with \"Allow Write"
+                    + " Access\". Use such a key, or leave the table out with --tables.";
+        }
+        if (e instanceof PendoNetworkException && e.getCause() instanceof UnknownHostException) {
+            return table + ": cannot resolve Pendo's host. Check PENDO_REGION and the network, then run again.";
+        }
+        return table + ": " + firstLine(e.getMessage()) + ". Run again to resume from the last checkpoint.";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no detail";
+        }
+        int end = message.indexOf('\n');
+        String line = end < 0 ? message : message.substring(0, end);
+        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
+    }
+
+    /** Progress in rows written so far. */
+    @FunctionalInterface
+    private interface RowCount {
+        void rows(long count);
+    }
+
+    private void run(Table table, RowCount onRows) throws IOException {
+        TableSource source = table.source();
+        if (source instanceof TableSource.FullRefresh full) {
+            List<Map<String, Object>> rows = full.call().rows(client, settings);
+            sink.replace(table, rows);
+            state.put(table.name(), TableState.of(new Checkpoint.Refreshed(settings.clock().instant()),
+                    OptionalLong.empty()));
+            onRows.rows(rows.size());
+        } else if (source instanceof TableSource.KeysetPaged keyset) {
+            keyset(table, keyset, onRows);
+        } else if (source instanceof TableSource.TimeWindowed windowed) {
+            windows(table, windowed, onRows);
+        } else if (source instanceof TableSource.VisitorHistory) {
+            history(table, onRows);
+        } else {
+            throw new IllegalStateException("Unknown source " + source);
+        }
+    }
+
+    private <C extends Checkpoint> C saved(TableState saved, Class<C> type, Table table) {
+        Checkpoint checkpoint = saved.checkpoint().orElse(null);
+        if (checkpoint == null) {
+            return null;
+        }
+        if (!type.isInstance(checkpoint)) {
+            throw new IllegalStateException("the state file " + state.file() + " holds a " + checkpoint.kind()
+                    + " checkpoint for " + table.name() + ", which is a " + table.cursorKind() + " table");
+        }
+        return type.cast(checkpoint);
+    }
+
+    private void keyset(Table table, TableSource.KeysetPaged source, RowCount onRows) throws IOException {
+        TableState saved = state.get(table.name());
+        sink.open(table, saved.sinkPosition());
+        Checkpoint.KeysetPosition position = saved(saved, Checkpoint.KeysetPosition.class, table);
+        int pageSize = settings.pageSize().orElse(source.pageSize());
+        KeysetPager<Map<String, Object>> pager = KeysetPaging.of(source.keyset()).pageSize(pageSize)
+                .resumeAfter(position == null ? null : position.toPaging())
+                .pager(aggregations, source.query().apply(settings));
+        long rows = 0;
+        try (Stream<Map<String, Object>> stream = pager.stream()) {
+            for (Iterator<Map<String, Object>> it = stream.iterator(); it.hasNext(); ) {
+                sink.write(table, it.next());
+                rows++;
+                if (rows % pageSize == 0) {
+                    checkpointKeyset(table, pager);
+                    onRows.rows(rows);
+                } else if (rows % PROGRESS_EVERY == 0) {
+                    onRows.rows(rows);
+                }
+            }
+        }
+        checkpointKeyset(table, pager);
+        onRows.rows(rows);
+    }
+
+    private void checkpointKeyset(Table table, KeysetPager<Map<String, Object>> pager) throws IOException {
+        OptionalLong position = sink.commit(table);
+        KeysetCheckpoint key = pager.checkpoint().orElse(null);
+        if (key != null) {
+            state.put(table.name(), TableState.of(new Checkpoint.KeysetPosition(key.key()), position));
+        }
+    }
+
+    private void windows(Table table, TableSource.TimeWindowed source, RowCount onRows) throws IOException {
+        TableState saved = state.get(table.name());
+        sink.open(table, saved.sinkPosition());
+        Checkpoint.CoveredWindows covered = saved(saved, Checkpoint.CoveredWindows.class, table);
+        TimeWindows windows = (settings.hourly() ? TimeWindows.hours(settings.start())
+                : TimeWindows.days(settings.start()))
+                .size(settings.windowSize()).lag(settings.lag()).clock(settings.clock())
+                .order(settings.recentFirst() ? TimeWindows.Order.NEWEST_FIRST : TimeWindows.Order.OLDEST_FIRST)
+                .resumeFrom((covered == null ? Checkpoint.CoveredWindows.none() : covered).windows());
+        WindowedPager<Map<String, Object>> pager = windows.pager(aggregations, source.query().apply(settings.apps()));
+        long rows = 0;
+        int done = 0;
+        try (Stream<Map<String, Object>> stream = pager.stream()) {
+            Iterator<Map<String, Object>> it = stream.iterator();
+            while (true) {
+                boolean more = it.hasNext();
+                if (pager.progress().windowsDone() > done) {
+                    done = pager.progress().windowsDone();
+                    checkpointWindows(table, pager);
+                    onRows.rows(rows);
+                }
+                if (!more) {
+                    break;
+                }
+                sink.write(table, it.next());
+                rows++;
+                if (rows % PROGRESS_EVERY == 0) {
+                    onRows.rows(rows);
+                }
+            }
+        }
+        checkpointWindows(table, pager);
+        onRows.rows(rows);
+    }
+
+    private void checkpointWindows(Table table, WindowedPager<Map<String, Object>> pager) throws IOException {
+        OptionalLong position = sink.commit(table);
+        state.put(table.name(), TableState.of(new Checkpoint.CoveredWindows(pager.checkpoint()), position));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void history(Table table, RowCount onRows) throws IOException {
+        TableState saved = state.get(table.name());
+        sink.open(table, saved.sinkPosition());
+        Checkpoint.VisitorDays days = saved(saved, Checkpoint.VisitorDays.class, table);
+        if (days == null) {
+            days = new Checkpoint.VisitorDays(Map.of());
+        }
+        JsonAdapter<VisitorHistoryItem> adapter = PendoJson.moshi().adapter(VisitorHistoryItem.class);
+        Instant today = settings.clock().instant().truncatedTo(ChronoUnit.DAYS);
+        Instant earliest = today.minus(HISTORY_LIMIT);
+        long rows = 0;
+        for (String visitorId : settings.historyVisitors()) {
+            Instant from = days.until(visitorId).orElse(settings.start().truncatedTo(ChronoUnit.DAYS));
+            if (from.isBefore(earliest)) {
+                from = earliest;
+            }
+            if (!from.isBefore(today)) {
+                continue;
+            }
+            try (Stream<VisitorHistoryItem> items = client.visitors().history(visitorId, from, today)) {
+                for (Iterator<VisitorHistoryItem> it = items.iterator(); it.hasNext(); ) {
+                    sink.write(table, (Map<String, Object>) adapter.toJsonValue(it.next()));
+                    rows++;
+                }
+            }
+            days = days.with(visitorId, today);
+            state.put(table.name(), TableState.of(days, sink.commit(table)));
+            onRows.rows(rows);
+        }
+    }
+
+    /** Builds a {@link SyncEngine}. */
+    public static final class Builder {
+
+        private PendoClient client;
+        private Sink sink;
+        private SyncState state;
+        private SyncSettings settings;
+        private TableRegistry registry = TableRegistry.standard();
+        private SyncListener listener = SyncListener.NONE;
+
+        private Builder() {
+        }
+
+        /**
+         * The client to read from.
+         *
+         * @param client the client
+         * @return this builder
+         */
+        public Builder client(PendoClient client) {
+            this.client = client;
+            return this;
+        }
+
+        /**
+         * Where rows go.
+         *
+         * @param sink the sink
+         * @return this builder
+         */
+        public Builder sink(Sink sink) {
+            this.sink = sink;
+            return this;
+        }
+
+        /**
+         * Where checkpoints go.
+         *
+         * @param state the state
+         * @return this builder
+         */
+        public Builder state(SyncState state) {
+            this.state = state;
+            return this;
+        }
+
+        /**
+         * What to sync.
+         *
+         * @param settings the settings
+         * @return this builder
+         */
+        public Builder settings(SyncSettings settings) {
+            this.settings = settings;
+            return this;
+        }
+
+        /**
+         * The tables (default: {@link TableRegistry#standard()}).
+         *
+         * @param registry the registry
+         * @return this builder
+         */
+        public Builder registry(TableRegistry registry) {
+            this.registry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * Who hears progress (default: nobody).
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(SyncListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * The engine.
+         *
+         * @return an engine
+         * @throws NullPointerException if the client, sink, state or settings is missing
+         */
+        public SyncEngine build() {
+            return new SyncEngine(this);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.github.pendoclient.sync;
+
+import io.github.pendoclient.aggregation.paging.WindowCheckpoint;
+import io.github.pendoclient.sync.internal.JsonText;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The state file: per table, its {@link TableState}. Each {@link #put} writes the whole file atomically (a
+ * temporary file moved over the old one), so a kill leaves either the old state or the new one.
+ *
+ * <p>The file is JSON: {@code {"version": 1, "tables": {"visitors": {"cursor": [...], "position": 123}, ...}}},
+ * with {@code cursor} for a keyset position, {@code covered} for covered windows, {@code syncedUntil} for visitor
+ * days and {@code syncedAt} for a full refresh.
+ */
+public final class SyncState {
+
+    private final Path file;
+    private final Map<String, TableState> tables;
+
+    private SyncState(Path file, Map<String, TableState> tables) {
+        this.file = file;
+        this.tables = tables;
+    }
+
+    /**
+     * Reads a state file, or starts an empty state when the file does not exist (it is created at the first
+     * {@link #put}).
+     *
+     * @param file the state file
+     * @return the state
+     * @throws IOException if the file cannot be read or is not pendo-sync state
+     */
+    public static SyncState load(Path file) throws IOException {
+        Map<String, TableState> tables = new LinkedHashMap<>();
+        if (Files.exists(file)) {
+            Object json;
+            try {
+                json = JsonText.read(Files.readString(file, StandardCharsets.UTF_8));
+            } catch (RuntimeException e) {
+                throw notState(file, e);
+            }
+            if (!(json instanceof Map<?, ?> map) || !(map.get("tables") instanceof Map<?, ?> saved)) {
+                throw notState(file, null);
+            }
+            for (Map.Entry<?, ?> entry : saved.entrySet()) {
+                if (!(entry.getValue() instanceof Map<?, ?> table)) {
+                    throw notState(file, null);
+                }
+                try {
+                    tables.put(String.valueOf(entry.getKey()), decode(table));
+                } catch (RuntimeException e) {
+                    throw notState(file, e);
+                }
+            }
+        }
+        return new SyncState(file, tables);
+    }
+
+    private static IOException notState(Path file, Exception cause) {
+        return new IOException("The state file " + file + " is not pendo-sync state; move it away to start afresh",
+                cause);
+    }
+
+    /**
+     * The state file.
+     *
+     * @return its path
+     */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * A table's state.
+     *
+     * @param table the table name
+     * @return its state, empty if it never checkpointed
+     */
+    public synchronized TableState get(String table) {
+        return tables.getOrDefault(table, TableState.empty());
+    }
+
+    /**
+     * Records a table's state and writes the file.
+     *
+     * @param table the table name
+     * @param state its new state
+     * @throws IOException if the file cannot be written
+     */
+    public synchronized void put(String table, TableState state) throws IOException {
+        tables.put(table, state);
+        Map<String, Object> encoded = new LinkedHashMap<>();
+        tables.forEach((name, saved) -> encoded.put(name, encode(saved)));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("version", 1L);
+        json.put("tables", encoded);
+        Path absolute = file.toAbsolutePath();
+        Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
+        Files.createDirectories(absolute.getParent());
+        Files.writeString(partial, JsonText.write(json), StandardCharsets.UTF_8);
+        Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static Map<String, Object> encode(TableState state) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        state.checkpoint().ifPresent(checkpoint -> {
+            if (checkpoint instanceof Checkpoint.KeysetPosition keyset) {
+                json.put("cursor", keyset.key());
+            } else if (checkpoint instanceof Checkpoint.CoveredWindows covered) {
+                json.put("covered", covered.windows().toJson());
+            } else if (checkpoint instanceof Checkpoint.VisitorDays days) {
+                Map<String, Object> until = new LinkedHashMap<>();
+                days.syncedUntil().forEach((id, instant) -> until.put(id, instant.toEpochMilli()));
+                json.put("syncedUntil", until);
+            } else if (checkpoint instanceof Checkpoint.Refreshed refreshed) {
+                json.put("syncedAt", refreshed.syncedAt().toEpochMilli());
+            }
+        });
+        state.sinkPosition().ifPresent(position -> json.put("position", position));
+        return json;
+    }
+
+    private static TableState decode(Map<?, ?> json) {
+        Checkpoint checkpoint = null;
+        if (json.get("cursor") instanceof List<?> key) {
+            checkpoint = new Checkpoint.KeysetPosition(new ArrayList<>(key));
+        } else if (json.get("covered") instanceof String covered) {
+            checkpoint = new Checkpoint.CoveredWindows(WindowCheckpoint.parse(covered));
+        } else if (json.get("syncedUntil") instanceof Map<?, ?> until) {
+            Map<String, Instant> days = new LinkedHashMap<>();
+            until.forEach((id, millis) -> days.put(String.valueOf(id),
+                    Instant.ofEpochMilli(((Number) millis).longValue())));
+            checkpoint = new Checkpoint.VisitorDays(days);
+        } else if (json.get("syncedAt") instanceof Number millis) {
+            checkpoint = new Checkpoint.Refreshed(Instant.ofEpochMilli(millis.longValue()));
+        }
+        OptionalLong position = json.get("position") instanceof Number number
+                ? OptionalLong.of(number.longValue()) : OptionalLong.empty();
+        return new TableState(Optional.ofNullable(checkpoint), position);
+    }
+}

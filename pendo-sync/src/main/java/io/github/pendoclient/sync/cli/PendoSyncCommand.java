@@ -1,0 +1,458 @@
+package io.github.pendoclient.sync.cli;
+
+import io.github.pendoclient.PendoClient;
+import io.github.pendoclient.Region;
+import io.github.pendoclient.sync.Sink;
+import io.github.pendoclient.sync.SyncEngine;
+import io.github.pendoclient.sync.SyncSettings;
+import io.github.pendoclient.sync.SyncState;
+import io.github.pendoclient.sync.TableRegistry;
+import io.github.pendoclient.sync.TableResult;
+import io.github.pendoclient.sync.sink.DuckDbSink;
+import io.github.pendoclient.sync.sink.JsonLinesSink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pendo-sync}: copies a Pendo subscription into JSON Lines files or a DuckDB database, incrementally, with a
+ * state file so that a second run fetches only what is new and a killed run resumes without duplicates or gaps.
+ * With no {@code PENDO_INTEGRATION_KEY} it syncs from an in-process fake Pendo with a generated demo dataset.
+ *
+ * <p>Every option is checked before anything is created or started; a bad one is a single line on standard error
+ * and exit status {@value #EXIT_USAGE}. Exit status {@value #EXIT_OK} means every table synced,
+ * {@value #EXIT_FAILED} that some failed (each named with its cause on standard error).
+ */
+@Command(name = "pendo-sync", mixinStandardHelpOptions = true, versionProvider = PendoSyncCommand.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Copies a Pendo subscription into JSON Lines files or a DuckDB database, incrementally.%n"
+                + "Without PENDO_INTEGRATION_KEY it syncs from an in-process fake Pendo with demo data.%n",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:every table synced", "1:some tables failed (each is named, with its cause)",
+            "2:bad options or environment; nothing was created"})
+public final class PendoSyncCommand implements Callable<Integer> {
+
+    /** Every table synced. */
+    public static final int EXIT_OK = 0;
+    /** Some tables failed; the others synced. */
+    public static final int EXIT_FAILED = 1;
+    /** The command line or environment is wrong; nothing was created. */
+    public static final int EXIT_USAGE = 2;
+
+    static final int MAX_DAY_WINDOW = 30;
+    static final int MAX_HOUR_WINDOW = 24 * 7;
+    static final int MAX_PAGE_SIZE = 500_000;
+    static final int MAX_DEMO_VISITORS = 5_000_000;
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,6})([dhm])");
+    private static final Path DEFAULT_OUT = Path.of("pendo-data");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Directory for the JSON Lines files (default: ./pendo-data).")
+    Path out;
+
+    @Option(names = "--duckdb", paramLabel = "FILE", description = "Write to this DuckDB database instead.")
+    Path duckdb;
+
+    @Option(names = "--state", paramLabel = "FILE", description = "State file (default: .pendo-sync-state.json in"
+            + " --out, or FILE.state.json beside --duckdb).")
+    Path stateFile;
+
+    @Option(names = "--tables", paramLabel = "T1,T2", split = ",",
+            description = "Tables to sync (default: all): ${COMPLETION-CANDIDATES}.",
+            completionCandidates = TableNames.class)
+    List<String> tables;
+
+    @Option(names = "--app-ids", paramLabel = "ID,ID", split = ",", description = "App ids (default: every app).")
+    List<Long> appIds = new ArrayList<>();
+
+    @Option(names = "--start-date", paramLabel = "YYYY-MM-DD",
+            description = "First day of events to sync (UTC). Not with --history.")
+    String startDate;
+
+    @Option(names = "--history", paramLabel = "DURATION", description = "How far back to sync events, e.g. 90d"
+            + " (default: 30d; the demo's 60d). Not with --start-date.")
+    String history;
+
+    @Option(names = "--period", paramLabel = "day|hour", description = "Event rows per day or per hour"
+            + " (default: day).")
+    String period = "day";
+
+    @Option(names = "--window", paramLabel = "N", description = "Days (1.." + MAX_DAY_WINDOW + ") or hours (1.."
+            + MAX_HOUR_WINDOW + ") per request (default: 1 day, 24 hours).")
+    Integer window;
+
+    @Option(names = "--recent-first", description = "Sync the newest windows first.")
+    boolean recentFirst;
+
+    @Option(names = "--lag", paramLabel = "DURATION", description = "Leave the newest data for a later run, e.g. 8h"
+            + " (default: 0 for days, 8h for hours: hourly data arrives late).")
+    String lag;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "us, us1, eu, jp or au (default: PENDO_REGION"
+            + " or us). Needs PENDO_INTEGRATION_KEY.")
+    String region;
+
+    @Option(names = "--include-anonymous", description = "Also sync anonymous visitors (skipped by default).")
+    boolean includeAnonymous;
+
+    @Option(names = "--history-visitors", paramLabel = "ID,ID", split = ",", description = "Visitors whose"
+            + " visitor_history to sync (default: none; three sample visitors in the demo).")
+    List<String> historyVisitors = new ArrayList<>();
+
+    @Option(names = "--page-size", paramLabel = "ROWS", description = "Rows per request for visitors and accounts,"
+            + " 1.." + MAX_PAGE_SIZE + " (default: 50000).")
+    Integer pageSize;
+
+    @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON here,"
+            + " for schedulers.")
+    Path summaryJson;
+
+    @Option(names = "--demo-visitors", paramLabel = "N", description = "Demo only: visitors to generate"
+            + " (default: 20000).")
+    Integer demoVisitors;
+
+    @Option(names = "--demo-accounts", paramLabel = "N", description = "Demo only: accounts (default: 2000).")
+    Integer demoAccounts;
+
+    @Option(names = "--demo-days", paramLabel = "N", description = "Demo only: days of events (default: 60).")
+    Integer demoDays;
+
+    @Option(names = "--demo-seed", paramLabel = "N", description = "Demo only: the generator's seed (default: 42).")
+    Long demoSeed;
+
+    @Option(names = "--demo-end", paramLabel = "YYYY-MM-DD", description = "Demo only: the last day of events,"
+            + " which also fixes the clock (default: today).")
+    String demoEnd;
+
+    private final Map<String, String> environment;
+
+    PendoSyncCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /**
+     * Runs pendo-sync and exits with its status.
+     *
+     * @param args the command line; {@code --help} lists the options
+     */
+    public static void main(String[] args) {
+        System.exit(run(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /**
+     * Runs pendo-sync without exiting.
+     *
+     * @param environment the environment ({@code PENDO_INTEGRATION_KEY}, {@code PENDO_REGION}...)
+     * @param out where the banner and summary go
+     * @param err where progress and errors go
+     * @param args the command line
+     * @return the exit status
+     */
+    public static int run(Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new PendoSyncCommand(environment));
+        commandLine.setOut(out).setErr(err);
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            PrintWriter to = e.getCommandLine().getErr();
+            to.println("pendo-sync: " + oneLine(e.getMessage()) + " (pendo-sync --help lists the options)");
+            to.flush();
+            return EXIT_USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+            cl.getErr().println("pendo-sync: " + oneLine(e.getMessage()));
+            cl.getErr().flush();
+            return EXIT_FAILED;
+        });
+        return commandLine.execute(args);
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "failed" : message.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Plan plan = plan();
+        return new SyncRun(plan, spec.commandLine().getOut(), spec.commandLine().getErr()).call();
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    /** Checks every option and the environment; creates nothing. */
+    Plan plan() {
+        String key = environment.get(PendoClient.ENV_INTEGRATION_KEY);
+        boolean demo = key == null || key.isBlank();
+        if (out != null && duckdb != null) {
+            throw usage("--out and --duckdb both name a destination; give one of them");
+        }
+        if (startDate != null && history != null) {
+            throw usage("--start-date and --history both say where events start; give one of them");
+        }
+        List<String> names = tables == null ? TableRegistry.standard().names() : checkTables(tables);
+        boolean hourly = switch (period.trim().toLowerCase(Locale.ROOT)) {
+            case "day" -> false;
+            case "hour" -> true;
+            default -> throw usage("--period is day or hour, got '" + period + "'");
+        };
+        int maxWindow = hourly ? MAX_HOUR_WINDOW : MAX_DAY_WINDOW;
+        if (window != null && (window < 1 || window > maxWindow)) {
+            throw usage("--window is 1.." + maxWindow + " " + (hourly ? "hours" : "days") + ", got " + window);
+        }
+        if (pageSize != null && (pageSize < 1 || pageSize > MAX_PAGE_SIZE)) {
+            throw usage("--page-size is 1.." + MAX_PAGE_SIZE + " rows, got " + pageSize);
+        }
+        for (String visitor : historyVisitors) {
+            if (visitor.isBlank()) {
+                throw usage("--history-visitors has an empty visitor id; separate ids with single commas");
+            }
+        }
+        Region chosenRegion = null;
+        String baseUrl = null;
+        if (demo) {
+            if (region != null) {
+                throw usage("--region needs PENDO_INTEGRATION_KEY: without a key pendo-sync runs the in-process"
+                        + " demo; set the key, or drop --region");
+            }
+        } else {
+            rejectDemoOptions();
+            String regionName = region != null ? region : environment.get(PendoClient.ENV_REGION);
+            if (regionName != null && !regionName.isBlank()) {
+                try {
+                    chosenRegion = Region.parse(regionName);
+                } catch (IllegalArgumentException e) {
+                    throw usage((region != null ? "--region: " : "PENDO_REGION: ") + e.getMessage());
+                }
+            }
+            baseUrl = environment.get(PendoClient.ENV_BASE_URL);
+            if (baseUrl != null && !baseUrl.isBlank() && !baseUrl.matches("https?://[^\\s/]+(/\\S*)?")) {
+                throw usage("PENDO_BASE_URL must be an http(s) URL, got '" + baseUrl + "'");
+            }
+        }
+        Demo demoPlan = demo ? demoPlan() : null;
+        Clock clock = demoPlan != null ? demoPlan.clock() : Clock.systemUTC();
+        Instant today = clock.instant().truncatedTo(ChronoUnit.DAYS);
+        Instant start;
+        if (startDate != null) {
+            LocalDate date = date(startDate, "--start-date");
+            start = date.atStartOfDay().toInstant(ZoneOffset.UTC);
+            if (!start.isBefore(today)) {
+                throw usage("--start-date " + startDate + " is not in the past; give an earlier day");
+            }
+        } else {
+            Duration back = history != null ? duration(history, "--history", false)
+                    : Duration.ofDays(demoPlan != null ? demoPlan.days() : 30);
+            start = today.minus(back);
+        }
+        Duration settle = lag != null ? duration(lag, "--lag", true)
+                : hourly && !demo ? Duration.ofHours(8) : Duration.ZERO;
+        Destination destination = destination();
+        SyncSettings.Builder settings = SyncSettings.builder().appIds(appIds).start(start).hourly(hourly)
+                .windowSize(window != null ? window : hourly ? 24 : 1).lag(settle).recentFirst(recentFirst)
+                .includeAnonymous(includeAnonymous).historyVisitors(historyVisitors).clock(clock);
+        if (pageSize != null) {
+            settings.pageSize(pageSize);
+        }
+        SyncState state;
+        try {
+            state = SyncState.load(destination.state());
+        } catch (IOException e) {
+            throw usage(oneLine(e.getMessage()));
+        }
+        return new Plan(names, settings, destination, state, demoPlan, demo ? null : key, chosenRegion,
+                baseUrl == null || baseUrl.isBlank() ? null : baseUrl, summaryJson);
+    }
+
+    private List<String> checkTables(List<String> requested) {
+        TableRegistry registry = TableRegistry.standard();
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String name : requested) {
+            String table = name.trim();
+            if (registry.find(table).isEmpty()) {
+                throw usage("unknown table '" + name + "'; the tables are " + String.join(",", registry.names()));
+            }
+            if (!chosen.add(table)) {
+                throw usage("--tables names " + table + " twice");
+            }
+        }
+        List<String> ordered = new ArrayList<>();
+        for (String table : registry.names()) {
+            if (chosen.contains(table)) {
+                ordered.add(table);
+            }
+        }
+        return ordered;
+    }
+
+    private void rejectDemoOptions() {
+        Map<String, Object> demoOptions = new java.util.LinkedHashMap<>();
+        demoOptions.put("--demo-visitors", demoVisitors);
+        demoOptions.put("--demo-accounts", demoAccounts);
+        demoOptions.put("--demo-days", demoDays);
+        demoOptions.put("--demo-seed", demoSeed);
+        demoOptions.put("--demo-end", demoEnd);
+        demoOptions.forEach((name, value) -> {
+            if (value != null) {
+                throw usage(name + " is for the demo, but PENDO_INTEGRATION_KEY is set; drop " + name
+                        + " or unset the key");
+            }
+        });
+    }
+
+    private Demo demoPlan() {
+        int visitors = demoVisitors != null ? demoVisitors : 20_000;
+        int accounts = demoAccounts != null ? demoAccounts : 2_000;
+        int days = demoDays != null ? demoDays : 60;
+        if (visitors < 1 || visitors > MAX_DEMO_VISITORS) {
+            throw usage("--demo-visitors is 1.." + MAX_DEMO_VISITORS + ", got " + visitors);
+        }
+        if (accounts < 1 || accounts > visitors) {
+            throw usage("--demo-accounts is 1..--demo-visitors (" + visitors + "), got " + accounts);
+        }
+        if (days < 1 || days > 365) {
+            throw usage("--demo-days is 1..365, got " + days);
+        }
+        Clock clock = demoEnd == null ? Clock.systemUTC() : Clock.fixed(date(demoEnd, "--demo-end").atStartOfDay()
+                .toInstant(ZoneOffset.UTC).plus(Duration.ofHours(9)), ZoneOffset.UTC);
+        return new Demo(demoSeed != null ? demoSeed : 42, visitors, accounts, days, clock);
+    }
+
+    private LocalDate date(String text, String option) {
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw usage(option + " takes a day as YYYY-MM-DD, for example 2026-01-31; got '" + text + "'");
+        }
+    }
+
+    private Duration duration(String text, String option, boolean zeroAllowed) {
+        String trimmed = text.trim().toLowerCase(Locale.ROOT);
+        if (trimmed.equals("0") && zeroAllowed) {
+            return Duration.ZERO;
+        }
+        Matcher matcher = DURATION.matcher(trimmed);
+        if (!matcher.matches()) {
+            throw usage(option + " takes a number and d, h or m, for example 90d or 8h; got '" + text + "'");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        Duration duration = switch (matcher.group(2)) {
+            case "d" -> Duration.ofDays(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofMinutes(amount);
+        };
+        if (duration.isZero() && !zeroAllowed) {
+            throw usage(option + " must be more than 0, for example 30d; got '" + text + "'");
+        }
+        if (duration.compareTo(Duration.ofDays(3_650)) > 0) {
+            throw usage(option + " is at most 3650d (ten years); got '" + text + "'");
+        }
+        return duration;
+    }
+
+    private Destination destination() {
+        Path state;
+        Path target;
+        if (duckdb != null) {
+            target = duckdb;
+            if (Files.isDirectory(duckdb)) {
+                throw usage("--duckdb " + duckdb + " is a directory; give a file such as " + duckdb.resolve(
+                        "pendo.duckdb"));
+            }
+            Writable.check(duckdb, false, "--duckdb", this::usage);
+            state = stateFile != null ? stateFile : duckdb.resolveSibling(duckdb.getFileName() + ".state.json");
+        } else {
+            target = out != null ? out : DEFAULT_OUT;
+            if (Files.exists(target) && !Files.isDirectory(target)) {
+                throw usage((out != null ? "--out " : "the default output ") + target + " is a file, not a"
+                        + " directory; give a directory with --out");
+            }
+            Writable.check(target, true, out != null ? "--out" : "the output directory", this::usage);
+            state = stateFile != null ? stateFile : target.resolve(".pendo-sync-state.json");
+        }
+        if (Files.isDirectory(state)) {
+            throw usage("--state " + state + " is a directory; give a file");
+        }
+        Writable.check(state, false, "--state", this::usage);
+        if (summaryJson != null) {
+            if (Files.isDirectory(summaryJson)) {
+                throw usage("--summary-json " + summaryJson + " is a directory; give a file");
+            }
+            Writable.check(summaryJson, false, "--summary-json", this::usage);
+        }
+        return new Destination(duckdb != null, target, state);
+    }
+
+    /** Where the rows and the state go. */
+    record Destination(boolean duckdb, Path target, Path state) {
+
+        Sink open() throws IOException {
+            return duckdb ? new DuckDbSink(target) : new JsonLinesSink(target);
+        }
+    }
+
+    /** The demo's dataset and clock. */
+    record Demo(long seed, int visitors, int accounts, int days, Clock clock) {
+    }
+
+    /** Everything a run needs, checked. */
+    record Plan(List<String> tables, SyncSettings.Builder settings, Destination destination, SyncState state,
+                Demo demo, String key, Region region, String baseUrl, Path summaryJson) {
+    }
+
+    /** The table names, for --help. */
+    static final class TableNames extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        TableNames() {
+            super(TableRegistry.standard().names());
+        }
+    }
+
+    /** The build's version, from a resource Maven fills in. */
+    static final class Version implements CommandLine.IVersionProvider {
+
+        @Override
+        public String[] getVersion() throws IOException {
+            return new String[] {"pendo-sync " + version()};
+        }
+
+        static String version() throws IOException {
+            Properties properties = new Properties();
+            try (InputStream in = PendoSyncCommand.class.getResourceAsStream("pendo-sync.properties")) {
+                if (in == null) {
+                    throw new IOException("pendo-sync.properties is missing from the build");
+                }
+                properties.load(in);
+            }
+            return properties.getProperty("version");
+        }
+    }
+}
