@@ -214,6 +214,9 @@ public final class PendoSourceTask extends SourceTask {
                 cycle.reader.close();
                 cycle.reader = null;
             }
+            if (stopping) {
+                return List.of();
+            }
             throw new ConnectException(cycle.table.name() + ": " + e.getMessage(), e);
         }
     }
