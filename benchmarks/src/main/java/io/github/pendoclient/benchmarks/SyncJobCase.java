@@ -26,7 +26,10 @@ final class SyncJobCase {
     private SyncJobCase() {
     }
 
-    private record Run(Map<String, double[]> tables, long peakHeap, double seconds) {
+    /** The heap the README's command gives pendo-sync. */
+    static final String HEAP = "-Xmx128m";
+
+    private record Run(Map<String, double[]> tables, long peakHeap, long peakRss, double seconds) {
     }
 
     static String run(Path work, int repetitions) throws Exception {
@@ -41,7 +44,8 @@ final class SyncJobCase {
         }
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "`pendo-sync` with its default demo (20,000 visitors, 2,000 accounts,"
-                + " 60 days of events) from the embedded fake, each run in a fresh JVM with `-Xmx1g`; %s."
+                + " 60 days of events) from the embedded fake, each run in a fresh JVM with `" + HEAP
+                + "` (the README's command), the fake in the same process; %s."
                 + " \"Discard\" fetches and parses every response but stores nothing: the limit that storage is"
                 + " measured against. Tables that finish in under half a second (the catalog, accounts) are left"
                 + " out of the per-table rates, which the summary gives to a tenth of a second.%n%n", repetitions == 1 ? "one run per storage" : "median of "
@@ -61,13 +65,15 @@ final class SyncJobCase {
             out.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %.2f | %,.0f | %.2f |%n", table,
                     first.get(table)[0], discard, jsonl, jsonl / discard, duckdb, duckdb / discard));
         }
-        out.append("\n| storage | whole run (s, median) | vs discard | peak heap used |\n|---|---|---|---|\n");
+        out.append("\n| storage | whole run (s, median) | vs discard | peak heap used | peak RSS (fake included) |\n"
+                + "|---|---|---|---|---|\n");
         double discardSeconds = medianSeconds(runs.get("discard"));
         for (String mode : runs.keySet()) {
             double seconds = medianSeconds(runs.get(mode));
             long peak = runs.get(mode).stream().mapToLong(Run::peakHeap).max().orElse(0);
-            out.append(String.format(Locale.ROOT, "| %s | %.1f | %.2f | %,d MB |%n", mode, seconds,
-                    seconds / discardSeconds, peak / 1_000_000));
+            long rss = runs.get(mode).stream().mapToLong(Run::peakRss).max().orElse(0);
+            out.append(String.format(Locale.ROOT, "| %s | %.1f | %.2f | %,d MB | %,d MB |%n", mode, seconds,
+                    seconds / discardSeconds, peak / 1_000_000, rss / 1_000_000));
         }
         out.append(String.format(Locale.ROOT, "%nRun on %s, %s %s, %d cores.%n", LocalDate.now(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"),
@@ -90,13 +96,14 @@ final class SyncJobCase {
 
     private static Run child(List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                HEAP, "-cp", System.getProperty("java.class.path"),
                 SyncJobMain.class.getName()));
         command.addAll(args);
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Map<String, double[]> tables = new LinkedHashMap<>();
         long peak = 0;
+        long rss = 0;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
@@ -106,6 +113,8 @@ final class SyncJobCase {
                         Double.parseDouble(matcher.group(3))});
                 } else if (line.startsWith("PEAK_HEAP=")) {
                     peak = Long.parseLong(line.substring(10));
+                } else if (line.startsWith("PEAK_RSS=")) {
+                    rss = Long.parseLong(line.substring(9));
                 }
             }
         }
@@ -113,7 +122,7 @@ final class SyncJobCase {
             throw new IllegalStateException("pendo-sync " + args + " failed");
         }
         System.err.println("sync " + args.get(0) + ": " + tables.size() + " tables");
-        return new Run(tables, peak, (System.nanoTime() - start) / 1e9);
+        return new Run(tables, peak, rss, (System.nanoTime() - start) / 1e9);
     }
 
     private static void deleteRecursively(Path path) throws IOException {
