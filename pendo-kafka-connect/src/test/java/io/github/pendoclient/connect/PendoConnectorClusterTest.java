@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.connect.runtime.rest.entities.TaskInfo;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.apache.kafka.test.TestUtils;
@@ -51,6 +53,8 @@ class PendoConnectorClusterTest {
     private static FakePendo fake;
     private static EmbeddedConnectCluster connect;
     private static Map<String, Set<String>> expected;
+    private static KafkaConsumer<byte[], byte[]> consumer;
+    private static final Map<String, List<String>> received = new HashMap<>();
 
     @TempDir
     static Path dir;
@@ -81,10 +85,15 @@ class PendoConnectorClusterTest {
         for (String table : TABLES) {
             connect.kafka().createTopic("pendo." + table, 2);
         }
+        consumer = connect.kafka().createConsumerAndSubscribeTo(Map.of("auto.offset.reset", "earliest",
+                "group.id", "pendo-connector-test"), TABLES.stream().map(t -> "pendo." + t).toArray(String[]::new));
     }
 
     @AfterAll
     static void stop() {
+        if (consumer != null) {
+            consumer.close();
+        }
         if (connect != null) {
             connect.stop();
         }
@@ -112,18 +121,20 @@ class PendoConnectorClusterTest {
         return config;
     }
 
-    /** Every record of a topic so far, as (key text, value) pairs. */
+    /** Every record key of a topic so far, as text ('|'-joined values), read by one consumer kept open. */
     private static List<String> keys(String table) throws Exception {
-        List<String> keys = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record : connect.kafka().consumeAll(WAIT_MS, "pendo." + table)) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> key = JSON.readValue(new String(record.key(), StandardCharsets.UTF_8),
-                    LinkedHashMap.class);
-            List<String> parts = new ArrayList<>();
-            key.values().forEach(v -> parts.add(String.valueOf(v)));
-            keys.add(String.join("|", parts));
+        for (ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(200)); !batch.isEmpty();
+                batch = consumer.poll(Duration.ofMillis(200))) {
+            for (ConsumerRecord<byte[], byte[]> record : batch) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> key = JSON.readValue(new String(record.key(), StandardCharsets.UTF_8),
+                        LinkedHashMap.class);
+                List<String> parts = new ArrayList<>();
+                key.values().forEach(v -> parts.add(String.valueOf(v)));
+                received.computeIfAbsent(record.topic(), t -> new ArrayList<>()).add(String.join("|", parts));
+            }
         }
-        return keys;
+        return received.getOrDefault("pendo." + table, List.of());
     }
 
     private static boolean allArrived() throws Exception {
