@@ -1,0 +1,476 @@
+package io.github.pendoclient.connect;
+
+import io.github.pendoclient.Region;
+import io.github.pendoclient.sync.CursorKind;
+import io.github.pendoclient.sync.Table;
+import io.github.pendoclient.sync.TableRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+/**
+ * The connector's settings, validated when Connect creates or updates the connector: each bad value fails with
+ * a message naming the setting, what was wrong and what is accepted. The integration key is a
+ * {@link Type#PASSWORD}, which Connect shows as {@code [hidden]} in its logs; to keep it out of the REST API's
+ * connector and task configs too, give it through a config provider ({@code ${file:/etc/pendo.properties:key}}).
+ */
+public final class PendoSourceConfig extends AbstractConfig {
+
+    /** The Pendo integration key (a password: never logged). */
+    public static final String INTEGRATION_KEY = "pendo.integration.key";
+    /** The subscription's region: us, us1, eu, jpn or au. */
+    public static final String REGION = "pendo.region";
+    /** A base URL that replaces the region's (a proxy, or a fake in tests). */
+    public static final String BASE_URL = "pendo.base.url";
+    /** The app ids to read; empty for every app. */
+    public static final String APP_IDS = "pendo.app.ids";
+    /** The tables to read. */
+    public static final String TABLES = "tables";
+    /** The first day of events to read. */
+    public static final String START_DATE = "start.date";
+    /** Event rows per day or per hour. */
+    public static final String PERIOD = "period";
+    /** Days or hours per event request. */
+    public static final String WINDOW = "window";
+    /** How far behind now event windows stop, so late data is read once it settled. */
+    public static final String LAG = "lag";
+    /** How long a table waits after a finished cycle before it reads again. */
+    public static final String POLL_INTERVAL_MS = "poll.interval.ms";
+    /** The topic prefix; a table's topic is the prefix followed by the table's name. */
+    public static final String TOPIC_PREFIX = "topic.prefix";
+    /** The connector's request budget per Pendo endpoint, shared by its tasks. */
+    public static final String REQUESTS_PER_SECOND = "pendo.requests.per.second";
+    /** Records returned by one poll at most. */
+    public static final String BATCH_SIZE = "batch.size";
+
+    /** Days per request at most, the API's limit for a daily time series. */
+    public static final int MAX_DAY_WINDOW = 30;
+    /** Hours per request at most. */
+    public static final int MAX_HOUR_WINDOW = 24 * 7;
+
+    private static final String REGIONS = "us, us1, eu, jpn, au";
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+    private static final ConfigDef DEF = new ConfigDef()
+            .define(INTEGRATION_KEY, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, new NonEmptyPassword(),
+                    Importance.HIGH, "The Pendo integration key (Settings > Integrations). Aggregations need a key"
+                            + " with \"Allow Write Access\". Prefer a config provider, for example"
+                            + " ${file:/etc/pendo/key.properties:key}, so the key is not stored in Connect's config"
+                            + " topic nor shown by its REST API.")
+            .define(REGION, Type.STRING, "us", new RegionValidator(), Importance.HIGH,
+                    "The subscription's region: " + REGIONS + ".")
+            .define(BASE_URL, Type.STRING, "", new BaseUrlValidator(), Importance.LOW,
+                    "A base URL replacing the region's, such as a proxy; empty for the region's own.")
+            .define(APP_IDS, Type.LIST, List.of(), new AppIdsValidator(), Importance.MEDIUM,
+                    "The app ids to read, comma-separated; empty for every app of the subscription.")
+            .define(TABLES, Type.LIST, defaultTables(), new TablesValidator(), Importance.HIGH,
+                    "The tables to read, comma-separated; each becomes a source partition and a topic. Known: "
+                            + String.join(", ", supportedTables()) + ".")
+            .define(START_DATE, Type.STRING, "", new StartDateValidator(), Importance.MEDIUM,
+                    "The first day of events, YYYY-MM-DD (UTC); empty for 30 days before the connector starts.")
+            .define(PERIOD, Type.STRING, "day", ConfigDef.ValidString.in("day", "hour"), Importance.MEDIUM,
+                    "Event rows per day or per hour.")
+            .define(WINDOW, Type.INT, 0, ConfigDef.Range.between(0, MAX_HOUR_WINDOW), Importance.LOW,
+                    "Days (1.." + MAX_DAY_WINDOW + ") or hours (1.." + MAX_HOUR_WINDOW + ") per event request; 0"
+                            + " for 1 day or 24 hours.")
+            .define(LAG, Type.STRING, "", new DurationValidator(true), Importance.LOW,
+                    "How far behind now event windows stop, for example 8h; empty for 0 with days, 8h with hours.")
+            .define(POLL_INTERVAL_MS, Type.LONG, Duration.ofHours(1).toMillis(), ConfigDef.Range.atLeast(1_000),
+                    Importance.MEDIUM, "How long a table waits after a finished cycle before it reads what is new.")
+            .define(TOPIC_PREFIX, Type.STRING, "pendo.", new TopicPrefixValidator(), Importance.MEDIUM,
+                    "Prefix of the topics; a table's topic is the prefix and the table's name.")
+            .define(REQUESTS_PER_SECOND, Type.DOUBLE, 100.0, ConfigDef.Range.between(0.01, 100.0), Importance.LOW,
+                    "Requests per second per Pendo endpoint for the whole connector; each task gets this divided"
+                            + " by the number of tasks. Pendo allows about 100.")
+            .define(BATCH_SIZE, Type.INT, 2_000, ConfigDef.Range.between(1, 100_000), Importance.LOW,
+                    "Records returned by one poll at most.");
+
+    /**
+     * Parses and validates connector or task properties.
+     *
+     * @param props the properties
+     * @throws ConfigException naming the bad setting and what is accepted
+     */
+    public PendoSourceConfig(Map<String, String> props) {
+        super(DEF, props, false);
+        int window = getInt(WINDOW);
+        if (hourly() ? window > MAX_HOUR_WINDOW : window > MAX_DAY_WINDOW) {
+            throw new ConfigException(WINDOW, window, "with period=" + getString(PERIOD) + " the window is 1.."
+                    + (hourly() ? MAX_HOUR_WINDOW : MAX_DAY_WINDOW) + " (or 0 for the default)");
+        }
+    }
+
+    /**
+     * The definition of every setting, for Connect's validation and documentation.
+     *
+     * @return the definition
+     */
+    public static ConfigDef configDef() {
+        return DEF;
+    }
+
+    /**
+     * The tables the connector can read: every table of pendo-sync's registry except per-visitor history,
+     * which needs a list of visitors and suits the pendo-sync command better.
+     *
+     * @return table names in registry order
+     */
+    public static List<String> supportedTables() {
+        List<String> names = new ArrayList<>();
+        for (Table table : TableRegistry.standard().tables()) {
+            if (table.cursorKind() != CursorKind.VISITOR_DAYS) {
+                names.add(table.name());
+            }
+        }
+        return names;
+    }
+
+    private static List<String> defaultTables() {
+        return supportedTables();
+    }
+
+    /**
+     * The integration key.
+     *
+     * @return the key, as a password that prints as {@code [hidden]}
+     */
+    public Password integrationKey() {
+        return getPassword(INTEGRATION_KEY);
+    }
+
+    /**
+     * The region.
+     *
+     * @return the region
+     */
+    public Region region() {
+        return Region.parse(getString(REGION));
+    }
+
+    /**
+     * The base URL replacing the region's.
+     *
+     * @return the URL, or empty to use the region's
+     */
+    public Optional<URI> baseUrl() {
+        String url = getString(BASE_URL).trim();
+        return url.isEmpty() ? Optional.empty() : Optional.of(URI.create(url));
+    }
+
+    /**
+     * The app ids.
+     *
+     * @return the ids; empty for every app
+     */
+    public List<Long> appIds() {
+        List<Long> ids = new ArrayList<>();
+        for (String id : getList(APP_IDS)) {
+            ids.add(Long.parseLong(id.trim()));
+        }
+        return ids;
+    }
+
+    /**
+     * The configured tables, in the order given.
+     *
+     * @return table names
+     */
+    public List<String> tables() {
+        List<String> tables = new ArrayList<>();
+        for (String table : getList(TABLES)) {
+            String name = table.trim();
+            if (!tables.contains(name)) {
+                tables.add(name);
+            }
+        }
+        return tables;
+    }
+
+    /**
+     * The first instant of events.
+     *
+     * @param clock the clock giving today, for the default of 30 days back
+     * @return the start of the start date (UTC)
+     */
+    public Instant start(Clock clock) {
+        String text = getString(START_DATE).trim();
+        if (text.isEmpty()) {
+            return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS).minus(Duration.ofDays(30));
+        }
+        return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /**
+     * Whether event rows are per hour.
+     *
+     * @return true for {@code period=hour}
+     */
+    public boolean hourly() {
+        return "hour".equals(getString(PERIOD));
+    }
+
+    /**
+     * Periods per event request.
+     *
+     * @return days or hours, at least 1
+     */
+    public int windowSize() {
+        int window = getInt(WINDOW);
+        return window > 0 ? window : hourly() ? 24 : 1;
+    }
+
+    /**
+     * How far behind now event windows stop.
+     *
+     * @return the lag
+     */
+    public Duration lag() {
+        String text = getString(LAG).trim();
+        if (text.isEmpty()) {
+            return hourly() ? Duration.ofHours(8) : Duration.ZERO;
+        }
+        return parseDuration(text);
+    }
+
+    /**
+     * The wait between a table's cycles.
+     *
+     * @return the interval
+     */
+    public Duration pollInterval() {
+        return Duration.ofMillis(getLong(POLL_INTERVAL_MS));
+    }
+
+    /**
+     * A table's topic.
+     *
+     * @param table the table name
+     * @return the prefix followed by the name
+     */
+    public String topic(String table) {
+        return getString(TOPIC_PREFIX) + table;
+    }
+
+    /**
+     * The connector's budget per endpoint.
+     *
+     * @return requests per second
+     */
+    public double requestsPerSecond() {
+        return getDouble(REQUESTS_PER_SECOND);
+    }
+
+    /**
+     * Records per poll at most.
+     *
+     * @return the batch size
+     */
+    public int batchSize() {
+        return getInt(BATCH_SIZE);
+    }
+
+    static Duration parseDuration(String text) {
+        Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            try {
+                return Duration.parse(text.trim());
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("a duration such as 30m, 8h, 2d or PT8H");
+            }
+        }
+        long amount = Long.parseLong(m.group(1));
+        switch (m.group(2)) {
+            case "ms":
+                return Duration.ofMillis(amount);
+            case "s":
+                return Duration.ofSeconds(amount);
+            case "m":
+                return Duration.ofMinutes(amount);
+            case "h":
+                return Duration.ofHours(amount);
+            default:
+                return Duration.ofDays(amount);
+        }
+    }
+
+    private static final class NonEmptyPassword implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value == null || ((Password) value).value().isBlank()) {
+                throw new ConfigException(name + " is required: the Pendo integration key, or a config provider"
+                        + " reference to it such as ${file:/etc/pendo/key.properties:key}");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "a non-empty integration key";
+        }
+    }
+
+    private static final class RegionValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            try {
+                Region.parse((String) value);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, "a region is one of " + REGIONS);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return REGIONS;
+        }
+    }
+
+    private static final class BaseUrlValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String text = ((String) value).trim();
+            if (text.isEmpty()) {
+                return;
+            }
+            try {
+                URI uri = URI.create(text);
+                if (uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+                    throw new IllegalArgumentException();
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, "an http(s) URL such as https://pendo-proxy.internal:8443,"
+                        + " or empty for the region's");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "an http(s) URL, or empty";
+        }
+    }
+
+    private static final class AppIdsValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            for (Object id : (List<?>) value) {
+                try {
+                    Long.parseLong(String.valueOf(id).trim());
+                } catch (NumberFormatException e) {
+                    throw new ConfigException(name, value, "app ids are integers, such as -323232 or"
+                            + " 5629499534213120; '" + id + "' is not");
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "comma-separated integers";
+        }
+    }
+
+    private static final class TablesValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            List<?> tables = (List<?>) value;
+            if (tables.isEmpty()) {
+                throw new ConfigException(name, value, "name at least one table: " + supportedTables());
+            }
+            for (Object table : tables) {
+                String text = String.valueOf(table).trim();
+                if (!supportedTables().contains(text)) {
+                    String hint = TableRegistry.standard().find(text).isPresent()
+                            ? "; " + text + " reads per-visitor history, which the pendo-sync command does"
+                            : "";
+                    throw new ConfigException(name, value, "unknown table '" + text + "'" + hint + "; the tables"
+                            + " are " + String.join(", ", supportedTables()));
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return String.join(", ", supportedTables());
+        }
+    }
+
+    private static final class StartDateValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String text = ((String) value).trim();
+            if (text.isEmpty()) {
+                return;
+            }
+            try {
+                LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new ConfigException(name, value, "a day as YYYY-MM-DD, such as 2024-01-31, or empty for 30"
+                        + " days back");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "YYYY-MM-DD, or empty";
+        }
+    }
+
+    private static final class DurationValidator implements ConfigDef.Validator {
+        private final boolean emptyAllowed;
+
+        DurationValidator(boolean emptyAllowed) {
+            this.emptyAllowed = emptyAllowed;
+        }
+
+        @Override
+        public void ensureValid(String name, Object value) {
+            String text = ((String) value).trim();
+            if (text.isEmpty() && emptyAllowed) {
+                return;
+            }
+            try {
+                if (parseDuration(text).isNegative()) {
+                    throw new IllegalArgumentException("a duration that is not negative");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "a duration such as 30m, 8h or 2d";
+        }
+    }
+
+    private static final class TopicPrefixValidator implements ConfigDef.Validator {
+        private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]*");
+
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (!LEGAL.matcher((String) value).matches()) {
+                throw new ConfigException(name, value, "topic names use letters, digits, '.', '_' and '-' only");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "letters, digits, '.', '_', '-'";
+        }
+    }
+}

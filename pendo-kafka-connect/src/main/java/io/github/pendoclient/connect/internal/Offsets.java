@@ -1,0 +1,127 @@
+package io.github.pendoclient.connect.internal;
+
+import io.github.pendoclient.aggregation.paging.KeysetCheckpoint;
+import io.github.pendoclient.aggregation.paging.WindowCheckpoint;
+import io.github.pendoclient.sync.Checkpoint;
+import io.github.pendoclient.sync.CursorKind;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Source partitions and source offsets. A partition is one table of one scope of apps; an offset is the sync
+ * engine's typed {@link Checkpoint} written as a flat map of strings and numbers, which is what Connect's offset
+ * store keeps:
+ * <ul>
+ *   <li>{@code {kind: KEYSET, key: "[1700000000000,\"visitor-7\"]"}}: resume after that keyset position;</li>
+ *   <li>{@code {kind: TIME_WINDOWS, covered: "[[from,to],...]"}}: the covered windows (epoch milliseconds);</li>
+ *   <li>{@code {kind: FULL_REFRESH, synced_at: millis}}: the last finished refresh, or
+ *       {@code {kind: FULL_REFRESH, started_at: millis}} for rows of a refresh still under way (no checkpoint:
+ *       a task that resumes there fetches the table again).</li>
+ * </ul>
+ */
+public final class Offsets {
+
+    static final String KIND = "kind";
+    static final String KEY = "key";
+    static final String COVERED = "covered";
+    static final String SYNCED_AT = "synced_at";
+    static final String STARTED_AT = "started_at";
+
+    private Offsets() {
+    }
+
+    /**
+     * A table's source partition.
+     *
+     * @param table the table name
+     * @param appIds the app ids read; empty for every app
+     * @return the partition map
+     */
+    public static Map<String, Object> partition(String table, List<Long> appIds) {
+        Map<String, Object> partition = new LinkedHashMap<>();
+        partition.put("table", table);
+        partition.put("apps", appIds.isEmpty() ? "all" : appIds.stream().map(String::valueOf)
+                .reduce((a, b) -> a + "," + b).orElseThrow());
+        return partition;
+    }
+
+    /**
+     * A checkpoint as a source offset.
+     *
+     * @param checkpoint the checkpoint
+     * @return the offset map
+     */
+    public static Map<String, Object> offset(Checkpoint checkpoint) {
+        Map<String, Object> offset = new LinkedHashMap<>();
+        offset.put(KIND, checkpoint.kind().name());
+        if (checkpoint instanceof Checkpoint.KeysetPosition position) {
+            offset.put(KEY, position.toPaging().toJson());
+        } else if (checkpoint instanceof Checkpoint.CoveredWindows windows) {
+            offset.put(COVERED, windows.windows().toJson());
+        } else if (checkpoint instanceof Checkpoint.Refreshed refreshed) {
+            offset.put(SYNCED_AT, refreshed.syncedAt().toEpochMilli());
+        } else {
+            throw new IllegalArgumentException("The connector does not read " + checkpoint.kind() + " tables");
+        }
+        return offset;
+    }
+
+    /**
+     * The offset of a row of a full refresh that is not finished yet.
+     *
+     * @param startedAt when the refresh started
+     * @return the offset map, which reads back as no checkpoint
+     */
+    public static Map<String, Object> refreshing(Instant startedAt) {
+        Map<String, Object> offset = new LinkedHashMap<>();
+        offset.put(KIND, CursorKind.FULL_REFRESH.name());
+        offset.put(STARTED_AT, startedAt.toEpochMilli());
+        return offset;
+    }
+
+    /**
+     * Reads a committed offset back.
+     *
+     * @param offset the offset map, or null when none was committed
+     * @param expected the kind the table keeps
+     * @param table the table, for the error message
+     * @return the checkpoint, or empty to start the table from the beginning
+     * @throws IllegalStateException if the offset is of another kind or malformed: the message says how to reset it
+     */
+    public static Optional<Checkpoint> checkpoint(Map<String, ?> offset, CursorKind expected, String table) {
+        if (offset == null || offset.isEmpty()) {
+            return Optional.empty();
+        }
+        Object kind = offset.get(KIND);
+        if (!expected.name().equals(kind)) {
+            throw malformed(table, offset, "it is a " + kind + " offset but " + table + " keeps " + expected);
+        }
+        try {
+            switch (expected) {
+                case KEYSET:
+                    return Optional.of(new Checkpoint.KeysetPosition(
+                            KeysetCheckpoint.parse((String) offset.get(KEY)).key()));
+                case TIME_WINDOWS:
+                    return Optional.of(new Checkpoint.CoveredWindows(
+                            WindowCheckpoint.parse((String) offset.get(COVERED))));
+                case FULL_REFRESH:
+                    Object syncedAt = offset.get(SYNCED_AT);
+                    return syncedAt == null ? Optional.empty()
+                            : Optional.of(new Checkpoint.Refreshed(Instant.ofEpochMilli(((Number) syncedAt).longValue())));
+                default:
+                    throw malformed(table, offset, "the connector does not read " + expected + " tables");
+            }
+        } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
+            throw malformed(table, offset, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private static IllegalStateException malformed(String table, Map<String, ?> offset, String why) {
+        return new IllegalStateException("The committed offset of table " + table + " cannot be read (" + why
+                + "): " + offset + ". Reset it with DELETE /connectors/<name>/offsets (after stopping the"
+                + " connector) to read the table again from the start date.");
+    }
+}

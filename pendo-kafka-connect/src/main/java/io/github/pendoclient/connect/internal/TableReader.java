@@ -1,0 +1,214 @@
+package io.github.pendoclient.connect.internal;
+
+import io.github.pendoclient.PendoClient;
+import io.github.pendoclient.aggregation.AggregationClient;
+import io.github.pendoclient.aggregation.paging.KeysetPager;
+import io.github.pendoclient.aggregation.paging.KeysetPaging;
+import io.github.pendoclient.aggregation.paging.TimeWindow;
+import io.github.pendoclient.aggregation.paging.TimeWindows;
+import io.github.pendoclient.aggregation.paging.WindowedPager;
+import io.github.pendoclient.sync.Checkpoint;
+import io.github.pendoclient.sync.SyncSettings;
+import io.github.pendoclient.sync.Table;
+import io.github.pendoclient.sync.TableSource;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * One cycle of one table, pulled a row at a time: the sync engine's table declaration and checkpoints, read the
+ * way a Connect task needs them (the engine itself pushes whole tables into a sink). Each row comes with the
+ * checkpoint that holds once it and every row before it are delivered, so the committed offset never runs ahead of
+ * the data:
+ * <ul>
+ *   <li>full refresh: the whole table, each row with a "refresh under way" offset and the last with
+ *       {@link Checkpoint.Refreshed};</li>
+ *   <li>keyset: each row with its own {@link Checkpoint.KeysetPosition}, so a resumed task starts right after
+ *       the last delivered row;</li>
+ *   <li>time windows: each row with the windows covered before its own, and the last row of a window with that
+ *       window added, so a resumed task reads the unfinished window again (same keys) and never skips one.</li>
+ * </ul>
+ */
+public abstract class TableReader implements AutoCloseable {
+
+    /**
+     * A row and where the table stands once it is delivered.
+     *
+     * @param row the row as the API returned it
+     * @param offset the source offset to commit with it
+     * @param window the event window the row belongs to, or null for tables that are not windowed
+     */
+    public record Item(Map<String, Object> row, Map<String, Object> offset, TimeWindow window) {
+    }
+
+    /**
+     * The next row of this cycle.
+     *
+     * @return the row, or empty when the cycle is done
+     */
+    public abstract Optional<Item> next();
+
+    /**
+     * Where the table stands after the rows returned so far, including finished windows that had no rows.
+     *
+     * @return the checkpoint, or empty when none is reached yet
+     */
+    public abstract Optional<Checkpoint> checkpoint();
+
+    @Override
+    public abstract void close();
+
+    /**
+     * A reader for one cycle of a table.
+     *
+     * @param table the table declaration
+     * @param resume the checkpoint to resume from, or empty to start
+     * @param client the client
+     * @param settings start, period, window, lag, apps and clock
+     * @return the reader
+     * @throws IllegalArgumentException for a table the connector does not read
+     */
+    public static TableReader open(Table table, Optional<Checkpoint> resume, PendoClient client,
+                                   SyncSettings settings) {
+        TableSource source = table.source();
+        if (source instanceof TableSource.FullRefresh full) {
+            return new Refresh(full, client, settings);
+        }
+        if (source instanceof TableSource.KeysetPaged keyset) {
+            return new Keyset(keyset, resume.map(Checkpoint.KeysetPosition.class::cast), client, settings);
+        }
+        if (source instanceof TableSource.TimeWindowed windowed) {
+            return new Windows(windowed, resume.map(Checkpoint.CoveredWindows.class::cast), client, settings);
+        }
+        throw new IllegalArgumentException("The connector does not read " + table.name() + " ("
+                + table.cursorKind() + ")");
+    }
+
+    private static final class Refresh extends TableReader {
+        private final Instant startedAt;
+        private final Iterator<Map<String, Object>> rows;
+        private Checkpoint done;
+
+        Refresh(TableSource.FullRefresh source, PendoClient client, SyncSettings settings) {
+            this.startedAt = settings.clock().instant();
+            this.rows = source.call().rows(client, settings).iterator();
+        }
+
+        @Override
+        public Optional<Item> next() {
+            if (!rows.hasNext()) {
+                if (done == null) {
+                    done = new Checkpoint.Refreshed(startedAt);
+                }
+                return Optional.empty();
+            }
+            Map<String, Object> row = rows.next();
+            if (rows.hasNext()) {
+                return Optional.of(new Item(row, Offsets.refreshing(startedAt), null));
+            }
+            done = new Checkpoint.Refreshed(startedAt);
+            return Optional.of(new Item(row, Offsets.offset(done), null));
+        }
+
+        @Override
+        public Optional<Checkpoint> checkpoint() {
+            return Optional.ofNullable(done);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static final class Keyset extends TableReader {
+        private final KeysetPager<Map<String, Object>> pager;
+        private final Stream<Map<String, Object>> stream;
+        private final Iterator<Map<String, Object>> rows;
+        private Checkpoint position;
+
+        Keyset(TableSource.KeysetPaged source, Optional<Checkpoint.KeysetPosition> resume, PendoClient client,
+               SyncSettings settings) {
+            this.position = resume.orElse(null);
+            this.pager = KeysetPaging.of(source.keyset())
+                    .pageSize(settings.pageSize().orElse(source.pageSize()))
+                    .resumeAfter(resume.map(Checkpoint.KeysetPosition::toPaging).orElse(null))
+                    .pager(AggregationClient.of(client), source.query().apply(settings));
+            this.stream = pager.stream();
+            this.rows = stream.iterator();
+        }
+
+        @Override
+        public Optional<Item> next() {
+            if (!rows.hasNext()) {
+                return Optional.empty();
+            }
+            Map<String, Object> row = rows.next();
+            position = new Checkpoint.KeysetPosition(pager.checkpoint().orElseThrow().key());
+            return Optional.of(new Item(row, Offsets.offset(position), null));
+        }
+
+        @Override
+        public Optional<Checkpoint> checkpoint() {
+            return Optional.ofNullable(position);
+        }
+
+        @Override
+        public void close() {
+            stream.close();
+        }
+    }
+
+    private static final class Windows extends TableReader {
+        private final WindowedPager<Map<String, Object>> pager;
+        private final Stream<Map<String, Object>> stream;
+        private final Iterator<Map<String, Object>> rows;
+        private Map<String, Object> held;
+        private TimeWindow heldWindow;
+
+        Windows(TableSource.TimeWindowed source, Optional<Checkpoint.CoveredWindows> resume, PendoClient client,
+                SyncSettings settings) {
+            TimeWindows windows = (settings.hourly() ? TimeWindows.hours(settings.start())
+                    : TimeWindows.days(settings.start()))
+                    .size(settings.windowSize()).lag(settings.lag()).clock(settings.clock())
+                    .resumeFrom(resume.orElse(Checkpoint.CoveredWindows.none()).windows());
+            this.pager = windows.pager(AggregationClient.of(client), source.query().apply(settings.apps()));
+            this.stream = pager.stream();
+            this.rows = stream.iterator();
+        }
+
+        @Override
+        public Optional<Item> next() {
+            if (held == null) {
+                if (!rows.hasNext()) {
+                    return Optional.empty();
+                }
+                heldWindow = pager.currentWindow().orElseThrow();
+                held = rows.next();
+            }
+            // Look one row ahead: the held row is its window's last when the pager moves past that window.
+            Map<String, Object> row = held;
+            TimeWindow window = heldWindow;
+            boolean more = rows.hasNext();
+            Checkpoint.CoveredWindows covered = new Checkpoint.CoveredWindows(pager.checkpoint());
+            if (more) {
+                heldWindow = pager.currentWindow().orElseThrow();
+                held = rows.next();
+            } else {
+                held = null;
+            }
+            return Optional.of(new Item(row, Offsets.offset(covered), window));
+        }
+
+        @Override
+        public Optional<Checkpoint> checkpoint() {
+            return Optional.of(new Checkpoint.CoveredWindows(pager.checkpoint()));
+        }
+
+        @Override
+        public void close() {
+            stream.close();
+        }
+    }
+}
