@@ -13,9 +13,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.StringJoiner;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -32,6 +34,7 @@ public final class DuckDbSink implements Sink {
     private final Path file;
     private final DuckDBConnection connection;
     private final Map<String, DuckDBAppender> appenders = new HashMap<>();
+    private final Set<String> stagingTables = new HashSet<>();
 
     /**
      * Opens (or creates) a database file, and its parent directory if missing.
@@ -58,7 +61,7 @@ public final class DuckDbSink implements Sink {
         }
     }
 
-    private static String quote(String identifier) {
+    static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
@@ -110,6 +113,7 @@ public final class DuckDbSink implements Sink {
             statement.execute("CREATE TABLE IF NOT EXISTS " + quote(stage(table)) + " (" + staged + ")");
             statement.execute("DELETE FROM " + quote(stage(table)));
         }
+        stagingTables.add(table.name());
         appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, stage(table));
         appenders.put(table.name(), appender);
         return appender;
@@ -210,15 +214,30 @@ public final class DuckDbSink implements Sink {
         return "DuckDB database " + file.toAbsolutePath();
     }
 
-    @Override
-    public void close() throws IOException {
+    /** The connection, for a sink built on this one ({@link ParquetSink}); its transaction is the sink's. */
+    DuckDBConnection connection() {
+        return connection;
+    }
+
+    /** Drops the rows written since the last commit. */
+    void rollback() throws IOException {
         try {
             for (DuckDBAppender appender : appenders.values()) {
                 appender.close();
             }
+            appenders.clear();
             connection.rollback();
+        } catch (SQLException e) {
+            throw new IOException("DuckDB could not roll back " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            rollback();
             try (Statement statement = connection.createStatement()) {
-                for (String table : appenders.keySet()) {
+                for (String table : stagingTables) {
                     statement.execute("DROP TABLE IF EXISTS " + quote("_staging_" + table));
                 }
             }
