@@ -163,6 +163,35 @@ abstract class SinkContract {
     }
 
     @Test
+    void aColumnWithMixedTypesIsTypedWhereTheValueConvertsWithoutLossAndKeptWholeInRaw() throws Exception {
+        List<Map<String, Object>> rows = rows(0, 14);
+        try (Sink sink = open()) {
+            sink.open(ROWS, OptionalLong.empty());
+            write(sink, ROWS, rows, 100);
+        }
+        Map<Object, Map<String, Object>> byId = new LinkedHashMap<>();
+        read(ROWS).forEach(row -> byId.put(row.get("id"), row));
+        // count arrives as 0, "1", {"n": 2}, 3.5, true, (missing), 6, "7", ...
+        assertThat(byId.get(row(0).get("id"))).containsEntry("count", 0L);
+        assertThat(byId.get(row(1).get("id"))).containsEntry("count", 1L);       // a numeric string
+        assertThat(byId.get(row(2).get("id"))).containsEntry("count", null);     // an object
+        assertThat(byId.get(row(3).get("id"))).containsEntry("count", null);     // 3.5 is not a whole number
+        assertThat(byId.get(row(4).get("id"))).containsEntry("count", null);     // a boolean
+        assertThat(byId.get(row(5).get("id"))).containsEntry("count", null);     // missing
+        assertThat(byId.get(row(5).get("id"))).containsEntry("score", 0.625);
+        assertThat(byId.get(row(8).get("id"))).containsEntry("score", 8.0);      // the string "8"
+        assertThat(byId.get(row(2).get("id"))).containsEntry("active", true);
+        assertThat(byId.get(row(3).get("id"))).containsEntry("active", null);    // "yes"
+        assertThat(byId.get(row(9).get("id"))).containsEntry("seen_at", null);   // "not a time"
+        assertThat(byId.get(row(8).get("id"))).containsEntry("seen_at", 1_700_000_008_123L);
+        assertThat(byId.get(row(7).get("id"))).containsEntry("label", "{\"nested\":\"object\"}");
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(byId.get(row(i).get("id")).get("raw")).as("raw of row " + i)
+                    .isEqualTo(JsonText.read(JsonText.write(row(i))));
+        }
+    }
+
+    @Test
     void aSecondRunFromTheSavedPositionAddsOnlyTheNewRows() throws Exception {
         OptionalLong position;
         try (Sink sink = open()) {
