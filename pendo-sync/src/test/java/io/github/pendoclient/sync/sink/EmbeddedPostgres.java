@@ -43,10 +43,12 @@ import org.tukaani.xz.XZInputStream;
  * handed to that user; otherwise they run as the current user. The server listens on loopback only, on a free port,
  * with password authentication ({@code scram-sha-256}), so tests prove that the password reaches the server.
  */
-final class EmbeddedPostgres implements AutoCloseable {
+public final class EmbeddedPostgres implements AutoCloseable {
 
-    static final String USER = "pendo_sync_test";
-    static final String PASSWORD = "test-password-'\"é";
+    /** The database user the tests log in as. */
+    public static final String USER = "pendo_sync_test";
+    /** Its password: an obvious fake with quotes and a non-ASCII letter. */
+    public static final String PASSWORD = "test-password-'\"é";
 
     private static final int NOBODY = 65534;
     private static final Duration STARTUP = Duration.ofSeconds(60);
@@ -64,7 +66,7 @@ final class EmbeddedPostgres implements AutoCloseable {
     }
 
     /** The server shared by every test in this JVM, started on first use and stopped when the JVM exits. */
-    static synchronized EmbeddedPostgres shared() {
+    public static synchronized EmbeddedPostgres shared() {
         if (shared == null) {
             try {
                 shared = start();
@@ -78,7 +80,7 @@ final class EmbeddedPostgres implements AutoCloseable {
     }
 
     /** Starts a new server; close it to stop it and delete its data. */
-    static EmbeddedPostgres start() throws IOException {
+    public static EmbeddedPostgres start() throws IOException {
         Path binaries = binaries();
         boolean root = isRoot();
         Path data = Files.createTempDirectory("pendo-sync-pg-");
@@ -112,8 +114,12 @@ final class EmbeddedPostgres implements AutoCloseable {
         throw last;
     }
 
-    /** A JDBC URL to a new, empty database on this server. */
-    String newDatabase() {
+    /**
+     * Creates a new, empty database on this server.
+     *
+     * @return its JDBC URL
+     */
+    public String newDatabase() {
         String name = "test_" + DATABASES.incrementAndGet();
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
                 Statement statement = connection.createStatement()) {
@@ -124,7 +130,13 @@ final class EmbeddedPostgres implements AutoCloseable {
         return jdbcUrl(name);
     }
 
-    String jdbcUrl(String database) {
+    /**
+     * A JDBC URL to a database of this server.
+     *
+     * @param database the database name
+     * @return the URL
+     */
+    public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
