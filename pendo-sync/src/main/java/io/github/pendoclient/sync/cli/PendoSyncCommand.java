@@ -103,12 +103,12 @@ public final class PendoSyncCommand implements Callable<Integer> {
             + " --postgres).")
     Path stateFile;
 
-    @Option(names = "--tables", paramLabel = "T1,T2", split = ",",
+    @Option(names = "--tables", paramLabel = "TABLE", split = ",",
             description = "Tables to sync (default: all): ${COMPLETION-CANDIDATES}.",
             completionCandidates = TableNames.class)
     List<String> tables;
 
-    @Option(names = "--app-ids", paramLabel = "ID,ID", split = ",", description = "App ids (default: every app).")
+    @Option(names = "--app-ids", paramLabel = "APP_ID", split = ",", description = "App ids (default: every app).")
     List<Long> appIds = new ArrayList<>();
 
     @Option(names = "--start-date", paramLabel = "YYYY-MM-DD",
@@ -141,7 +141,7 @@ public final class PendoSyncCommand implements Callable<Integer> {
     @Option(names = "--include-anonymous", description = "Also sync anonymous visitors (skipped by default).")
     boolean includeAnonymous;
 
-    @Option(names = "--history-visitors", paramLabel = "ID,ID", split = ",", description = "Visitors whose"
+    @Option(names = "--history-visitors", paramLabel = "VISITOR_ID", split = ",", description = "Visitors whose"
             + " visitor_history to sync (default: none; three sample visitors in the demo).")
     List<String> historyVisitors = new ArrayList<>();
 

@@ -205,11 +205,40 @@ class PendoSyncCommandTest {
                     "--out", dir.resolve("x").toString(), "--tables", "features,visitors");
 
             assertThat(run.code()).isEqualTo(1);
+            assertThat(run.out().lines().findFirst().orElseThrow()).isEqualTo("Syncing " + pendo.baseUrl()
+                    + " into JSON Lines files in " + dir.resolve("x").toAbsolutePath());
             assertThat(run.err().lines().filter(line -> line.contains("FAIL")))
                     .hasSize(2).allMatch(line -> line.contains("rejected the integration key"));
             assertThat(run.out()).contains("2 failed").doesNotContain("fake-bad-key");
             assertThat(run.err()).doesNotContain("fake-bad-key");
         }
+    }
+
+    @Test
+    void theBannerAndTheSummaryAgreeOnVisitorsAndTheSummaryJsonSaysWhatTheTableSays() throws IOException {
+        Path summary = dir.resolve("reports/summary.json");
+        Run run = sync("--out", dir.resolve("out").toString(), "--tables", "features,visitors",
+                "--summary-json", summary.toString());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        long anonymous = DATASET.visitors().size() - identifiedVisitors().size();
+        assertThat(anonymous).isPositive();
+        assertThat(run.out().lines().findFirst().orElseThrow()).contains("600 visitors, " + anonymous
+                + " of them anonymous");
+        assertThat(run.out()).containsPattern("(?m)^visitors\\s+" + identifiedVisitors().size() + "\\s")
+                .contains("visitors: " + anonymous + " anonymous visitors skipped by design");
+        Map<?, ?> json = (Map<?, ?>) io.github.pendoclient.sync.internal.JsonText.read(Files.readString(summary));
+        assertThat(json.get("exitCode")).isEqualTo(0L);
+        assertThat(json.get("failedTables")).isEqualTo(0L);
+        assertThat(json.get("anonymousVisitorsSkipped")).isEqualTo(anonymous);
+        assertThat(json.get("rows")).isEqualTo((long) identifiedVisitors().size() + DATASET.features().size());
+        List<?> tables = (List<?>) json.get("tables");
+        assertThat(tables).hasSize(2);
+        Map<?, ?> visitors = (Map<?, ?>) tables.get(1);
+        assertThat(visitors.get("table")).isEqualTo("visitors");
+        assertThat(visitors.get("status")).isEqualTo("ok");
+        assertThat(visitors.get("rows")).isEqualTo((long) identifiedVisitors().size());
+        assertThat((Long) visitors.get("requests")).isPositive();
     }
 
     @Test
