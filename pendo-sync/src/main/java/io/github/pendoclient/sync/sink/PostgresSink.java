@@ -312,6 +312,36 @@ public final class PostgresSink implements Sink {
 
     @Override
     public void close() throws IOException {
+        SQLException failure = null;
+        try {
+            for (CopyIn copy : copies.values()) {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+            connection.rollback();
+        } catch (SQLException e) {
+            failure = e;
+        } finally {
+            copies.clear();
+            buffers.clear();
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null) {
+            throw new IOException("PostgreSQL (" + description + ") could not close the connection cleanly (rows"
+                    + " not committed were dropped): " + failure.getMessage(), failure);
+        }
+    }
+
+    /**
+     * The error to throw; first the session is reset (copies ended, transaction rolled back), so that the next
+     * table can still be written after this one failed.
+     */
+    private IOException failure(String what, SQLException e) {
         try {
             for (CopyIn copy : copies.values()) {
                 if (copy.isActive()) {
@@ -319,14 +349,13 @@ public final class PostgresSink implements Sink {
                 }
             }
             copies.clear();
-            connection.rollback();
-            connection.close();
-        } catch (SQLException e) {
-            throw failure("close the connection", e);
+            buffers.clear();
+            if (!connection.isClosed()) {
+                connection.rollback();
+            }
+        } catch (SQLException reset) {
+            e.addSuppressed(reset);
         }
-    }
-
-    private IOException failure(String what, SQLException e) {
         return new IOException("PostgreSQL (" + description + ") could not " + what + ": " + e.getMessage(), e);
     }
 }
