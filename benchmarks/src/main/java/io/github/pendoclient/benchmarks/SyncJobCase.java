@@ -29,6 +29,9 @@ final class SyncJobCase {
     private SyncJobCase() {
     }
 
+    /** The heap the README's command gives pendo-sync. */
+    static final String HEAP = "-Xmx128m";
+
     private record Run(Map<String, double[]> tables, long peakHeap, long peakRss, double seconds) {
     }
 
@@ -55,7 +58,8 @@ final class SyncJobCase {
         }
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "`pendo-sync` with its default demo (20,000 visitors, 2,000 accounts,"
-                + " 60 days of events) from the embedded fake, each run in a fresh JVM with `-Xmx1g`; %s."
+                + " 60 days of events) from the embedded fake, each run in a fresh JVM with `" + HEAP
+                + "` (the README's command), the fake in the same process; %s."
                 + " \"Discard\" fetches and parses every response but stores nothing: the limit that storage is"
                 + " measured against. Tables that finish in under half a second (the catalog, accounts) are left"
                 + " out of the per-table rates, which the summary gives to a tenth of a second.%n%n", repetitions == 1 ? "one run per storage" : "median of "
@@ -80,7 +84,7 @@ final class SyncJobCase {
             }
             out.append(" |\n");
         }
-        out.append("\n| storage | whole run (s, median) | vs discard | peak heap used | peak RSS |\n"
+        out.append("\n| storage | whole run (s, median) | vs discard | peak heap used | peak RSS (fake included) |\n"
                 + "|---|---|---|---|---|\n");
         double discardSeconds = medianSeconds(runs.get("discard"));
         for (String mode : runs.keySet()) {
@@ -112,7 +116,7 @@ final class SyncJobCase {
     private static Run child(List<String> args, Map<String, String> environment)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                HEAP, "-cp", System.getProperty("java.class.path"),
                 SyncJobMain.class.getName()));
         command.addAll(args);
         long start = System.nanoTime();

@@ -243,12 +243,14 @@ public final class SyncEngine {
         int done = 0;
         try (Stream<Map<String, Object>> stream = pager.stream()) {
             Iterator<Map<String, Object>> it = stream.iterator();
+            listener.workDone(table, 0, pager.progress().windowsTotal());
             while (true) {
                 boolean more = it.hasNext();
                 if (pager.progress().windowsDone() > done) {
                     done = pager.progress().windowsDone();
                     checkpointWindows(table, pager);
                     onRows.rows(rows);
+                    listener.workDone(table, done, pager.progress().windowsTotal());
                 }
                 if (!more) {
                     break;
@@ -281,12 +283,17 @@ public final class SyncEngine {
         Instant today = settings.clock().instant().truncatedTo(ChronoUnit.DAYS);
         Instant earliest = today.minus(HISTORY_LIMIT);
         long rows = 0;
+        int done = 0;
+        int total = settings.historyVisitors().size();
+        listener.workDone(table, 0, total);
         for (String visitorId : settings.historyVisitors()) {
+            done++;
             Instant from = days.until(visitorId).orElse(settings.start().truncatedTo(ChronoUnit.DAYS));
             if (from.isBefore(earliest)) {
                 from = earliest;
             }
             if (!from.isBefore(today)) {
+                listener.workDone(table, done, total);
                 continue;
             }
             try (Stream<VisitorHistoryItem> items = client.visitors().history(visitorId, from, today)) {
@@ -298,6 +305,7 @@ public final class SyncEngine {
             days = days.with(visitorId, today);
             state.put(table.name(), TableState.of(days, sink.commit(table)));
             onRows.rows(rows);
+            listener.workDone(table, done, total);
         }
     }
 

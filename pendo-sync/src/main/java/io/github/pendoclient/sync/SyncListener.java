@@ -29,6 +29,17 @@ public interface SyncListener {
     }
 
     /**
+     * A table whose work is counted up front moved on: the time windows of an event table, the visitors of
+     * {@code visitor_history}. Called before the first unit and after each.
+     *
+     * @param table the table
+     * @param done units finished
+     * @param total units in this run
+     */
+    default void workDone(Table table, long done, long total) {
+    }
+
+    /**
      * A table finished, synced or failed.
      *
      * @param result how it went

@@ -160,6 +160,27 @@ class SyncEngineTest {
     }
 
     @Test
+    void visitorsComeInLargePagesByDefaultAndThePageSizeSettingOverridesIt() throws IOException {
+        long identified = DATASET.visitors().stream()
+                .filter(visitor -> !String.valueOf(visitor.get("visitorId")).startsWith("_PENDO_T_")).count();
+        try (FakePendo pendo = FakePendo.create().withDataset(DATASET).start()) {
+            TableResult byDefault = engine(pendo, new ListSink(false), SyncState.load(dir.resolve("a.json")),
+                    TableRegistry.standard()).syncAll(List.of("visitors")).get(0);
+            TableResult small = SyncEngine.builder().client(pendo.client()).sink(new ListSink(false))
+                    .state(SyncState.load(dir.resolve("b.json")))
+                    .settings(SyncSettings.builder().clock(CLOCK).pageSize(100).build()).build()
+                    .syncAll(List.of("visitors")).get(0);
+
+            assertThat(byDefault.rows()).isEqualTo(identified);
+            assertThat(byDefault.requests()).as("one page of up to 50,000").isEqualTo(1);
+            assertThat(small.rows()).isEqualTo(identified);
+            assertThat(small.requests()).isEqualTo((identified + 99) / 100);
+        }
+        assertThat(((TableSource.KeysetPaged) TableRegistry.standard().get("accounts").source()).pageSize())
+                .isEqualTo(50_000);
+    }
+
+    @Test
     void aTableDeclarationIsCheckedWhereItIsWritten() {
         assertThatThrownBy(() -> new Table("Bad Name", List.of(Column.raw()), List.of(),
                 new TableSource.VisitorHistory())).hasMessageContaining("lower snake_case");

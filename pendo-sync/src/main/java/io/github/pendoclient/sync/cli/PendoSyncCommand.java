@@ -182,8 +182,11 @@ public final class PendoSyncCommand implements Callable<Integer> {
      * @param args the command line; {@code --help} lists the options
      */
     public static void main(String[] args) {
-        System.exit(run(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        System.exit(run(System.getenv(), new PrintWriter(System.out, true), STANDARD_ERROR, args));
     }
+
+    /** Standard error as the command writes it; progress bars are drawn only there, and only on a terminal. */
+    static final PrintWriter STANDARD_ERROR = new PrintWriter(System.err, true);
 
     /**
      * Runs pendo-sync without exiting.

@@ -1,63 +1,122 @@
 package io.github.pendoclient.sync.cli;
 
+import io.github.pendoclient.sync.CursorKind;
 import io.github.pendoclient.sync.SyncListener;
 import io.github.pendoclient.sync.Table;
 import io.github.pendoclient.sync.TableResult;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.text.DecimalFormat;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.function.LongSupplier;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A progress line per table (rows, rows per second, requests), redrawn in place on a terminal, and a line when
- * each table ends.
+ * What a person watching sees while tables sync. On a terminal, a progress bar per table: windows (or visitors)
+ * done of the total, or rows so far with their rate when the total is unknown. Elsewhere (a log file, cron),
+ * plain lines: one when a long table passes each interval, and one when each table ends.
  */
 final class Progress implements SyncListener {
 
-    private final PrintWriter out;
-    private final boolean live;
-    private String table;
-    private long started;
-    private long lastDraw;
+    /** A plain line at most this often per table, in nanoseconds. */
+    static final long PLAIN_INTERVAL_NANOS = 15_000_000_000L;
 
-    Progress(PrintWriter out, boolean live) {
-        this.out = out;
-        this.live = live;
+    private final PrintWriter lines;
+    private final PrintStream terminal;
+    private final LongSupplier nanoTime;
+    private ProgressBar bar;
+    private boolean countingRows;
+    private long lastLine;
+
+    private Progress(PrintWriter lines, PrintStream terminal, LongSupplier nanoTime) {
+        this.lines = lines;
+        this.terminal = terminal;
+        this.nanoTime = nanoTime;
+    }
+
+    /**
+     * Progress bars on a terminal, with the end-of-table lines through the same stream.
+     *
+     * @param terminal the terminal's stream (standard error)
+     */
+    static Progress bars(PrintStream terminal) {
+        return new Progress(new PrintWriter(terminal, true), terminal, System::nanoTime);
+    }
+
+    /**
+     * Plain lines, for logs.
+     *
+     * @param lines where to write
+     * @param nanoTime the clock that spaces the lines
+     */
+    static Progress lines(PrintWriter lines, LongSupplier nanoTime) {
+        return new Progress(lines, null, nanoTime);
     }
 
     @Override
     public void tableStarted(Table table) {
-        this.table = table.name();
-        this.started = System.nanoTime();
-        this.lastDraw = 0;
-        if (live) {
-            draw(0, 0);
+        lastLine = nanoTime.getAsLong();
+    }
+
+    /** The table's bar, made at its first report: counting rows, or units of known work. */
+    private ProgressBar bar(Table table, String unit, long max) {
+        if (bar == null && terminal != null) {
+            countingRows = max < 0;
+            ProgressBarBuilder builder = new ProgressBarBuilder();
+            if (max < 0) {
+                builder.hideEta();
+            }
+            bar = builder.setTaskName(String.format(Locale.ROOT, "%-24s", table.name())).setInitialMax(max).setStyle(ProgressBarStyle.ASCII).setUnit(unit, 1)
+                    .showSpeed(new DecimalFormat("#,##0")).setSpeedUnit(ChronoUnit.SECONDS)
+                    .setUpdateIntervalMillis(250).clearDisplayOnFinish()
+                    .setConsumer(new ConsoleProgressBarConsumer(terminal)).build();
         }
+        return bar;
     }
 
     @Override
     public void progress(Table table, long rows, long requests) {
-        long now = System.nanoTime();
-        if (live && now - lastDraw > 200_000_000L) {
-            lastDraw = now;
-            draw(rows, requests);
+        if (terminal != null) {
+            if (table.cursorKind() != CursorKind.FULL_REFRESH) {
+                ProgressBar current = bar(table, " rows", -1);
+                if (countingRows) {
+                    current.stepTo(rows);
+                    current.setExtraMessage(String.format(Locale.ROOT, " %,d requests", requests));
+                } else {
+                    current.setExtraMessage(String.format(Locale.ROOT, " %,d rows", rows));
+                }
+            }
+            return;
+        }
+        long now = nanoTime.getAsLong();
+        if (now - lastLine >= PLAIN_INTERVAL_NANOS) {
+            lastLine = now;
+            lines.println(String.format(Locale.ROOT, "  ...  %-24s %,d rows so far, %,d requests", table.name(),
+                    rows, requests));
+            lines.flush();
         }
     }
 
-    private void draw(long rows, long requests) {
-        double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-        out.print(String.format(Locale.ROOT, "\r  %-24s %12s rows %10s rows/s %6d requests", table,
-                String.format(Locale.ROOT, "%,d", rows), String.format(Locale.ROOT, "%,.0f", rows / seconds),
-                requests));
-        out.flush();
+    @Override
+    public void workDone(Table table, long done, long total) {
+        if (terminal != null) {
+            bar(table, table.name().equals("visitor_history") ? " visitors" : " windows", total).stepTo(done);
+        }
     }
 
     @Override
     public void tableFinished(TableResult result) {
-        if (live) {
-            out.print("\r" + " ".repeat(80) + "\r");
+        if (bar != null) {
+            bar.close();
+            bar = null;
         }
-        out.println(String.format(Locale.ROOT, "  %s %-24s %,d rows in %.1f s%s", result.ok() ? "ok  " : "FAIL",
+        lines.println(String.format(Locale.ROOT, "  %s %-24s %,d rows in %.1f s%s", result.ok() ? "ok  " : "FAIL",
                 result.table(), result.rows(), result.elapsed().toMillis() / 1000.0,
                 result.error().map(error -> ": " + error).orElse("")));
-        out.flush();
+        lines.flush();
     }
 }

@@ -78,7 +78,8 @@ final class SyncRun implements Callable<Integer> {
                 }
                 out.flush();
                 SyncEngine engine = SyncEngine.builder().client(client).sink(sink).state(plan.state())
-                        .settings(resolved).listener(new Progress(err, System.console() != null)).build();
+                        .settings(resolved).listener(System.console() != null && err == PendoSyncCommand.STANDARD_ERROR
+                                ? Progress.bars(System.err) : Progress.lines(err, System::nanoTime)).build();
                 results = engine.syncAll(tables);
                 summary = new Summary(results, sink.describe(), anonymous, resolved.includeAnonymous(),
                         startedAt, Instant.now());
