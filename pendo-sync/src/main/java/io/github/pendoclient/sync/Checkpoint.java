@@ -28,7 +28,11 @@ public sealed interface Checkpoint {
      */
     record KeysetPosition(List<Object> key) implements Checkpoint {
 
-        /** Checks and copies the key. */
+        /**
+         * Checks and copies the key.
+         *
+         * @param key the key values, in keyset order
+         */
         public KeysetPosition {
             key = new KeysetCheckpoint(key).key();
         }
@@ -55,7 +59,11 @@ public sealed interface Checkpoint {
      */
     record CoveredWindows(WindowCheckpoint windows) implements Checkpoint {
 
-        /** Checks the parts. */
+        /**
+         * Checks the parts.
+         *
+         * @param windows the covered ranges
+         */
         public CoveredWindows {
             Objects.requireNonNull(windows, "windows");
         }
@@ -82,7 +90,11 @@ public sealed interface Checkpoint {
      */
     record VisitorDays(Map<String, Instant> syncedUntil) implements Checkpoint {
 
-        /** Copies the map, keeping its order. */
+        /**
+         * Copies the map, keeping its order.
+         *
+         * @param syncedUntil visitor id to the end of what is synced
+         */
         public VisitorDays {
             syncedUntil = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(syncedUntil));
         }
@@ -123,7 +135,11 @@ public sealed interface Checkpoint {
      */
     record Refreshed(Instant syncedAt) implements Checkpoint {
 
-        /** Checks the parts. */
+        /**
+         * Checks the parts.
+         *
+         * @param syncedAt the instant of the last full refresh
+         */
         public Refreshed {
             Objects.requireNonNull(syncedAt, "syncedAt");
         }

@@ -28,6 +28,9 @@ public record Column(String name, ColumnType type, Function<Map<String, Object>,
     /**
      * Checks the parts.
      *
+     * @param name the column name
+     * @param type the column type
+     * @param value reads the value from a row
      * @throws IllegalArgumentException if the name is not lower snake_case
      */
     public Column {

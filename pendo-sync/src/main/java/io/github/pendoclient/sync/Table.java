@@ -23,6 +23,10 @@ public record Table(String name, List<Column> columns, List<String> primaryKey, 
     /**
      * Checks the parts.
      *
+     * @param name the table name
+     * @param columns the columns
+     * @param primaryKey the key columns
+     * @param source where the rows come from
      * @throws IllegalArgumentException if the name is not lower snake_case, a column name repeats, or a key column
      *     is not among the columns
      */

@@ -43,7 +43,11 @@ public sealed interface TableSource {
      */
     record FullRefresh(RestCall call) implements TableSource {
 
-        /** Checks the parts. */
+        /**
+         * Checks the parts.
+         *
+         * @param call fetches the rows
+         */
         public FullRefresh {
             Objects.requireNonNull(call, "call");
         }
@@ -68,6 +72,9 @@ public sealed interface TableSource {
         /**
          * Checks the parts.
          *
+         * @param query the aggregation
+         * @param keyset the sort key
+         * @param pageSize rows per request
          * @throws IllegalArgumentException if the page size is not positive
          */
         public KeysetPaged {
@@ -91,7 +98,11 @@ public sealed interface TableSource {
      */
     record TimeWindowed(Function<AppIds, Aggregation> query) implements TableSource {
 
-        /** Checks the parts. */
+        /**
+         * Checks the parts.
+         *
+         * @param query the aggregation for the run's apps
+         */
         public TimeWindowed {
             Objects.requireNonNull(query, "query");
         }

@@ -13,7 +13,12 @@ import java.util.OptionalLong;
  */
 public record TableState(Optional<Checkpoint> checkpoint, OptionalLong sinkPosition) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param checkpoint the checkpoint, or empty
+     * @param sinkPosition the sink position, or empty
+     */
     public TableState {
         Objects.requireNonNull(checkpoint, "checkpoint");
         Objects.requireNonNull(sinkPosition, "sinkPosition");
