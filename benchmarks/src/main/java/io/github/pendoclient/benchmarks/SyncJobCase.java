@@ -1,5 +1,6 @@
 package io.github.pendoclient.benchmarks;
 
+import io.github.pendoclient.sync.sink.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The sync job: {@code pendo-sync} over the demo dataset into JSON Lines and into DuckDB, each in a fresh JVM,
- * against the same job writing nothing ({@code --discard}: download and parse only, the network limit).
+ * The sync job: {@code pendo-sync} over the demo dataset into each sink (JSON Lines, DuckDB, Parquet, PostgreSQL),
+ * each in a fresh JVM, against the same job writing nothing ({@code discard}: download and parse only, the limit).
+ * PostgreSQL is the embedded server of pendo-sync's tests, on the same machine, a new database per run.
  */
 final class SyncJobCase {
 
@@ -32,14 +35,25 @@ final class SyncJobCase {
     private record Run(Map<String, double[]> tables, long peakHeap, long peakRss, double seconds) {
     }
 
+    private static final String[] MODES = {"discard", "jsonl", "duckdb", "parquet", "postgres"};
+    private static final String[] NAMES = {"discard", "JSON Lines", "DuckDB", "Parquet", "PostgreSQL"};
+
     static String run(Path work, int repetitions) throws Exception {
-        String[] modes = {"discard", "jsonl", "duckdb"};
         Map<String, List<Run>> runs = new LinkedHashMap<>();
-        for (int rep = 0; rep < repetitions; rep++) {
-            for (String mode : modes) {
-                Path target = work.resolve("sync-" + mode + "-" + rep);
-                deleteRecursively(target);
-                runs.computeIfAbsent(mode, k -> new ArrayList<>()).add(child(List.of(mode, target.toString())));
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
+            for (int rep = 0; rep < repetitions; rep++) {
+                for (String mode : MODES) {
+                    Path target = work.resolve("sync-" + mode + "-" + rep);
+                    deleteRecursively(target);
+                    Map<String, String> environment = new HashMap<>();
+                    if (mode.equals("postgres")) {
+                        environment.put("BENCHMARK_PG_URL", postgres.newDatabase());
+                        environment.put("BENCHMARK_PG_USER", EmbeddedPostgres.USER);
+                        environment.put("BENCHMARK_PG_PASSWORD", EmbeddedPostgres.PASSWORD);
+                    }
+                    runs.computeIfAbsent(mode, k -> new ArrayList<>())
+                            .add(child(List.of(mode, target.toString()), environment));
+                }
             }
         }
         StringBuilder out = new StringBuilder();
@@ -50,8 +64,11 @@ final class SyncJobCase {
                 + " measured against. Tables that finish in under half a second (the catalog, accounts) are left"
                 + " out of the per-table rates, which the summary gives to a tenth of a second.%n%n", repetitions == 1 ? "one run per storage" : "median of "
                 + repetitions + " runs"));
-        out.append("| table | rows | discard rows/s | JSON Lines rows/s | vs discard | DuckDB rows/s | vs discard |\n");
-        out.append("|---|---|---|---|---|---|---|\n");
+        out.append("| table | rows | discard rows/s");
+        for (int i = 1; i < MODES.length; i++) {
+            out.append(" | ").append(NAMES[i]).append(" rows/s | vs discard");
+        }
+        out.append(" |\n|---|---|---").append("|---|---".repeat(MODES.length - 1)).append("|\n");
         Map<String, double[]> first = runs.get("discard").get(0).tables();
         for (String table : first.keySet()) {
             boolean timed = runs.values().stream().flatMap(List::stream)
@@ -60,10 +77,12 @@ final class SyncJobCase {
                 continue;                       // done in under half a second: too short to time at 0.1 s
             }
             double discard = medianRate(runs.get("discard"), table);
-            double jsonl = medianRate(runs.get("jsonl"), table);
-            double duckdb = medianRate(runs.get("duckdb"), table);
-            out.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %.2f | %,.0f | %.2f |%n", table,
-                    first.get(table)[0], discard, jsonl, jsonl / discard, duckdb, duckdb / discard));
+            out.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f", table, first.get(table)[0], discard));
+            for (int i = 1; i < MODES.length; i++) {
+                double rate = medianRate(runs.get(MODES[i]), table);
+                out.append(String.format(Locale.ROOT, " | %,.0f | %.2f", rate, rate / discard));
+            }
+            out.append(" |\n");
         }
         out.append("\n| storage | whole run (s, median) | vs discard | peak heap used | peak RSS (fake included) |\n"
                 + "|---|---|---|---|---|\n");
@@ -94,13 +113,16 @@ final class SyncJobCase {
         return seconds[seconds.length / 2];
     }
 
-    private static Run child(List<String> args) throws IOException, InterruptedException {
+    private static Run child(List<String> args, Map<String, String> environment)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 HEAP, "-cp", System.getProperty("java.class.path"),
                 SyncJobMain.class.getName()));
         command.addAll(args);
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         Map<String, double[]> tables = new LinkedHashMap<>();
         long peak = 0;
         long rss = 0;

@@ -10,6 +10,8 @@ import io.github.pendoclient.sync.cli.DemoPendo;
 import io.github.pendoclient.sync.sink.DiscardSink;
 import io.github.pendoclient.sync.sink.DuckDbSink;
 import io.github.pendoclient.sync.sink.JsonLinesSink;
+import io.github.pendoclient.sync.sink.ParquetSink;
+import io.github.pendoclient.sync.sink.PostgresSink;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -28,7 +30,9 @@ import java.util.Locale;
  * line per table ({@code table rows seconds requests retries ok}) and the peak heap and resident set size. It is
  * the benchmark's own entry point, so the product's command line carries no benchmark-only flags.
  *
- * <p>Usage: {@code SyncJobMain discard|jsonl|duckdb TARGET_DIR [VISITORS ACCOUNTS DAYS]}
+ * <p>Usage: {@code SyncJobMain discard|jsonl|duckdb|parquet|postgres TARGET_DIR [VISITORS ACCOUNTS DAYS]}; for
+ * {@code postgres} the JDBC URL, user and password come from the environment ({@code BENCHMARK_PG_URL},
+ * {@code BENCHMARK_PG_USER}, {@code BENCHMARK_PG_PASSWORD}).
  */
 public final class SyncJobMain {
 
@@ -77,7 +81,11 @@ public final class SyncJobMain {
             case "discard" -> new DiscardSink();
             case "jsonl" -> new JsonLinesSink(target.resolve("jsonl"));
             case "duckdb" -> new DuckDbSink(target.resolve("pendo.duckdb"));
-            default -> throw new IllegalArgumentException("mode is discard, jsonl or duckdb, got " + mode);
+            case "parquet" -> new ParquetSink(target.resolve("parquet"));
+            case "postgres" -> PostgresSink.connect(System.getenv("BENCHMARK_PG_URL"),
+                    System.getenv("BENCHMARK_PG_USER"), System.getenv("BENCHMARK_PG_PASSWORD"));
+            default -> throw new IllegalArgumentException("mode is discard, jsonl, duckdb, parquet or postgres, got "
+                    + mode);
         };
     }
 

@@ -1,5 +1,6 @@
 package io.github.pendoclient.sync;
 
+import io.github.pendoclient.sync.internal.JsonText;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -8,6 +9,13 @@ import java.util.regex.Pattern;
 /**
  * A column of a synced {@link Table}: its name, its type, and how to read its value from a Pendo row (the row as
  * the API returned it, parsed into maps and lists).
+ *
+ * <p>Pendo does not always send a member with one JSON type (issue 13: a number in one row, a string or an object
+ * in the next). The factories here convert a value to the column's type only when nothing is lost: {@code "42"} or
+ * {@code 42.0} into a {@code BIGINT} 42, {@code "0.5"} into a {@code DOUBLE}, {@code "true"} into a
+ * {@code BOOLEAN}, an object or a list into its JSON text in a {@code TEXT} column. Any other value (a fraction for
+ * a {@code BIGINT}, an object for a number, {@code "yes"} for a boolean) reads as null, and the row's {@code raw}
+ * column still holds it as sent.
  *
  * @param name the column name, lower snake_case
  * @param type the column type; {@link #value()} returns values of the Java type it names, or null
@@ -44,7 +52,7 @@ public record Column(String name, ColumnType type, Function<Map<String, Object>,
     public static Column text(String name, String path) {
         return new Column(name, ColumnType.TEXT, row -> {
             Object value = at(row, path);
-            return value == null ? null : String.valueOf(value);
+            return value == null ? null : asText(value);
         });
     }
 
@@ -58,7 +66,7 @@ public record Column(String name, ColumnType type, Function<Map<String, Object>,
     public static Column key(String name, String path) {
         return new Column(name, ColumnType.TEXT, row -> {
             Object value = at(row, path);
-            return value == null ? "" : String.valueOf(value);
+            return value == null ? "" : asText(value);
         });
     }
 
@@ -67,10 +75,10 @@ public record Column(String name, ColumnType type, Function<Map<String, Object>,
      *
      * @param name the column name
      * @param path the member's path in the row
-     * @return the column; null when the member is not a number
+     * @return the column; null when the member is not a whole number (nor a string of one)
      */
     public static Column number(String name, String path) {
-        return new Column(name, ColumnType.BIGINT, row -> at(row, path) instanceof Number n ? n.longValue() : null);
+        return new Column(name, ColumnType.BIGINT, row -> asLong(at(row, path)));
     }
 
     /**
@@ -78,10 +86,10 @@ public record Column(String name, ColumnType type, Function<Map<String, Object>,
      *
      * @param name the column name
      * @param path the member's path in the row
-     * @return the column; null when the member is not a number
+     * @return the column; null when the member is not a number (nor a string of one)
      */
     public static Column decimal(String name, String path) {
-        return new Column(name, ColumnType.DOUBLE, row -> at(row, path) instanceof Number n ? n.doubleValue() : null);
+        return new Column(name, ColumnType.DOUBLE, row -> asDouble(at(row, path)));
     }
 
     /**
@@ -89,10 +97,10 @@ public record Column(String name, ColumnType type, Function<Map<String, Object>,
      *
      * @param name the column name
      * @param path the member's path in the row
-     * @return the column; null when the member is not a boolean
+     * @return the column; null when the member is not a boolean (nor the string "true" or "false")
      */
     public static Column flag(String name, String path) {
-        return new Column(name, ColumnType.BOOLEAN, row -> at(row, path) instanceof Boolean b ? b : null);
+        return new Column(name, ColumnType.BOOLEAN, row -> asBoolean(at(row, path)));
     }
 
     /**
@@ -100,10 +108,57 @@ public record Column(String name, ColumnType type, Function<Map<String, Object>,
      *
      * @param name the column name
      * @param path the member's path in the row
-     * @return the column; null when the member is not a number
+     * @return the column; null when the member is not a whole number (nor a string of one)
      */
     public static Column time(String name, String path) {
-        return new Column(name, ColumnType.TIMESTAMP, row -> at(row, path) instanceof Number n ? n.longValue() : null);
+        return new Column(name, ColumnType.TIMESTAMP, row -> asLong(at(row, path)));
+    }
+
+    /** Text as sent; an object or a list as its JSON text, not Java's {@code toString()}. */
+    private static String asText(Object value) {
+        return value instanceof Map<?, ?> || value instanceof java.util.List<?> ? JsonText.write(value)
+                : String.valueOf(value);
+    }
+
+    /** A whole number, from a number or a string of one; null for anything else (the raw column keeps it). */
+    private static Long asLong(Object value) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Number number) {
+            double d = number.doubleValue();
+            return d == Math.rint(d) && Math.abs(d) < 0x1p63 ? (Long) (long) d : null;
+        }
+        if (value instanceof String text) {
+            try {
+                return Long.parseLong(text.trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static Double asDouble(Object value) {
+        if (value instanceof Number number) {
+            return number.doubleValue();
+        }
+        if (value instanceof String text) {
+            try {
+                double d = Double.parseDouble(text.trim());
+                return Double.isFinite(d) ? d : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static Boolean asBoolean(Object value) {
+        if (value instanceof Boolean flag) {
+            return flag;
+        }
+        return "true".equals(value) ? Boolean.TRUE : "false".equals(value) ? Boolean.FALSE : null;
     }
 
     /**

@@ -45,6 +45,12 @@ import java.util.stream.Stream;
 public final class SyncEngine {
 
     private static final int PROGRESS_EVERY = 1_000;
+    /**
+     * Rows a windowed table writes between checkpoints: a checkpoint falls on the first window end after this many
+     * rows (and at the table's end). Each commit costs a storage a transaction (DuckDB, PostgreSQL) and an fsync; a
+     * run killed between checkpoints redoes at most this many rows' windows.
+     */
+    static final int CHECKPOINT_ROWS = 25_000;
     private static final Duration HISTORY_LIMIT = Duration.ofDays(179);
 
     private final PendoClient client;
@@ -240,6 +246,7 @@ public final class SyncEngine {
                 .resumeFrom((covered == null ? Checkpoint.CoveredWindows.none() : covered).windows());
         WindowedPager<Map<String, Object>> pager = windows.pager(aggregations, source.query().apply(settings.apps()));
         long rows = 0;
+        long checkpointed = 0;
         int done = 0;
         try (Stream<Map<String, Object>> stream = pager.stream()) {
             Iterator<Map<String, Object>> it = stream.iterator();
@@ -248,7 +255,10 @@ public final class SyncEngine {
                 boolean more = it.hasNext();
                 if (pager.progress().windowsDone() > done) {
                     done = pager.progress().windowsDone();
-                    checkpointWindows(table, pager);
+                    if (rows - checkpointed >= CHECKPOINT_ROWS) {
+                        checkpointWindows(table, pager);
+                        checkpointed = rows;
+                    }
                     onRows.rows(rows);
                     listener.workDone(table, done, pager.progress().windowsTotal());
                 }

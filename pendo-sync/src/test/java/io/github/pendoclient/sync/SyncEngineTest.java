@@ -181,6 +181,24 @@ class SyncEngineTest {
     }
 
     @Test
+    void aWindowedTableCheckpointsEveryCheckpointRowsRatherThanAfterEveryWindow() throws IOException {
+        ListSink sink = new ListSink(false);
+        try (FakePendo pendo = FakePendo.create().withDataset(DATASET).start()) {
+            SyncState state = SyncState.load(dir.resolve("state.json"));
+
+            TableResult result = engine(pendo, sink, state, TableRegistry.standard())
+                    .syncAll(List.of("page_events")).get(0);
+
+            assertThat(result.ok()).isTrue();
+            assertThat(result.rows()).isPositive().isLessThan(SyncEngine.CHECKPOINT_ROWS);
+            assertThat(sink.commits).as("three day windows, fewer rows than CHECKPOINT_ROWS: one commit at the end")
+                    .isEqualTo(1);
+            assertThat(SyncState.load(dir.resolve("state.json")).get("page_events").checkpoint())
+                    .containsInstanceOf(Checkpoint.CoveredWindows.class);
+        }
+    }
+
+    @Test
     void aTableDeclarationIsCheckedWhereItIsWritten() {
         assertThatThrownBy(() -> new Table("Bad Name", List.of(Column.raw()), List.of(),
                 new TableSource.VisitorHistory())).hasMessageContaining("lower snake_case");

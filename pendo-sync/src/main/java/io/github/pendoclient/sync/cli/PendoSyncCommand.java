@@ -10,6 +10,8 @@ import io.github.pendoclient.sync.TableRegistry;
 import io.github.pendoclient.sync.TableResult;
 import io.github.pendoclient.sync.sink.DuckDbSink;
 import io.github.pendoclient.sync.sink.JsonLinesSink;
+import io.github.pendoclient.sync.sink.ParquetSink;
+import io.github.pendoclient.sync.sink.PostgresSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -70,6 +72,8 @@ public final class PendoSyncCommand implements Callable<Integer> {
     static final int MAX_DEMO_VISITORS = 5_000_000;
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})([dhm])");
     private static final Path DEFAULT_OUT = Path.of("pendo-data");
+    /** The environment variable holding the PostgreSQL password for {@code --postgres}. */
+    public static final String ENV_PG_PASSWORD = "PENDO_SYNC_PG_PASSWORD";
 
     @Spec
     CommandSpec spec;
@@ -81,8 +85,22 @@ public final class PendoSyncCommand implements Callable<Integer> {
     @Option(names = "--duckdb", paramLabel = "FILE", description = "Write to this DuckDB database instead.")
     Path duckdb;
 
+    @Option(names = "--parquet", paramLabel = "DIR", description = "Write one Parquet file per table into this"
+            + " directory instead (staged in DIR/" + ParquetSink.STAGING_FILE + ").")
+    Path parquet;
+
+    @Option(names = "--postgres", paramLabel = "JDBC_URL", description = "Upsert into this PostgreSQL database"
+            + " instead, e.g. jdbc:postgresql://localhost:5432/analytics; the password comes from "
+            + ENV_PG_PASSWORD + ".")
+    String postgres;
+
+    @Option(names = "--postgres-user", paramLabel = "USER", description = "The PostgreSQL user (default: PGUSER,"
+            + " else postgres).")
+    String postgresUser;
+
     @Option(names = "--state", paramLabel = "FILE", description = "State file (default: .pendo-sync-state.json in"
-            + " --out, or FILE.state.json beside --duckdb).")
+            + " --out or --parquet, FILE.state.json beside --duckdb, ./pendo-sync-postgres.state.json for"
+            + " --postgres).")
     Path stateFile;
 
     @Option(names = "--tables", paramLabel = "TABLE", split = ",",
@@ -214,8 +232,16 @@ public final class PendoSyncCommand implements Callable<Integer> {
     Plan plan() {
         String key = environment.get(PendoClient.ENV_INTEGRATION_KEY);
         boolean demo = key == null || key.isBlank();
-        if (out != null && duckdb != null) {
-            throw usage("--out and --duckdb both name a destination; give one of them");
+        List<String> destinations = new ArrayList<>();
+        for (Object[] option : new Object[][] {{"--out", out}, {"--duckdb", duckdb}, {"--parquet", parquet},
+            {"--postgres", postgres}}) {
+            if (option[1] != null) {
+                destinations.add((String) option[0]);
+            }
+        }
+        if (destinations.size() > 1) {
+            throw usage(destinations.get(0) + " and " + destinations.get(1) + " both name a destination; give one"
+                    + " of them");
         }
         if (startDate != null && history != null) {
             throw usage("--start-date and --history both say where events start; give one of them");
@@ -383,6 +409,21 @@ public final class PendoSyncCommand implements Callable<Integer> {
     private Destination destination() {
         Path state;
         Path target;
+        if (postgresUser != null && postgres == null) {
+            throw usage("--postgres-user is for --postgres; add --postgres JDBC_URL or drop --postgres-user");
+        }
+        if (postgres != null) {
+            return postgresDestination();
+        }
+        if (parquet != null) {
+            if (Files.exists(parquet) && !Files.isDirectory(parquet)) {
+                throw usage("--parquet " + parquet + " is a file, not a directory; give a directory");
+            }
+            Writable.check(parquet, true, "--parquet", this::usage);
+            state = checkState(stateFile != null ? stateFile : parquet.resolve(".pendo-sync-state.json"));
+            Path directory = parquet;
+            return new Destination(directory.toString(), state, () -> new ParquetSink(directory));
+        }
         if (duckdb != null) {
             target = duckdb;
             if (Files.isDirectory(duckdb)) {
@@ -400,24 +441,74 @@ public final class PendoSyncCommand implements Callable<Integer> {
             Writable.check(target, true, out != null ? "--out" : "the output directory", this::usage);
             state = stateFile != null ? stateFile : target.resolve(".pendo-sync-state.json");
         }
+        checkState(state);
+        Path directory = target;
+        return new Destination(target.toString(), state,
+                duckdb != null ? () -> new DuckDbSink(directory) : () -> new JsonLinesSink(directory));
+    }
+
+    /** A PostgreSQL destination: the URL's form, the user and where the password comes from, checked up front. */
+    private Destination postgresDestination() {
+        if (!postgres.startsWith("jdbc:postgresql://") || postgres.length() == "jdbc:postgresql://".length()) {
+            throw usage("--postgres takes a JDBC URL such as jdbc:postgresql://localhost:5432/analytics, got '"
+                    + withoutParameters(postgres) + "'");
+        }
+        if (postgres.toLowerCase(Locale.ROOT).matches(".*[?&]password=.*")) {
+            throw usage("--postgres must not carry the password (command lines are visible to other users);"
+                    + " remove password= from the URL and set " + ENV_PG_PASSWORD);
+        }
+        String user = postgresUser != null ? postgresUser : environment.getOrDefault("PGUSER", "postgres");
+        if (user.isBlank()) {
+            throw usage("--postgres-user is empty; give the database user");
+        }
+        String password = environment.get(ENV_PG_PASSWORD);
+        Path state = checkState(stateFile != null ? stateFile : Path.of("pendo-sync-postgres.state.json"));
+        String url = postgres;
+        return new Destination(withoutParameters(postgres), state,
+                () -> PostgresSink.connect(url, user, password));
+    }
+
+    /** A JDBC URL without its parameters, which may carry secrets. */
+    private static String withoutParameters(String jdbcUrl) {
+        int query = jdbcUrl.indexOf('?');
+        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+    }
+
+    private Path checkState(Path state) {
         if (Files.isDirectory(state)) {
             throw usage("--state " + state + " is a directory; give a file");
         }
         Writable.check(state, false, "--state", this::usage);
+        checkSummaryJson();
+        return state;
+    }
+
+    private void checkSummaryJson() {
         if (summaryJson != null) {
             if (Files.isDirectory(summaryJson)) {
                 throw usage("--summary-json " + summaryJson + " is a directory; give a file");
             }
             Writable.check(summaryJson, false, "--summary-json", this::usage);
         }
-        return new Destination(duckdb != null, target, state);
     }
 
-    /** Where the rows and the state go. */
-    record Destination(boolean duckdb, Path target, Path state) {
+    /** Opens a sink once the run starts; a lambda, so that no password shows in a {@code toString()}. */
+    @FunctionalInterface
+    interface SinkOpener {
+        Sink open() throws IOException;
+    }
+
+    /**
+     * Where the rows and the state go.
+     *
+     * @param target the destination for people: a path, or a JDBC URL without its parameters
+     * @param state the state file
+     * @param opener opens the sink
+     */
+    record Destination(String target, Path state, SinkOpener opener) {
 
         Sink open() throws IOException {
-            return duckdb ? new DuckDbSink(target) : new JsonLinesSink(target);
+            return opener.open();
         }
     }
 

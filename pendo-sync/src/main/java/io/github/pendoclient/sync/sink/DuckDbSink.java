@@ -12,10 +12,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.StringJoiner;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -32,6 +35,8 @@ public final class DuckDbSink implements Sink {
     private final Path file;
     private final DuckDBConnection connection;
     private final Map<String, DuckDBAppender> appenders = new HashMap<>();
+    private final Set<String> stagingTables = new HashSet<>();
+    private final Map<String, Set<List<Object>>> batchKeys = new HashMap<>();
 
     /**
      * Opens (or creates) a database file, and its parent directory if missing.
@@ -58,7 +63,7 @@ public final class DuckDbSink implements Sink {
         }
     }
 
-    private static String quote(String identifier) {
+    static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
@@ -110,6 +115,7 @@ public final class DuckDbSink implements Sink {
             statement.execute("CREATE TABLE IF NOT EXISTS " + quote(stage(table)) + " (" + staged + ")");
             statement.execute("DELETE FROM " + quote(stage(table)));
         }
+        stagingTables.add(table.name());
         appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, stage(table));
         appenders.put(table.name(), appender);
         return appender;
@@ -133,12 +139,22 @@ public final class DuckDbSink implements Sink {
     public void write(Table table, Map<String, Object> row) throws IOException {
         try {
             DuckDBAppender appender = appender(table);
+            List<Column> columns = table.columns();
+            Object[] values = new Object[columns.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = columns.get(i).value().apply(row);
+            }
+            if (!batchKeys.computeIfAbsent(table.name(), name -> new HashSet<>()).add(key(table, values))) {
+                // A key repeats within the batch: merge what came before, so that this row replaces it.
+                merge(table);
+                batchKeys.get(table.name()).add(key(table, values));
+            }
             appender.beginRow();
-            for (Column column : table.columns()) {
-                Object value = column.value().apply(row);
+            for (int i = 0; i < values.length; i++) {
+                Object value = values[i];
                 if (value == null) {
                     appender.appendNull();
-                } else if (column.type() == ColumnType.JSON) {
+                } else if (columns.get(i).type() == ColumnType.JSON) {
                     appender.append(JsonText.write(value));
                 } else if (value instanceof Long number) {
                     appender.append(number.longValue());
@@ -156,25 +172,33 @@ public final class DuckDbSink implements Sink {
         }
     }
 
+    /** A row's primary key (every column when the table has none), to spot a key repeated within a batch. */
+    private static List<Object> key(Table table, Object[] values) {
+        if (table.primaryKey().isEmpty()) {
+            return Arrays.asList(values);
+        }
+        Object[] key = new Object[table.primaryKey().size()];
+        for (int k = 0; k < key.length; k++) {
+            key[k] = values[keyIndex(table, k)];
+        }
+        return Arrays.asList(key);
+    }
+
+    private static int keyIndex(Table table, int k) {
+        String name = table.primaryKey().get(k);
+        List<Column> columns = table.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("Key column " + name + " is not a column of " + table.name());
+    }
+
     @Override
     public OptionalLong commit(Table table) throws IOException {
         try {
-            appender(table).flush();
-            StringJoiner names = new StringJoiner(", ");
-            StringJoiner values = new StringJoiner(", ");
-            for (Column column : table.columns()) {
-                names.add(quote(column.name()));
-                values.add(column.type() == ColumnType.TIMESTAMP ? "epoch_ms(" + quote(column.name()) + ")"
-                        : column.type() == ColumnType.JSON ? "CAST(" + quote(column.name()) + " AS JSON)"
-                        : quote(column.name()));
-            }
-            try (Statement statement = connection.createStatement()) {
-                // The last row wins when a staged batch repeats a key, as a row-by-row upsert would.
-                statement.execute("INSERT OR REPLACE INTO " + quote(table.name()) + " (" + names + ") SELECT "
-                        + values + " FROM (SELECT *, row_number() OVER () AS _n FROM " + quote(stage(table)) + ") "
-                        + "QUALIFY _n = max(_n) OVER (PARTITION BY " + keyList(table) + ")");
-                statement.execute("DELETE FROM " + quote(stage(table)));
-            }
+            merge(table);
             connection.commit();
             return OptionalLong.empty();
         } catch (SQLException e) {
@@ -182,11 +206,29 @@ public final class DuckDbSink implements Sink {
         }
     }
 
-    private static String keyList(Table table) {
-        StringJoiner key = new StringJoiner(", ");
-        (table.primaryKey().isEmpty() ? table.columns().stream().map(Column::name).toList() : table.primaryKey())
-                .forEach(name -> key.add(quote(name)));
-        return key.toString();
+    /**
+     * Upserts the staged rows into the table, within the open transaction. The staged rows have distinct keys
+     * ({@link #write} merges early when a key repeats), so a plain {@code INSERT OR REPLACE} keeps the last row.
+     */
+    private void merge(Table table) throws SQLException {
+        appender(table).flush();
+        Set<List<Object>> keys = batchKeys.get(table.name());
+        if (keys != null) {
+            keys.clear();
+        }
+        StringJoiner names = new StringJoiner(", ");
+        StringJoiner values = new StringJoiner(", ");
+        for (Column column : table.columns()) {
+            names.add(quote(column.name()));
+            values.add(column.type() == ColumnType.TIMESTAMP ? "epoch_ms(" + quote(column.name()) + ")"
+                    : column.type() == ColumnType.JSON ? "CAST(" + quote(column.name()) + " AS JSON)"
+                    : quote(column.name()));
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("INSERT OR REPLACE INTO " + quote(table.name()) + " (" + names + ") SELECT "
+                    + values + " FROM " + quote(stage(table)));
+            statement.execute("DELETE FROM " + quote(stage(table)));
+        }
     }
 
     @Override
@@ -210,15 +252,31 @@ public final class DuckDbSink implements Sink {
         return "DuckDB database " + file.toAbsolutePath();
     }
 
-    @Override
-    public void close() throws IOException {
+    /** The connection, for a sink built on this one ({@link ParquetSink}); its transaction is the sink's. */
+    DuckDBConnection connection() {
+        return connection;
+    }
+
+    /** Drops the rows written since the last commit. */
+    void rollback() throws IOException {
         try {
             for (DuckDBAppender appender : appenders.values()) {
                 appender.close();
             }
+            appenders.clear();
+            batchKeys.clear();
             connection.rollback();
+        } catch (SQLException e) {
+            throw new IOException("DuckDB could not roll back " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            rollback();
             try (Statement statement = connection.createStatement()) {
-                for (String table : appenders.keySet()) {
+                for (String table : stagingTables) {
                     statement.execute("DROP TABLE IF EXISTS " + quote("_staging_" + table));
                 }
             }

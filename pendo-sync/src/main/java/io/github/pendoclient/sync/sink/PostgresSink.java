@@ -1,0 +1,361 @@
+package io.github.pendoclient.sync.sink;
+
+import io.github.pendoclient.sync.Column;
+import io.github.pendoclient.sync.ColumnType;
+import io.github.pendoclient.sync.Sink;
+import io.github.pendoclient.sync.Table;
+import io.github.pendoclient.sync.internal.JsonText;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Properties;
+import java.util.StringJoiner;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * A PostgreSQL database reached through JDBC, one table per Pendo table, upserted on the table's primary key.
+ *
+ * <p>Columns are typed: {@code text}, {@code bigint}, {@code double precision}, {@code boolean}, {@code timestamptz}
+ * (from epoch milliseconds) and {@code jsonb}; the whole row is kept in the {@code jsonb} column {@code raw}. Tables
+ * are created when missing, and columns a newer pendo-sync declares are added to an existing table.
+ *
+ * <p>Rows are streamed with {@code COPY} into a temporary staging table of the session and, at each commit, merged
+ * into the table in one statement, {@code INSERT ... ON CONFLICT (key) DO UPDATE}, within the transaction that the
+ * commit ends (the last row wins when a batch repeats a key). A killed run leaves nothing half-merged: its staging
+ * table dies with its session and its open transaction is rolled back. PostgreSQL cannot store the character
+ * U+0000 in {@code text} or {@code jsonb}; it is replaced by U+FFFD.
+ */
+public final class PostgresSink implements Sink {
+
+    private static final int FLUSH_BYTES = 1 << 16;
+
+    private final String description;
+    private final Connection connection;
+    private final Map<String, CopyIn> copies = new HashMap<>();
+    private final Map<String, StringBuilder> buffers = new HashMap<>();
+
+    private PostgresSink(String description, Connection connection) {
+        this.description = description;
+        this.connection = connection;
+    }
+
+    /**
+     * Connects to a PostgreSQL database.
+     *
+     * @param jdbcUrl the JDBC URL, {@code jdbc:postgresql://host:5432/database}; tables go to the connection's
+     *     default schema (add {@code ?currentSchema=pendo} to choose one)
+     * @param user the database user
+     * @param password the user's password, or null for none; it is never printed
+     * @return the sink, connected
+     * @throws IOException if the database cannot be reached or rejects the login
+     */
+    public static PostgresSink connect(String jdbcUrl, String user, String password) throws IOException {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(user, "user");
+        String where = withoutParameters(jdbcUrl);
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("ApplicationName", "pendo-sync");
+        try {
+            Connection connection = new org.postgresql.Driver().connect(jdbcUrl, properties);
+            if (connection == null) {
+                throw new IOException("Not a PostgreSQL JDBC URL: " + where
+                        + " (expected jdbc:postgresql://host:port/database)");
+            }
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET TIME ZONE 'UTC'");
+            }
+            connection.commit();
+            return new PostgresSink("PostgreSQL database " + where + " as " + user, connection);
+        } catch (SQLException e) {
+            throw new IOException("Cannot connect to PostgreSQL at " + where + " as " + user + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The URL without its parameters, which may carry a password. */
+    static String withoutParameters(String jdbcUrl) {
+        int query = jdbcUrl.indexOf('?');
+        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+    }
+
+    static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String stage(Table table) {
+        return quote("pendo_sync_stage_" + table.name());
+    }
+
+    static String sqlType(ColumnType type) {
+        switch (type) {
+            case TEXT:
+                return "text";
+            case BIGINT:
+                return "bigint";
+            case DOUBLE:
+                return "double precision";
+            case BOOLEAN:
+                return "boolean";
+            case TIMESTAMP:
+                return "timestamptz";
+            case JSON:
+                return "jsonb";
+            default:
+                throw new IllegalArgumentException("Unknown column type " + type);
+        }
+    }
+
+    /** Staged columns hold what COPY can read as text: timestamps as epoch milliseconds, JSON as text. */
+    private static String stagedType(ColumnType type) {
+        return type == ColumnType.TIMESTAMP ? "bigint" : type == ColumnType.JSON ? "text" : sqlType(type);
+    }
+
+    @Override
+    public void open(Table table, OptionalLong position) throws IOException {
+        try {
+            prepare(table);
+            connection.commit();
+        } catch (SQLException e) {
+            throw failure("prepare table " + table.name(), e);
+        }
+    }
+
+    private void prepare(Table table) throws SQLException {
+        StringJoiner columns = new StringJoiner(", ");
+        StringJoiner staged = new StringJoiner(", ");
+        for (Column column : table.columns()) {
+            boolean key = table.primaryKey().contains(column.name());
+            columns.add(quote(column.name()) + " " + sqlType(column.type()) + (key ? " NOT NULL" : ""));
+            staged.add(quote(column.name()) + " " + stagedType(column.type()));
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS " + quote(table.name()) + " (" + columns
+                    + (table.primaryKey().isEmpty() ? "" : ", PRIMARY KEY (" + keyList(table) + ")") + ")");
+            for (Column column : table.columns()) {
+                statement.execute("ALTER TABLE " + quote(table.name()) + " ADD COLUMN IF NOT EXISTS "
+                        + quote(column.name()) + " " + sqlType(column.type()));
+            }
+            statement.execute("CREATE TEMPORARY TABLE IF NOT EXISTS " + stage(table) + " (" + staged
+                    + ", pendo_sync_seq bigserial)");
+            statement.execute("TRUNCATE " + stage(table));
+        }
+    }
+
+    private static String keyList(Table table) {
+        StringJoiner key = new StringJoiner(", ");
+        table.primaryKey().forEach(name -> key.add(quote(name)));
+        return key.toString();
+    }
+
+    private CopyIn copy(Table table) throws SQLException {
+        CopyIn copy = copies.get(table.name());
+        if (copy == null) {
+            StringJoiner names = new StringJoiner(", ");
+            table.columns().forEach(column -> names.add(quote(column.name())));
+            copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY " + stage(table) + " (" + names + ") FROM STDIN");
+            copies.put(table.name(), copy);
+            buffers.put(table.name(), new StringBuilder(FLUSH_BYTES + 4096));
+        }
+        return copy;
+    }
+
+    @Override
+    public void write(Table table, Map<String, Object> row) throws IOException {
+        try {
+            CopyIn copy = copy(table);
+            StringBuilder line = buffers.get(table.name());
+            List<Column> columns = table.columns();
+            for (int i = 0; i < columns.size(); i++) {
+                if (i > 0) {
+                    line.append('\t');
+                }
+                appendCopyText(line, columns.get(i), columns.get(i).value().apply(row));
+            }
+            line.append('\n');
+            if (line.length() >= FLUSH_BYTES) {
+                flush(copy, line);
+            }
+        } catch (SQLException e) {
+            throw failure("write a row of " + table.name(), e);
+        }
+    }
+
+    private static void flush(CopyIn copy, StringBuilder buffer) throws SQLException {
+        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        buffer.setLength(0);
+    }
+
+    /** One value in COPY's text format: {@code \N} for null, with backslash, tab and line breaks escaped. */
+    static void appendCopyText(StringBuilder out, Column column, Object value) {
+        if (value == null) {
+            out.append("\\N");
+            return;
+        }
+        String text;
+        switch (column.type()) {
+            case BOOLEAN:
+                text = Boolean.TRUE.equals(value) ? "t" : "f";
+                break;
+            case JSON:
+                text = JsonText.write(value);
+                break;
+            default:
+                text = value.toString();
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\':
+                    out.append("\\\\");
+                    break;
+                case '\t':
+                    out.append("\\t");
+                    break;
+                case '\n':
+                    out.append("\\n");
+                    break;
+                case '\r':
+                    out.append("\\r");
+                    break;
+                case '\0':
+                    out.append('\uFFFD');
+                    break;
+                default:
+                    out.append(c);
+            }
+        }
+    }
+
+    @Override
+    public OptionalLong commit(Table table) throws IOException {
+        try {
+            CopyIn copy = copies.remove(table.name());
+            if (copy != null) {
+                flush(copy, buffers.remove(table.name()));
+                copy.endCopy();
+                merge(table);
+            }
+            connection.commit();
+            return OptionalLong.empty();
+        } catch (SQLException e) {
+            throw failure("commit " + table.name(), e);
+        }
+    }
+
+    private void merge(Table table) throws SQLException {
+        StringJoiner names = new StringJoiner(", ");
+        StringJoiner values = new StringJoiner(", ");
+        StringJoiner updates = new StringJoiner(", ");
+        for (Column column : table.columns()) {
+            String name = quote(column.name());
+            names.add(name);
+            values.add(column.type() == ColumnType.TIMESTAMP
+                    ? "TIMESTAMPTZ 'epoch' + " + name + " * INTERVAL '1 millisecond'"
+                    : column.type() == ColumnType.JSON ? name + "::jsonb" : name);
+            if (!table.primaryKey().contains(column.name())) {
+                updates.add(name + " = EXCLUDED." + name);
+            }
+        }
+        String sql;
+        if (table.primaryKey().isEmpty()) {
+            sql = "INSERT INTO " + quote(table.name()) + " (" + names + ") SELECT " + values + " FROM "
+                    + stage(table) + " ORDER BY pendo_sync_seq";
+        } else {
+            // The last row wins when a batch repeats a key, as a row-by-row upsert would.
+            sql = "INSERT INTO " + quote(table.name()) + " (" + names + ") SELECT " + values + " FROM (SELECT DISTINCT"
+                    + " ON (" + keyList(table) + ") * FROM " + stage(table) + " ORDER BY " + keyList(table)
+                    + ", pendo_sync_seq DESC) AS latest ON CONFLICT (" + keyList(table) + ") DO "
+                    + (updates.length() == 0 ? "NOTHING" : "UPDATE SET " + updates);
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+            statement.execute("TRUNCATE " + stage(table));
+        }
+    }
+
+    @Override
+    public void replace(Table table, List<Map<String, Object>> rows) throws IOException {
+        try {
+            prepare(table);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DELETE FROM " + quote(table.name()));
+            }
+        } catch (SQLException e) {
+            throw failure("replace " + table.name(), e);
+        }
+        for (Map<String, Object> row : rows) {
+            write(table, row);
+        }
+        commit(table);
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void close() throws IOException {
+        SQLException failure = null;
+        try {
+            for (CopyIn copy : copies.values()) {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+            connection.rollback();
+        } catch (SQLException e) {
+            failure = e;
+        } finally {
+            copies.clear();
+            buffers.clear();
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null) {
+            throw new IOException("PostgreSQL (" + description + ") could not close the connection cleanly (rows"
+                    + " not committed were dropped): " + failure.getMessage(), failure);
+        }
+    }
+
+    /**
+     * The error to throw; first the session is reset (copies ended, transaction rolled back), so that the next
+     * table can still be written after this one failed.
+     */
+    private IOException failure(String what, SQLException e) {
+        try {
+            for (CopyIn copy : copies.values()) {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+            copies.clear();
+            buffers.clear();
+            if (!connection.isClosed()) {
+                connection.rollback();
+            }
+        } catch (SQLException reset) {
+            e.addSuppressed(reset);
+        }
+        return new IOException("PostgreSQL (" + description + ") could not " + what + ": " + e.getMessage(), e);
+    }
+}
