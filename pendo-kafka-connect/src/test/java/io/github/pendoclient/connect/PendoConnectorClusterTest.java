@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.sync.SyncSettings;
 import io.github.pendoclient.testing.Dataset;
+import io.github.pendoclient.testing.Endpoint;
 import io.github.pendoclient.testing.FakePendo;
+import io.github.pendoclient.testing.Fault;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,6 +153,9 @@ class PendoConnectorClusterTest {
         long started = System.nanoTime();
         Path keyFile = dir.resolve("pendo.properties");
         Files.writeString(keyFile, "key=" + KEY + "\n");
+        // Every aggregation answer waits 300 ms at first, so page_events (7 day windows) cannot be read whole
+        // before the test sees its first rows and restarts its task: the restart is mid-table on any machine.
+        fake.enqueueFault(Endpoint.AGGREGATION, Fault.delay(Duration.ofMillis(300)).times(60));
         connect.configureConnector(CONNECTOR, connectorConfig(keyFile));
         connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(CONNECTOR, 2, "two tasks run");
 
