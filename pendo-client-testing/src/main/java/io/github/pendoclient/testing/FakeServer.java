@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
 
 /**
@@ -78,7 +79,8 @@ final class FakeServer implements AutoCloseable {
         MockWebServer listening = new MockWebServer();
         listening.setServerSocketFactory(new NoDelayServerSockets());
         listening.setBodyLimit(Front.MAX_BODY_BYTES);
-        listening.setDispatcher(new Front(started, keys, new RateLimiter(rateLimit, System::nanoTime), faults,
+        listening.setDispatcher(new Front(started, keys, new RateLimiter(rateLimit,
+                () -> TimeUnit.MILLISECONDS.toNanos(clock.millis())), faults,
                 recorder));
         try {
             listening.start(InetAddress.getLoopbackAddress(), port);

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FakePendoHttpTest {
 
     @RegisterExtension
-    static final FakePendo PENDO = FakePendo.create().withDataset(EndpointCalls.DATASET);
+    static final FakePendoExtension EXTENSION = FakePendoExtension.create(FakePendo.builder()
+            .dataset(EndpointCalls.DATASET).build());
+    static final FakePendo PENDO = EXTENSION.fake();
 
     static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -42,7 +44,7 @@ class FakePendoHttpTest {
         HttpResponse<String> encoded = send("GET", "api/v1/visitor/jane%2Bx%40example.com", null);
 
         assertThat(literal.statusCode()).isEqualTo(200);
-        assertThat(((Map<?, ?>) Json.parse(literal.body())).get("visitorId")).isEqualTo("jane+x@example.com");
+        assertThat(((Map<?, ?>) Json.parse(literal.body())).get("id")).isEqualTo("jane+x@example.com");
         assertThat(encoded.body()).isEqualTo(literal.body());
         assertThat(send("GET", "api/v1/visitor/jane%20x@example.com", null).statusCode()).isEqualTo(404);
     }
