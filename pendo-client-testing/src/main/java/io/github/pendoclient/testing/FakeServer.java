@@ -13,7 +13,7 @@ import mockwebserver3.MockWebServer;
 
 /**
  * The fake's server without any test framework: configuration, lifecycle, and what it recorded. {@link FakePendo}
- * is its public face in tests; {@link FakePendoServer} runs it standalone, so the standalone jar needs no JUnit.
+ * is its public face in programs and tests ({@link FakePendoExtension} runs it in JUnit 5); {@link FakePendoServer} runs it standalone, so the standalone jar needs no JUnit.
  * Thread-safe.
  */
 final class FakeServer implements AutoCloseable {
@@ -106,8 +106,8 @@ final class FakeServer implements AutoCloseable {
     private MockWebServer running() {
         MockWebServer running = server;
         if (running == null) {
-            throw new IllegalStateException("The fake is not running: call start(), or register it with"
-                    + " @RegisterExtension");
+            throw new IllegalStateException("The fake is not running: call start(), or register"
+                    + " FakePendoExtension.create(fake) with @RegisterExtension");
         }
         return running;
     }
