@@ -50,9 +50,9 @@ public final class ConnectThroughputMain {
         int days = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
         LocalDate start = LocalDate.ofInstant(today, ZoneOffset.UTC).minusDays(days);
-        try (FakePendo fake = FakePendo.create()
-                .withDataset(Dataset.generator(42).visitors(visitors).accounts(accounts).days(days).endingAt(today)
-                        .build()).start()) {
+        try (FakePendo fake = FakePendo.builder()
+                .dataset(Dataset.generator(42).visitors(visitors).accounts(accounts).days(days).endingAt(today)
+                        .build()).build().start()) {
             long rows;
             double discardSeconds;
             try (PendoClient client = fake.client(); DiscardSink sink = new DiscardSink()) {

@@ -22,8 +22,8 @@ final class PagingCase {
         List<Double> streamed = new ArrayList<>();
         List<Double> paged = new ArrayList<>();
         long pages = 0;
-        try (FakePendo fake = FakePendo.create().withDataset(Dataset.generator(42).visitors(visitors).days(0)
-                .build()).start()) {
+        try (FakePendo fake = FakePendo.builder().dataset(Dataset.generator(42).visitors(visitors).days(0)
+                .build()).build().start()) {
             PendoClient client = fake.client();
             AggregationClient aggregations = AggregationClient.of(client);
             for (int rep = -1; rep < repetitions; rep++) {

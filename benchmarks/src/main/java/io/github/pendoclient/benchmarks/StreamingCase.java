@@ -43,8 +43,8 @@ public final class StreamingCase {
         String base = "http://127.0.0.1:" + port + "/";
         if (mode.equals("fake")) {
             // The fake serves its own generated visitors; the port argument is the row count.
-            io.github.pendoclient.testing.FakePendo fake = io.github.pendoclient.testing.FakePendo.create()
-                    .withDataset(io.github.pendoclient.testing.Dataset.generator(42).visitors(port).days(0).build())
+            io.github.pendoclient.testing.FakePendo fake = io.github.pendoclient.testing.FakePendo.builder()
+                    .dataset(io.github.pendoclient.testing.Dataset.generator(42).visitors(port).days(0).build()).build()
                     .start();
             base = fake.baseUrl().toString();
             mode = "sdk-maps";

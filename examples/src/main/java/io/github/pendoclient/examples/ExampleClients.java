@@ -32,7 +32,7 @@ final class ExampleClients {
             return new Session(PendoClient.fromEnv(), null);
         }
         out.println("No PENDO_INTEGRATION_KEY set: using an embedded FakePendo with demo data.");
-        FakePendo fake = FakePendo.create().withDataset(Dataset.generated(42, 2_000)).start();
+        FakePendo fake = FakePendo.builder().dataset(Dataset.generated(42, 2_000)).build().start();
         return new Session(fake.clientBuilder().build(), fake);
     }
 }

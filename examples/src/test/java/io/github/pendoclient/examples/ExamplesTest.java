@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.pendoclient.resource.BulkUpdateReport;
 import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.FakePendo;
+import io.github.pendoclient.testing.FakePendoExtension;
 import io.github.pendoclient.testing.HourlyEvents;
 import io.github.pendoclient.track.TrackEvent;
 import io.github.pendoclient.track.webhook.WebhookEvent;
@@ -29,7 +30,8 @@ class ExamplesTest {
     static final Dataset DATASET = Dataset.generated(5, 400);
 
     @RegisterExtension
-    static final FakePendo PENDO = FakePendo.create().withDataset(DATASET);
+    static final FakePendoExtension EXTENSION = FakePendoExtension.create(FakePendo.builder().dataset(DATASET).build());
+    static final FakePendo PENDO = EXTENSION.fake();
 
     private final StringWriter text = new StringWriter();
     private final PrintWriter out = new PrintWriter(text, true);

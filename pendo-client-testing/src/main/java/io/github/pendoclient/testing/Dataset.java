@@ -30,6 +30,14 @@ import okio.Okio;
  */
 public final class Dataset {
 
+    /**
+     * The subscription's default app: what a request that names no app covers, as in Pendo. An aggregation source
+     * whose {@code appId} is null or absent ({@code {"features": null}}) and a catalog list without {@code expand=*}
+     * or {@code appId} return this app's rows only (plus rows that belong to no app); {@code expandAppIds("*")} and
+     * {@code expand=*} cover every app. Generated datasets use it for their web app.
+     */
+    public static final long DEFAULT_APP_ID = -323232L;
+
     private final List<Map<String, Object>> visitors;
     private final List<Map<String, Object>> accounts;
     private final List<Map<String, Object>> features;

@@ -29,8 +29,8 @@ import java.util.Random;
  */
 public final class DatasetGenerator {
 
-    /** The web app's id. */
-    public static final long WEB_APP = -323232L;
+    /** The web app's id: the subscription's default app, {@link Dataset#DEFAULT_APP_ID}. */
+    public static final long WEB_APP = Dataset.DEFAULT_APP_ID;
     /** The mobile app's id. */
     public static final long MOBILE_APP = 5629499534213120L;
 

@@ -11,14 +11,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import java.util.Set;
 
 /**
  * An in-process Pendo on loopback, for testing integrations without a subscription. It serves the REST endpoints,
@@ -28,7 +25,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <pre>{@code
  * @RegisterExtension
- * static FakePendo pendo = FakePendo.create().withDataset(Dataset.generated(42, 1_000));
+ * static FakePendoExtension extension = FakePendoExtension.create(
+ *         FakePendo.builder().dataset(Dataset.generated(42, 1_000)).build());
+ * static FakePendo pendo = extension.fake();
  *
  * @Test
  * void syncsVisitors() {
@@ -39,16 +38,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }
  * }</pre>
  *
- * <p>As a JUnit 5 extension in a static field it starts before the first test and stops after the last; in an
- * instance field, around each test. By hand: {@link #start()} and {@link #close()}.
+ * <p>This class needs no test framework: start it with {@link #start()} and stop it with {@link #close()}, or let
+ * {@link FakePendoExtension} do both in JUnit 5. Settings are fixed when it is built ({@link #builder()}).
  *
  * <p>Authentication is Pendo's: a missing or wrong {@code x-pendo-integration-key} gets 401, and so does a key
- * registered with {@link #withKeyForOtherRegion(String)}, with a message naming the region mix-up. The track
+ * registered with {@link Builder#keyForOtherRegion(String)}, with a message naming the region mix-up. The track
  * endpoint checks the shared secret instead. An aggregation operator the fake does not implement gets 422 naming
  * it, so a test fails loudly instead of passing on wrong data.
  */
-public final class FakePendo implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
-        AutoCloseable {
+public final class FakePendo implements AutoCloseable {
 
     /** The integration key the fake accepts unless told otherwise. */
     public static final String DEFAULT_INTEGRATION_KEY = "fake-pendo-integration-key";
@@ -59,41 +57,158 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
     private final Object lock = new Object();
     private PendoClient client;
     private TrackClient trackClient;
-    private boolean startedPerTest;
 
-    private FakePendo() {
+    private FakePendo(Builder builder) {
+        server.dataset(builder.dataset);
+        server.keys().integrationKey(builder.integrationKey);
+        server.keys().sharedSecret(builder.sharedSecret);
+        builder.keysForOtherRegion.forEach(server.keys()::otherRegion);
+        server.clock(builder.clock);
+        server.rateLimit(builder.rateLimit);
+        server.port(builder.port);
     }
 
     /**
-     * A fake with an empty dataset and the default keys; not started yet.
+     * A fake with an empty dataset, the default keys, the system clock, no rate limit and a free port; not started
+     * yet. The same as {@code builder().build()}.
      *
      * @return the fake
      */
     public static FakePendo create() {
-        return new FakePendo();
+        return builder().build();
     }
 
     /**
-     * Serves this dataset. Set it before starting.
+     * A builder for a fake with other settings than {@link #create()}'s.
      *
-     * @param dataset the data
-     * @return this fake
+     * @return a builder holding the defaults
      */
-    public FakePendo withDataset(Dataset dataset) {
-        server.dataset(dataset);
-        return this;
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
-     * Accepts this integration key (instead of {@value #DEFAULT_INTEGRATION_KEY}); {@link #client()} uses it.
-     *
-     * @param key the key
-     * @return this fake
+     * The settings of a {@link FakePendo}, fixed when it is built. Setters validate their argument at once.
+     * Not thread-safe; each {@link #build()} makes a new, independent fake.
      */
-    public FakePendo withIntegrationKey(String key) {
-        server.requireNotStarted();
-        server.keys().integrationKey(Objects.requireNonNull(key, "key"));
-        return this;
+    public static final class Builder {
+
+        private Dataset dataset = Dataset.empty();
+        private String integrationKey = DEFAULT_INTEGRATION_KEY;
+        private String sharedSecret = DEFAULT_SHARED_SECRET;
+        private final Set<String> keysForOtherRegion = new LinkedHashSet<>();
+        private Clock clock = Clock.systemUTC();
+        private double rateLimit;
+        private int port;
+
+        private Builder() {
+        }
+
+        /**
+         * Serves this dataset (default: {@link Dataset#empty()}).
+         *
+         * @param dataset the data
+         * @return this builder
+         */
+        public Builder dataset(Dataset dataset) {
+            this.dataset = Objects.requireNonNull(dataset, "dataset");
+            return this;
+        }
+
+        /**
+         * Accepts this integration key (instead of {@value FakePendo#DEFAULT_INTEGRATION_KEY});
+         * {@link FakePendo#client()} sends it.
+         *
+         * @param key the key
+         * @return this builder
+         */
+        public Builder integrationKey(String key) {
+            this.integrationKey = requireText(key, "integrationKey");
+            return this;
+        }
+
+        /**
+         * Treats a key as valid in another region: requests with it get 401 with a message naming the region
+         * mix-up, as Pendo answers a key sent to the wrong data centre. Repeatable: each call adds a key.
+         *
+         * @param key the key
+         * @return this builder
+         */
+        public Builder keyForOtherRegion(String key) {
+            keysForOtherRegion.add(requireText(key, "keyForOtherRegion"));
+            return this;
+        }
+
+        /**
+         * Accepts this track event shared secret (instead of {@value FakePendo#DEFAULT_SHARED_SECRET}).
+         *
+         * @param secret the secret
+         * @return this builder
+         */
+        public Builder sharedSecret(String secret) {
+            this.sharedSecret = requireText(secret, "sharedSecret");
+            return this;
+        }
+
+        /**
+         * The clock behind {@code now()} in aggregations, {@code startTime}, and the rate limit's one-second
+         * windows (default: the system clock in UTC).
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Answers 429 with {@code Retry-After: 1} when an endpoint gets more than this many requests per second.
+         *
+         * @param requestsPerSecond the limit per endpoint; 0 (the default) for none
+         * @return this builder
+         * @throws IllegalArgumentException if it is negative or not a number
+         */
+        public Builder rateLimit(double requestsPerSecond) {
+            if (!(requestsPerSecond >= 0) || Double.isInfinite(requestsPerSecond)) {
+                throw new IllegalArgumentException("rateLimit must be a finite number >= 0 (0 for none), got "
+                        + requestsPerSecond);
+            }
+            this.rateLimit = requestsPerSecond;
+            return this;
+        }
+
+        /**
+         * Listens on this port (default: 0, a free one).
+         *
+         * @param port the port, 0 to 65535
+         * @return this builder
+         * @throws IllegalArgumentException if it is out of range
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * A new fake with these settings; not started yet.
+         *
+         * @return the fake
+         */
+        public FakePendo build() {
+            return new FakePendo(this);
+        }
+
+        private static String requireText(String value, String setting) {
+            Objects.requireNonNull(value, setting);
+            if (value.isBlank()) {
+                throw new IllegalArgumentException(setting + " must not be blank");
+            }
+            return value;
+        }
     }
 
     /**
@@ -104,63 +219,6 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      */
     public FakePendo acceptIntegrationKey(String key) {
         server.keys().accept(Objects.requireNonNull(key, "key"));
-        return this;
-    }
-
-    /**
-     * Treats a key as valid in another region: requests with it get 401, as Pendo answers a key sent to the wrong
-     * data centre. May be called while the fake runs.
-     *
-     * @param key the key
-     * @return this fake
-     */
-    public FakePendo withKeyForOtherRegion(String key) {
-        server.keys().otherRegion(Objects.requireNonNull(key, "key"));
-        return this;
-    }
-
-    /**
-     * Accepts this track event shared secret (instead of {@value #DEFAULT_SHARED_SECRET}).
-     *
-     * @param secret the secret
-     * @return this fake
-     */
-    public FakePendo withSharedSecret(String secret) {
-        server.requireNotStarted();
-        server.keys().sharedSecret(Objects.requireNonNull(secret, "secret"));
-        return this;
-    }
-
-    /**
-     * Sets the clock behind {@code now()} in aggregations and {@code startTime}.
-     *
-     * @param clock the clock
-     * @return this fake
-     */
-    public FakePendo withClock(Clock clock) {
-        server.clock(clock);
-        return this;
-    }
-
-    /**
-     * Answers 429 with {@code Retry-After: 1} when an endpoint gets more than this many requests per second.
-     *
-     * @param requestsPerSecond the limit per endpoint; 0 (the default) for none
-     * @return this fake
-     */
-    public FakePendo withRateLimit(double requestsPerSecond) {
-        server.rateLimit(requestsPerSecond);
-        return this;
-    }
-
-    /**
-     * Listens on this port instead of a free one.
-     *
-     * @param port the port
-     * @return this fake
-     */
-    public FakePendo withPort(int port) {
-        server.port(port);
         return this;
     }
 
@@ -198,34 +256,6 @@ public final class FakePendo implements BeforeAllCallback, AfterAllCallback, Bef
      */
     public boolean isRunning() {
         return server.isRunning();
-    }
-
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        if (!isRunning()) {
-            start();
-        }
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        close();
-    }
-
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        if (!isRunning()) {
-            startedPerTest = true;
-            start();
-        }
-    }
-
-    @Override
-    public void afterEach(ExtensionContext context) {
-        if (startedPerTest) {
-            startedPerTest = false;
-            close();
-        }
     }
 
     /**

@@ -8,11 +8,12 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
 
 /**
  * The fake's server without any test framework: configuration, lifecycle, and what it recorded. {@link FakePendo}
- * is its public face in tests; {@link FakePendoServer} runs it standalone, so the standalone jar needs no JUnit.
+ * is its public face in programs and tests ({@link FakePendoExtension} runs it in JUnit 5); {@link FakePendoServer} runs it standalone, so the standalone jar needs no JUnit.
  * Thread-safe.
  */
 final class FakeServer implements AutoCloseable {
@@ -78,7 +79,8 @@ final class FakeServer implements AutoCloseable {
         MockWebServer listening = new MockWebServer();
         listening.setServerSocketFactory(new NoDelayServerSockets());
         listening.setBodyLimit(Front.MAX_BODY_BYTES);
-        listening.setDispatcher(new Front(started, keys, new RateLimiter(rateLimit, System::nanoTime), faults,
+        listening.setDispatcher(new Front(started, keys, new RateLimiter(rateLimit,
+                () -> TimeUnit.MILLISECONDS.toNanos(clock.millis())), faults,
                 recorder));
         try {
             listening.start(InetAddress.getLoopbackAddress(), port);
@@ -104,8 +106,8 @@ final class FakeServer implements AutoCloseable {
     private MockWebServer running() {
         MockWebServer running = server;
         if (running == null) {
-            throw new IllegalStateException("The fake is not running: call start(), or register it with"
-                    + " @RegisterExtension");
+            throw new IllegalStateException("The fake is not running: call start(), or register"
+                    + " FakePendoExtension.create(fake) with @RegisterExtension");
         }
         return running;
     }

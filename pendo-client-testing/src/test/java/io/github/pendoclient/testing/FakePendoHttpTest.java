@@ -18,7 +18,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FakePendoHttpTest {
 
     @RegisterExtension
-    static final FakePendo PENDO = FakePendo.create().withDataset(EndpointCalls.DATASET);
+    static final FakePendoExtension EXTENSION = FakePendoExtension.create(FakePendo.builder()
+            .dataset(EndpointCalls.DATASET).build());
+    static final FakePendo PENDO = EXTENSION.fake();
 
     static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 

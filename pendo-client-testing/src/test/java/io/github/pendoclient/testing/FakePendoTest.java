@@ -7,6 +7,7 @@ import io.github.pendoclient.KeyVerification;
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.error.AuthenticationException;
 import io.github.pendoclient.error.NotFoundException;
+import io.github.pendoclient.error.PendoNetworkException;
 import io.github.pendoclient.error.RateLimitedException;
 import io.github.pendoclient.error.ServerException;
 import io.github.pendoclient.http.RetryConfig;
@@ -28,11 +29,15 @@ import io.github.pendoclient.resource.MetadataRow;
 import io.github.pendoclient.track.TrackClient;
 import io.github.pendoclient.track.TrackEvent;
 import io.github.pendoclient.track.TrackSender;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,7 +48,9 @@ class FakePendoTest {
     static final Dataset DATASET = Dataset.generator(7).visitors(500).days(10).endingAt(END).build();
 
     @RegisterExtension
-    static final FakePendo PENDO = FakePendo.create().withDataset(DATASET).withKeyForOtherRegion("fake-eu-key");
+    static final FakePendoExtension EXTENSION = FakePendoExtension.create(FakePendo.builder()
+            .dataset(DATASET).keyForOtherRegion("fake-eu-key").build());
+    static final FakePendo PENDO = EXTENSION.fake();
 
     private final PendoClient client = PENDO.client();
 
@@ -204,25 +211,70 @@ class FakePendoTest {
     }
 
     @Test
-    void delaysAndRateLimitsAreObservable() {
-        PENDO.enqueueFault(Endpoint.REPORTS, Fault.delay(Duration.ofMillis(150)));
-        long start = System.nanoTime();
-        client.reports().list();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(140));
+    void aDelayFaultHoldsTheAnswerPastAClientsReadTimeout() {
+        PENDO.enqueueFault(Endpoint.REPORTS, Fault.delay(Duration.ofSeconds(1)));
+        try (PendoClient impatient = PENDO.clientBuilder().readTimeout(Duration.ofMillis(100))
+                .retries(RetryConfig.builder().maxAttempts(1).build()).build()) {
+            assertThatThrownBy(() -> impatient.reports().list()).isInstanceOf(PendoNetworkException.class)
+                    .hasMessageContaining("timeout");
+        }
+        assertThat(PENDO.pendingFaults()).isZero();
+        assertThat(client.reports().list()).isNotEmpty();
+    }
 
-        try (FakePendo limited = FakePendo.create().withDataset(DATASET).withRateLimit(2).start();
+    @Test
+    void theRateLimitRefusesCallsAboveItsRateWithinOneSecondOfTheFakesClock() {
+        SteppedClock clock = new SteppedClock(END);
+        try (FakePendo limited = FakePendo.builder().dataset(DATASET).rateLimit(2).clock(clock).build().start();
              PendoClient impatient = limited.clientBuilder().retries(RetryConfig.builder().maxAttempts(1).build())
                      .build()) {
-            int throttled = 0;
-            for (int i = 0; i < 6; i++) {
-                try {
-                    impatient.reports().list();
-                } catch (RateLimitedException e) {
-                    throttled++;
-                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(1));
-                }
-            }
-            assertThat(throttled).isGreaterThanOrEqualTo(3);
+            impatient.reports().list();
+            impatient.reports().list();
+            assertThatThrownBy(() -> impatient.reports().list()).isInstanceOfSatisfying(RateLimitedException.class,
+                    e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(1)));
+            impatient.pages().list();
+
+            clock.advance(Duration.ofMillis(500));
+            impatient.reports().list();
+            assertThatThrownBy(() -> impatient.reports().list()).isInstanceOf(RateLimitedException.class);
+
+            clock.advance(Duration.ofSeconds(1));
+            impatient.reports().list();
+            impatient.reports().list();
+        }
+    }
+
+    /** A clock that moves only when told to. */
+    private static final class SteppedClock extends Clock {
+
+        private final AtomicLong millis;
+
+        SteppedClock(Instant start) {
+            millis = new AtomicLong(start.toEpochMilli());
+        }
+
+        void advance(Duration duration) {
+            millis.addAndGet(duration.toMillis());
+        }
+
+        @Override
+        public long millis() {
+            return millis.get();
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("The test clock stays in UTC");
         }
     }
 

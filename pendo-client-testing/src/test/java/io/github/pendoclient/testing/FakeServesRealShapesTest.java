@@ -23,7 +23,8 @@ class FakeServesRealShapesTest {
     static final Dataset DATASET = Dataset.generator(11).visitors(300).days(5).endingAt(END).build();
 
     @RegisterExtension
-    static final FakePendo PENDO = FakePendo.create().withDataset(DATASET);
+    static final FakePendoExtension EXTENSION = FakePendoExtension.create(FakePendo.builder().dataset(DATASET).build());
+    static final FakePendo PENDO = EXTENSION.fake();
 
     private final PendoClient client = PENDO.client();
 

@@ -26,7 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FaultMatrixTest {
 
     @RegisterExtension
-    static final FakePendo PENDO = FakePendo.create().withDataset(EndpointCalls.DATASET);
+    static final FakePendoExtension EXTENSION = FakePendoExtension.create(FakePendo.builder()
+            .dataset(EndpointCalls.DATASET).build());
+    static final FakePendo PENDO = EXTENSION.fake();
 
     /** Strict about what it was sent: no silent retry on a dropped connection. */
     static final OkHttpClient CLIENT = new OkHttpClient.Builder().retryOnConnectionFailure(false)

@@ -28,8 +28,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HostileAggregationTest {
 
     @RegisterExtension
-    static final FakePendo PENDO = FakePendo.create().withDataset(Dataset.generator(5).visitors(200).days(3)
-            .endingAt(Instant.parse("2026-11-01T00:00:00Z")).build());
+    static final FakePendoExtension EXTENSION = FakePendoExtension.create(FakePendo.builder()
+            .dataset(Dataset.generator(5).visitors(200).days(3).endingAt(Instant.parse("2026-11-01T00:00:00Z")).build())
+            .build());
+    static final FakePendo PENDO = EXTENSION.fake();
 
     static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -150,7 +152,7 @@ class HostileAggregationTest {
                 throw new StackOverflowError();
             }
         };
-        try (FakePendo fake = FakePendo.create().withClock(broken).start()) {
+        try (FakePendo fake = FakePendo.builder().clock(broken).build().start()) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(fake.baseUrl() + "api/v1/aggregation"))
                     .timeout(Duration.ofSeconds(1)).header("x-pendo-integration-key", fake.integrationKey())
                     .POST(HttpRequest.BodyPublishers.ofString(pipeline("{\"source\":{\"visitors\":null}}")))

@@ -55,7 +55,7 @@ class HttpConformanceTest {
         Files.writeString(dataset, EndpointCalls.DATASET.toJson());
         server = FakePendoServer.launch("--port", "0", "--dataset", dataset.toString());
         // Big enough that the aggregation answer outgrows what the fake holds before sending (over 1 MiB).
-        large = FakePendo.create().withDataset(Dataset.generator(3).visitors(3_000).days(1).build()).start();
+        large = FakePendo.builder().dataset(Dataset.generator(3).visitors(3_000).days(1).build()).build().start();
     }
 
     @AfterAll

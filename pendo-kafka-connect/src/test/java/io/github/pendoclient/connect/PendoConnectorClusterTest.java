@@ -63,8 +63,8 @@ class PendoConnectorClusterTest {
 
     @BeforeAll
     static void startClusterAndFake() throws Exception {
-        fake = FakePendo.create().withIntegrationKey(KEY)
-                .withDataset(Dataset.generator(11).visitors(400).accounts(40).days(7).endingAt(TODAY).build())
+        fake = FakePendo.builder().integrationKey(KEY)
+                .dataset(Dataset.generator(11).visitors(400).accounts(40).days(7).endingAt(TODAY).build()).build()
                 .start();
         try (PendoClient client = fake.client()) {
             expected = Reference.keys(client, SyncSettings.builder()

@@ -45,7 +45,7 @@ class PendoSourceTaskTest {
 
     @BeforeEach
     void startFake() {
-        fake = FakePendo.create().withDataset(DATASET).start();
+        fake = FakePendo.builder().dataset(DATASET).build().start();
     }
 
     @AfterEach

@@ -87,7 +87,7 @@ class SyncEngineTest {
                         Map.<String, Object>of("id", "s2", "name", "Trial"))));
         TableRegistry registry = TableRegistry.standard().toBuilder().add(segments).build();
         ListSink sink = new ListSink(false);
-        try (FakePendo pendo = FakePendo.create().withDataset(DATASET).start()) {
+        try (FakePendo pendo = FakePendo.builder().dataset(DATASET).build().start()) {
             SyncState state = SyncState.load(dir.resolve("state.json"));
 
             List<TableResult> results = engine(pendo, sink, state, registry).syncAll(List.of("segments"));
@@ -106,7 +106,7 @@ class SyncEngineTest {
 
     @Test
     void aSinkThatCannotWriteFailsItsTableWithTheTableTheCauseAndTheNextStep() throws IOException {
-        try (FakePendo pendo = FakePendo.create().withDataset(DATASET).start()) {
+        try (FakePendo pendo = FakePendo.builder().dataset(DATASET).build().start()) {
             SyncEngine engine = engine(pendo, new ListSink(true), SyncState.load(dir.resolve("state.json")),
                     TableRegistry.standard());
 
@@ -149,7 +149,7 @@ class SyncEngineTest {
     void aCheckpointOfTheWrongKindIsAnErrorNamingTheStateFile() throws IOException {
         SyncState state = SyncState.load(dir.resolve("state.json"));
         state.put("accounts", TableState.of(Checkpoint.CoveredWindows.none(), OptionalLong.empty()));
-        try (FakePendo pendo = FakePendo.create().withDataset(DATASET).start()) {
+        try (FakePendo pendo = FakePendo.builder().dataset(DATASET).build().start()) {
             TableResult result = engine(pendo, new ListSink(false), state, TableRegistry.standard())
                     .syncAll(List.of("accounts")).get(0);
 
@@ -163,7 +163,7 @@ class SyncEngineTest {
     void visitorsComeInLargePagesByDefaultAndThePageSizeSettingOverridesIt() throws IOException {
         long identified = DATASET.visitors().stream()
                 .filter(visitor -> !String.valueOf(visitor.get("visitorId")).startsWith("_PENDO_T_")).count();
-        try (FakePendo pendo = FakePendo.create().withDataset(DATASET).start()) {
+        try (FakePendo pendo = FakePendo.builder().dataset(DATASET).build().start()) {
             TableResult byDefault = engine(pendo, new ListSink(false), SyncState.load(dir.resolve("a.json")),
                     TableRegistry.standard()).syncAll(List.of("visitors")).get(0);
             TableResult small = SyncEngine.builder().client(pendo.client()).sink(new ListSink(false))

@@ -20,6 +20,7 @@ import io.github.pendoclient.model.Visitor;
 import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.Endpoint;
 import io.github.pendoclient.testing.FakePendo;
+import io.github.pendoclient.testing.FakePendoExtension;
 import io.github.pendoclient.testing.Fault;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,8 +52,9 @@ class FakePendoAggregationTest {
             .build();
 
     @RegisterExtension
-    static final FakePendo PENDO = FakePendo.create().withDataset(HAND_MADE)
-            .withClock(Clock.fixed(Instant.parse("2026-11-03T12:00:00Z"), ZoneOffset.UTC));
+    static final FakePendoExtension EXTENSION = FakePendoExtension.create(FakePendo.builder()
+            .dataset(HAND_MADE).clock(Clock.fixed(Instant.parse("2026-11-03T12:00:00Z"), ZoneOffset.UTC)).build());
+    static final FakePendo PENDO = EXTENSION.fake();
 
     private final AggregationClient aggregations = AggregationClient.of(PENDO.client());
 
@@ -120,7 +122,7 @@ class FakePendoAggregationTest {
     @Test
     void unwindSpreadsAList() {
         Dataset listy = Dataset.builder().row("custom", Map.of("id", "x", "tags", List.of("a", "b", "c"))).build();
-        try (FakePendo fake = FakePendo.create().withDataset(listy).start()) {
+        try (FakePendo fake = FakePendo.builder().dataset(listy).build().start()) {
             List<Map<String, Object>> rows = AggregationClient.of(fake.client())
                     .stream(Aggregation.builder().source(Source.named("custom")).unwind("tags", "i", false).build())
                     .toList();

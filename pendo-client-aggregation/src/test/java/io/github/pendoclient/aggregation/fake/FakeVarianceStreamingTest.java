@@ -11,6 +11,7 @@ import io.github.pendoclient.aggregation.rows.PageEventRow;
 import io.github.pendoclient.model.Visitor;
 import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.FakePendo;
+import io.github.pendoclient.testing.FakePendoExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,8 +25,9 @@ class FakeVarianceStreamingTest {
     static final Instant END = Instant.parse("2026-11-01T00:00:00Z");
 
     @RegisterExtension
-    static final FakePendo PENDO = FakePendo.create()
-            .withDataset(Dataset.generator(3).visitors(400).days(5).endingAt(END).build());
+    static final FakePendoExtension EXTENSION = FakePendoExtension.create(FakePendo.builder()
+            .dataset(Dataset.generator(3).visitors(400).days(5).endingAt(END).build()).build());
+    static final FakePendo PENDO = EXTENSION.fake();
 
     private final AggregationClient aggregations = AggregationClient.of(PENDO.client());
     private final TimeSeries days = TimeSeries.days().first(END.minus(Duration.ofDays(5))).count(5);

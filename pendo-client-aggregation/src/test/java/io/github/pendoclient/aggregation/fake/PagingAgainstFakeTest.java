@@ -16,6 +16,7 @@ import io.github.pendoclient.aggregation.rows.PageEventRow;
 import io.github.pendoclient.model.Visitor;
 import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.FakePendo;
+import io.github.pendoclient.testing.FakePendoExtension;
 import io.github.pendoclient.testing.HourlyEvents;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,8 +39,9 @@ class PagingAgainstFakeTest {
     static final Dataset DATASET = Dataset.generator(11).visitors(3_000).days(6).endingAt(END).build();
 
     @RegisterExtension
-    static final FakePendo PENDO = FakePendo.create().withDataset(DATASET)
-            .withClock(Clock.fixed(END.plus(Duration.ofHours(3)), ZoneOffset.UTC));
+    static final FakePendoExtension EXTENSION = FakePendoExtension.create(FakePendo.builder()
+            .dataset(DATASET).clock(Clock.fixed(END.plus(Duration.ofHours(3)), ZoneOffset.UTC)).build());
+    static final FakePendo PENDO = EXTENSION.fake();
 
     private final AggregationClient aggregations = AggregationClient.of(PENDO.client());
 

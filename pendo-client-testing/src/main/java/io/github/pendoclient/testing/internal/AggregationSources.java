@@ -227,17 +227,29 @@ final class AggregationSources implements AggregationEngine.Sources {
         return rows;
     }
 
+    /**
+     * The rows of the apps a source's {@code appId} names: {@code expandAppIds(...)} every app; null (or absent) the
+     * default app only, as Pendo does, plus rows that belong to no app (custom row sources); else the listed ids.
+     */
     private static Stream<Map<String, Object>> byApp(Stream<Map<String, Object>> rows, Map<String, Object> p) {
         Object appId = p.get("appId");
-        if (appId == null || appId instanceof String text && text.startsWith("expandAppIds")) {
+        if (appId instanceof String text && text.startsWith("expandAppIds")) {
             return rows;
+        }
+        if (appId == null) {
+            return rows.filter(row -> !row.containsKey("appId") && !row.containsKey("appIds")
+                    || inApps(row, Set.of(Dataset.DEFAULT_APP_ID)));
         }
         Set<Long> apps = new LinkedHashSet<>();
         for (Object id : appId instanceof Collection<?> list ? list : List.of(appId)) {
             apps.add(id instanceof Number number ? number.longValue() : Long.parseLong(String.valueOf(id)));
         }
-        return rows.filter(row -> row.get("appId") instanceof Number number && apps.contains(number.longValue())
+        return rows.filter(row -> inApps(row, apps));
+    }
+
+    private static boolean inApps(Map<String, Object> row, Set<Long> apps) {
+        return row.get("appId") instanceof Number number && apps.contains(number.longValue())
                 || row.get("appIds") instanceof Collection<?> ids && ids.stream()
-                        .anyMatch(id -> id instanceof Number n && apps.contains(n.longValue())));
+                        .anyMatch(id -> id instanceof Number n && apps.contains(n.longValue()));
     }
 }

@@ -18,12 +18,16 @@ final class CatalogHandler {
         this.dataset = dataset;
     }
 
-    /** A catalog list, filtered by {@code appId} and by {@code id} (comma-separated; an unknown id is a 404). */
+    /**
+     * A catalog list, filtered by app and by {@code id} (comma-separated; an unknown id is a 404). The apps are
+     * Pendo's: {@code appId} names one, {@code expand=*} means every app, and neither means the default app only.
+     */
     static Answer list(List<Map<String, Object>> items, Map<String, String> query, String noun) {
         List<Map<String, Object>> result = items;
         String appId = query.get("appId");
-        if (appId != null) {
-            long app = Long.parseLong(FakeApi.decodeQuery(appId));
+        String expand = query.get("expand");
+        if (appId != null || expand == null || !FakeApi.decodeQuery(expand).equals("*")) {
+            long app = appId != null ? Long.parseLong(FakeApi.decodeQuery(appId)) : Dataset.DEFAULT_APP_ID;
             result = result.stream().filter(item -> item.get("appId") instanceof Number n && n.longValue() == app)
                     .toList();
         }

@@ -39,7 +39,7 @@ public final class DemoPendo implements AutoCloseable {
     public static DemoPendo start(long seed, int visitors, int accounts, int days, Clock clock) {
         Dataset dataset = Dataset.generator(seed).visitors(visitors).accounts(accounts).days(days)
                 .endingAt(clock.instant()).build();
-        return new DemoPendo(dataset, FakePendo.create().withDataset(dataset).withClock(clock).start());
+        return new DemoPendo(dataset, FakePendo.builder().dataset(dataset).clock(clock).build().start());
     }
 
     /**

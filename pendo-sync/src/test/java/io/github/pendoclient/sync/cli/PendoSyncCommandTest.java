@@ -199,7 +199,7 @@ class PendoSyncCommandTest {
 
     @Test
     void aRejectedKeyIsOneClearLinePerTableAndAFailingExitStatus() {
-        try (FakePendo pendo = FakePendo.create().withDataset(DATASET).start()) {
+        try (FakePendo pendo = FakePendo.builder().dataset(DATASET).build().start()) {
             Run run = syncWith(Map.of("PENDO_INTEGRATION_KEY", "fake-bad-key",
                     "PENDO_BASE_URL", pendo.baseUrl().toString()),
                     "--out", dir.resolve("x").toString(), "--tables", "features,visitors");
