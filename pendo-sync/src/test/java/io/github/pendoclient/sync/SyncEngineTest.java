@@ -183,7 +183,7 @@ class SyncEngineTest {
     @Test
     void aWindowedTableCheckpointsEveryCheckpointRowsRatherThanAfterEveryWindow() throws IOException {
         ListSink sink = new ListSink(false);
-        try (FakePendo pendo = FakePendo.create().withDataset(DATASET).start()) {
+        try (FakePendo pendo = FakePendo.builder().dataset(DATASET).build().start()) {
             SyncState state = SyncState.load(dir.resolve("state.json"));
 
             TableResult result = engine(pendo, sink, state, TableRegistry.standard())
