@@ -236,7 +236,7 @@ public final class AggregationClient {
         if (!(count instanceof Number number)) {
             throw new io.github.pendoclient.error.UnreadableResponseException("The count aggregation returned"
                     + " no numeric 'count' but " + count + ".", "POST", http.url("api/v1/aggregation").encodedPath(),
-                    "$.results[0].count", null);
+                    result.attempts(), "$.results[0].count", null);
         }
         return number.longValue();
     }

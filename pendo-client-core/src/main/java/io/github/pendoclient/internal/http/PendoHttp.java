@@ -329,6 +329,16 @@ public final class PendoHttp implements AutoCloseable {
     }
 
     /**
+     * How many attempts a response of this stack took, retries included.
+     *
+     * @param response a response returned by this stack
+     * @return the attempts, at least 1
+     */
+    public static int attemptsOf(Response response) {
+        return RequestTags.attempts(response.request());
+    }
+
+    /**
      * Runs a plain OkHttp request with a buffered body; the caller closes the response.
      *
      * @param request a request relative to {@link #baseUrl()} or absolute
