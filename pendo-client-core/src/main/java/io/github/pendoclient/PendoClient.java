@@ -4,6 +4,7 @@ import io.github.pendoclient.error.AuthenticationException;
 import io.github.pendoclient.error.NotFoundException;
 import io.github.pendoclient.error.PermissionDeniedException;
 import io.github.pendoclient.http.HttpStats;
+import io.github.pendoclient.internal.Environment;
 import io.github.pendoclient.internal.http.ClientBuilder;
 import io.github.pendoclient.internal.http.ClientStacks;
 import io.github.pendoclient.internal.http.HttpOptions;
@@ -58,11 +59,11 @@ public final class PendoClient implements AutoCloseable {
     private static final String FALLBACK_VERIFY_PATH = "api/v1/metadata/schema/account";
 
     /** Environment variable holding the integration key. */
-    public static final String ENV_INTEGRATION_KEY = "PENDO_INTEGRATION_KEY";
+    public static final String ENV_INTEGRATION_KEY = Environment.INTEGRATION_KEY;
     /** Environment variable holding the region, for example {@code eu}. */
-    public static final String ENV_REGION = "PENDO_REGION";
+    public static final String ENV_REGION = Environment.REGION;
     /** Environment variable holding an explicit base URL; it wins over the region. */
-    public static final String ENV_BASE_URL = "PENDO_BASE_URL";
+    public static final String ENV_BASE_URL = Environment.BASE_URL;
 
     private final PendoHttp http;
     private final Region region;
@@ -116,7 +117,7 @@ public final class PendoClient implements AutoCloseable {
      * @throws IllegalArgumentException if the region or base URL is not valid
      */
     public static PendoClient fromEnv() {
-        return fromEnv(System.getenv());
+        return fromEnv(Environment.system());
     }
 
     /**
@@ -128,22 +129,16 @@ public final class PendoClient implements AutoCloseable {
      * @throws IllegalArgumentException if the region or base URL is not valid
      */
     public static PendoClient fromEnv(Map<String, String> environment) {
-        Objects.requireNonNull(environment, "environment");
-        String key = environment.get(ENV_INTEGRATION_KEY);
-        if (key == null || key.isBlank()) {
-            throw new IllegalStateException(ENV_INTEGRATION_KEY + " is not set; set it to a Pendo integration key"
-                    + " (Settings > Integrations > Integration Keys), and " + ENV_REGION
-                    + " to your data centre (us, us1, eu, jp, au) if it is not US");
-        }
+        return fromEnv(Environment.of(environment));
+    }
+
+    private static PendoClient fromEnv(Environment environment) {
+        String key = environment.require(ENV_INTEGRATION_KEY, "set it to a Pendo integration key"
+                + " (Settings > Integrations > Integration Keys), and " + ENV_REGION
+                + " to your data centre (us, us1, eu, jp, au) if it is not US");
         Builder builder = builder().integrationKey(key);
-        String region = environment.get(ENV_REGION);
-        if (region != null && !region.isBlank()) {
-            builder.region(Region.parse(region));
-        }
-        String baseUrl = environment.get(ENV_BASE_URL);
-        if (baseUrl != null && !baseUrl.isBlank()) {
-            builder.baseUrl(baseUrl);
-        }
+        environment.region().ifPresent(builder::region);
+        environment.get(ENV_BASE_URL).ifPresent(builder::baseUrl);
         return builder.build();
     }
 
