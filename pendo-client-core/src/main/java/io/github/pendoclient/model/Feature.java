@@ -1,5 +1,6 @@
 package io.github.pendoclient.model;
 
+import io.github.pendoclient.internal.Copies;
 import io.github.pendoclient.json.UnknownFields;
 import java.time.Instant;
 import java.util.List;
@@ -36,4 +37,15 @@ import java.util.Map;
 public record Feature(String id, Long appId, String name, String kind, String color, String pageId, Boolean appWide, List<String> elementPathRules, Map<String, Object> group, Boolean isCoreEvent, Boolean dirty, UserRef createdByUser, Instant createdAt, UserRef lastUpdatedByUser, Instant lastUpdatedAt, String rootVersionId, String stableVersionId,
         Instant validThrough, Instant dailyMergeFirst, Instant dailyRollupFirst, List<Map<String, Object>> eventPropertyConfigurations, String suggestedMatch, String createdDesignerVersion,
         @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
+
+    /**
+     * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this
+     * record; absent stays {@code null}.
+     */
+    public Feature {
+        elementPathRules = Copies.list(elementPathRules);
+        group = Copies.map(group);
+        eventPropertyConfigurations = Copies.list(eventPropertyConfigurations);
+        unknownFields = Copies.map(unknownFields);
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.pendoclient.model;
 
+import io.github.pendoclient.internal.Copies;
 import io.github.pendoclient.json.UnknownFields;
 import java.time.Instant;
 import java.util.List;
@@ -45,4 +46,17 @@ import java.util.Map;
 public record Guide(String id, Long appId, List<Long> appIds, String name, String kind, String state, String launchMethod, Boolean isMultiStep, String description, List<GuideStep> steps, List<Poll> polls, List<Map<String, Object>> audience, Map<String, Object> attributes, Instant publishedAt, UserRef createdByUser, Instant createdAt, UserRef lastUpdatedByUser, Instant lastUpdatedAt, String rootVersionId, String stableVersionId,
         Boolean publishedEver, Instant resetAt, String editorType, String authoredLanguage, Boolean isModule, Boolean isTopLevel, Long recurrence, Long recurrenceEligibilityWindow, Instant showsAfter, Instant expiresAfter, String emailState, Boolean isTraining,
         @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
+
+    /**
+     * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this
+     * record; absent stays {@code null}.
+     */
+    public Guide {
+        appIds = Copies.list(appIds);
+        steps = Copies.list(steps);
+        polls = Copies.list(polls);
+        audience = Copies.list(audience);
+        attributes = Copies.map(attributes);
+        unknownFields = Copies.map(unknownFields);
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.pendoclient.model;
 
+import io.github.pendoclient.internal.Copies;
 import io.github.pendoclient.json.UnknownFields;
 import java.time.Instant;
 import java.util.List;
@@ -35,4 +36,14 @@ import java.util.Map;
 public record GuideStep(String id, String guideId, String type, String name, Double rank, String advanceMethod, String pageId, List<String> pollIds, String contentUrl, Instant lastUpdatedAt, Instant resetAt,
         String contentType, String contentUrlCss, String contentUrlJs, String buildingBlocksUrl, String domUrl, String domJsonpUrl, String templateId, Map<String, Object> attributes, String elementPathRule, String regexUrlRule, String launchUrl,
         @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
+
+    /**
+     * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this
+     * record; absent stays {@code null}.
+     */
+    public GuideStep {
+        pollIds = Copies.list(pollIds);
+        attributes = Copies.map(attributes);
+        unknownFields = Copies.map(unknownFields);
+    }
 }

@@ -1,6 +1,7 @@
 package io.github.pendoclient.model;
 
 import com.squareup.moshi.Json;
+import io.github.pendoclient.internal.Copies;
 import io.github.pendoclient.json.UnknownFields;
 import java.util.Map;
 
@@ -37,4 +38,12 @@ public record MetadataFieldSchema(@Json(name = "Type") String type, @Json(name =
                                   Object sample, Long cardinality, String group, String field, String kind,
                                   String groupDisplayName, @UnknownFields Map<String, Object> unknownFields)
         implements PendoObject {
+
+    /**
+     * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this
+     * record; absent stays {@code null}.
+     */
+    public MetadataFieldSchema {
+        unknownFields = Copies.map(unknownFields);
+    }
 }

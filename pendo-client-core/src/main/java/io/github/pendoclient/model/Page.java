@@ -1,5 +1,6 @@
 package io.github.pendoclient.model;
 
+import io.github.pendoclient.internal.Copies;
 import io.github.pendoclient.json.UnknownFields;
 import java.time.Instant;
 import java.util.List;
@@ -34,4 +35,14 @@ import java.util.Map;
 public record Page(String id, Long appId, String name, String kind, String color, List<PageRule> rules, Boolean isCoreEvent, Boolean dirty, UserRef createdByUser, Instant createdAt, UserRef lastUpdatedByUser, Instant lastUpdatedAt, String rootVersionId, String stableVersionId,
         Map<String, Object> group, Instant validThrough, Instant dailyMergeFirst, Instant dailyRollupFirst, String rulesjson, Boolean isAutoTagged, String suggestedName,
         @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
+
+    /**
+     * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this
+     * record; absent stays {@code null}.
+     */
+    public Page {
+        rules = Copies.list(rules);
+        group = Copies.map(group);
+        unknownFields = Copies.map(unknownFields);
+    }
 }

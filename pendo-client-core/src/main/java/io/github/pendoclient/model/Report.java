@@ -1,5 +1,6 @@
 package io.github.pendoclient.model;
 
+import io.github.pendoclient.internal.Copies;
 import io.github.pendoclient.json.UnknownFields;
 import java.time.Instant;
 import java.util.Map;
@@ -33,4 +34,15 @@ import java.util.Map;
 public record Report(String id, String name, String kind, String level, String scope, String share, Boolean shared, String target, String type, Map<String, Object> aggregation, Map<String, Object> definition, UserRef createdByUser, Instant createdAt, UserRef lastUpdatedByUser, Instant lastUpdatedAt, Instant lastRunAt, Instant lastSuccessRunAt, UserRef ownedByUser, String rootVersionId, String stableVersionId,
         Map<String, Object> lastSuccessRunObj,
         @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
+
+    /**
+     * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this
+     * record; absent stays {@code null}.
+     */
+    public Report {
+        aggregation = Copies.map(aggregation);
+        definition = Copies.map(definition);
+        lastSuccessRunObj = Copies.map(lastSuccessRunObj);
+        unknownFields = Copies.map(unknownFields);
+    }
 }

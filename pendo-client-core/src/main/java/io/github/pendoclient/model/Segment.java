@@ -1,5 +1,6 @@
 package io.github.pendoclient.model;
 
+import io.github.pendoclient.internal.Copies;
 import io.github.pendoclient.json.UnknownFields;
 import java.time.Instant;
 import java.util.Map;
@@ -18,4 +19,12 @@ import java.util.Map;
  */
 public record Segment(String id, String name, String kind, UserRef createdByUser, Instant createdAt, UserRef lastUpdatedByUser, Instant lastUpdatedAt,
         @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
+
+    /**
+     * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this
+     * record; absent stays {@code null}.
+     */
+    public Segment {
+        unknownFields = Copies.map(unknownFields);
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.pendoclient.model;
 
+import io.github.pendoclient.internal.Copies;
 import io.github.pendoclient.json.UnknownFields;
 import java.time.Instant;
 import java.util.List;
@@ -34,4 +35,16 @@ import java.util.Map;
 public record TrackType(String id, Long appId, String name, String kind, String color, Map<String, Object> group, Boolean isCoreEvent, List<Map<String, Object>> rules, List<String> eventPropertyNameList, String trackTypeName, Boolean dirty, UserRef createdByUser, Instant createdAt, UserRef lastUpdatedByUser, Instant lastUpdatedAt, String rootVersionId, String stableVersionId,
         List<Object> trackTypeRules, Instant validThrough, Instant dailyMergeFirst, Instant dailyRollupFirst,
         @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
+
+    /**
+     * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this
+     * record; absent stays {@code null}.
+     */
+    public TrackType {
+        group = Copies.map(group);
+        rules = Copies.list(rules);
+        eventPropertyNameList = Copies.list(eventPropertyNameList);
+        trackTypeRules = Copies.list(trackTypeRules);
+        unknownFields = Copies.map(unknownFields);
+    }
 }

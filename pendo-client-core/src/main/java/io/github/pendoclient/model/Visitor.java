@@ -1,5 +1,6 @@
 package io.github.pendoclient.model;
 
+import io.github.pendoclient.internal.Copies;
 import io.github.pendoclient.json.AlsoReads;
 import io.github.pendoclient.json.UnknownFields;
 import java.util.Map;
@@ -17,4 +18,13 @@ import java.util.Map;
 public record Visitor(@AlsoReads("id") String visitorId, String displayName,
                       Map<String, Map<String, Object>> metadata,
                       @UnknownFields Map<String, Object> unknownFields) implements MetadataHolder {
+
+    /**
+     * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this
+     * record; absent stays {@code null}.
+     */
+    public Visitor {
+        metadata = Copies.map(metadata);
+        unknownFields = Copies.map(unknownFields);
+    }
 }

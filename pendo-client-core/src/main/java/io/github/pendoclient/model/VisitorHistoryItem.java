@@ -1,5 +1,6 @@
 package io.github.pendoclient.model;
 
+import io.github.pendoclient.internal.Copies;
 import io.github.pendoclient.json.UnknownFields;
 import java.time.Instant;
 import java.util.Map;
@@ -26,4 +27,13 @@ import java.util.Map;
 public record VisitorHistoryItem(String visitorId, String type, Instant ts, Instant lastTs, Long duration, String pageId, String featureId, String guideId, String guideStepId, Long appId, String uri, String untaggedUrl, Map<String, Object> parsedUserAgent,
         String trackTypeId,
         @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
+
+    /**
+     * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this
+     * record; absent stays {@code null}.
+     */
+    public VisitorHistoryItem {
+        parsedUserAgent = Copies.map(parsedUserAgent);
+        unknownFields = Copies.map(unknownFields);
+    }
 }

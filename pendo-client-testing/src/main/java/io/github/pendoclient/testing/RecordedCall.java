@@ -1,5 +1,6 @@
 package io.github.pendoclient.testing;
 
+import io.github.pendoclient.internal.Copies;
 import java.util.Map;
 
 /**
@@ -16,4 +17,12 @@ import java.util.Map;
  */
 public record RecordedCall(String method, String path, String query, Endpoint endpoint, Map<String, String> headers,
                            String body, int status) {
+
+    /**
+     * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this
+     * record; absent stays {@code null}.
+     */
+    public RecordedCall {
+        headers = Copies.map(headers);
+    }
 }

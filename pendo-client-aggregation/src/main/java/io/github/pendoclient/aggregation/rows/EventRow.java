@@ -1,5 +1,6 @@
 package io.github.pendoclient.aggregation.rows;
 
+import io.github.pendoclient.internal.Copies;
 import io.github.pendoclient.json.UnknownFields;
 import java.time.Instant;
 import java.util.Map;
@@ -30,4 +31,14 @@ public record EventRow(String visitorId, String accountId, Long appId, Instant d
                           String userAgent, String country, String region, Map<String, Object> parameters,
                           Map<String, Object> properties,
                           @UnknownFields Map<String, Object> unknownFields) implements RolledUpEventRow {
+
+    /**
+     * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this
+     * record; absent stays {@code null}.
+     */
+    public EventRow {
+        parameters = Copies.map(parameters);
+        properties = Copies.map(properties);
+        unknownFields = Copies.map(unknownFields);
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.pendoclient.aggregation.rows;
 
+import io.github.pendoclient.internal.Copies;
 import io.github.pendoclient.json.UnknownFields;
 import java.time.Instant;
 import java.util.List;
@@ -38,4 +39,14 @@ public record GuideEventRow(String visitorId, String accountId, List<String> acc
                             String remoteIp, String serverName, String userAgent, String country, String region,
                             Double latitude, Double longitude, Long loadTime, Map<String, Object> properties,
                             @UnknownFields Map<String, Object> unknownFields) {
+
+    /**
+     * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this
+     * record; absent stays {@code null}.
+     */
+    public GuideEventRow {
+        accountIds = Copies.list(accountIds);
+        properties = Copies.map(properties);
+        unknownFields = Copies.map(unknownFields);
+    }
 }

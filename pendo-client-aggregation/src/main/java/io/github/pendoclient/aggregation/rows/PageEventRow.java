@@ -1,5 +1,6 @@
 package io.github.pendoclient.aggregation.rows;
 
+import io.github.pendoclient.internal.Copies;
 import io.github.pendoclient.json.UnknownFields;
 import java.time.Instant;
 import java.util.Map;
@@ -32,4 +33,14 @@ public record PageEventRow(String visitorId, String accountId, Long appId, Insta
                           Map<String, Object> properties,
                           String pageId,
                           @UnknownFields Map<String, Object> unknownFields) implements RolledUpEventRow {
+
+    /**
+     * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this
+     * record; absent stays {@code null}.
+     */
+    public PageEventRow {
+        parameters = Copies.map(parameters);
+        properties = Copies.map(properties);
+        unknownFields = Copies.map(unknownFields);
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.pendoclient.aggregation.rows;
 
+import io.github.pendoclient.internal.Copies;
 import io.github.pendoclient.json.UnknownFields;
 import java.time.Instant;
 import java.util.List;
@@ -36,4 +37,13 @@ public record PollEventRow(String visitorId, String accountId, Long appId, Strin
                            String country, String region, List<String> accountIds, String serverName,
                            Double latitude, Double longitude, Long loadTime,
                            @UnknownFields Map<String, Object> unknownFields) {
+
+    /**
+     * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this
+     * record; absent stays {@code null}.
+     */
+    public PollEventRow {
+        accountIds = Copies.list(accountIds);
+        unknownFields = Copies.map(unknownFields);
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.pendoclient.track.webhook;
 
+import io.github.pendoclient.internal.Copies;
 import java.time.Instant;
 import java.util.Map;
 
@@ -24,4 +25,13 @@ public record WebhookEnvelope(String event, Long appId, String appName, String a
                               String subscriptionName, String visitorId, String accountId, String userAgent,
                               Instant timestamp, String uniqueId, Map<String, Object> properties,
                               Map<String, Object> unknownFields) {
+
+    /**
+     * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this
+     * record; absent stays {@code null}.
+     */
+    public WebhookEnvelope {
+        properties = Copies.map(properties);
+        unknownFields = Copies.map(unknownFields);
+    }
 }
