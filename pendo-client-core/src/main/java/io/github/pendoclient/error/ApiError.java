@@ -23,6 +23,15 @@ public record ApiError(String method, String path, int statusCode, int attempts,
 
     /**
      * Copies the headers, so that a later change to the caller's map cannot reach the error.
+     *
+     * @param method the HTTP method, for example {@code GET}
+     * @param path the request path and query, for example {@code /api/v1/feature?expand=*}
+     * @param statusCode the HTTP status of the last attempt
+     * @param attempts how many attempts were made, retries included
+     * @param errorBody Pendo's JSON error body, or null when the body was not JSON in that shape
+     * @param rawBody the start of the response body (at most about 1 KB), secrets removed; empty when there was none
+     * @param retryAfter the last {@code Retry-After} the server sent, or null
+     * @param headers the response headers, names in lower case, credentials removed; empty when there was no response
      */
     public ApiError {
         headers = headers == null ? Map.of() : Copies.map(headers);

@@ -20,6 +20,10 @@ public record Account(@AlsoReads("id") String accountId, Map<String, Map<String,
     /**
      * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this
      * record; absent stays {@code null}.
+     *
+     * @param accountId the account id, from {@code accountId} or, in REST bodies, {@code id}
+     * @param metadata the metadata groups
+     * @param unknownFields every member this version of the SDK does not declare, kept and written back
      */
     public Account {
         metadata = Copies.map(metadata);

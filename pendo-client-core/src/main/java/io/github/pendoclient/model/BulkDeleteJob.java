@@ -20,6 +20,12 @@ public record BulkDeleteJob(String id, String status, String kind, Instant creat
     /**
      * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this
      * record; absent stays {@code null}.
+     *
+     * @param id the {@code id} member
+     * @param status the {@code status} member
+     * @param kind the {@code kind} member
+     * @param createdAt the {@code createdAt} member
+     * @param unknownFields every member this version of the SDK does not declare, kept and written back
      */
     public BulkDeleteJob {
         unknownFields = Copies.map(unknownFields);

@@ -21,6 +21,13 @@ public record MetadataUpdateResult(long total, long updated, long failed, List<S
     /**
      * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this
      * record; absent stays {@code null}.
+     *
+     * @param total the {@code total} member
+     * @param updated the {@code updated} member
+     * @param failed the {@code failed} member
+     * @param missing the {@code missing} member
+     * @param errors the {@code errors} member
+     * @param unknownFields every member this version of the SDK does not declare, kept and written back
      */
     public MetadataUpdateResult {
         missing = Copies.list(missing);

@@ -18,6 +18,11 @@ public record PageRule(String rule, String designerHint, String parsedRule,
     /**
      * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this
      * record; absent stays {@code null}.
+     *
+     * @param rule the {@code rule} member
+     * @param designerHint the {@code designerHint} member
+     * @param parsedRule the {@code parsedRule} member
+     * @param unknownFields every member this version of the SDK does not declare, kept and written back
      */
     public PageRule {
         unknownFields = Copies.map(unknownFields);

@@ -23,6 +23,14 @@ public record Poll(String id, String question, Map<String, Object> attributes, L
     /**
      * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this
      * record; absent stays {@code null}.
+     *
+     * @param id the {@code id} member
+     * @param question the {@code question} member
+     * @param attributes the {@code attributes} member
+     * @param numericResponses the {@code numericResponses} member
+     * @param idResponses the {@code idResponses} member
+     * @param resetAt the {@code resetAt} member
+     * @param unknownFields every member this version of the SDK does not declare, kept and written back
      */
     public Poll {
         attributes = Copies.map(attributes);

@@ -22,6 +22,11 @@ public record Visitor(@AlsoReads("id") String visitorId, String displayName,
     /**
      * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this
      * record; absent stays {@code null}.
+     *
+     * @param visitorId the visitor id, from {@code visitorId} or, in REST bodies, {@code id}
+     * @param displayName the {@code displayName} the REST body carries, or null (aggregation rows have none)
+     * @param metadata the metadata groups
+     * @param unknownFields every member this version of the SDK does not declare, kept and written back
      */
     public Visitor {
         metadata = Copies.map(metadata);

@@ -31,6 +31,22 @@ public record VisitorHistoryItem(String visitorId, String type, Instant ts, Inst
     /**
      * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this
      * record; absent stays {@code null}.
+     *
+     * @param visitorId the {@code visitorId} member
+     * @param type the {@code type} member
+     * @param ts the {@code ts} member
+     * @param lastTs the {@code lastTs} member
+     * @param duration the {@code duration} member
+     * @param pageId the {@code pageId} member
+     * @param featureId the {@code featureId} member
+     * @param guideId the {@code guideId} member
+     * @param guideStepId the {@code guideStepId} member
+     * @param appId the {@code appId} member
+     * @param uri the {@code uri} member
+     * @param untaggedUrl the {@code untaggedUrl} member
+     * @param parsedUserAgent the {@code parsedUserAgent} member
+     * @param trackTypeId the track type of a {@code trackType} item, or null
+     * @param unknownFields every member this version of the SDK does not declare, kept and written back
      */
     public VisitorHistoryItem {
         parsedUserAgent = Copies.map(parsedUserAgent);

@@ -1,5 +1,6 @@
 package io.github.pendoclient.sync;
 
+import io.github.pendoclient.internal.json.JsonValues;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -43,7 +44,7 @@ public record Column(String name, ColumnType type, Function<Map<String, Object>,
      */
     public static Column text(String name, String path) {
         return new Column(name, ColumnType.TEXT, row -> {
-            Object value = at(row, path);
+            Object value = JsonValues.at(row, path);
             return value == null ? null : String.valueOf(value);
         });
     }
@@ -57,7 +58,7 @@ public record Column(String name, ColumnType type, Function<Map<String, Object>,
      */
     public static Column key(String name, String path) {
         return new Column(name, ColumnType.TEXT, row -> {
-            Object value = at(row, path);
+            Object value = JsonValues.at(row, path);
             return value == null ? "" : String.valueOf(value);
         });
     }
@@ -70,7 +71,7 @@ public record Column(String name, ColumnType type, Function<Map<String, Object>,
      * @return the column; null when the member is not a number
      */
     public static Column number(String name, String path) {
-        return new Column(name, ColumnType.BIGINT, row -> at(row, path) instanceof Number n ? n.longValue() : null);
+        return new Column(name, ColumnType.BIGINT, row -> JsonValues.at(row, path) instanceof Number n ? n.longValue() : null);
     }
 
     /**
@@ -81,7 +82,7 @@ public record Column(String name, ColumnType type, Function<Map<String, Object>,
      * @return the column; null when the member is not a number
      */
     public static Column decimal(String name, String path) {
-        return new Column(name, ColumnType.DOUBLE, row -> at(row, path) instanceof Number n ? n.doubleValue() : null);
+        return new Column(name, ColumnType.DOUBLE, row -> JsonValues.at(row, path) instanceof Number n ? n.doubleValue() : null);
     }
 
     /**
@@ -92,7 +93,7 @@ public record Column(String name, ColumnType type, Function<Map<String, Object>,
      * @return the column; null when the member is not a boolean
      */
     public static Column flag(String name, String path) {
-        return new Column(name, ColumnType.BOOLEAN, row -> at(row, path) instanceof Boolean b ? b : null);
+        return new Column(name, ColumnType.BOOLEAN, row -> JsonValues.at(row, path) instanceof Boolean b ? b : null);
     }
 
     /**
@@ -103,7 +104,7 @@ public record Column(String name, ColumnType type, Function<Map<String, Object>,
      * @return the column; null when the member is not a number
      */
     public static Column time(String name, String path) {
-        return new Column(name, ColumnType.TIMESTAMP, row -> at(row, path) instanceof Number n ? n.longValue() : null);
+        return new Column(name, ColumnType.TIMESTAMP, row -> JsonValues.at(row, path) instanceof Number n ? n.longValue() : null);
     }
 
     /**
@@ -114,7 +115,7 @@ public record Column(String name, ColumnType type, Function<Map<String, Object>,
      * @return the column
      */
     public static Column json(String name, String path) {
-        return new Column(name, ColumnType.JSON, row -> at(row, path));
+        return new Column(name, ColumnType.JSON, row -> JsonValues.at(row, path));
     }
 
     /**
@@ -124,23 +125,5 @@ public record Column(String name, ColumnType type, Function<Map<String, Object>,
      */
     public static Column raw() {
         return new Column("raw", ColumnType.JSON, row -> row);
-    }
-
-    /**
-     * The member at a dot-separated path of a row.
-     *
-     * @param row the row
-     * @param path the path, such as {@code metadata.auto.lastupdated}
-     * @return the member, or null when a part of the path is missing or not an object
-     */
-    public static Object at(Map<String, Object> row, String path) {
-        Object current = row;
-        for (String part : path.split("\\.")) {
-            if (!(current instanceof Map<?, ?> map)) {
-                return null;
-            }
-            current = map.get(part);
-        }
-        return current;
     }
 }
