@@ -4,7 +4,9 @@ import io.github.pendoclient.error.AuthenticationException;
 import io.github.pendoclient.error.NotFoundException;
 import io.github.pendoclient.error.PermissionDeniedException;
 import io.github.pendoclient.http.HttpStats;
+import io.github.pendoclient.internal.Environment;
 import io.github.pendoclient.internal.http.ClientBuilder;
+import io.github.pendoclient.internal.http.ClientStacks;
 import io.github.pendoclient.internal.http.HttpOptions;
 import io.github.pendoclient.internal.http.PendoHttp;
 import io.github.pendoclient.model.Feature;
@@ -23,6 +25,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -47,12 +51,19 @@ import okhttp3.Response;
  */
 public final class PendoClient implements AutoCloseable {
 
+    static {
+        ClientStacks.register(client -> client.http);
+    }
+
+    private static final String VERIFY_PATH = "api/v1/token/verify";
+    private static final String FALLBACK_VERIFY_PATH = "api/v1/metadata/schema/account";
+
     /** Environment variable holding the integration key. */
-    public static final String ENV_INTEGRATION_KEY = "PENDO_INTEGRATION_KEY";
+    public static final String ENV_INTEGRATION_KEY = Environment.INTEGRATION_KEY;
     /** Environment variable holding the region, for example {@code eu}. */
-    public static final String ENV_REGION = "PENDO_REGION";
+    public static final String ENV_REGION = Environment.REGION;
     /** Environment variable holding an explicit base URL; it wins over the region. */
-    public static final String ENV_BASE_URL = "PENDO_BASE_URL";
+    public static final String ENV_BASE_URL = Environment.BASE_URL;
 
     private final PendoHttp http;
     private final Region region;
@@ -106,7 +117,7 @@ public final class PendoClient implements AutoCloseable {
      * @throws IllegalArgumentException if the region or base URL is not valid
      */
     public static PendoClient fromEnv() {
-        return fromEnv(System.getenv());
+        return fromEnv(Environment.system());
     }
 
     /**
@@ -118,22 +129,16 @@ public final class PendoClient implements AutoCloseable {
      * @throws IllegalArgumentException if the region or base URL is not valid
      */
     public static PendoClient fromEnv(Map<String, String> environment) {
-        Objects.requireNonNull(environment, "environment");
-        String key = environment.get(ENV_INTEGRATION_KEY);
-        if (key == null || key.isBlank()) {
-            throw new IllegalStateException(ENV_INTEGRATION_KEY + " is not set; set it to a Pendo integration key"
-                    + " (Settings > Integrations > Integration Keys), and " + ENV_REGION
-                    + " to your data centre (us, us1, eu, jp, au) if it is not US");
-        }
+        return fromEnv(Environment.of(environment));
+    }
+
+    private static PendoClient fromEnv(Environment environment) {
+        String key = environment.require(ENV_INTEGRATION_KEY, "set it to a Pendo integration key"
+                + " (Settings > Integrations > Integration Keys), and " + ENV_REGION
+                + " to your data centre (us, us1, eu, jp, au) if it is not US");
         Builder builder = builder().integrationKey(key);
-        String region = environment.get(ENV_REGION);
-        if (region != null && !region.isBlank()) {
-            builder.region(Region.parse(region));
-        }
-        String baseUrl = environment.get(ENV_BASE_URL);
-        if (baseUrl != null && !baseUrl.isBlank()) {
-            builder.baseUrl(baseUrl);
-        }
+        environment.region().ifPresent(builder::region);
+        environment.get(ENV_BASE_URL).ifPresent(builder::baseUrl);
         return builder.build();
     }
 
@@ -249,16 +254,6 @@ public final class PendoClient implements AutoCloseable {
         return http.create(Objects.requireNonNull(api, "api"));
     }
 
-    /**
-     * The HTTP stack of this client. Internal: for the pendo-client modules built on core (aggregation); its type
-     * lives in an internal package and may change in any release. Use {@link #create(Class)} for your own
-     * interfaces.
-     *
-     * @return the stack
-     */
-    public PendoHttp http() {
-        return http;
-    }
 
     /**
      * The region this client talks to, or empty when it was built with an explicit base URL.
@@ -298,25 +293,72 @@ public final class PendoClient implements AutoCloseable {
      */
     public KeyVerification verifyKey() {
         try {
-            return check("api/v1/token/verify");
+            return check(VERIFY_PATH);
         } catch (NotFoundException unknownPath) {
-            return check("api/v1/metadata/schema/account");
+            return check(FALLBACK_VERIFY_PATH);
         }
     }
 
+    /**
+     * {@link #verifyKey()} without blocking; retries wait on a timer and hold no thread.
+     *
+     * @return a future of whether the key was accepted, failed with the same exceptions as {@link #verifyKey()}
+     */
+    public CompletableFuture<KeyVerification> verifyKeyAsync() {
+        return checkAsync(VERIFY_PATH).exceptionallyCompose(failure -> unwrap(failure) instanceof NotFoundException
+                ? checkAsync(FALLBACK_VERIFY_PATH) : CompletableFuture.failedFuture(unwrap(failure)));
+    }
+
+    private CompletableFuture<KeyVerification> checkAsync(String path) {
+        CompletableFuture<Response> responses = http.executeAsync(request(path));
+        return responses.handle((response, failure) -> {
+            if (failure == null) {
+                try (response) {
+                    return accepted(response.code());
+                }
+            }
+            Throwable cause = unwrap(failure);
+            KeyVerification refusal = refusal(cause, path);
+            if (refusal == null) {
+                throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+            }
+            return refusal;
+        });
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    private Request request(String path) {
+        return new Request.Builder().url(http.url(path)).get().build();
+    }
+
     private KeyVerification check(String path) {
-        Request request = new Request.Builder().url(http.url(path)).get().build();
-        try (Response response = http.execute(request)) {
-            return new KeyVerification(true, response.code(), "The integration key is valid on " + baseUrl() + ".");
-        } catch (AuthenticationException rejected) {
+        try (Response response = http.execute(request(path))) {
+            return accepted(response.code());
+        } catch (AuthenticationException | PermissionDeniedException refused) {
+            return refusal(refused, path);
+        }
+    }
+
+    private KeyVerification accepted(int code) {
+        return new KeyVerification(true, code, "The integration key is valid on " + baseUrl() + ".");
+    }
+
+    /** The verification a refusal means, or null when the failure says nothing about the key. */
+    private KeyVerification refusal(Throwable failure, String path) {
+        if (failure instanceof AuthenticationException) {
             return new KeyVerification(false, 401, "The integration key was rejected by " + baseUrl() + ". Keys are"
                     + " valid in one region only: " + (region == null ? "check the base URL"
                     : "this client uses region " + region) + "; the subscription's login URL shows its region"
                     + " (app.pendo.io = US, us1, eu, jpn, au).");
-        } catch (PermissionDeniedException forbidden) {
+        }
+        if (failure instanceof PermissionDeniedException) {
             return new KeyVerification(false, 403, "The integration key is known to " + baseUrl() + " but may not"
                     + " read " + path + " (HTTP 403); check the key's permissions.");
         }
+        return null;
     }
 
     /**

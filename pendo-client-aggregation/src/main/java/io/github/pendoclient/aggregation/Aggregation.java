@@ -1,5 +1,6 @@
 package io.github.pendoclient.aggregation;
 
+import io.github.pendoclient.internal.json.JsonValues;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -123,7 +124,7 @@ public final class Aggregation {
      * @return the JSON text
      */
     public String toJson() {
-        return JsonText.write(toJsonValue(), false);
+        return JsonValues.toJson(toJsonValue());
     }
 
     /**
@@ -132,7 +133,7 @@ public final class Aggregation {
      * @return the JSON text
      */
     public String toPrettyJson() {
-        return JsonText.write(toJsonValue(), true);
+        return JsonValues.toPrettyJson(toJsonValue());
     }
 
     @Override

@@ -2,10 +2,12 @@ package io.github.pendoclient.aggregation;
 
 import com.squareup.moshi.JsonAdapter;
 import io.github.pendoclient.PendoClient;
+import io.github.pendoclient.internal.http.ClientStacks;
 import io.github.pendoclient.internal.http.PendoHttp;
 import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -42,7 +44,7 @@ public final class AggregationClient {
      * @return the aggregation client
      */
     public static AggregationClient of(PendoClient client) {
-        return new AggregationClient(Objects.requireNonNull(client, "client").http());
+        return new AggregationClient(ClientStacks.of(Objects.requireNonNull(client, "client")));
     }
 
     /**
@@ -100,13 +102,58 @@ public final class AggregationClient {
     }
 
     private <T> AggregationResult<T> open(Aggregation query, RowReader<T> rows) {
+        Request request = request(query);
+        Response response = http.executeStreaming(request);
+        return new AggregationResult<>(http, request, response, rows);
+    }
+
+    /**
+     * {@link #open(Aggregation)} without blocking: the future completes once the response headers (and the start of
+     * the body, up to the {@code results} array) have arrived. Retries before that wait on a timer and hold no
+     * thread. Reading the rows of the result blocks, as with {@link #open(Aggregation)}; close it when done.
+     *
+     * @param query the aggregation
+     * @return a future of the open result, failed with a {@link io.github.pendoclient.error.PendoException}
+     */
+    public CompletableFuture<AggregationResult<Map<String, Object>>> openAsync(Aggregation query) {
+        return openAsync(query, RowReader.maps());
+    }
+
+    /**
+     * {@link #open(Aggregation, Class)} without blocking; see {@link #openAsync(Aggregation)}.
+     *
+     * @param query the aggregation
+     * @param rowType the row class
+     * @param <T> the row type
+     * @return a future of the open result
+     */
+    public <T> CompletableFuture<AggregationResult<T>> openAsync(Aggregation query, Class<T> rowType) {
+        if (rowType == Map.class || rowType == Object.class) {
+            @SuppressWarnings("unchecked") // rows of Map.class or Object.class are the maps of openAsync(query)
+            CompletableFuture<AggregationResult<T>> maps = (CompletableFuture<AggregationResult<T>>) (Object)
+                    openAsync(query);
+            return maps;
+        }
+        return openAsync(query, RowReader.of(http.moshi().adapter(rowType)));
+    }
+
+    private <T> CompletableFuture<AggregationResult<T>> openAsync(Aggregation query, RowReader<T> rows) {
+        Request request;
+        try {
+            request = request(query);
+        } catch (RuntimeException refused) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        return http.executeStreamingAsync(request)
+                .thenApply(response -> new AggregationResult<>(http, request, response, rows));
+    }
+
+    private Request request(Aggregation query) {
         // An aggregation is a read sent as POST: repeating it is harmless.
-        Request request = PendoHttp.idempotent(new Request.Builder()
+        return PendoHttp.idempotent(new Request.Builder()
                 .url(http.url("api/v1/aggregation"))
                 .post(RequestBody.create(Objects.requireNonNull(query, "query").toJson(), JSON))
                 .build());
-        Response response = http.executeStreaming(request);
-        return new AggregationResult<>(http, request, response, rows);
     }
 
     /**
@@ -151,18 +198,46 @@ public final class AggregationClient {
      * @throws io.github.pendoclient.error.UnreadableResponseException if the answer has no count
      */
     public long count(Aggregation query) {
-        Aggregation counting = query.toBuilder().count().build();
-        try (AggregationResult<Map<String, Object>> result = open(counting)) {
-            if (!result.hasNext()) {
-                return 0;
-            }
-            Object count = result.next().get("count");
-            if (!(count instanceof Number number)) {
-                throw new io.github.pendoclient.error.UnreadableResponseException("The count aggregation returned"
-                        + " no numeric 'count' but " + count + ".", "POST", http.url("api/v1/aggregation").encodedPath(),
-                        "$.results[0].count", null);
-            }
-            return number.longValue();
+        try (AggregationResult<Map<String, Object>> result = open(counting(query))) {
+            return countIn(result);
         }
+    }
+
+    /**
+     * {@link #count(Aggregation)} without blocking: retries wait on a timer and hold no thread; the small answer is
+     * read when its headers arrive.
+     *
+     * @param query the aggregation
+     * @return a future of the number of rows, failed with the same exceptions as {@link #count(Aggregation)}
+     */
+    public CompletableFuture<Long> countAsync(Aggregation query) {
+        Aggregation counting;
+        try {
+            counting = counting(query);
+        } catch (RuntimeException refused) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        return openAsync(counting).thenApply(result -> {
+            try (result) {
+                return countIn(result);
+            }
+        });
+    }
+
+    private static Aggregation counting(Aggregation query) {
+        return Objects.requireNonNull(query, "query").toBuilder().count().build();
+    }
+
+    private long countIn(AggregationResult<Map<String, Object>> result) {
+        if (!result.hasNext()) {
+            return 0;
+        }
+        Object count = result.next().get("count");
+        if (!(count instanceof Number number)) {
+            throw new io.github.pendoclient.error.UnreadableResponseException("The count aggregation returned"
+                    + " no numeric 'count' but " + count + ".", "POST", http.url("api/v1/aggregation").encodedPath(),
+                    result.attempts(), "$.results[0].count", null);
+        }
+        return number.longValue();
     }
 }

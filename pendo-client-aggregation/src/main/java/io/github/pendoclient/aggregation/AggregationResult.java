@@ -81,10 +81,15 @@ public final class AggregationResult<T> implements Iterator<T>, AutoCloseable {
         }
     }
 
+    /** How many attempts the request took before this response. */
+    int attempts() {
+        return PendoHttp.attemptsOf(response);
+    }
+
     private UnreadableResponseException unexpectedShape(String what) {
         return new UnreadableResponseException("The aggregation response is not the expected"
                 + " {\"startTime\": ..., \"results\": [...]}: " + what + ". Check the pipeline; if it persists,"
-                + " report it.", request.method(), request.url().encodedPath(), reader.getPath(), null);
+                + " report it.", request.method(), request.url().encodedPath(), attempts(), reader.getPath(), null);
     }
 
     /**

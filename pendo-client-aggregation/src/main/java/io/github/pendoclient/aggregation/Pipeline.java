@@ -1,5 +1,6 @@
 package io.github.pendoclient.aggregation;
 
+import io.github.pendoclient.internal.json.JsonValues;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -98,7 +99,7 @@ public final class Pipeline {
      * @return the JSON text
      */
     public String toJson() {
-        return JsonText.write(toJsonValue(), false);
+        return JsonValues.toJson(toJsonValue());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.pendoclient.aggregation;
 
+import io.github.pendoclient.internal.json.JsonValues;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -411,6 +412,6 @@ public final class Source {
 
     @Override
     public String toString() {
-        return JsonText.write(JsonTree.object(name, paramsJsonValue()), false);
+        return JsonValues.toJson(JsonTree.object(name, paramsJsonValue()));
     }
 }

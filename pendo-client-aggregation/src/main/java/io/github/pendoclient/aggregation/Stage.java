@@ -89,7 +89,7 @@ public final class Stage {
      * @return the JSON text
      */
     public String toJson() {
-        return JsonText.write(toJsonValue(), false);
+        return JsonValues.toJson(toJsonValue());
     }
 
     @Override

@@ -7,14 +7,10 @@ package io.github.pendoclient.error;
  * Check whether it took effect ({@link #whatToCheck()}) before sending it again. {@link #getCause()} is the failure
  * that ended the exchange.
  */
-public class OutcomeUnknownException extends PendoException {
+public class OutcomeUnknownException extends PendoRequestException {
 
     private static final long serialVersionUID = 1L;
 
-    /** The HTTP method of the request. */
-    private final String method;
-    /** The request path, with its query. */
-    private final String path;
     /** How to find out whether the write took effect. */
     private final String whatToCheck;
 
@@ -24,33 +20,14 @@ public class OutcomeUnknownException extends PendoException {
      * @param message what happened and what to do
      * @param method the HTTP method
      * @param path the request path
+     * @param attempts how many attempts were made
      * @param whatToCheck how to find out whether the write took effect
      * @param cause the failure that ended the exchange
      */
-    public OutcomeUnknownException(String message, String method, String path, String whatToCheck,
+    public OutcomeUnknownException(String message, String method, String path, int attempts, String whatToCheck,
                                    Throwable cause) {
-        super(message, cause);
-        this.method = method;
-        this.path = path;
+        super(message, method, path, attempts, cause);
         this.whatToCheck = whatToCheck;
-    }
-
-    /**
-     * The HTTP method of the request.
-     *
-     * @return the method, for example {@code POST}
-     */
-    public String method() {
-        return method;
-    }
-
-    /**
-     * The request path, with its query.
-     *
-     * @return the path
-     */
-    public String path() {
-        return path;
     }
 
     /**

@@ -5,14 +5,10 @@ package io.github.pendoclient.error;
  * the wrong type. {@link #jsonPath()} points at the offending value (for example {@code $[3].createdAt}). A short
  * result is never returned in place of this exception.
  */
-public class UnreadableResponseException extends PendoException {
+public class UnreadableResponseException extends PendoRequestException {
 
     private static final long serialVersionUID = 1L;
 
-    /** The HTTP method of the request. */
-    private final String method;
-    /** The request path, with its query. */
-    private final String path;
     /** The JSON path where reading failed, or null. */
     private final String jsonPath;
 
@@ -22,33 +18,14 @@ public class UnreadableResponseException extends PendoException {
      * @param message what happened and what to do
      * @param method the HTTP method
      * @param path the request path
+     * @param attempts how many attempts were made; the last one's body could not be read
      * @param jsonPath the JSON path of the value being read when reading failed, or null
      * @param cause the parse or I/O failure
      */
-    public UnreadableResponseException(String message, String method, String path, String jsonPath,
+    public UnreadableResponseException(String message, String method, String path, int attempts, String jsonPath,
                                        Throwable cause) {
-        super(message, cause);
-        this.method = method;
-        this.path = path;
+        super(message, method, path, attempts, cause);
         this.jsonPath = jsonPath;
-    }
-
-    /**
-     * The HTTP method of the request.
-     *
-     * @return the method
-     */
-    public String method() {
-        return method;
-    }
-
-    /**
-     * The request path, with its query.
-     *
-     * @return the path
-     */
-    public String path() {
-        return path;
     }
 
     /**

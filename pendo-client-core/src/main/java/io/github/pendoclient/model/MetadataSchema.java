@@ -1,5 +1,6 @@
 package io.github.pendoclient.model;
 
+import io.github.pendoclient.internal.Copies;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,7 +18,7 @@ public record MetadataSchema(Map<String, Map<String, MetadataFieldSchema>> group
      * @param groups the groups
      */
     public MetadataSchema {
-        groups = groups == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(groups));
+        groups = groups == null ? Map.of() : Copies.map(groups);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import retrofit2.Call;
 
@@ -44,6 +45,18 @@ public final class BulkDeleteResource extends Resource {
     }
 
     /**
+     * {@link #visitors(Collection)} without blocking. The requests go one after another, as in the blocking call;
+     * the future completes when every batch is done, or fails with the first failure (later batches are then not
+     * sent, earlier ones stay requested).
+     *
+     * @param visitorIds the visitor ids; duplicates are sent once
+     * @return a future of one job per request
+     */
+    public CompletableFuture<List<BulkDeleteJob>> visitorsAsync(Collection<String> visitorIds) {
+        return async(() -> inChunksAsync(visitorIds, ids -> api.visitors(Map.of("visitors", ids))));
+    }
+
+    /**
      * Requests deletion of accounts, {@value #MAX_IDS_PER_REQUEST} per request.
      *
      * @param accountIds the account ids; duplicates are sent once
@@ -51,6 +64,17 @@ public final class BulkDeleteResource extends Resource {
      */
     public List<BulkDeleteJob> accounts(Collection<String> accountIds) {
         return inChunks(accountIds, ids -> api.accounts(Map.of("accounts", ids)));
+    }
+
+    /**
+     * {@link #accounts(Collection)} without blocking; completes when every batch is done, or fails with the first
+     * failure (later batches are then not sent).
+     *
+     * @param accountIds the account ids; duplicates are sent once
+     * @return a future of one job per request
+     */
+    public CompletableFuture<List<BulkDeleteJob>> accountsAsync(Collection<String> accountIds) {
+        return async(() -> inChunksAsync(accountIds, ids -> api.accounts(Map.of("accounts", ids))));
     }
 
     /**
@@ -63,6 +87,15 @@ public final class BulkDeleteResource extends Resource {
     }
 
     /**
+     * {@link #status()} without blocking.
+     *
+     * @return a future of the jobs
+     */
+    public CompletableFuture<List<BulkDeleteJob>> statusAsync() {
+        return http.executeAsync(api.list());
+    }
+
+    /**
      * One bulk-delete request.
      *
      * @param jobId the job id
@@ -72,15 +105,41 @@ public final class BulkDeleteResource extends Resource {
         return http.execute(api.get(requirePathId(jobId, "job id")));
     }
 
+    /**
+     * {@link #status(String)} without blocking.
+     *
+     * @param jobId the job id
+     * @return a future of the job
+     */
+    public CompletableFuture<BulkDeleteJob> statusAsync(String jobId) {
+        return async(() -> http.executeAsync(api.get(requirePathId(jobId, "job id"))));
+    }
+
     private List<BulkDeleteJob> inChunks(Collection<String> ids, Function<List<String>, Call<BulkDeleteJob>> call) {
-        List<String> unique = new ArrayList<>(new LinkedHashSet<>(ids));
-        unique.forEach(id -> requireId(id, "id"));
         List<BulkDeleteJob> jobs = new ArrayList<>();
-        for (int start = 0; start < unique.size(); start += MAX_IDS_PER_REQUEST) {
-            List<String> chunk = List.copyOf(unique.subList(start, Math.min(unique.size(),
-                    start + MAX_IDS_PER_REQUEST)));
+        for (List<String> chunk : chunks(ids)) {
             jobs.add(http.execute(call.apply(chunk)));
         }
         return jobs;
+    }
+
+    private CompletableFuture<List<BulkDeleteJob>> inChunksAsync(Collection<String> ids,
+                                                                 Function<List<String>, Call<BulkDeleteJob>> call) {
+        List<BulkDeleteJob> jobs = new ArrayList<>();
+        CompletableFuture<Void> done = CompletableFuture.completedFuture(null);
+        for (List<String> chunk : chunks(ids)) {
+            done = done.thenCompose(previous -> http.executeAsync(call.apply(chunk))).thenAccept(jobs::add);
+        }
+        return done.thenApply(finished -> jobs);
+    }
+
+    private static List<List<String>> chunks(Collection<String> ids) {
+        List<String> unique = new ArrayList<>(new LinkedHashSet<>(ids));
+        unique.forEach(id -> requireId(id, "id"));
+        List<List<String>> chunks = new ArrayList<>();
+        for (int start = 0; start < unique.size(); start += MAX_IDS_PER_REQUEST) {
+            chunks.add(List.copyOf(unique.subList(start, Math.min(unique.size(), start + MAX_IDS_PER_REQUEST))));
+        }
+        return chunks;
     }
 }

@@ -86,6 +86,15 @@ public class CatalogResource<T extends PendoObject> extends Resource {
     }
 
     /**
+     * {@link #list()} without blocking.
+     *
+     * @return a future of the objects
+     */
+    public CompletableFuture<List<T>> listAsync() {
+        return listAsync(ListOptions.allApps());
+    }
+
+    /**
      * Objects selected by the options.
      *
      * @param options the options
@@ -139,7 +148,7 @@ public class CatalogResource<T extends PendoObject> extends Resource {
     /**
      * Several objects by id in one call. Pendo fails the whole call when one id is unknown; this method then finds
      * out which, and throws a {@link NotFoundException} naming them. Use {@link #getAllFound(Collection)} to get the
-     * known ones instead.
+     * known ones instead. Because it may make many calls it has no async twin.
      *
      * @param ids the ids
      * @return the objects, in Pendo's order
@@ -158,6 +167,7 @@ public class CatalogResource<T extends PendoObject> extends Resource {
 
     /**
      * Several objects by id, skipping unknown ids. One call when every id is known; otherwise one call per id.
+     * Because it may make many calls it has no async twin; run it on your own executor if you need one.
      *
      * @param ids the ids
      * @return the known objects

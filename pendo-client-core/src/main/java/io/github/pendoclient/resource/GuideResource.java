@@ -6,6 +6,7 @@ import io.github.pendoclient.model.Guide;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Guides: the catalog calls, state and segment changes, and resets. Pendo does not document the bodies of the state
@@ -40,11 +41,26 @@ public final class GuideResource extends CatalogResource<Guide> {
      * @param state {@code draft}, {@code staged}, {@code public} or {@code disabled}
      */
     public void setState(String guideId, String state) {
+        http.execute(stateCall(guideId, state));
+    }
+
+    /**
+     * {@link #setState(String, String)} without blocking.
+     *
+     * @param guideId the guide id
+     * @param state {@code draft}, {@code staged}, {@code public} or {@code disabled}
+     * @return a future completed when Pendo accepted the change, or failed with the same exception
+     */
+    public CompletableFuture<Void> setStateAsync(String guideId, String state) {
+        return async(() -> http.executeAsync(stateCall(guideId, state)));
+    }
+
+    private retrofit2.Call<Void> stateCall(String guideId, String state) {
         requirePathId(guideId, "guide id");
         if (!STATES.contains(state)) {
             throw new IllegalArgumentException("A guide state is one of " + STATES + ", was '" + state + "'");
         }
-        http.execute(api.setState(guideId, Map.of("state", state)));
+        return api.setState(guideId, Map.of("state", state));
     }
 
     /**
@@ -61,6 +77,18 @@ public final class GuideResource extends CatalogResource<Guide> {
     }
 
     /**
+     * {@link #setState(String, Map)} without blocking.
+     *
+     * @param guideId the guide id
+     * @param body the JSON body, sent as given
+     * @return a future completed when Pendo accepted the change, or failed with the same exception
+     */
+    public CompletableFuture<Void> setStateAsync(String guideId, Map<String, Object> body) {
+        return async(() -> http.executeAsync(api.setState(requirePathId(guideId, "guide id"),
+                Objects.requireNonNull(body, "body"))));
+    }
+
+    /**
      * Changes a guide's audience segment with a body of your choosing. Pendo does not document the body of
      * {@code PUT /api/v1/guide/{guideId}/segment}; {@link #setSegment(String, String)} sends the SDK's guess,
      * {@code {"segmentId": ...}}.
@@ -71,6 +99,18 @@ public final class GuideResource extends CatalogResource<Guide> {
     public void setSegment(String guideId, Map<String, Object> body) {
         requirePathId(guideId, "guide id");
         http.execute(api.setSegment(guideId, Objects.requireNonNull(body, "body")));
+    }
+
+    /**
+     * {@link #setSegment(String, Map)} without blocking.
+     *
+     * @param guideId the guide id
+     * @param body the JSON body, sent as given
+     * @return a future completed when Pendo accepted the change, or failed with the same exception
+     */
+    public CompletableFuture<Void> setSegmentAsync(String guideId, Map<String, Object> body) {
+        return async(() -> http.executeAsync(api.setSegment(requirePathId(guideId, "guide id"),
+                Objects.requireNonNull(body, "body"))));
     }
 
     /**
@@ -87,6 +127,18 @@ public final class GuideResource extends CatalogResource<Guide> {
     }
 
     /**
+     * {@link #setSegment(String, String)} without blocking.
+     *
+     * @param guideId the guide id
+     * @param segmentId the segment id
+     * @return a future completed when Pendo accepted the change, or failed with the same exception
+     */
+    public CompletableFuture<Void> setSegmentAsync(String guideId, String segmentId) {
+        return async(() -> http.executeAsync(api.setSegment(requirePathId(guideId, "guide id"),
+                Map.of("segmentId", requirePathId(segmentId, "segment id")))));
+    }
+
+    /**
      * Lets one visitor see one guide again.
      *
      * @param guideId the guide id
@@ -97,11 +149,33 @@ public final class GuideResource extends CatalogResource<Guide> {
     }
 
     /**
+     * {@link #resetForVisitor(String, String)} without blocking.
+     *
+     * @param guideId the guide id
+     * @param visitorId the visitor id
+     * @return a future completed when Pendo accepted the reset, or failed with the same exception
+     */
+    public CompletableFuture<Void> resetForVisitorAsync(String guideId, String visitorId) {
+        return async(() -> http.executeAsync(api.resetForVisitor(requirePathId(guideId, "guide id"),
+                requirePathId(visitorId, "visitor id"))));
+    }
+
+    /**
      * Lets one visitor see every guide again.
      *
      * @param visitorId the visitor id
      */
     public void resetAllForVisitor(String visitorId) {
         http.execute(api.resetAllForVisitor(requirePathId(visitorId, "visitor id")));
+    }
+
+    /**
+     * {@link #resetAllForVisitor(String)} without blocking.
+     *
+     * @param visitorId the visitor id
+     * @return a future completed when Pendo accepted the reset, or failed with the same exception
+     */
+    public CompletableFuture<Void> resetAllForVisitorAsync(String visitorId) {
+        return async(() -> http.executeAsync(api.resetAllForVisitor(requirePathId(visitorId, "visitor id"))));
     }
 }

@@ -67,6 +67,20 @@ public final class MetadataResource extends Resource {
     }
 
     /**
+     * {@link #get(MetadataKind, String, String, String)} without blocking.
+     *
+     * @param kind visitors or accounts
+     * @param group the group, for example {@code custom}
+     * @param id the visitor or account id
+     * @param field the field name
+     * @return a future of the value (a string, {@code Long}, {@code Double}, boolean, map, list or null)
+     */
+    public CompletableFuture<Object> getAsync(MetadataKind kind, String group, String id, String field) {
+        return async(() -> http.executeAsync(api.getValue(kind.path(), requirePathId(group, "group"),
+                requirePathId(id, "id"), requirePathId(field, "field"))));
+    }
+
+    /**
      * Sets one field's value; the body is the raw JSON value.
      *
      * @param kind visitors or accounts
@@ -78,6 +92,21 @@ public final class MetadataResource extends Resource {
     public void set(MetadataKind kind, String group, String id, String field, Object value) {
         http.execute(api.setValue(kind.path(), requirePathId(group, "group"), requirePathId(id, "id"),
                 requirePathId(field, "field"), wire(value)));
+    }
+
+    /**
+     * {@link #set(MetadataKind, String, String, String, Object)} without blocking.
+     *
+     * @param kind visitors or accounts
+     * @param group the group, for example {@code custom}
+     * @param id the visitor or account id
+     * @param field the field name
+     * @param value a string, number, boolean, {@link Instant} (sent as epoch milliseconds) or null
+     * @return a future completed when Pendo accepted the value, or failed with the same exception
+     */
+    public CompletableFuture<Void> setAsync(MetadataKind kind, String group, String id, String field, Object value) {
+        return async(() -> http.executeAsync(api.setValue(kind.path(), requirePathId(group, "group"),
+                requirePathId(id, "id"), requirePathId(field, "field"), wire(value))));
     }
 
     /**

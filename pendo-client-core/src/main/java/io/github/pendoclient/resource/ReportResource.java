@@ -49,4 +49,14 @@ public final class ReportResource extends Resource {
     public List<Map<String, Object>> results(String reportId) {
         return http.execute(api.results(requirePathId(reportId, "report id")));
     }
+
+    /**
+     * {@link #results(String)} without blocking.
+     *
+     * @param reportId the report id
+     * @return a future of the rows
+     */
+    public CompletableFuture<List<Map<String, Object>>> resultsAsync(String reportId) {
+        return async(() -> http.executeAsync(api.results(requirePathId(reportId, "report id"))));
+    }
 }

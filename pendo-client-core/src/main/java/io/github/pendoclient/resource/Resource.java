@@ -5,6 +5,8 @@ import io.github.pendoclient.error.InvalidRequestException;
 import io.github.pendoclient.error.NotFoundException;
 import io.github.pendoclient.internal.http.PendoHttp;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /** What every resource shares: the stack and argument checks. */
 abstract class Resource {
@@ -38,5 +40,17 @@ abstract class Resource {
 
     static NotFoundException notFound(String method, String path, String message) {
         return new NotFoundException(message, new ApiError(method, path, 404, 1, null, "", null));
+    }
+
+    /**
+     * Starts an asynchronous call so that a refused argument fails the future, as every other failure does, rather
+     * than being thrown to the caller.
+     */
+    static <T> CompletableFuture<T> async(Supplier<CompletableFuture<T>> start) {
+        try {
+            return start.get();
+        } catch (RuntimeException refused) {
+            return CompletableFuture.failedFuture(refused);
+        }
     }
 }

@@ -53,6 +53,16 @@ public final class SegmentResource extends Resource {
     }
 
     /**
+     * {@link #get(String)} without blocking.
+     *
+     * @param segmentId the segment id
+     * @return a future of the segment
+     */
+    public CompletableFuture<Segment> getAsync(String segmentId) {
+        return async(() -> http.executeAsync(api.get(requirePathId(segmentId, "segment id"))));
+    }
+
+    /**
      * Creates a shared segment from visitor ids ({@code POST /api/v1/segment/upload}), sending
      * {@code {"name": ..., "visitors": [...]}} (the SDK's guess: not documented by Pendo; see {@link #create(Map)}).
      *
@@ -65,6 +75,18 @@ public final class SegmentResource extends Resource {
     }
 
     /**
+     * {@link #create(String, Collection)} without blocking. Like the blocking call, it is not repeated when the
+     * outcome is unknown: the future then fails with an {@code OutcomeUnknownException}.
+     *
+     * @param name the segment name
+     * @param visitorIds the visitor ids
+     * @return a future of the created segment as Pendo returns it
+     */
+    public CompletableFuture<Segment> createAsync(String name, Collection<String> visitorIds) {
+        return async(() -> http.executeAsync(api.create(body(name, visitorIds))));
+    }
+
+    /**
      * Replaces a segment's name and visitors.
      *
      * @param segmentId the segment id
@@ -73,6 +95,19 @@ public final class SegmentResource extends Resource {
      */
     public void replace(String segmentId, String name, Collection<String> visitorIds) {
         http.execute(api.replace(requirePathId(segmentId, "segment id"), body(name, visitorIds)));
+    }
+
+    /**
+     * {@link #replace(String, String, Collection)} without blocking.
+     *
+     * @param segmentId the segment id
+     * @param name the new name
+     * @param visitorIds the new visitor ids
+     * @return a future completed when Pendo accepted the change, or failed with the same exception
+     */
+    public CompletableFuture<Void> replaceAsync(String segmentId, String name, Collection<String> visitorIds) {
+        return async(() -> http.executeAsync(api.replace(requirePathId(segmentId, "segment id"),
+                body(name, visitorIds))));
     }
 
     /**
@@ -88,6 +123,16 @@ public final class SegmentResource extends Resource {
     }
 
     /**
+     * {@link #create(Map)} without blocking; not repeated when the outcome is unknown.
+     *
+     * @param body the JSON body, sent as given
+     * @return a future of the created segment as Pendo returns it
+     */
+    public CompletableFuture<Segment> createAsync(Map<String, Object> body) {
+        return async(() -> http.executeAsync(api.create(java.util.Objects.requireNonNull(body, "body"))));
+    }
+
+    /**
      * Replaces a segment with a body of your choosing. Pendo does not document the body of the replace call;
      * {@link #replace(String, String, Collection)} sends the SDK's guess, {@code {"name": ..., "visitors": [...]}}.
      *
@@ -99,12 +144,34 @@ public final class SegmentResource extends Resource {
     }
 
     /**
+     * {@link #replace(String, Map)} without blocking.
+     *
+     * @param segmentId the segment id
+     * @param body the JSON body, sent as given
+     * @return a future completed when Pendo accepted the change, or failed with the same exception
+     */
+    public CompletableFuture<Void> replaceAsync(String segmentId, Map<String, Object> body) {
+        return async(() -> http.executeAsync(api.replace(requirePathId(segmentId, "segment id"),
+                java.util.Objects.requireNonNull(body, "body"))));
+    }
+
+    /**
      * Deletes a segment.
      *
      * @param segmentId the segment id
      */
     public void delete(String segmentId) {
         http.execute(api.delete(requirePathId(segmentId, "segment id")));
+    }
+
+    /**
+     * {@link #delete(String)} without blocking.
+     *
+     * @param segmentId the segment id
+     * @return a future completed when Pendo deleted the segment, or failed with the same exception
+     */
+    public CompletableFuture<Void> deleteAsync(String segmentId) {
+        return async(() -> http.executeAsync(api.delete(requirePathId(segmentId, "segment id"))));
     }
 
     /**
@@ -118,6 +185,18 @@ public final class SegmentResource extends Resource {
     }
 
     /**
+     * {@link #addVisitor(String, String)} without blocking.
+     *
+     * @param segmentId the segment id
+     * @param visitorId the visitor id
+     * @return a future completed when Pendo added the visitor, or failed with the same exception
+     */
+    public CompletableFuture<Void> addVisitorAsync(String segmentId, String visitorId) {
+        return async(() -> http.executeAsync(api.addVisitor(requirePathId(segmentId, "segment id"),
+                requirePathId(visitorId, "visitor id"))));
+    }
+
+    /**
      * Removes one visitor from a segment.
      *
      * @param segmentId the segment id
@@ -125,6 +204,18 @@ public final class SegmentResource extends Resource {
      */
     public void removeVisitor(String segmentId, String visitorId) {
         http.execute(api.removeVisitor(requirePathId(segmentId, "segment id"), requirePathId(visitorId, "visitor id")));
+    }
+
+    /**
+     * {@link #removeVisitor(String, String)} without blocking.
+     *
+     * @param segmentId the segment id
+     * @param visitorId the visitor id
+     * @return a future completed when Pendo removed the visitor, or failed with the same exception
+     */
+    public CompletableFuture<Void> removeVisitorAsync(String segmentId, String visitorId) {
+        return async(() -> http.executeAsync(api.removeVisitor(requirePathId(segmentId, "segment id"),
+                requirePathId(visitorId, "visitor id"))));
     }
 
     private static Map<String, Object> body(String name, Collection<String> visitorIds) {

@@ -8,6 +8,7 @@ import io.github.pendoclient.error.PendoApiException;
 import io.github.pendoclient.error.UnreadableResponseException;
 import io.github.pendoclient.http.RateLimitConfig;
 import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.internal.http.ClientStacks;
 import io.github.pendoclient.testsupport.CapturedLogs;
 import io.github.pendoclient.testsupport.FakeTime;
 import io.github.pendoclient.testsupport.FaultServer;
@@ -72,8 +73,8 @@ class SecretsTest {
     void responsesHandedOutDoNotCarryTheCredentialHeader() {
         server.fallback(request -> FaultServer.respond(200, "{}"));
 
-        Request request = new Request.Builder().url(client.http().url("api/v1/segment")).get().build();
-        try (Response response = client.http().execute(request)) {
+        Request request = new Request.Builder().url(ClientStacks.of(client).url("api/v1/segment")).get().build();
+        try (Response response = ClientStacks.of(client).execute(request)) {
             assertThat(response.request().header("x-pendo-integration-key")).isNull();
             assertThat(response.toString()).doesNotContain(KEY);
             assertThat(response.networkResponse()).isNull();

@@ -1,8 +1,8 @@
 package io.github.pendoclient.testing;
 
+import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.testing.internal.Answer;
 import io.github.pendoclient.testing.internal.FakeApi;
-import io.github.pendoclient.testing.internal.Json;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -47,7 +47,7 @@ final class ControlApi {
                 faults.clear();
                 return Answer.json(200, "{}");
             case "GET /_fake/track-events":
-                return Answer.json(200, Json.write(api.trackEvents()));
+                return Answer.json(200, JsonValues.toJson(api.trackEvents()));
             case "GET /_fake/faults":
                 return Answer.json(200, "{\"pending\":" + faults.pending() + "}");
             case "DELETE /_fake/faults":
@@ -65,7 +65,7 @@ final class ControlApi {
     private Answer scriptFault(String body) {
         Object parsed;
         try {
-            parsed = Json.parse(body);
+            parsed = JsonValues.parse(body);
         } catch (IllegalArgumentException e) {
             return Answer.error(400, "The body is not valid JSON: " + e.getMessage());
         }
@@ -87,7 +87,7 @@ final class ControlApi {
             out.put("endpoint", endpoint.name());
             out.put("fault", fault.toString());
             out.put("pending", (long) faults.pending());
-            return Answer.json(200, Json.write(out));
+            return Answer.json(200, JsonValues.toJson(out));
         } catch (IllegalArgumentException e) {
             return Answer.error(400, e.getMessage());
         }

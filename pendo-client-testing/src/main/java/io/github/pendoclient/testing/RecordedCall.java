@@ -1,5 +1,6 @@
 package io.github.pendoclient.testing;
 
+import io.github.pendoclient.internal.Copies;
 import java.util.Map;
 
 /**
@@ -16,4 +17,20 @@ import java.util.Map;
  */
 public record RecordedCall(String method, String path, String query, Endpoint endpoint, Map<String, String> headers,
                            String body, int status) {
+
+    /**
+     * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this
+     * record; absent stays {@code null}.
+     *
+     * @param method the HTTP method
+     * @param path the path, for example {@code /api/v1/aggregation}
+     * @param query the query string, or empty
+     * @param endpoint the endpoint group
+* @param headers header name (lower case) to value, with {@code x-pendo-integration-key} shown as {@code [redacted]}
+     * @param body the body as text
+     * @param status the status answered; 0 when the connection was dropped before an answer
+     */
+    public RecordedCall {
+        headers = Copies.map(headers);
+    }
 }

@@ -1,6 +1,6 @@
 package io.github.pendoclient.testing;
 
-import io.github.pendoclient.testing.internal.Json;
+import io.github.pendoclient.internal.json.JsonValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +37,6 @@ final class Recorder {
             row.put("status", (long) call.status());
             out.add(row);
         }
-        return Json.write(out);
+        return JsonValues.toJson(out);
     }
 }

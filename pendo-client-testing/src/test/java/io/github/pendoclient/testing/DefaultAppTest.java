@@ -2,7 +2,7 @@ package io.github.pendoclient.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.pendoclient.testing.internal.Json;
+import io.github.pendoclient.internal.json.JsonValues;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -97,7 +97,7 @@ class DefaultAppTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return rows(((Map<?, ?>) Json.parse(response.body())).get("results"));
+        return rows(((Map<?, ?>) JsonValues.parse(response.body())).get("results"));
     }
 
     private static List<Map<?, ?>> get(String path) throws Exception {
@@ -105,7 +105,7 @@ class DefaultAppTest {
                 .header("x-pendo-integration-key", PENDO.integrationKey()).GET().build();
         HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return rows(Json.parse(response.body()));
+        return rows(JsonValues.parse(response.body()));
     }
 
     private static List<Map<?, ?>> rows(Object parsed) {

@@ -2,8 +2,8 @@ package io.github.pendoclient.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.model.Visitor;
-import io.github.pendoclient.testing.internal.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,7 +44,7 @@ class FakePendoHttpTest {
         HttpResponse<String> encoded = send("GET", "api/v1/visitor/jane%2Bx%40example.com", null);
 
         assertThat(literal.statusCode()).isEqualTo(200);
-        assertThat(((Map<?, ?>) Json.parse(literal.body())).get("id")).isEqualTo("jane+x@example.com");
+        assertThat(((Map<?, ?>) JsonValues.parse(literal.body())).get("id")).isEqualTo("jane+x@example.com");
         assertThat(encoded.body()).isEqualTo(literal.body());
         assertThat(send("GET", "api/v1/visitor/jane%20x@example.com", null).statusCode()).isEqualTo(404);
     }
@@ -71,7 +71,7 @@ class FakePendoHttpTest {
             HttpResponse<String> response = send(call[0], call[1], call[2]);
 
             assertThat(response.statusCode()).as(String.join(" ", call) + " -> " + response.body()).isEqualTo(400);
-            assertThat(((Map<?, ?>) Json.parse(response.body())).keySet().stream().map(String::valueOf).toList()).contains("overall", "fields");
+            assertThat(((Map<?, ?>) JsonValues.parse(response.body())).keySet().stream().map(String::valueOf).toList()).contains("overall", "fields");
         }
     }
 
@@ -81,7 +81,7 @@ class FakePendoHttpTest {
                 + "\"}");
 
         assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(((Map<?, ?>) Json.parse(response.body())).keySet().stream().map(String::valueOf).toList()).contains("overall", "fields");
+        assertThat(((Map<?, ?>) JsonValues.parse(response.body())).keySet().stream().map(String::valueOf).toList()).contains("overall", "fields");
     }
 
     @Test
@@ -90,8 +90,8 @@ class FakePendoHttpTest {
         send("POST", "data/track", "{\"type\":\"track\",\"event\":\"Exported\",\"visitorId\":\"v-2\","
                 + "\"timestamp\":1793491200000,\"context\":{}}");
 
-        List<?> requests = (List<?>) Json.parse(send("GET", "_fake/requests", null).body());
-        List<?> events = (List<?>) Json.parse(send("GET", "_fake/track-events", null).body());
+        List<?> requests = (List<?>) JsonValues.parse(send("GET", "_fake/requests", null).body());
+        List<?> events = (List<?>) JsonValues.parse(send("GET", "_fake/track-events", null).body());
 
         assertThat(requests).hasSize(2);
         Map<?, ?> first = (Map<?, ?>) requests.get(0);

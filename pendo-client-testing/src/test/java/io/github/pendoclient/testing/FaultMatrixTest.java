@@ -3,8 +3,8 @@ package io.github.pendoclient.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.testing.EndpointCalls.Call;
-import io.github.pendoclient.testing.internal.Json;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -91,7 +91,7 @@ class FaultMatrixTest {
                         assertThat(response.header("Content-Type")).startsWith("text/html");
                         assertThat(body).contains("503 Service Temporarily Unavailable");
                     } else {
-                        assertThat(((Map<?, ?>) Json.parse(body)).get("overall")).asString()
+                        assertThat(((Map<?, ?>) JsonValues.parse(body)).get("overall")).asString()
                                 .contains("Injected fault: HTTP " + status);
                     }
                     assertThat(response.header("Retry-After"))
@@ -105,7 +105,7 @@ class FaultMatrixTest {
             assertThat(next.code()).isEqualTo(call.status());
             byte[] body = next.body().bytes();
             if (!call.emptyBody()) {
-                assertThat(Json.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8))).isNotNull();
+                assertThat(JsonValues.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8))).isNotNull();
             }
         }
         assertThat(PENDO.requests(call.endpoint())).hasSize(2);

@@ -2,7 +2,7 @@ package io.github.pendoclient.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.pendoclient.testing.internal.Json;
+import io.github.pendoclient.internal.json.JsonValues;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,9 +46,9 @@ class HostileAggregationTest {
     static Stream<Arguments> bodies() {
         String deepParens = "(".repeat(5_000) + "visitorId" + ")".repeat(5_000);
         return Stream.of(
-                Arguments.of("5,000 nested parentheses", visitorsThen("{\"filter\":" + Json.quote(deepParens) + "}"),
+                Arguments.of("5,000 nested parentheses", visitorsThen("{\"filter\":" + JsonValues.toJson(deepParens) + "}"),
                         "pipeline[1].filter"),
-                Arguments.of("5,000 nested negations", visitorsThen("{\"filter\":" + Json.quote("!".repeat(5_000)
+                Arguments.of("5,000 nested negations", visitorsThen("{\"filter\":" + JsonValues.toJson("!".repeat(5_000)
                         + "visitorId") + "}"), "pipeline[1].filter"),
                 Arguments.of("10,000 nested JSON arrays", "[".repeat(10_000) + "]".repeat(10_000), null),
                 Arguments.of("JSON objects nested 5,000 deep inside a stage", visitorsThen("{\"select\":"
@@ -126,7 +126,7 @@ class HostileAggregationTest {
         HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
-        Map<?, ?> error = (Map<?, ?>) Json.parse(response.body());
+        Map<?, ?> error = (Map<?, ?>) JsonValues.parse(response.body());
         assertThat(error.get("overall")).isInstanceOf(String.class);
         assertThat(error.get("fields")).isInstanceOf(Map.class);
         if (field != null) {
@@ -161,7 +161,7 @@ class HostileAggregationTest {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).isEqualTo(500);
-            assertThat(((Map<?, ?>) Json.parse(response.body())).get("overall")).asString()
+            assertThat(((Map<?, ?>) JsonValues.parse(response.body())).get("overall")).asString()
                     .contains("stack overflowed");
         }
     }
@@ -178,7 +178,7 @@ class HostileAggregationTest {
         HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(fieldNames((Map<?, ?>) Json.parse(response.body()))).contains("pipeline[1].filter");
+        assertThat(fieldNames((Map<?, ?>) JsonValues.parse(response.body()))).contains("pipeline[1].filter");
     }
 
     private static java.util.List<String> fieldNames(Map<?, ?> error) {

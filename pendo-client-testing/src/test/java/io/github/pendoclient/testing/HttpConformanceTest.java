@@ -2,8 +2,8 @@ package io.github.pendoclient.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.testing.EndpointCalls.Call;
-import io.github.pendoclient.testing.internal.Json;
 import io.github.pendoclient.testing.internal.ReasonPhrases;
 import java.io.File;
 import java.net.URI;
@@ -186,10 +186,10 @@ class HttpConformanceTest {
         Assumptions.assumeTrue(node != null, "node is not installed");
         StringBuilder script = new StringBuilder("(async () => { const base = process.argv[1]; const out = [];");
         for (Call call : EndpointCalls.CALLS) {
-            script.append("{ const r = await fetch(base + ").append(Json.quote(call.target().substring(1)))
-                    .append(", {method: ").append(Json.quote(call.method())).append(", headers: {")
-                    .append("'x-pendo-integration-key': ").append(Json.quote(EndpointCalls.keyFor(call)))
-                    .append("}").append(call.body() == null ? "" : ", body: " + Json.quote(call.body()))
+            script.append("{ const r = await fetch(base + ").append(JsonValues.toJson(call.target().substring(1)))
+                    .append(", {method: ").append(JsonValues.toJson(call.method())).append(", headers: {")
+                    .append("'x-pendo-integration-key': ").append(JsonValues.toJson(EndpointCalls.keyFor(call)))
+                    .append("}").append(call.body() == null ? "" : ", body: " + JsonValues.toJson(call.body()))
                     .append("}); const t = await r.text(); if (t.length) JSON.parse(t); out.push(r.status); }");
         }
         script.append("console.log(out.join(' ')); })().catch(e => { console.log('failed ' + e + ' '"
@@ -262,12 +262,12 @@ class HttpConformanceTest {
         if (contentType != null) {
             assertThat(contentType).startsWith("application/json");
         }
-        assertThat(Json.parse(new String(body, StandardCharsets.UTF_8))).isNotNull();
+        assertThat(JsonValues.parse(new String(body, StandardCharsets.UTF_8))).isNotNull();
     }
 
     @SuppressWarnings("unchecked")
     private static List<Object> results(byte[] body) {
-        return (List<Object>) ((Map<String, Object>) Json.parse(new String(body, StandardCharsets.UTF_8)))
+        return (List<Object>) ((Map<String, Object>) JsonValues.parse(new String(body, StandardCharsets.UTF_8)))
                 .get("results");
     }
 

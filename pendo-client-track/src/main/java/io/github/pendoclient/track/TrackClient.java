@@ -1,5 +1,6 @@
 package io.github.pendoclient.track;
 
+import io.github.pendoclient.internal.Environment;
 import io.github.pendoclient.internal.http.ClientBuilder;
 import io.github.pendoclient.Region;
 import io.github.pendoclient.internal.http.HttpOptions;
@@ -36,7 +37,11 @@ import retrofit2.Call;
 public final class TrackClient implements AutoCloseable {
 
     /** The environment variable {@link #fromEnv()} reads the shared secret from. */
-    public static final String ENV_SHARED_SECRET = "PENDO_TRACK_SHARED_SECRET";
+    public static final String ENV_SHARED_SECRET = Environment.TRACK_SHARED_SECRET;
+    /** The environment variable holding the region, for example {@code eu}; shared with {@code PendoClient}. */
+    public static final String ENV_REGION = Environment.REGION;
+    /** The environment variable holding the Track Event base URL; it wins over the region. */
+    public static final String ENV_BASE_URL = Environment.TRACK_BASE_URL;
 
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
@@ -65,14 +70,14 @@ public final class TrackClient implements AutoCloseable {
     }
 
     /**
-     * A client configured from the environment: {@value #ENV_SHARED_SECRET} (required) and {@code PENDO_REGION}
-     * (optional).
+     * A client configured from the environment: {@value #ENV_SHARED_SECRET} (required), {@value #ENV_REGION}
+     * (optional) and {@value #ENV_BASE_URL} (optional, wins over the region).
      *
      * @return the client
      * @throws IllegalStateException if the secret is not set
      */
     public static TrackClient fromEnv() {
-        return fromEnv(System.getenv());
+        return fromEnv(Environment.system());
     }
 
     /**
@@ -83,16 +88,15 @@ public final class TrackClient implements AutoCloseable {
      * @throws IllegalStateException if the secret is not set
      */
     public static TrackClient fromEnv(Map<String, String> environment) {
-        String secret = environment.get(ENV_SHARED_SECRET);
-        if (secret == null || secret.isBlank()) {
-            throw new IllegalStateException(ENV_SHARED_SECRET + " is not set; set it to the app's Track Event shared"
-                    + " secret (Settings > Subscription Settings > the app > App Details)");
-        }
+        return fromEnv(Environment.of(environment));
+    }
+
+    private static TrackClient fromEnv(Environment environment) {
+        String secret = environment.require(ENV_SHARED_SECRET, "set it to the app's Track Event shared secret"
+                + " (Settings > Subscription Settings > the app > App Details)");
         Builder builder = builder().sharedSecret(secret);
-        String region = environment.get("PENDO_REGION");
-        if (region != null && !region.isBlank()) {
-            builder.region(Region.parse(region));
-        }
+        environment.region().ifPresent(builder::region);
+        environment.get(ENV_BASE_URL).ifPresent(builder::baseUrl);
         return builder.build();
     }
 

@@ -131,4 +131,12 @@ class TrackClientTest {
             assertThat(fromEnv.baseUrl().getHost()).isEqualTo("data.jpn.pendo.io");
         }
     }
+
+    @Test
+    void fromEnvHonoursTheTrackBaseUrlOverTheRegion() {
+        try (TrackClient fromEnv = TrackClient.fromEnv(Map.of(TrackClient.ENV_SHARED_SECRET, SECRET,
+                TrackClient.ENV_REGION, "jp", TrackClient.ENV_BASE_URL, "http://127.0.0.1:9/track-proxy/"))) {
+            assertThat(fromEnv.baseUrl().toString()).isEqualTo("http://127.0.0.1:9/track-proxy/");
+        }
+    }
 }

@@ -1,6 +1,6 @@
 package io.github.pendoclient.sync;
 
-import io.github.pendoclient.sync.internal.JsonText;
+import io.github.pendoclient.internal.json.JsonValues;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -51,7 +51,7 @@ public record Column(String name, ColumnType type, Function<Map<String, Object>,
      */
     public static Column text(String name, String path) {
         return new Column(name, ColumnType.TEXT, row -> {
-            Object value = at(row, path);
+            Object value = JsonValues.at(row, path);
             return value == null ? null : asText(value);
         });
     }
@@ -65,7 +65,7 @@ public record Column(String name, ColumnType type, Function<Map<String, Object>,
      */
     public static Column key(String name, String path) {
         return new Column(name, ColumnType.TEXT, row -> {
-            Object value = at(row, path);
+            Object value = JsonValues.at(row, path);
             return value == null ? "" : asText(value);
         });
     }
@@ -78,7 +78,7 @@ public record Column(String name, ColumnType type, Function<Map<String, Object>,
      * @return the column; null when the member is not a whole number (nor a string of one)
      */
     public static Column number(String name, String path) {
-        return new Column(name, ColumnType.BIGINT, row -> asLong(at(row, path)));
+        return new Column(name, ColumnType.BIGINT, row -> asLong(JsonValues.at(row, path)));
     }
 
     /**
@@ -89,7 +89,7 @@ public record Column(String name, ColumnType type, Function<Map<String, Object>,
      * @return the column; null when the member is not a number (nor a string of one)
      */
     public static Column decimal(String name, String path) {
-        return new Column(name, ColumnType.DOUBLE, row -> asDouble(at(row, path)));
+        return new Column(name, ColumnType.DOUBLE, row -> asDouble(JsonValues.at(row, path)));
     }
 
     /**
@@ -100,7 +100,7 @@ public record Column(String name, ColumnType type, Function<Map<String, Object>,
      * @return the column; null when the member is not a boolean (nor the string "true" or "false")
      */
     public static Column flag(String name, String path) {
-        return new Column(name, ColumnType.BOOLEAN, row -> asBoolean(at(row, path)));
+        return new Column(name, ColumnType.BOOLEAN, row -> asBoolean(JsonValues.at(row, path)));
     }
 
     /**
@@ -111,12 +111,12 @@ public record Column(String name, ColumnType type, Function<Map<String, Object>,
      * @return the column; null when the member is not a whole number (nor a string of one)
      */
     public static Column time(String name, String path) {
-        return new Column(name, ColumnType.TIMESTAMP, row -> asLong(at(row, path)));
+        return new Column(name, ColumnType.TIMESTAMP, row -> asLong(JsonValues.at(row, path)));
     }
 
     /** Text as sent; an object or a list as its JSON text, not Java's {@code toString()}. */
     private static String asText(Object value) {
-        return value instanceof Map<?, ?> || value instanceof java.util.List<?> ? JsonText.write(value)
+        return value instanceof Map<?, ?> || value instanceof java.util.List<?> ? JsonValues.toJson(value)
                 : String.valueOf(value);
     }
 
@@ -169,7 +169,7 @@ public record Column(String name, ColumnType type, Function<Map<String, Object>,
      * @return the column
      */
     public static Column json(String name, String path) {
-        return new Column(name, ColumnType.JSON, row -> at(row, path));
+        return new Column(name, ColumnType.JSON, row -> JsonValues.at(row, path));
     }
 
     /**
@@ -179,23 +179,5 @@ public record Column(String name, ColumnType type, Function<Map<String, Object>,
      */
     public static Column raw() {
         return new Column("raw", ColumnType.JSON, row -> row);
-    }
-
-    /**
-     * The member at a dot-separated path of a row.
-     *
-     * @param row the row
-     * @param path the path, such as {@code metadata.auto.lastupdated}
-     * @return the member, or null when a part of the path is missing or not an object
-     */
-    public static Object at(Map<String, Object> row, String path) {
-        Object current = row;
-        for (String part : path.split("\\.")) {
-            if (!(current instanceof Map<?, ?> map)) {
-                return null;
-            }
-            current = map.get(part);
-        }
-        return current;
     }
 }

@@ -4,6 +4,7 @@ import com.squareup.moshi.Moshi;
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.aggregation.Queries;
 import io.github.pendoclient.aggregation.paging.Keyset;
+import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.internal.json.PendoJson;
 import io.github.pendoclient.model.Feature;
 import io.github.pendoclient.model.Guide;
@@ -177,7 +178,7 @@ final class StandardTables {
 
     /** A timestamp that is part of a key: a missing member reads as 0, never null. */
     private static Column timeKey(String name, String path) {
-        return new Column(name, ColumnType.TIMESTAMP, row -> Column.at(row, path) instanceof Number n
+        return new Column(name, ColumnType.TIMESTAMP, row -> JsonValues.at(row, path) instanceof Number n
                 ? n.longValue() : 0L);
     }
 

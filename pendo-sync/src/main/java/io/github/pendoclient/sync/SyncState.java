@@ -1,7 +1,7 @@
 package io.github.pendoclient.sync;
 
 import io.github.pendoclient.aggregation.paging.WindowCheckpoint;
-import io.github.pendoclient.sync.internal.JsonText;
+import io.github.pendoclient.internal.json.JsonValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ public final class SyncState {
         if (Files.exists(file)) {
             Object json;
             try {
-                json = JsonText.read(Files.readString(file, StandardCharsets.UTF_8));
+                json = JsonValues.parse(Files.readString(file, StandardCharsets.UTF_8));
             } catch (RuntimeException e) {
                 throw notState(file, e);
             }
@@ -108,7 +108,7 @@ public final class SyncState {
         Path absolute = file.toAbsolutePath();
         Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
         Files.createDirectories(absolute.getParent());
-        Files.writeString(partial, JsonText.write(json), StandardCharsets.UTF_8);
+        Files.writeString(partial, JsonValues.toJson(json), StandardCharsets.UTF_8);
         Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -102,7 +102,7 @@ public final class Keyset {
     public List<Object> keyOf(Map<String, Object> row) {
         List<Object> key = new ArrayList<>(fields.size());
         for (String field : fields) {
-            Object value = valueAt(row, field);
+            Object value = JsonValues.at(row, field);
             if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
                 throw new PagingException("A row has " + (value == null ? "no value" : "a " + kind(value))
                         + " for keyset field '" + field + "', so it cannot be paged past without skipping or"
@@ -115,17 +115,6 @@ public final class Keyset {
 
     private static String kind(Object value) {
         return value instanceof Map ? "object" : value instanceof List ? "list" : value.getClass().getSimpleName();
-    }
-
-    private static Object valueAt(Map<String, Object> row, String path) {
-        Object current = row;
-        for (String part : path.split("\\.")) {
-            if (!(current instanceof Map<?, ?> map)) {
-                return null;
-            }
-            current = map.get(part);
-        }
-        return current;
     }
 
     static String abbreviate(Object row) {

@@ -30,9 +30,12 @@ final class AsyncRetries {
     private final EndpointRateLimiter limiter;
     private final TimeSource time;
     private final Scheduler scheduler;
+    private final Duration streamingCallTimeout;
 
-    AsyncRetries(OkHttpClient okHttp, RetryInterceptor rules, EndpointRateLimiter limiter, TimeSource time) {
+    AsyncRetries(OkHttpClient okHttp, RetryInterceptor rules, EndpointRateLimiter limiter, TimeSource time,
+                 Duration streamingCallTimeout) {
         this.okHttp = okHttp;
+        this.streamingCallTimeout = streamingCallTimeout;
         this.rules = rules;
         this.limiter = limiter;
         this.time = time;
@@ -135,6 +138,9 @@ final class AsyncRetries {
         Runnable send = () -> {
             attempts.incrementAndGet();
             Call call = okHttp.newCall(request);
+            if (request.tag(RequestTags.StreamingMark.class) != null) {
+                call.timeout().timeout(streamingCallTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
             inFlight.set(call);
             call.enqueue(new Callback() {
                 @Override

@@ -24,6 +24,9 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -68,7 +71,8 @@ final class ErrorMapper {
         String raw = redactor.redact(truncate(text, RAW_BODY_LIMIT));
         Duration retryAfter = retry.retryAfter(response);
         int code = response.code();
-        ApiError error = new ApiError(request.method(), pathOf(request), code, attempts, errorBody, raw, retryAfter);
+        ApiError error = new ApiError(request.method(), pathOf(request), code, attempts, errorBody, raw, retryAfter,
+                headers(response));
         String what = request.method() + " " + request.url().encodedPath();
         String tries = attempts == 1 ? "1 attempt" : attempts + " attempts";
         String detail = detail(response, text, errorBody);
@@ -114,6 +118,24 @@ final class ErrorMapper {
         }
         message = "Pendo answered HTTP " + code + " for " + what + " after " + tries + "." + detail;
         return new PendoApiException(message, error);
+    }
+
+    /** The response headers, names in lower case, without credential headers, credentials in values redacted. */
+    private Map<String, List<String>> headers(Response response) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : response.headers().names()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.equals(HeaderInterceptor.KEY_HEADER) || lower.equals("authorization") || lower.equals("cookie")
+                    || lower.equals("set-cookie")) {
+                continue;
+            }
+            List<String> values = new ArrayList<>();
+            for (String value : response.headers(name)) {
+                values.add(redactor.redact(value));
+            }
+            headers.put(lower, List.copyOf(values));
+        }
+        return headers;
     }
 
     /** Maps the I/O failure that ended a call. */
@@ -164,7 +186,7 @@ final class ErrorMapper {
         return new OutcomeUnknownException(what + " may or may not have been applied: Pendo received the request,"
                 + " or may have, and " + reason + ". It was not sent again, because a second copy could apply it"
                 + " twice. Check first: " + unknown.whatToCheck() + "; then send it again only if it did not take"
-                + " effect.", request.method(), pathOf(request), unknown.whatToCheck(), cause);
+                + " effect.", request.method(), pathOf(request), unknown.attempts(), unknown.whatToCheck(), cause);
     }
 
     /** Maps a body that could not be read as the expected JSON; the credential is removed from every message. */
@@ -183,7 +205,7 @@ final class ErrorMapper {
         return new UnreadableResponseException("The response to " + request.method() + " "
                 + request.url().encodedPath() + " " + kind + (jsonPath != null ? " at " + jsonPath : "") + ": "
                 + message + ". If it persists, report it with the path above.", request.method(), pathOf(request),
-                jsonPath, failure);
+                RequestTags.attempts(request), jsonPath, failure);
     }
 
     private static String bodyText(Response response) {

@@ -75,7 +75,8 @@ public final class PendoHttp implements AutoCloseable {
                 .addConverterFactory(MoshiConverterFactory.create(PendoJson.moshi()))
                 .addCallAdapterFactory(new PendoCallAdapters(this))
                 .build();
-        this.async = new AsyncRetries(okHttp, retry, limiter, options.timeSource());
+        this.async = new AsyncRetries(okHttp, retry, limiter, options.timeSource(),
+                options.streamingCallTimeout());
     }
 
     /**
@@ -328,6 +329,16 @@ public final class PendoHttp implements AutoCloseable {
     }
 
     /**
+     * How many attempts a response of this stack took, retries included.
+     *
+     * @param response a response returned by this stack
+     * @return the attempts, at least 1
+     */
+    public static int attemptsOf(Response response) {
+        return RequestTags.attempts(response.request());
+    }
+
+    /**
      * Runs a plain OkHttp request with a buffered body; the caller closes the response.
      *
      * @param request a request relative to {@link #baseUrl()} or absolute
@@ -350,6 +361,52 @@ public final class PendoHttp implements AutoCloseable {
     public Response executeStreaming(Request request) {
         return run(request.newBuilder().tag(RequestTags.StreamingMark.class, RequestTags.StreamingMark.INSTANCE)
                 .build(), true);
+    }
+
+    /**
+     * {@link #execute(Request)} without blocking: each retry waits on the timer, holding no thread.
+     *
+     * @param request a request relative to {@link #baseUrl()} or absolute
+     * @return a future of a successful response, which the caller closes, or failed with a {@link PendoException}
+     */
+    public CompletableFuture<Response> executeAsync(Request request) {
+        return runAsync(request);
+    }
+
+    /**
+     * {@link #executeStreaming(Request)} without blocking: the future completes once the response headers arrive;
+     * retries cover everything up to them and wait on the timer, holding no thread.
+     *
+     * @param request the request
+     * @return a future of a successful response with an unread body, which the caller closes
+     */
+    public CompletableFuture<Response> executeStreamingAsync(Request request) {
+        return runAsync(request.newBuilder().tag(RequestTags.StreamingMark.class, RequestTags.StreamingMark.INSTANCE)
+                .build());
+    }
+
+    private CompletableFuture<Response> runAsync(Request request) {
+        CompletableFuture<Response> responses = async.run(request);
+        CompletableFuture<Response> future = new CompletableFuture<>();
+        responses.whenComplete((response, failure) -> {
+            if (failure != null) {
+                future.completeExceptionally(translate(request, failure));
+            } else if (!response.isSuccessful()) {
+                try (response) {
+                    future.completeExceptionally(errors.fromResponse(response));
+                } catch (RuntimeException e) {
+                    future.completeExceptionally(translate(request, e));
+                }
+            } else if (!future.complete(response)) {
+                response.close();
+            }
+        });
+        future.whenComplete((value, failure) -> {
+            if (future.isCancelled()) {
+                responses.cancel(true);
+            }
+        });
+        return future;
     }
 
     private Response run(Request request, boolean streaming) {

@@ -183,6 +183,24 @@ public final class JsonValues {
     }
 
     /**
+     * Writes an untyped value as JSON text indented by two spaces, keeping nulls inside maps.
+     *
+     * @param value maps, collections, strings, numbers, booleans, nulls, or values {@link PendoJson#moshi()} knows
+     * @return the indented JSON text
+     */
+    public static String toPrettyJson(Object value) {
+        Buffer buffer = new Buffer();
+        try (JsonWriter writer = JsonWriter.of(buffer)) {
+            writer.setSerializeNulls(true);
+            writer.setIndent("  ");
+            write(writer, value, PendoJson.moshi());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing to memory failed", e);
+        }
+        return buffer.readUtf8();
+    }
+
+    /**
      * Parses JSON text into an untyped value.
      *
      * @param json the text: exactly one JSON value
@@ -199,6 +217,50 @@ public final class JsonValues {
         } catch (IOException | com.squareup.moshi.JsonDataException e) {
             throw new IllegalArgumentException("Not valid JSON: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The value at a dotted path into parsed JSON: {@code metadata.auto.lastvisit}, with optional list indexes
+     * ({@code results[0].count}). The one path lookup every module uses.
+     *
+     * @param root a map, list or scalar as {@link #read(JsonReader)} returns them
+     * @param path the path; the empty path is the root
+     * @return the value, or null when a step is missing or does not fit (a name on a non-object, an index past the
+     *     end or on a non-list)
+     * @throws IllegalArgumentException if an index is not a number or its bracket is not closed
+     */
+    public static Object at(Object root, String path) {
+        Object current = root;
+        int i = 0;
+        while (i < path.length() && current != null) {
+            int end = i;
+            while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
+                end++;
+            }
+            if (end > i) {
+                current = current instanceof Map<?, ?> map ? map.get(path.substring(i, end)) : null;
+            }
+            i = end;
+            if (i < path.length() && path.charAt(i) == '[') {
+                int close = path.indexOf(']', i);
+                if (close < 0) {
+                    throw new IllegalArgumentException("Unclosed '[' in the path '" + path + "'");
+                }
+                int index;
+                try {
+                    index = Integer.parseInt(path.substring(i + 1, close));
+                } catch (NumberFormatException notANumber) {
+                    throw new IllegalArgumentException("The index in '" + path + "' is not a number", notANumber);
+                }
+                current = current instanceof List<?> list && index >= 0 && index < list.size() ? list.get(index)
+                        : null;
+                i = close + 1;
+            }
+            if (i < path.length() && path.charAt(i) == '.') {
+                i++;
+            }
+        }
+        return current;
     }
 
     /**

@@ -35,7 +35,7 @@ class ErrorMappingTest {
     void unauthorizedSuggestsCheckingTheRegion() {
         fixture.enqueue(json(401, "{\"overall\":\"invalid key\"}"));
 
-        assertThatThrownBy(() -> fixture.client.http().execute(fixture.api.features()))
+        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
                 .isInstanceOf(AuthenticationException.class)
                 .hasMessageContaining("HTTP 401")
                 .hasMessageContaining("GET /api/v1/feature")
@@ -47,7 +47,7 @@ class ErrorMappingTest {
     void forbiddenMentionsWriteAccessForAggregations() {
         fixture.enqueue(json(403, ""));
 
-        assertThatThrownBy(() -> fixture.client.http().execute(fixture.api.aggregate(Map.of())))
+        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.aggregate(Map.of())))
                 .isInstanceOf(PermissionDeniedException.class)
                 .hasMessageContaining("Allow Write Access");
     }
@@ -56,7 +56,7 @@ class ErrorMappingTest {
     void unprocessableCarriesPendosFieldErrors() {
         fixture.enqueue(json(422, "{\"overall\":{},\"fields\":{\"pipeline\":\"Required\"}}"));
 
-        assertThatThrownBy(() -> fixture.client.http().execute(fixture.api.aggregate(Map.of())))
+        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.aggregate(Map.of())))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.fieldErrors()).containsEntry("pipeline", "Required");
                     assertThat(e.rawBody()).contains("\"pipeline\"");
@@ -76,7 +76,7 @@ class ErrorMappingTest {
                     .body(page).build());
         }
 
-        assertThatThrownBy(() -> fixture.client.http().execute(fixture.api.features()))
+        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
                 .isInstanceOf(ServerException.class)
                 .hasMessageContaining("HTML page titled '503 Service Temporarily Unavailable'")
                 .hasMessageContaining("proxy")
@@ -87,7 +87,7 @@ class ErrorMappingTest {
     void rawBodyIsTruncatedToAboutOneKilobyte() {
         fixture.enqueue(json(400, "x".repeat(50_000)));
 
-        assertThatThrownBy(() -> fixture.client.http().execute(fixture.api.features()))
+        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.rawBody()).hasSizeLessThan(1100));
     }
@@ -96,7 +96,7 @@ class ErrorMappingTest {
     void truncatedJsonIsReportedWithItsPath() {
         fixture.enqueue(json(200, "[{\"id\":\"f1\"},{\"id\":\"f2\",\"name\":"));
 
-        assertThatThrownBy(() -> fixture.client.http().execute(fixture.api.features()))
+        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
                 .isInstanceOfSatisfying(UnreadableResponseException.class, e -> {
                     assertThat(e.jsonPath()).startsWith("$[1]");
                     assertThat(e.path()).isEqualTo("/api/v1/feature");
@@ -108,7 +108,7 @@ class ErrorMappingTest {
     void malformedJsonIsReportedWithItsPath() {
         fixture.enqueue(json(200, "[{\"id\":\"f1\"}, {\"id\" \"f2\"}]"));
 
-        assertThatThrownBy(() -> fixture.client.http().execute(fixture.api.features()))
+        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
                 .isInstanceOfSatisfying(UnreadableResponseException.class,
                         e -> assertThat(e.jsonPath()).startsWith("$[1]"))
                 .hasMessageContaining("GET /api/v1/feature");
@@ -118,7 +118,7 @@ class ErrorMappingTest {
     void aWrongShapeIsReportedWithItsPath() {
         fixture.enqueue(json(200, "{\"id\":\"not-a-list\"}"));
 
-        assertThatThrownBy(() -> fixture.client.http().execute(fixture.api.features()))
+        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
                 .isInstanceOfSatisfying(UnreadableResponseException.class,
                         e -> assertThat(e.jsonPath()).isEqualTo("$"));
     }
@@ -131,8 +131,8 @@ class ErrorMappingTest {
             fixture.enqueue(json(500, echo));
         }
 
-        PendoException unauthorized = catchPendo(() -> fixture.client.http().execute(fixture.api.features()));
-        PendoException server = catchPendo(() -> fixture.client.http().execute(fixture.api.visitor("v1")));
+        PendoException unauthorized = catchPendo(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()));
+        PendoException server = catchPendo(() -> ClientStacks.of(fixture.client).execute(fixture.api.visitor("v1")));
 
         for (PendoException e : new PendoException[] {unauthorized, server}) {
             assertThat(e.getMessage()).doesNotContain(StackFixture.KEY).contains("[redacted]");

@@ -21,7 +21,7 @@ class HeadersTest {
     void everyRequestCarriesTheKeyJsonContentTypeAndUserAgent() {
         fixture.enqueue(json(200, "{\"visitorId\":\"v1\"}"));
 
-        fixture.client.http().execute(fixture.api.visitor("v1"));
+        ClientStacks.of(fixture.client).execute(fixture.api.visitor("v1"));
 
         RecordedRequest request = fixture.take();
         assertThat(request.getHeaders().get("x-pendo-integration-key")).isEqualTo(StackFixture.KEY);
@@ -37,7 +37,7 @@ class HeadersTest {
     void postBodiesAreJson() {
         fixture.enqueue(json(200, "{\"startTime\":1,\"results\":[]}"));
 
-        fixture.client.http().execute(fixture.api.aggregate(Map.of("request", Map.of("pipeline", java.util.List.of()))));
+        ClientStacks.of(fixture.client).execute(fixture.api.aggregate(Map.of("request", Map.of("pipeline", java.util.List.of()))));
 
         RecordedRequest request = fixture.take();
         assertThat(request.getMethod()).isEqualTo("POST");
@@ -49,7 +49,7 @@ class HeadersTest {
     void pathParametersAreEncoded() {
         fixture.enqueue(json(200, "{}"));
 
-        fixture.client.http().execute(fixture.api.visitor("a/b c#d%e\"é"));
+        ClientStacks.of(fixture.client).execute(fixture.api.visitor("a/b c#d%e\"é"));
 
         assertThat(fixture.take().getUrl().encodedPath())
                 .isEqualTo("/api/v1/visitor/a%2Fb%20c%23d%25e%22%C3%A9");

@@ -34,7 +34,7 @@ class RateLimitTest {
         }
 
         for (int i = 0; i < 5; i++) {
-            fixture.client.http().execute(fixture.api.features());
+            ClientStacks.of(fixture.client).execute(fixture.api.features());
         }
 
         // The fake clock only moves when the limiter sleeps, so the spacing is exact.
@@ -49,9 +49,9 @@ class RateLimitTest {
         fixture = new StackFixture(RetryConfig.disabled(), RateLimitConfig.perSecond(10));
         fixture.enqueue(json(200, "{}"), json(200, "{}"), json(200, "[]"));
 
-        fixture.client.http().execute(fixture.api.visitor("v1"));
-        fixture.client.http().execute(fixture.api.visitor("v2"));
-        fixture.client.http().execute(fixture.api.features());
+        ClientStacks.of(fixture.client).execute(fixture.api.visitor("v1"));
+        ClientStacks.of(fixture.client).execute(fixture.api.visitor("v2"));
+        ClientStacks.of(fixture.client).execute(fixture.api.features());
 
         assertThat(fixture.time.sleeps()).as("only the second visitor call waits").hasSize(1);
     }
@@ -62,10 +62,10 @@ class RateLimitTest {
                 .withEndpointLimit("POST /api/v1/aggregation", 0.5));
         fixture.enqueue(json(200, "{}"), json(200, "{}"), json(200, "[]"), json(200, "[]"));
 
-        fixture.client.http().execute(fixture.api.aggregate(java.util.Map.of()));
-        fixture.client.http().execute(fixture.api.aggregate(java.util.Map.of()));
-        fixture.client.http().execute(fixture.api.features());
-        fixture.client.http().execute(fixture.api.features());
+        ClientStacks.of(fixture.client).execute(fixture.api.aggregate(java.util.Map.of()));
+        ClientStacks.of(fixture.client).execute(fixture.api.aggregate(java.util.Map.of()));
+        ClientStacks.of(fixture.client).execute(fixture.api.features());
+        ClientStacks.of(fixture.client).execute(fixture.api.features());
 
         assertThat(fixture.time.sleeps()).containsExactly(Duration.ofSeconds(2));
     }
@@ -77,19 +77,19 @@ class RateLimitTest {
         try (PendoClient client = PendoClient.builder().integrationKey(StackFixture.KEY)
                 .baseUrl(fixture.server.url("/").toString()).retries(RetryConfig.builder().jitter(0).build())
                 .rateLimit(RateLimitConfig.perSecond(1000)).timeSource(clock).build()) {
-            TestApi api = client.http().create(TestApi.class);
+            TestApi api = ClientStacks.of(client).create(TestApi.class);
             fixture.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "5").build(),
                     json(200, "[]"), json(200, "{}"), json(200, "[]"));
             List<Duration> waitsOfOthers = new ArrayList<>();
             // While the first caller waits out its 429, two more arrive: one for the same endpoint, one for another.
             clock.beforeFirstSleep(() -> {
                 int before = clock.time.sleeps().size();
-                client.http().execute(api.features());
-                client.http().execute(api.visitor("v1"));
+                ClientStacks.of(client).execute(api.features());
+                ClientStacks.of(client).execute(api.visitor("v1"));
                 waitsOfOthers.addAll(clock.time.sleeps().subList(before, clock.time.sleeps().size()));
             });
 
-            client.http().execute(api.features());
+            ClientStacks.of(client).execute(api.features());
 
             assertThat(waitsOfOthers).as("the same endpoint waits out Retry-After; the other endpoint does not wait")
                     .containsExactly(Duration.ofSeconds(5));
@@ -101,7 +101,7 @@ class RateLimitTest {
     @Test
     void plainRequestsAreKeyedByTheirPath() {
         fixture = new StackFixture(RetryConfig.disabled(), RateLimitConfig.perSecond(10));
-        Request request = new Request.Builder().url(fixture.client.http().url("api/v1/aggregation"))
+        Request request = new Request.Builder().url(ClientStacks.of(fixture.client).url("api/v1/aggregation"))
                 .post(okhttp3.RequestBody.create("{}", okhttp3.MediaType.get("application/json"))).build();
         assertThat(RequestTags.endpoint(request)).isEqualTo("POST api/v1/aggregation");
     }

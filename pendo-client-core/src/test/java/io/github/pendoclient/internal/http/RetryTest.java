@@ -41,7 +41,7 @@ class RetryTest {
     void retryableStatusesAreRetriedUntilSuccess(int status) {
         fixture.enqueue(json(status, "{}"), json(200, "[{\"id\":\"f1\"}]"));
 
-        List<Map<String, Object>> features = fixture.client.http().execute(fixture.api.features());
+        List<Map<String, Object>> features = ClientStacks.of(fixture.client).execute(fixture.api.features());
 
         assertThat(features).extracting(f -> f.get("id")).containsExactly("f1");
         assertThat(fixture.server.getRequestCount()).isEqualTo(2);
@@ -53,7 +53,7 @@ class RetryTest {
     void a408IsRetriedAtOnceOnceLikeOkHttpDoes() {
         fixture.enqueue(json(408, "{}"), json(200, "[{\"id\":\"f1\"}]"));
 
-        assertThat(fixture.client.http().execute(fixture.api.features())).hasSize(1);
+        assertThat(ClientStacks.of(fixture.client).execute(fixture.api.features())).hasSize(1);
 
         assertThat(fixture.server.getRequestCount()).isEqualTo(2);
         assertThat(fixture.time.sleeps()).isEmpty();
@@ -66,7 +66,7 @@ class RetryTest {
     void nonRetryableStatusesAreTriedOnce(int status, String type) {
         fixture.enqueue(json(status, "{}"), json(200, "[]"));
 
-        assertThatThrownBy(() -> fixture.client.http().execute(fixture.api.features()))
+        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
                 .isInstanceOf(PendoApiException.class)
                 .satisfies(e -> {
                     assertThat(e.getClass().getSimpleName()).isEqualTo(type);
@@ -87,7 +87,7 @@ class RetryTest {
             fixture.enqueue(json(503, "{}"));
         }
 
-        assertThatThrownBy(() -> fixture.client.http().execute(fixture.api.features()))
+        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
                 .isInstanceOf(ServerException.class)
                 .hasMessageContaining("after 5 attempts")
                 .satisfies(e -> assertThat(((ServerException) e).attempts()).isEqualTo(5));
@@ -104,7 +104,7 @@ class RetryTest {
             fixture.enqueue(json(500, "{}"));
         }
 
-        assertThatThrownBy(() -> fixture.client.http().execute(fixture.api.features()))
+        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
                 .isInstanceOf(ServerException.class);
         List<Duration> sleeps = fixture.time.sleeps();
         assertThat(sleeps).hasSize(3);
@@ -118,7 +118,7 @@ class RetryTest {
         fixture.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7").build(),
                 json(200, "[]"));
 
-        fixture.client.http().execute(fixture.api.features());
+        ClientStacks.of(fixture.client).execute(fixture.api.features());
 
         assertThat(fixture.time.sleeps()).containsExactly(Duration.ofSeconds(7));
     }
@@ -130,7 +130,7 @@ class RetryTest {
         fixture.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", date).build(),
                 json(200, "[]"));
 
-        fixture.client.http().execute(fixture.api.features());
+        ClientStacks.of(fixture.client).execute(fixture.api.features());
 
         assertThat(fixture.time.sleeps()).containsExactly(Duration.ofSeconds(12));
     }
@@ -141,7 +141,7 @@ class RetryTest {
             fixture.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "2").build());
         }
 
-        assertThatThrownBy(() -> fixture.client.http().execute(fixture.api.features()))
+        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
                 .isInstanceOfSatisfying(RateLimitedException.class, e -> {
                     assertThat(e.attempts()).isEqualTo(4);
                     assertThat(e.retryAfter()).contains(Duration.ofSeconds(2));
@@ -162,7 +162,7 @@ class RetryTest {
                         .onResponseBody(new SocketEffect.CloseSocket(true, false, false)).build(),
                 json(200, big.toString()));
 
-        List<Map<String, Object>> features = fixture.client.http().execute(fixture.api.features());
+        List<Map<String, Object>> features = ClientStacks.of(fixture.client).execute(fixture.api.features());
 
         assertThat(features).hasSize(2000);
         assertThat(fixture.server.getRequestCount()).isEqualTo(2);
@@ -175,7 +175,7 @@ class RetryTest {
                     .build());
         }
 
-        assertThatThrownBy(() -> fixture.client.http().execute(fixture.api.features()))
+        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
                 .isInstanceOfSatisfying(PendoNetworkException.class, e -> {
                     assertThat(e.attempts()).isEqualTo(4);
                     assertThat(e.method()).isEqualTo("GET");
@@ -195,7 +195,7 @@ class RetryTest {
             fixture.enqueue(json(502, "{}"));
         }
 
-        assertThatThrownBy(() -> fixture.client.http().execute(fixture.api.features()))
+        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
                 .isInstanceOfSatisfying(ServerException.class, e -> assertThat(e.attempts()).isEqualTo(3));
         assertThat(fixture.time.sleeps()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(20));
     }
@@ -206,7 +206,7 @@ class RetryTest {
         fixture = new StackFixture(RetryConfig.disabled(), RateLimitConfig.disabled());
         fixture.enqueue(json(503, "{}"), json(200, "[]"));
 
-        assertThatThrownBy(() -> fixture.client.http().execute(fixture.api.features()))
+        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
                 .isInstanceOfSatisfying(ServerException.class, e -> assertThat(e.attempts()).isEqualTo(1));
         assertThat(fixture.server.getRequestCount()).isEqualTo(1);
     }
@@ -214,10 +214,10 @@ class RetryTest {
     @Test
     void asyncCallsGetTheSameRetriesAndErrors() throws Exception {
         fixture.enqueue(json(500, "{}"), json(200, "[{\"id\":\"f1\"}]"));
-        assertThat(fixture.client.http().executeAsync(fixture.api.features()).get()).hasSize(1);
+        assertThat(ClientStacks.of(fixture.client).executeAsync(fixture.api.features()).get()).hasSize(1);
 
         fixture.enqueue(json(401, "{}"));
-        assertThat(fixture.client.http().executeAsync(fixture.api.features()))
+        assertThat(ClientStacks.of(fixture.client).executeAsync(fixture.api.features()))
                 .failsWithin(Duration.ofSeconds(5))
                 .withThrowableOfType(java.util.concurrent.ExecutionException.class)
                 .withCauseInstanceOf(AuthenticationException.class);

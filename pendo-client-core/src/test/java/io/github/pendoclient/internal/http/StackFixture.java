@@ -39,7 +39,7 @@ final class StackFixture implements AutoCloseable {
                 .timeSource(time)
                 .applicationName("stack-test/1.0")
                 .build();
-        api = client.http().create(TestApi.class);
+        api = ClientStacks.of(client).create(TestApi.class);
     }
 
     static MockResponse json(int code, String body) {

@@ -1,5 +1,6 @@
 package io.github.pendoclient.testing.internal;
 
+import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.testing.Dataset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,16 +29,16 @@ final class AdminHandler {
     Answer segment(String method, String[] parts, String body) {
         synchronized (lock) {
             if (parts.length == 3) {
-                return method.equals("GET") ? Answer.json(200, Json.write(segments))
+                return method.equals("GET") ? Answer.json(200, JsonValues.toJson(segments))
                         : Answer.error(405, "Use POST /api/v1/segment/upload to create a segment");
             }
             if (parts.length == 4 && parts[3].equals("upload") && method.equals("POST")) {
-                Map<String, Object> segment = new LinkedHashMap<>((Map<String, Object>) Json.parse(body));
+                Map<String, Object> segment = new LinkedHashMap<>((Map<String, Object>) JsonValues.parse(body));
                 segment.put("id", "seg-" + (segments.size() + 1));
                 segment.putIfAbsent("kind", "segment");
                 segment.put("createdAt", clock.getAsLong());
                 segments.add(segment);
-                return Answer.json(200, Json.write(segment));
+                return Answer.json(200, JsonValues.toJson(segment));
             }
             String id = FakeApi.decode(parts[3]);
             Map<String, Object> segment = segments.stream().filter(s -> id.equals(s.get("id"))).findFirst()
@@ -48,12 +49,12 @@ final class AdminHandler {
             if (parts.length == 4) {
                 switch (method) {
                     case "GET":
-                        return Answer.json(200, Json.write(segment));
+                        return Answer.json(200, JsonValues.toJson(segment));
                     case "DELETE":
                         segments.remove(segment);
                         return Answer.ok();
                     default:
-                        Map<String, Object> replaced = new LinkedHashMap<>((Map<String, Object>) Json.parse(body));
+                        Map<String, Object> replaced = new LinkedHashMap<>((Map<String, Object>) JsonValues.parse(body));
                         replaced.put("id", id);
                         segments.set(segments.indexOf(segment), replaced);
                         return Answer.ok();
@@ -65,12 +66,12 @@ final class AdminHandler {
 
     Answer report(String[] parts) {
         if (parts.length == 3) {
-            return Answer.json(200, Json.write(dataset.reports()));
+            return Answer.json(200, JsonValues.toJson(dataset.reports()));
         }
         String id = FakeApi.decode(parts[3]);
         if (parts.length == 5 && parts[4].equals("results.json")
                 && dataset.reports().stream().anyMatch(r -> id.equals(r.get("id")))) {
-            return Answer.json(200, Json.write(dataset.reportResults(id)));
+            return Answer.json(200, JsonValues.toJson(dataset.reportResults(id)));
         }
         return Answer.error(404, "No report with id " + id);
     }
@@ -81,7 +82,7 @@ final class AdminHandler {
             if (method.equals("POST") && parts.length == 4) {
                 boolean visitors = parts[3].equals("visitor");
                 String member = visitors ? "visitors" : "accounts";
-                Object ids = ((Map<String, Object>) Json.parse(body)).get(member);
+                Object ids = ((Map<String, Object>) JsonValues.parse(body)).get(member);
                 if (!(ids instanceof List<?> list) || list.isEmpty() || list.size() > 500) {
                     return Answer.error(400, "The body is {\"" + member + "\": [1 to 500 ids]}");
                 }
@@ -93,14 +94,14 @@ final class AdminHandler {
                 job.put("createdAt", clock.getAsLong());
                 job.put("count", (long) list.size());
                 bulkDeletes.add(job);
-                return Answer.json(200, Json.write(job));
+                return Answer.json(200, JsonValues.toJson(job));
             }
             if (parts.length == 3) {
-                return Answer.json(200, Json.write(bulkDeletes));
+                return Answer.json(200, JsonValues.toJson(bulkDeletes));
             }
             String id = FakeApi.decode(parts[3]);
             return bulkDeletes.stream().filter(job -> id.equals(job.get("id"))).findFirst()
-                    .map(job -> Answer.json(200, Json.write(job)))
+                    .map(job -> Answer.json(200, JsonValues.toJson(job)))
                     .orElse(Answer.error(404, "No bulk delete job " + id));
         }
     }

@@ -1,5 +1,6 @@
 package io.github.pendoclient.testing.internal;
 
+import io.github.pendoclient.internal.json.JsonValues;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -324,7 +325,7 @@ public final class AggregationEngine {
                 String field = asString(value, "identified");
                 boolean anonymousOnly = field.startsWith("!");
                 String path = anonymousOnly ? field.substring(1) : field;
-                return rows.filter(row -> isAnonymous(Expression.valueAt(row, path)) == anonymousOnly);
+                return rows.filter(row -> isAnonymous(JsonValues.at(row, path)) == anonymousOnly);
             }
             case "select":
                 return rows.map(project(asMap(value, at, "select"), false, at));
@@ -408,7 +409,7 @@ public final class AggregationEngine {
     }
 
     private static Object sortable(Map<String, Object> row, String path, String at) {
-        Object value = Expression.valueAt(row, path);
+        Object value = JsonValues.at(row, path);
         if (value instanceof Map || value instanceof List) {
             throw new AggregationException(400, at, "Type error: cannot sort on '" + path + "', which is "
                     + (value instanceof Map ? "an object" : "a list") + " in some rows; sort on strings, numbers"
@@ -430,7 +431,7 @@ public final class AggregationEngine {
         rows.forEach(row -> {
             List<Object> key = new ArrayList<>(keyFields.size());
             for (String field : keyFields) {
-                key.add(Expression.valueAt(row, field));
+                key.add(JsonValues.at(row, field));
             }
             groups.computeIfAbsent(key, k -> new Accumulators(aggregators)).add(row);
         });
@@ -529,7 +530,7 @@ public final class AggregationEngine {
         void add(Map<String, Object> row) {
             for (int i = 0; i < aggregators.size(); i++) {
                 Aggregator aggregator = aggregators.get(i);
-                Object value = aggregator.field() == null ? null : Expression.valueAt(row, aggregator.field());
+                Object value = aggregator.field() == null ? null : JsonValues.at(row, aggregator.field());
                 switch (aggregator.function()) {
                     case "count" -> {
                         if (aggregator.field() == null) {
@@ -610,7 +611,7 @@ public final class AggregationEngine {
     }
 
     private static String abbreviate(Object value) {
-        String text = value instanceof String string ? Json.quote(string) : Json.write(value);
+        String text = value instanceof String string ? JsonValues.toJson(string) : JsonValues.toJson(value);
         return text.length() > 80 ? text.substring(0, 80) + "..." : text;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.pendoclient.testing.internal;
 
+import io.github.pendoclient.internal.json.JsonValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -78,7 +79,7 @@ public record Answer(int status, String contentType, byte[] body, Streaming stre
         body.put("overall", message);
         body.put("fields", field == null ? Map.of() : Map.of(field, message));
         body.put("message", message);
-        return json(status, Json.write(body));
+        return json(status, JsonValues.toJson(body));
     }
 
     /**

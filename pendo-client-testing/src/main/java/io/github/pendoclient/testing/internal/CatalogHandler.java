@@ -1,5 +1,6 @@
 package io.github.pendoclient.testing.internal;
 
+import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.testing.Dataset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,7 +46,7 @@ final class CatalogHandler {
             }
             result = found;
         }
-        return Answer.json(200, Json.write(result));
+        return Answer.json(200, JsonValues.toJson(result));
     }
 
     /** The guides, with the states requests set. */
@@ -79,7 +80,7 @@ final class CatalogHandler {
             return Answer.error(404, "No guide with id " + guideId);
         }
         if (method.equals("PUT") && parts.length == 5 && parts[4].equals("state")) {
-            Object state = ((Map<String, Object>) Json.parse(body)).get("state");
+            Object state = ((Map<String, Object>) JsonValues.parse(body)).get("state");
             if (!(state instanceof String text) || !Set.of("draft", "staged", "public", "disabled").contains(text)) {
                 return Answer.error(400, "state must be one of draft, staged, public, disabled; was " + state);
             }

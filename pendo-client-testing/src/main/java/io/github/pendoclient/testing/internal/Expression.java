@@ -1,5 +1,6 @@
 package io.github.pendoclient.testing.internal;
 
+import io.github.pendoclient.internal.json.JsonValues;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -155,7 +156,7 @@ public final class Expression {
     private record Field(String path) implements Node {
         @Override
         public Object eval(Map<String, Object> row, LongSupplier clock) {
-            return valueAt(row, path);
+            return JsonValues.at(row, path);
         }
     }
 
@@ -226,7 +227,7 @@ public final class Expression {
     }
 
     private static String abbreviate(Object value) {
-        String text = value instanceof String string ? Json.quote(string) : String.valueOf(value);
+        String text = value instanceof String string ? JsonValues.toJson(string) : String.valueOf(value);
         return text.length() > 40 ? text.substring(0, 40) + "..." : text;
     }
 
@@ -241,38 +242,6 @@ public final class Expression {
             return !string.isEmpty();
         }
         return value != null;
-    }
-
-    /**
-     * Reads a field path from a row.
-     *
-     * @param row the row
-     * @param path a dotted path with optional {@code [n]} indexes
-     * @return the value, or null when any step is missing
-     */
-    public static Object valueAt(Map<String, Object> row, String path) {
-        Object current = row;
-        int i = 0;
-        while (i < path.length() && current != null) {
-            int end = i;
-            while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
-                end++;
-            }
-            if (end > i) {
-                current = current instanceof Map<?, ?> map ? map.get(path.substring(i, end)) : null;
-            }
-            i = end;
-            if (i < path.length() && path.charAt(i) == '[') {
-                int close = path.indexOf(']', i);
-                int index = Integer.parseInt(path.substring(i + 1, close));
-                current = current instanceof List<?> list && index < list.size() ? list.get(index) : null;
-                i = close + 1;
-            }
-            if (i < path.length() && path.charAt(i) == '.') {
-                i++;
-            }
-        }
-        return current;
     }
 
     /**

@@ -87,7 +87,7 @@ public final class FakeApi {
                 case VISITOR_HISTORY -> people.history(decode(parts[3]), query.get("starttime"));
                 case ACCOUNT -> PeopleHandler.entity(
                         Shapes.restBody(people.account(decode(parts[3])), "accountId"), "account", parts[3]);
-                case METADATA_SCHEMA -> Answer.json(200, Json.write(dataset.metadataSchema(parts[4])));
+                case METADATA_SCHEMA -> Answer.json(200, JsonValues.toJson(dataset.metadataSchema(parts[4])));
                 case METADATA_VALUE -> people.metadataValue(method, parts[3], decode(parts[4]), decode(parts[6]),
                         decode(parts[7]), body);
                 case METADATA_BULK -> people.metadataBulk(parts[3], decode(parts[4]), "true".equals(query.get("create")), body);
@@ -123,7 +123,7 @@ public final class FakeApi {
     private Answer aggregation(String body) {
         Object request;
         try {
-            request = Json.parse(body);
+            request = JsonValues.parse(body);
         } catch (IllegalArgumentException e) {
             return Answer.error(400, "The body is not valid JSON (" + e.getMessage() + "); an aggregation is"
                     + " {\"response\": {\"mimeType\": \"application/json\"}, \"request\": {\"pipeline\": [...]}}");

@@ -1,5 +1,6 @@
 package io.github.pendoclient.testing.internal;
 
+import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.HourlyEvents;
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ final class PeopleHandler {
         if (entity == null) {
             return Answer.error(404, "No " + kind + " with id " + FakeApi.decode(id));
         }
-        return Answer.json(200, Json.write(entity));
+        return Answer.json(200, JsonValues.toJson(entity));
     }
 
     Answer history(String visitorId, String startTime) {
@@ -160,7 +161,7 @@ final class PeopleHandler {
             }
         }
         items.sort((a, b) -> Long.compare((Long) a.get("ts"), (Long) b.get("ts")));
-        return Answer.json(200, Json.write(items));
+        return Answer.json(200, JsonValues.toJson(items));
     }
 
     @SuppressWarnings("unchecked")
@@ -174,11 +175,11 @@ final class PeopleHandler {
             if (method.equals("GET")) {
                 Map<String, Object> metadata = (Map<String, Object>) person.getOrDefault("metadata", Map.of());
                 Map<String, Object> fields = (Map<String, Object>) metadata.getOrDefault(group, Map.of());
-                return Answer.json(200, Json.write(fields.get(field)));
+                return Answer.json(200, JsonValues.toJson(fields.get(field)));
             }
             Map<String, Object> changed = changeOf(visitors, id, person);
             ((Map<String, Object>) ((Map<String, Object>) changed.get("metadata"))
-                    .computeIfAbsent(group, g -> new LinkedHashMap<>())).put(field, Json.parse(body));
+                    .computeIfAbsent(group, g -> new LinkedHashMap<>())).put(field, JsonValues.parse(body));
             return Answer.ok();
         }
     }
@@ -205,14 +206,14 @@ final class PeopleHandler {
     Answer metadataBulk(String kind, String group, boolean create, String body) {
         boolean visitors = kind.equals("visitor");
         String idField = visitors ? "visitorId" : "accountId";
-        if (!(Json.parse(body) instanceof List<?> list)) {
+        if (!(JsonValues.parse(body) instanceof List<?> list)) {
             return Answer.error(400, "The body must be a JSON array of {\"" + idField + "\": ..., \"values\": {...}}");
         }
         for (Object element : list) {
             if (!(element instanceof Map<?, ?> row) || !(row.get(idField) instanceof String)
                     || !(row.get("values") instanceof Map<?, ?>)) {
                 return Answer.error(400, "Every row needs a string '" + idField + "' and an object 'values': "
-                        + Json.write(element));
+                        + JsonValues.toJson(element));
             }
         }
         Map<String, Map<String, Object>> schema = dataset.metadataSchema(kind).getOrDefault(group, null);
@@ -254,7 +255,7 @@ final class PeopleHandler {
         result.put("failed", (long) failed);
         result.put("missing", missing);
         result.put("errors", errors);
-        return Answer.json(200, Json.write(result));
+        return Answer.json(200, JsonValues.toJson(result));
     }
 
     private static String typeError(Map<String, Map<String, Object>> schema, String group, String field,
@@ -274,7 +275,7 @@ final class PeopleHandler {
             case "float" -> value instanceof Number;
             default -> true;
         };
-        return ok ? null : "field '" + field + "' is of type " + type + ", not " + Json.write(value);
+        return ok ? null : "field '" + field + "' is of type " + type + ", not " + JsonValues.toJson(value);
     }
 
     // ---- guides, segments, reports, bulk delete

@@ -1,5 +1,6 @@
 package io.github.pendoclient.testing.internal;
 
+import io.github.pendoclient.internal.json.JsonValues;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ public final class SortedIndex {
     private static Object[] key(Map<String, Object> row, List<String> fields) {
         Object[] key = new Object[fields.size()];
         for (int i = 0; i < key.length; i++) {
-            Object value = Expression.valueAt(row, fields.get(i));
+            Object value = JsonValues.at(row, fields.get(i));
             if (value instanceof Map || value instanceof List) {
                 return null;
             }

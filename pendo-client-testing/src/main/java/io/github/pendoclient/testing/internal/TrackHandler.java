@@ -1,5 +1,6 @@
 package io.github.pendoclient.testing.internal;
 
+import io.github.pendoclient.internal.json.JsonValues;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,7 +12,7 @@ final class TrackHandler {
 
     @SuppressWarnings("unchecked")
     Answer accept(String body) {
-        Object parsed = Json.parse(body);
+        Object parsed = JsonValues.parse(body);
         if (!(parsed instanceof Map<?, ?> map)) {
             return Answer.error(400, "A track event is a JSON object");
         }

@@ -2,6 +2,7 @@ package io.github.pendoclient.testing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.Endpoint;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ class KeysetPageCostTest {
         if (cursor != null) {
             String filter = "metadata.auto.lastupdated > " + cursor.get(0) + " || metadata.auto.lastupdated == "
                     + cursor.get(0) + " && visitorId >= " + literal((String) cursor.get(1));
-            stages += "{\"filter\":" + Json.quote(filter) + "},";
+            stages += "{\"filter\":" + JsonValues.toJson(filter) + "},";
         }
         stages += "{\"sort\":[\"metadata.auto.lastupdated\",\"visitorId\"]},{\"limit\":" + PAGE + "}";
         long before = api.aggregationRowsExamined();
@@ -42,7 +43,7 @@ class KeysetPageCostTest {
                 Map.of(), "{\"response\":{\"mimeType\":\"application/json\"},\"request\":{\"pipeline\":[" + stages
                         + "]}}"));
         assertThat(answer.status()).as(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-        Map<String, Object> body = (Map<String, Object>) Json.parse(new String(answer.body(),
+        Map<String, Object> body = (Map<String, Object>) JsonValues.parse(new String(answer.body(),
                 StandardCharsets.UTF_8));
         return new Page((List<Map<String, Object>>) body.get("results"), api.aggregationRowsExamined() - before);
     }
@@ -52,7 +53,7 @@ class KeysetPageCostTest {
     }
 
     private static List<Object> keyOf(Map<String, Object> row) {
-        return List.of(Expression.valueAt(row, KEY.get(0)), Expression.valueAt(row, KEY.get(1)));
+        return List.of(JsonValues.at(row, KEY.get(0)), JsonValues.at(row, KEY.get(1)));
     }
 
     @Test
@@ -73,9 +74,9 @@ class KeysetPageCostTest {
     @Test
     void pagesFromTheIndexAreExactlyWhatSortingEveryVisitorGives() {
         Comparator<Map<String, Object>> byKey = (a, b) -> {
-            int order = Expression.compare(Expression.valueAt(a, KEY.get(0)), Expression.valueAt(b, KEY.get(0)));
-            return order != 0 ? order : Expression.compare(Expression.valueAt(a, KEY.get(1)),
-                    Expression.valueAt(b, KEY.get(1)));
+            int order = Expression.compare(JsonValues.at(a, KEY.get(0)), JsonValues.at(b, KEY.get(0)));
+            return order != 0 ? order : Expression.compare(JsonValues.at(a, KEY.get(1)),
+                    JsonValues.at(b, KEY.get(1)));
         };
         List<Map<String, Object>> everyone = DATASET.visitors().stream().sorted(byKey).toList();
         List<Object> expected = everyone.stream().map(row -> row.get("visitorId")).toList();

@@ -1,7 +1,7 @@
 package io.github.pendoclient.sync.cli;
 
+import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.sync.TableResult;
-import io.github.pendoclient.sync.internal.JsonText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -94,7 +94,7 @@ final class Summary {
         Path absolute = file.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
         Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
-        Files.writeString(partial, JsonText.write(json) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(partial, JsonValues.toJson(json) + "\n", StandardCharsets.UTF_8);
         Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

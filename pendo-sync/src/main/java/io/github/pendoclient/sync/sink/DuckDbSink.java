@@ -1,10 +1,10 @@
 package io.github.pendoclient.sync.sink;
 
+import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.sync.Column;
 import io.github.pendoclient.sync.ColumnType;
 import io.github.pendoclient.sync.Sink;
 import io.github.pendoclient.sync.Table;
-import io.github.pendoclient.sync.internal.JsonText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -155,7 +155,7 @@ public final class DuckDbSink implements Sink {
                 if (value == null) {
                     appender.appendNull();
                 } else if (columns.get(i).type() == ColumnType.JSON) {
-                    appender.append(JsonText.write(value));
+                    appender.append(JsonValues.toJson(value));
                 } else if (value instanceof Long number) {
                     appender.append(number.longValue());
                 } else if (value instanceof Double number) {

@@ -1,8 +1,8 @@
 package io.github.pendoclient.sync.sink;
 
+import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.sync.Sink;
 import io.github.pendoclient.sync.Table;
-import io.github.pendoclient.sync.internal.JsonText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -63,7 +63,7 @@ public final class JsonLinesSink implements Sink {
 
     @Override
     public void write(Table table, Map<String, Object> row) throws IOException {
-        byte[] line = (JsonText.write(row) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = (JsonValues.toJson(row) + "\n").getBytes(StandardCharsets.UTF_8);
         FileChannel channel = channel(table);
         java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(line);
         while (buffer.hasRemaining()) {
@@ -84,7 +84,7 @@ public final class JsonLinesSink implements Sink {
         Path partial = directory.resolve(table.name() + ".jsonl.partial");
         try (OutputStream out = Files.newOutputStream(partial)) {
             for (Map<String, Object> row : rows) {
-                out.write((JsonText.write(row) + "\n").getBytes(StandardCharsets.UTF_8));
+                out.write((JsonValues.toJson(row) + "\n").getBytes(StandardCharsets.UTF_8));
             }
         }
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

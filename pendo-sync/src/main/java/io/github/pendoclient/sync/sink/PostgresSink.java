@@ -4,7 +4,7 @@ import io.github.pendoclient.sync.Column;
 import io.github.pendoclient.sync.ColumnType;
 import io.github.pendoclient.sync.Sink;
 import io.github.pendoclient.sync.Table;
-import io.github.pendoclient.sync.internal.JsonText;
+import io.github.pendoclient.internal.json.JsonValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -213,7 +213,7 @@ public final class PostgresSink implements Sink {
                 text = Boolean.TRUE.equals(value) ? "t" : "f";
                 break;
             case JSON:
-                text = JsonText.write(value);
+                text = JsonValues.toJson(value);
                 break;
             default:
                 text = value.toString();

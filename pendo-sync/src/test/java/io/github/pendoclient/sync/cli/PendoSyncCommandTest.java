@@ -2,6 +2,7 @@ package io.github.pendoclient.sync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.sync.TableRegistry;
 import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.FakePendo;
@@ -227,7 +228,7 @@ class PendoSyncCommandTest {
                 + " of them anonymous");
         assertThat(run.out()).containsPattern("(?m)^visitors\\s+" + identifiedVisitors().size() + "\\s")
                 .contains("visitors: " + anonymous + " anonymous visitors skipped by design");
-        Map<?, ?> json = (Map<?, ?>) io.github.pendoclient.sync.internal.JsonText.read(Files.readString(summary));
+        Map<?, ?> json = (Map<?, ?>) JsonValues.parse(Files.readString(summary));
         assertThat(json.get("exitCode")).isEqualTo(0L);
         assertThat(json.get("failedTables")).isEqualTo(0L);
         assertThat(json.get("anonymousVisitorsSkipped")).isEqualTo(anonymous);

@@ -1,7 +1,7 @@
 package io.github.pendoclient.sync.sink;
 
 import io.github.pendoclient.sync.Table;
-import io.github.pendoclient.sync.internal.JsonText;
+import io.github.pendoclient.internal.json.JsonValues;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class JsonLinesSinkContractTest extends SinkContract {
     List<Map<String, Object>> read(Table table) throws Exception {
         Path file = Path.of(location()).resolve(table.name() + ".jsonl");
         return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-                .map(line -> expected(table, (Map<String, Object>) JsonText.read(line)))
+                .map(line -> expected(table, (Map<String, Object>) JsonValues.parse(line)))
                 .collect(Collectors.toList());
     }
 }

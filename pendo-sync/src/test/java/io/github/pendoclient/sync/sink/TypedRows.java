@@ -3,7 +3,7 @@ package io.github.pendoclient.sync.sink;
 import io.github.pendoclient.sync.Column;
 import io.github.pendoclient.sync.ColumnType;
 import io.github.pendoclient.sync.Table;
-import io.github.pendoclient.sync.internal.JsonText;
+import io.github.pendoclient.internal.json.JsonValues;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -55,7 +55,7 @@ final class TypedRows {
                             break;
                         case JSON:
                             String text = result.getString(i + 1);
-                            value = text == null ? null : JsonText.read(text);
+                            value = text == null ? null : JsonValues.parse(text);
                             break;
                         default:
                             value = result.getString(i + 1);
