@@ -62,6 +62,11 @@ public final class Benchmarks {
             Markdown.replaceSection(markdown, "sync-job", sync);
             System.out.println(sync);
         }
+        if (only.isEmpty() || only.contains("scale")) {
+            String scale = ScaleCase.run(work);
+            Markdown.replaceSection(markdown, "sync-scale", scale);
+            System.out.println(scale);
+        }
         if (only.isEmpty() || only.contains("paging")) {
             String paging = PagingCase.run(100_000, repetitions);
             Markdown.replaceSection(markdown, "paging-cost", paging);

@@ -29,8 +29,9 @@ final class SyncJobCase {
     private SyncJobCase() {
     }
 
-    /** The heap the README's command gives pendo-sync. */
-    static final String HEAP = "-Xmx128m";
+    /** The JVM flags the README's command gives pendo-sync. */
+    static final List<String> HEAP_FLAGS = List.of("-Xmx128m");
+    private static final String HEAP = String.join(" ", HEAP_FLAGS);
 
     private record Run(Map<String, double[]> tables, long peakHeap, long peakRss, double seconds) {
     }
@@ -115,9 +116,9 @@ final class SyncJobCase {
 
     private static Run child(List<String> args, Map<String, String> environment)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                HEAP, "-cp", System.getProperty("java.class.path"),
-                SyncJobMain.class.getName()));
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(HEAP_FLAGS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SyncJobMain.class.getName()));
         command.addAll(args);
         long start = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

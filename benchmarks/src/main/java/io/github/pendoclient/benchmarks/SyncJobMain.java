@@ -1,5 +1,6 @@
 package io.github.pendoclient.benchmarks;
 
+import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.sync.Sink;
 import io.github.pendoclient.sync.SyncEngine;
 import io.github.pendoclient.sync.SyncSettings;
@@ -12,6 +13,7 @@ import io.github.pendoclient.sync.sink.DuckDbSink;
 import io.github.pendoclient.sync.sink.JsonLinesSink;
 import io.github.pendoclient.sync.sink.ParquetSink;
 import io.github.pendoclient.sync.sink.PostgresSink;
+import io.github.pendoclient.testing.FakePendo;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -30,7 +32,9 @@ import java.util.Locale;
  * line per table ({@code table rows seconds requests retries ok}) and the peak heap and resident set size. It is
  * the benchmark's own entry point, so the product's command line carries no benchmark-only flags.
  *
- * <p>Usage: {@code SyncJobMain discard|jsonl|duckdb|parquet|postgres TARGET_DIR [VISITORS ACCOUNTS DAYS]}; for
+ * <p>Usage: {@code SyncJobMain discard|jsonl|duckdb|parquet|postgres TARGET_DIR [VISITORS ACCOUNTS DAYS]}; with
+ * {@code BENCHMARK_PENDO_URL} set it reads that standalone fake (default integration key) instead of starting one,
+ * and skips visitor_history; for
  * {@code postgres} the JDBC URL, user and password come from the environment ({@code BENCHMARK_PG_URL},
  * {@code BENCHMARK_PG_USER}, {@code BENCHMARK_PG_PASSWORD}).
  */
@@ -53,27 +57,43 @@ public final class SyncJobMain {
         int days = args.length > 4 ? Integer.parseInt(args[4]) : 60;
         Files.createDirectories(target);
         Clock clock = Clock.systemUTC();
-        try (DemoPendo demo = DemoPendo.start(42, visitors, accounts, days, clock);
-             Sink sink = sink(mode, target)) {
-            SyncSettings settings = SyncSettings.builder().clock(clock)
-                    .start(clock.instant().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(days)))
-                    .historyVisitors(demo.sampleVisitors(3)).build();
-            SyncEngine engine = SyncEngine.builder().client(demo.client()).sink(sink)
-                    .state(SyncState.load(target.resolve("state.json"))).settings(settings).build();
-            Instant started = Instant.now();
-            List<TableResult> results = engine.syncAll(TableRegistry.standard().names());
-            for (TableResult result : results) {
-                System.out.println(String.format(Locale.ROOT, "%-26s %,12d %9.1f %9d %8d  %s", result.table(),
-                        result.rows(), result.elapsed().toMillis() / 1000.0, result.requests(), result.retries(),
-                        result.ok() ? "ok" : "FAILED " + result.error().orElse("")));
+        String remote = System.getenv("BENCHMARK_PENDO_URL");
+        if (remote != null) {
+            // The scale case: a standalone fake in another process, so this JVM holds pendo-sync alone.
+            try (PendoClient client = PendoClient.builder().integrationKey(FakePendo.DEFAULT_INTEGRATION_KEY)
+                    .baseUrl(remote).build(); Sink sink = sink(mode, target)) {
+                sync(client, sink, target, clock, days, List.of());
             }
-            System.out.println("SECONDS=" + Duration.between(started, Instant.now()).toMillis() / 1000.0);
-            if (!results.stream().allMatch(TableResult::ok)) {
-                System.exit(1);
+        } else {
+            try (DemoPendo demo = DemoPendo.start(42, visitors, accounts, days, clock);
+                 Sink sink = sink(mode, target)) {
+                sync(demo.client(), sink, target, clock, days, demo.sampleVisitors(3));
             }
         }
         System.out.println("PEAK_HEAP=" + peakHeap());
         System.out.println("PEAK_RSS=" + peakRss());
+        System.out.println("CPU_NANOS=" + ProcessHandle.current().info().totalCpuDuration()
+                .map(Duration::toNanos).orElse(-1L));
+    }
+
+    private static void sync(PendoClient client, Sink sink, Path target, Clock clock, int days,
+                             List<String> historyVisitors) throws IOException {
+        SyncSettings settings = SyncSettings.builder().clock(clock)
+                .start(clock.instant().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(days)))
+                .historyVisitors(historyVisitors).build();
+        SyncEngine engine = SyncEngine.builder().client(client).sink(sink)
+                .state(SyncState.load(target.resolve("state.json"))).settings(settings).build();
+        Instant started = Instant.now();
+        List<TableResult> results = engine.syncAll(TableRegistry.standard().names());
+        for (TableResult result : results) {
+            System.out.println(String.format(Locale.ROOT, "%-26s %,12d %9.1f %9d %8d  %s", result.table(),
+                    result.rows(), result.elapsed().toMillis() / 1000.0, result.requests(), result.retries(),
+                    result.ok() ? "ok" : "FAILED " + result.error().orElse("")));
+        }
+        System.out.println("SECONDS=" + Duration.between(started, Instant.now()).toMillis() / 1000.0);
+        if (!results.stream().allMatch(TableResult::ok)) {
+            System.exit(1);
+        }
     }
 
     private static Sink sink(String mode, Path target) throws IOException {

@@ -3,7 +3,6 @@ package io.github.pendoclient.connect;
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.aggregation.paging.TimeWindow;
 import io.github.pendoclient.connect.internal.Offsets;
-import io.github.pendoclient.connect.internal.TableReader;
 import io.github.pendoclient.connect.internal.TableSchemas;
 import io.github.pendoclient.connect.internal.Version;
 import io.github.pendoclient.error.AuthenticationException;
@@ -14,6 +13,7 @@ import io.github.pendoclient.http.RateLimitConfig;
 import io.github.pendoclient.sync.Checkpoint;
 import io.github.pendoclient.sync.SyncSettings;
 import io.github.pendoclient.sync.Table;
+import io.github.pendoclient.sync.TableReader;
 import io.github.pendoclient.sync.TableRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -233,7 +233,9 @@ public final class PendoSourceTask extends SourceTask {
         if (window != null) {
             headers.addString(HEADER_WINDOW, window.start() + "/" + window.end());
         }
-        return new SourceRecord(cycle.partition, item.offset(), cycle.topic, null,
+        Map<String, Object> offset = item.checkpoint().map(Offsets::offset)
+                .orElseGet(() -> Offsets.refreshing(cycle.started));
+        return new SourceRecord(cycle.partition, offset, cycle.topic, null,
                 cycle.schemas.keySchema(), cycle.schemas.key(row),
                 cycle.schemas.valueSchema(), cycle.schemas.value(row), null, headers);
     }

@@ -2,12 +2,6 @@ package io.github.pendoclient.sync;
 
 import com.squareup.moshi.JsonAdapter;
 import io.github.pendoclient.PendoClient;
-import io.github.pendoclient.aggregation.AggregationClient;
-import io.github.pendoclient.aggregation.paging.KeysetCheckpoint;
-import io.github.pendoclient.aggregation.paging.KeysetPager;
-import io.github.pendoclient.aggregation.paging.KeysetPaging;
-import io.github.pendoclient.aggregation.paging.TimeWindows;
-import io.github.pendoclient.aggregation.paging.WindowedPager;
 import io.github.pendoclient.error.AuthenticationException;
 import io.github.pendoclient.error.PendoException;
 import io.github.pendoclient.error.PendoNetworkException;
@@ -25,6 +19,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 
@@ -54,7 +49,6 @@ public final class SyncEngine {
     private static final Duration HISTORY_LIMIT = Duration.ofDays(179);
 
     private final PendoClient client;
-    private final AggregationClient aggregations;
     private final Sink sink;
     private final SyncState state;
     private final SyncSettings settings;
@@ -63,7 +57,6 @@ public final class SyncEngine {
 
     private SyncEngine(Builder builder) {
         this.client = Objects.requireNonNull(builder.client, "client");
-        this.aggregations = AggregationClient.of(client);
         this.sink = Objects.requireNonNull(builder.sink, "sink");
         this.state = Objects.requireNonNull(builder.state, "state");
         this.settings = Objects.requireNonNull(builder.settings, "settings");
@@ -136,7 +129,7 @@ public final class SyncEngine {
         HttpStats after = client.stats();
         TableResult result = new TableResult(table.name(), rows[0], Duration.ofNanos(System.nanoTime() - started),
                 after.attempts() - before.attempts(), after.retries() - before.retries(),
-                java.util.Optional.ofNullable(error));
+                Optional.ofNullable(error));
         listener.tableFinished(result);
         return result;
     }
@@ -173,18 +166,14 @@ public final class SyncEngine {
 
     private void run(Table table, RowCount onRows) throws IOException {
         TableSource source = table.source();
-        if (source instanceof TableSource.FullRefresh full) {
-            List<Map<String, Object>> rows = full.call().rows(client, settings);
-            sink.replace(table, rows);
-            state.put(table.name(), TableState.of(new Checkpoint.Refreshed(settings.clock().instant()),
-                    OptionalLong.empty()));
-            onRows.rows(rows.size());
-        } else if (source instanceof TableSource.KeysetPaged keyset) {
-            keyset(table, keyset, onRows);
-        } else if (source instanceof TableSource.TimeWindowed windowed) {
-            windows(table, windowed, onRows);
-        } else if (source instanceof TableSource.VisitorHistory) {
+        if (source instanceof TableSource.VisitorHistory) {
             history(table, onRows);
+        } else if (source instanceof TableSource.FullRefresh) {
+            refresh(table, onRows);
+        } else if (source instanceof TableSource.KeysetPaged keyset) {
+            pull(table, settings.pageSize().orElse(keyset.pageSize()), onRows);
+        } else if (source instanceof TableSource.TimeWindowed) {
+            pull(table, CHECKPOINT_ROWS, onRows);
         } else {
             throw new IllegalStateException("Unknown source " + source);
         }
@@ -202,83 +191,83 @@ public final class SyncEngine {
         return type.cast(checkpoint);
     }
 
-    private void keyset(Table table, TableSource.KeysetPaged source, RowCount onRows) throws IOException {
-        TableState saved = state.get(table.name());
-        sink.open(table, saved.sinkPosition());
-        Checkpoint.KeysetPosition position = saved(saved, Checkpoint.KeysetPosition.class, table);
-        int pageSize = settings.pageSize().orElse(source.pageSize());
-        KeysetPager<Map<String, Object>> pager = KeysetPaging.of(source.keyset()).pageSize(pageSize)
-                .resumeAfter(position == null ? null : position.toPaging())
-                .pager(aggregations, source.query().apply(settings));
-        long rows = 0;
-        try (Stream<Map<String, Object>> stream = pager.stream()) {
-            for (Iterator<Map<String, Object>> it = stream.iterator(); it.hasNext(); ) {
-                sink.write(table, it.next());
-                rows++;
-                if (rows % pageSize == 0) {
-                    checkpointKeyset(table, pager);
-                    onRows.rows(rows);
-                } else if (rows % PROGRESS_EVERY == 0) {
-                    onRows.rows(rows);
-                }
+    private TableReader reader(Table table, TableState saved) {
+        Optional<Checkpoint> resume = saved.checkpoint();
+        if (resume.isPresent() && resume.get().kind() != table.cursorKind()) {
+            throw new IllegalStateException("the state file " + state.file() + " holds a " + resume.get().kind()
+                    + " checkpoint for " + table.name() + ", which is a " + table.cursorKind() + " table");
+        }
+        return TableReader.open(table, resume, client, settings);
+    }
+
+    private void refresh(Table table, RowCount onRows) throws IOException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Checkpoint done;
+        try (TableReader reader = TableReader.open(table, Optional.empty(), client, settings)) {
+            for (Optional<TableReader.Item> item = reader.next(); item.isPresent(); item = reader.next()) {
+                rows.add(item.get().row());
             }
+            done = reader.checkpoint().orElseThrow();
         }
-        checkpointKeyset(table, pager);
-        onRows.rows(rows);
+        sink.replace(table, rows);
+        state.put(table.name(), TableState.of(done, OptionalLong.empty()));
+        onRows.rows(rows.size());
     }
 
-    private void checkpointKeyset(Table table, KeysetPager<Map<String, Object>> pager) throws IOException {
-        OptionalLong position = sink.commit(table);
-        KeysetCheckpoint key = pager.checkpoint().orElse(null);
-        if (key != null) {
-            state.put(table.name(), TableState.of(new Checkpoint.KeysetPosition(key.key()), position));
-        }
-    }
-
-    private void windows(Table table, TableSource.TimeWindowed source, RowCount onRows) throws IOException {
+    /**
+     * Writes a keyset or windowed table from its reader, committing the sink and the checkpoint together at the
+     * first exact row after every {@code checkpointRows} rows, and at the end.
+     */
+    private void pull(Table table, int checkpointRows, RowCount onRows) throws IOException {
         TableState saved = state.get(table.name());
         sink.open(table, saved.sinkPosition());
-        Checkpoint.CoveredWindows covered = saved(saved, Checkpoint.CoveredWindows.class, table);
-        TimeWindows windows = (settings.hourly() ? TimeWindows.hours(settings.start())
-                : TimeWindows.days(settings.start()))
-                .size(settings.windowSize()).lag(settings.lag()).clock(settings.clock())
-                .order(settings.recentFirst() ? TimeWindows.Order.NEWEST_FIRST : TimeWindows.Order.OLDEST_FIRST)
-                .resumeFrom((covered == null ? Checkpoint.CoveredWindows.none() : covered).windows());
-        WindowedPager<Map<String, Object>> pager = windows.pager(aggregations, source.query().apply(settings.apps()));
         long rows = 0;
         long checkpointed = 0;
-        int done = 0;
-        try (Stream<Map<String, Object>> stream = pager.stream()) {
-            Iterator<Map<String, Object>> it = stream.iterator();
-            listener.workDone(table, 0, pager.progress().windowsTotal());
-            while (true) {
-                boolean more = it.hasNext();
-                if (pager.progress().windowsDone() > done) {
-                    done = pager.progress().windowsDone();
-                    if (rows - checkpointed >= CHECKPOINT_ROWS) {
-                        checkpointWindows(table, pager);
-                        checkpointed = rows;
-                    }
-                    onRows.rows(rows);
-                    listener.workDone(table, done, pager.progress().windowsTotal());
-                }
-                if (!more) {
-                    break;
-                }
-                sink.write(table, it.next());
+        int windowsDone = 0;
+        try (TableReader reader = reader(table, saved)) {
+            boolean windowed = table.source() instanceof TableSource.TimeWindowed;
+            if (windowed) {
+                listener.workDone(table, 0, reader.progress().windowsTotal());
+            }
+            for (Optional<TableReader.Item> next = reader.next(); next.isPresent(); next = reader.next()) {
+                TableReader.Item item = next.get();
+                sink.write(table, item.row());
                 rows++;
-                if (rows % PROGRESS_EVERY == 0) {
+                boolean reported = false;
+                if (item.exact() && rows - checkpointed >= checkpointRows) {
+                    checkpoint(table, item.checkpoint().orElseThrow());
+                    checkpointed = rows;
+                    onRows.rows(rows);
+                    reported = true;
+                }
+                if (windowed && reader.progress().windowsDone() > windowsDone) {
+                    windowsDone = reader.progress().windowsDone();
+                    if (!reported) {
+                        onRows.rows(rows);
+                        reported = true;
+                    }
+                    listener.workDone(table, windowsDone, reader.progress().windowsTotal());
+                }
+                if (!reported && rows % PROGRESS_EVERY == 0) {
                     onRows.rows(rows);
                 }
             }
+            Optional<Checkpoint> end = reader.checkpoint();
+            if (end.isPresent()) {
+                checkpoint(table, end.get());
+            } else {
+                sink.commit(table);
+            }
+            if (windowed && reader.progress().windowsDone() > windowsDone) {
+                listener.workDone(table, reader.progress().windowsDone(), reader.progress().windowsTotal());
+            }
         }
-        checkpointWindows(table, pager);
         onRows.rows(rows);
     }
 
-    private void checkpointWindows(Table table, WindowedPager<Map<String, Object>> pager) throws IOException {
+    private void checkpoint(Table table, Checkpoint checkpoint) throws IOException {
         OptionalLong position = sink.commit(table);
-        state.put(table.name(), TableState.of(new Checkpoint.CoveredWindows(pager.checkpoint()), position));
+        state.put(table.name(), TableState.of(checkpoint, position));
     }
 
     @SuppressWarnings("unchecked")

@@ -8,6 +8,7 @@ import io.github.pendoclient.sync.SyncSettings;
 import io.github.pendoclient.sync.SyncState;
 import io.github.pendoclient.sync.TableRegistry;
 import io.github.pendoclient.sync.TableResult;
+import io.github.pendoclient.sync.sink.DuckDbLimits;
 import io.github.pendoclient.sync.sink.DuckDbSink;
 import io.github.pendoclient.sync.sink.JsonLinesSink;
 import io.github.pendoclient.sync.sink.ParquetSink;
@@ -88,6 +89,14 @@ public final class PendoSyncCommand implements Callable<Integer> {
     @Option(names = "--parquet", paramLabel = "DIR", description = "Write one Parquet file per table into this"
             + " directory instead (staged in DIR/" + ParquetSink.STAGING_FILE + ").")
     Path parquet;
+
+    @Option(names = "--duckdb-memory", paramLabel = "SIZE", description = "Buffer memory of the embedded DuckDB"
+            + " behind --duckdb and --parquet, past which it spills to disk (default: "
+            + "${DEFAULT-VALUE}; DuckDB's own default is 80% of the machine's memory).")
+    String duckdbMemory = DuckDbLimits.DEFAULT.memoryLimit();
+
+    @Option(names = "--duckdb-threads", paramLabel = "N", description = "Worker threads of that DuckDB (default: 1).")
+    int duckdbThreads = DuckDbLimits.DEFAULT.threads();
 
     @Option(names = "--postgres", paramLabel = "JDBC_URL", description = "Upsert into this PostgreSQL database"
             + " instead, e.g. jdbc:postgresql://localhost:5432/analytics; the password comes from "
@@ -422,7 +431,8 @@ public final class PendoSyncCommand implements Callable<Integer> {
             Writable.check(parquet, true, "--parquet", this::usage);
             state = checkState(stateFile != null ? stateFile : parquet.resolve(".pendo-sync-state.json"));
             Path directory = parquet;
-            return new Destination(directory.toString(), state, () -> new ParquetSink(directory));
+            DuckDbLimits limits = duckDbLimits();
+            return new Destination(directory.toString(), state, () -> new ParquetSink(directory, limits));
         }
         if (duckdb != null) {
             target = duckdb;
@@ -443,8 +453,17 @@ public final class PendoSyncCommand implements Callable<Integer> {
         }
         checkState(state);
         Path directory = target;
+        DuckDbLimits limits = duckDbLimits();
         return new Destination(target.toString(), state,
-                duckdb != null ? () -> new DuckDbSink(directory) : () -> new JsonLinesSink(directory));
+                duckdb != null ? () -> new DuckDbSink(directory, limits) : () -> new JsonLinesSink(directory));
+    }
+
+    private DuckDbLimits duckDbLimits() {
+        try {
+            return new DuckDbLimits(duckdbMemory, duckdbThreads);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage() + " (--duckdb-memory, --duckdb-threads)");
+        }
     }
 
     /** A PostgreSQL destination: the URL's form, the user and where the password comes from, checked up front. */

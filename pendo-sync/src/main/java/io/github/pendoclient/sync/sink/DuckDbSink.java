@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Properties;
 import java.util.Set;
 import java.util.StringJoiner;
 import org.duckdb.DuckDBAppender;
@@ -39,12 +40,23 @@ public final class DuckDbSink implements Sink {
     private final Map<String, Set<List<Object>>> batchKeys = new HashMap<>();
 
     /**
-     * Opens (or creates) a database file, and its parent directory if missing.
+     * Opens (or creates) a database file, and its parent directory if missing, with {@link DuckDbLimits#DEFAULT}.
      *
      * @param file the {@code .duckdb} file
      * @throws IOException if the file cannot be opened as a DuckDB database
      */
     public DuckDbSink(Path file) throws IOException {
+        this(file, DuckDbLimits.DEFAULT);
+    }
+
+    /**
+     * Opens (or creates) a database file, and its parent directory if missing.
+     *
+     * @param file the {@code .duckdb} file
+     * @param limits the memory and threads DuckDB may use
+     * @throws IOException if the file cannot be opened as a DuckDB database
+     */
+    public DuckDbSink(Path file, DuckDbLimits limits) throws IOException {
         this.file = file;
         try {
             Path parent = file.toAbsolutePath().getParent();
@@ -52,7 +64,10 @@ public final class DuckDbSink implements Sink {
                 Files.createDirectories(parent);
             }
             Class.forName("org.duckdb.DuckDBDriver");
-            Connection opened = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+            Properties config = new Properties();
+            config.setProperty("memory_limit", limits.memoryLimit());
+            config.setProperty("threads", String.valueOf(limits.threads()));
+            Connection opened = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), config);
             this.connection = opened.unwrap(DuckDBConnection.class);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET TimeZone = 'UTC'");

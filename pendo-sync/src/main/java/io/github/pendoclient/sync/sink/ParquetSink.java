@@ -39,16 +39,28 @@ public final class ParquetSink implements Sink {
     private final DuckDbSink staging;
 
     /**
-     * Opens (or creates) a directory of Parquet files and its staging database, and exports the tables that a
-     * killed run left committed but not exported.
+     * Opens (or creates) a directory of Parquet files and its staging database with {@link DuckDbLimits#DEFAULT},
+     * and exports the tables that a killed run left committed but not exported.
      *
      * @param directory the directory
      * @throws IOException if the directory or the staging database cannot be opened
      */
     public ParquetSink(Path directory) throws IOException {
+        this(directory, DuckDbLimits.DEFAULT);
+    }
+
+    /**
+     * Opens (or creates) a directory of Parquet files and its staging database, and exports the tables that a
+     * killed run left committed but not exported.
+     *
+     * @param directory the directory
+     * @param limits the memory and threads the staging DuckDB may use
+     * @throws IOException if the directory or the staging database cannot be opened
+     */
+    public ParquetSink(Path directory, DuckDbLimits limits) throws IOException {
         this.directory = directory;
         Files.createDirectories(directory);
-        this.staging = new DuckDbSink(directory.resolve(STAGING_FILE));
+        this.staging = new DuckDbSink(directory.resolve(STAGING_FILE), limits);
         try (Statement statement = connection().createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS " + PENDING + " (table_name VARCHAR PRIMARY KEY)");
             connection().commit();

@@ -1,30 +1,28 @@
-package io.github.pendoclient.connect.internal;
+package io.github.pendoclient.sync;
 
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.aggregation.AggregationClient;
 import io.github.pendoclient.aggregation.paging.KeysetPager;
 import io.github.pendoclient.aggregation.paging.KeysetPaging;
+import io.github.pendoclient.aggregation.paging.PagingProgress;
 import io.github.pendoclient.aggregation.paging.TimeWindow;
 import io.github.pendoclient.aggregation.paging.TimeWindows;
 import io.github.pendoclient.aggregation.paging.WindowedPager;
-import io.github.pendoclient.sync.Checkpoint;
-import io.github.pendoclient.sync.SyncSettings;
-import io.github.pendoclient.sync.Table;
-import io.github.pendoclient.sync.TableSource;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * One cycle of one table, pulled a row at a time: the sync engine's table declaration and checkpoints, read the
- * way a Connect task needs them (the engine itself pushes whole tables into a sink). Each row comes with the
- * checkpoint that holds once it and every row before it are delivered, so the committed offset never runs ahead of
- * the data:
+ * One run of one table from a checkpoint, pulled a row at a time. {@link SyncEngine} reads every paged table
+ * through it into a sink, and the Kafka Connect source task reads it into records, so the keyset and time-window
+ * loops exist once. Each row comes with the checkpoint that holds once it and every row before it are delivered,
+ * so a stored checkpoint never runs ahead of the data:
  * <ul>
- *   <li>full refresh: the whole table, each row with a "refresh under way" offset and the last with
- *       {@link Checkpoint.Refreshed};</li>
+ *   <li>full refresh: the whole table, each row without a checkpoint (a refresh under way has none) and the last
+ *       with {@link Checkpoint.Refreshed};</li>
  *   <li>keyset: each row with its own {@link Checkpoint.KeysetPosition}, so a resumed task starts right after
  *       the last delivered row;</li>
  *   <li>time windows: each row with the windows covered before its own, and the last row of a window with that
@@ -37,10 +35,28 @@ public abstract class TableReader implements AutoCloseable {
      * A row and where the table stands once it is delivered.
      *
      * @param row the row as the API returned it
-     * @param offset the source offset to commit with it
+     * @param checkpoint the checkpoint that holds once this row and those before it are delivered; empty for rows
+     *                   of a full refresh before its last
+     * @param exact whether the checkpoint covers exactly the rows delivered so far: true for every keyset row, the
+     *              last row of a window and the last row of a refresh; false for rows inside a window, whose
+     *              checkpoint leaves their window to be read again (a sink that must not hold a row twice
+     *              commits only at exact rows)
      * @param window the event window the row belongs to, or null for tables that are not windowed
      */
-    public record Item(Map<String, Object> row, Map<String, Object> offset, TimeWindow window) {
+    public record Item(Map<String, Object> row, Optional<Checkpoint> checkpoint, boolean exact, TimeWindow window) {
+
+        /**
+         * Checks the parts.
+         *
+         * @param row the row
+         * @param checkpoint the checkpoint, or empty
+         * @param exact whether the checkpoint is exact
+         * @param window the window, or null
+         */
+        public Item {
+            Objects.requireNonNull(row, "row");
+            Objects.requireNonNull(checkpoint, "checkpoint");
+        }
     }
 
     /**
@@ -57,6 +73,15 @@ public abstract class TableReader implements AutoCloseable {
      */
     public abstract Optional<Checkpoint> checkpoint();
 
+    /**
+     * Windows done and in all so far; zero and zero for tables that are not windowed.
+     *
+     * @return the progress
+     */
+    public PagingProgress progress() {
+        return new PagingProgress(0, 0, 0, 0);
+    }
+
     @Override
     public abstract void close();
 
@@ -68,7 +93,8 @@ public abstract class TableReader implements AutoCloseable {
      * @param client the client
      * @param settings start, period, window, lag, apps and clock
      * @return the reader
-     * @throws IllegalArgumentException for a table the connector does not read
+     * @throws IllegalArgumentException for a table this reader does not read (visitor history), or a checkpoint
+     *                                  of another kind than the table keeps
      */
     public static TableReader open(Table table, Optional<Checkpoint> resume, PendoClient client,
                                    SyncSettings settings) {
@@ -77,13 +103,23 @@ public abstract class TableReader implements AutoCloseable {
             return new Refresh(full, client, settings);
         }
         if (source instanceof TableSource.KeysetPaged keyset) {
-            return new Keyset(keyset, resume.map(Checkpoint.KeysetPosition.class::cast), client, settings);
+            return new Keyset(keyset, resume.map(c -> kind(c, Checkpoint.KeysetPosition.class, table)), client,
+                    settings);
         }
         if (source instanceof TableSource.TimeWindowed windowed) {
-            return new Windows(windowed, resume.map(Checkpoint.CoveredWindows.class::cast), client, settings);
+            return new Windows(windowed, resume.map(c -> kind(c, Checkpoint.CoveredWindows.class, table)), client,
+                    settings);
         }
-        throw new IllegalArgumentException("The connector does not read " + table.name() + " ("
+        throw new IllegalArgumentException("A table reader does not read " + table.name() + " ("
                 + table.cursorKind() + ")");
+    }
+
+    private static <C extends Checkpoint> C kind(Checkpoint checkpoint, Class<C> type, Table table) {
+        if (!type.isInstance(checkpoint)) {
+            throw new IllegalArgumentException("A " + checkpoint.kind() + " checkpoint cannot resume "
+                    + table.name() + ", which is a " + table.cursorKind() + " table");
+        }
+        return type.cast(checkpoint);
     }
 
     private static final class Refresh extends TableReader {
@@ -106,10 +142,10 @@ public abstract class TableReader implements AutoCloseable {
             }
             Map<String, Object> row = rows.next();
             if (rows.hasNext()) {
-                return Optional.of(new Item(row, Offsets.refreshing(startedAt), null));
+                return Optional.of(new Item(row, Optional.empty(), false, null));
             }
             done = new Checkpoint.Refreshed(startedAt);
-            return Optional.of(new Item(row, Offsets.offset(done), null));
+            return Optional.of(new Item(row, Optional.of(done), true, null));
         }
 
         @Override
@@ -146,7 +182,7 @@ public abstract class TableReader implements AutoCloseable {
             }
             Map<String, Object> row = rows.next();
             position = new Checkpoint.KeysetPosition(pager.checkpoint().orElseThrow().key());
-            return Optional.of(new Item(row, Offsets.offset(position), null));
+            return Optional.of(new Item(row, Optional.of(position), true, null));
         }
 
         @Override
@@ -172,6 +208,7 @@ public abstract class TableReader implements AutoCloseable {
             TimeWindows windows = (settings.hourly() ? TimeWindows.hours(settings.start())
                     : TimeWindows.days(settings.start()))
                     .size(settings.windowSize()).lag(settings.lag()).clock(settings.clock())
+                    .order(settings.recentFirst() ? TimeWindows.Order.NEWEST_FIRST : TimeWindows.Order.OLDEST_FIRST)
                     .resumeFrom(resume.orElse(Checkpoint.CoveredWindows.none()).windows());
             this.pager = windows.pager(AggregationClient.of(client), source.query().apply(settings.apps()));
             this.stream = pager.stream();
@@ -192,18 +229,25 @@ public abstract class TableReader implements AutoCloseable {
             TimeWindow window = heldWindow;
             boolean more = rows.hasNext();
             Checkpoint.CoveredWindows covered = new Checkpoint.CoveredWindows(pager.checkpoint());
+            boolean lastOfWindow = true;
             if (more) {
                 heldWindow = pager.currentWindow().orElseThrow();
                 held = rows.next();
+                lastOfWindow = !heldWindow.equals(window);
             } else {
                 held = null;
             }
-            return Optional.of(new Item(row, Offsets.offset(covered), window));
+            return Optional.of(new Item(row, Optional.of(covered), lastOfWindow, window));
         }
 
         @Override
         public Optional<Checkpoint> checkpoint() {
             return Optional.of(new Checkpoint.CoveredWindows(pager.checkpoint()));
+        }
+
+        @Override
+        public PagingProgress progress() {
+            return pager.progress();
         }
 
         @Override
