@@ -1,7 +1,7 @@
 package io.github.pendoclient.benchmarks;
 
 import io.github.pendoclient.PendoClient;
-import io.github.pendoclient.http.RateLimitConfig;
+import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.track.TrackClient;
 import io.github.pendoclient.track.TrackEvent;
 import io.github.pendoclient.track.TrackSender;
@@ -79,7 +79,7 @@ final class HttpFaultsCase {
             server.start();
             AtomicBoolean producing = new AtomicBoolean(true);
             try (TrackClient client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
-                    .rateLimit(limited ? RateLimitConfig.perSecond(100) : RateLimitConfig.disabled()).build();
+                    .rateLimit(limited ? RateLimitOptions.perSecond(100) : RateLimitOptions.disabled()).build();
                  TrackSender sender = client.sender(TrackSender.Options.defaults()
                          .closeTimeout(Duration.ZERO))) {
                 Thread producer = new Thread(() -> {
@@ -187,7 +187,7 @@ final class HttpFaultsCase {
             server.setDispatcher(new OnceFaultyServer());
             server.start();
             try (PendoClient client = PendoClient.builder().integrationKey(KEY).baseUrl(server.url("/").toString())
-                    .rateLimit(RateLimitConfig.disabled()).build()) {
+                    .rateLimit(RateLimitOptions.disabled()).build()) {
                 long start = System.nanoTime();
                 if (asynchronous) {
                     List<CompletableFuture<?>> calls = new ArrayList<>();

@@ -5,7 +5,7 @@ import com.squareup.moshi.JsonReader;
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.aggregation.AggregationClient;
 import io.github.pendoclient.aggregation.Queries;
-import io.github.pendoclient.http.RateLimitConfig;
+import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.internal.json.PendoJson;
 import io.github.pendoclient.model.Visitor;
 import java.io.IOException;
@@ -68,7 +68,7 @@ public final class StreamingCase {
             case "sdk-maps":
                 try (PendoClient client = PendoClient.builder()
                         .integrationKey(io.github.pendoclient.testing.FakePendo.DEFAULT_INTEGRATION_KEY).baseUrl(base)
-                        .rateLimit(RateLimitConfig.disabled()).build()) {
+                        .rateLimit(RateLimitOptions.disabled()).build()) {
                     AggregationClient aggregations = AggregationClient.of(client);
                     if (mode.equals("sdk-typed")) {
                         try (Stream<Visitor> rows = aggregations.stream(Queries.visitors(true), Visitor.class)) {

@@ -1,6 +1,6 @@
 package io.github.pendoclient.benchmarks;
 
-import io.github.pendoclient.http.RateLimitConfig;
+import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.track.TrackClient;
 import io.github.pendoclient.track.TrackEvent;
 import io.github.pendoclient.track.TrackSender;
@@ -83,7 +83,7 @@ final class TrackSenderCase {
             server.setDispatcher(limiter);
             server.start();
             try (TrackClient client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
-                    .rateLimit(RateLimitConfig.perSecond(100)).build();
+                    .rateLimit(RateLimitOptions.perSecond(100)).build();
                  TrackSender sender = client.sender(TrackSender.Options.defaults().queueCapacity(100_000)
                          .concurrency(4))) {
                 for (int i = 0; i < 200; i++) {
@@ -167,7 +167,7 @@ final class TrackSenderCase {
             throws Exception {
         AtomicLong delivered = new AtomicLong();
         try (TrackClient client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
-                .okHttpClient(okHttp).rateLimit(RateLimitConfig.disabled()).build();
+                .okHttpClient(okHttp).rateLimit(RateLimitOptions.disabled()).build();
              TrackSender sender = client.sender(TrackSender.Options.defaults().queueCapacity(events)
                      .concurrency(4))) {
             long start = System.nanoTime();

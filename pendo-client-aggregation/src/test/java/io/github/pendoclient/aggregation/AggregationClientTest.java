@@ -10,8 +10,8 @@ import io.github.pendoclient.aggregation.rows.PollEventRow;
 import io.github.pendoclient.error.InvalidRequestException;
 import io.github.pendoclient.error.PendoNetworkException;
 import io.github.pendoclient.error.UnreadableResponseException;
-import io.github.pendoclient.http.RateLimitConfig;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RateLimitOptions;
+import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.model.Visitor;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -53,7 +53,7 @@ class AggregationClientTest {
         server.start();
         client = PendoClient.builder().integrationKey(KEY).baseUrl(server.url("/").toString())
                 .aggregationTimeout(Duration.ofSeconds(10))
-                .retries(RetryConfig.builder().maxAttempts(1).build()).rateLimit(RateLimitConfig.disabled()).build();
+                .retries(RetryOptions.builder().maxAttempts(1).build()).rateLimit(RateLimitOptions.disabled()).build();
         aggregations = AggregationClient.of(client);
     }
 
@@ -190,7 +190,7 @@ class AggregationClientTest {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              PendoClient direct = PendoClient.builder().integrationKey(KEY)
                      .baseUrl("http://127.0.0.1:" + listener.getLocalPort() + "/")
-                     .retries(RetryConfig.builder().maxAttempts(1).build()).build()) {
+                     .retries(RetryOptions.builder().maxAttempts(1).build()).build()) {
             Thread serverThread = new Thread(() -> {
                 try (Socket socket = listener.accept()) {
                     BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),

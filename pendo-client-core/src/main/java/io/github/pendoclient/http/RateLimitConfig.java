@@ -15,7 +15,7 @@ import java.util.Objects;
  * keys are written {@code "POST api/v1/bulkdelete/visitor"}: the method, a space, and the path template without a
  * leading slash. Instances are immutable.
  */
-public final class RateLimitConfig {
+public final class RateLimitOptions {
 
     /** Pendo's documented limit per endpoint. */
     public static final double DEFAULT_PER_SECOND = 100;
@@ -28,12 +28,12 @@ public final class RateLimitConfig {
             "POST api/v1/bulkdelete/visitor", 1.0,
             "POST api/v1/bulkdelete/account", 1.0);
 
-    private static final RateLimitConfig DISABLED = new RateLimitConfig(0, Map.of());
+    private static final RateLimitOptions DISABLED = new RateLimitOptions(0, Map.of());
 
     private final double perSecond;
     private final Map<String, Double> endpointLimits;
 
-    private RateLimitConfig(double perSecond, Map<String, Double> endpointLimits) {
+    private RateLimitOptions(double perSecond, Map<String, Double> endpointLimits) {
         this.perSecond = perSecond;
         this.endpointLimits = endpointLimits;
     }
@@ -43,7 +43,7 @@ public final class RateLimitConfig {
      *
      * @return the default configuration
      */
-    public static RateLimitConfig defaults() {
+    public static RateLimitOptions defaults() {
         return perSecond(DEFAULT_PER_SECOND);
     }
 
@@ -53,8 +53,8 @@ public final class RateLimitConfig {
      * @param requests a positive rate; fractions are allowed (0.5 is one request every two seconds)
      * @return the configuration
      */
-    public static RateLimitConfig perSecond(double requests) {
-        return new RateLimitConfig(positive(requests, "requests per second"), Map.of());
+    public static RateLimitOptions perSecond(double requests) {
+        return new RateLimitOptions(positive(requests, "requests per second"), Map.of());
     }
 
     /**
@@ -62,7 +62,7 @@ public final class RateLimitConfig {
      *
      * @return a configuration that never waits
      */
-    public static RateLimitConfig disabled() {
+    public static RateLimitOptions disabled() {
         return DISABLED;
     }
 
@@ -73,11 +73,11 @@ public final class RateLimitConfig {
      * @param requestsPerSecond its positive limit
      * @return a new configuration
      */
-    public RateLimitConfig withEndpointLimit(String endpoint, double requestsPerSecond) {
+    public RateLimitOptions withEndpointLimit(String endpoint, double requestsPerSecond) {
         Objects.requireNonNull(endpoint, "endpoint");
         Map<String, Double> limits = new LinkedHashMap<>(endpointLimits);
         limits.put(normalizeEndpoint(endpoint), positive(requestsPerSecond, "requests per second"));
-        return new RateLimitConfig(perSecond, Collections.unmodifiableMap(limits));
+        return new RateLimitOptions(perSecond, Collections.unmodifiableMap(limits));
     }
 
     /**
@@ -145,7 +145,7 @@ public final class RateLimitConfig {
 
     @Override
     public String toString() {
-        return enabled() ? "RateLimitConfig{perSecond=" + perSecond + ", endpointLimits=" + endpointLimits + "}"
-                : "RateLimitConfig{disabled}";
+        return enabled() ? "RateLimitOptions{perSecond=" + perSecond + ", endpointLimits=" + endpointLimits + "}"
+                : "RateLimitOptions{disabled}";
     }
 }

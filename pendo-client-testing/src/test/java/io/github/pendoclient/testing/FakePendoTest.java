@@ -9,7 +9,7 @@ import io.github.pendoclient.error.AuthenticationException;
 import io.github.pendoclient.error.NotFoundException;
 import io.github.pendoclient.error.RateLimitedException;
 import io.github.pendoclient.error.ServerException;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.model.Account;
 import io.github.pendoclient.model.Feature;
 import io.github.pendoclient.model.Guide;
@@ -193,7 +193,7 @@ class FakePendoTest {
                 .containsExactly(429, 429, 503, 200);
         assertThat(PENDO.pendingFaults()).isZero();
 
-        try (PendoClient impatient = PENDO.clientBuilder().retries(RetryConfig.builder().maxAttempts(1).build())
+        try (PendoClient impatient = PENDO.clientBuilder().retries(RetryOptions.builder().maxAttempts(1).build())
                 .build()) {
             PENDO.enqueueFault(Endpoint.PAGES, Fault.html503());
             assertThatThrownBy(() -> impatient.pages().list()).isInstanceOf(ServerException.class)
@@ -211,7 +211,7 @@ class FakePendoTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(140));
 
         try (FakePendo limited = FakePendo.create().withDataset(DATASET).withRateLimit(2).start();
-             PendoClient impatient = limited.clientBuilder().retries(RetryConfig.builder().maxAttempts(1).build())
+             PendoClient impatient = limited.clientBuilder().retries(RetryOptions.builder().maxAttempts(1).build())
                      .build()) {
             int throttled = 0;
             for (int i = 0; i < 6; i++) {

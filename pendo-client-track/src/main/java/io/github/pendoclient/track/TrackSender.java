@@ -590,7 +590,7 @@ public final class TrackSender implements AutoCloseable {
 
         /**
          * Sets how many attempts an event gets before it fails; waits between them follow the client's
-         * {@link io.github.pendoclient.http.RetryConfig} backoff and the server's {@code Retry-After}.
+         * {@link io.github.pendoclient.http.RetryOptions} backoff and the server's {@code Retry-After}.
          *
          * @param attempts at least 1
          * @return new options

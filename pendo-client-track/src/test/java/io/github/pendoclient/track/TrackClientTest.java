@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.pendoclient.Region;
 import io.github.pendoclient.error.AuthenticationException;
 import io.github.pendoclient.error.InvalidRequestException;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RetryOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -34,7 +34,7 @@ class TrackClientTest {
         server = new MockWebServer();
         server.start();
         client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
-                .retries(RetryConfig.builder().maxAttempts(2).initialBackoff(Duration.ofMillis(1)).build()).build();
+                .retries(RetryOptions.builder().maxAttempts(2).initialBackoff(Duration.ofMillis(1)).build()).build();
     }
 
     @AfterEach

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.squareup.moshi.JsonReader;
 import io.github.pendoclient.error.PendoException;
-import io.github.pendoclient.http.RateLimitConfig;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RateLimitOptions;
+import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.http.TimeSource;
 import io.github.pendoclient.internal.json.JsonValues;
 import java.io.IOException;
@@ -61,9 +61,9 @@ class TrackSenderTest {
     private TrackClient client(int maxAttempts) {
         client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
                 .readTimeout(Duration.ofSeconds(30))
-                .retries(RetryConfig.builder().maxAttempts(maxAttempts).initialBackoff(Duration.ofMillis(2))
+                .retries(RetryOptions.builder().maxAttempts(maxAttempts).initialBackoff(Duration.ofMillis(2))
                         .maxBackoff(Duration.ofMillis(20)).maxRetryAfter(Duration.ofMillis(200)).build())
-                .rateLimit(RateLimitConfig.disabled())
+                .rateLimit(RateLimitOptions.disabled())
                 .build();
         return client;
     }
@@ -435,7 +435,7 @@ class TrackSenderTest {
         });
         ImmediateTime time = new ImmediateTime();
         client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
-                .rateLimit(RateLimitConfig.disabled()).timeSource(time).build();
+                .rateLimit(RateLimitOptions.disabled()).timeSource(time).build();
         int events = 1000;
         try (TrackSender sender = client.sender(TrackSender.Options.defaults().listener(listener))) {
             for (int i = 0; i < events; i++) {
@@ -464,8 +464,8 @@ class TrackSenderTest {
             }
         });
         client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
-                .retries(RetryConfig.builder().initialBackoff(Duration.ofMillis(300)).jitter(0).build())
-                .rateLimit(RateLimitConfig.disabled()).build();
+                .retries(RetryOptions.builder().initialBackoff(Duration.ofMillis(300)).jitter(0).build())
+                .rateLimit(RateLimitOptions.disabled()).build();
         try (TrackSender sender = client.sender(TrackSender.Options.defaults().concurrency(1).listener(listener))) {
             sender.track(event(1));
             sender.track(event(2));

@@ -10,7 +10,7 @@ import io.github.pendoclient.error.AuthenticationException;
 import io.github.pendoclient.error.PendoException;
 import io.github.pendoclient.error.PendoNetworkException;
 import io.github.pendoclient.error.PermissionDeniedException;
-import io.github.pendoclient.http.RateLimitConfig;
+import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.sync.Checkpoint;
 import io.github.pendoclient.sync.SyncSettings;
 import io.github.pendoclient.sync.Table;
@@ -117,7 +117,7 @@ public final class PendoSourceTask extends SourceTask {
         PendoClient.Builder builder = PendoClient.builder()
                 .integrationKey(config.integrationKey().value())
                 .region(config.region())
-                .rateLimit(RateLimitConfig.perSecond(config.requestsPerSecond() / taskCount))
+                .rateLimit(RateLimitOptions.perSecond(config.requestsPerSecond() / taskCount))
                 .applicationName("pendo-kafka-connect/" + Version.get());
         config.baseUrl().ifPresent(builder::baseUrl);
         client = builder.build();

@@ -3,8 +3,8 @@ package io.github.pendoclient.internal.http;
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.Region;
 import io.github.pendoclient.SdkVersion;
-import io.github.pendoclient.http.RateLimitConfig;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RateLimitOptions;
+import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.http.TimeSource;
 import java.net.URI;
 import java.time.Duration;
@@ -38,8 +38,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     private Duration readTimeout = DEFAULT_READ_TIMEOUT;
     private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
     private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
-    private RetryConfig retry = RetryConfig.defaults();
-    private RateLimitConfig rateLimit = RateLimitConfig.defaults();
+    private RetryOptions retry = RetryOptions.defaults();
+    private RateLimitOptions rateLimit = RateLimitOptions.defaults();
     private OkHttpClient okHttpClient;
     private String applicationName;
     private TimeSource timeSource = TimeSource.system();
@@ -172,25 +172,25 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     }
 
     /**
-     * How failed calls are retried. Default {@link RetryConfig#defaults()}; {@link RetryConfig#disabled()} turns
+     * How failed calls are retried. Default {@link RetryOptions#defaults()}; {@link RetryOptions#disabled()} turns
      * retries off.
      *
      * @param retry the retry configuration
      * @return this builder
      */
-    public B retries(RetryConfig retry) {
+    public B retries(RetryOptions retry) {
         this.retry = Objects.requireNonNull(retry, "retry");
         return self();
     }
 
     /**
      * The client-side rate limit per endpoint. Default 100 requests per second, Pendo's documented limit;
-     * {@link RateLimitConfig#disabled()} turns it off.
+     * {@link RateLimitOptions#disabled()} turns it off.
      *
      * @param rateLimit the rate limit
      * @return this builder
      */
-    public B rateLimit(RateLimitConfig rateLimit) {
+    public B rateLimit(RateLimitOptions rateLimit) {
         this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
         return self();
     }

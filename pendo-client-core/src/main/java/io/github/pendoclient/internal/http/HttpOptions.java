@@ -1,7 +1,7 @@
 package io.github.pendoclient.internal.http;
 
-import io.github.pendoclient.http.RateLimitConfig;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RateLimitOptions;
+import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.http.TimeSource;
 import java.time.Duration;
 import java.util.Objects;
@@ -28,7 +28,7 @@ import okhttp3.OkHttpClient;
  */
 public record HttpOptions(HttpUrl baseUrl, Duration connectTimeout, Duration readTimeout, Duration writeTimeout,
                           Duration callTimeout, Duration streamingReadTimeout, Duration streamingCallTimeout,
-                          RetryConfig retry, RateLimitConfig rateLimit, OkHttpClient okHttpClient, String userAgent,
+                          RetryOptions retry, RateLimitOptions rateLimit, OkHttpClient okHttpClient, String userAgent,
                           TimeSource timeSource, String hostDescription) {
 
     /**
