@@ -31,7 +31,7 @@ final class PagingCase {
                 long rows = aggregations.stream(Queries.visitors(true)).count();
                 double one = rows / ((System.nanoTime() - start) / 1e9);
                 start = System.nanoTime();
-                var pager = KeysetPaging.of(Keyset.of("visitorId")).pageSize(5_000)
+                var pager = KeysetPaging.of(Keyset.of("visitorId")).withPageSize(5_000)
                         .pager(aggregations, Queries.visitors(true));
                 long pagedRows = pager.stream().count();
                 double many = pagedRows / ((System.nanoTime() - start) / 1e9);

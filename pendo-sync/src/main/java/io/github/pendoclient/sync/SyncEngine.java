@@ -201,8 +201,8 @@ public final class SyncEngine {
         sink.open(table, saved.sinkPosition());
         Checkpoint.KeysetPosition position = saved(saved, Checkpoint.KeysetPosition.class, table);
         int pageSize = settings.pageSize().orElse(source.pageSize());
-        KeysetPager<Map<String, Object>> pager = KeysetPaging.of(source.keyset()).pageSize(pageSize)
-                .resumeAfter(position == null ? null : position.toPaging())
+        KeysetPager<Map<String, Object>> pager = KeysetPaging.of(source.keyset()).withPageSize(pageSize)
+                .withResumeAfter(position == null ? null : position.toPaging())
                 .pager(aggregations, source.query().apply(settings));
         long rows = 0;
         try (Stream<Map<String, Object>> stream = pager.stream()) {
@@ -235,9 +235,9 @@ public final class SyncEngine {
         Checkpoint.CoveredWindows covered = saved(saved, Checkpoint.CoveredWindows.class, table);
         TimeWindows windows = (settings.hourly() ? TimeWindows.hours(settings.start())
                 : TimeWindows.days(settings.start()))
-                .size(settings.windowSize()).lag(settings.lag()).clock(settings.clock())
-                .order(settings.recentFirst() ? TimeWindows.Order.NEWEST_FIRST : TimeWindows.Order.OLDEST_FIRST)
-                .resumeFrom((covered == null ? Checkpoint.CoveredWindows.none() : covered).windows());
+                .withSize(settings.windowSize()).withLag(settings.lag()).withClock(settings.clock())
+                .withOrder(settings.recentFirst() ? TimeWindows.Order.NEWEST_FIRST : TimeWindows.Order.OLDEST_FIRST)
+                .withResumeFrom((covered == null ? Checkpoint.CoveredWindows.none() : covered).windows());
         WindowedPager<Map<String, Object>> pager = windows.pager(aggregations, source.query().apply(settings.apps()));
         long rows = 0;
         int done = 0;

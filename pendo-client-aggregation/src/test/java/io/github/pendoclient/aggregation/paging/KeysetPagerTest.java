@@ -8,7 +8,7 @@ import io.github.pendoclient.aggregation.Aggregation;
 import io.github.pendoclient.aggregation.AggregationClient;
 import io.github.pendoclient.aggregation.Expr;
 import io.github.pendoclient.aggregation.Queries;
-import io.github.pendoclient.http.RateLimitConfig;
+import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.model.Visitor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,7 +59,7 @@ class KeysetPagerTest {
     void pagesAllRowsOnceInKeyOrderEndingOnAShortPage() {
         List<Map<String, Object>> rows = visitors(23);
         try (EngineServerForPaging fake = new EngineServerForPaging(rows)) {
-            KeysetPager<Visitor> pager = KeysetPaging.of(BY_ID).pageSize(5)
+            KeysetPager<Visitor> pager = KeysetPaging.of(BY_ID).withPageSize(5)
                     .pager(fake.aggregations, Queries.visitors(true), Visitor.class);
 
             assertThat(ids(pager.stream())).isEqualTo(idsOf(rows));
@@ -75,7 +75,7 @@ class KeysetPagerTest {
     void aResultOfExactlyWholePagesCostsOneEmptyRequestAndNothingMore() {
         List<Map<String, Object>> rows = visitors(20);
         try (EngineServerForPaging fake = new EngineServerForPaging(rows)) {
-            KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_ID).pageSize(5)
+            KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_ID).withPageSize(5)
                     .pager(fake.aggregations, Queries.visitors(true));
 
             assertThat(ids(pager.stream())).isEqualTo(idsOf(rows));
@@ -103,7 +103,7 @@ class KeysetPagerTest {
             rows.add(visitor(id, 1));
         }
         try (EngineServerForPaging fake = new EngineServerForPaging(rows)) {
-            KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_ID).pageSize(3)
+            KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_ID).withPageSize(3)
                     .pager(fake.aggregations, Queries.visitors(true));
 
             assertThat(ids(pager.stream())).isEqualTo(idsOf(rows));
@@ -119,7 +119,7 @@ class KeysetPagerTest {
             rows.add(visitor("v-" + (char) ('a' + i % 26) + i, 1_700_000_000_000L + (i % 3)));
         }
         try (EngineServerForPaging fake = new EngineServerForPaging(rows)) {
-            KeysetPager<Visitor> pager = KeysetPaging.of(BY_TIME_THEN_ID).pageSize(7)
+            KeysetPager<Visitor> pager = KeysetPaging.of(BY_TIME_THEN_ID).withPageSize(7)
                     .pager(fake.aggregations, Queries.visitors(true), Visitor.class);
 
             List<Visitor> paged = pager.stream().toList();
@@ -135,7 +135,7 @@ class KeysetPagerTest {
     void resumingFromAStoredCheckpointYieldsExactlyTheRest() {
         List<Map<String, Object>> rows = visitors(37);
         try (EngineServerForPaging fake = new EngineServerForPaging(rows)) {
-            KeysetPager<Map<String, Object>> first = KeysetPaging.of(BY_TIME_THEN_ID).pageSize(5)
+            KeysetPager<Map<String, Object>> first = KeysetPaging.of(BY_TIME_THEN_ID).withPageSize(5)
                     .pager(fake.aggregations, Queries.visitors(true));
             List<String> before;
             try (Stream<Map<String, Object>> stream = first.stream()) {
@@ -144,8 +144,8 @@ class KeysetPagerTest {
             String stored = first.checkpoint().orElseThrow().toJson();
             assertThat(stored).isEqualTo("[1001,\"v-0011\"]");
 
-            KeysetPager<Map<String, Object>> second = KeysetPaging.of(BY_TIME_THEN_ID).pageSize(5)
-                    .resumeAfter(KeysetCheckpoint.parse(stored)).pager(fake.aggregations, Queries.visitors(true));
+            KeysetPager<Map<String, Object>> second = KeysetPaging.of(BY_TIME_THEN_ID).withPageSize(5)
+                    .withResumeAfter(KeysetCheckpoint.parse(stored)).pager(fake.aggregations, Queries.visitors(true));
             List<String> after = ids(second.stream());
 
             List<String> all = new ArrayList<>(before);
@@ -158,8 +158,8 @@ class KeysetPagerTest {
     void eachPageIsTheQueryThenCursorFilterSortAndLimit() {
         Aggregation base = Aggregation.builder().source(io.github.pendoclient.aggregation.Source.visitors())
                 .filter(Expr.field("metadata.agent.role").eq("admin")).build();
-        KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_TIME_THEN_ID).pageSize(100)
-                .resumeAfter(new KeysetCheckpoint(List.of(1700000000000L, "v\"9")))
+        KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_TIME_THEN_ID).withPageSize(100)
+                .withResumeAfter(new KeysetCheckpoint(List.of(1700000000000L, "v\"9")))
                 .pager(AggregationClient.of(PendoClient.builder().integrationKey("fake-key")
                         .baseUrl("http://127.0.0.1:9/").build()), base);
 
@@ -174,7 +174,7 @@ class KeysetPagerTest {
     void aKeyThatIsNotUniqueStopsPagingInsteadOfLosingRows() {
         List<Map<String, Object>> rows = List.of(visitor("a", 1), visitor("b", 2), visitor("b", 3), visitor("c", 4));
         try (EngineServerForPaging fake = new EngineServerForPaging(rows)) {
-            KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_ID).pageSize(2)
+            KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_ID).withPageSize(2)
                     .pager(fake.aggregations, Queries.visitors(true));
 
             assertThatThrownBy(() -> pager.stream().toList()).isInstanceOf(PagingException.class)
@@ -189,7 +189,7 @@ class KeysetPagerTest {
         keyless.put("visitorId", null);
         List<Map<String, Object>> rows = List.of(visitor("a", 1), keyless);
         try (EngineServerForPaging fake = new EngineServerForPaging(rows)) {
-            KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_ID).pageSize(5)
+            KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_ID).withPageSize(5)
                     .pager(fake.aggregations, Queries.visitors(true));
 
             assertThatThrownBy(() -> pager.stream().toList()).isInstanceOf(PagingException.class)
@@ -206,15 +206,15 @@ class KeysetPagerTest {
             }
             server.start();
             try (PendoClient client = PendoClient.builder().integrationKey("fake-key")
-                    .baseUrl(server.url("/").toString()).rateLimit(RateLimitConfig.disabled()).build()) {
+                    .baseUrl(server.url("/").toString()).rateLimit(RateLimitOptions.disabled()).build()) {
                 AggregationClient aggregations = AggregationClient.of(client);
 
-                KeysetPager<Map<String, Object>> strict = KeysetPaging.of(BY_ID).pageSize(2)
+                KeysetPager<Map<String, Object>> strict = KeysetPaging.of(BY_ID).withPageSize(2)
                         .pager(aggregations, Queries.visitors(true));
                 assertThatThrownBy(() -> strict.stream().toList()).isInstanceOf(PagingException.class)
                         .hasMessageContaining("out of key order");
 
-                KeysetPager<Map<String, Object>> lenient = KeysetPaging.of(BY_ID).pageSize(2).verifyOrder(false)
+                KeysetPager<Map<String, Object>> lenient = KeysetPaging.of(BY_ID).withPageSize(2).withVerifyOrder(false)
                         .pager(aggregations, Queries.visitors(true));
                 assertThatThrownBy(() -> lenient.stream().toList()).isInstanceOf(PagingException.class)
                         .hasMessageContaining("loop forever");
@@ -230,10 +230,10 @@ class KeysetPagerTest {
 
         assertThatThrownBy(() -> KeysetPaging.of(BY_ID).pager(aggregations, sorted))
                 .hasMessageContaining("must not sort");
-        assertThatThrownBy(() -> KeysetPaging.of(BY_ID).resumeAfter(new KeysetCheckpoint(List.of(1L, "a"))))
+        assertThatThrownBy(() -> KeysetPaging.of(BY_ID).withResumeAfter(new KeysetCheckpoint(List.of(1L, "a"))))
                 .hasMessageContaining("does not fit");
         assertThatThrownBy(() -> KeysetCheckpoint.parse("{\"a\": 1}")).hasMessageContaining("non-empty JSON array");
-        assertThatThrownBy(() -> KeysetPaging.of(BY_ID).pageSize(1)).hasMessageContaining("at least 2");
+        assertThatThrownBy(() -> KeysetPaging.of(BY_ID).withPageSize(1)).hasMessageContaining("at least 2");
         assertThatThrownBy(() -> Keyset.of("a b")).hasMessageContaining("Not a field path");
     }
 

@@ -132,8 +132,8 @@ public abstract class TableReader implements AutoCloseable {
                SyncSettings settings) {
             this.position = resume.orElse(null);
             this.pager = KeysetPaging.of(source.keyset())
-                    .pageSize(settings.pageSize().orElse(source.pageSize()))
-                    .resumeAfter(resume.map(Checkpoint.KeysetPosition::toPaging).orElse(null))
+                    .withPageSize(settings.pageSize().orElse(source.pageSize()))
+                    .withResumeAfter(resume.map(Checkpoint.KeysetPosition::toPaging).orElse(null))
                     .pager(AggregationClient.of(client), source.query().apply(settings));
             this.stream = pager.stream();
             this.rows = stream.iterator();
@@ -171,8 +171,8 @@ public abstract class TableReader implements AutoCloseable {
                 SyncSettings settings) {
             TimeWindows windows = (settings.hourly() ? TimeWindows.hours(settings.start())
                     : TimeWindows.days(settings.start()))
-                    .size(settings.windowSize()).lag(settings.lag()).clock(settings.clock())
-                    .resumeFrom(resume.orElse(Checkpoint.CoveredWindows.none()).windows());
+                    .withSize(settings.windowSize()).withLag(settings.lag()).withClock(settings.clock())
+                    .withResumeFrom(resume.orElse(Checkpoint.CoveredWindows.none()).windows());
             this.pager = windows.pager(AggregationClient.of(client), source.query().apply(settings.apps()));
             this.stream = pager.stream();
             this.rows = stream.iterator();
