@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 class AggregationClientTest {
 
     private static final String KEY = "fake-aggregation-key-1234";
-    private static final Aggregation VISITORS = Queries.visitors(true);
+    private static final Aggregation VISITORS = Queries.allVisitors();
 
     private MockWebServer server;
     private PendoClient client;
@@ -54,7 +54,7 @@ class AggregationClientTest {
         client = PendoClient.builder().integrationKey(KEY).baseUrl(server.url("/").toString())
                 .aggregationTimeout(Duration.ofSeconds(10))
                 .retries(RetryOptions.builder().maxAttempts(1).build()).rateLimit(RateLimitOptions.disabled()).build();
-        aggregations = AggregationClient.of(client);
+        aggregations = AggregationClient.create(client);
     }
 
     @AfterEach
@@ -213,7 +213,7 @@ class AggregationClientTest {
             });
             serverThread.start();
 
-            Iterator<Map<String, Object>> rows = AggregationClient.of(direct).open(VISITORS);
+            Iterator<Map<String, Object>> rows = AggregationClient.create(direct).open(VISITORS);
             assertThat(rows.next()).containsEntry("visitorId", "a");
             assertThatThrownBy(rows::hasNext).isInstanceOfSatisfying(IncompleteResultException.class, e -> {
                 assertThat(e.rowsRead()).isEqualTo(1);

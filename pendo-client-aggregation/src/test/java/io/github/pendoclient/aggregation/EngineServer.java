@@ -60,7 +60,7 @@ final class EngineServer implements AutoCloseable {
         }
         client = PendoClient.builder().integrationKey(KEY).baseUrl(server.url("/").toString())
                 .rateLimit(RateLimitOptions.disabled()).build();
-        aggregations = AggregationClient.of(client);
+        aggregations = AggregationClient.create(client);
     }
 
     /** Rows of one source, whatever the parameters. */

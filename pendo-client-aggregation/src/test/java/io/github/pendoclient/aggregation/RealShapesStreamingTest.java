@@ -31,7 +31,7 @@ class RealShapesStreamingTest {
         client = PendoClient.builder().integrationKey("test-integration-key").baseUrl(server.url("/").toString())
                 .aggregationTimeout(Duration.ofSeconds(10))
                 .retries(RetryOptions.builder().maxAttempts(1).build()).rateLimit(RateLimitOptions.disabled()).build();
-        aggregations = AggregationClient.of(client);
+        aggregations = AggregationClient.create(client);
     }
 
     @AfterEach

@@ -57,7 +57,7 @@ public final class SyncEngine {
 
     private SyncEngine(Builder builder) {
         this.client = Objects.requireNonNull(builder.client, "client");
-        this.aggregations = AggregationClient.of(client);
+        this.aggregations = AggregationClient.create(client);
         this.sink = Objects.requireNonNull(builder.sink, "sink");
         this.state = Objects.requireNonNull(builder.state, "state");
         this.settings = Objects.requireNonNull(builder.settings, "settings");

@@ -13,7 +13,7 @@ import java.util.Objects;
  * <pre>{@code
  * KeysetPager<Visitor> pager = KeysetPaging.of(Keyset.of("visitorId")).pageSize(5000)
  *     .resumeAfter(saved)                      // or leave out to start at the beginning
- *     .pager(aggregations, Queries.visitors(false), Visitor.class);
+ *     .pager(aggregations, Queries.identifiedVisitors(), Visitor.class);
  * try (Stream<Visitor> rows = pager.stream()) { rows.forEach(sink::write); }
  * store(pager.checkpoint());
  * }</pre>

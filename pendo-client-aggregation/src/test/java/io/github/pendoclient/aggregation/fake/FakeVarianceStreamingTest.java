@@ -27,7 +27,7 @@ class FakeVarianceStreamingTest {
     static final FakePendo PENDO = FakePendo.create()
             .withDataset(Dataset.generator(3).visitors(400).days(5).endingAt(END).build());
 
-    private final AggregationClient aggregations = AggregationClient.of(PENDO.client());
+    private final AggregationClient aggregations = AggregationClient.create(PENDO.client());
     private final TimeSeries days = TimeSeries.days().first(END.minus(Duration.ofDays(5))).count(5);
 
     @Test
@@ -46,7 +46,7 @@ class FakeVarianceStreamingTest {
         long raw = aggregations.stream(Queries.pageEvents(AppIds.all()).withTimeSeries(days)).count();
         long typed = aggregations.stream(Queries.pageEvents(AppIds.all()).withTimeSeries(days), PageEventRow.class)
                 .count();
-        long visitors = aggregations.stream(Queries.visitors(true), Visitor.class).count();
+        long visitors = aggregations.stream(Queries.allVisitors(), Visitor.class).count();
 
         assertThat(typed).isEqualTo(raw).isPositive();
         assertThat(visitors).isEqualTo(400);

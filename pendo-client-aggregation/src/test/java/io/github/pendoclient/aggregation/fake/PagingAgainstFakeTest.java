@@ -41,7 +41,7 @@ class PagingAgainstFakeTest {
     static final FakePendo PENDO = FakePendo.create().withDataset(DATASET)
             .withClock(Clock.fixed(END.plus(Duration.ofHours(3)), ZoneOffset.UTC));
 
-    private final AggregationClient aggregations = AggregationClient.of(PENDO.client());
+    private final AggregationClient aggregations = AggregationClient.create(PENDO.client());
 
     private static Set<String> identifiedIds() {
         return DATASET.visitors().stream().map(v -> (String) v.get("visitorId"))
@@ -61,7 +61,7 @@ class PagingAgainstFakeTest {
     @Test
     void aTimestampThenIdCursorReadsEveryVisitorOnceAcrossRunsOfEqualTimestamps() {
         KeysetPager<Visitor> pager = KeysetPaging.of(Keyset.of("metadata.auto.lastupdated", "visitorId"))
-                .withPageSize(97).pager(aggregations, Queries.visitors(false), Visitor.class);
+                .withPageSize(97).pager(aggregations, Queries.identifiedVisitors(), Visitor.class);
 
         List<Visitor> visitors = pager.stream().toList();
 
@@ -74,14 +74,14 @@ class PagingAgainstFakeTest {
     @Test
     void anIdCursorResumedFromItsCheckpointReadsTheRestOnce() {
         KeysetPaging paging = KeysetPaging.of(Keyset.of("visitorId")).withPageSize(500);
-        KeysetPager<Map<String, Object>> first = paging.pager(aggregations, Queries.visitors(true));
+        KeysetPager<Map<String, Object>> first = paging.pager(aggregations, Queries.allVisitors());
         List<String> seen = new ArrayList<>();
         try (Stream<Map<String, Object>> rows = first.stream()) {
             rows.limit(1234).forEach(row -> seen.add((String) row.get("visitorId")));
         }
         KeysetCheckpoint saved = KeysetCheckpoint.parse(first.checkpoint().orElseThrow().toJson());
 
-        paging.withResumeAfter(saved).pager(aggregations, Queries.visitors(true)).stream()
+        paging.withResumeAfter(saved).pager(aggregations, Queries.allVisitors()).stream()
                 .forEach(row -> seen.add((String) row.get("visitorId")));
 
         assertThat(seen).hasSize(DATASET.visitors().size()).doesNotHaveDuplicates();

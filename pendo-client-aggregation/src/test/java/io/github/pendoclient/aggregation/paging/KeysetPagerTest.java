@@ -60,7 +60,7 @@ class KeysetPagerTest {
         List<Map<String, Object>> rows = visitors(23);
         try (EngineServerForPaging fake = new EngineServerForPaging(rows)) {
             KeysetPager<Visitor> pager = KeysetPaging.of(BY_ID).withPageSize(5)
-                    .pager(fake.aggregations, Queries.visitors(true), Visitor.class);
+                    .pager(fake.aggregations, Queries.allVisitors(), Visitor.class);
 
             assertThat(ids(pager.stream())).isEqualTo(idsOf(rows));
             // 5 new rows on the first page, then 4 per page: each later page starts with the overlap row
@@ -76,7 +76,7 @@ class KeysetPagerTest {
         List<Map<String, Object>> rows = visitors(20);
         try (EngineServerForPaging fake = new EngineServerForPaging(rows)) {
             KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_ID).withPageSize(5)
-                    .pager(fake.aggregations, Queries.visitors(true));
+                    .pager(fake.aggregations, Queries.allVisitors());
 
             assertThat(ids(pager.stream())).isEqualTo(idsOf(rows));
             assertThat(fake.requests()).isEqualTo(5);
@@ -87,7 +87,7 @@ class KeysetPagerTest {
     void anEmptyResultIsOneRequestAndNoCheckpoint() {
         try (EngineServerForPaging fake = new EngineServerForPaging(List.of())) {
             KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_ID)
-                    .pager(fake.aggregations, Queries.visitors(true));
+                    .pager(fake.aggregations, Queries.allVisitors());
 
             assertThat(pager.stream()).isEmpty();
             assertThat(pager.checkpoint()).isEmpty();
@@ -104,7 +104,7 @@ class KeysetPagerTest {
         }
         try (EngineServerForPaging fake = new EngineServerForPaging(rows)) {
             KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_ID).withPageSize(3)
-                    .pager(fake.aggregations, Queries.visitors(true));
+                    .pager(fake.aggregations, Queries.allVisitors());
 
             assertThat(ids(pager.stream())).isEqualTo(idsOf(rows));
             assertThat(fake.requests()).isEqualTo(7);
@@ -120,7 +120,7 @@ class KeysetPagerTest {
         }
         try (EngineServerForPaging fake = new EngineServerForPaging(rows)) {
             KeysetPager<Visitor> pager = KeysetPaging.of(BY_TIME_THEN_ID).withPageSize(7)
-                    .pager(fake.aggregations, Queries.visitors(true), Visitor.class);
+                    .pager(fake.aggregations, Queries.allVisitors(), Visitor.class);
 
             List<Visitor> paged = pager.stream().toList();
 
@@ -136,7 +136,7 @@ class KeysetPagerTest {
         List<Map<String, Object>> rows = visitors(37);
         try (EngineServerForPaging fake = new EngineServerForPaging(rows)) {
             KeysetPager<Map<String, Object>> first = KeysetPaging.of(BY_TIME_THEN_ID).withPageSize(5)
-                    .pager(fake.aggregations, Queries.visitors(true));
+                    .pager(fake.aggregations, Queries.allVisitors());
             List<String> before;
             try (Stream<Map<String, Object>> stream = first.stream()) {
                 before = stream.limit(12).map(row -> (String) row.get("visitorId")).toList();
@@ -145,7 +145,7 @@ class KeysetPagerTest {
             assertThat(stored).isEqualTo("[1001,\"v-0011\"]");
 
             KeysetPager<Map<String, Object>> second = KeysetPaging.of(BY_TIME_THEN_ID).withPageSize(5)
-                    .withResumeAfter(KeysetCheckpoint.parse(stored)).pager(fake.aggregations, Queries.visitors(true));
+                    .withResumeAfter(KeysetCheckpoint.parse(stored)).pager(fake.aggregations, Queries.allVisitors());
             List<String> after = ids(second.stream());
 
             List<String> all = new ArrayList<>(before);
@@ -160,7 +160,7 @@ class KeysetPagerTest {
                 .filter(Expr.field("metadata.agent.role").eq("admin")).build();
         KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_TIME_THEN_ID).withPageSize(100)
                 .withResumeAfter(new KeysetCheckpoint(List.of(1700000000000L, "v\"9")))
-                .pager(AggregationClient.of(PendoClient.builder().integrationKey("fake-key")
+                .pager(AggregationClient.create(PendoClient.builder().integrationKey("fake-key")
                         .baseUrl("http://127.0.0.1:9/").build()), base);
 
         assertThat(pager.nextPageQuery().toJson()).contains("\"pipeline\":[{\"source\":{\"visitors\":null}},"
@@ -175,7 +175,7 @@ class KeysetPagerTest {
         List<Map<String, Object>> rows = List.of(visitor("a", 1), visitor("b", 2), visitor("b", 3), visitor("c", 4));
         try (EngineServerForPaging fake = new EngineServerForPaging(rows)) {
             KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_ID).withPageSize(2)
-                    .pager(fake.aggregations, Queries.visitors(true));
+                    .pager(fake.aggregations, Queries.allVisitors());
 
             assertThatThrownBy(() -> pager.stream().toList()).isInstanceOf(PagingException.class)
                     .hasMessageContaining("share the key [b]").hasMessageContaining("tiebreaker");
@@ -190,7 +190,7 @@ class KeysetPagerTest {
         List<Map<String, Object>> rows = List.of(visitor("a", 1), keyless);
         try (EngineServerForPaging fake = new EngineServerForPaging(rows)) {
             KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_ID).withPageSize(5)
-                    .pager(fake.aggregations, Queries.visitors(true));
+                    .pager(fake.aggregations, Queries.allVisitors());
 
             assertThatThrownBy(() -> pager.stream().toList()).isInstanceOf(PagingException.class)
                     .hasMessageContaining("no value for keyset field 'visitorId'");
@@ -207,15 +207,15 @@ class KeysetPagerTest {
             server.start();
             try (PendoClient client = PendoClient.builder().integrationKey("fake-key")
                     .baseUrl(server.url("/").toString()).rateLimit(RateLimitOptions.disabled()).build()) {
-                AggregationClient aggregations = AggregationClient.of(client);
+                AggregationClient aggregations = AggregationClient.create(client);
 
                 KeysetPager<Map<String, Object>> strict = KeysetPaging.of(BY_ID).withPageSize(2)
-                        .pager(aggregations, Queries.visitors(true));
+                        .pager(aggregations, Queries.allVisitors());
                 assertThatThrownBy(() -> strict.stream().toList()).isInstanceOf(PagingException.class)
                         .hasMessageContaining("out of key order");
 
                 KeysetPager<Map<String, Object>> lenient = KeysetPaging.of(BY_ID).withPageSize(2).withVerifyOrder(false)
-                        .pager(aggregations, Queries.visitors(true));
+                        .pager(aggregations, Queries.allVisitors());
                 assertThatThrownBy(() -> lenient.stream().toList()).isInstanceOf(PagingException.class)
                         .hasMessageContaining("loop forever");
             }
@@ -224,9 +224,9 @@ class KeysetPagerTest {
 
     @Test
     void refusesQueriesThatSortLimitOrSkipAndCheckpointsThatDoNotFit() {
-        AggregationClient aggregations = AggregationClient.of(PendoClient.builder().integrationKey("fake-key")
+        AggregationClient aggregations = AggregationClient.create(PendoClient.builder().integrationKey("fake-key")
                 .baseUrl("http://127.0.0.1:9/").build());
-        Aggregation sorted = Queries.visitors(true).toBuilder().sort("visitorId").build();
+        Aggregation sorted = Queries.allVisitors().toBuilder().sort("visitorId").build();
 
         assertThatThrownBy(() -> KeysetPaging.of(BY_ID).pager(aggregations, sorted))
                 .hasMessageContaining("must not sort");

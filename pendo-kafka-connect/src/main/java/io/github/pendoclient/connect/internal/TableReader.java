@@ -134,7 +134,7 @@ public abstract class TableReader implements AutoCloseable {
             this.pager = KeysetPaging.of(source.keyset())
                     .withPageSize(settings.pageSize().orElse(source.pageSize()))
                     .withResumeAfter(resume.map(Checkpoint.KeysetPosition::toPaging).orElse(null))
-                    .pager(AggregationClient.of(client), source.query().apply(settings));
+                    .pager(AggregationClient.create(client), source.query().apply(settings));
             this.stream = pager.stream();
             this.rows = stream.iterator();
         }
@@ -173,7 +173,7 @@ public abstract class TableReader implements AutoCloseable {
                     : TimeWindows.days(settings.start()))
                     .withSize(settings.windowSize()).withLag(settings.lag()).withClock(settings.clock())
                     .withResumeFrom(resume.orElse(Checkpoint.CoveredWindows.none()).windows());
-            this.pager = windows.pager(AggregationClient.of(client), source.query().apply(settings.apps()));
+            this.pager = windows.pager(AggregationClient.create(client), source.query().apply(settings.apps()));
             this.stream = pager.stream();
             this.rows = stream.iterator();
         }
