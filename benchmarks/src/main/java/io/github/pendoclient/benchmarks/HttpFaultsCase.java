@@ -5,6 +5,7 @@ import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.track.TrackClient;
 import io.github.pendoclient.track.TrackEvent;
 import io.github.pendoclient.track.TrackSender;
+import io.github.pendoclient.track.TrackSenderOptions;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -80,8 +81,8 @@ final class HttpFaultsCase {
             AtomicBoolean producing = new AtomicBoolean(true);
             try (TrackClient client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
                     .rateLimit(limited ? RateLimitOptions.perSecond(100) : RateLimitOptions.disabled()).build();
-                 TrackSender sender = client.sender(TrackSender.Options.defaults()
-                         .closeTimeout(Duration.ZERO))) {
+                 TrackSender sender = client.sender(TrackSenderOptions.builder()
+                         .closeTimeout(Duration.ZERO).build())) {
                 Thread producer = new Thread(() -> {
                     for (int i = 0; producing.get(); i++) {
                         sender.track(event(i));

@@ -4,6 +4,7 @@ import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.track.TrackClient;
 import io.github.pendoclient.track.TrackEvent;
 import io.github.pendoclient.track.TrackSender;
+import io.github.pendoclient.track.TrackSenderOptions;
 import io.github.pendoclient.track.TrackSenderStats;
 import java.io.IOException;
 import java.time.Duration;
@@ -84,8 +85,8 @@ final class TrackSenderCase {
             server.start();
             try (TrackClient client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
                     .rateLimit(RateLimitOptions.perSecond(100)).build();
-                 TrackSender sender = client.sender(TrackSender.Options.defaults().queueCapacity(100_000)
-                         .concurrency(4))) {
+                 TrackSender sender = client.sender(TrackSenderOptions.builder().queueCapacity(100_000)
+                         .concurrency(4).build())) {
                 for (int i = 0; i < 200; i++) {
                     sender.track(event(i));                 // warm-up: two seconds' worth
                 }
@@ -168,8 +169,8 @@ final class TrackSenderCase {
         AtomicLong delivered = new AtomicLong();
         try (TrackClient client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
                 .okHttpClient(okHttp).rateLimit(RateLimitOptions.disabled()).build();
-             TrackSender sender = client.sender(TrackSender.Options.defaults().queueCapacity(events)
-                     .concurrency(4))) {
+             TrackSender sender = client.sender(TrackSenderOptions.builder().queueCapacity(events)
+                     .concurrency(4).build())) {
             long start = System.nanoTime();
             for (int i = 0; i < events; i++) {
                 TrackEvent event = event(i);

@@ -139,7 +139,7 @@ public final class TrackClient implements AutoCloseable {
      * @return a started sender; close it to drain and stop
      */
     public TrackSender sender() {
-        return sender(TrackSender.Options.defaults());
+        return sender(TrackSenderOptions.defaults());
     }
 
     /**
@@ -148,7 +148,7 @@ public final class TrackClient implements AutoCloseable {
      * @param options queue, overflow, concurrency, listener and executor
      * @return a started sender; close it to drain and stop
      */
-    public TrackSender sender(TrackSender.Options options) {
+    public TrackSender sender(TrackSenderOptions options) {
         return new TrackSender(this, options);
     }
 

@@ -142,7 +142,8 @@ class TrackSenderTest {
         client(12);
         int events = 300;
         List<TrackSenderStats> samples = new ArrayList<>();
-        try (TrackSender sender = client.sender(TrackSender.Options.defaults().concurrency(4).listener(listener))) {
+        try (TrackSender sender = client.sender(TrackSenderOptions.builder().concurrency(4)
+                .listener(listener).build())) {
             for (int i = 0; i < events; i++) {
                 assertThat(sender.track(event(i))).isTrue();
                 if (i % 25 == 0) {
@@ -172,7 +173,8 @@ class TrackSenderTest {
         server.enqueue(new MockResponse.Builder().code(400).body("{\"message\": \"bad\"}").build());
         server.enqueue(new MockResponse.Builder().code(403).build());
         client(5);
-        try (TrackSender sender = client.sender(TrackSender.Options.defaults().concurrency(1).listener(listener))) {
+        try (TrackSender sender = client.sender(TrackSenderOptions.builder().concurrency(1)
+                .listener(listener).build())) {
             sender.track(event(1));
             sender.track(event(2));
             sender.flush().get(10, TimeUnit.SECONDS);
@@ -198,8 +200,8 @@ class TrackSenderTest {
 
     private TrackSender fullSender(TrackSender.OverflowPolicy policy) throws InterruptedException {
         client(1);
-        TrackSender sender = client.sender(TrackSender.Options.defaults().queueCapacity(3).concurrency(1)
-                .overflow(policy).blockTimeout(Duration.ofMillis(50)).listener(listener));
+        TrackSender sender = client.sender(TrackSenderOptions.builder().queueCapacity(3).concurrency(1)
+                .overflow(policy).blockTimeout(Duration.ofMillis(50)).listener(listener).build());
         sender.track(event(0));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (sender.stats().inFlight() == 0 && System.nanoTime() < deadline) {
@@ -269,8 +271,8 @@ class TrackSenderTest {
     void flushAndCloseAreBoundedWhenTheServerNeverAnswers() throws Exception {
         CountDownLatch never = holdRequests();
         client(1);
-        TrackSender sender = client.sender(TrackSender.Options.defaults().concurrency(2)
-                .closeTimeout(Duration.ofMillis(300)).listener(listener));
+        TrackSender sender = client.sender(TrackSenderOptions.builder().concurrency(2)
+                .closeTimeout(Duration.ofMillis(300)).listener(listener).build());
         for (int i = 0; i < 10; i++) {
             sender.track(event(i));
         }
@@ -299,7 +301,7 @@ class TrackSenderTest {
             }
         });
         client(1);
-        TrackSender sender = client.sender(TrackSender.Options.defaults().listener(listener));
+        TrackSender sender = client.sender(TrackSenderOptions.builder().listener(listener).build());
         sender.track(event(1));
         sender.close();
         sender.close();
@@ -364,8 +366,8 @@ class TrackSenderTest {
                 return pool.awaitTermination(timeout, unit);
             }
         };
-        try (TrackSender sender = client.sender(TrackSender.Options.defaults().concurrency(2).executor(counting)
-                .listener(listener))) {
+        try (TrackSender sender = client.sender(TrackSenderOptions.builder().concurrency(2).executor(counting)
+                .listener(listener).build())) {
             sender.track(event(1));
             sender.flush().get(10, TimeUnit.SECONDS);
         }
@@ -437,7 +439,7 @@ class TrackSenderTest {
         client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
                 .rateLimit(RateLimitOptions.disabled()).timeSource(time).build();
         int events = 1000;
-        try (TrackSender sender = client.sender(TrackSender.Options.defaults().listener(listener))) {
+        try (TrackSender sender = client.sender(TrackSenderOptions.builder().listener(listener).build())) {
             for (int i = 0; i < events; i++) {
                 assertThat(sender.track(event(i))).isTrue();
             }
@@ -466,7 +468,8 @@ class TrackSenderTest {
         client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
                 .retries(RetryOptions.builder().initialBackoff(Duration.ofMillis(300)).jitter(0).build())
                 .rateLimit(RateLimitOptions.disabled()).build();
-        try (TrackSender sender = client.sender(TrackSender.Options.defaults().concurrency(1).listener(listener))) {
+        try (TrackSender sender = client.sender(TrackSenderOptions.builder().concurrency(1)
+                .listener(listener).build())) {
             sender.track(event(1));
             sender.track(event(2));
             sender.track(event(3));
@@ -503,8 +506,8 @@ class TrackSenderTest {
                 heard.add(event.visitorId());
             }
         };
-        TrackSender sender = client.sender(TrackSender.Options.defaults().closeTimeout(Duration.ofMillis(300))
-                .listener(slow));
+        TrackSender sender = client.sender(TrackSenderOptions.builder().closeTimeout(Duration.ofMillis(300))
+                .listener(slow).build());
         for (int i = 0; i < 50; i++) {
             sender.track(event(i));
         }
@@ -523,7 +526,7 @@ class TrackSenderTest {
     @Test
     void dropsAfterCloseReachTheListenerOnTheCallersThread() {
         client(1);
-        TrackSender sender = client.sender(TrackSender.Options.defaults().listener(listener));
+        TrackSender sender = client.sender(TrackSenderOptions.builder().listener(listener).build());
         sender.close();
 
         assertThat(sender.track(event(7))).isFalse();
@@ -535,10 +538,28 @@ class TrackSenderTest {
 
     @Test
     void optionsRejectNonsense() {
-        TrackSender.Options options = TrackSender.Options.defaults();
+        TrackSenderOptions.Builder options = TrackSenderOptions.builder();
         assertThatThrownBy(() -> options.queueCapacity(0)).hasMessageContaining("queueCapacity");
         assertThatThrownBy(() -> options.concurrency(0)).hasMessageContaining("concurrency");
         assertThatThrownBy(() -> options.closeTimeout(Duration.ofSeconds(-1))).hasMessageContaining("closeTimeout");
-        assertThat(Map.of()).isEmpty();
+    }
+
+    @Test
+    void optionsToBuilderKeepsEverySettingAndLeavesTheOriginalUntouched() {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            TrackSenderOptions original = TrackSenderOptions.builder().queueCapacity(7)
+                    .overflow(TrackSender.OverflowPolicy.THROW).blockTimeout(Duration.ofMillis(9)).concurrency(3)
+                    .closeTimeout(Duration.ofSeconds(2)).maxAttempts(5).executor(executor).build();
+
+            TrackSenderOptions derived = original.toBuilder().concurrency(1).build();
+
+            assertThat(derived.concurrency()).isEqualTo(1);
+            assertThat(original.concurrency()).isEqualTo(3);
+            assertThat(derived.toBuilder().concurrency(3).build()).hasToString(original.toString());
+            assertThat(derived.executor()).containsSame(executor);
+        } finally {
+            executor.shutdown();
+        }
     }
 }
