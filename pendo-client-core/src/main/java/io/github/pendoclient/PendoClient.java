@@ -7,6 +7,7 @@ import io.github.pendoclient.http.HttpStats;
 import io.github.pendoclient.internal.http.ClientBuilder;
 import io.github.pendoclient.internal.http.HttpOptions;
 import io.github.pendoclient.internal.http.PendoHttp;
+import io.github.pendoclient.json.Binding;
 import io.github.pendoclient.model.Feature;
 import io.github.pendoclient.model.Page;
 import io.github.pendoclient.model.TrackType;
@@ -56,6 +57,7 @@ public final class PendoClient implements AutoCloseable {
 
     private final PendoHttp http;
     private final Region region;
+    private final Builder settings;
     private final CatalogResource<Feature> features;
     private final CatalogResource<Page> pages;
     private final GuideResource guides;
@@ -74,6 +76,7 @@ public final class PendoClient implements AutoCloseable {
         }
         this.http = PendoHttp.create(builder.stackOptions(), builder.integrationKey, "integration key");
         this.region = builder.regionOrNull();
+        this.settings = builder.copy();
         this.features = CatalogResource.features(http);
         this.pages = CatalogResource.pages(http);
         this.guides = new GuideResource(http);
@@ -94,6 +97,17 @@ public final class PendoClient implements AutoCloseable {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder holding every setting of this client, the integration key included, for a second client that
+     * differs in a few settings: {@code client.toBuilder().applicationName("batch-job").build()}. The new client has
+     * its own connections unless an {@code okHttpClient} was given; this client is not changed.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return settings.copy();
     }
 
     /**
@@ -345,6 +359,7 @@ public final class PendoClient implements AutoCloseable {
         private IntegrationKey integrationKey;
         private Duration aggregationTimeout = DEFAULT_AGGREGATION_TIMEOUT;
         private Duration aggregationCallTimeout = Duration.ZERO;
+        private Binding binding = Binding.LENIENT;
 
         private Builder() {
         }
@@ -425,8 +440,33 @@ public final class PendoClient implements AutoCloseable {
         }
 
         /** The stack's options; the builder's own methods reach the base class's protected helpers. */
+        /**
+         * How response bodies are bound to records, for every REST call and every typed aggregation row of this
+         * client. {@link Binding#LENIENT} (the default) never fails a call on a field of another JSON type; it
+         * converts what converts without loss and keeps the rest in {@code unknownFields()}.
+         * {@link Binding#STRICT} fails the call with an {@link io.github.pendoclient.error.UnreadableResponseException}
+         * naming the JSON path instead, for callers who would rather stop than read a surprising value.
+         *
+         * @param binding lenient or strict
+         * @return this builder
+         */
+        public Builder binding(Binding binding) {
+            this.binding = Objects.requireNonNull(binding, "binding");
+            return this;
+        }
+
         private HttpOptions stackOptions() {
-            return httpOptions(aggregationTimeout, aggregationCallTimeout);
+            return httpOptions(aggregationTimeout, aggregationCallTimeout, binding);
+        }
+
+        private Builder copy() {
+            Builder copy = new Builder();
+            copy.copySettingsFrom(this);
+            copy.integrationKey = integrationKey;
+            copy.aggregationTimeout = aggregationTimeout;
+            copy.aggregationCallTimeout = aggregationCallTimeout;
+            copy.binding = binding;
+            return copy;
         }
 
         private Region regionOrNull() {

@@ -45,6 +45,7 @@ public final class TrackClient implements AutoCloseable {
     private final TrackValidator validator;
     private final Region region;
     private final Delivery delivery;
+    private final Builder settings;
 
     private TrackClient(Builder builder, HttpOptions options, Region region) {
         this.http = PendoHttp.create(options, builder.sharedSecret, "track event shared secret");
@@ -52,6 +53,18 @@ public final class TrackClient implements AutoCloseable {
         this.validator = new TrackValidator(builder.validation, builder.maxFutureSkew, options.timeSource());
         this.region = region;
         this.delivery = builder.delivery;
+        this.settings = builder.copy();
+    }
+
+    /**
+     * A builder holding every setting of this client, the shared secret included, for a second client that differs
+     * in a few settings: {@code track.toBuilder().validation(ValidationMode.LENIENT).build()}. This client is not
+     * changed.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return settings.copy();
     }
 
     /**
@@ -266,6 +279,16 @@ public final class TrackClient implements AutoCloseable {
             }
             this.maxFutureSkew = skew;
             return this;
+        }
+
+        private Builder copy() {
+            Builder copy = new Builder();
+            copy.copySettingsFrom(this);
+            copy.sharedSecret = sharedSecret;
+            copy.validation = validation;
+            copy.maxFutureSkew = maxFutureSkew;
+            copy.delivery = delivery;
+            return copy;
         }
 
         /**

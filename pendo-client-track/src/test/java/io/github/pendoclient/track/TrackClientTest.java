@@ -73,6 +73,22 @@ class TrackClientTest {
     }
 
     @Test
+    void toBuilderBuildsAClientThatSendsWithTheSameSecretAndShowsItNowhere() throws InterruptedException {
+        server.enqueue(new MockResponse.Builder().code(200).build());
+
+        try (TrackClient copy = client.toBuilder().applicationName("batch-job").build()) {
+            copy.send(event());
+
+            RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+            assertThat(request.getHeaders().get("x-pendo-integration-key")).isEqualTo(SECRET);
+            assertThat(request.getHeaders().get("User-Agent")).endsWith(" batch-job");
+            assertThat(copy.baseUrl()).isEqualTo(client.baseUrl());
+            assertThat(copy.toString()).doesNotContain(SECRET);
+            assertThat(client.toBuilder().toString()).doesNotContain(SECRET);
+        }
+    }
+
+    @Test
     void sendAsyncCompletesWhenPendoAccepts() throws Exception {
         server.enqueue(new MockResponse.Builder().code(200).build());
         client.sendAsync(event()).get(5, TimeUnit.SECONDS);

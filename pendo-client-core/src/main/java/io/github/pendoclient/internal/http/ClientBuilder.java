@@ -6,6 +6,7 @@ import io.github.pendoclient.SdkVersion;
 import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.http.TimeSource;
+import io.github.pendoclient.json.Binding;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -245,6 +246,21 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      * @throws IllegalArgumentException if the base URL is plain http on a non-loopback host and that was not allowed
      */
     protected final HttpOptions httpOptions(Duration streamingReadTimeout, Duration streamingCallTimeout) {
+        return httpOptions(streamingReadTimeout, streamingCallTimeout, Binding.LENIENT);
+    }
+
+    /**
+     * The transport options these settings describe, with a binding of response bodies.
+     *
+     * @param streamingReadTimeout the read timeout of long-running streamed calls
+     * @param streamingCallTimeout the whole-call timeout of long-running streamed calls; zero for none
+     * @param binding how response bodies are bound to records
+     * @return the options
+     * @throws IllegalArgumentException if the base URL is plain http to a remote host without
+     *     {@link #allowInsecureHttp(boolean)}
+     */
+    protected final HttpOptions httpOptions(Duration streamingReadTimeout, Duration streamingCallTimeout,
+                                            Binding binding) {
         URI resolved = baseUrl != null ? baseUrl : regionBaseUrl(region);
         String text = resolved.toString();
         HttpUrl url = HttpUrl.parse(text.endsWith("/") ? text : text + "/");
@@ -258,7 +274,28 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         String hostDescription = url.scheme() + "://" + url.host() + (url.port() == HttpUrl.defaultPort(url.scheme())
                 ? "" : ":" + url.port()) + (baseUrl == null ? " (region " + region + ")" : "");
         return new HttpOptions(url, connectTimeout, readTimeout, writeTimeout, callTimeout, streamingReadTimeout,
-                streamingCallTimeout, retry, rateLimit, okHttpClient, userAgent(), timeSource, hostDescription);
+                streamingCallTimeout, retry, rateLimit, okHttpClient, userAgent(), timeSource, hostDescription,
+                binding);
+    }
+
+    /**
+     * Copies every setting of another builder into this one, for a client's {@code toBuilder()}.
+     *
+     * @param other the builder to copy; it is not changed
+     */
+    protected final void copySettingsFrom(ClientBuilder<?> other) {
+        this.region = other.region;
+        this.baseUrl = other.baseUrl;
+        this.allowInsecureHttp = other.allowInsecureHttp;
+        this.connectTimeout = other.connectTimeout;
+        this.readTimeout = other.readTimeout;
+        this.writeTimeout = other.writeTimeout;
+        this.callTimeout = other.callTimeout;
+        this.retry = other.retry;
+        this.rateLimit = other.rateLimit;
+        this.okHttpClient = other.okHttpClient;
+        this.applicationName = other.applicationName;
+        this.timeSource = other.timeSource;
     }
 
     /**

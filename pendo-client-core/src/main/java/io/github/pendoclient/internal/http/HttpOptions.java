@@ -3,6 +3,7 @@ package io.github.pendoclient.internal.http;
 import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.http.TimeSource;
+import io.github.pendoclient.json.Binding;
 import java.time.Duration;
 import java.util.Objects;
 import okhttp3.HttpUrl;
@@ -25,11 +26,12 @@ import okhttp3.OkHttpClient;
  * @param userAgent the {@code User-Agent} header value
  * @param timeSource the clock and sleep used for backoff and rate limiting
  * @param hostDescription how error messages name the host, for example {@code https://app.eu.pendo.io (region EU)}
+ * @param binding how response bodies are bound to records: lenient, or strict (a type mismatch fails the call)
  */
 public record HttpOptions(HttpUrl baseUrl, Duration connectTimeout, Duration readTimeout, Duration writeTimeout,
                           Duration callTimeout, Duration streamingReadTimeout, Duration streamingCallTimeout,
                           RetryOptions retry, RateLimitOptions rateLimit, OkHttpClient okHttpClient, String userAgent,
-                          TimeSource timeSource, String hostDescription) {
+                          TimeSource timeSource, String hostDescription, Binding binding) {
 
     /**
      * Checks that every required value is present.
@@ -47,6 +49,7 @@ public record HttpOptions(HttpUrl baseUrl, Duration connectTimeout, Duration rea
      * @param userAgent the user agent
      * @param timeSource the time source
      * @param hostDescription the host description
+     * @param binding the binding of response bodies
      */
     public HttpOptions {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -61,5 +64,6 @@ public record HttpOptions(HttpUrl baseUrl, Duration connectTimeout, Duration rea
         Objects.requireNonNull(userAgent, "userAgent");
         Objects.requireNonNull(timeSource, "timeSource");
         Objects.requireNonNull(hostDescription, "hostDescription");
+        Objects.requireNonNull(binding, "binding");
     }
 }

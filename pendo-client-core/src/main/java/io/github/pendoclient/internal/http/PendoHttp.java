@@ -7,7 +7,6 @@ import io.github.pendoclient.error.ApiError;
 import io.github.pendoclient.error.InvalidRequestException;
 import io.github.pendoclient.error.PendoException;
 import io.github.pendoclient.http.HttpStats;
-import io.github.pendoclient.internal.json.PendoJson;
 import java.io.EOFException;
 import java.io.IOException;
 import java.time.Duration;
@@ -71,8 +70,8 @@ public final class PendoHttp implements AutoCloseable {
         this.retrofit = new Retrofit.Builder()
                 .baseUrl(options.baseUrl())
                 .client(okHttp)
-                .addConverterFactory(new JsonBodyConverters(PendoJson.moshi()))
-                .addConverterFactory(MoshiConverterFactory.create(PendoJson.moshi()))
+                .addConverterFactory(new JsonBodyConverters(options.binding().moshi()))
+                .addConverterFactory(MoshiConverterFactory.create(options.binding().moshi()))
                 .addCallAdapterFactory(new PendoCallAdapters(this))
                 .build();
         this.async = new AsyncRetries(okHttp, retry, limiter, options.timeSource());
@@ -135,10 +134,10 @@ public final class PendoHttp implements AutoCloseable {
     /**
      * The shared Moshi.
      *
-     * @return {@link PendoJson#moshi()}
+     * @return the Moshi of the client's {@link io.github.pendoclient.json.Binding}
      */
     public Moshi moshi() {
-        return PendoJson.moshi();
+        return options.binding().moshi();
     }
 
     /**
