@@ -2,7 +2,7 @@ package io.github.pendoclient.benchmarks;
 
 import io.github.pendoclient.sync.Sink;
 import io.github.pendoclient.sync.SyncEngine;
-import io.github.pendoclient.sync.SyncSettings;
+import io.github.pendoclient.sync.SyncOptions;
 import io.github.pendoclient.sync.SyncState;
 import io.github.pendoclient.sync.TableRegistry;
 import io.github.pendoclient.sync.TableResult;
@@ -51,7 +51,7 @@ public final class SyncJobMain {
         Clock clock = Clock.systemUTC();
         try (DemoPendo demo = DemoPendo.start(42, visitors, accounts, days, clock);
              Sink sink = sink(mode, target)) {
-            SyncSettings settings = SyncSettings.builder().clock(clock)
+            SyncOptions settings = SyncOptions.builder().clock(clock)
                     .start(clock.instant().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(days)))
                     .historyVisitors(demo.sampleVisitors(3)).build();
             SyncEngine engine = SyncEngine.builder().client(demo.client()).sink(sink)

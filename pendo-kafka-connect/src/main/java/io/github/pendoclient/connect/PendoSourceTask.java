@@ -12,7 +12,7 @@ import io.github.pendoclient.error.PendoNetworkException;
 import io.github.pendoclient.error.PermissionDeniedException;
 import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.sync.Checkpoint;
-import io.github.pendoclient.sync.SyncSettings;
+import io.github.pendoclient.sync.SyncOptions;
 import io.github.pendoclient.sync.Table;
 import io.github.pendoclient.sync.TableRegistry;
 import java.time.Clock;
@@ -74,7 +74,7 @@ public final class PendoSourceTask extends SourceTask {
     private volatile boolean stopping;
     private PendoSourceConfig config;
     private PendoClient client;
-    private SyncSettings settings;
+    private SyncOptions settings;
     private List<TableCycle> cycles;
     private int next;
 
@@ -121,7 +121,7 @@ public final class PendoSourceTask extends SourceTask {
                 .applicationName("pendo-kafka-connect/" + Version.get());
         config.baseUrl().ifPresent(builder::baseUrl);
         client = builder.build();
-        settings = SyncSettings.builder().appIds(config.appIds()).start(config.start(clock))
+        settings = SyncOptions.builder().appIds(config.appIds()).start(config.start(clock))
                 .hourly(config.hourly()).windowSize(config.windowSize()).lag(config.lag()).clock(clock).build();
 
         cycles = new ArrayList<>();

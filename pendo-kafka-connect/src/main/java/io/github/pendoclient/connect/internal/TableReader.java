@@ -8,7 +8,7 @@ import io.github.pendoclient.aggregation.paging.TimeWindow;
 import io.github.pendoclient.aggregation.paging.TimeWindows;
 import io.github.pendoclient.aggregation.paging.WindowedPager;
 import io.github.pendoclient.sync.Checkpoint;
-import io.github.pendoclient.sync.SyncSettings;
+import io.github.pendoclient.sync.SyncOptions;
 import io.github.pendoclient.sync.Table;
 import io.github.pendoclient.sync.TableSource;
 import java.time.Instant;
@@ -71,7 +71,7 @@ public abstract class TableReader implements AutoCloseable {
      * @throws IllegalArgumentException for a table the connector does not read
      */
     public static TableReader open(Table table, Optional<Checkpoint> resume, PendoClient client,
-                                   SyncSettings settings) {
+                                   SyncOptions settings) {
         TableSource source = table.source();
         if (source instanceof TableSource.FullRefresh full) {
             return new Refresh(full, client, settings);
@@ -91,7 +91,7 @@ public abstract class TableReader implements AutoCloseable {
         private final Iterator<Map<String, Object>> rows;
         private Checkpoint done;
 
-        Refresh(TableSource.FullRefresh source, PendoClient client, SyncSettings settings) {
+        Refresh(TableSource.FullRefresh source, PendoClient client, SyncOptions settings) {
             this.startedAt = settings.clock().instant();
             this.rows = source.call().rows(client, settings).iterator();
         }
@@ -129,7 +129,7 @@ public abstract class TableReader implements AutoCloseable {
         private Checkpoint position;
 
         Keyset(TableSource.KeysetPaged source, Optional<Checkpoint.KeysetPosition> resume, PendoClient client,
-               SyncSettings settings) {
+               SyncOptions settings) {
             this.position = resume.orElse(null);
             this.pager = KeysetPaging.of(source.keyset())
                     .withPageSize(settings.pageSize().orElse(source.pageSize()))
@@ -168,7 +168,7 @@ public abstract class TableReader implements AutoCloseable {
         private TimeWindow heldWindow;
 
         Windows(TableSource.TimeWindowed source, Optional<Checkpoint.CoveredWindows> resume, PendoClient client,
-                SyncSettings settings) {
+                SyncOptions settings) {
             TimeWindows windows = (settings.hourly() ? TimeWindows.hours(settings.start())
                     : TimeWindows.days(settings.start()))
                     .withSize(settings.windowSize()).withLag(settings.lag()).withClock(settings.clock())
