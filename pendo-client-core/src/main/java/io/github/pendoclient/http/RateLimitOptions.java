@@ -13,7 +13,12 @@ import java.util.Objects;
  *
  * <p>Endpoints with their own rule get an override, for example bulk delete at one request per second. Endpoint
  * keys are written {@code "POST api/v1/bulkdelete/visitor"}: the method, a space, and the path template without a
- * leading slash. Instances are immutable.
+ * leading slash. Instances are immutable: build them with {@link #builder()}, derive with {@link #toBuilder()}, or
+ * use the shortcuts {@link #perSecond(double)} and {@link #disabled()}.
+ *
+ * <pre>{@code
+ * RateLimitOptions.builder().perSecond(50).endpointLimit("POST api/v1/aggregation", 5).build()
+ * }</pre>
  */
 public final class RateLimitOptions {
 
@@ -74,10 +79,26 @@ public final class RateLimitOptions {
      * @return a new configuration
      */
     public RateLimitOptions withEndpointLimit(String endpoint, double requestsPerSecond) {
-        Objects.requireNonNull(endpoint, "endpoint");
-        Map<String, Double> limits = new LinkedHashMap<>(endpointLimits);
-        limits.put(normalizeEndpoint(endpoint), positive(requestsPerSecond, "requests per second"));
-        return new RateLimitOptions(perSecond, Collections.unmodifiableMap(limits));
+        return toBuilder().endpointLimit(endpoint, requestsPerSecond).build();
+    }
+
+    /**
+     * A builder starting from the {@linkplain #defaults() defaults}: {@value #DEFAULT_PER_SECOND} requests per second
+     * per endpoint, no overrides.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder(DEFAULT_PER_SECOND, Map.of());
+    }
+
+    /**
+     * A builder starting from these options.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return new Builder(perSecond, endpointLimits);
     }
 
     /**
@@ -147,5 +168,49 @@ public final class RateLimitOptions {
     public String toString() {
         return enabled() ? "RateLimitOptions{perSecond=" + perSecond + ", endpointLimits=" + endpointLimits + "}"
                 : "RateLimitOptions{disabled}";
+    }
+
+    /** Builds {@link RateLimitOptions}; setters validate at once. */
+    public static final class Builder {
+        private double perSecond;
+        private final Map<String, Double> endpointLimits;
+
+        private Builder(double perSecond, Map<String, Double> endpointLimits) {
+            this.perSecond = perSecond;
+            this.endpointLimits = new LinkedHashMap<>(endpointLimits);
+        }
+
+        /**
+         * The default limit of every endpoint without an override.
+         *
+         * @param requests a positive rate; fractions are allowed (0.5 is one request every two seconds)
+         * @return this builder
+         */
+        public Builder perSecond(double requests) {
+            this.perSecond = positive(requests, "requests per second");
+            return this;
+        }
+
+        /**
+         * A separate limit for one endpoint; a second call for the same endpoint replaces it.
+         *
+         * @param endpoint the endpoint key, for example {@code "POST api/v1/bulkdelete/visitor"}
+         * @param requestsPerSecond its positive limit
+         * @return this builder
+         */
+        public Builder endpointLimit(String endpoint, double requestsPerSecond) {
+            Objects.requireNonNull(endpoint, "endpoint");
+            endpointLimits.put(normalizeEndpoint(endpoint), positive(requestsPerSecond, "requests per second"));
+            return this;
+        }
+
+        /**
+         * Builds the options.
+         *
+         * @return the immutable options
+         */
+        public RateLimitOptions build() {
+            return new RateLimitOptions(perSecond, Collections.unmodifiableMap(new LinkedHashMap<>(endpointLimits)));
+        }
     }
 }
