@@ -4,6 +4,7 @@ import io.github.pendoclient.error.AuthenticationException;
 import io.github.pendoclient.error.NotFoundException;
 import io.github.pendoclient.error.PermissionDeniedException;
 import io.github.pendoclient.http.HttpStats;
+import io.github.pendoclient.http.TimeoutOptions;
 import io.github.pendoclient.internal.http.ClientBuilder;
 import io.github.pendoclient.internal.http.HttpOptions;
 import io.github.pendoclient.internal.http.PendoHttp;
@@ -354,11 +355,9 @@ public final class PendoClient implements AutoCloseable {
     public static final class Builder extends ClientBuilder<Builder> {
 
         /** Default read timeout of aggregation calls: Pendo may run a query for minutes before answering. */
-        public static final Duration DEFAULT_AGGREGATION_TIMEOUT = Duration.ofMinutes(5);
+        public static final Duration DEFAULT_AGGREGATION_TIMEOUT = TimeoutOptions.DEFAULT_STREAMING_READ;
 
         private IntegrationKey integrationKey;
-        private Duration aggregationTimeout = DEFAULT_AGGREGATION_TIMEOUT;
-        private Duration aggregationCallTimeout = Duration.ZERO;
         private Binding binding = Binding.LENIENT;
 
         private Builder() {
@@ -408,8 +407,7 @@ public final class PendoClient implements AutoCloseable {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("aggregationTimeout must be positive, was " + timeout);
             }
-            this.aggregationTimeout = timeout;
-            return this;
+            return timeouts(timeouts().toBuilder().streamingRead(timeout).build());
         }
 
         /**
@@ -424,8 +422,7 @@ public final class PendoClient implements AutoCloseable {
             if (timeout.isNegative()) {
                 throw new IllegalArgumentException("aggregationCallTimeout must not be negative, was " + timeout);
             }
-            this.aggregationCallTimeout = timeout;
-            return this;
+            return timeouts(timeouts().toBuilder().streamingCall(timeout).build());
         }
 
         /**
@@ -456,15 +453,13 @@ public final class PendoClient implements AutoCloseable {
         }
 
         private HttpOptions stackOptions() {
-            return httpOptions(aggregationTimeout, aggregationCallTimeout, binding);
+            return httpOptions(binding);
         }
 
         private Builder copy() {
             Builder copy = new Builder();
             copy.copySettingsFrom(this);
             copy.integrationKey = integrationKey;
-            copy.aggregationTimeout = aggregationTimeout;
-            copy.aggregationCallTimeout = aggregationCallTimeout;
             copy.binding = binding;
             return copy;
         }

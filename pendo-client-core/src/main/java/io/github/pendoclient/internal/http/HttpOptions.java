@@ -3,8 +3,8 @@ package io.github.pendoclient.internal.http;
 import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.http.TimeSource;
+import io.github.pendoclient.http.TimeoutOptions;
 import io.github.pendoclient.json.Binding;
-import java.time.Duration;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -14,12 +14,7 @@ import okhttp3.OkHttpClient;
  * it along.
  *
  * @param baseUrl the base URL requests are resolved against
- * @param connectTimeout the connect timeout
- * @param readTimeout the read timeout of ordinary calls
- * @param writeTimeout the write timeout
- * @param callTimeout the whole-call timeout of ordinary calls, retries included; zero for none
- * @param streamingReadTimeout the read timeout of long-running streamed calls such as aggregations
- * @param streamingCallTimeout the whole-call timeout of long-running streamed calls; zero for none
+ * @param timeouts the timeouts of ordinary and of long-running streamed calls
  * @param retry the retry configuration
  * @param rateLimit the client-side rate limit
  * @param okHttpClient a caller-supplied client whose pools and dispatcher are shared, or null
@@ -28,21 +23,14 @@ import okhttp3.OkHttpClient;
  * @param hostDescription how error messages name the host, for example {@code https://app.eu.pendo.io (region EU)}
  * @param binding how response bodies are bound to records: lenient, or strict (a type mismatch fails the call)
  */
-public record HttpOptions(HttpUrl baseUrl, Duration connectTimeout, Duration readTimeout, Duration writeTimeout,
-                          Duration callTimeout, Duration streamingReadTimeout, Duration streamingCallTimeout,
-                          RetryOptions retry, RateLimitOptions rateLimit, OkHttpClient okHttpClient, String userAgent,
+public record HttpOptions(HttpUrl baseUrl, TimeoutOptions timeouts, RetryOptions retry, RateLimitOptions rateLimit, OkHttpClient okHttpClient, String userAgent,
                           TimeSource timeSource, String hostDescription, Binding binding) {
 
     /**
      * Checks that every required value is present.
      *
      * @param baseUrl the base URL
-     * @param connectTimeout the connect timeout
-     * @param readTimeout the read timeout
-     * @param writeTimeout the write timeout
-     * @param callTimeout the call timeout
-     * @param streamingReadTimeout the streaming read timeout
-     * @param streamingCallTimeout the streaming call timeout
+     * @param timeouts the timeouts
      * @param retry the retry configuration
      * @param rateLimit the rate limit
      * @param okHttpClient the shared client, or null
@@ -53,12 +41,7 @@ public record HttpOptions(HttpUrl baseUrl, Duration connectTimeout, Duration rea
      */
     public HttpOptions {
         Objects.requireNonNull(baseUrl, "baseUrl");
-        Objects.requireNonNull(connectTimeout, "connectTimeout");
-        Objects.requireNonNull(readTimeout, "readTimeout");
-        Objects.requireNonNull(writeTimeout, "writeTimeout");
-        Objects.requireNonNull(callTimeout, "callTimeout");
-        Objects.requireNonNull(streamingReadTimeout, "streamingReadTimeout");
-        Objects.requireNonNull(streamingCallTimeout, "streamingCallTimeout");
+        Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(rateLimit, "rateLimit");
         Objects.requireNonNull(userAgent, "userAgent");

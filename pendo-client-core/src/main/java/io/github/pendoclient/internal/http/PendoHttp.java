@@ -55,16 +55,16 @@ public final class PendoHttp implements AutoCloseable {
         this.errors = new ErrorMapper(redactor, credentialName, options.hostDescription(), retry);
         this.ownsOkHttp = options.okHttpClient() == null;
         OkHttpClient.Builder builder = ownsOkHttp ? new OkHttpClient.Builder() : options.okHttpClient().newBuilder();
-        builder.connectTimeout(options.connectTimeout())
-                .readTimeout(options.readTimeout())
-                .writeTimeout(options.writeTimeout())
-                .callTimeout(options.callTimeout())
+        builder.connectTimeout(options.timeouts().connect())
+                .readTimeout(options.timeouts().read())
+                .writeTimeout(options.timeouts().write())
+                .callTimeout(options.timeouts().call())
                 .retryOnConnectionFailure(true)
                 .addInterceptor(retry)
                 .addInterceptor(new RateLimitInterceptor(limiter))
                 .addInterceptor(new HeaderInterceptor(credential, options.userAgent()))
                 .addInterceptor(new PathEncodingInterceptor())
-                .addInterceptor(streamingReadTimeout(options.streamingReadTimeout()))
+                .addInterceptor(streamingReadTimeout(options.timeouts().streamingRead()))
                 .addInterceptor(new LoggingInterceptor(redactor));
         this.okHttp = builder.build();
         this.retrofit = new Retrofit.Builder()
@@ -354,7 +354,7 @@ public final class PendoHttp implements AutoCloseable {
     private Response run(Request request, boolean streaming) {
         Call call = okHttp.newCall(request);
         if (streaming) {
-            call.timeout().timeout(options.streamingCallTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            call.timeout().timeout(options.timeouts().streamingCall().toMillis(), TimeUnit.MILLISECONDS);
         }
         Response response;
         try {
