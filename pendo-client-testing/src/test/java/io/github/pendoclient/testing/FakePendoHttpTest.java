@@ -42,7 +42,7 @@ class FakePendoHttpTest {
         HttpResponse<String> encoded = send("GET", "api/v1/visitor/jane%2Bx%40example.com", null);
 
         assertThat(literal.statusCode()).isEqualTo(200);
-        assertThat(((Map<?, ?>) Json.parse(literal.body())).get("visitorId")).isEqualTo("jane+x@example.com");
+        assertThat(((Map<?, ?>) Json.parse(literal.body())).get("id")).isEqualTo("jane+x@example.com");
         assertThat(encoded.body()).isEqualTo(literal.body());
         assertThat(send("GET", "api/v1/visitor/jane%20x@example.com", null).statusCode()).isEqualTo(404);
     }
