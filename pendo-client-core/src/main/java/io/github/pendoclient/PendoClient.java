@@ -4,11 +4,13 @@ import io.github.pendoclient.error.AuthenticationException;
 import io.github.pendoclient.error.NotFoundException;
 import io.github.pendoclient.error.PermissionDeniedException;
 import io.github.pendoclient.http.HttpStats;
+import io.github.pendoclient.http.TimeoutOptions;
 import io.github.pendoclient.internal.Environment;
 import io.github.pendoclient.internal.http.ClientBuilder;
 import io.github.pendoclient.internal.http.ClientStacks;
 import io.github.pendoclient.internal.http.HttpOptions;
 import io.github.pendoclient.internal.http.PendoHttp;
+import io.github.pendoclient.json.Binding;
 import io.github.pendoclient.model.Feature;
 import io.github.pendoclient.model.Page;
 import io.github.pendoclient.model.TrackType;
@@ -67,6 +69,7 @@ public final class PendoClient implements AutoCloseable {
 
     private final PendoHttp http;
     private final Region region;
+    private final Builder settings;
     private final CatalogResource<Feature> features;
     private final CatalogResource<Page> pages;
     private final GuideResource guides;
@@ -85,6 +88,7 @@ public final class PendoClient implements AutoCloseable {
         }
         this.http = PendoHttp.create(builder.stackOptions(), builder.integrationKey, "integration key");
         this.region = builder.regionOrNull();
+        this.settings = builder.copy();
         this.features = CatalogResource.features(http);
         this.pages = CatalogResource.pages(http);
         this.guides = new GuideResource(http);
@@ -105,6 +109,17 @@ public final class PendoClient implements AutoCloseable {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder holding every setting of this client, the integration key included, for a second client that
+     * differs in a few settings: {@code client.toBuilder().applicationName("batch-job").build()}. The new client has
+     * its own connections unless an {@code okHttpClient} was given; this client is not changed.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return settings.copy();
     }
 
     /**
@@ -382,11 +397,10 @@ public final class PendoClient implements AutoCloseable {
     public static final class Builder extends ClientBuilder<Builder> {
 
         /** Default read timeout of aggregation calls: Pendo may run a query for minutes before answering. */
-        public static final Duration DEFAULT_AGGREGATION_TIMEOUT = Duration.ofMinutes(5);
+        public static final Duration DEFAULT_AGGREGATION_TIMEOUT = TimeoutOptions.DEFAULT_STREAMING_READ;
 
         private IntegrationKey integrationKey;
-        private Duration aggregationTimeout = DEFAULT_AGGREGATION_TIMEOUT;
-        private Duration aggregationCallTimeout = Duration.ZERO;
+        private Binding binding = Binding.LENIENT;
 
         private Builder() {
         }
@@ -435,8 +449,7 @@ public final class PendoClient implements AutoCloseable {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("aggregationTimeout must be positive, was " + timeout);
             }
-            this.aggregationTimeout = timeout;
-            return this;
+            return timeouts(timeouts().toBuilder().streamingRead(timeout).build());
         }
 
         /**
@@ -451,8 +464,7 @@ public final class PendoClient implements AutoCloseable {
             if (timeout.isNegative()) {
                 throw new IllegalArgumentException("aggregationCallTimeout must not be negative, was " + timeout);
             }
-            this.aggregationCallTimeout = timeout;
-            return this;
+            return timeouts(timeouts().toBuilder().streamingCall(timeout).build());
         }
 
         /**
@@ -467,8 +479,31 @@ public final class PendoClient implements AutoCloseable {
         }
 
         /** The stack's options; the builder's own methods reach the base class's protected helpers. */
+        /**
+         * How response bodies are bound to records, for every REST call and every typed aggregation row of this
+         * client. {@link Binding#LENIENT} (the default) never fails a call on a field of another JSON type; it
+         * converts what converts without loss and keeps the rest in {@code unknownFields()}.
+         * {@link Binding#STRICT} fails the call with an {@link io.github.pendoclient.error.UnreadableResponseException}
+         * naming the JSON path instead, for callers who would rather stop than read a surprising value.
+         *
+         * @param binding lenient or strict
+         * @return this builder
+         */
+        public Builder binding(Binding binding) {
+            this.binding = Objects.requireNonNull(binding, "binding");
+            return this;
+        }
+
         private HttpOptions stackOptions() {
-            return httpOptions(aggregationTimeout, aggregationCallTimeout);
+            return httpOptions(binding);
+        }
+
+        private Builder copy() {
+            Builder copy = new Builder();
+            copy.copySettingsFrom(this);
+            copy.integrationKey = integrationKey;
+            copy.binding = binding;
+            return copy;
         }
 
         private Region regionOrNull() {

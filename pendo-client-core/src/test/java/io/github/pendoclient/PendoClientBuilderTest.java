@@ -86,9 +86,9 @@ class PendoClientBuilderTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("readTimeout must be positive");
         assertThatThrownBy(() -> PendoClient.builder().applicationName("bad\nname"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("printable ASCII");
-        assertThatThrownBy(() -> io.github.pendoclient.http.RetryConfig.builder().maxAttempts(0))
+        assertThatThrownBy(() -> io.github.pendoclient.http.RetryOptions.builder().maxAttempts(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
-        assertThatThrownBy(() -> io.github.pendoclient.http.RateLimitConfig.perSecond(0))
+        assertThatThrownBy(() -> io.github.pendoclient.http.RateLimitOptions.perSecond(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
     }
 

@@ -4,7 +4,7 @@ import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.connect.PendoSourceConfig;
 import io.github.pendoclient.connect.PendoSourceConnector;
 import io.github.pendoclient.sync.SyncEngine;
-import io.github.pendoclient.sync.SyncSettings;
+import io.github.pendoclient.sync.SyncOptions;
 import io.github.pendoclient.sync.SyncState;
 import io.github.pendoclient.sync.TableResult;
 import io.github.pendoclient.sync.sink.DiscardSink;
@@ -58,7 +58,7 @@ public final class ConnectThroughputMain {
             try (PendoClient client = fake.client(); DiscardSink sink = new DiscardSink()) {
                 SyncEngine engine = SyncEngine.builder().client(client).sink(sink)
                         .state(SyncState.load(Files.createTempDirectory("connect-bench").resolve("state.json")))
-                        .settings(SyncSettings.builder().start(start.atStartOfDay(ZoneOffset.UTC).toInstant())
+                        .settings(SyncOptions.builder().start(start.atStartOfDay(ZoneOffset.UTC).toInstant())
                                 .build()).build();
                 long began = System.nanoTime();
                 List<TableResult> results = engine.syncAll(TABLES);

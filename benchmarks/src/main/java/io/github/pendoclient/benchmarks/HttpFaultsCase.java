@@ -1,10 +1,11 @@
 package io.github.pendoclient.benchmarks;
 
 import io.github.pendoclient.PendoClient;
-import io.github.pendoclient.http.RateLimitConfig;
+import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.track.TrackClient;
 import io.github.pendoclient.track.TrackEvent;
 import io.github.pendoclient.track.TrackSender;
+import io.github.pendoclient.track.TrackSenderOptions;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -79,9 +80,9 @@ final class HttpFaultsCase {
             server.start();
             AtomicBoolean producing = new AtomicBoolean(true);
             try (TrackClient client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
-                    .rateLimit(limited ? RateLimitConfig.perSecond(100) : RateLimitConfig.disabled()).build();
-                 TrackSender sender = client.sender(TrackSender.Options.defaults()
-                         .closeTimeout(Duration.ZERO))) {
+                    .rateLimit(limited ? RateLimitOptions.perSecond(100) : RateLimitOptions.disabled()).build();
+                 TrackSender sender = client.sender(TrackSenderOptions.builder()
+                         .closeTimeout(Duration.ZERO).build())) {
                 Thread producer = new Thread(() -> {
                     for (int i = 0; producing.get(); i++) {
                         sender.track(event(i));
@@ -187,7 +188,7 @@ final class HttpFaultsCase {
             server.setDispatcher(new OnceFaultyServer());
             server.start();
             try (PendoClient client = PendoClient.builder().integrationKey(KEY).baseUrl(server.url("/").toString())
-                    .rateLimit(RateLimitConfig.disabled()).build()) {
+                    .rateLimit(RateLimitOptions.disabled()).build()) {
                 long start = System.nanoTime();
                 if (asynchronous) {
                     List<CompletableFuture<?>> calls = new ArrayList<>();

@@ -25,14 +25,14 @@ final class PagingCase {
         try (FakePendo fake = FakePendo.builder().dataset(Dataset.generator(42).visitors(visitors).days(0)
                 .build()).build().start()) {
             PendoClient client = fake.client();
-            AggregationClient aggregations = AggregationClient.of(client);
+            AggregationClient aggregations = AggregationClient.create(client);
             for (int rep = -1; rep < repetitions; rep++) {
                 long start = System.nanoTime();
-                long rows = aggregations.stream(Queries.visitors(true)).count();
+                long rows = aggregations.stream(Queries.allVisitors()).count();
                 double one = rows / ((System.nanoTime() - start) / 1e9);
                 start = System.nanoTime();
-                var pager = KeysetPaging.of(Keyset.of("visitorId")).pageSize(5_000)
-                        .pager(aggregations, Queries.visitors(true));
+                var pager = KeysetPaging.of(Keyset.of("visitorId")).withPageSize(5_000)
+                        .pager(aggregations, Queries.allVisitors());
                 long pagedRows = pager.stream().count();
                 double many = pagedRows / ((System.nanoTime() - start) / 1e9);
                 if (pagedRows != rows) {

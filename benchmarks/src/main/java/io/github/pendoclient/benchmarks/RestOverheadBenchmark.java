@@ -3,7 +3,7 @@ package io.github.pendoclient.benchmarks;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Types;
 import io.github.pendoclient.PendoClient;
-import io.github.pendoclient.http.RateLimitConfig;
+import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.internal.json.PendoJson;
 import io.github.pendoclient.model.Feature;
 import java.io.IOException;
@@ -62,7 +62,7 @@ public class RestOverheadBenchmark {
         String base = "http://127.0.0.1:" + server.port() + "/";
         okHttp = new OkHttpClient();
         client = PendoClient.builder().integrationKey("fake-benchmark-key").baseUrl(base)
-                .okHttpClient(okHttp).rateLimit(RateLimitConfig.disabled()).build();
+                .okHttpClient(okHttp).rateLimit(RateLimitOptions.disabled()).build();
         adapter = PendoJson.moshi().adapter(Types.newParameterizedType(List.class, Feature.class));
         raw = new Request.Builder().url(base + "api/v1/feature?expand=*")
                 .header("x-pendo-integration-key", "fake-benchmark-key").build();

@@ -5,7 +5,7 @@ import com.squareup.moshi.JsonReader;
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.aggregation.AggregationClient;
 import io.github.pendoclient.aggregation.Queries;
-import io.github.pendoclient.http.RateLimitConfig;
+import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.internal.json.PendoJson;
 import io.github.pendoclient.model.Visitor;
 import java.io.IOException;
@@ -68,14 +68,14 @@ public final class StreamingCase {
             case "sdk-maps":
                 try (PendoClient client = PendoClient.builder()
                         .integrationKey(io.github.pendoclient.testing.FakePendo.DEFAULT_INTEGRATION_KEY).baseUrl(base)
-                        .rateLimit(RateLimitConfig.disabled()).build()) {
-                    AggregationClient aggregations = AggregationClient.of(client);
+                        .rateLimit(RateLimitOptions.disabled()).build()) {
+                    AggregationClient aggregations = AggregationClient.create(client);
                     if (mode.equals("sdk-typed")) {
-                        try (Stream<Visitor> rows = aggregations.stream(Queries.visitors(true), Visitor.class)) {
+                        try (Stream<Visitor> rows = aggregations.stream(Queries.allVisitors(), Visitor.class)) {
                             return rows.mapToLong(v -> v.visitorId().length() > 0 ? 1 : 0).sum();
                         }
                     }
-                    try (Stream<Map<String, Object>> rows = aggregations.stream(Queries.visitors(true))) {
+                    try (Stream<Map<String, Object>> rows = aggregations.stream(Queries.allVisitors())) {
                         return rows.mapToLong(row -> row.get("visitorId") != null ? 1 : 0).sum();
                     }
                 }
@@ -115,7 +115,7 @@ public final class StreamingCase {
         OkHttpClient http = new OkHttpClient();
         Request request = new Request.Builder().url(base + "api/v1/aggregation")
                 .header("x-pendo-integration-key", "fake-benchmark-key")
-                .post(RequestBody.create(Queries.visitors(true).toJson(), MediaType.get("application/json")))
+                .post(RequestBody.create(Queries.allVisitors().toJson(), MediaType.get("application/json")))
                 .build();
         return http.newCall(request).execute();
     }

@@ -3,7 +3,7 @@ package io.github.pendoclient.benchmarks;
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.sync.Sink;
 import io.github.pendoclient.sync.SyncEngine;
-import io.github.pendoclient.sync.SyncSettings;
+import io.github.pendoclient.sync.SyncOptions;
 import io.github.pendoclient.sync.SyncState;
 import io.github.pendoclient.sync.TableRegistry;
 import io.github.pendoclient.sync.TableResult;
@@ -78,7 +78,7 @@ public final class SyncJobMain {
 
     private static void sync(PendoClient client, Sink sink, Path target, Clock clock, int days,
                              List<String> historyVisitors) throws IOException {
-        SyncSettings settings = SyncSettings.builder().clock(clock)
+        SyncOptions settings = SyncOptions.builder().clock(clock)
                 .start(clock.instant().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(days)))
                 .historyVisitors(historyVisitors).build();
         SyncEngine engine = SyncEngine.builder().client(client).sink(sink)

@@ -1,9 +1,10 @@
 package io.github.pendoclient.benchmarks;
 
-import io.github.pendoclient.http.RateLimitConfig;
+import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.track.TrackClient;
 import io.github.pendoclient.track.TrackEvent;
 import io.github.pendoclient.track.TrackSender;
+import io.github.pendoclient.track.TrackSenderOptions;
 import io.github.pendoclient.track.TrackSenderStats;
 import java.io.IOException;
 import java.time.Duration;
@@ -83,9 +84,9 @@ final class TrackSenderCase {
             server.setDispatcher(limiter);
             server.start();
             try (TrackClient client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
-                    .rateLimit(RateLimitConfig.perSecond(100)).build();
-                 TrackSender sender = client.sender(TrackSender.Options.defaults().queueCapacity(100_000)
-                         .concurrency(4))) {
+                    .rateLimit(RateLimitOptions.perSecond(100)).build();
+                 TrackSender sender = client.sender(TrackSenderOptions.builder().queueCapacity(100_000)
+                         .concurrency(4).build())) {
                 for (int i = 0; i < 200; i++) {
                     sender.track(event(i));                 // warm-up: two seconds' worth
                 }
@@ -167,9 +168,9 @@ final class TrackSenderCase {
             throws Exception {
         AtomicLong delivered = new AtomicLong();
         try (TrackClient client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
-                .okHttpClient(okHttp).rateLimit(RateLimitConfig.disabled()).build();
-             TrackSender sender = client.sender(TrackSender.Options.defaults().queueCapacity(events)
-                     .concurrency(4))) {
+                .okHttpClient(okHttp).rateLimit(RateLimitOptions.disabled()).build();
+             TrackSender sender = client.sender(TrackSenderOptions.builder().queueCapacity(events)
+                     .concurrency(4).build())) {
             long start = System.nanoTime();
             for (int i = 0; i < events; i++) {
                 TrackEvent event = event(i);

@@ -50,7 +50,7 @@ public final class TopPagesReport {
         Map<String, String> names = client.pages().list().stream()
                 .collect(Collectors.toMap(Page::id, Page::name, (a, b) -> a));
         List<Map<String, Object>> rows;
-        try (Stream<Map<String, Object>> stream = AggregationClient.of(client).stream(query(limit))) {
+        try (Stream<Map<String, Object>> stream = AggregationClient.create(client).stream(query(limit))) {
             rows = stream.toList();
         }
         out.printf("%-4s %-28s %10s %10s%n", "#", "page", "views", "visitors");

@@ -8,6 +8,7 @@ import io.github.pendoclient.track.TrackClient;
 import io.github.pendoclient.track.TrackEvent;
 import io.github.pendoclient.track.TrackListener;
 import io.github.pendoclient.track.TrackSender;
+import io.github.pendoclient.track.TrackSenderOptions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -34,7 +35,7 @@ public final class TrackInWebApp implements AutoCloseable {
      * @throws IOException if the port cannot be opened
      */
     public TrackInWebApp(TrackClient track) throws IOException {
-        this.sender = track.sender(TrackSender.Options.defaults().closeTimeout(Duration.ofSeconds(5))
+        this.sender = track.sender(TrackSenderOptions.builder().closeTimeout(Duration.ofSeconds(5))
                 .listener(new TrackListener() {
                     @Override
                     public void onFailed(TrackEvent event, PendoException failure) {
@@ -47,7 +48,7 @@ public final class TrackInWebApp implements AutoCloseable {
                         failures.incrementAndGet();
                         System.err.println("Track event dropped (" + reason + "): " + event);
                     }
-                }));
+                }).build());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/export", this::export);
         server.start();

@@ -26,7 +26,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final WebhookVerifier verifier;
-    private final WebhookDeduplicator deduplicator = new WebhookDeduplicator();
+    private final WebhookDeduplicator deduplicator = WebhookDeduplicator.create();
     private final List<WebhookEvent> handled = new CopyOnWriteArrayList<>();
 
     /**

@@ -69,7 +69,7 @@ public final class ModularSmoke {
                         "core: GET /api/v1/page read as one Page, was " + pages);
                 check(received.get("page").startsWith("GET key=" + KEY), "core: sent " + received.get("page"));
 
-                List<Map<String, Object>> accounts = AggregationClient.of(client).stream(Queries.accounts())
+                List<Map<String, Object>> accounts = AggregationClient.create(client).stream(Queries.accounts())
                         .toList();
                 check(accounts.equals(List.of(Map.of("accountId", "acct-1"), Map.of("accountId", "acct-2"))),
                         "aggregation: streamed " + accounts);

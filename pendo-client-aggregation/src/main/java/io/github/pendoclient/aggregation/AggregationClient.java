@@ -18,7 +18,7 @@ import okhttp3.Response;
  * Runs aggregations on a {@link PendoClient} and streams their rows. Thread-safe; share one per client.
  *
  * <pre>{@code
- * AggregationClient aggregations = AggregationClient.of(client);
+ * AggregationClient aggregations = AggregationClient.create(client);
  * try (Stream<Map<String, Object>> rows = aggregations.stream(query)) { ... }
  * try (Stream<PageEventRow> rows = aggregations.stream(query, PageEventRow.class)) { ... }
  * }</pre>
@@ -43,7 +43,7 @@ public final class AggregationClient {
      * @param client the client, which keeps owning the connections
      * @return the aggregation client
      */
-    public static AggregationClient of(PendoClient client) {
+    public static AggregationClient create(PendoClient client) {
         return new AggregationClient(ClientStacks.of(Objects.requireNonNull(client, "client")));
     }
 

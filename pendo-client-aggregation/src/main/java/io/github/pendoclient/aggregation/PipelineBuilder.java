@@ -219,14 +219,30 @@ public abstract sealed class PipelineBuilder<B extends PipelineBuilder<B>> permi
     }
 
     /**
-     * {@code {"unwind": {"field": ..., "index": ..., "keepEmpty": ...}}}.
+     * {@code {"unwind": {"field": ..., "index": ..., "keepEmpty": false}}}: one row per element of a list field; a
+     * row whose list is empty is dropped.
      *
      * @param field the list field
      * @param indexField where to put each element's index, or null
-     * @param keepEmpty whether a row with an empty list is kept
      * @return this builder
      */
-    public B unwind(String field, String indexField, boolean keepEmpty) {
+    public B unwind(String field, String indexField) {
+        return unwind(field, indexField, false);
+    }
+
+    /**
+     * {@code {"unwind": {"field": ..., "index": ..., "keepEmpty": true}}}: one row per element of a list field; a
+     * row whose list is empty is kept once.
+     *
+     * @param field the list field
+     * @param indexField where to put each element's index, or null
+     * @return this builder
+     */
+    public B unwindKeepingEmpty(String field, String indexField) {
+        return unwind(field, indexField, true);
+    }
+
+    private B unwind(String field, String indexField, boolean keepEmpty) {
         Map<String, Object> unwind = new LinkedHashMap<>();
         unwind.put("field", Expr.field(field).toString());
         if (indexField != null) {
@@ -356,13 +372,26 @@ public abstract sealed class PipelineBuilder<B extends PipelineBuilder<B>> permi
     }
 
     /**
-     * {@code {"treeify": {"keySort": ..., "threshold": ...}}}.
+     * {@code {"treeify": {"keySort": false, "threshold": ...}}}: keys keep their order.
      *
-     * @param keySort whether keys are sorted
      * @param threshold the share below which branches are folded, for example 0.01
      * @return this builder
      */
-    public B treeify(boolean keySort, double threshold) {
+    public B treeify(double threshold) {
+        return treeify(false, threshold);
+    }
+
+    /**
+     * {@code {"treeify": {"keySort": true, "threshold": ...}}}: keys are sorted.
+     *
+     * @param threshold the share below which branches are folded, for example 0.01
+     * @return this builder
+     */
+    public B treeifySortedByKey(double threshold) {
+        return treeify(true, threshold);
+    }
+
+    private B treeify(boolean keySort, double threshold) {
         return stage(Stage.of("treeify", JsonTree.object("keySort", keySort, "threshold", threshold)));
     }
 

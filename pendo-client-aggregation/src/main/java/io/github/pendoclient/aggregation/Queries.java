@@ -17,14 +17,22 @@ public final class Queries {
     }
 
     /**
-     * Every visitor: {@code {"visitors": {"identified": true}}}, or {@code {"visitors": null}} with anonymous ones.
+     * Every identified visitor, anonymous ones left out: {@code {"visitors": {"identified": true}}} (what Stitch's
+     * connector reads by default).
      *
-     * @param includeAnonymous whether anonymous visitors are included (off in Stitch's connector by default)
      * @return the query; rows read as {@link io.github.pendoclient.model.Visitor}
      */
-    public static Aggregation visitors(boolean includeAnonymous) {
-        Source source = includeAnonymous ? Source.visitors() : Source.visitors().identified(true);
-        return Aggregation.builder().source(source).build();
+    public static Aggregation identifiedVisitors() {
+        return Aggregation.builder().source(Source.visitors().identified(true)).build();
+    }
+
+    /**
+     * Every visitor, anonymous ones included: {@code {"visitors": null}}.
+     *
+     * @return the query; rows read as {@link io.github.pendoclient.model.Visitor}
+     */
+    public static Aggregation allVisitors() {
+        return Aggregation.builder().source(Source.visitors()).build();
     }
 
     /**

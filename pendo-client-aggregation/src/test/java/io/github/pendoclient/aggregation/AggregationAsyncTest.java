@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.error.InvalidRequestException;
-import io.github.pendoclient.http.RateLimitConfig;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RateLimitOptions;
+import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.testsupport.ManualTime;
 import java.io.IOException;
 import java.time.Duration;
@@ -35,9 +35,9 @@ class AggregationAsyncTest {
         server = new MockWebServer();
         server.start();
         client = PendoClient.builder().integrationKey("test-integration-key").baseUrl(server.url("/").toString())
-                .retries(RetryConfig.builder().jitter(0).build()).rateLimit(RateLimitConfig.disabled())
+                .retries(RetryOptions.builder().jitter(0).build()).rateLimit(RateLimitOptions.disabled())
                 .timeSource(time).build();
-        aggregations = AggregationClient.of(client);
+        aggregations = AggregationClient.create(client);
     }
 
     @AfterEach

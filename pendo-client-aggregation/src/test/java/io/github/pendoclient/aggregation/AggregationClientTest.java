@@ -10,8 +10,8 @@ import io.github.pendoclient.aggregation.rows.PollEventRow;
 import io.github.pendoclient.error.InvalidRequestException;
 import io.github.pendoclient.error.PendoNetworkException;
 import io.github.pendoclient.error.UnreadableResponseException;
-import io.github.pendoclient.http.RateLimitConfig;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RateLimitOptions;
+import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.model.Visitor;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 class AggregationClientTest {
 
     private static final String KEY = "fake-aggregation-key-1234";
-    private static final Aggregation VISITORS = Queries.visitors(true);
+    private static final Aggregation VISITORS = Queries.allVisitors();
 
     private MockWebServer server;
     private PendoClient client;
@@ -53,8 +53,8 @@ class AggregationClientTest {
         server.start();
         client = PendoClient.builder().integrationKey(KEY).baseUrl(server.url("/").toString())
                 .aggregationTimeout(Duration.ofSeconds(10))
-                .retries(RetryConfig.builder().maxAttempts(1).build()).rateLimit(RateLimitConfig.disabled()).build();
-        aggregations = AggregationClient.of(client);
+                .retries(RetryOptions.builder().maxAttempts(1).build()).rateLimit(RateLimitOptions.disabled()).build();
+        aggregations = AggregationClient.create(client);
     }
 
     @AfterEach
@@ -190,7 +190,7 @@ class AggregationClientTest {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              PendoClient direct = PendoClient.builder().integrationKey(KEY)
                      .baseUrl("http://127.0.0.1:" + listener.getLocalPort() + "/")
-                     .retries(RetryConfig.builder().maxAttempts(1).build()).build()) {
+                     .retries(RetryOptions.builder().maxAttempts(1).build()).build()) {
             Thread serverThread = new Thread(() -> {
                 try (Socket socket = listener.accept()) {
                     BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
@@ -213,7 +213,7 @@ class AggregationClientTest {
             });
             serverThread.start();
 
-            Iterator<Map<String, Object>> rows = AggregationClient.of(direct).open(VISITORS);
+            Iterator<Map<String, Object>> rows = AggregationClient.create(direct).open(VISITORS);
             assertThat(rows.next()).containsEntry("visitorId", "a");
             assertThatThrownBy(rows::hasNext).isInstanceOfSatisfying(IncompleteResultException.class, e -> {
                 assertThat(e.rowsRead()).isEqualTo(1);

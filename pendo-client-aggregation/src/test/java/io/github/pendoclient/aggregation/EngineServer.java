@@ -3,7 +3,7 @@ package io.github.pendoclient.aggregation;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import io.github.pendoclient.PendoClient;
-import io.github.pendoclient.http.RateLimitConfig;
+import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.internal.json.PendoJson;
 import io.github.pendoclient.testing.internal.AggregationEngine;
@@ -59,8 +59,8 @@ final class EngineServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         client = PendoClient.builder().integrationKey(KEY).baseUrl(server.url("/").toString())
-                .rateLimit(RateLimitConfig.disabled()).build();
-        aggregations = AggregationClient.of(client);
+                .rateLimit(RateLimitOptions.disabled()).build();
+        aggregations = AggregationClient.create(client);
     }
 
     /** Rows of one source, whatever the parameters. */

@@ -161,7 +161,9 @@ class GoldenJsonTest {
                 op(p -> p.reduce(Reduce.of().countDistinct("uniqueVisitors", "visitorId")),
                         "{'reduce': {'uniqueVisitors': {'count': 'visitorId'}}}"),
                 op(p -> p.unwind("list"), "{'unwind': {'field': 'list'}}"),
-                op(p -> p.unwind("list", "listIndex", true),
+                op(p -> p.unwind("list", "listIndex"),
+                        "{'unwind': {'field': 'list', 'index': 'listIndex', 'keepEmpty': false}}"),
+                op(p -> p.unwindKeepingEmpty("list", "listIndex"),
                         "{'unwind': {'field': 'list', 'index': 'listIndex', 'keepEmpty': true}}"),
                 op(p -> p.merge(List.of("pageId"), Map.of("groupId", "group.id"), pagesById),
                         "{'merge': {'fields': ['pageId'], 'mappings': {'groupId': 'group.id'}, 'pipeline': ["
@@ -179,7 +181,8 @@ class GoldenJsonTest {
                         "{'bulkExpand': {'account': {'account': 'accountId'}}}"),
                 op(p -> p.bulkExpandVisitor("visitor", "visitorId"),
                         "{'bulkExpand': {'visitor': {'visitor': 'visitorId'}}}"),
-                op(p -> p.treeify(true, 0.01), "{'treeify': {'keySort': true, 'threshold': 0.01}}"),
+                op(p -> p.treeify(0.01), "{'treeify': {'keySort': false, 'threshold': 0.01}}"),
+                op(p -> p.treeifySortedByKey(0.01), "{'treeify': {'keySort': true, 'threshold': 0.01}}"),
                 op(p -> p.stage(Stage.of("sessionReplays", Map.of("max", 3))), "{'sessionReplays': {'max': 3}}"),
                 op(p -> p.stage(Stage.parse("{\"unmarshal\": {\"props\": \"properties\"}}")),
                         "{'unmarshal': {'props': 'properties'}}"));
@@ -259,9 +262,9 @@ class GoldenJsonTest {
 
     @Test
     void readyMadeQueriesUseTheConnectorsShapes() {
-        assertThat(firstStep(Queries.visitors(false)))
+        assertThat(firstStep(Queries.identifiedVisitors()))
                 .isEqualTo(json("{'source': {'visitors': {'identified': true}}}"));
-        assertThat(firstStep(Queries.visitors(true))).isEqualTo(json("{'source': {'visitors': null}}"));
+        assertThat(firstStep(Queries.allVisitors())).isEqualTo(json("{'source': {'visitors': null}}"));
         assertThat(firstStep(Queries.accounts())).isEqualTo(json("{'source': {'accounts': null}}"));
         assertThat(firstStep(Queries.features(AppIds.of(5)))).isEqualTo(json("{'source': {'features': {'appId': 5}}}"));
         assertThat(firstStep(Queries.pages(AppIds.all())))

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.aggregation.rows.EventRow;
 import io.github.pendoclient.aggregation.rows.PollEventRow;
-import io.github.pendoclient.http.RateLimitConfig;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RateLimitOptions;
+import io.github.pendoclient.http.RetryOptions;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -30,8 +30,8 @@ class RealShapesStreamingTest {
         server.start();
         client = PendoClient.builder().integrationKey("test-integration-key").baseUrl(server.url("/").toString())
                 .aggregationTimeout(Duration.ofSeconds(10))
-                .retries(RetryConfig.builder().maxAttempts(1).build()).rateLimit(RateLimitConfig.disabled()).build();
-        aggregations = AggregationClient.of(client);
+                .retries(RetryOptions.builder().maxAttempts(1).build()).rateLimit(RateLimitOptions.disabled()).build();
+        aggregations = AggregationClient.create(client);
     }
 
     @AfterEach

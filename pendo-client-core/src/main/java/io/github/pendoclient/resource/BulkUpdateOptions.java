@@ -2,7 +2,8 @@ package io.github.pendoclient.resource;
 
 /**
  * Options of a metadata bulk update. Defaults: 500 rows per request, no {@code create=true}, split retries on, no
- * schema validation. Pendo documents no maximum batch size; one pipeline sends 1,000. Immutable.
+ * schema validation. Pendo documents no maximum batch size; one pipeline sends 1,000. Immutable: derive with
+ * {@link #builder()}, {@link #toBuilder()} or the {@code with...} copies.
  *
  * @param chunkSize rows per request
  * @param create whether to send {@code create=true}, creating unknown visitors or accounts
@@ -37,6 +38,25 @@ public record BulkUpdateOptions(int chunkSize, boolean create, boolean splitRetr
      */
     public static BulkUpdateOptions defaults() {
         return new BulkUpdateOptions(DEFAULT_CHUNK_SIZE, false, true, false);
+    }
+
+    /**
+     * A builder starting from the {@linkplain #defaults() defaults}.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return defaults().toBuilder();
+    }
+
+    /**
+     * A builder starting from these options.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return new Builder().chunkSize(chunkSize).create(create).splitRetries(splitRetries)
+                .validateTypes(validateTypes);
     }
 
     /**
@@ -77,5 +97,72 @@ public record BulkUpdateOptions(int chunkSize, boolean create, boolean splitRetr
      */
     public BulkUpdateOptions withValidateTypes(boolean value) {
         return new BulkUpdateOptions(chunkSize, create, splitRetries, value);
+    }
+
+    /** Builds {@link BulkUpdateOptions}; setters validate at once. */
+    public static final class Builder {
+        private int chunkSize = DEFAULT_CHUNK_SIZE;
+        private boolean create;
+        private boolean splitRetries = true;
+        private boolean validateTypes;
+
+        private Builder() {
+        }
+
+        /**
+         * Rows per request.
+         *
+         * @param chunkSize at least 1
+         * @return this builder
+         */
+        public Builder chunkSize(int chunkSize) {
+            if (chunkSize < 1) {
+                throw new IllegalArgumentException("chunkSize must be at least 1, was " + chunkSize);
+            }
+            this.chunkSize = chunkSize;
+            return this;
+        }
+
+        /**
+         * Whether to send {@code create=true}, creating unknown visitors or accounts.
+         *
+         * @param create true to create them
+         * @return this builder
+         */
+        public Builder create(boolean create) {
+            this.create = create;
+            return this;
+        }
+
+        /**
+         * Whether a batch Pendo rejects as a whole is bisected to isolate the rejected rows and apply the rest.
+         *
+         * @param splitRetries true to bisect
+         * @return this builder
+         */
+        public Builder splitRetries(boolean splitRetries) {
+            this.splitRetries = splitRetries;
+            return this;
+        }
+
+        /**
+         * Whether values are checked against the metadata schema before sending.
+         *
+         * @param validateTypes true to validate
+         * @return this builder
+         */
+        public Builder validateTypes(boolean validateTypes) {
+            this.validateTypes = validateTypes;
+            return this;
+        }
+
+        /**
+         * Builds the options.
+         *
+         * @return the immutable options
+         */
+        public BulkUpdateOptions build() {
+            return new BulkUpdateOptions(chunkSize, create, splitRetries, validateTypes);
+        }
     }
 }

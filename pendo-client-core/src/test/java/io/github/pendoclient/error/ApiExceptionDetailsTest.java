@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.pendoclient.PendoClient;
-import io.github.pendoclient.http.RateLimitConfig;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RateLimitOptions;
+import io.github.pendoclient.http.RetryOptions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,7 @@ class ApiExceptionDetailsTest {
         server = new MockWebServer();
         server.start();
         client = PendoClient.builder().integrationKey(KEY).baseUrl(server.url("/").toString())
-                .retries(RetryConfig.builder().maxAttempts(1).build()).rateLimit(RateLimitConfig.disabled()).build();
+                .retries(RetryOptions.builder().maxAttempts(1).build()).rateLimit(RateLimitOptions.disabled()).build();
     }
 
     @AfterEach

@@ -3,8 +3,8 @@ package io.github.pendoclient.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pendoclient.PendoClient;
-import io.github.pendoclient.http.RateLimitConfig;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RateLimitOptions;
+import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.model.Segment;
 import io.github.pendoclient.testsupport.FaultServer;
 import io.github.pendoclient.testsupport.ManualTime;
@@ -23,8 +23,8 @@ class AsyncRetryTest {
     private final FaultServer server = new FaultServer();
     private final ManualTime time = new ManualTime();
     private final PendoClient client = PendoClient.builder().integrationKey("test-integration-key")
-            .baseUrl(server.url()).retries(RetryConfig.builder().jitter(0).build())
-            .rateLimit(RateLimitConfig.disabled()).timeSource(time).build();
+            .baseUrl(server.url()).retries(RetryOptions.builder().jitter(0).build())
+            .rateLimit(RateLimitOptions.disabled()).timeSource(time).build();
 
     @AfterEach
     void close() {

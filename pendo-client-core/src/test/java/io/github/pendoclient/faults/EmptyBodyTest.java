@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.error.UnreadableResponseException;
-import io.github.pendoclient.http.RateLimitConfig;
+import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.resource.MetadataKind;
 import io.github.pendoclient.resource.MetadataRow;
 import io.github.pendoclient.testsupport.FakeTime;
@@ -26,7 +26,7 @@ class EmptyBodyTest {
 
     private final FaultServer server = new FaultServer();
     private final PendoClient client = PendoClient.builder().integrationKey("test-integration-key")
-            .baseUrl(server.url()).rateLimit(RateLimitConfig.disabled()).timeSource(new FakeTime()).build();
+            .baseUrl(server.url()).rateLimit(RateLimitOptions.disabled()).timeSource(new FakeTime()).build();
 
     @AfterEach
     void close() {

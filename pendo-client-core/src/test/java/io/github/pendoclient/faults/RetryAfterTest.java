@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.error.RateLimitedException;
-import io.github.pendoclient.http.RateLimitConfig;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RateLimitOptions;
+import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.testsupport.FakeTime;
 import io.github.pendoclient.testsupport.FaultServer;
 import java.time.Duration;
@@ -26,14 +26,14 @@ class RetryAfterTest {
         server.close();
     }
 
-    private void build(RetryConfig retry) {
+    private void build(RetryOptions retry) {
         client = PendoClient.builder().integrationKey("test-integration-key").baseUrl(server.url()).retries(retry)
-                .rateLimit(RateLimitConfig.disabled()).timeSource(time).build();
+                .rateLimit(RateLimitOptions.disabled()).timeSource(time).build();
     }
 
     @Test
     void aRetryAfterBeyondTheCapFailsAtOnceWithTheServersWait() {
-        build(RetryConfig.builder().jitter(0).build());
+        build(RetryOptions.builder().jitter(0).build());
         server.enqueue(FaultServer.respond(429, "{}", "Retry-After", "3600"));
         server.fallback(request -> FaultServer.respond(200, "[]"));
 
@@ -49,8 +49,8 @@ class RetryAfterTest {
 
     @Test
     void waitingUpToTheCapCanBeChosenInstead() {
-        build(RetryConfig.builder().jitter(0).maxRetryAfter(Duration.ofSeconds(60))
-                .longRetryAfter(RetryConfig.LongRetryAfter.WAIT_CAP).build());
+        build(RetryOptions.builder().jitter(0).maxRetryAfter(Duration.ofSeconds(60))
+                .longRetryAfter(RetryOptions.LongRetryAfter.WAIT_CAP).build());
         server.enqueue(FaultServer.respond(429, "{}", "Retry-After", "3600"));
         server.fallback(request -> FaultServer.respond(200, "[]"));
 
@@ -60,7 +60,7 @@ class RetryAfterTest {
 
     @Test
     void aRetryAfterWithinTheCapIsWaitedOut() {
-        build(RetryConfig.builder().jitter(0).build());
+        build(RetryOptions.builder().jitter(0).build());
         server.enqueue(FaultServer.respond(429, "{}", "Retry-After", "7"));
         server.fallback(request -> FaultServer.respond(200, "[]"));
 

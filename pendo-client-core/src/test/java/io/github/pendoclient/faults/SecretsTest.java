@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.error.PendoApiException;
 import io.github.pendoclient.error.UnreadableResponseException;
-import io.github.pendoclient.http.RateLimitConfig;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RateLimitOptions;
+import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.internal.http.ClientStacks;
 import io.github.pendoclient.testsupport.CapturedLogs;
 import io.github.pendoclient.testsupport.FakeTime;
@@ -27,7 +27,7 @@ class SecretsTest {
 
     private final FaultServer server = new FaultServer();
     private final PendoClient client = PendoClient.builder().integrationKey(KEY).baseUrl(server.url())
-            .retries(RetryConfig.disabled()).rateLimit(RateLimitConfig.disabled()).timeSource(new FakeTime())
+            .retries(RetryOptions.disabled()).rateLimit(RateLimitOptions.disabled()).timeSource(new FakeTime())
             .build();
 
     @BeforeEach

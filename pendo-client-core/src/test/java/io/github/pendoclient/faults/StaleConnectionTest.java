@@ -3,8 +3,8 @@ package io.github.pendoclient.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pendoclient.PendoClient;
-import io.github.pendoclient.http.RateLimitConfig;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RateLimitOptions;
+import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.testsupport.CapturedLogs;
 import io.github.pendoclient.testsupport.FakeTime;
 import io.github.pendoclient.testsupport.FaultServer;
@@ -18,8 +18,8 @@ class StaleConnectionTest {
     private final FaultServer server = new FaultServer().closeIdleConnections();
     private final FakeTime time = new FakeTime();
     private final PendoClient client = PendoClient.builder().integrationKey("test-integration-key")
-            .baseUrl(server.url()).retries(RetryConfig.builder().jitter(0).build())
-            .rateLimit(RateLimitConfig.disabled()).timeSource(time).build();
+            .baseUrl(server.url()).retries(RetryOptions.builder().jitter(0).build())
+            .rateLimit(RateLimitOptions.disabled()).timeSource(time).build();
 
     @BeforeEach
     void clearLogs() {

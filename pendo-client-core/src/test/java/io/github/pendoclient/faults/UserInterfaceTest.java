@@ -8,8 +8,8 @@ import io.github.pendoclient.api.Idempotent;
 import io.github.pendoclient.error.NotFoundException;
 import io.github.pendoclient.error.OutcomeUnknownException;
 import io.github.pendoclient.error.UnreadableResponseException;
-import io.github.pendoclient.http.RateLimitConfig;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RateLimitOptions;
+import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.testsupport.FakeTime;
 import io.github.pendoclient.testsupport.FaultServer;
 import java.time.Duration;
@@ -45,8 +45,8 @@ class UserInterfaceTest {
     private final FaultServer server = new FaultServer();
     private final FakeTime time = new FakeTime();
     private final PendoClient client = PendoClient.builder().integrationKey("test-integration-key")
-            .baseUrl(server.url()).retries(RetryConfig.builder().jitter(0).build())
-            .rateLimit(RateLimitConfig.disabled()).timeSource(time).build();
+            .baseUrl(server.url()).retries(RetryOptions.builder().jitter(0).build())
+            .rateLimit(RateLimitOptions.disabled()).timeSource(time).build();
     private final MyApi api = client.create(MyApi.class);
 
     @AfterEach

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.error.OutcomeUnknownException;
-import io.github.pendoclient.http.RateLimitConfig;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RateLimitOptions;
+import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.resource.MetadataKind;
 import io.github.pendoclient.resource.MetadataRow;
 import io.github.pendoclient.testsupport.FakeTime;
@@ -36,8 +36,8 @@ class WriteSafetyTest {
     private final FaultServer server = new FaultServer();
     private final FakeTime time = new FakeTime();
     private final PendoClient client = PendoClient.builder().integrationKey("test-integration-key")
-            .baseUrl(server.url()).retries(RetryConfig.builder().jitter(0).build())
-            .rateLimit(RateLimitConfig.disabled()).timeSource(time).build();
+            .baseUrl(server.url()).retries(RetryOptions.builder().jitter(0).build())
+            .rateLimit(RateLimitOptions.disabled()).timeSource(time).build();
     /** What the server has applied: one entry per distinct request, so repeats of an idempotent write add none. */
     private final Set<String> effects = ConcurrentHashMap.newKeySet();
 

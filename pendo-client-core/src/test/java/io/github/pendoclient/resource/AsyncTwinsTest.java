@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.error.NotFoundException;
 import io.github.pendoclient.error.ServerException;
-import io.github.pendoclient.http.RateLimitConfig;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RateLimitOptions;
+import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.model.BulkDeleteJob;
 import io.github.pendoclient.model.Segment;
 import io.github.pendoclient.testsupport.ManualTime;
@@ -214,7 +214,7 @@ class AsyncTwinsTest {
     private static PendoClient clientOn(MockWebServer server, ManualTime time) throws Exception {
         server.start();
         return PendoClient.builder().integrationKey("test-integration-key").baseUrl(server.url("/").toString())
-                .retries(RetryConfig.builder().jitter(0).build()).rateLimit(RateLimitConfig.disabled())
+                .retries(RetryOptions.builder().jitter(0).build()).rateLimit(RateLimitOptions.disabled())
                 .timeSource(time).build();
     }
 

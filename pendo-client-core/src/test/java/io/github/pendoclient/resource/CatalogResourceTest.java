@@ -55,7 +55,7 @@ class CatalogResourceTest {
     void listForOneApp() {
         fixture.respond(200, "[]");
 
-        fixture.client.pages().list(ListOptions.app(-323232).with("state", "public"));
+        fixture.client.pages().list(ListOptions.app(-323232).withParameter("state", "public"));
 
         assertThat(fixture.take().getTarget()).isEqualTo("/api/v1/page?appId=-323232&state=public");
     }

@@ -1,7 +1,7 @@
 package io.github.pendoclient.resource;
 
 import io.github.pendoclient.PendoClient;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.testsupport.FakeTime;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +28,7 @@ final class ResourceFixture implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         client = PendoClient.builder().integrationKey(KEY).baseUrl(server.url("/").toString())
-                .retries(RetryConfig.builder().jitter(0).build()).timeSource(time).build();
+                .retries(RetryOptions.builder().jitter(0).build()).timeSource(time).build();
     }
 
     static String fixture(String name) {

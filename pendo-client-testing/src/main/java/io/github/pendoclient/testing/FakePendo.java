@@ -1,8 +1,8 @@
 package io.github.pendoclient.testing;
 
 import io.github.pendoclient.PendoClient;
-import io.github.pendoclient.http.RateLimitConfig;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RateLimitOptions;
+import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.track.Context;
 import io.github.pendoclient.track.TrackClient;
 import io.github.pendoclient.track.TrackEvent;
@@ -326,7 +326,7 @@ public final class FakePendo implements AutoCloseable {
      */
     public PendoClient.Builder clientBuilder() {
         return PendoClient.builder().integrationKey(server.keys().integrationKey()).baseUrl(baseUrl()).retries(quickRetries())
-                .rateLimit(RateLimitConfig.disabled());
+                .rateLimit(RateLimitOptions.disabled());
     }
 
     /**
@@ -350,11 +350,11 @@ public final class FakePendo implements AutoCloseable {
      */
     public TrackClient.Builder trackClientBuilder() {
         return TrackClient.builder().sharedSecret(server.keys().sharedSecret()).baseUrl(baseUrl()).retries(quickRetries())
-                .rateLimit(RateLimitConfig.disabled());
+                .rateLimit(RateLimitOptions.disabled());
     }
 
-    private static RetryConfig quickRetries() {
-        return RetryConfig.builder().initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(100))
+    private static RetryOptions quickRetries() {
+        return RetryOptions.builder().initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(100))
                 .maxRetryAfter(Duration.ofSeconds(2)).build();
     }
 

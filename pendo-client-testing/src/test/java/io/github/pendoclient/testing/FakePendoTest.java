@@ -10,7 +10,7 @@ import io.github.pendoclient.error.NotFoundException;
 import io.github.pendoclient.error.PendoNetworkException;
 import io.github.pendoclient.error.RateLimitedException;
 import io.github.pendoclient.error.ServerException;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.model.Account;
 import io.github.pendoclient.model.Feature;
 import io.github.pendoclient.model.Guide;
@@ -200,7 +200,7 @@ class FakePendoTest {
                 .containsExactly(429, 429, 503, 200);
         assertThat(PENDO.pendingFaults()).isZero();
 
-        try (PendoClient impatient = PENDO.clientBuilder().retries(RetryConfig.builder().maxAttempts(1).build())
+        try (PendoClient impatient = PENDO.clientBuilder().retries(RetryOptions.builder().maxAttempts(1).build())
                 .build()) {
             PENDO.enqueueFault(Endpoint.PAGES, Fault.html503());
             assertThatThrownBy(() -> impatient.pages().list()).isInstanceOf(ServerException.class)
@@ -214,7 +214,7 @@ class FakePendoTest {
     void aDelayFaultHoldsTheAnswerPastAClientsReadTimeout() {
         PENDO.enqueueFault(Endpoint.REPORTS, Fault.delay(Duration.ofSeconds(1)));
         try (PendoClient impatient = PENDO.clientBuilder().readTimeout(Duration.ofMillis(100))
-                .retries(RetryConfig.builder().maxAttempts(1).build()).build()) {
+                .retries(RetryOptions.builder().maxAttempts(1).build()).build()) {
             assertThatThrownBy(() -> impatient.reports().list()).isInstanceOf(PendoNetworkException.class)
                     .hasMessageContaining("timeout");
         }
@@ -226,7 +226,7 @@ class FakePendoTest {
     void theRateLimitRefusesCallsAboveItsRateWithinOneSecondOfTheFakesClock() {
         SteppedClock clock = new SteppedClock(END);
         try (FakePendo limited = FakePendo.builder().dataset(DATASET).rateLimit(2).clock(clock).build().start();
-             PendoClient impatient = limited.clientBuilder().retries(RetryConfig.builder().maxAttempts(1).build())
+             PendoClient impatient = limited.clientBuilder().retries(RetryOptions.builder().maxAttempts(1).build())
                      .build()) {
             impatient.reports().list();
             impatient.reports().list();

@@ -50,6 +50,7 @@ public final class TrackClient implements AutoCloseable {
     private final TrackValidator validator;
     private final Region region;
     private final Delivery delivery;
+    private final Builder settings;
 
     private TrackClient(Builder builder, HttpOptions options, Region region) {
         this.http = PendoHttp.create(options, builder.sharedSecret, "track event shared secret");
@@ -57,6 +58,18 @@ public final class TrackClient implements AutoCloseable {
         this.validator = new TrackValidator(builder.validation, builder.maxFutureSkew, options.timeSource());
         this.region = region;
         this.delivery = builder.delivery;
+        this.settings = builder.copy();
+    }
+
+    /**
+     * A builder holding every setting of this client, the shared secret included, for a second client that differs
+     * in a few settings: {@code track.toBuilder().validation(ValidationMode.LENIENT).build()}. This client is not
+     * changed.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return settings.copy();
     }
 
     /**
@@ -143,7 +156,7 @@ public final class TrackClient implements AutoCloseable {
      * @return a started sender; close it to drain and stop
      */
     public TrackSender sender() {
-        return sender(TrackSender.Options.defaults());
+        return sender(TrackSenderOptions.defaults());
     }
 
     /**
@@ -152,7 +165,7 @@ public final class TrackClient implements AutoCloseable {
      * @param options queue, overflow, concurrency, listener and executor
      * @return a started sender; close it to drain and stop
      */
-    public TrackSender sender(TrackSender.Options options) {
+    public TrackSender sender(TrackSenderOptions options) {
         return new TrackSender(this, options);
     }
 
@@ -270,6 +283,16 @@ public final class TrackClient implements AutoCloseable {
             }
             this.maxFutureSkew = skew;
             return this;
+        }
+
+        private Builder copy() {
+            Builder copy = new Builder();
+            copy.copySettingsFrom(this);
+            copy.sharedSecret = sharedSecret;
+            copy.validation = validation;
+            copy.maxFutureSkew = maxFutureSkew;
+            copy.delivery = delivery;
+            return copy;
         }
 
         /**

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -38,7 +37,7 @@ import org.slf4j.LoggerFactory;
  *       failed transiently waits on the client's timer (backoff, or the server's {@code Retry-After}) without
  *       holding a thread or a sending slot, while others are sent; a 429 with {@code Retry-After} pauses the
  *       endpoint for every event. 400, 401 and 403 fail at once; other failures after
- *       {@link Options#maxAttempts(int)} attempts.</li>
+ *       {@link TrackSenderOptions.Builder#maxAttempts(int)} attempts.</li>
  *   <li>{@link #flush()} completes once every event queued before the call has ended.</li>
  *   <li>{@link #close()} stops intake and has one deadline, the close timeout, for sending what is left and for
  *       running every listener callback; what is not delivered by then fails through the listener.</li>
@@ -68,7 +67,7 @@ public final class TrackSender implements AutoCloseable {
     private final TrackClient client;
     private final PendoHttp http;
     private final TimeSource time;
-    private final Options options;
+    private final TrackSenderOptions options;
     private final LinkedBlockingDeque<Item> queue;
     /** Events whose retry time has come: sent before new ones. */
     private final ConcurrentLinkedQueue<Item> ready = new ConcurrentLinkedQueue<>();
@@ -92,19 +91,19 @@ public final class TrackSender implements AutoCloseable {
     private volatile boolean closing;
     private final AtomicInteger closeState = new AtomicInteger();
 
-    TrackSender(TrackClient client, Options options) {
+    TrackSender(TrackClient client, TrackSenderOptions options) {
         this.client = client;
         this.http = client.http();
         this.time = client.timeSource();
         this.options = options;
-        this.queue = new LinkedBlockingDeque<>(options.queueCapacity);
-        this.freeSlots = new AtomicInteger(options.concurrency);
+        this.queue = new LinkedBlockingDeque<>(options.queueCapacity());
+        this.freeSlots = new AtomicInteger(options.concurrency());
         int id = SENDERS.incrementAndGet();
-        this.ownsSendThreads = options.executor == null;
+        this.ownsSendThreads = options.executor().isEmpty();
         this.sendThreads = ownsSendThreads
-                ? Executors.newFixedThreadPool(Math.min(2, options.concurrency),
+                ? Executors.newFixedThreadPool(Math.min(2, options.concurrency()),
                         daemonThreads("pendo-track-sender-" + id + "-"))
-                : options.executor;
+                : options.executor().orElseThrow();
         this.listenerThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 daemonThreads("pendo-track-listener-" + id + "-"));
     }
@@ -135,11 +134,11 @@ public final class TrackSender implements AutoCloseable {
             return false;
         }
         boolean queued;
-        switch (options.overflow) {
+        switch (options.overflow()) {
             case THROW -> {
                 if (!queue.offerLast(item)) {
                     unaccept(item);
-                    throw new TrackQueueFullException(options.queueCapacity);
+                    throw new TrackQueueFullException(options.queueCapacity());
                 }
                 queued = true;
             }
@@ -153,7 +152,7 @@ public final class TrackSender implements AutoCloseable {
                 }
                 queued = true;
             }
-            default -> queued = offerWithin(item, options.blockTimeout);
+            default -> queued = offerWithin(item, options.blockTimeout());
         }
         if (!queued) {
             settle(item, Outcome.DROPPED, null, TrackListener.DropReason.QUEUE_FULL);
@@ -257,7 +256,7 @@ public final class TrackSender implements AutoCloseable {
         PendoException pendo = failure instanceof PendoException p ? p
                 : failure instanceof java.util.concurrent.CancellationException ? closedFailure()
                 : new PendoException("Sending a track event failed unexpectedly: " + failure, failure);
-        Optional<Duration> delay = item.attempts >= options.maxAttempts || closeState.get() == 2
+        Optional<Duration> delay = item.attempts >= options.maxAttempts() || closeState.get() == 2
                 ? Optional.empty() : http.retryDelay(pendo, item.attempts);
         if (delay.isEmpty()) {
             settle(item, Outcome.FAILED, pendo, null);
@@ -313,7 +312,7 @@ public final class TrackSender implements AutoCloseable {
 
     private void notifyListener(TrackEvent event, Outcome outcome, PendoException failure,
                                 TrackListener.DropReason reason) {
-        TrackListener listener = options.listener;
+        TrackListener listener = options.listener();
         Runnable callback = () -> {
             try {
                 switch (outcome) {
@@ -347,7 +346,7 @@ public final class TrackSender implements AutoCloseable {
 
     private PendoException closedFailure() {
         return new PendoException("The track sender was closed before this event was delivered (close timeout "
-                + options.closeTimeout + "); send it again or raise closeTimeout.");
+                + options.closeTimeout() + "); send it again or raise closeTimeout.");
     }
 
     /**
@@ -395,7 +394,7 @@ public final class TrackSender implements AutoCloseable {
             return;
         }
         closing = true;
-        Duration timeout = options.closeTimeout;
+        Duration timeout = options.closeTimeout();
         CompletableFuture<Void> deadline = new CompletableFuture<>();
         ScheduledFuture<?> timer = time.schedule(() -> deadline.complete(null), timeout);
         checkQuiet();
@@ -443,8 +442,8 @@ public final class TrackSender implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "TrackSender{" + stats() + ", overflow=" + options.overflow + ", concurrency=" + options.concurrency
-                + "}";
+        return "TrackSender{" + stats() + ", overflow=" + options.overflow() + ", concurrency="
+                + options.concurrency() + "}";
     }
 
     private static final class Item {
@@ -463,156 +462,5 @@ public final class TrackSender implements AutoCloseable {
     }
 
     private record FlushWaiter(long upTo, CompletableFuture<Void> future) {
-    }
-
-    /** How a {@link TrackSender} queues, sends and reports. Immutable; start from {@link #defaults()}. */
-    public static final class Options {
-
-        /** Default queue capacity. */
-        public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
-        /** Default number of requests in flight. */
-        public static final int DEFAULT_CONCURRENCY = 4;
-        /** Default time {@link OverflowPolicy#BLOCK} waits for room. */
-        public static final Duration DEFAULT_BLOCK_TIMEOUT = Duration.ofMillis(250);
-        /** Default time {@link TrackSender#close()} waits for the queue to drain. */
-        public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
-        /**
-         * Default attempts per event. Failed events wait without holding a sending slot, so trying often is cheap:
-         * with 35% of attempts failing at random, 10 attempts lose about 3 events in 100,000.
-         */
-        public static final int DEFAULT_MAX_ATTEMPTS = 10;
-
-        private final int queueCapacity;
-        private final OverflowPolicy overflow;
-        private final Duration blockTimeout;
-        private final int concurrency;
-        private final Duration closeTimeout;
-        private final TrackListener listener;
-        private final ExecutorService executor;
-        private final int maxAttempts;
-
-        private Options(int queueCapacity, OverflowPolicy overflow, Duration blockTimeout, int concurrency,
-                        Duration closeTimeout, TrackListener listener, ExecutorService executor, int maxAttempts) {
-            this.queueCapacity = queueCapacity;
-            this.overflow = overflow;
-            this.blockTimeout = blockTimeout;
-            this.concurrency = concurrency;
-            this.closeTimeout = closeTimeout;
-            this.listener = listener;
-            this.executor = executor;
-            this.maxAttempts = maxAttempts;
-        }
-
-        /**
-         * The defaults: 10,000 events, block up to 250 ms then drop, 4 in flight, 10 s to drain on close, no
-         * listener, the sender's own threads.
-         *
-         * @return the default options
-         */
-        public static Options defaults() {
-            return new Options(DEFAULT_QUEUE_CAPACITY, OverflowPolicy.BLOCK, DEFAULT_BLOCK_TIMEOUT,
-                    DEFAULT_CONCURRENCY, DEFAULT_CLOSE_TIMEOUT, TrackListener.NONE, null, DEFAULT_MAX_ATTEMPTS);
-        }
-
-        /**
-         * Sets the queue capacity.
-         *
-         * @param capacity at least 1
-         * @return new options
-         */
-        public Options queueCapacity(int capacity) {
-            if (capacity < 1) {
-                throw new IllegalArgumentException("queueCapacity must be at least 1, was " + capacity);
-            }
-            return new Options(capacity, overflow, blockTimeout, concurrency, closeTimeout, listener, executor, maxAttempts);
-        }
-
-        /**
-         * Sets the overflow policy.
-         *
-         * @param policy what {@code track} does when the queue is full
-         * @return new options
-         */
-        public Options overflow(OverflowPolicy policy) {
-            return new Options(queueCapacity, Objects.requireNonNull(policy, "policy"), blockTimeout, concurrency,
-                    closeTimeout, listener, executor, maxAttempts);
-        }
-
-        /**
-         * Sets how long {@link OverflowPolicy#BLOCK} waits for room.
-         *
-         * @param timeout zero or more
-         * @return new options
-         */
-        public Options blockTimeout(Duration timeout) {
-            if (timeout.isNegative()) {
-                throw new IllegalArgumentException("blockTimeout must not be negative, was " + timeout);
-            }
-            return new Options(queueCapacity, overflow, timeout, concurrency, closeTimeout, listener, executor, maxAttempts);
-        }
-
-        /**
-         * Sets how many requests may be in flight at once.
-         *
-         * @param concurrency at least 1
-         * @return new options
-         */
-        public Options concurrency(int concurrency) {
-            if (concurrency < 1) {
-                throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
-            }
-            return new Options(queueCapacity, overflow, blockTimeout, concurrency, closeTimeout, listener, executor, maxAttempts);
-        }
-
-        /**
-         * Sets how long {@link TrackSender#close()} waits for the queue to drain before failing what is left.
-         *
-         * @param timeout zero or more
-         * @return new options
-         */
-        public Options closeTimeout(Duration timeout) {
-            if (timeout.isNegative()) {
-                throw new IllegalArgumentException("closeTimeout must not be negative, was " + timeout);
-            }
-            return new Options(queueCapacity, overflow, blockTimeout, concurrency, timeout, listener, executor, maxAttempts);
-        }
-
-        /**
-         * Sets the listener.
-         *
-         * @param listener hears the end of every event
-         * @return new options
-         */
-        public Options listener(TrackListener listener) {
-            return new Options(queueCapacity, overflow, blockTimeout, concurrency, closeTimeout,
-                    Objects.requireNonNull(listener, "listener"), executor, maxAttempts);
-        }
-
-        /**
-         * Sets how many attempts an event gets before it fails; waits between them follow the client's
-         * {@link io.github.pendoclient.http.RetryConfig} backoff and the server's {@code Retry-After}.
-         *
-         * @param attempts at least 1
-         * @return new options
-         */
-        public Options maxAttempts(int attempts) {
-            if (attempts < 1) {
-                throw new IllegalArgumentException("maxAttempts must be at least 1, was " + attempts);
-            }
-            return new Options(queueCapacity, overflow, blockTimeout, concurrency, closeTimeout, listener, executor,
-                    attempts);
-        }
-
-        /**
-         * Starts sends on the caller's executor instead of the sender's own threads. Each task is short (it starts a
-         * non-blocking attempt); the sender does not shut the executor down.
-         *
-         * @param executor the executor
-         * @return new options
-         */
-        public Options executor(ExecutorService executor) {
-            return new Options(queueCapacity, overflow, blockTimeout, concurrency, closeTimeout, listener,
-                    Objects.requireNonNull(executor, "executor"), maxAttempts);
-        }
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.pendoclient.error.OutcomeUnknownException;
-import io.github.pendoclient.http.RateLimitConfig;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RateLimitOptions;
+import io.github.pendoclient.http.RetryOptions;
 import java.io.IOException;
 import java.time.Duration;
 import mockwebserver3.MockResponse;
@@ -33,8 +33,8 @@ class DeliveryTest {
 
     private TrackClient client(Delivery delivery) {
         return TrackClient.builder().sharedSecret(TrackClientTest.SECRET).baseUrl(server.url("/").toString())
-                .retries(RetryConfig.builder().initialBackoff(Duration.ofMillis(1)).build())
-                .rateLimit(RateLimitConfig.disabled()).delivery(delivery).build();
+                .retries(RetryOptions.builder().initialBackoff(Duration.ofMillis(1)).build())
+                .rateLimit(RateLimitOptions.disabled()).delivery(delivery).build();
     }
 
     private static TrackEvent event() {

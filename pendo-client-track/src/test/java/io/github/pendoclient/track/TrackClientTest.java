@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.pendoclient.Region;
 import io.github.pendoclient.error.AuthenticationException;
 import io.github.pendoclient.error.InvalidRequestException;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RetryOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -34,7 +34,7 @@ class TrackClientTest {
         server = new MockWebServer();
         server.start();
         client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
-                .retries(RetryConfig.builder().maxAttempts(2).initialBackoff(Duration.ofMillis(1)).build()).build();
+                .retries(RetryOptions.builder().maxAttempts(2).initialBackoff(Duration.ofMillis(1)).build()).build();
     }
 
     @AfterEach
@@ -70,6 +70,22 @@ class TrackClientTest {
         assertThat(request.getHeaders().get("x-pendo-integration-key")).isEqualTo(SECRET);
         assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
         assertThat(request.getBody().utf8()).isEqualTo(event.toJson());
+    }
+
+    @Test
+    void toBuilderBuildsAClientThatSendsWithTheSameSecretAndShowsItNowhere() throws InterruptedException {
+        server.enqueue(new MockResponse.Builder().code(200).build());
+
+        try (TrackClient copy = client.toBuilder().applicationName("batch-job").build()) {
+            copy.send(event());
+
+            RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+            assertThat(request.getHeaders().get("x-pendo-integration-key")).isEqualTo(SECRET);
+            assertThat(request.getHeaders().get("User-Agent")).endsWith(" batch-job");
+            assertThat(copy.baseUrl()).isEqualTo(client.baseUrl());
+            assertThat(copy.toString()).doesNotContain(SECRET);
+            assertThat(client.toBuilder().toString()).doesNotContain(SECRET);
+        }
     }
 
     @Test

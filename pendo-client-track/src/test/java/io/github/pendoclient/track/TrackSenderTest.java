@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.squareup.moshi.JsonReader;
 import io.github.pendoclient.error.PendoException;
-import io.github.pendoclient.http.RateLimitConfig;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RateLimitOptions;
+import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.http.TimeSource;
 import io.github.pendoclient.internal.json.JsonValues;
 import java.io.IOException;
@@ -61,9 +61,9 @@ class TrackSenderTest {
     private TrackClient client(int maxAttempts) {
         client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
                 .readTimeout(Duration.ofSeconds(30))
-                .retries(RetryConfig.builder().maxAttempts(maxAttempts).initialBackoff(Duration.ofMillis(2))
+                .retries(RetryOptions.builder().maxAttempts(maxAttempts).initialBackoff(Duration.ofMillis(2))
                         .maxBackoff(Duration.ofMillis(20)).maxRetryAfter(Duration.ofMillis(200)).build())
-                .rateLimit(RateLimitConfig.disabled())
+                .rateLimit(RateLimitOptions.disabled())
                 .build();
         return client;
     }
@@ -142,7 +142,8 @@ class TrackSenderTest {
         client(12);
         int events = 300;
         List<TrackSenderStats> samples = new ArrayList<>();
-        try (TrackSender sender = client.sender(TrackSender.Options.defaults().concurrency(4).listener(listener))) {
+        try (TrackSender sender = client.sender(TrackSenderOptions.builder().concurrency(4)
+                .listener(listener).build())) {
             for (int i = 0; i < events; i++) {
                 assertThat(sender.track(event(i))).isTrue();
                 if (i % 25 == 0) {
@@ -172,7 +173,8 @@ class TrackSenderTest {
         server.enqueue(new MockResponse.Builder().code(400).body("{\"message\": \"bad\"}").build());
         server.enqueue(new MockResponse.Builder().code(403).build());
         client(5);
-        try (TrackSender sender = client.sender(TrackSender.Options.defaults().concurrency(1).listener(listener))) {
+        try (TrackSender sender = client.sender(TrackSenderOptions.builder().concurrency(1)
+                .listener(listener).build())) {
             sender.track(event(1));
             sender.track(event(2));
             sender.flush().get(10, TimeUnit.SECONDS);
@@ -198,8 +200,8 @@ class TrackSenderTest {
 
     private TrackSender fullSender(TrackSender.OverflowPolicy policy) throws InterruptedException {
         client(1);
-        TrackSender sender = client.sender(TrackSender.Options.defaults().queueCapacity(3).concurrency(1)
-                .overflow(policy).blockTimeout(Duration.ofMillis(50)).listener(listener));
+        TrackSender sender = client.sender(TrackSenderOptions.builder().queueCapacity(3).concurrency(1)
+                .overflow(policy).blockTimeout(Duration.ofMillis(50)).listener(listener).build());
         sender.track(event(0));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (sender.stats().inFlight() == 0 && System.nanoTime() < deadline) {
@@ -269,8 +271,8 @@ class TrackSenderTest {
     void flushAndCloseAreBoundedWhenTheServerNeverAnswers() throws Exception {
         CountDownLatch never = holdRequests();
         client(1);
-        TrackSender sender = client.sender(TrackSender.Options.defaults().concurrency(2)
-                .closeTimeout(Duration.ofMillis(300)).listener(listener));
+        TrackSender sender = client.sender(TrackSenderOptions.builder().concurrency(2)
+                .closeTimeout(Duration.ofMillis(300)).listener(listener).build());
         for (int i = 0; i < 10; i++) {
             sender.track(event(i));
         }
@@ -299,7 +301,7 @@ class TrackSenderTest {
             }
         });
         client(1);
-        TrackSender sender = client.sender(TrackSender.Options.defaults().listener(listener));
+        TrackSender sender = client.sender(TrackSenderOptions.builder().listener(listener).build());
         sender.track(event(1));
         sender.close();
         sender.close();
@@ -366,8 +368,8 @@ class TrackSenderTest {
                 return pool.awaitTermination(timeout, unit);
             }
         };
-        try (TrackSender sender = client.sender(TrackSender.Options.defaults().concurrency(2).executor(counting)
-                .listener(listener))) {
+        try (TrackSender sender = client.sender(TrackSenderOptions.builder().concurrency(2).executor(counting)
+                .listener(listener).build())) {
             sender.track(event(1));
             sender.flush().get(10, TimeUnit.SECONDS);
         }
@@ -437,9 +439,9 @@ class TrackSenderTest {
         });
         ImmediateTime time = new ImmediateTime();
         client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
-                .rateLimit(RateLimitConfig.disabled()).timeSource(time).build();
+                .rateLimit(RateLimitOptions.disabled()).timeSource(time).build();
         int events = 1000;
-        try (TrackSender sender = client.sender(TrackSender.Options.defaults().listener(listener))) {
+        try (TrackSender sender = client.sender(TrackSenderOptions.builder().listener(listener).build())) {
             for (int i = 0; i < events; i++) {
                 assertThat(sender.track(event(i))).isTrue();
             }
@@ -466,9 +468,10 @@ class TrackSenderTest {
             }
         });
         client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
-                .retries(RetryConfig.builder().initialBackoff(Duration.ofMillis(300)).jitter(0).build())
-                .rateLimit(RateLimitConfig.disabled()).build();
-        try (TrackSender sender = client.sender(TrackSender.Options.defaults().concurrency(1).listener(listener))) {
+                .retries(RetryOptions.builder().initialBackoff(Duration.ofMillis(300)).jitter(0).build())
+                .rateLimit(RateLimitOptions.disabled()).build();
+        try (TrackSender sender = client.sender(TrackSenderOptions.builder().concurrency(1)
+                .listener(listener).build())) {
             sender.track(event(1));
             sender.track(event(2));
             sender.track(event(3));
@@ -505,8 +508,8 @@ class TrackSenderTest {
                 heard.add(event.visitorId());
             }
         };
-        TrackSender sender = client.sender(TrackSender.Options.defaults().closeTimeout(Duration.ofMillis(300))
-                .listener(slow));
+        TrackSender sender = client.sender(TrackSenderOptions.builder().closeTimeout(Duration.ofMillis(300))
+                .listener(slow).build());
         for (int i = 0; i < 50; i++) {
             sender.track(event(i));
         }
@@ -525,7 +528,7 @@ class TrackSenderTest {
     @Test
     void dropsAfterCloseReachTheListenerOnTheCallersThread() {
         client(1);
-        TrackSender sender = client.sender(TrackSender.Options.defaults().listener(listener));
+        TrackSender sender = client.sender(TrackSenderOptions.builder().listener(listener).build());
         sender.close();
 
         assertThat(sender.track(event(7))).isFalse();
@@ -537,10 +540,28 @@ class TrackSenderTest {
 
     @Test
     void optionsRejectNonsense() {
-        TrackSender.Options options = TrackSender.Options.defaults();
+        TrackSenderOptions.Builder options = TrackSenderOptions.builder();
         assertThatThrownBy(() -> options.queueCapacity(0)).hasMessageContaining("queueCapacity");
         assertThatThrownBy(() -> options.concurrency(0)).hasMessageContaining("concurrency");
         assertThatThrownBy(() -> options.closeTimeout(Duration.ofSeconds(-1))).hasMessageContaining("closeTimeout");
-        assertThat(Map.of()).isEmpty();
+    }
+
+    @Test
+    void optionsToBuilderKeepsEverySettingAndLeavesTheOriginalUntouched() {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            TrackSenderOptions original = TrackSenderOptions.builder().queueCapacity(7)
+                    .overflow(TrackSender.OverflowPolicy.THROW).blockTimeout(Duration.ofMillis(9)).concurrency(3)
+                    .closeTimeout(Duration.ofSeconds(2)).maxAttempts(5).executor(executor).build();
+
+            TrackSenderOptions derived = original.toBuilder().concurrency(1).build();
+
+            assertThat(derived.concurrency()).isEqualTo(1);
+            assertThat(original.concurrency()).isEqualTo(3);
+            assertThat(derived.toBuilder().concurrency(3).build()).hasToString(original.toString());
+            assertThat(derived.executor()).containsSame(executor);
+        } finally {
+            executor.shutdown();
+        }
     }
 }

@@ -9,9 +9,9 @@ import io.github.pendoclient.error.AuthenticationException;
 import io.github.pendoclient.error.PendoException;
 import io.github.pendoclient.error.PendoNetworkException;
 import io.github.pendoclient.error.PermissionDeniedException;
-import io.github.pendoclient.http.RateLimitConfig;
+import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.sync.Checkpoint;
-import io.github.pendoclient.sync.SyncSettings;
+import io.github.pendoclient.sync.SyncOptions;
 import io.github.pendoclient.sync.Table;
 import io.github.pendoclient.sync.TableReader;
 import io.github.pendoclient.sync.TableRegistry;
@@ -74,7 +74,7 @@ public final class PendoSourceTask extends SourceTask {
     private volatile boolean stopping;
     private PendoSourceConfig config;
     private PendoClient client;
-    private SyncSettings settings;
+    private SyncOptions settings;
     private List<TableCycle> cycles;
     private int next;
 
@@ -117,11 +117,11 @@ public final class PendoSourceTask extends SourceTask {
         PendoClient.Builder builder = PendoClient.builder()
                 .integrationKey(config.integrationKey().value())
                 .region(config.region())
-                .rateLimit(RateLimitConfig.perSecond(config.requestsPerSecond() / taskCount))
+                .rateLimit(RateLimitOptions.perSecond(config.requestsPerSecond() / taskCount))
                 .applicationName("pendo-kafka-connect/" + Version.get());
         config.baseUrl().ifPresent(builder::baseUrl);
         client = builder.build();
-        settings = SyncSettings.builder().appIds(config.appIds()).start(config.start(clock))
+        settings = SyncOptions.builder().appIds(config.appIds()).start(config.start(clock))
                 .hourly(config.hourly()).windowSize(config.windowSize()).lag(config.lag()).clock(clock).build();
 
         cycles = new ArrayList<>();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.pendoclient.PendoClient;
-import io.github.pendoclient.sync.SyncSettings;
+import io.github.pendoclient.sync.SyncOptions;
 import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.Endpoint;
 import io.github.pendoclient.testing.FakePendo;
@@ -67,7 +67,7 @@ class PendoConnectorClusterTest {
                 .dataset(Dataset.generator(11).visitors(400).accounts(40).days(7).endingAt(TODAY).build()).build()
                 .start();
         try (PendoClient client = fake.client()) {
-            expected = Reference.keys(client, SyncSettings.builder()
+            expected = Reference.keys(client, SyncOptions.builder()
                     .start(START.atStartOfDay(ZoneOffset.UTC).toInstant()).build(), TABLES);
         }
 

@@ -3,7 +3,7 @@ package io.github.pendoclient.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pendoclient.PendoClient;
-import io.github.pendoclient.sync.SyncSettings;
+import io.github.pendoclient.sync.SyncOptions;
 import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.Endpoint;
 import io.github.pendoclient.testing.FakePendo;
@@ -67,7 +67,7 @@ class PendoSourceTaskTest {
 
     private Map<String, Set<String>> reference(List<String> tables) throws Exception {
         try (PendoClient client = fake.client()) {
-            SyncSettings settings = SyncSettings.builder().start(Instant.parse("2026-11-05T00:00:00Z"))
+            SyncOptions settings = SyncOptions.builder().start(Instant.parse("2026-11-05T00:00:00Z"))
                     .clock(clock).build();
             return Reference.keys(client, settings, tables);
         }

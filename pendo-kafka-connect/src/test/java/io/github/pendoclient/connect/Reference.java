@@ -4,7 +4,7 @@ import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.connect.internal.TableSchemas;
 import io.github.pendoclient.sync.Sink;
 import io.github.pendoclient.sync.SyncEngine;
-import io.github.pendoclient.sync.SyncSettings;
+import io.github.pendoclient.sync.SyncOptions;
 import io.github.pendoclient.sync.SyncState;
 import io.github.pendoclient.sync.Table;
 import io.github.pendoclient.sync.TableRegistry;
@@ -34,7 +34,7 @@ final class Reference {
      *
      * @return table name to the set of its row keys, as {@link #key(Struct)} writes them
      */
-    static Map<String, Set<String>> keys(PendoClient client, SyncSettings settings, List<String> tables)
+    static Map<String, Set<String>> keys(PendoClient client, SyncOptions settings, List<String> tables)
             throws IOException {
         Map<String, Set<String>> keys = new LinkedHashMap<>();
         Path dir = Files.createTempDirectory("pendo-connect-reference");

@@ -60,7 +60,8 @@ final class StandardTables {
                         Column.time("last_visit", "metadata.auto.lastvisit"),
                         Column.time("last_updated", "metadata.auto.lastupdated"), Column.json("metadata", "metadata")),
                         List.of("visitor_id"),
-                        new TableSource.KeysetPaged(settings -> Queries.visitors(settings.includeAnonymous()),
+                        new TableSource.KeysetPaged(settings -> settings.includeAnonymous()
+                                ? Queries.allVisitors() : Queries.identifiedVisitors(),
                                 Keyset.of("metadata.auto.lastupdated", "visitorId"), KEYSET_PAGE_SIZE)),
                 new Table("accounts", List.of(Column.key("account_id", "accountId"),
                         Column.time("first_visit", "metadata.auto.firstvisit"),

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * try (PendoClient client = PendoClient.fromEnvironment(); Sink sink = new JsonLinesSink(Path.of("pendo-data"))) {
  *     SyncEngine engine = SyncEngine.builder().client(client).sink(sink)
  *             .state(SyncState.load(Path.of("pendo-data/.pendo-sync-state.json")))
- *             .settings(SyncSettings.builder().build()).build();
+ *             .settings(SyncOptions.builder().build()).build();
  *     List<TableResult> results = engine.syncAll(engine.registry().names());
  * }
  * }</pre>
@@ -51,7 +51,7 @@ public final class SyncEngine {
     private final PendoClient client;
     private final Sink sink;
     private final SyncState state;
-    private final SyncSettings settings;
+    private final SyncOptions settings;
     private final TableRegistry registry;
     private final SyncListener listener;
 
@@ -314,7 +314,7 @@ public final class SyncEngine {
         private PendoClient client;
         private Sink sink;
         private SyncState state;
-        private SyncSettings settings;
+        private SyncOptions settings;
         private TableRegistry registry = TableRegistry.standard();
         private SyncListener listener = SyncListener.NONE;
 
@@ -360,7 +360,7 @@ public final class SyncEngine {
          * @param settings the settings
          * @return this builder
          */
-        public Builder settings(SyncSettings settings) {
+        public Builder settings(SyncOptions settings) {
             this.settings = settings;
             return this;
         }

@@ -97,7 +97,7 @@ public abstract class TableReader implements AutoCloseable {
      *                                  of another kind than the table keeps
      */
     public static TableReader open(Table table, Optional<Checkpoint> resume, PendoClient client,
-                                   SyncSettings settings) {
+                                   SyncOptions settings) {
         TableSource source = table.source();
         if (source instanceof TableSource.FullRefresh full) {
             return new Refresh(full, client, settings);
@@ -127,7 +127,7 @@ public abstract class TableReader implements AutoCloseable {
         private final Iterator<Map<String, Object>> rows;
         private Checkpoint done;
 
-        Refresh(TableSource.FullRefresh source, PendoClient client, SyncSettings settings) {
+        Refresh(TableSource.FullRefresh source, PendoClient client, SyncOptions settings) {
             this.startedAt = settings.clock().instant();
             this.rows = source.call().rows(client, settings).iterator();
         }
@@ -165,12 +165,12 @@ public abstract class TableReader implements AutoCloseable {
         private Checkpoint position;
 
         Keyset(TableSource.KeysetPaged source, Optional<Checkpoint.KeysetPosition> resume, PendoClient client,
-               SyncSettings settings) {
+               SyncOptions settings) {
             this.position = resume.orElse(null);
             this.pager = KeysetPaging.of(source.keyset())
-                    .pageSize(settings.pageSize().orElse(source.pageSize()))
-                    .resumeAfter(resume.map(Checkpoint.KeysetPosition::toPaging).orElse(null))
-                    .pager(AggregationClient.of(client), source.query().apply(settings));
+                    .withPageSize(settings.pageSize().orElse(source.pageSize()))
+                    .withResumeAfter(resume.map(Checkpoint.KeysetPosition::toPaging).orElse(null))
+                    .pager(AggregationClient.create(client), source.query().apply(settings));
             this.stream = pager.stream();
             this.rows = stream.iterator();
         }
@@ -204,13 +204,13 @@ public abstract class TableReader implements AutoCloseable {
         private TimeWindow heldWindow;
 
         Windows(TableSource.TimeWindowed source, Optional<Checkpoint.CoveredWindows> resume, PendoClient client,
-                SyncSettings settings) {
+                SyncOptions settings) {
             TimeWindows windows = (settings.hourly() ? TimeWindows.hours(settings.start())
                     : TimeWindows.days(settings.start()))
-                    .size(settings.windowSize()).lag(settings.lag()).clock(settings.clock())
-                    .order(settings.recentFirst() ? TimeWindows.Order.NEWEST_FIRST : TimeWindows.Order.OLDEST_FIRST)
-                    .resumeFrom(resume.orElse(Checkpoint.CoveredWindows.none()).windows());
-            this.pager = windows.pager(AggregationClient.of(client), source.query().apply(settings.apps()));
+                    .withSize(settings.windowSize()).withLag(settings.lag()).withClock(settings.clock())
+                    .withOrder(settings.recentFirst() ? TimeWindows.Order.NEWEST_FIRST : TimeWindows.Order.OLDEST_FIRST)
+                    .withResumeFrom(resume.orElse(Checkpoint.CoveredWindows.none()).windows());
+            this.pager = windows.pager(AggregationClient.create(client), source.query().apply(settings.apps()));
             this.stream = pager.stream();
             this.rows = stream.iterator();
         }

@@ -33,7 +33,7 @@ public sealed interface TableSource {
          * @param settings the run's settings (app ids, for example)
          * @return the rows, as the API returned them
          */
-        List<Map<String, Object>> rows(PendoClient client, SyncSettings settings);
+        List<Map<String, Object>> rows(PendoClient client, SyncOptions settings);
     }
 
     /**
@@ -64,9 +64,9 @@ public sealed interface TableSource {
      *
      * @param query the aggregation, given the run's settings
      * @param keyset the sort key, ending in a unique field
-     * @param pageSize rows per request unless {@link SyncSettings#pageSize()} overrides it
+     * @param pageSize rows per request unless {@link SyncOptions#pageSize()} overrides it
      */
-    record KeysetPaged(Function<SyncSettings, Aggregation> query, Keyset keyset, int pageSize)
+    record KeysetPaged(Function<SyncOptions, Aggregation> query, Keyset keyset, int pageSize)
             implements TableSource {
 
         /**
@@ -92,7 +92,7 @@ public sealed interface TableSource {
     }
 
     /**
-     * An event aggregation fetched one time window at a time (days or hours, from {@link SyncSettings}).
+     * An event aggregation fetched one time window at a time (days or hours, from {@link SyncOptions}).
      *
      * @param query the aggregation for the run's apps; the engine adds each window's time range
      */
@@ -114,7 +114,7 @@ public sealed interface TableSource {
     }
 
     /**
-     * The visitor history endpoint, for the visitors in {@link SyncSettings#historyVisitors()}, a day at a time up
+     * The visitor history endpoint, for the visitors in {@link SyncOptions#historyVisitors()}, a day at a time up
      * to yesterday and at most 180 days back.
      */
     record VisitorHistory() implements TableSource {

@@ -76,7 +76,7 @@ class SyncEngineTest {
 
     private SyncEngine engine(FakePendo pendo, Sink sink, SyncState state, TableRegistry registry) {
         return SyncEngine.builder().client(pendo.client()).sink(sink).state(state).registry(registry)
-                .settings(SyncSettings.builder().clock(CLOCK).start(NOW.minusSeconds(3 * 86_400)).build()).build();
+                .settings(SyncOptions.builder().clock(CLOCK).start(NOW.minusSeconds(3 * 86_400)).build()).build();
     }
 
     @Test
@@ -168,7 +168,7 @@ class SyncEngineTest {
                     TableRegistry.standard()).syncAll(List.of("visitors")).get(0);
             TableResult small = SyncEngine.builder().client(pendo.client()).sink(new ListSink(false))
                     .state(SyncState.load(dir.resolve("b.json")))
-                    .settings(SyncSettings.builder().clock(CLOCK).pageSize(100).build()).build()
+                    .settings(SyncOptions.builder().clock(CLOCK).pageSize(100).build()).build()
                     .syncAll(List.of("visitors")).get(0);
 
             assertThat(byDefault.rows()).isEqualTo(identified);

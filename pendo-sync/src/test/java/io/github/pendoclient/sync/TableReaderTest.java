@@ -22,7 +22,7 @@ class TableReaderTest {
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final Dataset DATASET = Dataset.generator(11).visitors(120).accounts(12).days(2).endingAt(NOW)
             .build();
-    private static final SyncSettings SETTINGS = SyncSettings.builder().clock(CLOCK)
+    private static final SyncOptions SETTINGS = SyncOptions.builder().clock(CLOCK)
             .start(NOW.minusSeconds(2 * 86_400)).hourly(true).windowSize(6).pageSize(25).build();
 
     private static List<TableReader.Item> readAll(FakePendo pendo, Table table, Optional<Checkpoint> resume) {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Where a {@link KeysetPager} stopped: the key of the last row it returned. Store {@link #toJson()} and resume with
- * {@link KeysetPaging#resumeAfter(KeysetCheckpoint)}; paging continues with the row after it.
+ * {@link KeysetPaging#withResumeAfter(KeysetCheckpoint)}; paging continues with the row after it.
  *
  * @param key one value per keyset field (strings, numbers or booleans)
  */

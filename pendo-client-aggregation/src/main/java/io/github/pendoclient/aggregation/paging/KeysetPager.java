@@ -29,7 +29,7 @@ import java.util.stream.StreamSupport;
  * <p>Each page after the first starts at the last row returned ({@code >=} on the last key field) and skips that
  * one overlap row: so a second row with the same key is seen even when it falls on a page boundary. It stops with a
  * {@link PagingException} rather than loop, skip or repeat: a row without a key, two rows with the same key, keys out
- * of order (see {@link KeysetPaging#verifyOrder(boolean)}), or a full page that does not move the cursor. A page
+ * of order (see {@link KeysetPaging#withVerifyOrder(boolean)}), or a full page that does not move the cursor. A page
  * shorter than the page size ends paging; a page of exactly the page size costs one more request.
  *
  * @param <T> the row type

@@ -13,7 +13,7 @@ import java.util.Objects;
  * <pre>{@code
  * KeysetPager<Visitor> pager = KeysetPaging.of(Keyset.of("visitorId")).pageSize(5000)
  *     .resumeAfter(saved)                      // or leave out to start at the beginning
- *     .pager(aggregations, Queries.visitors(false), Visitor.class);
+ *     .pager(aggregations, Queries.identifiedVisitors(), Visitor.class);
  * try (Stream<Visitor> rows = pager.stream()) { rows.forEach(sink::write); }
  * store(pager.checkpoint());
  * }</pre>
@@ -50,13 +50,13 @@ public final class KeysetPaging {
     }
 
     /**
-     * Sets the rows per request.
+     * A copy with another number of rows per request.
      *
      * @param pageSize at least 2 (each page after the first repeats the previous page's last row); the connectors
      *     use 5,000 to 100,000
      * @return a new paging
      */
-    public KeysetPaging pageSize(int pageSize) {
+    public KeysetPaging withPageSize(int pageSize) {
         if (pageSize < 2) {
             throw new IllegalArgumentException("pageSize must be at least 2, was " + pageSize);
         }
@@ -69,7 +69,7 @@ public final class KeysetPaging {
      * @param checkpoint the checkpoint, or null to start at the beginning
      * @return a new paging
      */
-    public KeysetPaging resumeAfter(KeysetCheckpoint checkpoint) {
+    public KeysetPaging withResumeAfter(KeysetCheckpoint checkpoint) {
         if (checkpoint != null && checkpoint.key().size() != keyset.fields().size()) {
             throw new IllegalArgumentException("The checkpoint " + checkpoint.toJson() + " does not fit the keyset "
                     + keyset.fields());
@@ -86,7 +86,7 @@ public final class KeysetPaging {
      * @param verifyOrder whether to verify the order
      * @return a new paging
      */
-    public KeysetPaging verifyOrder(boolean verifyOrder) {
+    public KeysetPaging withVerifyOrder(boolean verifyOrder) {
         return new KeysetPaging(keyset, pageSize, resumeAfter, verifyOrder);
     }
 

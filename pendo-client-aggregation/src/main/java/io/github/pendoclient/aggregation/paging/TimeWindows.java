@@ -23,13 +23,13 @@ import java.util.Objects;
  *
  * <pre>{@code
  * TimeWindows windows = TimeWindows.hours(Instant.parse("2026-11-01T00:00:00Z"))   // up to now
- *     .size(24)                                   // 24 hours per request
- *     .lag(Duration.ofHours(8))                   // hourly data arrives hours late: leave the newest 8 h for later
- *     .resumeFrom(saved);                         // skip what an earlier run finished
+ *     .withSize(24)                                   // 24 hours per request
+ *     .withLag(Duration.ofHours(8))                   // hourly data arrives hours late: leave the newest 8 h for later
+ *     .withResumeFrom(saved);                         // skip what an earlier run finished
  * WindowedPager<PageEventRow> pager = windows.pager(aggregations, query, PageEventRow.class);
  * }</pre>
  *
- * <p>Windows are whole periods aligned in {@link #zone(ZoneId)} (UTC by default; which zone Pendo's day buckets use
+ * <p>Windows are whole periods aligned in {@link #withZone(ZoneId)} (UTC by default; which zone Pendo's day buckets use
  * is not documented, so set your subscription's zone if it is not UTC). The range starts at the period holding
  * {@code from} and ends before the period holding {@code min(to, now - lag)}: a period still in progress is never
  * fetched. Each window is sent as {@code first} and {@code count}, so adjacent windows share no boundary hour.
@@ -122,12 +122,12 @@ public final class TimeWindows {
     }
 
     /**
-     * Sets how many periods one request covers.
+     * A copy with another window size: how many periods one request covers.
      *
      * @param periods 1 to 30 days, or 1 to 720 hours
      * @return new windows
      */
-    public TimeWindows size(int periods) {
+    public TimeWindows withSize(int periods) {
         int max = period == TimeSeries.Period.DAY ? MAX_DAYS : MAX_DAYS * 24;
         if (periods < 1 || periods > max) {
             throw new IllegalArgumentException("A window is 1 to " + max + " " + period.rowField() + "s (Pendo"
@@ -137,24 +137,24 @@ public final class TimeWindows {
     }
 
     /**
-     * Sets the order.
+     * A copy with another order.
      *
      * @param order oldest or newest first
      * @return new windows
      */
-    public TimeWindows order(Order order) {
+    public TimeWindows withOrder(Order order) {
         return new TimeWindows(period, from, to, size, Objects.requireNonNull(order, "order"), lag, zone, clock,
                 checkpoint);
     }
 
     /**
-     * Sets a settling lag: periods that end later than {@code now - lag} are left for a later run. Hourly data
-     * shows up in the API hours late (Estuary keeps 8 hours).
+     * A copy with another settling lag: periods that end later than {@code now - lag} are left for a later run.
+     * Hourly data shows up in the API hours late (Estuary keeps 8 hours).
      *
      * @param lag zero or more
      * @return new windows
      */
-    public TimeWindows lag(Duration lag) {
+    public TimeWindows withLag(Duration lag) {
         if (lag.isNegative()) {
             throw new IllegalArgumentException("The lag must not be negative, was " + lag);
         }
@@ -162,23 +162,23 @@ public final class TimeWindows {
     }
 
     /**
-     * Sets the zone periods are aligned in.
+     * A copy with another zone to align periods in.
      *
      * @param zone the zone, UTC by default
      * @return new windows
      */
-    public TimeWindows zone(ZoneId zone) {
+    public TimeWindows withZone(ZoneId zone) {
         return new TimeWindows(period, from, to, size, order, lag, Objects.requireNonNull(zone, "zone"), clock,
                 checkpoint);
     }
 
     /**
-     * Sets the clock that says what "now" is.
+     * A copy with another clock, the one that says what "now" is.
      *
      * @param clock the clock, the system clock by default
      * @return new windows
      */
-    public TimeWindows clock(Clock clock) {
+    public TimeWindows withClock(Clock clock) {
         return new TimeWindows(period, from, to, size, order, lag, zone, Objects.requireNonNull(clock, "clock"),
                 checkpoint);
     }
@@ -189,7 +189,7 @@ public final class TimeWindows {
      * @param checkpoint what earlier runs finished, or null for nothing
      * @return new windows
      */
-    public TimeWindows resumeFrom(WindowCheckpoint checkpoint) {
+    public TimeWindows withResumeFrom(WindowCheckpoint checkpoint) {
         return new TimeWindows(period, from, to, size, order, lag, zone, clock,
                 checkpoint == null ? WindowCheckpoint.empty() : checkpoint);
     }

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The time ranges a {@link WindowedPager} has finished, merged into disjoint intervals. Store {@link #toJson()} and
- * pass it to {@link TimeWindows#resumeFrom(WindowCheckpoint)}: the next plan leaves out what is covered, whether the
- * windows ran oldest-first or newest-first. A window counts as covered only once all its rows were returned.
+ * pass it to {@link TimeWindows#withResumeFrom(WindowCheckpoint)}: the next plan leaves out what is covered,
+ * whether the windows ran oldest-first or newest-first. A window counts as covered only once all its rows were returned.
  */
 public final class WindowCheckpoint {
 

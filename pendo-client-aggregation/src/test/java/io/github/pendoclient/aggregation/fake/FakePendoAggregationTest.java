@@ -56,7 +56,7 @@ class FakePendoAggregationTest {
             .dataset(HAND_MADE).clock(Clock.fixed(Instant.parse("2026-11-03T12:00:00Z"), ZoneOffset.UTC)).build());
     static final FakePendo PENDO = EXTENSION.fake();
 
-    private final AggregationClient aggregations = AggregationClient.of(PENDO.client());
+    private final AggregationClient aggregations = AggregationClient.create(PENDO.client());
 
     static Map<String, Map<String, Object>> meta(String role, long seats, long lastUpdated) {
         return Map.of("agent", Map.of("role", role), "custom", Map.of("seats", seats),
@@ -123,8 +123,8 @@ class FakePendoAggregationTest {
     void unwindSpreadsAList() {
         Dataset listy = Dataset.builder().row("custom", Map.of("id", "x", "tags", List.of("a", "b", "c"))).build();
         try (FakePendo fake = FakePendo.builder().dataset(listy).build().start()) {
-            List<Map<String, Object>> rows = AggregationClient.of(fake.client())
-                    .stream(Aggregation.builder().source(Source.named("custom")).unwind("tags", "i", false).build())
+            List<Map<String, Object>> rows = AggregationClient.create(fake.client())
+                    .stream(Aggregation.builder().source(Source.named("custom")).unwind("tags", "i").build())
                     .toList();
             assertThat(rows).extracting(r -> r.get("tags")).containsExactly("a", "b", "c");
             assertThat(rows).extracting(r -> r.get("i")).containsExactly(0L, 1L, 2L);
@@ -171,7 +171,7 @@ class FakePendoAggregationTest {
         assertThat(run(visitors().build())).hasSize(5);
 
         PENDO.enqueueFault(Endpoint.AGGREGATION, Fault.disconnectMidBody());
-        try (Stream<Visitor> rows = aggregations.stream(Queries.visitors(true), Visitor.class)) {
+        try (Stream<Visitor> rows = aggregations.stream(Queries.allVisitors(), Visitor.class)) {
             assertThatThrownBy(rows::toList).isInstanceOf(IncompleteResultException.class);
         }
     }

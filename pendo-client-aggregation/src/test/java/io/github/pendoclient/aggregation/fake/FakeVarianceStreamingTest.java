@@ -29,7 +29,7 @@ class FakeVarianceStreamingTest {
             .dataset(Dataset.generator(3).visitors(400).days(5).endingAt(END).build()).build());
     static final FakePendo PENDO = EXTENSION.fake();
 
-    private final AggregationClient aggregations = AggregationClient.of(PENDO.client());
+    private final AggregationClient aggregations = AggregationClient.create(PENDO.client());
     private final TimeSeries days = TimeSeries.days().first(END.minus(Duration.ofDays(5))).count(5);
 
     @Test
@@ -48,7 +48,7 @@ class FakeVarianceStreamingTest {
         long raw = aggregations.stream(Queries.pageEvents(AppIds.all()).withTimeSeries(days)).count();
         long typed = aggregations.stream(Queries.pageEvents(AppIds.all()).withTimeSeries(days), PageEventRow.class)
                 .count();
-        long visitors = aggregations.stream(Queries.visitors(true), Visitor.class).count();
+        long visitors = aggregations.stream(Queries.allVisitors(), Visitor.class).count();
 
         assertThat(typed).isEqualTo(raw).isPositive();
         assertThat(visitors).isEqualTo(400);

@@ -43,7 +43,7 @@ class PagingAgainstFakeTest {
             .dataset(DATASET).clock(Clock.fixed(END.plus(Duration.ofHours(3)), ZoneOffset.UTC)).build());
     static final FakePendo PENDO = EXTENSION.fake();
 
-    private final AggregationClient aggregations = AggregationClient.of(PENDO.client());
+    private final AggregationClient aggregations = AggregationClient.create(PENDO.client());
 
     private static Set<String> identifiedIds() {
         return DATASET.visitors().stream().map(v -> (String) v.get("visitorId"))
@@ -63,7 +63,7 @@ class PagingAgainstFakeTest {
     @Test
     void aTimestampThenIdCursorReadsEveryVisitorOnceAcrossRunsOfEqualTimestamps() {
         KeysetPager<Visitor> pager = KeysetPaging.of(Keyset.of("metadata.auto.lastupdated", "visitorId"))
-                .pageSize(97).pager(aggregations, Queries.visitors(false), Visitor.class);
+                .withPageSize(97).pager(aggregations, Queries.identifiedVisitors(), Visitor.class);
 
         List<Visitor> visitors = pager.stream().toList();
 
@@ -75,15 +75,15 @@ class PagingAgainstFakeTest {
 
     @Test
     void anIdCursorResumedFromItsCheckpointReadsTheRestOnce() {
-        KeysetPaging paging = KeysetPaging.of(Keyset.of("visitorId")).pageSize(500);
-        KeysetPager<Map<String, Object>> first = paging.pager(aggregations, Queries.visitors(true));
+        KeysetPaging paging = KeysetPaging.of(Keyset.of("visitorId")).withPageSize(500);
+        KeysetPager<Map<String, Object>> first = paging.pager(aggregations, Queries.allVisitors());
         List<String> seen = new ArrayList<>();
         try (Stream<Map<String, Object>> rows = first.stream()) {
             rows.limit(1234).forEach(row -> seen.add((String) row.get("visitorId")));
         }
         KeysetCheckpoint saved = KeysetCheckpoint.parse(first.checkpoint().orElseThrow().toJson());
 
-        paging.resumeAfter(saved).pager(aggregations, Queries.visitors(true)).stream()
+        paging.withResumeAfter(saved).pager(aggregations, Queries.allVisitors()).stream()
                 .forEach(row -> seen.add((String) row.get("visitorId")));
 
         assertThat(seen).hasSize(DATASET.visitors().size()).doesNotHaveDuplicates();
@@ -92,7 +92,7 @@ class PagingAgainstFakeTest {
     @Test
     void hourWindowsReadEveryHourlyRowOnceAndResumeAfterAnInterruption() {
         long expected = DATASET.hourRows().stream().filter(r -> r.kind() == HourlyEvents.Kind.PAGE).count();
-        TimeWindows windows = TimeWindows.hours(END.minus(Duration.ofDays(6)), END).size(24);
+        TimeWindows windows = TimeWindows.hours(END.minus(Duration.ofDays(6)), END).withSize(24);
 
         WindowedPager<PageEventRow> first = windows.pager(aggregations, Queries.pageEvents(AppIds.all()),
                 PageEventRow.class);
@@ -100,7 +100,7 @@ class PagingAgainstFakeTest {
         try (Stream<PageEventRow> rows = first.stream()) {
             before = rows.limit(expected / 2).toList();
         }
-        WindowedPager<PageEventRow> second = windows.resumeFrom(WindowCheckpoint.parse(first.checkpoint().toJson()))
+        WindowedPager<PageEventRow> second = windows.withResumeFrom(WindowCheckpoint.parse(first.checkpoint().toJson()))
                 .pager(aggregations, Queries.pageEvents(AppIds.all()), PageEventRow.class);
         List<PageEventRow> after = second.stream().toList();
 
@@ -118,10 +118,10 @@ class PagingAgainstFakeTest {
 
     @Test
     void dayWindowsAddUpToTheSameEventsAsHourWindows() {
-        long hourly = TimeWindows.hours(END.minus(Duration.ofDays(6)), END).size(48)
+        long hourly = TimeWindows.hours(END.minus(Duration.ofDays(6)), END).withSize(48)
                 .pager(aggregations, Queries.pageEvents(AppIds.all()), PageEventRow.class).stream()
                 .mapToLong(PageEventRow::numEvents).sum();
-        long daily = TimeWindows.days(END.minus(Duration.ofDays(6)), END).size(2)
+        long daily = TimeWindows.days(END.minus(Duration.ofDays(6)), END).withSize(2)
                 .pager(aggregations, Queries.pageEvents(AppIds.all()), PageEventRow.class).stream()
                 .mapToLong(PageEventRow::numEvents).sum();
         long stored = DATASET.hourRows().stream().filter(r -> r.kind() == HourlyEvents.Kind.PAGE)

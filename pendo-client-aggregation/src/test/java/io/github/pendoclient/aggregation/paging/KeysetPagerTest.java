@@ -8,7 +8,7 @@ import io.github.pendoclient.aggregation.Aggregation;
 import io.github.pendoclient.aggregation.AggregationClient;
 import io.github.pendoclient.aggregation.Expr;
 import io.github.pendoclient.aggregation.Queries;
-import io.github.pendoclient.http.RateLimitConfig;
+import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.model.Visitor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,8 +59,8 @@ class KeysetPagerTest {
     void pagesAllRowsOnceInKeyOrderEndingOnAShortPage() {
         List<Map<String, Object>> rows = visitors(23);
         try (EngineServerForPaging fake = new EngineServerForPaging(rows)) {
-            KeysetPager<Visitor> pager = KeysetPaging.of(BY_ID).pageSize(5)
-                    .pager(fake.aggregations, Queries.visitors(true), Visitor.class);
+            KeysetPager<Visitor> pager = KeysetPaging.of(BY_ID).withPageSize(5)
+                    .pager(fake.aggregations, Queries.allVisitors(), Visitor.class);
 
             assertThat(ids(pager.stream())).isEqualTo(idsOf(rows));
             // 5 new rows on the first page, then 4 per page: each later page starts with the overlap row
@@ -75,8 +75,8 @@ class KeysetPagerTest {
     void aResultOfExactlyWholePagesCostsOneEmptyRequestAndNothingMore() {
         List<Map<String, Object>> rows = visitors(20);
         try (EngineServerForPaging fake = new EngineServerForPaging(rows)) {
-            KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_ID).pageSize(5)
-                    .pager(fake.aggregations, Queries.visitors(true));
+            KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_ID).withPageSize(5)
+                    .pager(fake.aggregations, Queries.allVisitors());
 
             assertThat(ids(pager.stream())).isEqualTo(idsOf(rows));
             assertThat(fake.requests()).isEqualTo(5);
@@ -87,7 +87,7 @@ class KeysetPagerTest {
     void anEmptyResultIsOneRequestAndNoCheckpoint() {
         try (EngineServerForPaging fake = new EngineServerForPaging(List.of())) {
             KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_ID)
-                    .pager(fake.aggregations, Queries.visitors(true));
+                    .pager(fake.aggregations, Queries.allVisitors());
 
             assertThat(pager.stream()).isEmpty();
             assertThat(pager.checkpoint()).isEmpty();
@@ -103,8 +103,8 @@ class KeysetPagerTest {
             rows.add(visitor(id, 1));
         }
         try (EngineServerForPaging fake = new EngineServerForPaging(rows)) {
-            KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_ID).pageSize(3)
-                    .pager(fake.aggregations, Queries.visitors(true));
+            KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_ID).withPageSize(3)
+                    .pager(fake.aggregations, Queries.allVisitors());
 
             assertThat(ids(pager.stream())).isEqualTo(idsOf(rows));
             assertThat(fake.requests()).isEqualTo(7);
@@ -119,8 +119,8 @@ class KeysetPagerTest {
             rows.add(visitor("v-" + (char) ('a' + i % 26) + i, 1_700_000_000_000L + (i % 3)));
         }
         try (EngineServerForPaging fake = new EngineServerForPaging(rows)) {
-            KeysetPager<Visitor> pager = KeysetPaging.of(BY_TIME_THEN_ID).pageSize(7)
-                    .pager(fake.aggregations, Queries.visitors(true), Visitor.class);
+            KeysetPager<Visitor> pager = KeysetPaging.of(BY_TIME_THEN_ID).withPageSize(7)
+                    .pager(fake.aggregations, Queries.allVisitors(), Visitor.class);
 
             List<Visitor> paged = pager.stream().toList();
 
@@ -135,8 +135,8 @@ class KeysetPagerTest {
     void resumingFromAStoredCheckpointYieldsExactlyTheRest() {
         List<Map<String, Object>> rows = visitors(37);
         try (EngineServerForPaging fake = new EngineServerForPaging(rows)) {
-            KeysetPager<Map<String, Object>> first = KeysetPaging.of(BY_TIME_THEN_ID).pageSize(5)
-                    .pager(fake.aggregations, Queries.visitors(true));
+            KeysetPager<Map<String, Object>> first = KeysetPaging.of(BY_TIME_THEN_ID).withPageSize(5)
+                    .pager(fake.aggregations, Queries.allVisitors());
             List<String> before;
             try (Stream<Map<String, Object>> stream = first.stream()) {
                 before = stream.limit(12).map(row -> (String) row.get("visitorId")).toList();
@@ -144,8 +144,8 @@ class KeysetPagerTest {
             String stored = first.checkpoint().orElseThrow().toJson();
             assertThat(stored).isEqualTo("[1001,\"v-0011\"]");
 
-            KeysetPager<Map<String, Object>> second = KeysetPaging.of(BY_TIME_THEN_ID).pageSize(5)
-                    .resumeAfter(KeysetCheckpoint.parse(stored)).pager(fake.aggregations, Queries.visitors(true));
+            KeysetPager<Map<String, Object>> second = KeysetPaging.of(BY_TIME_THEN_ID).withPageSize(5)
+                    .withResumeAfter(KeysetCheckpoint.parse(stored)).pager(fake.aggregations, Queries.allVisitors());
             List<String> after = ids(second.stream());
 
             List<String> all = new ArrayList<>(before);
@@ -158,9 +158,9 @@ class KeysetPagerTest {
     void eachPageIsTheQueryThenCursorFilterSortAndLimit() {
         Aggregation base = Aggregation.builder().source(io.github.pendoclient.aggregation.Source.visitors())
                 .filter(Expr.field("metadata.agent.role").eq("admin")).build();
-        KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_TIME_THEN_ID).pageSize(100)
-                .resumeAfter(new KeysetCheckpoint(List.of(1700000000000L, "v\"9")))
-                .pager(AggregationClient.of(PendoClient.builder().integrationKey("fake-key")
+        KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_TIME_THEN_ID).withPageSize(100)
+                .withResumeAfter(new KeysetCheckpoint(List.of(1700000000000L, "v\"9")))
+                .pager(AggregationClient.create(PendoClient.builder().integrationKey("fake-key")
                         .baseUrl("http://127.0.0.1:9/").build()), base);
 
         assertThat(pager.nextPageQuery().toJson()).contains("\"pipeline\":[{\"source\":{\"visitors\":null}},"
@@ -174,8 +174,8 @@ class KeysetPagerTest {
     void aKeyThatIsNotUniqueStopsPagingInsteadOfLosingRows() {
         List<Map<String, Object>> rows = List.of(visitor("a", 1), visitor("b", 2), visitor("b", 3), visitor("c", 4));
         try (EngineServerForPaging fake = new EngineServerForPaging(rows)) {
-            KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_ID).pageSize(2)
-                    .pager(fake.aggregations, Queries.visitors(true));
+            KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_ID).withPageSize(2)
+                    .pager(fake.aggregations, Queries.allVisitors());
 
             assertThatThrownBy(() -> pager.stream().toList()).isInstanceOf(PagingException.class)
                     .hasMessageContaining("share the key [b]").hasMessageContaining("tiebreaker");
@@ -189,8 +189,8 @@ class KeysetPagerTest {
         keyless.put("visitorId", null);
         List<Map<String, Object>> rows = List.of(visitor("a", 1), keyless);
         try (EngineServerForPaging fake = new EngineServerForPaging(rows)) {
-            KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_ID).pageSize(5)
-                    .pager(fake.aggregations, Queries.visitors(true));
+            KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_ID).withPageSize(5)
+                    .pager(fake.aggregations, Queries.allVisitors());
 
             assertThatThrownBy(() -> pager.stream().toList()).isInstanceOf(PagingException.class)
                     .hasMessageContaining("no value for keyset field 'visitorId'");
@@ -206,16 +206,16 @@ class KeysetPagerTest {
             }
             server.start();
             try (PendoClient client = PendoClient.builder().integrationKey("fake-key")
-                    .baseUrl(server.url("/").toString()).rateLimit(RateLimitConfig.disabled()).build()) {
-                AggregationClient aggregations = AggregationClient.of(client);
+                    .baseUrl(server.url("/").toString()).rateLimit(RateLimitOptions.disabled()).build()) {
+                AggregationClient aggregations = AggregationClient.create(client);
 
-                KeysetPager<Map<String, Object>> strict = KeysetPaging.of(BY_ID).pageSize(2)
-                        .pager(aggregations, Queries.visitors(true));
+                KeysetPager<Map<String, Object>> strict = KeysetPaging.of(BY_ID).withPageSize(2)
+                        .pager(aggregations, Queries.allVisitors());
                 assertThatThrownBy(() -> strict.stream().toList()).isInstanceOf(PagingException.class)
                         .hasMessageContaining("out of key order");
 
-                KeysetPager<Map<String, Object>> lenient = KeysetPaging.of(BY_ID).pageSize(2).verifyOrder(false)
-                        .pager(aggregations, Queries.visitors(true));
+                KeysetPager<Map<String, Object>> lenient = KeysetPaging.of(BY_ID).withPageSize(2).withVerifyOrder(false)
+                        .pager(aggregations, Queries.allVisitors());
                 assertThatThrownBy(() -> lenient.stream().toList()).isInstanceOf(PagingException.class)
                         .hasMessageContaining("loop forever");
             }
@@ -224,16 +224,16 @@ class KeysetPagerTest {
 
     @Test
     void refusesQueriesThatSortLimitOrSkipAndCheckpointsThatDoNotFit() {
-        AggregationClient aggregations = AggregationClient.of(PendoClient.builder().integrationKey("fake-key")
+        AggregationClient aggregations = AggregationClient.create(PendoClient.builder().integrationKey("fake-key")
                 .baseUrl("http://127.0.0.1:9/").build());
-        Aggregation sorted = Queries.visitors(true).toBuilder().sort("visitorId").build();
+        Aggregation sorted = Queries.allVisitors().toBuilder().sort("visitorId").build();
 
         assertThatThrownBy(() -> KeysetPaging.of(BY_ID).pager(aggregations, sorted))
                 .hasMessageContaining("must not sort");
-        assertThatThrownBy(() -> KeysetPaging.of(BY_ID).resumeAfter(new KeysetCheckpoint(List.of(1L, "a"))))
+        assertThatThrownBy(() -> KeysetPaging.of(BY_ID).withResumeAfter(new KeysetCheckpoint(List.of(1L, "a"))))
                 .hasMessageContaining("does not fit");
         assertThatThrownBy(() -> KeysetCheckpoint.parse("{\"a\": 1}")).hasMessageContaining("non-empty JSON array");
-        assertThatThrownBy(() -> KeysetPaging.of(BY_ID).pageSize(1)).hasMessageContaining("at least 2");
+        assertThatThrownBy(() -> KeysetPaging.of(BY_ID).withPageSize(1)).hasMessageContaining("at least 2");
         assertThatThrownBy(() -> Keyset.of("a b")).hasMessageContaining("Not a field path");
     }
 

@@ -46,7 +46,7 @@ class TimeWindowsTest {
 
     @Test
     void splitsADayRangeIntoContiguousWindowsOfTheGivenSize() {
-        List<TimeWindow> windows = TimeWindows.days(NOV_1.minus(Duration.ofDays(30)), NOV_1).size(7).clock(NOW)
+        List<TimeWindow> windows = TimeWindows.days(NOV_1.minus(Duration.ofDays(30)), NOV_1).withSize(7).withClock(NOW)
                 .plan();
 
         assertThat(windows).extracting(TimeWindow::periods).containsExactly(7, 7, 7, 7, 2);
@@ -61,37 +61,37 @@ class TimeWindowsTest {
 
     @Test
     void leavesOutPeriodsInProgressAndThoseWithinTheLag() {
-        List<TimeWindow> noLag = TimeWindows.hours(Instant.parse("2026-11-22T00:00:00Z")).clock(NOW).plan();
+        List<TimeWindow> noLag = TimeWindows.hours(Instant.parse("2026-11-22T00:00:00Z")).withClock(NOW).plan();
         assertThat(noLag).hasSize(1);
         assertThat(noLag.get(0).end()).isEqualTo(Instant.parse("2026-11-22T10:00:00Z"));
 
-        List<TimeWindow> lagged = TimeWindows.hours(Instant.parse("2026-11-22T00:00:00Z")).lag(Duration.ofHours(8))
-                .clock(NOW).plan();
+        List<TimeWindow> lagged = TimeWindows.hours(Instant.parse("2026-11-22T00:00:00Z")).withLag(Duration.ofHours(8))
+                .withClock(NOW).plan();
         assertThat(lagged.get(0).end()).isEqualTo(Instant.parse("2026-11-22T02:00:00Z"));
         assertThat(lagged.get(0).periods()).isEqualTo(2);
 
-        assertThat(TimeWindows.days(Instant.parse("2026-11-22T05:00:00Z")).clock(NOW).plan()).isEmpty();
+        assertThat(TimeWindows.days(Instant.parse("2026-11-22T05:00:00Z")).withClock(NOW).plan()).isEmpty();
     }
 
     @Test
     void alignsTheStartToItsPeriodAndDaysToTheZone() {
         List<TimeWindow> hours = TimeWindows.hours(Instant.parse("2026-11-20T05:30:00Z"),
-                Instant.parse("2026-11-20T08:00:00Z")).clock(NOW).plan();
+                Instant.parse("2026-11-20T08:00:00Z")).withClock(NOW).plan();
         assertThat(hours.get(0).start()).isEqualTo(Instant.parse("2026-11-20T05:00:00Z"));
         assertThat(hours.get(0).periods()).isEqualTo(3);
 
         List<TimeWindow> berlin = TimeWindows.days(Instant.parse("2026-11-20T12:00:00Z"),
-                Instant.parse("2026-11-22T00:00:00Z")).size(7).zone(ZoneId.of("Europe/Berlin")).clock(NOW).plan();
+                Instant.parse("2026-11-22T00:00:00Z")).withSize(7).withZone(ZoneId.of("Europe/Berlin")).withClock(NOW).plan();
         assertThat(berlin.get(0).start()).isEqualTo(Instant.parse("2026-11-19T23:00:00Z"));
         assertThat(berlin.get(0).end()).isEqualTo(Instant.parse("2026-11-21T23:00:00Z"));
     }
 
     @Test
     void newestFirstRunsTheSameWindowsInReverse() {
-        TimeWindows windows = TimeWindows.days(NOV_1, NOV_1.plus(Duration.ofDays(5))).size(2).clock(NOW);
+        TimeWindows windows = TimeWindows.days(NOV_1, NOV_1.plus(Duration.ofDays(5))).withSize(2).withClock(NOW);
 
         List<TimeWindow> oldest = windows.plan();
-        List<TimeWindow> newest = windows.order(TimeWindows.Order.NEWEST_FIRST).plan();
+        List<TimeWindow> newest = windows.withOrder(TimeWindows.Order.NEWEST_FIRST).plan();
 
         assertThat(newest).hasSameElementsAs(oldest);
         assertThat(newest.get(0).end()).isEqualTo(NOV_1.plus(Duration.ofDays(5)));
@@ -100,12 +100,12 @@ class TimeWindowsTest {
 
     @Test
     void aCheckpointLeavesOutWhatIsCoveredSoEveryHourIsFetchedOnceAcrossRuns() {
-        TimeWindows windows = TimeWindows.hours(NOV_1, NOV_1.plus(Duration.ofHours(100))).size(24).clock(NOW);
+        TimeWindows windows = TimeWindows.hours(NOV_1, NOV_1.plus(Duration.ofHours(100))).withSize(24).withClock(NOW);
         WindowCheckpoint done = WindowCheckpoint.empty()
                 .plus(NOV_1.plus(Duration.ofHours(10)), NOV_1.plus(Duration.ofHours(34)))
                 .plus(NOV_1.plus(Duration.ofHours(50)), NOV_1.plus(Duration.ofHours(60)));
 
-        List<TimeWindow> rest = windows.resumeFrom(WindowCheckpoint.parse(done.toJson())).plan();
+        List<TimeWindow> rest = windows.withResumeFrom(WindowCheckpoint.parse(done.toJson())).plan();
 
         List<Instant> fetched = new ArrayList<>(periods(rest));
         for (WindowCheckpoint.Interval interval : done.covered()) {
@@ -135,11 +135,11 @@ class TimeWindowsTest {
 
     @Test
     void neverAsksForMoreThanThirtyDays() {
-        assertThatThrownBy(() -> TimeWindows.days(NOV_1).size(31)).hasMessageContaining("1 to 30 days");
-        assertThatThrownBy(() -> TimeWindows.hours(NOV_1).size(721)).hasMessageContaining("1 to 720 hours");
-        assertThat(TimeWindows.hours(NOV_1).size(720).clock(NOW).plan().get(0).periods()).isLessThanOrEqualTo(720);
+        assertThatThrownBy(() -> TimeWindows.days(NOV_1).withSize(31)).hasMessageContaining("1 to 30 days");
+        assertThatThrownBy(() -> TimeWindows.hours(NOV_1).withSize(721)).hasMessageContaining("1 to 720 hours");
+        assertThat(TimeWindows.hours(NOV_1).withSize(720).withClock(NOW).plan().get(0).periods()).isLessThanOrEqualTo(720);
         assertThatThrownBy(() -> TimeWindows.days(NOV_1, NOV_1)).hasMessageContaining("empty");
-        assertThatThrownBy(() -> TimeWindows.days(NOV_1).lag(Duration.ofHours(-1))).hasMessageContaining("negative");
+        assertThatThrownBy(() -> TimeWindows.days(NOV_1).withLag(Duration.ofHours(-1))).hasMessageContaining("negative");
     }
 
     /** Hourly pageEvents rows: one row per hour and page over three days. */
@@ -171,8 +171,8 @@ class TimeWindowsTest {
     void aWindowedPagerReadsEveryHourOnceAndCheckpointsWholeWindows() {
         List<Map<String, Object>> rows = hourlyRows();
         try (EngineServerAccess fake = hourlyServer(rows)) {
-            WindowedPager<PageEventRow> pager = TimeWindows.hours(NOV_1, NOV_1.plus(Duration.ofHours(72))).size(24)
-                    .clock(NOW).pager(fake.aggregations(), Queries.pageEvents(AppIds.all()), PageEventRow.class);
+            WindowedPager<PageEventRow> pager = TimeWindows.hours(NOV_1, NOV_1.plus(Duration.ofHours(72))).withSize(24)
+                    .withClock(NOW).pager(fake.aggregations(), Queries.pageEvents(AppIds.all()), PageEventRow.class);
 
             List<PageEventRow> read;
             try (Stream<PageEventRow> stream = pager.stream()) {
@@ -193,7 +193,7 @@ class TimeWindowsTest {
     void anInterruptedWindowIsFetchedAgainWholeAndFinishedOnesAreNot() {
         List<Map<String, Object>> rows = hourlyRows();
         try (EngineServerAccess fake = hourlyServer(rows)) {
-            TimeWindows windows = TimeWindows.hours(NOV_1, NOV_1.plus(Duration.ofHours(72))).size(24).clock(NOW);
+            TimeWindows windows = TimeWindows.hours(NOV_1, NOV_1.plus(Duration.ofHours(72))).withSize(24).withClock(NOW);
             WindowedPager<Map<String, Object>> first = windows.pager(fake.aggregations(),
                     Queries.pageEvents(AppIds.all()));
             List<Map<String, Object>> before;
@@ -203,7 +203,7 @@ class TimeWindowsTest {
             assertThat(first.checkpoint().coveredUntil()).isEqualTo(NOV_1.plus(Duration.ofHours(24)));
 
             WindowedPager<Map<String, Object>> second = windows
-                    .resumeFrom(WindowCheckpoint.parse(first.checkpoint().toJson()))
+                    .withResumeFrom(WindowCheckpoint.parse(first.checkpoint().toJson()))
                     .pager(fake.aggregations(), Queries.pageEvents(AppIds.all()));
             List<Map<String, Object>> after = second.stream().toList();
 

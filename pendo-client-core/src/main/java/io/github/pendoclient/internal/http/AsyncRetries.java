@@ -3,7 +3,7 @@ package io.github.pendoclient.internal.http;
 import dev.failsafe.Failsafe;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.spi.Scheduler;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.http.TimeSource;
 import java.io.IOException;
 import java.time.Duration;
@@ -52,7 +52,7 @@ final class AsyncRetries {
     CompletableFuture<Response> run(Request request) {
         Request attemptRequest = request.newBuilder()
                 .tag(RequestTags.SingleAttempt.class, RequestTags.SingleAttempt.INSTANCE).build();
-        RetryConfig config = rules.config();
+        RetryOptions config = rules.config();
         AtomicInteger attempts = new AtomicInteger();
         AtomicReference<Call> inFlight = new AtomicReference<>();
         RetryPolicy<Response> policy = RetryPolicy.<Response>builder()

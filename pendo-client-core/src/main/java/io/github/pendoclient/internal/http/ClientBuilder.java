@@ -3,9 +3,11 @@ package io.github.pendoclient.internal.http;
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.Region;
 import io.github.pendoclient.SdkVersion;
-import io.github.pendoclient.http.RateLimitConfig;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RateLimitOptions;
+import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.http.TimeSource;
+import io.github.pendoclient.http.TimeoutOptions;
+import io.github.pendoclient.json.Binding;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -23,23 +25,20 @@ import okhttp3.OkHttpClient;
 public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
     /** Default connect timeout. */
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = TimeoutOptions.DEFAULT_CONNECT;
     /** Default read timeout of ordinary calls. */
-    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_READ_TIMEOUT = TimeoutOptions.DEFAULT_READ;
     /** Default write timeout. */
-    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_WRITE_TIMEOUT = TimeoutOptions.DEFAULT_WRITE;
     /** Default timeout of a whole ordinary call, retries and backoff included. */
-    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_CALL_TIMEOUT = TimeoutOptions.DEFAULT_CALL;
 
     private Region region = Region.US;
     private URI baseUrl;
     private boolean allowInsecureHttp;
-    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
-    private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
-    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
-    private RetryConfig retry = RetryConfig.defaults();
-    private RateLimitConfig rateLimit = RateLimitConfig.defaults();
+    private TimeoutOptions timeouts = TimeoutOptions.defaults();
+    private RetryOptions retry = RetryOptions.defaults();
+    private RateLimitOptions rateLimit = RateLimitOptions.defaults();
     private OkHttpClient okHttpClient;
     private String applicationName;
     private TimeSource timeSource = TimeSource.system();
@@ -129,7 +128,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      * @return this builder
      */
     public B connectTimeout(Duration timeout) {
-        this.connectTimeout = positive(timeout, "connectTimeout");
+        this.timeouts = timeouts.toBuilder().connect(timeout).build();
         return self();
     }
 
@@ -140,7 +139,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      * @return this builder
      */
     public B readTimeout(Duration timeout) {
-        this.readTimeout = positive(timeout, "readTimeout");
+        this.timeouts = timeouts.toBuilder().read(timeout).build();
         return self();
     }
 
@@ -151,7 +150,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      * @return this builder
      */
     public B writeTimeout(Duration timeout) {
-        this.writeTimeout = positive(timeout, "writeTimeout");
+        this.timeouts = timeouts.toBuilder().write(timeout).build();
         return self();
     }
 
@@ -163,34 +162,42 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      * @return this builder
      */
     public B callTimeout(Duration timeout) {
-        Objects.requireNonNull(timeout, "callTimeout");
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("callTimeout must not be negative, was " + timeout);
-        }
-        this.callTimeout = timeout;
+        this.timeouts = timeouts.toBuilder().call(timeout).build();
         return self();
     }
 
     /**
-     * How failed calls are retried. Default {@link RetryConfig#defaults()}; {@link RetryConfig#disabled()} turns
+     * Every timeout at once, replacing what {@link #connectTimeout(Duration)}, {@link #readTimeout(Duration)},
+     * {@link #writeTimeout(Duration)}, {@link #callTimeout(Duration)} and the client's streaming timeouts set.
+     *
+     * @param timeouts the timeouts
+     * @return this builder
+     */
+    public B timeouts(TimeoutOptions timeouts) {
+        this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+        return self();
+    }
+
+    /**
+     * How failed calls are retried. Default {@link RetryOptions#defaults()}; {@link RetryOptions#disabled()} turns
      * retries off.
      *
      * @param retry the retry configuration
      * @return this builder
      */
-    public B retries(RetryConfig retry) {
+    public B retries(RetryOptions retry) {
         this.retry = Objects.requireNonNull(retry, "retry");
         return self();
     }
 
     /**
      * The client-side rate limit per endpoint. Default 100 requests per second, Pendo's documented limit;
-     * {@link RateLimitConfig#disabled()} turns it off.
+     * {@link RateLimitOptions#disabled()} turns it off.
      *
      * @param rateLimit the rate limit
      * @return this builder
      */
-    public B rateLimit(RateLimitConfig rateLimit) {
+    public B rateLimit(RateLimitOptions rateLimit) {
         this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
         return self();
     }
@@ -245,6 +252,23 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      * @throws IllegalArgumentException if the base URL is plain http on a non-loopback host and that was not allowed
      */
     protected final HttpOptions httpOptions(Duration streamingReadTimeout, Duration streamingCallTimeout) {
+        return httpOptions(timeouts.toBuilder().streamingRead(streamingReadTimeout)
+                .streamingCall(streamingCallTimeout).build(), Binding.LENIENT);
+    }
+
+    /**
+     * The transport options these settings describe, with a binding of response bodies.
+     *
+     * @param binding how response bodies are bound to records
+     * @return the options
+     * @throws IllegalArgumentException if the base URL is plain http to a remote host without
+     *     {@link #allowInsecureHttp(boolean)}
+     */
+    protected final HttpOptions httpOptions(Binding binding) {
+        return httpOptions(timeouts, binding);
+    }
+
+    private HttpOptions httpOptions(TimeoutOptions timeouts, Binding binding) {
         URI resolved = baseUrl != null ? baseUrl : regionBaseUrl(region);
         String text = resolved.toString();
         HttpUrl url = HttpUrl.parse(text.endsWith("/") ? text : text + "/");
@@ -257,8 +281,25 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         }
         String hostDescription = url.scheme() + "://" + url.host() + (url.port() == HttpUrl.defaultPort(url.scheme())
                 ? "" : ":" + url.port()) + (baseUrl == null ? " (region " + region + ")" : "");
-        return new HttpOptions(url, connectTimeout, readTimeout, writeTimeout, callTimeout, streamingReadTimeout,
-                streamingCallTimeout, retry, rateLimit, okHttpClient, userAgent(), timeSource, hostDescription);
+        return new HttpOptions(url, timeouts, retry, rateLimit, okHttpClient, userAgent(), timeSource, hostDescription,
+                binding);
+    }
+
+    /**
+     * Copies every setting of another builder into this one, for a client's {@code toBuilder()}.
+     *
+     * @param other the builder to copy; it is not changed
+     */
+    protected final void copySettingsFrom(ClientBuilder<?> other) {
+        this.region = other.region;
+        this.baseUrl = other.baseUrl;
+        this.allowInsecureHttp = other.allowInsecureHttp;
+        this.timeouts = other.timeouts;
+        this.retry = other.retry;
+        this.rateLimit = other.rateLimit;
+        this.okHttpClient = other.okHttpClient;
+        this.applicationName = other.applicationName;
+        this.timeSource = other.timeSource;
     }
 
     /**
@@ -268,6 +309,15 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      */
     protected final Region region() {
         return region;
+    }
+
+    /**
+     * The timeouts set so far.
+     *
+     * @return the timeouts
+     */
+    protected final TimeoutOptions timeouts() {
+        return timeouts;
     }
 
     /**
@@ -288,13 +338,5 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         String lower = host.toLowerCase(Locale.ROOT);
         return lower.equals("localhost") || lower.endsWith(".localhost") || lower.startsWith("127.")
                 || lower.equals("::1") || lower.equals("0:0:0:0:0:0:0:1");
-    }
-
-    private static Duration positive(Duration value, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + value);
-        }
-        return value;
     }
 }

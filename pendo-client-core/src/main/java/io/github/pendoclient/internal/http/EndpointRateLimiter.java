@@ -1,6 +1,6 @@
 package io.github.pendoclient.internal.http;
 
-import io.github.pendoclient.http.RateLimitConfig;
+import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.http.TimeSource;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -14,13 +14,13 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class EndpointRateLimiter {
 
-    private final RateLimitConfig config;
+    private final RateLimitOptions config;
     private final TimeSource time;
     private final StatsRecorder stats;
     private final ConcurrentMap<String, Slots> slots = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Long> pausedUntilNanos = new ConcurrentHashMap<>();
 
-    EndpointRateLimiter(RateLimitConfig config, TimeSource time, StatsRecorder stats) {
+    EndpointRateLimiter(RateLimitOptions config, TimeSource time, StatsRecorder stats) {
         this.config = config;
         this.time = time;
         this.stats = stats;

@@ -15,7 +15,7 @@ import io.github.pendoclient.error.PermissionDeniedException;
 import io.github.pendoclient.error.RateLimitedException;
 import io.github.pendoclient.error.ServerException;
 import io.github.pendoclient.error.UnreadableResponseException;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.internal.json.JsonValues;
 import java.io.EOFException;
 import java.io.IOException;
@@ -102,7 +102,7 @@ final class ErrorMapper {
         if (code == 429 && attempts == 1 && retry.waitsTooLong(response)) {
             message = "Pendo is rate limiting " + what + " (HTTP 429) and asked to wait " + retryAfter.toSeconds()
                     + " s, longer than the client's maxRetryAfter; not retried. Retry after that time, or"
-                    + " configure RetryConfig.longRetryAfter(WAIT_CAP)." + detail;
+                    + " configure RetryOptions.longRetryAfter(WAIT_CAP)." + detail;
             return new RateLimitedException(message, error);
         }
         if (code == 429) {

@@ -1,9 +1,10 @@
 package io.github.pendoclient.internal.http;
 
-import io.github.pendoclient.http.RateLimitConfig;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RateLimitOptions;
+import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.http.TimeSource;
-import java.time.Duration;
+import io.github.pendoclient.http.TimeoutOptions;
+import io.github.pendoclient.json.Binding;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -13,53 +14,39 @@ import okhttp3.OkHttpClient;
  * it along.
  *
  * @param baseUrl the base URL requests are resolved against
- * @param connectTimeout the connect timeout
- * @param readTimeout the read timeout of ordinary calls
- * @param writeTimeout the write timeout
- * @param callTimeout the whole-call timeout of ordinary calls, retries included; zero for none
- * @param streamingReadTimeout the read timeout of long-running streamed calls such as aggregations
- * @param streamingCallTimeout the whole-call timeout of long-running streamed calls; zero for none
+ * @param timeouts the timeouts of ordinary and of long-running streamed calls
  * @param retry the retry configuration
  * @param rateLimit the client-side rate limit
  * @param okHttpClient a caller-supplied client whose pools and dispatcher are shared, or null
  * @param userAgent the {@code User-Agent} header value
  * @param timeSource the clock and sleep used for backoff and rate limiting
  * @param hostDescription how error messages name the host, for example {@code https://app.eu.pendo.io (region EU)}
+ * @param binding how response bodies are bound to records: lenient, or strict (a type mismatch fails the call)
  */
-public record HttpOptions(HttpUrl baseUrl, Duration connectTimeout, Duration readTimeout, Duration writeTimeout,
-                          Duration callTimeout, Duration streamingReadTimeout, Duration streamingCallTimeout,
-                          RetryConfig retry, RateLimitConfig rateLimit, OkHttpClient okHttpClient, String userAgent,
-                          TimeSource timeSource, String hostDescription) {
+public record HttpOptions(HttpUrl baseUrl, TimeoutOptions timeouts, RetryOptions retry, RateLimitOptions rateLimit, OkHttpClient okHttpClient, String userAgent,
+                          TimeSource timeSource, String hostDescription, Binding binding) {
 
     /**
      * Checks that every required value is present.
      *
      * @param baseUrl the base URL
-     * @param connectTimeout the connect timeout
-     * @param readTimeout the read timeout
-     * @param writeTimeout the write timeout
-     * @param callTimeout the call timeout
-     * @param streamingReadTimeout the streaming read timeout
-     * @param streamingCallTimeout the streaming call timeout
+     * @param timeouts the timeouts
      * @param retry the retry configuration
      * @param rateLimit the rate limit
      * @param okHttpClient the shared client, or null
      * @param userAgent the user agent
      * @param timeSource the time source
      * @param hostDescription the host description
+     * @param binding the binding of response bodies
      */
     public HttpOptions {
         Objects.requireNonNull(baseUrl, "baseUrl");
-        Objects.requireNonNull(connectTimeout, "connectTimeout");
-        Objects.requireNonNull(readTimeout, "readTimeout");
-        Objects.requireNonNull(writeTimeout, "writeTimeout");
-        Objects.requireNonNull(callTimeout, "callTimeout");
-        Objects.requireNonNull(streamingReadTimeout, "streamingReadTimeout");
-        Objects.requireNonNull(streamingCallTimeout, "streamingCallTimeout");
+        Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(rateLimit, "rateLimit");
         Objects.requireNonNull(userAgent, "userAgent");
         Objects.requireNonNull(timeSource, "timeSource");
         Objects.requireNonNull(hostDescription, "hostDescription");
+        Objects.requireNonNull(binding, "binding");
     }
 }

@@ -7,7 +7,6 @@ import io.github.pendoclient.error.ApiError;
 import io.github.pendoclient.error.InvalidRequestException;
 import io.github.pendoclient.error.PendoException;
 import io.github.pendoclient.http.HttpStats;
-import io.github.pendoclient.internal.json.PendoJson;
 import java.io.EOFException;
 import java.io.IOException;
 import java.time.Duration;
@@ -56,27 +55,27 @@ public final class PendoHttp implements AutoCloseable {
         this.errors = new ErrorMapper(redactor, credentialName, options.hostDescription(), retry);
         this.ownsOkHttp = options.okHttpClient() == null;
         OkHttpClient.Builder builder = ownsOkHttp ? new OkHttpClient.Builder() : options.okHttpClient().newBuilder();
-        builder.connectTimeout(options.connectTimeout())
-                .readTimeout(options.readTimeout())
-                .writeTimeout(options.writeTimeout())
-                .callTimeout(options.callTimeout())
+        builder.connectTimeout(options.timeouts().connect())
+                .readTimeout(options.timeouts().read())
+                .writeTimeout(options.timeouts().write())
+                .callTimeout(options.timeouts().call())
                 .retryOnConnectionFailure(true)
                 .addInterceptor(retry)
                 .addInterceptor(new RateLimitInterceptor(limiter))
                 .addInterceptor(new HeaderInterceptor(credential, options.userAgent()))
                 .addInterceptor(new PathEncodingInterceptor())
-                .addInterceptor(streamingReadTimeout(options.streamingReadTimeout()))
+                .addInterceptor(streamingReadTimeout(options.timeouts().streamingRead()))
                 .addInterceptor(new LoggingInterceptor(redactor));
         this.okHttp = builder.build();
         this.retrofit = new Retrofit.Builder()
                 .baseUrl(options.baseUrl())
                 .client(okHttp)
-                .addConverterFactory(new JsonBodyConverters(PendoJson.moshi()))
-                .addConverterFactory(MoshiConverterFactory.create(PendoJson.moshi()))
+                .addConverterFactory(new JsonBodyConverters(options.binding().moshi()))
+                .addConverterFactory(MoshiConverterFactory.create(options.binding().moshi()))
                 .addCallAdapterFactory(new PendoCallAdapters(this))
                 .build();
         this.async = new AsyncRetries(okHttp, retry, limiter, options.timeSource(),
-                options.streamingCallTimeout());
+                options.timeouts().streamingCall());
     }
 
     /**
@@ -136,10 +135,10 @@ public final class PendoHttp implements AutoCloseable {
     /**
      * The shared Moshi.
      *
-     * @return {@link PendoJson#moshi()}
+     * @return the Moshi of the client's {@link io.github.pendoclient.json.Binding}
      */
     public Moshi moshi() {
-        return PendoJson.moshi();
+        return options.binding().moshi();
     }
 
     /**
@@ -412,7 +411,7 @@ public final class PendoHttp implements AutoCloseable {
     private Response run(Request request, boolean streaming) {
         Call call = okHttp.newCall(request);
         if (streaming) {
-            call.timeout().timeout(options.streamingCallTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            call.timeout().timeout(options.timeouts().streamingCall().toMillis(), TimeUnit.MILLISECONDS);
         }
         Response response;
         try {

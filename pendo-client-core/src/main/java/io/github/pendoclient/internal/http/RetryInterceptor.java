@@ -5,7 +5,7 @@ import io.github.pendoclient.error.PendoApiException;
 import io.github.pendoclient.error.PendoException;
 import io.github.pendoclient.error.PendoNetworkException;
 import dev.failsafe.RetryPolicy;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.http.TimeSource;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -43,14 +43,14 @@ final class RetryInterceptor implements Interceptor {
     private static final Logger LOG = LoggerFactory.getLogger(PendoHttp.class);
     private static final Set<Integer> RETRYABLE_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
 
-    private final RetryConfig config;
+    private final RetryOptions config;
     private final TimeSource time;
     private final EndpointRateLimiter limiter;
     private final StatsRecorder stats;
     private final Redactor redactor;
     private final RetryPolicy<Response> policy;
 
-    RetryInterceptor(RetryConfig config, TimeSource time, EndpointRateLimiter limiter, StatsRecorder stats,
+    RetryInterceptor(RetryOptions config, TimeSource time, EndpointRateLimiter limiter, StatsRecorder stats,
                      Redactor redactor) {
         this.config = config;
         this.time = time;
@@ -81,7 +81,7 @@ final class RetryInterceptor implements Interceptor {
             }
             retryAfter = api.error().retryAfter();
             if (retryAfter != null && retryAfter.compareTo(config.maxRetryAfter()) > 0
-                    && config.longRetryAfter() == RetryConfig.LongRetryAfter.FAIL_FAST
+                    && config.longRetryAfter() == RetryOptions.LongRetryAfter.FAIL_FAST
                     && (api.statusCode() == 429 || api.statusCode() == 503)) {
                 return java.util.Optional.empty();
             }
@@ -96,7 +96,7 @@ final class RetryInterceptor implements Interceptor {
         return java.util.Optional.of(delayBefore(attemptsSoFar + 1, null));
     }
 
-    RetryConfig config() {
+    RetryOptions config() {
         return config;
     }
 
@@ -213,7 +213,7 @@ final class RetryInterceptor implements Interceptor {
 
     /** Whether the server asked for a longer wait than the client takes, and the client fails fast on that. */
     boolean waitsTooLong(Response response) {
-        if (config.longRetryAfter() != RetryConfig.LongRetryAfter.FAIL_FAST
+        if (config.longRetryAfter() != RetryOptions.LongRetryAfter.FAIL_FAST
                 || response.code() != 429 && response.code() != 503) {
             return false;
         }

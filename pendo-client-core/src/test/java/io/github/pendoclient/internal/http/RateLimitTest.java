@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.testsupport.FakeTime;
-import io.github.pendoclient.http.RateLimitConfig;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RateLimitOptions;
+import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.http.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +28,7 @@ class RateLimitTest {
 
     @Test
     void requestsToOneEndpointAreSpacedByTheRate() {
-        fixture = new StackFixture(RetryConfig.disabled(), RateLimitConfig.perSecond(10));
+        fixture = new StackFixture(RetryOptions.disabled(), RateLimitOptions.perSecond(10));
         for (int i = 0; i < 5; i++) {
             fixture.enqueue(json(200, "[]"));
         }
@@ -46,7 +46,7 @@ class RateLimitTest {
 
     @Test
     void everyIdOfAPathTemplateCountsAsOneEndpoint() {
-        fixture = new StackFixture(RetryConfig.disabled(), RateLimitConfig.perSecond(10));
+        fixture = new StackFixture(RetryOptions.disabled(), RateLimitOptions.perSecond(10));
         fixture.enqueue(json(200, "{}"), json(200, "{}"), json(200, "[]"));
 
         ClientStacks.of(fixture.client).execute(fixture.api.visitor("v1"));
@@ -58,7 +58,7 @@ class RateLimitTest {
 
     @Test
     void endpointOverridesApplyToTheirEndpointOnly() {
-        fixture = new StackFixture(RetryConfig.disabled(), RateLimitConfig.disabled()
+        fixture = new StackFixture(RetryOptions.disabled(), RateLimitOptions.disabled()
                 .withEndpointLimit("POST /api/v1/aggregation", 0.5));
         fixture.enqueue(json(200, "{}"), json(200, "{}"), json(200, "[]"), json(200, "[]"));
 
@@ -75,8 +75,8 @@ class RateLimitTest {
         fixture = new StackFixture(); // for its server; the client below has a clock that lets others arrive
         ArrivalClock clock = new ArrivalClock();
         try (PendoClient client = PendoClient.builder().integrationKey(StackFixture.KEY)
-                .baseUrl(fixture.server.url("/").toString()).retries(RetryConfig.builder().jitter(0).build())
-                .rateLimit(RateLimitConfig.perSecond(1000)).timeSource(clock).build()) {
+                .baseUrl(fixture.server.url("/").toString()).retries(RetryOptions.builder().jitter(0).build())
+                .rateLimit(RateLimitOptions.perSecond(1000)).timeSource(clock).build()) {
             TestApi api = ClientStacks.of(client).create(TestApi.class);
             fixture.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "5").build(),
                     json(200, "[]"), json(200, "{}"), json(200, "[]"));
@@ -100,7 +100,7 @@ class RateLimitTest {
 
     @Test
     void plainRequestsAreKeyedByTheirPath() {
-        fixture = new StackFixture(RetryConfig.disabled(), RateLimitConfig.perSecond(10));
+        fixture = new StackFixture(RetryOptions.disabled(), RateLimitOptions.perSecond(10));
         Request request = new Request.Builder().url(ClientStacks.of(fixture.client).url("api/v1/aggregation"))
                 .post(okhttp3.RequestBody.create("{}", okhttp3.MediaType.get("application/json"))).build();
         assertThat(RequestTags.endpoint(request)).isEqualTo("POST api/v1/aggregation");

@@ -12,8 +12,8 @@ import io.github.pendoclient.error.PendoNetworkException;
 import io.github.pendoclient.error.PermissionDeniedException;
 import io.github.pendoclient.error.RateLimitedException;
 import io.github.pendoclient.error.ServerException;
-import io.github.pendoclient.http.RateLimitConfig;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RateLimitOptions;
+import io.github.pendoclient.http.RetryOptions;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -80,9 +80,9 @@ class RetryTest {
     @Test
     void backoffDoublesUpToTheCapAndTheAttemptCountIsReported() {
         fixture.close();
-        fixture = new StackFixture(RetryConfig.builder().jitter(0).maxAttempts(5)
+        fixture = new StackFixture(RetryOptions.builder().jitter(0).maxAttempts(5)
                 .initialBackoff(Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(3)).build(),
-                RateLimitConfig.disabled());
+                RateLimitOptions.disabled());
         for (int i = 0; i < 5; i++) {
             fixture.enqueue(json(503, "{}"));
         }
@@ -98,8 +98,8 @@ class RetryTest {
     @Test
     void jitterOnlyShortensTheWait() {
         fixture.close();
-        fixture = new StackFixture(RetryConfig.builder().jitter(0.5).maxAttempts(4).build(),
-                RateLimitConfig.disabled());
+        fixture = new StackFixture(RetryOptions.builder().jitter(0.5).maxAttempts(4).build(),
+                RateLimitOptions.disabled());
         for (int i = 0; i < 4; i++) {
             fixture.enqueue(json(500, "{}"));
         }
@@ -188,9 +188,9 @@ class RetryTest {
     @Test
     void retriesStopWhenTheTimeBudgetWouldBeExceeded() {
         fixture.close();
-        fixture = new StackFixture(RetryConfig.builder().jitter(0).maxAttempts(10)
+        fixture = new StackFixture(RetryOptions.builder().jitter(0).maxAttempts(10)
                 .initialBackoff(Duration.ofSeconds(10)).maxElapsed(Duration.ofSeconds(35)).build(),
-                RateLimitConfig.disabled());
+                RateLimitOptions.disabled());
         for (int i = 0; i < 10; i++) {
             fixture.enqueue(json(502, "{}"));
         }
@@ -203,7 +203,7 @@ class RetryTest {
     @Test
     void disabledRetriesMakeOneAttempt() {
         fixture.close();
-        fixture = new StackFixture(RetryConfig.disabled(), RateLimitConfig.disabled());
+        fixture = new StackFixture(RetryOptions.disabled(), RateLimitOptions.disabled());
         fixture.enqueue(json(503, "{}"), json(200, "[]"));
 
         assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))

@@ -1,8 +1,8 @@
 package io.github.pendoclient.internal.http;
 
 import io.github.pendoclient.PendoClient;
-import io.github.pendoclient.http.RateLimitConfig;
-import io.github.pendoclient.http.RetryConfig;
+import io.github.pendoclient.http.RateLimitOptions;
+import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.testsupport.FakeTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,10 +22,10 @@ final class StackFixture implements AutoCloseable {
     final TestApi api;
 
     StackFixture() {
-        this(RetryConfig.builder().jitter(0).build(), RateLimitConfig.disabled());
+        this(RetryOptions.builder().jitter(0).build(), RateLimitOptions.disabled());
     }
 
-    StackFixture(RetryConfig retry, RateLimitConfig rateLimit) {
+    StackFixture(RetryOptions retry, RateLimitOptions rateLimit) {
         try {
             server.start();
         } catch (IOException e) {

@@ -14,17 +14,26 @@ public final class WebhookDeduplicator {
 
     private final Map<String, Boolean> seen;
 
-    /** A de-duplicator remembering {@value #DEFAULT_CAPACITY} ids. */
-    public WebhookDeduplicator() {
-        this(DEFAULT_CAPACITY);
+    /**
+     * A de-duplicator remembering {@value #DEFAULT_CAPACITY} ids.
+     *
+     * @return a new, empty de-duplicator
+     */
+    public static WebhookDeduplicator create() {
+        return new WebhookDeduplicator(DEFAULT_CAPACITY);
     }
 
     /**
      * A de-duplicator remembering {@code capacity} ids.
      *
      * @param capacity at least 1
+     * @return a new, empty de-duplicator
      */
-    public WebhookDeduplicator(int capacity) {
+    public static WebhookDeduplicator create(int capacity) {
+        return new WebhookDeduplicator(capacity);
+    }
+
+    private WebhookDeduplicator(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         }

@@ -87,7 +87,7 @@ class WebhookTest {
 
     @Test
     void theDeduplicatorSeesRepeatsAndForgetsTheOldest() {
-        WebhookDeduplicator deduplicator = new WebhookDeduplicator(2);
+        WebhookDeduplicator deduplicator = WebhookDeduplicator.create(2);
         WebhookEvent a = WebhookParser.parse("{\"uniqueId\": \"a\"}");
         WebhookEvent b = WebhookParser.parse("{\"uniqueId\": \"b\"}");
         WebhookEvent c = WebhookParser.parse("{\"uniqueId\": \"c\"}");

@@ -4,7 +4,7 @@ import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.Region;
 import io.github.pendoclient.sync.Sink;
 import io.github.pendoclient.sync.SyncEngine;
-import io.github.pendoclient.sync.SyncSettings;
+import io.github.pendoclient.sync.SyncOptions;
 import io.github.pendoclient.sync.SyncState;
 import io.github.pendoclient.sync.TableRegistry;
 import io.github.pendoclient.sync.TableResult;
@@ -313,7 +313,7 @@ public final class PendoSyncCommand implements Callable<Integer> {
         Duration settle = lag != null ? duration(lag, "--lag", true)
                 : hourly && !demo ? Duration.ofHours(8) : Duration.ZERO;
         Destination destination = destination();
-        SyncSettings.Builder settings = SyncSettings.builder().appIds(appIds).start(start).hourly(hourly)
+        SyncOptions.Builder settings = SyncOptions.builder().appIds(appIds).start(start).hourly(hourly)
                 .windowSize(window != null ? window : hourly ? 24 : 1).lag(settle).recentFirst(recentFirst)
                 .includeAnonymous(includeAnonymous).historyVisitors(historyVisitors).clock(clock);
         if (pageSize != null) {
@@ -536,7 +536,7 @@ public final class PendoSyncCommand implements Callable<Integer> {
     }
 
     /** Everything a run needs, checked. */
-    record Plan(List<String> tables, SyncSettings.Builder settings, Destination destination, SyncState state,
+    record Plan(List<String> tables, SyncOptions.Builder settings, Destination destination, SyncState state,
                 Demo demo, String key, Region region, String baseUrl, Path summaryJson) {
     }
 

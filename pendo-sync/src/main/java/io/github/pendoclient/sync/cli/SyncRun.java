@@ -3,7 +3,7 @@ package io.github.pendoclient.sync.cli;
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.sync.Sink;
 import io.github.pendoclient.sync.SyncEngine;
-import io.github.pendoclient.sync.SyncSettings;
+import io.github.pendoclient.sync.SyncOptions;
 import io.github.pendoclient.sync.TableResult;
 import io.github.pendoclient.sync.cli.PendoSyncCommand.Plan;
 import java.io.IOException;
@@ -31,7 +31,7 @@ final class SyncRun implements Callable<Integer> {
         Instant startedAt = Instant.now();
         DemoPendo demo = null;
         PendoClient client;
-        SyncSettings.Builder settings = plan.settings();
+        SyncOptions.Builder settings = plan.settings();
         long anonymous = -1;
         if (plan.demo() != null) {
             PendoSyncCommand.Demo d = plan.demo();
@@ -57,7 +57,7 @@ final class SyncRun implements Callable<Integer> {
             client = builder.build();
         }
         try {
-            SyncSettings resolved = settings.build();
+            SyncOptions resolved = settings.build();
             List<String> tables = plan.tables().stream()
                     .filter(table -> !table.equals("visitor_history") || !resolved.historyVisitors().isEmpty())
                     .toList();

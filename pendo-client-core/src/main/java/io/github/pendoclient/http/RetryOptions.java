@@ -17,7 +17,7 @@ import java.util.Objects;
  * <p>Defaults: 4 attempts, 500 ms initial backoff, 30 s maximum backoff, 20% jitter, {@code Retry-After} honoured up
  * to 60 s, 2 minutes in all. Instances are immutable; use {@link #toBuilder()} to derive one.
  */
-public final class RetryConfig {
+public final class RetryOptions {
 
     /** Default number of attempts, the first one included. */
     public static final int DEFAULT_MAX_ATTEMPTS = 4;
@@ -32,7 +32,7 @@ public final class RetryConfig {
     /** Default share of each wait that may be removed at random. */
     public static final double DEFAULT_JITTER = 0.2;
 
-    private static final RetryConfig DEFAULTS = builder().build();
+    private static final RetryOptions DEFAULTS = builder().build();
 
     /** What the client does when a server's {@code Retry-After} is longer than {@link #maxRetryAfter()}. */
     public enum LongRetryAfter {
@@ -50,7 +50,7 @@ public final class RetryConfig {
     private final double jitter;
     private final LongRetryAfter longRetryAfter;
 
-    private RetryConfig(Builder builder) {
+    private RetryOptions(Builder builder) {
         this.maxAttempts = builder.maxAttempts;
         this.initialBackoff = builder.initialBackoff;
         this.maxBackoff = builder.maxBackoff;
@@ -65,7 +65,7 @@ public final class RetryConfig {
      *
      * @return the defaults
      */
-    public static RetryConfig defaults() {
+    public static RetryOptions defaults() {
         return DEFAULTS;
     }
 
@@ -74,7 +74,7 @@ public final class RetryConfig {
      *
      * @return a configuration that never retries
      */
-    public static RetryConfig disabled() {
+    public static RetryOptions disabled() {
         return builder().maxAttempts(1).build();
     }
 
@@ -162,12 +162,12 @@ public final class RetryConfig {
 
     @Override
     public String toString() {
-        return "RetryConfig{maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff + ", maxBackoff="
+        return "RetryOptions{maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff + ", maxBackoff="
                 + maxBackoff + ", maxRetryAfter=" + maxRetryAfter + ", maxElapsed=" + maxElapsed + ", jitter="
                 + jitter + ", longRetryAfter=" + longRetryAfter + "}";
     }
 
-    /** Builds a {@link RetryConfig}; setters validate at once. */
+    /** Builds a {@link RetryOptions}; setters validate at once. */
     public static final class Builder {
         private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
         private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
@@ -268,8 +268,8 @@ public final class RetryConfig {
          *
          * @return the immutable configuration
          */
-        public RetryConfig build() {
-            return new RetryConfig(this);
+        public RetryOptions build() {
+            return new RetryOptions(this);
         }
 
         private static Duration nonNegative(Duration value, String name) {

@@ -13,9 +13,14 @@ import java.util.Objects;
  *
  * <p>Endpoints with their own rule get an override, for example bulk delete at one request per second. Endpoint
  * keys are written {@code "POST api/v1/bulkdelete/visitor"}: the method, a space, and the path template without a
- * leading slash. Instances are immutable.
+ * leading slash. Instances are immutable: build them with {@link #builder()}, derive with {@link #toBuilder()}, or
+ * use the shortcuts {@link #perSecond(double)} and {@link #disabled()}.
+ *
+ * <pre>{@code
+ * RateLimitOptions.builder().perSecond(50).endpointLimit("POST api/v1/aggregation", 5).build()
+ * }</pre>
  */
-public final class RateLimitConfig {
+public final class RateLimitOptions {
 
     /** Pendo's documented limit per endpoint. */
     public static final double DEFAULT_PER_SECOND = 100;
@@ -28,12 +33,12 @@ public final class RateLimitConfig {
             "POST api/v1/bulkdelete/visitor", 1.0,
             "POST api/v1/bulkdelete/account", 1.0);
 
-    private static final RateLimitConfig DISABLED = new RateLimitConfig(0, Map.of());
+    private static final RateLimitOptions DISABLED = new RateLimitOptions(0, Map.of());
 
     private final double perSecond;
     private final Map<String, Double> endpointLimits;
 
-    private RateLimitConfig(double perSecond, Map<String, Double> endpointLimits) {
+    private RateLimitOptions(double perSecond, Map<String, Double> endpointLimits) {
         this.perSecond = perSecond;
         this.endpointLimits = endpointLimits;
     }
@@ -43,7 +48,7 @@ public final class RateLimitConfig {
      *
      * @return the default configuration
      */
-    public static RateLimitConfig defaults() {
+    public static RateLimitOptions defaults() {
         return perSecond(DEFAULT_PER_SECOND);
     }
 
@@ -53,8 +58,8 @@ public final class RateLimitConfig {
      * @param requests a positive rate; fractions are allowed (0.5 is one request every two seconds)
      * @return the configuration
      */
-    public static RateLimitConfig perSecond(double requests) {
-        return new RateLimitConfig(positive(requests, "requests per second"), Map.of());
+    public static RateLimitOptions perSecond(double requests) {
+        return new RateLimitOptions(positive(requests, "requests per second"), Map.of());
     }
 
     /**
@@ -62,7 +67,7 @@ public final class RateLimitConfig {
      *
      * @return a configuration that never waits
      */
-    public static RateLimitConfig disabled() {
+    public static RateLimitOptions disabled() {
         return DISABLED;
     }
 
@@ -73,11 +78,27 @@ public final class RateLimitConfig {
      * @param requestsPerSecond its positive limit
      * @return a new configuration
      */
-    public RateLimitConfig withEndpointLimit(String endpoint, double requestsPerSecond) {
-        Objects.requireNonNull(endpoint, "endpoint");
-        Map<String, Double> limits = new LinkedHashMap<>(endpointLimits);
-        limits.put(normalizeEndpoint(endpoint), positive(requestsPerSecond, "requests per second"));
-        return new RateLimitConfig(perSecond, Collections.unmodifiableMap(limits));
+    public RateLimitOptions withEndpointLimit(String endpoint, double requestsPerSecond) {
+        return toBuilder().endpointLimit(endpoint, requestsPerSecond).build();
+    }
+
+    /**
+     * A builder starting from the {@linkplain #defaults() defaults}: {@value #DEFAULT_PER_SECOND} requests per second
+     * per endpoint, no overrides.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder(DEFAULT_PER_SECOND, Map.of());
+    }
+
+    /**
+     * A builder starting from these options.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return new Builder(perSecond, endpointLimits);
     }
 
     /**
@@ -145,7 +166,51 @@ public final class RateLimitConfig {
 
     @Override
     public String toString() {
-        return enabled() ? "RateLimitConfig{perSecond=" + perSecond + ", endpointLimits=" + endpointLimits + "}"
-                : "RateLimitConfig{disabled}";
+        return enabled() ? "RateLimitOptions{perSecond=" + perSecond + ", endpointLimits=" + endpointLimits + "}"
+                : "RateLimitOptions{disabled}";
+    }
+
+    /** Builds {@link RateLimitOptions}; setters validate at once. */
+    public static final class Builder {
+        private double perSecond;
+        private final Map<String, Double> endpointLimits;
+
+        private Builder(double perSecond, Map<String, Double> endpointLimits) {
+            this.perSecond = perSecond;
+            this.endpointLimits = new LinkedHashMap<>(endpointLimits);
+        }
+
+        /**
+         * The default limit of every endpoint without an override.
+         *
+         * @param requests a positive rate; fractions are allowed (0.5 is one request every two seconds)
+         * @return this builder
+         */
+        public Builder perSecond(double requests) {
+            this.perSecond = positive(requests, "requests per second");
+            return this;
+        }
+
+        /**
+         * A separate limit for one endpoint; a second call for the same endpoint replaces it.
+         *
+         * @param endpoint the endpoint key, for example {@code "POST api/v1/bulkdelete/visitor"}
+         * @param requestsPerSecond its positive limit
+         * @return this builder
+         */
+        public Builder endpointLimit(String endpoint, double requestsPerSecond) {
+            Objects.requireNonNull(endpoint, "endpoint");
+            endpointLimits.put(normalizeEndpoint(endpoint), positive(requestsPerSecond, "requests per second"));
+            return this;
+        }
+
+        /**
+         * Builds the options.
+         *
+         * @return the immutable options
+         */
+        public RateLimitOptions build() {
+            return new RateLimitOptions(perSecond, Collections.unmodifiableMap(new LinkedHashMap<>(endpointLimits)));
+        }
     }
 }

@@ -12,7 +12,7 @@ import java.util.OptionalInt;
  * What a sync run is asked to do: which apps, from when, in what windows, with what page size. Immutable; build it
  * with {@link #builder()}.
  */
-public final class SyncSettings {
+public final class SyncOptions {
 
     private final List<Long> appIds;
     private final Instant start;
@@ -25,7 +25,7 @@ public final class SyncSettings {
     private final List<String> historyVisitors;
     private final Clock clock;
 
-    private SyncSettings(Builder builder) {
+    private SyncOptions(Builder builder) {
         this.appIds = List.copyOf(builder.appIds);
         this.start = builder.start;
         this.hourly = builder.hourly;
@@ -147,7 +147,7 @@ public final class SyncSettings {
         return clock;
     }
 
-    /** Builds {@link SyncSettings}. */
+    /** Builds {@link SyncOptions}. */
     public static final class Builder {
 
         private List<Long> appIds = List.of();
@@ -291,11 +291,11 @@ public final class SyncSettings {
          *
          * @return settings from this builder
          */
-        public SyncSettings build() {
+        public SyncOptions build() {
             if (start == null) {
                 start = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS).minus(Duration.ofDays(30));
             }
-            return new SyncSettings(this);
+            return new SyncOptions(this);
         }
     }
 }
