@@ -143,6 +143,7 @@ public final class DuckDbSink implements Sink {
 
     @Override
     public void open(Table table, OptionalLong position) throws IOException {
+        rollback();
         try {
             appender(table);
         } catch (SQLException e) {
@@ -248,6 +249,12 @@ public final class DuckDbSink implements Sink {
 
     @Override
     public void replace(Table table, List<Map<String, Object>> rows) throws IOException {
+        rollback();
+        replaceRows(table, rows);
+    }
+
+    /** {@link #replace} within the open transaction, for {@link ParquetSink}, which marks the table in it first. */
+    void replaceRows(Table table, List<Map<String, Object>> rows) throws IOException {
         try {
             appender(table);
             try (Statement statement = connection.createStatement()) {
@@ -272,7 +279,11 @@ public final class DuckDbSink implements Sink {
         return connection;
     }
 
-    /** Drops the rows written since the last commit. */
+    /**
+     * Drops the rows written since the last commit. Tables are synced one after another, so opening or replacing a
+     * table first drops what a failed table left uncommitted, and clears a transaction DuckDB aborted on an error,
+     * which would otherwise fail every later table.
+     */
     void rollback() throws IOException {
         try {
             for (DuckDBAppender appender : appenders.values()) {

@@ -96,7 +96,7 @@ public final class ParquetSink implements Sink {
     public void replace(Table table, List<Map<String, Object>> rows) throws IOException {
         staging.open(table, OptionalLong.empty());
         markPending(table);
-        staging.replace(table, rows);
+        staging.replaceRows(table, rows);
     }
 
     /** Records, in the transaction the next commit ends, that the table's file is behind its rows. */
