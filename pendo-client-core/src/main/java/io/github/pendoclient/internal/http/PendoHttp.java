@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -204,15 +205,7 @@ public final class PendoHttp implements AutoCloseable {
      * @return a future completed with the body, or with a {@link PendoException}
      */
     public <T> CompletableFuture<T> executeAsync(retrofit2.Call<T> call) {
-        Request request;
-        Converter<ResponseBody, T> converter;
-        try {
-            request = requestOf(call);
-            converter = converterFor(request);
-        } catch (PendoException refused) {
-            return CompletableFuture.failedFuture(refused);
-        }
-        return complete(request, async.run(request), converter);
+        return executeAsync(call, async::run);
     }
 
     /**
@@ -225,6 +218,12 @@ public final class PendoHttp implements AutoCloseable {
      * @return a future completed with the body, or with a {@link PendoException}
      */
     public <T> CompletableFuture<T> executeOnceAsync(retrofit2.Call<T> call) {
+        return executeAsync(call, async::once);
+    }
+
+    /** Sends a Retrofit call's request through {@code attempts} (with retries or once) and converts the body. */
+    private <T> CompletableFuture<T> executeAsync(retrofit2.Call<T> call,
+            Function<Request, CompletableFuture<Response>> attempts) {
         Request request;
         Converter<ResponseBody, T> converter;
         try {
@@ -233,7 +232,7 @@ public final class PendoHttp implements AutoCloseable {
         } catch (PendoException refused) {
             return CompletableFuture.failedFuture(refused);
         }
-        return complete(request, async.once(request), converter);
+        return complete(request, attempts.apply(request), converter);
     }
 
     /**
