@@ -11,9 +11,6 @@ public class OutcomeUnknownException extends PendoRequestException {
 
     private static final long serialVersionUID = 1L;
 
-    /** How to find out whether the write took effect. */
-    private final String whatToCheck;
-
     /**
      * Creates the exception.
      *
@@ -26,8 +23,7 @@ public class OutcomeUnknownException extends PendoRequestException {
      */
     public OutcomeUnknownException(String message, String method, String path, int attempts, String whatToCheck,
                                    Throwable cause) {
-        super(message, method, path, attempts, cause);
-        this.whatToCheck = whatToCheck;
+        super(message, method, path, attempts, whatToCheck, cause);
     }
 
     /**
@@ -36,6 +32,6 @@ public class OutcomeUnknownException extends PendoRequestException {
      * @return a short instruction
      */
     public String whatToCheck() {
-        return whatToCheck;
+        return detail();
     }
 }

@@ -16,6 +16,8 @@ public abstract class PendoRequestException extends PendoException {
     private final String path;
     /** How many attempts were made. */
     private final int attempts;
+    /** The one fact a subtype adds about the failure (a JSON path, what to check), or null. */
+    private final String detail;
 
     /**
      * Creates the exception.
@@ -27,10 +29,27 @@ public abstract class PendoRequestException extends PendoException {
      * @param cause the underlying failure, or null
      */
     protected PendoRequestException(String message, String method, String path, int attempts, Throwable cause) {
+        this(message, method, path, attempts, null, cause);
+    }
+
+    /**
+     * Creates the exception with the one fact a subtype adds about the failure, which the subtype exposes under its
+     * own name (for example {@link UnreadableResponseException#jsonPath()}).
+     *
+     * @param message what happened and what to do
+     * @param method the HTTP method
+     * @param path the request path, with its query
+     * @param attempts how many attempts were made, retries included
+     * @param detail the subtype's fact, or null
+     * @param cause the underlying failure, or null
+     */
+    protected PendoRequestException(String message, String method, String path, int attempts, String detail,
+                                    Throwable cause) {
         super(message, cause);
         this.method = method;
         this.path = path;
         this.attempts = attempts;
+        this.detail = detail;
     }
 
     /**
@@ -58,5 +77,14 @@ public abstract class PendoRequestException extends PendoException {
      */
     public int attempts() {
         return attempts;
+    }
+
+    /**
+     * The one fact the subtype adds, for the subtype's own named accessor.
+     *
+     * @return the fact given at construction, or null
+     */
+    protected final String detail() {
+        return detail;
     }
 }

@@ -9,9 +9,6 @@ public class UnreadableResponseException extends PendoRequestException {
 
     private static final long serialVersionUID = 1L;
 
-    /** The JSON path where reading failed, or null. */
-    private final String jsonPath;
-
     /**
      * Creates the exception.
      *
@@ -24,8 +21,7 @@ public class UnreadableResponseException extends PendoRequestException {
      */
     public UnreadableResponseException(String message, String method, String path, int attempts, String jsonPath,
                                        Throwable cause) {
-        super(message, method, path, attempts, cause);
-        this.jsonPath = jsonPath;
+        super(message, method, path, attempts, jsonPath, cause);
     }
 
     /**
@@ -34,6 +30,6 @@ public class UnreadableResponseException extends PendoRequestException {
      * @return the JSON path, or null
      */
     public String jsonPath() {
-        return jsonPath;
+        return detail();
     }
 }
