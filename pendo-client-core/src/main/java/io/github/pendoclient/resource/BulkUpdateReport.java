@@ -3,7 +3,9 @@ package io.github.pendoclient.resource;
 import java.util.List;
 
 /**
- * The combined outcome of a metadata bulk update over every chunk.
+ * The combined outcome of a metadata bulk update over every chunk. The counters are the sums of what Pendo's answers
+ * reported; an answer that left a counter out (or sent it as a fraction) adds nothing to it, and its
+ * {@code missing} ids and {@code errors} still count.
  *
  * @param total rows Pendo counted, summed over requests
  * @param updated rows Pendo updated

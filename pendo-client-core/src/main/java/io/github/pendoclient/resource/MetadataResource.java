@@ -178,9 +178,9 @@ public final class MetadataResource extends Resource {
             MetadataUpdateResult answer = http.execute(api.bulkUpdate(kind.path(), group,
                     options.create() ? Boolean.TRUE : null, body));
             if (answer != null) {
-                result.total += answer.total();
-                result.updated += answer.updated();
-                result.failed += answer.failed();
+                result.total += counted(answer.total());
+                result.updated += counted(answer.updated());
+                result.failed += counted(answer.failed());
                 if (answer.missing() != null) {
                     result.missing.addAll(answer.missing());
                 }
@@ -228,6 +228,11 @@ public final class MetadataResource extends Resource {
             }
         }
         return null;
+    }
+
+    /** A counter Pendo left out (or sent as a fraction) adds nothing; the answer's other members still count. */
+    private static long counted(Long counter) {
+        return counter == null ? 0 : counter;
     }
 
     private static Object wire(Object value) {

@@ -32,7 +32,7 @@ class RecordCopiesTest {
     void aChangeToTheCallersListAfterConstructionDoesNotReachTheRecord() {
         List<String> missing = new ArrayList<>(Arrays.asList("v1", null));
 
-        MetadataUpdateResult result = new MetadataUpdateResult(2, 0, 2, missing, null, null);
+        MetadataUpdateResult result = new MetadataUpdateResult(2L, 0L, 2L, missing, null, null);
         missing.add("v3");
 
         assertThat(result.missing()).containsExactly("v1", null);
@@ -41,7 +41,7 @@ class RecordCopiesTest {
 
     @Test
     void theAccessorsAreUnmodifiable() {
-        MetadataUpdateResult result = new MetadataUpdateResult(1, 1, 0, new ArrayList<>(List.of("v1")),
+        MetadataUpdateResult result = new MetadataUpdateResult(1L, 1L, 0L, new ArrayList<>(List.of("v1")),
                 new ArrayList<>(), new LinkedHashMap<>());
 
         assertThatThrownBy(() -> result.missing().add("x")).isInstanceOf(UnsupportedOperationException.class);

@@ -88,6 +88,23 @@ class MetadataResourceTest {
     }
 
     @Test
+    void bulkUpdateSumsTheCountersPendoReportedWhenAnAnswerLacksOneOrSendsAFraction() {
+        fixture.respond(200, "{\"total\":\"2\",\"missing\":[\"v-0\"]}");
+        fixture.respond(200, "{\"total\":1,\"updated\":1.5,\"failed\":\"1\"}");
+        List<MetadataRow> rows = List.of(MetadataRow.of("v-0", "plan", "Pro"), MetadataRow.of("v-1", "plan", "Pro"),
+                MetadataRow.of("v-2", "plan", "Pro"));
+
+        BulkUpdateReport report = fixture.client.metadata().bulkUpdate(MetadataKind.VISITOR, "custom", rows,
+                BulkUpdateOptions.defaults().withChunkSize(2));
+
+        assertThat(report.total()).isEqualTo(3);
+        assertThat(report.updated()).isZero();
+        assertThat(report.failed()).isEqualTo(1);
+        assertThat(report.missing()).containsExactly("v-0");
+        assertThat(report.requests()).isEqualTo(2);
+    }
+
+    @Test
     void accountRowsCarryAccountIdAndInstantsAreMillis() {
         fixture.respond(200, "{\"total\":1,\"updated\":1,\"failed\":0,\"missing\":[],\"errors\":[]}");
 
