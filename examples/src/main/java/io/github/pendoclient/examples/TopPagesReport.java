@@ -56,11 +56,19 @@ public final class TopPagesReport {
         out.printf("%-4s %-28s %10s %10s%n", "#", "page", "views", "visitors");
         int rank = 1;
         for (Map<String, Object> row : rows) {
-            out.printf("%-4d %-28s %,10d %,10d%n", rank++, names.getOrDefault((String) row.get("pageId"),
-                    (String) row.get("pageId")), (Long) row.get("views"), (Long) row.get("visitors"));
+            out.printf("%-4d %-28s %10s %,10d%n", rank++, names.getOrDefault((String) row.get("pageId"),
+                    (String) row.get("pageId")), count((Number) row.get("views")), (Long) row.get("visitors"));
         }
         out.flush();
         return rows;
     }
 
+    /**
+     * A summed counter as printed: a whole number, or one decimal when the sum has a fraction in it (Pendo sends a
+     * counter as a fraction now and then, and a sum that includes one is a JSON double).
+     */
+    private static String count(Number value) {
+        double d = value.doubleValue();
+        return d == Math.rint(d) ? String.format("%,d", (long) d) : String.format("%,.1f", d);
+    }
 }

@@ -596,13 +596,18 @@ public final class Dataset {
             }
             return new HourlyEvents(kind, (String) row.get("visitorId"), (String) row.get("accountId"),
                     number(row.get("appId")), hour.longValue(), (String) row.get(kind.idField()),
-                    (int) number(row.get("numEvents")), (int) number(row.get("numMinutes")),
+                    counter(row.get("numEvents")), counter(row.get("numMinutes")),
                     number(row.get("firstTime")), number(row.get("lastTime")), (String) row.get("remoteIp"),
                     (String) row.get("userAgent"), (String) row.get("country"));
         }
 
         private static long number(Object value) {
             return value instanceof Number number ? number.longValue() : 0;
+        }
+
+        /** A counter, whole or fractional as the row has it. */
+        private static double counter(Object value) {
+            return value instanceof Number number ? number.doubleValue() : 0;
         }
 
         /**

@@ -24,7 +24,9 @@ import java.util.Random;
  *       backslashes, as scanner traffic produces.</li>
  *   <li>Accounts, segments, reports with results, and metadata schemas for both kinds.</li>
  *   <li>Per day, about one identified visitor in twenty-five is active for an hour or two: page views, feature
- *       clicks and track events per hour, guide events and poll responses.</li>
+ *       clicks and track events per hour, guide events and poll responses. One hourly row in eight carries a
+ *       fractional {@code numEvents} or {@code numMinutes}, and one guide or poll row in eight a fractional
+ *       {@code loadTime}, as real subscriptions sometimes send counters.</li>
  * </ul>
  */
 public final class DatasetGenerator {
@@ -322,8 +324,12 @@ public final class DatasetGenerator {
         int events = 1 + random.nextInt(15);
         int minutes = 1 + random.nextInt(Math.min(events, 30));
         long first = hour + random.nextInt(30) * 60_000L;
-        return new HourlyEvents(kind, visitor, account, app.id, hour, objectId, events, minutes, first,
-                first + (minutes - 1) * 60_000L, ip, agent, country);
+        // Real subscriptions send a counter as a fraction now and then (API reference §7.10): one row in sixteen has a
+        // fractional numEvents, another one in sixteen a fractional numMinutes. Chosen from the row's own ids, not
+        // the random stream, so every other generated value stays what it was for the seed.
+        int pick = Math.floorMod(visitor.hashCode() * 31 + objectId.hashCode() + Long.hashCode(hour), 16);
+        return new HourlyEvents(kind, visitor, account, app.id, hour, objectId, pick == 0 ? events - 0.5 : events,
+                pick == 8 ? minutes - 0.5 : minutes, first, first + (minutes - 1) * 60_000L, ip, agent, country);
     }
 
     private static Map<String, Object> guideEvent(String visitor, String account, long appId, String type,
@@ -348,7 +354,7 @@ public final class DatasetGenerator {
         row.put("region", "");
         row.put("latitude", 37.77);
         row.put("longitude", -122.42);
-        row.put("loadTime", (long) (100 + random.nextInt(400)));
+        row.put("loadTime", loadTime(100 + random.nextInt(400), time));
         row.put("userAgent", agent);
         row.put("guideTimestamp", time + 150);
         row.put("properties", new LinkedHashMap<>());
@@ -378,8 +384,13 @@ public final class DatasetGenerator {
         row.put("serverName", "app.example.com");
         row.put("latitude", 37.77);
         row.put("longitude", -122.42);
-        row.put("loadTime", (long) (80 + random.nextInt(300)));
+        row.put("loadTime", loadTime(80 + random.nextInt(300), time));
         return row;
+    }
+
+    /** Milliseconds, as a fraction on one row in eight (by its time), as real guide and poll rows sometimes carry. */
+    private static Object loadTime(int millis, long time) {
+        return Math.floorMod(time, 8) == 3 ? (Object) (millis + 0.5) : (Object) (long) millis;
     }
 
     private static List<String> distinct(Random random, List<String> from, int count) {

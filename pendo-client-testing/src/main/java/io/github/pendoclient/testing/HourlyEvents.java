@@ -13,8 +13,9 @@ import java.util.Map;
  * @param appId the app id
  * @param hour the start of the hour, epoch milliseconds
  * @param objectId the page, feature or track type id
- * @param numEvents events in the hour
- * @param numMinutes minutes with activity
+ * @param numEvents events in the hour; a whole number, or now and then a fraction as real subscriptions send (API
+ *     reference §7.10)
+ * @param numMinutes minutes with activity; a whole number or, now and then, a fraction
  * @param firstTime the first event, epoch milliseconds
  * @param lastTime the last event, epoch milliseconds
  * @param remoteIp the client address
@@ -22,7 +23,7 @@ import java.util.Map;
  * @param country the country code
  */
 public record HourlyEvents(Kind kind, String visitorId, String accountId, long appId, long hour, String objectId,
-                      int numEvents, int numMinutes, long firstTime, long lastTime, String remoteIp, String userAgent,
+                      double numEvents, double numMinutes, long firstTime, long lastTime, String remoteIp, String userAgent,
                       String country) {
 
     /** What a row counts, with the source it belongs to and its id field. */
@@ -73,8 +74,8 @@ public record HourlyEvents(Kind kind, String visitorId, String accountId, long a
         row.put("appId", appId);
         row.put("hour", hour);
         row.put(kind.idField(), objectId);
-        row.put("numEvents", (long) numEvents);
-        row.put("numMinutes", (long) numMinutes);
+        row.put("numEvents", counter(numEvents));
+        row.put("numMinutes", counter(numMinutes));
         row.put("firstTime", firstTime);
         row.put("lastTime", lastTime);
         row.put("remoteIp", remoteIp);
@@ -89,5 +90,10 @@ public record HourlyEvents(Kind kind, String visitorId, String accountId, long a
                 : parameters);
         row.put("properties", new LinkedHashMap<>());
         return row;
+    }
+
+    /** A counter as JSON carries it: a whole number as an integer, a fraction as a double. */
+    private static Object counter(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 0x1p53 ? (Object) (long) value : (Object) value;
     }
 }

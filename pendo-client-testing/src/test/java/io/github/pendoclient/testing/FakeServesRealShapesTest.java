@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -62,6 +63,31 @@ class FakeServesRealShapesTest {
                 .collect(Collectors.toSet());
 
         assertThat(kinds).anyMatch(Map.class::isAssignableFrom).contains(String.class);
+    }
+
+    @Test
+    void eventCountersAreFractionalOnAMinorityOfRowsAndWholeNumbersStayJsonIntegers() {
+        List<Map<String, Object>> rows = DATASET.hourRows().stream().map(HourlyEvents::toRow).toList();
+
+        long fractional = rows.stream().filter(row -> row.get("numEvents") instanceof Double
+                || row.get("numMinutes") instanceof Double).count();
+        assertThat(fractional).isPositive().isLessThan(rows.size() / 5);
+        assertThat(rows.stream().flatMap(row -> Stream.of(row.get("numEvents"), row.get("numMinutes"))))
+                .allMatch(value -> value instanceof Long || value instanceof Double d && d % 1 != 0);
+        assertThat(rows).anyMatch(row -> row.get("numEvents") instanceof Double)
+                .anyMatch(row -> row.get("numMinutes") instanceof Double);
+    }
+
+    @Test
+    void guideAndPollLoadTimesAreFractionalOnAMinorityOfRows() {
+        Dataset larger = Dataset.generator(11).visitors(5_000).days(10).endingAt(END).build();
+        for (String source : List.of("guideEvents", "pollEvents")) {
+            List<Object> loadTimes = larger.rows(source).stream().map(row -> row.get("loadTime")).toList();
+
+            long fractional = loadTimes.stream().filter(Double.class::isInstance).count();
+            assertThat(fractional).as(source).isPositive().isLessThan(loadTimes.size() / 4);
+            assertThat(loadTimes).as(source).allMatch(value -> value instanceof Long || value instanceof Double);
+        }
     }
 
     @Test

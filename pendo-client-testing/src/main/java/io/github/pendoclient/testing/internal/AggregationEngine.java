@@ -510,19 +510,17 @@ public final class AggregationEngine {
     private static final class Accumulators {
         private final List<Aggregator> aggregators;
         private final long[] counts;
-        private final double[] sums;
-        private final boolean[] integral;
+        private final Counters.Sum[] sums;
         private final Object[] extremes;
         private final List<Set<Object>> distinct = new ArrayList<>();
 
         Accumulators(List<Aggregator> aggregators) {
             this.aggregators = aggregators;
             counts = new long[aggregators.size()];
-            sums = new double[aggregators.size()];
-            integral = new boolean[aggregators.size()];
+            sums = new Counters.Sum[aggregators.size()];
             extremes = new Object[aggregators.size()];
             for (int i = 0; i < aggregators.size(); i++) {
-                integral[i] = true;
+                sums[i] = new Counters.Sum();
                 distinct.add(new HashSet<>());
             }
         }
@@ -541,9 +539,7 @@ public final class AggregationEngine {
                     }
                     case "sum", "avg" -> {
                         if (value instanceof Number number) {
-                            sums[i] += number.doubleValue();
-                            counts[i]++;
-                            integral[i] &= number instanceof Long || number instanceof Integer;
+                            sums[i].add(number);
                         }
                     }
                     default -> {
@@ -565,8 +561,9 @@ public final class AggregationEngine {
                 Object value = switch (aggregator.function()) {
                     case "count" -> aggregator.field() == null ? (Object) counts[i] : (Object) (long) distinct.get(i)
                             .size();
-                    case "sum" -> integral[i] ? (Object) (long) sums[i] : (Object) sums[i];
-                    case "avg" -> counts[i] == 0 ? null : (Object) (sums[i] / counts[i]);
+                    case "sum" -> sums[i].value();
+                    case "avg" -> sums[i].count() == 0 ? null : (Object) (sums[i].value().doubleValue()
+                            / sums[i].count());
                     default -> extremes[i];
                 };
                 out.put(aggregator.name(), value);

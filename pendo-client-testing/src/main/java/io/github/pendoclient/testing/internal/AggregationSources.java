@@ -210,8 +210,8 @@ final class AggregationSources implements AggregationEngine.Sources {
     }
 
     private static void merge(Map<String, Object> into, Map<String, Object> row) {
-        into.put("numEvents", (Long) into.get("numEvents") + (Long) row.get("numEvents"));
-        into.put("numMinutes", (Long) into.get("numMinutes") + (Long) row.get("numMinutes"));
+        into.put("numEvents", Counters.add((Number) into.get("numEvents"), (Number) row.get("numEvents")));
+        into.put("numMinutes", Counters.add((Number) into.get("numMinutes"), (Number) row.get("numMinutes")));
         into.put("firstTime", Math.min((Long) into.get("firstTime"), (Long) row.get("firstTime")));
         into.put("lastTime", Math.max((Long) into.get("lastTime"), (Long) row.get("lastTime")));
     }

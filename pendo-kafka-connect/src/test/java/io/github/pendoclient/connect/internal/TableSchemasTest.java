@@ -63,6 +63,24 @@ class TableSchemasTest {
     }
 
     @Test
+    void aFractionalCounterIsANullInt64FieldAndKeptAsSentInRaw() {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("pageId", "p1");
+        row.put("visitorId", "v-1");
+        row.put("day", 1_700_000_000_000L);
+        row.put("numEvents", 5.5);
+        row.put("numMinutes", 3L);
+
+        Struct value = new TableSchemas(TableRegistry.standard().get("page_events")).value(row);
+
+        value.validate();
+        assertThat(value.schema().field("num_events").schema().type()).isEqualTo(Schema.Type.INT64);
+        assertThat(value.get("num_events")).isNull();
+        assertThat(value.get("num_minutes")).isEqualTo(3L);
+        assertThat(value.getString("raw")).contains("\"numEvents\":5.5");
+    }
+
+    @Test
     void keyIsAStructOfThePrimaryKeyColumns() {
         TableSchemas schemas = new TableSchemas(VISITORS);
         assertThat(schemas.keySchema().type()).isEqualTo(Schema.Type.STRUCT);
