@@ -509,6 +509,14 @@ public final class Dataset {
         }
 
         /**
+         * Gives a defined metadata field the optional {@code sample} member real schemas carry on some fields.
+         */
+        Builder metadataSample(String kind, String group, String field, Object sample) {
+            (kind.equals("account") ? accountSchema : visitorSchema).get(group).get(field).put("sample", sample);
+            return this;
+        }
+
+        /**
          * Adds an hour of page views.
          *
          * @param visitorId the visitor

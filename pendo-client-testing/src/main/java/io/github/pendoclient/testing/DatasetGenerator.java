@@ -317,6 +317,10 @@ public final class DatasetGenerator {
                 .metadataField("account", "agent", "plan", "string")
                 .metadataField("account", "custom", "seats", "integer")
                 .metadataField("account", "custom", "region", "string");
+        // Real schemas carry an optional sample value on some fields (API reference §7.7, §7.10).
+        builder.metadataSample("visitor", "agent", "email", "user0@example.com")
+                .metadataSample("visitor", "custom", "plan_tier", TIERS[1])
+                .metadataSample("account", "agent", "plan", TIERS[2]);
     }
 
     private static HourlyEvents row(HourlyEvents.Kind kind, Random random, String visitor, String account, App app,

@@ -3,7 +3,9 @@ package io.github.pendoclient.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pendoclient.PendoClient;
+import io.github.pendoclient.resource.MetadataKind;
 import io.github.pendoclient.model.Guide;
+import io.github.pendoclient.model.MetadataSchema;
 import io.github.pendoclient.model.TrackType;
 import io.github.pendoclient.model.Visitor;
 import io.github.pendoclient.model.VisitorHistoryItem;
@@ -119,6 +121,17 @@ class FakeServesRealShapesTest {
                 .anyMatch(rank -> rank % 1 != 0);
         assertThat(trackTypes).anyMatch(t -> Boolean.TRUE.equals(t.unknownFields().get("trackTypeName")));
         assertThat(client.features().list()).allSatisfy(f -> assertThat(f.validThrough()).isNotNull());
+    }
+
+    @Test
+    void metadataSchemasCarryASampleOnSomeFieldsAsRealSchemasDo() {
+        MetadataSchema visitors = client.metadata().schema(MetadataKind.VISITOR);
+        MetadataSchema accounts = client.metadata().schema(MetadataKind.ACCOUNT);
+
+        assertThat(visitors.field("agent", "email").orElseThrow().sample()).isEqualTo("user0@example.com");
+        assertThat(visitors.field("custom", "plan_tier").orElseThrow().sample()).isEqualTo("team");
+        assertThat(accounts.field("agent", "plan").orElseThrow().sample()).isEqualTo("business");
+        assertThat(visitors.field("auto", "lastvisit").orElseThrow().sample()).isNull();
     }
 
     @Test
