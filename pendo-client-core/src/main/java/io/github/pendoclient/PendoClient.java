@@ -10,6 +10,7 @@ import io.github.pendoclient.internal.http.ClientBuilder;
 import io.github.pendoclient.internal.http.ClientStacks;
 import io.github.pendoclient.internal.http.HttpOptions;
 import io.github.pendoclient.internal.http.PendoHttp;
+import io.github.pendoclient.internal.http.ResourceAccess;
 import io.github.pendoclient.json.Binding;
 import io.github.pendoclient.model.Feature;
 import io.github.pendoclient.model.Page;
@@ -89,16 +90,17 @@ public final class PendoClient implements AutoCloseable {
         this.http = PendoHttp.create(builder.stackOptions(), builder.integrationKey, "integration key");
         this.region = builder.regionOrNull();
         this.settings = builder.copy();
-        this.features = CatalogResource.features(http);
-        this.pages = CatalogResource.pages(http);
-        this.guides = new GuideResource(http);
-        this.trackTypes = CatalogResource.trackTypes(http);
-        this.visitors = new VisitorResource(http);
-        this.accounts = new AccountResource(http);
-        this.metadata = new MetadataResource(http);
-        this.segments = new SegmentResource(http);
-        this.reports = new ReportResource(http);
-        this.bulkDelete = new BulkDeleteResource(http);
+        ResourceAccess.Factory resources = ResourceAccess.factory();
+        this.features = resources.features(http);
+        this.pages = resources.pages(http);
+        this.guides = resources.guides(http);
+        this.trackTypes = resources.trackTypes(http);
+        this.visitors = resources.visitors(http);
+        this.accounts = resources.accounts(http);
+        this.metadata = resources.metadata(http);
+        this.segments = resources.segments(http);
+        this.reports = resources.reports(http);
+        this.bulkDelete = resources.bulkDelete(http);
     }
 
     /**
