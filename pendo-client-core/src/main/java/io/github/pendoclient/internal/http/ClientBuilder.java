@@ -281,8 +281,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         }
         String hostDescription = url.scheme() + "://" + url.host() + (url.port() == HttpUrl.defaultPort(url.scheme())
                 ? "" : ":" + url.port()) + (baseUrl == null ? " (region " + region + ")" : "");
-        return new HttpOptions(url, timeouts, retry, rateLimit, okHttpClient, userAgent(), timeSource, hostDescription,
-                binding);
+        return HttpOptions.builder().baseUrl(url).timeouts(timeouts).retry(retry).rateLimit(rateLimit)
+                .okHttpClient(okHttpClient).userAgent(userAgent()).timeSource(timeSource)
+                .hostDescription(hostDescription).binding(binding).build();
     }
 
     /**
