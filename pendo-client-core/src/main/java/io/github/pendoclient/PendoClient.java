@@ -3,10 +3,11 @@ package io.github.pendoclient;
 import io.github.pendoclient.error.AuthenticationException;
 import io.github.pendoclient.error.NotFoundException;
 import io.github.pendoclient.error.PermissionDeniedException;
+import io.github.pendoclient.http.ClientBuilder;
 import io.github.pendoclient.http.HttpStats;
 import io.github.pendoclient.http.TimeoutOptions;
 import io.github.pendoclient.internal.Environment;
-import io.github.pendoclient.internal.http.ClientBuilder;
+import io.github.pendoclient.internal.http.BuilderAccess;
 import io.github.pendoclient.internal.http.ClientStacks;
 import io.github.pendoclient.internal.http.HttpOptions;
 import io.github.pendoclient.internal.http.PendoHttp;
@@ -480,7 +481,6 @@ public final class PendoClient implements AutoCloseable {
             return new PendoClient(this);
         }
 
-        /** The stack's options; the builder's own methods reach the base class's protected helpers. */
         /**
          * How response bodies are bound to records, for every REST call and every typed aggregation row of this
          * client. {@link Binding#LENIENT} (the default) never fails a call on a field of another JSON type; it
@@ -497,7 +497,7 @@ public final class PendoClient implements AutoCloseable {
         }
 
         private HttpOptions stackOptions() {
-            return httpOptions(binding);
+            return BuilderAccess.httpOptions(this, timeouts(), binding);
         }
 
         private Builder copy() {

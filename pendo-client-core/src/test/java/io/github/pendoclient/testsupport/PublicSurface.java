@@ -24,9 +24,9 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Finds public signatures that mention a type from an {@code internal} package: a public or protected field,
- * constructor or method (its type parameters, parameters, result and declared exceptions) of a public type in a
- * package that is not internal. Such a signature makes an internal type part of the API, and on the module path it
+ * Finds public signatures that mention a type from an {@code internal} package: the supertypes and type parameters
+ * of a public type in a package that is not internal, and its public or protected fields, constructors and methods
+ * (their type parameters, parameters, results and declared exceptions). Such a signature makes an internal type part of the API, and on the module path it
  * names a type that users cannot read. Shared with the other modules' tests through core's test jar.
  */
 public final class PublicSurface {
@@ -62,6 +62,9 @@ public final class PublicSurface {
      */
     public static List<String> internalTypesIn(Class<?> type) {
         List<String> leaks = new ArrayList<>();
+        List<Type> supertypes = new ArrayList<>(Arrays.asList(type.getGenericInterfaces()));
+        supertypes.add(type.getGenericSuperclass());
+        check(type.getName() + " extends/implements", supertypes, leaks);
         for (TypeVariable<?> variable : type.getTypeParameters()) {
             check(type.getName() + "<" + variable.getName() + ">", Arrays.asList(variable.getBounds()), leaks);
         }
