@@ -70,6 +70,10 @@ public final class ModularSmoke {
                 check(pages.size() == 1 && "page-1".equals(pages.get(0).id()) && "Home".equals(pages.get(0).name()),
                         "core: GET /api/v1/page read as one Page, was " + pages);
                 check(received.get("page").startsWith("GET key=" + KEY), "core: sent " + received.get("page"));
+                // The version comes from a resource inside core's module, which the module system encapsulates.
+                check(received.get("page").contains(" agent=pendo-client-java/")
+                        && !received.get("page").contains("pendo-client-java/unknown"),
+                        "core: the User-Agent carries the SDK version, sent " + received.get("page"));
 
                 List<Map<String, Object>> accounts = AggregationClient.create(client).stream(Queries.accounts())
                         .toList();
@@ -120,7 +124,8 @@ public final class ModularSmoke {
     private void answer(HttpExchange exchange, String name, String body) throws IOException {
         String sent = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         received.put(name, exchange.getRequestMethod() + " key="
-                + exchange.getRequestHeaders().getFirst("x-pendo-integration-key") + " body=" + sent);
+                + exchange.getRequestHeaders().getFirst("x-pendo-integration-key") + " body=" + sent
+                + " agent=" + exchange.getRequestHeaders().getFirst("User-Agent"));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);

@@ -1,7 +1,7 @@
 package io.github.pendoclient.http;
 
 import io.github.pendoclient.Region;
-import io.github.pendoclient.SdkVersion;
+import io.github.pendoclient.internal.SdkVersion;
 import io.github.pendoclient.internal.http.BuilderAccess;
 import io.github.pendoclient.internal.http.HttpOptions;
 import io.github.pendoclient.json.Binding;
