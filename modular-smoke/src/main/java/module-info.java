@@ -9,4 +9,8 @@ module io.github.pendoclient.smoke {
     requires io.github.pendoclient.testing;
     // FakePendo needs no JUnit: JUnit is not on this module path at all (only FakePendoExtension uses it).
     requires jdk.httpserver;
+
+    // Core binds aggregation rows to ModularSmoke.AccountRow reflectively: an application exports (or opens) the
+    // package of its row records to io.github.pendoclient.
+    exports io.github.pendoclient.smoke to io.github.pendoclient;
 }

@@ -1,6 +1,5 @@
 package io.github.pendoclient;
 
-import io.github.pendoclient.internal.http.Credential;
 
 /**
  * A Pendo v1 integration key (Settings, Integrations, Integration Keys). It is sent exactly as given, including a

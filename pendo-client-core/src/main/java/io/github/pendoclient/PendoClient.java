@@ -3,13 +3,15 @@ package io.github.pendoclient;
 import io.github.pendoclient.error.AuthenticationException;
 import io.github.pendoclient.error.NotFoundException;
 import io.github.pendoclient.error.PermissionDeniedException;
+import io.github.pendoclient.http.ClientBuilder;
 import io.github.pendoclient.http.HttpStats;
 import io.github.pendoclient.http.TimeoutOptions;
 import io.github.pendoclient.internal.Environment;
-import io.github.pendoclient.internal.http.ClientBuilder;
+import io.github.pendoclient.internal.http.BuilderAccess;
 import io.github.pendoclient.internal.http.ClientStacks;
 import io.github.pendoclient.internal.http.HttpOptions;
 import io.github.pendoclient.internal.http.PendoHttp;
+import io.github.pendoclient.internal.http.ResourceAccess;
 import io.github.pendoclient.json.Binding;
 import io.github.pendoclient.model.Feature;
 import io.github.pendoclient.model.Page;
@@ -89,16 +91,17 @@ public final class PendoClient implements AutoCloseable {
         this.http = PendoHttp.create(builder.stackOptions(), builder.integrationKey, "integration key");
         this.region = builder.regionOrNull();
         this.settings = builder.copy();
-        this.features = CatalogResource.features(http);
-        this.pages = CatalogResource.pages(http);
-        this.guides = new GuideResource(http);
-        this.trackTypes = CatalogResource.trackTypes(http);
-        this.visitors = new VisitorResource(http);
-        this.accounts = new AccountResource(http);
-        this.metadata = new MetadataResource(http);
-        this.segments = new SegmentResource(http);
-        this.reports = new ReportResource(http);
-        this.bulkDelete = new BulkDeleteResource(http);
+        ResourceAccess.Factory resources = ResourceAccess.factory();
+        this.features = resources.features(http);
+        this.pages = resources.pages(http);
+        this.guides = resources.guides(http);
+        this.trackTypes = resources.trackTypes(http);
+        this.visitors = resources.visitors(http);
+        this.accounts = resources.accounts(http);
+        this.metadata = resources.metadata(http);
+        this.segments = resources.segments(http);
+        this.reports = resources.reports(http);
+        this.bulkDelete = resources.bulkDelete(http);
     }
 
     /**
@@ -478,7 +481,6 @@ public final class PendoClient implements AutoCloseable {
             return new PendoClient(this);
         }
 
-        /** The stack's options; the builder's own methods reach the base class's protected helpers. */
         /**
          * How response bodies are bound to records, for every REST call and every typed aggregation row of this
          * client. {@link Binding#LENIENT} (the default) never fails a call on a field of another JSON type; it
@@ -495,7 +497,7 @@ public final class PendoClient implements AutoCloseable {
         }
 
         private HttpOptions stackOptions() {
-            return httpOptions(binding);
+            return BuilderAccess.httpOptions(this, timeouts(), binding);
         }
 
         private Builder copy() {

@@ -5,7 +5,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.aggregation.AggregationClient;
 import io.github.pendoclient.aggregation.Queries;
+import io.github.pendoclient.model.Account;
 import io.github.pendoclient.model.Page;
+import io.github.pendoclient.smoke.unexported.UnexportedRow;
 import io.github.pendoclient.testing.FakePendo;
 import io.github.pendoclient.track.TrackClient;
 import io.github.pendoclient.track.TrackEvent;
@@ -68,6 +70,10 @@ public final class ModularSmoke {
                 check(pages.size() == 1 && "page-1".equals(pages.get(0).id()) && "Home".equals(pages.get(0).name()),
                         "core: GET /api/v1/page read as one Page, was " + pages);
                 check(received.get("page").startsWith("GET key=" + KEY), "core: sent " + received.get("page"));
+                // The version comes from a resource inside core's module, which the module system encapsulates.
+                check(received.get("page").contains(" agent=pendo-client-java/")
+                        && !received.get("page").contains("pendo-client-java/unknown"),
+                        "core: the User-Agent carries the SDK version, sent " + received.get("page"));
 
                 List<Map<String, Object>> accounts = AggregationClient.create(client).stream(Queries.accounts())
                         .toList();
@@ -76,6 +82,27 @@ public final class ModularSmoke {
                 check(received.get("aggregation").startsWith("POST key=" + KEY)
                         && received.get("aggregation").contains("\"accounts\""),
                         "aggregation: sent " + received.get("aggregation"));
+
+                // Rows bound to this module's own record: core reads it reflectively, which works because
+                // module-info.java exports this package to io.github.pendoclient.
+                List<AccountRow> rows = AggregationClient.create(client).stream(Queries.accounts(), AccountRow.class)
+                        .toList();
+                check(rows.equals(List.of(new AccountRow("acct-1"), new AccountRow("acct-2"))),
+                        "aggregation: streamed " + rows + " into a record of this module");
+                // A record in a package not exported to core: a clear error that says what to add.
+                try {
+                    AggregationClient.create(client).stream(Queries.accounts(), UnexportedRow.class).toList();
+                    check(false, "aggregation: read rows into a record of a package not exported to core");
+                } catch (IllegalArgumentException expected) {
+                    check(String.valueOf(expected.getMessage()).contains(
+                            "exports io.github.pendoclient.smoke.unexported to io.github.pendoclient;"),
+                            "aggregation: the error for an unexported record says " + expected.getMessage());
+                }
+                // And into core's own model record.
+                List<Account> accountModels = AggregationClient.create(client)
+                        .stream(Queries.accounts(), Account.class).toList();
+                check(accountModels.size() == 2 && "acct-2".equals(accountModels.get(1).accountId()),
+                        "aggregation: streamed " + accountModels + " into core's Account");
             }
             try (TrackClient track = TrackClient.builder().sharedSecret(SECRET).baseUrl(baseUrl).build()) {
                 track.send(TrackEvent.builder().event("Modular Smoke").visitorId("visitor-1").build());
@@ -97,13 +124,22 @@ public final class ModularSmoke {
     private void answer(HttpExchange exchange, String name, String body) throws IOException {
         String sent = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         received.put(name, exchange.getRequestMethod() + " key="
-                + exchange.getRequestHeaders().getFirst("x-pendo-integration-key") + " body=" + sent);
+                + exchange.getRequestHeaders().getFirst("x-pendo-integration-key") + " body=" + sent
+                + " agent=" + exchange.getRequestHeaders().getFirst("User-Agent"));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    /**
+     * A row type of the application's own.
+     *
+     * @param accountId the account id
+     */
+    public record AccountRow(String accountId) {
     }
 
     private static String moduleOf(Class<?> type) {

@@ -10,12 +10,8 @@ public final class AccountResource extends Resource {
 
     private final AccountApi api;
 
-    /**
-     * Accounts on a stack.
-     *
-     * @param http the stack
-     */
-    public AccountResource(PendoHttp http) {
+    /** Accounts on a stack, built by {@link Resources} for {@code PendoClient}. */
+    AccountResource(PendoHttp http) {
         super(http);
         this.api = http.create(AccountApi.class);
     }

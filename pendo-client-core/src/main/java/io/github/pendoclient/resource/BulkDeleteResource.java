@@ -24,12 +24,8 @@ public final class BulkDeleteResource extends Resource {
 
     private final BulkDeleteApi api;
 
-    /**
-     * Bulk delete on a stack.
-     *
-     * @param http the stack
-     */
-    public BulkDeleteResource(PendoHttp http) {
+    /** Bulk delete on a stack, built by {@link Resources} for {@code PendoClient}. */
+    BulkDeleteResource(PendoHttp http) {
         super(http);
         this.api = http.create(BulkDeleteApi.class);
     }

@@ -36,33 +36,18 @@ public class CatalogResource<T extends PendoObject> extends Resource {
     private final String noun;
     private final Function<T, String> idOf;
 
-    /**
-     * Features on a stack.
-     *
-     * @param http the stack
-     * @return the catalog of features
-     */
-    public static CatalogResource<Feature> features(PendoHttp http) {
+    /** Features on a stack, built by {@link Resources} for {@code PendoClient}. */
+    static CatalogResource<Feature> features(PendoHttp http) {
         return new CatalogResource<>(http, http.create(FeatureApi.class)::list, "api/v1/feature", "feature", Feature::id);
     }
 
-    /**
-     * Pages on a stack.
-     *
-     * @param http the stack
-     * @return the catalog of pages
-     */
-    public static CatalogResource<Page> pages(PendoHttp http) {
+    /** Pages on a stack, built by {@link Resources} for {@code PendoClient}. */
+    static CatalogResource<Page> pages(PendoHttp http) {
         return new CatalogResource<>(http, http.create(PageApi.class)::list, "api/v1/page", "page", Page::id);
     }
 
-    /**
-     * Track types on a stack.
-     *
-     * @param http the stack
-     * @return the catalog of track types
-     */
-    public static CatalogResource<TrackType> trackTypes(PendoHttp http) {
+    /** Track types on a stack, built by {@link Resources} for {@code PendoClient}. */
+    static CatalogResource<TrackType> trackTypes(PendoHttp http) {
         return new CatalogResource<>(http, http.create(TrackTypeApi.class)::list, "api/v1/tracktype", "track type",
                 TrackType::id);
     }

@@ -19,12 +19,8 @@ public final class GuideResource extends CatalogResource<Guide> {
 
     private final GuideApi api;
 
-    /**
-     * Guides on a stack.
-     *
-     * @param http the stack
-     */
-    public GuideResource(PendoHttp http) {
+    /** Guides on a stack, built by {@link Resources} for {@code PendoClient}. */
+    GuideResource(PendoHttp http) {
         this(http, http.create(GuideApi.class));
     }
 

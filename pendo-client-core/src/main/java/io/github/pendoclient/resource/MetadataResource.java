@@ -22,12 +22,8 @@ public final class MetadataResource extends Resource {
 
     private final MetadataApi api;
 
-    /**
-     * Metadata on a stack.
-     *
-     * @param http the stack
-     */
-    public MetadataResource(PendoHttp http) {
+    /** Metadata on a stack, built by {@link Resources} for {@code PendoClient}. */
+    MetadataResource(PendoHttp http) {
         super(http);
         this.api = http.create(MetadataApi.class);
     }

@@ -12,12 +12,8 @@ public final class ReportResource extends Resource {
 
     private final ReportApi api;
 
-    /**
-     * Reports on a stack.
-     *
-     * @param http the stack
-     */
-    public ReportResource(PendoHttp http) {
+    /** Reports on a stack, built by {@link Resources} for {@code PendoClient}. */
+    ReportResource(PendoHttp http) {
         super(http);
         this.api = http.create(ReportApi.class);
     }

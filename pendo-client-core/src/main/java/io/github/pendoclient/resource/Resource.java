@@ -4,12 +4,18 @@ import io.github.pendoclient.error.ApiError;
 import io.github.pendoclient.error.InvalidRequestException;
 import io.github.pendoclient.error.NotFoundException;
 import io.github.pendoclient.internal.http.PendoHttp;
+import io.github.pendoclient.internal.http.ResourceAccess;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /** What every resource shares: the stack and argument checks. */
 abstract class Resource {
+
+    static {
+        // Resource constructors are package-private; PendoClient reaches them through this factory.
+        ResourceAccess.register(new Resources());
+    }
 
     final PendoHttp http;
 

@@ -14,12 +14,8 @@ public final class SegmentResource extends Resource {
 
     private final SegmentApi api;
 
-    /**
-     * Segments on a stack.
-     *
-     * @param http the stack
-     */
-    public SegmentResource(PendoHttp http) {
+    /** Segments on a stack, built by {@link Resources} for {@code PendoClient}. */
+    SegmentResource(PendoHttp http) {
         super(http);
         this.api = http.create(SegmentApi.class);
     }

@@ -30,12 +30,8 @@ public final class VisitorResource extends Resource {
 
     private final VisitorApi api;
 
-    /**
-     * Visitors on a stack.
-     *
-     * @param http the stack
-     */
-    public VisitorResource(PendoHttp http) {
+    /** Visitors on a stack, built by {@link Resources} for {@code PendoClient}. */
+    VisitorResource(PendoHttp http) {
         super(http);
         this.api = http.create(VisitorApi.class);
     }

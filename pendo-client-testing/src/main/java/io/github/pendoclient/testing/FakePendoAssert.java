@@ -15,6 +15,7 @@ import org.assertj.core.api.AbstractAssert;
  *     .sentTheIntegrationKeyEverywhere();
  * }</pre>
  */
+@SuppressWarnings("exports") // AssertJ is an optional dependency on purpose: see module-info.java
 public final class FakePendoAssert extends AbstractAssert<FakePendoAssert, FakePendo> {
 
     private FakePendoAssert(FakePendo actual) {

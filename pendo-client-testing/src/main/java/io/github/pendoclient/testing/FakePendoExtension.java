@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>This is the only class of the library that needs JUnit; {@code junit-jupiter-api} is an optional dependency,
  * which a project that registers the extension already has.
  */
+@SuppressWarnings("exports") // JUnit is an optional dependency on purpose: see module-info.java
 public final class FakePendoExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback {
 

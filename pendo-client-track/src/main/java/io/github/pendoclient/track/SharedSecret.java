@@ -1,6 +1,6 @@
 package io.github.pendoclient.track;
 
-import io.github.pendoclient.internal.http.Credential;
+import io.github.pendoclient.Credential;
 
 /**
  * An app's Track Event shared secret (Settings, Subscription Settings, the app, App Details, "Track Event shared

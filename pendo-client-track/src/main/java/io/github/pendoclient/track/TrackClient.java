@@ -1,9 +1,11 @@
 package io.github.pendoclient.track;
 
 import io.github.pendoclient.internal.Environment;
-import io.github.pendoclient.internal.http.ClientBuilder;
+import io.github.pendoclient.http.ClientBuilder;
 import io.github.pendoclient.Region;
+import io.github.pendoclient.internal.http.BuilderAccess;
 import io.github.pendoclient.internal.http.HttpOptions;
+import io.github.pendoclient.json.Binding;
 import io.github.pendoclient.http.HttpStats;
 import io.github.pendoclient.internal.http.PendoHttp;
 import io.github.pendoclient.http.TimeSource;
@@ -306,7 +308,8 @@ public final class TrackClient implements AutoCloseable {
                 throw new IllegalStateException("A track event shared secret is required: call sharedSecret(...), or"
                         + " use TrackClient.fromEnv() with " + ENV_SHARED_SECRET + " set");
             }
-            return new TrackClient(this, httpOptions(Duration.ZERO, Duration.ZERO), hasBaseUrl() ? null : region());
+            return new TrackClient(this, BuilderAccess.httpOptions(this, timeouts().toBuilder().streamingRead(Duration.ZERO)
+                    .streamingCall(Duration.ZERO).build(), Binding.LENIENT), hasBaseUrl() ? null : region());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.pendoclient.internal.http;
 
+import io.github.pendoclient.Credential;
 import java.io.IOException;
 import okhttp3.Interceptor;
 import okhttp3.Request;

@@ -1,5 +1,6 @@
 package io.github.pendoclient.internal.http;
 
+import io.github.pendoclient.Credential;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.Moshi;

@@ -1,5 +1,6 @@
 package io.github.pendoclient.internal.http;
 
+import io.github.pendoclient.Credential;
 import java.util.Locale;
 
 /** Removes a secret from any text that may reach a log line or an exception message. */

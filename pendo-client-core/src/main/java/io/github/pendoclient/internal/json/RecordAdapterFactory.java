@@ -12,6 +12,7 @@ import io.github.pendoclient.json.UnknownFields;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.InaccessibleObjectException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
@@ -54,7 +55,16 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
         if (!annotations.isEmpty() || !(type instanceof Class<?> raw) || !raw.isRecord()) {
             return null;
         }
-        return new RecordAdapter<>(raw, moshi, strict).nullSafe();
+        try {
+            return new RecordAdapter<>(raw, moshi, strict).nullSafe();
+        } catch (InaccessibleObjectException closed) {
+            Module module = raw.getModule();
+            throw new IllegalArgumentException("Cannot read JSON into the record " + raw.getName() + ": its module "
+                    + module.getName() + " does not export or open package " + raw.getPackageName() + " to "
+                    + RecordAdapterFactory.class.getModule().getName() + ". Make the record public and add \"exports "
+                    + raw.getPackageName() + " to io.github.pendoclient;\" (or \"opens\") to its module-info.java.",
+                    closed);
+        }
     }
 
     private static final class RecordAdapter<T> extends JsonAdapter<T> {

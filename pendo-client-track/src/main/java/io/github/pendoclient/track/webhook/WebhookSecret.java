@@ -1,6 +1,6 @@
 package io.github.pendoclient.track.webhook;
 
-import io.github.pendoclient.internal.http.Credential;
+import io.github.pendoclient.Credential;
 
 /** The secret a webhook sender signs with; redacted from {@code toString()}, logs and messages. */
 public final class WebhookSecret extends Credential {

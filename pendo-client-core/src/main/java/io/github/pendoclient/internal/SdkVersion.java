@@ -1,12 +1,11 @@
-package io.github.pendoclient;
+package io.github.pendoclient.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
 /**
- * The SDK's own version, stamped into a resource at build time. Internal: public only so that the client builders
- * in {@code io.github.pendoclient.internal.http} can put it in the {@code User-Agent}; not API.
+ * The SDK's own version, stamped into a resource at build time, for the {@code User-Agent}. Internal.
  */
 public final class SdkVersion {
 

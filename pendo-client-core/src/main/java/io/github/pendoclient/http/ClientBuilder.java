@@ -1,12 +1,9 @@
-package io.github.pendoclient.internal.http;
+package io.github.pendoclient.http;
 
-import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.Region;
-import io.github.pendoclient.SdkVersion;
-import io.github.pendoclient.http.RateLimitOptions;
-import io.github.pendoclient.http.RetryOptions;
-import io.github.pendoclient.http.TimeSource;
-import io.github.pendoclient.http.TimeoutOptions;
+import io.github.pendoclient.internal.SdkVersion;
+import io.github.pendoclient.internal.http.BuilderAccess;
+import io.github.pendoclient.internal.http.HttpOptions;
 import io.github.pendoclient.json.Binding;
 import java.net.URI;
 import java.time.Duration;
@@ -18,11 +15,18 @@ import okhttp3.OkHttpClient;
 /**
  * Transport options shared by every pendo-client builder ({@code PendoClient.builder()}, {@code TrackClient.builder()}):
  * where to connect, timeouts, retries, the rate limit, a shared {@link OkHttpClient}, and the application name in
- * the {@code User-Agent}. Setters validate at once; {@code build()} resolves the defaults.
+ * the {@code User-Agent}. Setters validate at once; {@code build()} resolves the defaults. Use it through those
+ * builders; it is public only because they share it.
  *
  * @param <B> the concrete builder type
  */
 public abstract class ClientBuilder<B extends ClientBuilder<B>> {
+
+    static {
+        // The client builders, in other packages and modules, turn these settings into the internal stack options
+        // through this accessor, so that no public or protected signature here mentions an internal type.
+        BuilderAccess.register(ClientBuilder::httpOptions);
+    }
 
     /** Default connect timeout. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = TimeoutOptions.DEFAULT_CONNECT;
@@ -243,31 +247,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         return self();
     }
 
-    /**
-     * The resolved transport options.
-     *
-     * @param streamingReadTimeout the read timeout of long-running streamed calls
-     * @param streamingCallTimeout the whole-call timeout of long-running streamed calls, zero for none
-     * @return the options
-     * @throws IllegalArgumentException if the base URL is plain http on a non-loopback host and that was not allowed
-     */
-    protected final HttpOptions httpOptions(Duration streamingReadTimeout, Duration streamingCallTimeout) {
-        return httpOptions(timeouts.toBuilder().streamingRead(streamingReadTimeout)
-                .streamingCall(streamingCallTimeout).build(), Binding.LENIENT);
-    }
-
-    /**
-     * The transport options these settings describe, with a binding of response bodies.
-     *
-     * @param binding how response bodies are bound to records
-     * @return the options
-     * @throws IllegalArgumentException if the base URL is plain http to a remote host without
-     *     {@link #allowInsecureHttp(boolean)}
-     */
-    protected final HttpOptions httpOptions(Binding binding) {
-        return httpOptions(timeouts, binding);
-    }
-
+    /** The transport options these settings describe, with the given timeouts and binding of response bodies. */
     private HttpOptions httpOptions(TimeoutOptions timeouts, Binding binding) {
         URI resolved = baseUrl != null ? baseUrl : regionBaseUrl(region);
         String text = resolved.toString();
@@ -281,8 +261,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         }
         String hostDescription = url.scheme() + "://" + url.host() + (url.port() == HttpUrl.defaultPort(url.scheme())
                 ? "" : ":" + url.port()) + (baseUrl == null ? " (region " + region + ")" : "");
-        return new HttpOptions(url, timeouts, retry, rateLimit, okHttpClient, userAgent(), timeSource, hostDescription,
-                binding);
+        return HttpOptions.builder().baseUrl(url).timeouts(timeouts).retry(retry).rateLimit(rateLimit)
+                .okHttpClient(okHttpClient).userAgent(userAgent()).timeSource(timeSource)
+                .hostDescription(hostDescription).binding(binding).build();
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.github.pendoclient.internal.http;
+package io.github.pendoclient;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
