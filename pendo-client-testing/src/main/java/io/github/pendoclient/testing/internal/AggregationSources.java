@@ -37,12 +37,22 @@ final class AggregationSources implements AggregationEngine.Sources {
 
     private final Dataset dataset;
     private final Live live;
+    private final boolean fastRollup;
     private final Map<String, SortedIndex> sortedIndexes = new ConcurrentHashMap<>();
     private volatile HourIndex hourIndex;
 
     AggregationSources(Dataset dataset, Live live) {
+        this(dataset, live, true);
+    }
+
+    /**
+     * Sources that roll event rows up through {@link EventRollup} or, for the equivalence test, through the general
+     * roll-up here, which is the reference.
+     */
+    AggregationSources(Dataset dataset, Live live, boolean fastRollup) {
         this.dataset = dataset;
         this.live = live;
+        this.fastRollup = fastRollup;
     }
 
     @Override
@@ -142,13 +152,14 @@ final class AggregationSources implements AggregationEngine.Sources {
                             + " visitors, accounts, features, pages, guides, trackTypes, events, pageEvents,"
                             + " featureEvents, trackEvents, guideEvents, pollEvents and the sources of its dataset.");
                 }
-                Stream<Map<String, Object>> stored = dataset.rows(name).stream().map(LinkedHashMap::new);
+                Stream<Map<String, Object>> stored = dataset.rows(name).stream();
                 if (name.equals("guideEvents") || name.equals("pollEvents")) {
                     TimeRange window = need(name, range);
                     stored = stored.filter(row -> row.get("browserTime") instanceof Number time
                             && window.contains(time.longValue()));
                 }
-                return byApp(byParams(stored, p, "guideId", "pollId"), p);
+                // Copied after the window's filter, so a window costs a copy of its own rows only.
+                return byApp(byParams(stored.map(LinkedHashMap::new), p, "guideId", "pollId"), p);
             }
         }
     }
@@ -161,6 +172,9 @@ final class AggregationSources implements AggregationEngine.Sources {
     }
 
     private Stream<Map<String, Object>> rolledUp(HourlyEvents.Kind kind, Map<String, Object> p, TimeRange range) {
+        if (fastRollup) {
+            return EventRollup.ofKind(hourRows(range), kind, p, range);
+        }
         Stream<Map<String, Object>> hourly = hourRows(range).filter(row -> row.kind() == kind)
                 .map(HourlyEvents::toRow);
         hourly = byApp(byParams(hourly, p, kind.idField()), p);
@@ -168,6 +182,9 @@ final class AggregationSources implements AggregationEngine.Sources {
     }
 
     private Stream<Map<String, Object>> events(Map<String, Object> p, TimeRange range) {
+        if (fastRollup) {
+            return EventRollup.events(hourRows(range), p, range);
+        }
         Map<List<Object>, Map<String, Object>> groups = new LinkedHashMap<>();
         byApp(hourRows(range).map(HourlyEvents::toRow), p)
                 .forEach(row -> {
@@ -209,7 +226,7 @@ final class AggregationSources implements AggregationEngine.Sources {
         return days.values().stream();
     }
 
-    private static void merge(Map<String, Object> into, Map<String, Object> row) {
+    static void merge(Map<String, Object> into, Map<String, Object> row) {
         into.put("numEvents", (Long) into.get("numEvents") + (Long) row.get("numEvents"));
         into.put("numMinutes", (Long) into.get("numMinutes") + (Long) row.get("numMinutes"));
         into.put("firstTime", Math.min((Long) into.get("firstTime"), (Long) row.get("firstTime")));
