@@ -37,22 +37,24 @@ final class AggregationSources implements AggregationEngine.Sources {
 
     private final Dataset dataset;
     private final Live live;
-    private final boolean fastRollup;
+    private final boolean fastWindows;
     private final Map<String, SortedIndex> sortedIndexes = new ConcurrentHashMap<>();
     private volatile HourIndex hourIndex;
+    /** Guide and poll events by browserTime: at most those two sources. */
+    private final Map<String, BrowserTimeIndex> timeIndexes = new ConcurrentHashMap<>();
 
     AggregationSources(Dataset dataset, Live live) {
         this(dataset, live, true);
     }
 
     /**
-     * Sources that roll event rows up through {@link EventRollup} or, for the equivalence test, through the general
-     * roll-up here, which is the reference.
+     * Sources that answer event windows through {@link EventRollup} and {@link BrowserTimeIndex} or, for the
+     * equivalence test, through the general roll-up and a scan here, which are the reference.
      */
-    AggregationSources(Dataset dataset, Live live, boolean fastRollup) {
+    AggregationSources(Dataset dataset, Live live, boolean fastWindows) {
         this.dataset = dataset;
         this.live = live;
-        this.fastRollup = fastRollup;
+        this.fastWindows = fastWindows;
     }
 
     @Override
@@ -155,10 +157,13 @@ final class AggregationSources implements AggregationEngine.Sources {
                 Stream<Map<String, Object>> stored = dataset.rows(name).stream();
                 if (name.equals("guideEvents") || name.equals("pollEvents")) {
                     TimeRange window = need(name, range);
-                    stored = stored.filter(row -> row.get("browserTime") instanceof Number time
-                            && window.contains(time.longValue()));
+                    stored = fastWindows
+                            ? timeIndexes.computeIfAbsent(name, key -> BrowserTimeIndex.build(dataset.rows(key)))
+                                    .window(window)
+                            : stored.filter(row -> row.get("browserTime") instanceof Number time
+                                    && window.contains(time.longValue()));
                 }
-                // Copied after the window's filter, so a window costs a copy of its own rows only.
+                // Copied after the window is picked, so a window costs a copy of its own rows only.
                 return byApp(byParams(stored.map(LinkedHashMap::new), p, "guideId", "pollId"), p);
             }
         }
@@ -172,7 +177,7 @@ final class AggregationSources implements AggregationEngine.Sources {
     }
 
     private Stream<Map<String, Object>> rolledUp(HourlyEvents.Kind kind, Map<String, Object> p, TimeRange range) {
-        if (fastRollup) {
+        if (fastWindows) {
             return EventRollup.ofKind(hourRows(range), kind, p, range);
         }
         Stream<Map<String, Object>> hourly = hourRows(range).filter(row -> row.kind() == kind)
@@ -182,7 +187,7 @@ final class AggregationSources implements AggregationEngine.Sources {
     }
 
     private Stream<Map<String, Object>> events(Map<String, Object> p, TimeRange range) {
-        if (fastRollup) {
+        if (fastWindows) {
             return EventRollup.events(hourRows(range), p, range);
         }
         Map<List<Object>, Map<String, Object>> groups = new LinkedHashMap<>();

@@ -18,9 +18,10 @@ import java.util.stream.Stream;
  * {@code events}, by hour or by day), rolled up from the compact hourly rows: the same rows, in the same order, with
  * the counters merged in the same order, as {@link AggregationSources}' general roll-up gives (which stays the
  * reference, see the equivalence test), at less cost. It groups the compact rows on keys built from their fields
- * rather than rendering every hourly row as a map, keying it on a list and copying it; a row is rendered (through
- * {@link HourlyEvents#toRow()}, and merged through {@link AggregationSources#merge}) only when the answer reaches
- * it. Stateless.
+ * rather than rendering every hourly row as a map, keying it on a list and copying it, and yields
+ * {@link RolledUpRow}s: rendered (through {@link HourlyEvents#toRow()}, and merged through
+ * {@link AggregationSources#merge}) only when a later stage reads them, otherwise written to the answer straight
+ * from the compact rows. Stateless.
  */
 final class EventRollup {
 
@@ -45,20 +46,23 @@ final class EventRollup {
         Stream<HourlyEvents> rows = window.filter(row -> row.kind() == kind
                 && (wanted == null || wanted.equals(row.objectId())) && inApps.test(row));
         if (range.hourly()) {
-            return rows.map(HourlyEvents::toRow);
+            return rows.map(row -> new RolledUpRow(row, RolledUpRow.counters(row), null, true, row::toRow));
         }
         Map<DayKey, Group> days = new LinkedHashMap<>();
         rows.forEach(row -> days.computeIfAbsent(dayKey(row, String.valueOf(row.objectId())), key -> new Group())
                 .add(row));
         return days.entrySet().stream().map(day -> {
             Group group = day.getValue();
-            Map<String, Object> out = withDay(group.first.toRow(), day.getKey().day());
-            if (group.more != null) {
-                for (HourlyEvents row : group.more) {
-                    AggregationSources.merge(out, withoutHour(row.toRow()));
+            long start = day.getKey().day();
+            return new RolledUpRow(group.first, group.counters(), start, true, () -> {
+                Map<String, Object> out = withDay(group.first.toRow(), start);
+                if (group.more != null) {
+                    for (HourlyEvents row : group.more) {
+                        AggregationSources.merge(out, withoutHour(row.toRow()));
+                    }
                 }
-            }
-            return out;
+                return out;
+            });
         });
     }
 
@@ -79,7 +83,8 @@ final class EventRollup {
                 row.visitorId()), String.valueOf(row.accountId()), row.appId(), row.hour(), "",
                 String.valueOf(row.remoteIp()), String.valueOf(row.userAgent())), key -> new Group()).add(row));
         if (range.hourly()) {
-            return hours.values().stream().map(EventRollup::eventsRow);
+            return hours.values().stream().map(group -> new RolledUpRow(group.first, group.counters(), null, false,
+                    () -> eventsRow(group)));
         }
         Map<DayKey, List<Group>> days = new LinkedHashMap<>();
         for (Map.Entry<DayKey, Group> hour : hours.entrySet()) {
@@ -90,11 +95,18 @@ final class EventRollup {
         }
         return days.entrySet().stream().map(day -> {
             List<Group> groups = day.getValue();
-            Map<String, Object> out = withDay(eventsRow(groups.get(0)), day.getKey().day());
+            long start = day.getKey().day();
+            long[] counters = groups.get(0).counters();
             for (int i = 1; i < groups.size(); i++) {
-                AggregationSources.merge(out, withoutHour(eventsRow(groups.get(i))));
+                groups.get(i).addTo(counters);
             }
-            return out;
+            return new RolledUpRow(groups.get(0).first, counters, start, false, () -> {
+                Map<String, Object> out = withDay(eventsRow(groups.get(0)), start);
+                for (int i = 1; i < groups.size(); i++) {
+                    AggregationSources.merge(out, withoutHour(eventsRow(groups.get(i))));
+                }
+                return out;
+            });
         });
     }
 
@@ -171,6 +183,27 @@ final class EventRollup {
                     more = new ArrayList<>(2);
                 }
                 more.add(row);
+            }
+        }
+
+        /** The group's counters, as merging its rows gives them. */
+        long[] counters() {
+            long[] counters = RolledUpRow.counters(first);
+            addMoreTo(counters);
+            return counters;
+        }
+
+        /** Adds every row's counters to another group's. */
+        void addTo(long[] counters) {
+            RolledUpRow.add(counters, first);
+            addMoreTo(counters);
+        }
+
+        private void addMoreTo(long[] counters) {
+            if (more != null) {
+                for (HourlyEvents row : more) {
+                    RolledUpRow.add(counters, row);
+                }
             }
         }
     }

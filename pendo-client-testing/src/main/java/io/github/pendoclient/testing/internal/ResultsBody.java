@@ -47,7 +47,11 @@ final class ResultsBody implements Answer.Streaming {
                 if (written[0] > 0) {
                     json.appendRaw(",");
                 }
-                if (!json.append(row)) {
+                if (row instanceof RolledUpRow rolledUp && rolledUp.writesItself()) {
+                    // The event windows' rows, most of all rows: kept apart from the general writer, so the JIT
+                    // compiles each for its own shapes.
+                    rolledUp.writeJson(json);
+                } else if (!json.append(row)) {
                     json.writeTo(sink);
                     throughMoshi(sink, row, written[0]);
                 }

@@ -20,8 +20,13 @@ final class RowJsonWriter {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
+    /** Texts at least this long are kept encoded by {@link #appendText}. */
+    private static final int CACHED_LENGTH = 24;
+
     private byte[] bytes = new byte[8 * 1024];
     private int size;
+    private final String[] cachedTexts = new String[64];
+    private final byte[][] cachedJson = new byte[64][];
 
     /**
      * Appends a value, or nothing when Moshi must write it.
@@ -51,6 +56,17 @@ final class RowJsonWriter {
     }
 
     /**
+     * Appends JSON text as it is.
+     *
+     * @param json UTF-8 bytes of JSON text
+     */
+    void appendBytes(byte[] json) {
+        ensure(json.length);
+        System.arraycopy(json, 0, bytes, size, json.length);
+        size += json.length;
+    }
+
+    /**
      * Appends a whole number.
      *
      * @param number the number
@@ -70,12 +86,43 @@ final class RowJsonWriter {
         for (long scale = 10; digits < 19 && rest >= scale; scale *= 10) {
             digits++;
         }
-        int end = size + digits;
-        for (int i = end - 1; i >= size; i--) {
-            bytes[i] = (byte) ('0' + rest % 10);
-            rest /= 10;
+        int at = size + digits;
+        size = at;
+        // Two digits per division.
+        while (rest >= 100) {
+            int pair = (int) (rest % 100);
+            rest /= 100;
+            bytes[--at] = (byte) ('0' + pair % 10);
+            bytes[--at] = (byte) ('0' + pair / 10);
         }
-        size = end;
+        bytes[--at] = (byte) ('0' + rest % 10);
+        if (rest >= 10) {
+            bytes[--at] = (byte) ('0' + rest / 10);
+        }
+    }
+
+    /**
+     * Appends a string, or null.
+     *
+     * @param text the string, or null
+     */
+    void appendText(String text) {
+        if (text == null) {
+            appendRaw("null");
+        } else if (text.length() < CACHED_LENGTH) {
+            string(text);
+        } else {
+            // Long texts repeat in event rows (user agents, shared instances): their JSON is kept, by identity.
+            int slot = System.identityHashCode(text) & (cachedTexts.length - 1);
+            if (cachedTexts[slot] != text) {
+                int start = size;
+                string(text);
+                cachedTexts[slot] = text;
+                cachedJson[slot] = java.util.Arrays.copyOfRange(bytes, start, size);
+                return;
+            }
+            appendBytes(cachedJson[slot]);
+        }
     }
 
     /**
@@ -106,6 +153,8 @@ final class RowJsonWriter {
         } else if (value instanceof Long || value instanceof Integer || value instanceof Short
                 || value instanceof Byte) {
             appendLong(((Number) value).longValue());
+        } else if (value instanceof RolledUpRow row && row.writesItself()) {
+            row.writeJson(this);
         } else if (value instanceof Map<?, ?> map) {
             return depth < MAX_DEPTH && object(map, depth);
         } else if (value instanceof Collection<?> list) {
