@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
  * ({@code FakePendoServer}) in its own JVM, at 20,000 and 200,000 visitors (a tenth as many accounts, 60 days of
  * events), one run per size. Per size: the visitors table's time, the whole sync's time, rows/s, pendo-sync's peak
  * RSS (its own VmHWM), pendo-sync's CPU and the fake's CPU during the sync (the fake's CPU read from its process
- * before and after, so generating its dataset at start-up is not counted).
+ * once it is idle after start-up and after the sync, so generating its dataset is not counted), and the fake's peak
+ * RSS (start-up included).
  */
 final class ScaleCase {
 
@@ -36,7 +38,7 @@ final class ScaleCase {
     }
 
     private record Size(int visitors, double visitorsSeconds, long rows, double seconds, long peakRss,
-                        double clientCpu, double fakeCpu) {
+                        double clientCpu, double fakeCpu, long fakePeakRss) {
     }
 
     static String run(Path work) throws Exception {
@@ -54,12 +56,13 @@ final class ScaleCase {
                 + " it is idle. visitor_history is left out (it needs visitor ids chosen up"
                 + " front).%n%n", String.join(" ", SyncJobCase.HEAP_FLAGS), FAKE_HEAP, DAYS));
         out.append("| visitors | accounts | visitors table (s) | whole sync (s) | rows | rows/s | pendo-sync peak RSS"
-                + " | pendo-sync CPU (s) | fake CPU (s) |\n|---|---|---|---|---|---|---|---|---|\n");
+                + " | pendo-sync CPU (s) | fake CPU (s) | fake peak RSS |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for (int i = 0; i < sizes.size(); i++) {
             Size s = sizes.get(i);
-            out.append(String.format(Locale.ROOT, "| %,d | %,d | %.1f | %.1f | %,d | %,.0f | %,d MB | %.1f | %.1f |%n",
-                    s.visitors(), SIZES[i][1], s.visitorsSeconds(), s.seconds(), s.rows(), s.rows() / s.seconds(),
-                    s.peakRss() / 1_000_000, s.clientCpu(), s.fakeCpu()));
+            out.append(String.format(Locale.ROOT, "| %,d | %,d | %.1f | %.1f | %,d | %,.0f | %,d MB | %.1f | %.1f"
+                    + " | %,d MB |%n", s.visitors(), SIZES[i][1], s.visitorsSeconds(), s.seconds(), s.rows(),
+                    s.rows() / s.seconds(), s.peakRss() / 1_000_000, s.clientCpu(), s.fakeCpu(),
+                    s.fakePeakRss() / 1_000_000));
         }
         out.append(String.format(Locale.ROOT, "%n200k ÷ 20k: visitors table %.1f× (target ≤ 12×), whole sync %.1f×"
                 + " (target ≤ 11×).%n", large.visitorsSeconds() / small.visitorsSeconds(),
@@ -136,11 +139,12 @@ final class ScaleCase {
                 throw new IllegalStateException("pendo-sync at " + visitors + " visitors failed");
             }
             Duration fakeCpu = cpu(fake).minus(fakeBefore);
+            long fakeRss = peakRss(fake.pid());
             long rows = tables.values().stream().mapToLong(t -> (long) t[0]).sum();
             double[] visitorsTable = tables.get("visitors");
             System.err.println("scale " + visitors + ": " + rows + " rows in " + seconds + " s");
             return new Size(visitors, visitorsTable == null ? 0 : visitorsTable[1], rows, seconds, rss,
-                    cpuNanos / 1e9, fakeCpu.toNanos() / 1e9);
+                    cpuNanos / 1e9, fakeCpu.toNanos() / 1e9, fakeRss);
         } finally {
             fake.destroy();
             if (!fake.waitFor(10, TimeUnit.SECONDS)) {
@@ -166,6 +170,20 @@ final class ScaleCase {
             last = now;
         }
         return last;
+    }
+
+    /** A process's peak resident set size in bytes (Linux's VmHWM), or -1 where /proc is missing. */
+    private static long peakRss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
     }
 
     private static Duration cpu(Process process) {

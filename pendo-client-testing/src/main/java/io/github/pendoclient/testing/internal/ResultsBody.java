@@ -11,10 +11,10 @@ import okio.Buffer;
 import okio.BufferedSink;
 
 /**
- * An aggregation's answer body, {@code {"startTime": ..., "results": [rows]}}, written a row at a time through a
- * {@link RowJsonWriter}. The bytes are those Moshi's writer gives for the same rows; a row the fast writer refuses
- * (a value of another type, a non-finite number, very deep nesting) goes through Moshi itself, at the same position,
- * so it is written, or fails, exactly as Moshi would.
+ * An aggregation's answer body, {@code {"startTime": ..., "results": [rows]}}, written through a
+ * {@link RowJsonWriter}, in parts of about {@link HttpResponses#FLUSH_EVERY} bytes. The bytes are those Moshi's
+ * writer gives for the same rows; a row the fast writer refuses (a value of another type, a non-finite number, very
+ * deep nesting) goes through Moshi itself, at the same position, so it is written, or fails, exactly as Moshi would.
  */
 final class ResultsBody implements Answer.Streaming {
 
@@ -42,7 +42,11 @@ final class ResultsBody implements Answer.Streaming {
         Iterator<Map<String, Object>> it = rows.iterator();
         long[] written = {0};
         return () -> {
-            if (it.hasNext()) {
+            // Rows until the sink's buffer crosses a multiple of FLUSH_EVERY (or the end): the answer's buffering
+            // and flushing look at the sink only at those multiples (MAX_BUFFERED is one), so a part ends exactly
+            // where writing one row per part would have crossed them, and the loops that call this stay cold.
+            long part = sink.getBuffer().size() / HttpResponses.FLUSH_EVERY;
+            while (it.hasNext()) {
                 Map<String, Object> row = it.next();
                 if (written[0] > 0) {
                     json.appendRaw(",");
@@ -57,7 +61,9 @@ final class ResultsBody implements Answer.Streaming {
                 }
                 json.writeTo(sink);
                 written[0]++;
-                return true;
+                if (sink.getBuffer().size() / HttpResponses.FLUSH_EVERY != part) {
+                    return true;
+                }
             }
             json.appendRaw("]}");
             json.writeTo(sink);

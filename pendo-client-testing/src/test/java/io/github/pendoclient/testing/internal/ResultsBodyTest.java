@@ -2,8 +2,11 @@ package io.github.pendoclient.testing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.squareup.moshi.JsonWriter;
 import io.github.pendoclient.internal.json.JsonValues;
+import io.github.pendoclient.internal.json.PendoJson;
 import io.github.pendoclient.testing.Dataset;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -16,6 +19,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import okio.Buffer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,6 +96,53 @@ class ResultsBodyTest {
 
         assertThat(rows).as(pipeline).isNotEmpty();
         assertThat(fast(rows)).as(pipeline).isEqualTo(moshi(rows));
+    }
+
+    @Test
+    void anAnswerNearTheBufferLimitIsBufferedOrStreamedAsWithOneRowPerPart() throws IOException {
+        int buffered = 0;
+        for (int padding = 990; padding < 1_040; padding += 2) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int i = 0; i < 1_024; i++) {
+                rows.add(Map.of("i", (long) i, "pad", "x".repeat(padding)));
+            }
+            Answer reference = HttpResponses.buffer(new Answer(200, "application/json", null, sink -> {
+                // The fake's answer before ResultsBody: Moshi, one row per part.
+                JsonWriter writer = JsonWriter.of(sink);
+                writer.setSerializeNulls(true);
+                writer.beginObject().name("startTime").value(START_TIME).name("results").beginArray();
+                java.util.Iterator<Map<String, Object>> it = rows.iterator();
+                return () -> {
+                    if (it.hasNext()) {
+                        JsonValues.write(writer, it.next(), PendoJson.moshi());
+                        return true;
+                    }
+                    writer.endArray().endObject();
+                    writer.flush();
+                    return false;
+                };
+            }));
+            Answer answer = HttpResponses.buffer(new Answer(200, "application/json", null,
+                    new ResultsBody(START_TIME, rows.stream())));
+
+            assertThat(answer.body() != null).as("buffered, padding %d", padding)
+                    .isEqualTo(reference.body() != null);
+            assertThat(drain(answer)).as("padding %d", padding).isEqualTo(drain(reference));
+            buffered += reference.body() != null ? 1 : 0;
+        }
+        assertThat(buffered).as("answers on either side of the limit").isBetween(1, 24);
+    }
+
+    private static String drain(Answer answer) throws IOException {
+        if (answer.body() != null) {
+            return new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Buffer all = new Buffer();
+        Answer.Parts parts = answer.streaming().open(all);
+        while (parts.writeNext()) {
+            // all of it
+        }
+        return all.readUtf8();
     }
 
     @Test
