@@ -12,7 +12,9 @@ import java.util.function.Supplier;
  * {@link HourlyEvents#toRow()} and {@link AggregationSources#merge}) the first time anything reads or changes it,
  * and which, while nothing has, writes its JSON straight from the compact row it started from and the merged
  * counters: the answer for a plain event window never builds the map at all. The direct JSON is the rendered map's
- * JSON, byte for byte (the equivalence test holds it to that). Not thread-safe, like the rows it stands for.
+ * JSON, byte for byte: it follows {@link HourlyEvents#toRow()}'s fields and {@link AggregationSources#merge}'s
+ * sums, so a change to either needs the same change in {@link #writeJson} ({@code EventWindowsTest} fails until
+ * then). Not thread-safe, like the rows it stands for.
  */
 final class RolledUpRow extends AbstractMap<String, Object> {
 
@@ -95,8 +97,10 @@ final class RolledUpRow extends AbstractMap<String, Object> {
      * @param row the row
      */
     static void add(long[] counters, HourlyEvents row) {
-        counters[0] += row.numEvents();
-        counters[1] += row.numMinutes();
+        // Not +=, which would narrow silently: should the hourly counters ever stop being whole numbers, this stops
+        // compiling instead of writing truncated sums.
+        counters[0] = counters[0] + row.numEvents();
+        counters[1] = counters[1] + row.numMinutes();
         counters[2] = Math.min(counters[2], row.firstTime());
         counters[3] = Math.max(counters[3], row.lastTime());
     }
