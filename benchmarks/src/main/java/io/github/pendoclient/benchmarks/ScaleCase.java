@@ -4,10 +4,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,13 +17,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Issue 18's scale case: pendo-sync (discard sink, the README's heap flags) against the standalone fake
  * ({@code FakePendoServer}) in its own JVM, at 20,000 and 200,000 visitors (a tenth as many accounts, 60 days of
  * events), one run per size. Per size: the visitors table's time, the whole sync's time, rows/s, pendo-sync's peak
  * RSS (its own VmHWM), pendo-sync's CPU and the fake's CPU during the sync (the fake's CPU read from its process
- * before and after, so generating its dataset at start-up is not counted).
+ * once it is idle after start-up and after the sync, so generating its dataset is not counted), and the fake's peak
+ * RSS (start-up included).
  */
 final class ScaleCase {
 
@@ -36,7 +40,7 @@ final class ScaleCase {
     }
 
     private record Size(int visitors, double visitorsSeconds, long rows, double seconds, long peakRss,
-                        double clientCpu, double fakeCpu) {
+                        double clientCpu, double fakeCpu, long fakePeakRss) {
     }
 
     static String run(Path work) throws Exception {
@@ -50,15 +54,17 @@ final class ScaleCase {
         out.append(String.format(Locale.ROOT, "`pendo-sync` (discard sink, `%s`) against the standalone fake"
                 + " (`FakePendoServer`, `%s`, its own JVM) on the same machine, %d days of events, one run per"
                 + " size. CPU is each process's user+system time during the sync; the fake's start-up (generating"
-                + " the dataset) is not counted. visitor_history is left out (it needs visitor ids chosen up"
+                + " the dataset, and the JIT compiling the generator after it) is not counted: its CPU is read once"
+                + " it is idle. visitor_history is left out (it needs visitor ids chosen up"
                 + " front).%n%n", String.join(" ", SyncJobCase.HEAP_FLAGS), FAKE_HEAP, DAYS));
         out.append("| visitors | accounts | visitors table (s) | whole sync (s) | rows | rows/s | pendo-sync peak RSS"
-                + " | pendo-sync CPU (s) | fake CPU (s) |\n|---|---|---|---|---|---|---|---|---|\n");
+                + " | pendo-sync CPU (s) | fake CPU (s) | fake peak RSS |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for (int i = 0; i < sizes.size(); i++) {
             Size s = sizes.get(i);
-            out.append(String.format(Locale.ROOT, "| %,d | %,d | %.1f | %.1f | %,d | %,.0f | %,d MB | %.1f | %.1f |%n",
-                    s.visitors(), SIZES[i][1], s.visitorsSeconds(), s.seconds(), s.rows(), s.rows() / s.seconds(),
-                    s.peakRss() / 1_000_000, s.clientCpu(), s.fakeCpu()));
+            out.append(String.format(Locale.ROOT, "| %,d | %,d | %.1f | %.1f | %,d | %,.0f | %,d MB | %.1f | %.1f"
+                    + " | %,d MB |%n", s.visitors(), SIZES[i][1], s.visitorsSeconds(), s.seconds(), s.rows(),
+                    s.rows() / s.seconds(), s.peakRss() / 1_000_000, s.clientCpu(), s.fakeCpu(),
+                    s.fakePeakRss() / 1_000_000));
         }
         out.append(String.format(Locale.ROOT, "%n200k ÷ 20k: visitors table %.1f× (target ≤ 12×), whole sync %.1f×"
                 + " (target ≤ 11×).%n", large.visitorsSeconds() / small.visitorsSeconds(),
@@ -99,11 +105,14 @@ final class ScaleCase {
             });
             drain.setDaemon(true);
             drain.start();
-            Duration fakeBefore = cpu(fake);
+            Duration fakeBefore = idle(fake);
+            // A fresh state every run: a state left by an earlier run would make this sync incremental.
+            Path target = work.resolve("scale-" + visitors);
+            deleteRecursively(target);
             List<String> command = new ArrayList<>(List.of(java));
             command.addAll(SyncJobCase.HEAP_FLAGS);
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), SyncJobMain.class.getName(),
-                    "discard", work.resolve("scale-" + visitors).toString(), String.valueOf(visitors),
+                    "discard", target.toString(), String.valueOf(visitors),
                     String.valueOf(accounts), String.valueOf(DAYS)));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().put("BENCHMARK_PENDO_URL", baseUrl);
@@ -135,17 +144,62 @@ final class ScaleCase {
                 throw new IllegalStateException("pendo-sync at " + visitors + " visitors failed");
             }
             Duration fakeCpu = cpu(fake).minus(fakeBefore);
+            long fakeRss = peakRss(fake.pid());
             long rows = tables.values().stream().mapToLong(t -> (long) t[0]).sum();
             double[] visitorsTable = tables.get("visitors");
             System.err.println("scale " + visitors + ": " + rows + " rows in " + seconds + " s");
             return new Size(visitors, visitorsTable == null ? 0 : visitorsTable[1], rows, seconds, rss,
-                    cpuNanos / 1e9, fakeCpu.toNanos() / 1e9);
+                    cpuNanos / 1e9, fakeCpu.toNanos() / 1e9, fakeRss);
         } finally {
             fake.destroy();
             if (!fake.waitFor(10, TimeUnit.SECONDS)) {
                 fake.destroyForcibly();
             }
         }
+    }
+
+    /**
+     * The fake's CPU time once it has gone idle after start-up: the JIT keeps compiling the generator's code for a
+     * few seconds after the fake says it listens, and that is start-up, not serving. Idle means under 20 ms of CPU in
+     * a second; it waits at most a minute.
+     */
+    private static Duration idle(Process fake) throws InterruptedException {
+        Duration last = cpu(fake);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            Duration now = cpu(fake);
+            if (now.minus(last).toMillis() < 20) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(path)) {
+            for (Path each : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(each);
+            }
+        }
+    }
+
+    /** A process's peak resident set size in bytes (Linux's VmHWM), or -1 where /proc is missing. */
+    private static long peakRss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
     }
 
     private static Duration cpu(Process process) {

@@ -37,12 +37,24 @@ final class AggregationSources implements AggregationEngine.Sources {
 
     private final Dataset dataset;
     private final Live live;
+    private final boolean fastWindows;
     private final Map<String, SortedIndex> sortedIndexes = new ConcurrentHashMap<>();
     private volatile HourIndex hourIndex;
+    /** Guide and poll events by browserTime: at most those two sources. */
+    private final Map<String, BrowserTimeIndex> timeIndexes = new ConcurrentHashMap<>();
 
     AggregationSources(Dataset dataset, Live live) {
+        this(dataset, live, true);
+    }
+
+    /**
+     * Sources that answer event windows through {@link EventRollup} and {@link BrowserTimeIndex} or, for the
+     * equivalence test, through the general roll-up and a scan here, which are the reference.
+     */
+    AggregationSources(Dataset dataset, Live live, boolean fastWindows) {
         this.dataset = dataset;
         this.live = live;
+        this.fastWindows = fastWindows;
     }
 
     @Override
@@ -142,13 +154,17 @@ final class AggregationSources implements AggregationEngine.Sources {
                             + " visitors, accounts, features, pages, guides, trackTypes, events, pageEvents,"
                             + " featureEvents, trackEvents, guideEvents, pollEvents and the sources of its dataset.");
                 }
-                Stream<Map<String, Object>> stored = dataset.rows(name).stream().map(LinkedHashMap::new);
+                Stream<Map<String, Object>> stored = dataset.rows(name).stream();
                 if (name.equals("guideEvents") || name.equals("pollEvents")) {
                     TimeRange window = need(name, range);
-                    stored = stored.filter(row -> row.get("browserTime") instanceof Number time
-                            && window.contains(time.longValue()));
+                    stored = fastWindows
+                            ? timeIndexes.computeIfAbsent(name, key -> BrowserTimeIndex.build(dataset.rows(key)))
+                                    .window(window)
+                            : stored.filter(row -> row.get("browserTime") instanceof Number time
+                                    && window.contains(time.longValue()));
                 }
-                return byApp(byParams(stored, p, "guideId", "pollId"), p);
+                // Copied after the window is picked, so a window costs a copy of its own rows only.
+                return byApp(byParams(stored.map(LinkedHashMap::new), p, "guideId", "pollId"), p);
             }
         }
     }
@@ -161,6 +177,9 @@ final class AggregationSources implements AggregationEngine.Sources {
     }
 
     private Stream<Map<String, Object>> rolledUp(HourlyEvents.Kind kind, Map<String, Object> p, TimeRange range) {
+        if (fastWindows) {
+            return EventRollup.ofKind(hourRows(range), kind, p, range);
+        }
         Stream<Map<String, Object>> hourly = hourRows(range).filter(row -> row.kind() == kind)
                 .map(HourlyEvents::toRow);
         hourly = byApp(byParams(hourly, p, kind.idField()), p);
@@ -168,6 +187,9 @@ final class AggregationSources implements AggregationEngine.Sources {
     }
 
     private Stream<Map<String, Object>> events(Map<String, Object> p, TimeRange range) {
+        if (fastWindows) {
+            return EventRollup.events(hourRows(range), p, range);
+        }
         Map<List<Object>, Map<String, Object>> groups = new LinkedHashMap<>();
         byApp(hourRows(range).map(HourlyEvents::toRow), p)
                 .forEach(row -> {
@@ -209,7 +231,7 @@ final class AggregationSources implements AggregationEngine.Sources {
         return days.values().stream();
     }
 
-    private static void merge(Map<String, Object> into, Map<String, Object> row) {
+    static void merge(Map<String, Object> into, Map<String, Object> row) {
         into.put("numEvents", Counters.add((Number) into.get("numEvents"), (Number) row.get("numEvents")));
         into.put("numMinutes", Counters.add((Number) into.get("numMinutes"), (Number) row.get("numMinutes")));
         into.put("firstTime", Math.min((Long) into.get("firstTime"), (Long) row.get("firstTime")));

@@ -1,13 +1,10 @@
 package io.github.pendoclient.testing.internal;
 
-import com.squareup.moshi.JsonWriter;
 import io.github.pendoclient.internal.json.JsonValues;
-import io.github.pendoclient.internal.json.PendoJson;
 import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.Endpoint;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -130,22 +127,7 @@ public final class FakeApi {
         }
         Stream<Map<String, Object>> rows = engine.run(request);
         long startTime = clock.getAsLong();
-        return new Answer(200, "application/json", null, sink -> {
-            // Not closed: closing the writer would close the caller's sink.
-            JsonWriter writer = JsonWriter.of(sink);
-            writer.setSerializeNulls(true);
-            writer.beginObject().name("startTime").value(startTime).name("results").beginArray();
-            Iterator<Map<String, Object>> it = rows.iterator();
-            return () -> {
-                if (it.hasNext()) {
-                    JsonValues.write(writer, it.next(), PendoJson.moshi());
-                    return true;
-                }
-                writer.endArray().endObject();
-                writer.flush();
-                return false;
-            };
-        });
+        return new Answer(200, "application/json", null, new ResultsBody(startTime, rows));
     }
 
     /**

@@ -24,7 +24,8 @@ public final class HttpResponses {
     /** How much of a streamed body is produced before the headers go out. */
     public static final int MAX_BUFFERED = 1 << 20;
 
-    private static final int FLUSH_EVERY = 64 * 1024;
+    /** How much of a streamed body is gathered before it goes to the socket; {@link #MAX_BUFFERED} is a multiple. */
+    static final int FLUSH_EVERY = 64 * 1024;
 
     private HttpResponses() {
     }
