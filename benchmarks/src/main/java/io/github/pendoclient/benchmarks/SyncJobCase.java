@@ -85,6 +85,31 @@ final class SyncJobCase {
             }
             out.append(" |\n");
         }
+        // Issue #15's target: each sink at least 0.7 of discard on every event table.
+        out.append("\nEvent tables (`*_events` timed above), each sink's lowest and highest rate ÷ discard:");
+        for (int i = 1; i < MODES.length; i++) {
+            double low = Double.MAX_VALUE;
+            double high = 0;
+            String lowest = "";
+            for (String table : first.keySet()) {
+                boolean timed = runs.values().stream().flatMap(List::stream)
+                        .allMatch(run -> run.tables().containsKey(table) && run.tables().get(table)[1] >= 0.5);
+                if (!table.endsWith("_events") || !timed) {
+                    continue;
+                }
+                double ratio = medianRate(runs.get(MODES[i]), table) / medianRate(runs.get("discard"), table);
+                if (ratio < low) {
+                    low = ratio;
+                    lowest = table;
+                }
+                high = Math.max(high, ratio);
+            }
+            String line = String.format(Locale.ROOT, "%s %.2f (%s) to %.2f, %s", NAMES[i], low, lowest, high,
+                    low >= 0.7 ? "target 0.7 met" : "**target 0.7 missed**");
+            out.append(i == 1 ? " " : "; ").append(line);
+            System.err.println("sync vs discard, event tables: " + line.replace("**", ""));
+        }
+        out.append(".\n");
         out.append("\n| storage | whole run (s, median) | vs discard | peak heap used | peak RSS (fake included) |\n"
                 + "|---|---|---|---|---|\n");
         double discardSeconds = medianSeconds(runs.get("discard"));

@@ -9,7 +9,9 @@ import java.util.OptionalLong;
 /**
  * Where synced rows go: files, a database, a topic. Implement it to add a storage of your own.
  *
- * <p>The engine calls a sink from one thread, one table at a time:
+ * <p>The engine calls a sink one call at a time and one table at a time, each call complete before the next begins
+ * (a sink needs no locks), though not always from the same thread: a table's rows are written and committed on a
+ * writer thread of its own, so that the sink's work overlaps the download of the next rows:
  * <ol>
  *   <li>{@link #open(Table, OptionalLong)} before a table's first row in a run, with the position committed with
  *       the table's last checkpoint, so that a sink can drop what a killed run wrote after that checkpoint;</li>

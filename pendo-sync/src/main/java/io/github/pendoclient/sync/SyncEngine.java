@@ -216,7 +216,9 @@ public final class SyncEngine {
 
     /**
      * Writes a keyset or windowed table from its reader, committing the sink and the checkpoint together at the
-     * first exact row after every {@code checkpointRows} rows, and at the end.
+     * first exact row after every {@code checkpointRows} rows, and at the end. The sink writes on a
+     * {@link TableWriter} thread, so that its work overlaps the download of the next rows; the checkpoint is stored
+     * once the sink has committed the rows it covers.
      */
     private void pull(Table table, int checkpointRows, RowCount onRows) throws IOException {
         TableState saved = state.get(table.name());
@@ -224,18 +226,18 @@ public final class SyncEngine {
         long rows = 0;
         long checkpointed = 0;
         int windowsDone = 0;
-        try (TableReader reader = reader(table, saved)) {
+        try (TableReader reader = reader(table, saved); TableWriter writer = TableWriter.start(table, sink, state)) {
             boolean windowed = table.source() instanceof TableSource.TimeWindowed;
             if (windowed) {
                 listener.workDone(table, 0, reader.progress().windowsTotal());
             }
             for (Optional<TableReader.Item> next = reader.next(); next.isPresent(); next = reader.next()) {
                 TableReader.Item item = next.get();
-                sink.write(table, item.row());
+                writer.write(item.row());
                 rows++;
                 boolean reported = false;
                 if (item.exact() && rows - checkpointed >= checkpointRows) {
-                    checkpoint(table, item.checkpoint().orElseThrow());
+                    writer.checkpoint(item.checkpoint().orElseThrow());
                     checkpointed = rows;
                     onRows.rows(rows);
                     reported = true;
@@ -252,22 +254,12 @@ public final class SyncEngine {
                     onRows.rows(rows);
                 }
             }
-            Optional<Checkpoint> end = reader.checkpoint();
-            if (end.isPresent()) {
-                checkpoint(table, end.get());
-            } else {
-                sink.commit(table);
-            }
+            writer.finish(reader.checkpoint().orElse(null));
             if (windowed && reader.progress().windowsDone() > windowsDone) {
                 listener.workDone(table, reader.progress().windowsDone(), reader.progress().windowsTotal());
             }
         }
         onRows.rows(rows);
-    }
-
-    private void checkpoint(Table table, Checkpoint checkpoint) throws IOException {
-        OptionalLong position = sink.commit(table);
-        state.put(table.name(), TableState.of(checkpoint, position));
     }
 
     @SuppressWarnings("unchecked")

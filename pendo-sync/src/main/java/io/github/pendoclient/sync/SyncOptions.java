@@ -10,7 +10,7 @@ import java.util.OptionalInt;
 
 /**
  * What a sync run is asked to do: which apps, from when, in what windows, with what page size. Immutable; build it
- * with {@link #builder()}.
+ * with {@link #builder()}, or change a copy with {@link #toBuilder()}.
  */
 public final class SyncOptions {
 
@@ -25,9 +25,9 @@ public final class SyncOptions {
     private final List<String> historyVisitors;
     private final Clock clock;
 
-    private SyncOptions(Builder builder) {
+    private SyncOptions(Builder builder, Instant start) {
         this.appIds = List.copyOf(builder.appIds);
-        this.start = builder.start;
+        this.start = start;
         this.hourly = builder.hourly;
         this.windowSize = builder.windowSize;
         this.lag = builder.lag;
@@ -46,6 +46,16 @@ public final class SyncOptions {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder holding these settings, to build a copy that differs in a few:
+     * {@code options.toBuilder().pageSize(50_000).build()}. This instance is not changed.
+     *
+     * @return a builder with every setting of this instance, the start included
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /**
@@ -162,6 +172,19 @@ public final class SyncOptions {
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
+        }
+
+        private Builder(SyncOptions options) {
+            this.appIds = options.appIds;
+            this.start = options.start;
+            this.hourly = options.hourly;
+            this.windowSize = options.windowSize;
+            this.lag = options.lag;
+            this.recentFirst = options.recentFirst;
+            this.includeAnonymous = options.includeAnonymous;
+            this.pageSize = options.pageSize;
+            this.historyVisitors = options.historyVisitors;
+            this.clock = options.clock;
         }
 
         /**
@@ -292,10 +315,8 @@ public final class SyncOptions {
          * @return settings from this builder
          */
         public SyncOptions build() {
-            if (start == null) {
-                start = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS).minus(Duration.ofDays(30));
-            }
-            return new SyncOptions(this);
+            return new SyncOptions(this, start != null ? start
+                    : clock.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS).minus(Duration.ofDays(30)));
         }
     }
 }

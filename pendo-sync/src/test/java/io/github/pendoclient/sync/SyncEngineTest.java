@@ -31,7 +31,7 @@ class SyncEngineTest {
     Path dir;
 
     /** Keeps rows in memory; can be told to fail on write. */
-    private static final class ListSink implements Sink {
+    private static class ListSink implements Sink {
         final List<Map<String, Object>> rows = new ArrayList<>();
         final boolean failOnWrite;
         int commits;
@@ -195,6 +195,34 @@ class SyncEngineTest {
                     .isEqualTo(1);
             assertThat(SyncState.load(dir.resolve("state.json")).get("page_events").checkpoint())
                     .containsInstanceOf(Checkpoint.CoveredWindows.class);
+        }
+    }
+
+    @Test
+    void aCheckpointIsStoredOnlyOnceTheSinkHasCommittedTheRowsItCovers() throws IOException {
+        ListSink sink = new ListSink(false) {
+            @Override
+            public OptionalLong commit(Table table) {
+                if (commits == 1) {
+                    throw new IllegalStateException("the disk went away at the second commit");
+                }
+                return super.commit(table);
+            }
+        };
+        try (FakePendo pendo = FakePendo.builder().dataset(DATASET).build().start()) {
+            SyncState state = SyncState.load(dir.resolve("state.json"));
+            SyncEngine engine = SyncEngine.builder().client(pendo.client()).sink(sink).state(state)
+                    .settings(SyncOptions.builder().clock(CLOCK).pageSize(100).build()).build();
+
+            TableResult result = engine.syncAll(List.of("visitors")).get(0);
+
+            assertThat(result.error()).hasValueSatisfying(error -> assertThat(error)
+                    .contains("the disk went away at the second commit"));
+            Checkpoint stored = SyncState.load(dir.resolve("state.json")).get("visitors").checkpoint().orElseThrow();
+            assertThat(((Checkpoint.KeysetPosition) stored).key())
+                    .as("the checkpoint of the first commit, after row 100, however far reading had gone")
+                    .endsWith(sink.rows.get(99).get("visitorId"));
+            assertThat(sink.rows.size()).as("rows written before the failed commit").isGreaterThan(100);
         }
     }
 

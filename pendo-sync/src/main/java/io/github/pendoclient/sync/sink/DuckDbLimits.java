@@ -18,10 +18,12 @@ public record DuckDbLimits(String memoryLimit, int threads) {
     private static final Pattern SIZE = Pattern.compile("\\d+(\\.\\d+)?\\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)");
 
     /**
-     * 256 MB of buffers and one thread. DuckDB keeps a table's primary-key index in its buffers, and the upserts of
-     * the demo's events table fail with "Out of Memory" at 64 MB; raise it for event tables of tens of millions of rows.
+     * 64 MB of buffers and one thread. The sink keeps no primary-key index (which DuckDB holds in memory whole) and
+     * stages rows in a temporary table that spills to disk past the limit, so the upserts of event tables of any
+     * size need no memory that grows with the table; more memory makes large merges spill less, and more threads help
+     * little for one writer.
      */
-    public static final DuckDbLimits DEFAULT = new DuckDbLimits("256MB", 1);
+    public static final DuckDbLimits DEFAULT = new DuckDbLimits("64MB", 1);
 
     /**
      * Checks the limits.

@@ -10,9 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,19 +26,26 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * An embedded DuckDB database, one table per Pendo table. Rows are upserted on the primary key
- * ({@code INSERT OR REPLACE}); timestamps are stored as {@code TIMESTAMP} (UTC), metadata and nested members as
- * {@code JSON}. Rows are appended to a staging table with DuckDB's appender and upserted in one statement at each
- * commit, which also ends the transaction. A resumed run refetches from the last checkpoint, and the upserts make that
- * idempotent.
+ * An embedded DuckDB database, one table per Pendo table. Rows are upserted on the table's primary key; timestamps
+ * are stored as {@code TIMESTAMP} (UTC), metadata and nested members as {@code JSON}. Rows are appended to a staging
+ * table with DuckDB's appender and merged at each commit, which also ends the transaction: the rows whose key is
+ * staged are deleted and the staged rows inserted, in that one transaction. A resumed run refetches from the last
+ * checkpoint, and the upserts make that idempotent.
+ *
+ * <p>The key columns are {@code NOT NULL} but carry no {@code PRIMARY KEY} constraint: DuckDB holds a primary key's
+ * index in memory whole, which for the event tables' long composite keys grew to hundreds of megabytes, while the
+ * delete-and-insert merge needs no index and runs within a small {@code memory_limit}. Tables that an earlier
+ * version created with a {@code PRIMARY KEY} keep it and are merged with {@code INSERT OR REPLACE}.
  */
 public final class DuckDbSink implements Sink {
 
     private final Path file;
     private final DuckDBConnection connection;
     private final Map<String, DuckDBAppender> appenders = new HashMap<>();
-    private final Set<String> stagingTables = new HashSet<>();
-    private final Map<String, Set<List<Object>>> batchKeys = new HashMap<>();
+    /** Per table: the {@link KeyFingerprint}s of the keys staged since the last merge. */
+    private final Map<String, Set<Long>> batchKeys = new HashMap<>();
+    /** Per table: whether it has a PRIMARY KEY constraint (created by an earlier version). */
+    private final Map<String, Boolean> constrained = new HashMap<>();
 
     /**
      * Opens (or creates) a database file, and its parent directory if missing, with {@link DuckDbLimits#DEFAULT}.
@@ -67,6 +75,8 @@ public final class DuckDbSink implements Sink {
             Properties config = new Properties();
             config.setProperty("memory_limit", limits.memoryLimit());
             config.setProperty("threads", String.valueOf(limits.threads()));
+            // Rows need no order within a table; without it DuckDB's inserts and Parquet export buffer less.
+            config.setProperty("preserve_insertion_order", "false");
             Connection opened = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), config);
             this.connection = opened.unwrap(DuckDBConnection.class);
             try (Statement statement = connection.createStatement()) {
@@ -82,8 +92,17 @@ public final class DuckDbSink implements Sink {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
+    /** The staging table's name, in the temporary catalog. */
     private static String stage(Table table) {
         return "_staging_" + table.name();
+    }
+
+    /**
+     * The staging table, qualified: a temporary table of the connection, kept in memory (spilled past the memory
+     * limit) and never written to the database file or its log, since its rows are merged before each commit.
+     */
+    private static String staging(Table table) {
+        return "temp.main." + quote(stage(table));
     }
 
     private static String duckDbType(ColumnType type) {
@@ -122,16 +141,28 @@ public final class DuckDbSink implements Sink {
             columns.add(quote(column.name()) + " " + duckDbType(column.type()) + (key ? " NOT NULL" : ""));
             staged.add(quote(column.name()) + " " + stagedType(column.type()));
         }
-        StringJoiner key = new StringJoiner(", ");
-        table.primaryKey().forEach(name -> key.add(quote(name)));
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS " + quote(table.name()) + " (" + columns
-                    + (table.primaryKey().isEmpty() ? "" : ", PRIMARY KEY (" + key + ")") + ")");
-            statement.execute("CREATE TABLE IF NOT EXISTS " + quote(stage(table)) + " (" + staged + ")");
-            statement.execute("DELETE FROM " + quote(stage(table)));
+            statement.execute("CREATE TABLE IF NOT EXISTS " + quote(table.name()) + " (" + columns + ")");
+            // Earlier versions kept the staging table in the database file; drop what a killed run of one left.
+            statement.execute("DROP TABLE IF EXISTS " + quote(connection.getCatalog()) + ".main." + quote(stage(table)));
+            statement.execute("CREATE TEMP TABLE IF NOT EXISTS " + quote(stage(table)) + " (" + staged + ")");
+            statement.execute("DELETE FROM " + staging(table));
         }
-        stagingTables.add(table.name());
-        appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, stage(table));
+        if (!constrained.containsKey(table.name())) {
+            try (PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM duckdb_constraints()"
+                    + " WHERE schema_name = 'main' AND table_name = ? AND constraint_type = 'PRIMARY KEY'")) {
+                query.setString(1, table.name());
+                try (ResultSet result = query.executeQuery()) {
+                    result.next();
+                    constrained.put(table.name(), result.getLong(1) > 0);
+                }
+            }
+        }
+        appender = connection.createAppender("temp", DuckDBConnection.DEFAULT_SCHEMA, stage(table));
+        // DuckDB's appender refuses calls from a thread other than its creator's. The engine opens a table on its
+        // own thread and writes it on a writer thread, one call at a time with the hand-over between them ordering
+        // the calls (see Sink), so the appender is never used by two threads at once and needs no lock.
+        appender.unsafeBreakThreadConfinement();
         appenders.put(table.name(), appender);
         return appender;
     }
@@ -160,10 +191,11 @@ public final class DuckDbSink implements Sink {
             for (int i = 0; i < values.length; i++) {
                 values[i] = columns.get(i).value().apply(row);
             }
-            if (!batchKeys.computeIfAbsent(table.name(), name -> new HashSet<>()).add(key(table, values))) {
+            long key = KeyFingerprint.of(table, values);
+            if (!batchKeys.computeIfAbsent(table.name(), name -> new HashSet<>()).add(key)) {
                 // A key repeats within the batch: merge what came before, so that this row replaces it.
                 merge(table);
-                batchKeys.get(table.name()).add(key(table, values));
+                batchKeys.get(table.name()).add(key);
             }
             appender.beginRow();
             for (int i = 0; i < values.length; i++) {
@@ -188,29 +220,6 @@ public final class DuckDbSink implements Sink {
         }
     }
 
-    /** A row's primary key (every column when the table has none), to spot a key repeated within a batch. */
-    private static List<Object> key(Table table, Object[] values) {
-        if (table.primaryKey().isEmpty()) {
-            return Arrays.asList(values);
-        }
-        Object[] key = new Object[table.primaryKey().size()];
-        for (int k = 0; k < key.length; k++) {
-            key[k] = values[keyIndex(table, k)];
-        }
-        return Arrays.asList(key);
-    }
-
-    private static int keyIndex(Table table, int k) {
-        String name = table.primaryKey().get(k);
-        List<Column> columns = table.columns();
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("Key column " + name + " is not a column of " + table.name());
-    }
-
     @Override
     public OptionalLong commit(Table table) throws IOException {
         try {
@@ -224,27 +233,42 @@ public final class DuckDbSink implements Sink {
 
     /**
      * Upserts the staged rows into the table, within the open transaction. The staged rows have distinct keys
-     * ({@link #write} merges early when a key repeats), so a plain {@code INSERT OR REPLACE} keeps the last row.
+     * ({@link #write} merges early when a key repeats), so deleting the table's rows with a staged key and inserting
+     * the staged rows keeps the last row of each key.
      */
     private void merge(Table table) throws SQLException {
         appender(table).flush();
-        Set<List<Object>> keys = batchKeys.get(table.name());
+        Set<Long> keys = batchKeys.get(table.name());
         if (keys != null) {
             keys.clear();
         }
         StringJoiner names = new StringJoiner(", ");
         StringJoiner values = new StringJoiner(", ");
+        StringJoiner sameKey = new StringJoiner(" AND ");
         for (Column column : table.columns()) {
             names.add(quote(column.name()));
-            values.add(column.type() == ColumnType.TIMESTAMP ? "epoch_ms(" + quote(column.name()) + ")"
-                    : column.type() == ColumnType.JSON ? "CAST(" + quote(column.name()) + " AS JSON)"
-                    : quote(column.name()));
+            values.add(staged(column, ""));
+            if (table.primaryKey().contains(column.name())) {
+                sameKey.add("t." + quote(column.name()) + " = " + staged(column, "s."));
+            }
         }
+        boolean constraint = Boolean.TRUE.equals(constrained.get(table.name()));
         try (Statement statement = connection.createStatement()) {
-            statement.execute("INSERT OR REPLACE INTO " + quote(table.name()) + " (" + names + ") SELECT "
-                    + values + " FROM " + quote(stage(table)));
-            statement.execute("DELETE FROM " + quote(stage(table)));
+            if (!constraint && !table.primaryKey().isEmpty()) {
+                statement.execute("DELETE FROM " + quote(table.name()) + " AS t USING " + staging(table)
+                        + " AS s WHERE " + sameKey);
+            }
+            statement.execute("INSERT " + (constraint ? "OR REPLACE " : "") + "INTO " + quote(table.name()) + " ("
+                    + names + ") SELECT " + values + " FROM " + staging(table));
+            statement.execute("DELETE FROM " + staging(table));
         }
+    }
+
+    /** A staged column converted to the table's type: epoch milliseconds to a timestamp, text to JSON. */
+    private static String staged(Column column, String alias) {
+        String name = alias + quote(column.name());
+        return column.type() == ColumnType.TIMESTAMP ? "epoch_ms(" + name + ")"
+                : column.type() == ColumnType.JSON ? "CAST(" + name + " AS JSON)" : name;
     }
 
     @Override
@@ -301,12 +325,6 @@ public final class DuckDbSink implements Sink {
     public void close() throws IOException {
         try {
             rollback();
-            try (Statement statement = connection.createStatement()) {
-                for (String table : stagingTables) {
-                    statement.execute("DROP TABLE IF EXISTS " + quote("_staging_" + table));
-                }
-            }
-            connection.commit();
             connection.close();
         } catch (SQLException e) {
             throw new IOException("DuckDB could not close " + file + " cleanly: " + e.getMessage(), e);

@@ -34,6 +34,12 @@ public final class ParquetSink implements Sink {
     public static final String STAGING_FILE = ".pendo-sync-staging.duckdb";
 
     private static final String PENDING = "_pendo_sync_parquet_pending";
+    /**
+     * Rows per Parquet row group. DuckDB builds a row group in memory before writing it; its default of 122,880 rows
+     * of event JSON needs more than the staging database's default memory limit, while 16,384 rows stay well within
+     * it and still make row groups of a few megabytes, as readers prefer.
+     */
+    static final int ROW_GROUP_ROWS = 16_384;
 
     private final Path directory;
     private final DuckDbSink staging;
@@ -153,7 +159,8 @@ public final class ParquetSink implements Sink {
         }
         try (Statement statement = connection().createStatement()) {
             statement.execute("COPY (SELECT " + columns + " FROM " + DuckDbSink.quote(table) + ") TO '"
-                    + partial.toAbsolutePath().toString().replace("'", "''") + "' (FORMAT PARQUET, COMPRESSION ZSTD)");
+                    + partial.toAbsolutePath().toString().replace("'", "''")
+                    + "' (FORMAT PARQUET, COMPRESSION ZSTD, ROW_GROUP_SIZE " + ROW_GROUP_ROWS + ")");
         }
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

@@ -50,7 +50,7 @@ class DuckDbLimitsTest {
     void theDefaultIsOneThreadAndBoundedMemory() throws IOException, SQLException {
         try (DuckDbSink sink = new DuckDbSink(dir.resolve("d.duckdb"))) {
             assertThat(setting(sink, "threads")).isEqualTo("1");
-            assertThat(setting(sink, "memory_limit")).startsWith("244.1");
+            assertThat(setting(sink, "memory_limit")).startsWith("61.0");
         }
     }
 
