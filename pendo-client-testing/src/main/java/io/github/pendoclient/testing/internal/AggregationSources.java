@@ -33,6 +33,37 @@ final class AggregationSources implements AggregationEngine.Sources {
 
         /** Whether requests changed "visitors" or "accounts". */
         boolean changed(String source);
+
+        /**
+         * The live rows the fake's handlers hold.
+         *
+         * @param people the visitors and accounts, with the changes requests made
+         * @param catalog the guides, with the state changes requests made
+         * @return the live rows
+         */
+        static Live of(PeopleHandler people, CatalogHandler catalog) {
+            return new Live() {
+                @Override
+                public Stream<Map<String, Object>> visitors() {
+                    return people.visitors();
+                }
+
+                @Override
+                public Stream<Map<String, Object>> accounts() {
+                    return people.accounts();
+                }
+
+                @Override
+                public List<Map<String, Object>> guides() {
+                    return catalog.guides();
+                }
+
+                @Override
+                public boolean changed(String source) {
+                    return people.changed(source);
+                }
+            };
+        }
     }
 
     private final Dataset dataset;

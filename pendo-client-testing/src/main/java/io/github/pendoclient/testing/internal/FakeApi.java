@@ -36,27 +36,8 @@ public final class FakeApi {
         this.people = new PeopleHandler(dataset);
         this.catalog = new CatalogHandler(dataset);
         this.admin = new AdminHandler(dataset, people, clock);
-        this.engine = new AggregationEngine(new AggregationSources(dataset, new AggregationSources.Live() {
-            @Override
-            public Stream<Map<String, Object>> visitors() {
-                return people.visitors();
-            }
-
-            @Override
-            public Stream<Map<String, Object>> accounts() {
-                return people.accounts();
-            }
-
-            @Override
-            public List<Map<String, Object>> guides() {
-                return catalog.guides();
-            }
-
-            @Override
-            public boolean changed(String source) {
-                return people.changed(source);
-            }
-        }), clock);
+        this.engine = new AggregationEngine(
+                new AggregationSources(dataset, AggregationSources.Live.of(people, catalog)), clock);
     }
 
     /**

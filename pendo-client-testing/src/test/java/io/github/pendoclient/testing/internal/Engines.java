@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
-import java.util.stream.Stream;
 import okio.Buffer;
 
 /**
@@ -35,27 +34,8 @@ final class Engines {
     static AggregationEngine over(Dataset dataset, LongSupplier clock, boolean fastWindows) {
         PeopleHandler people = new PeopleHandler(dataset);
         CatalogHandler catalog = new CatalogHandler(dataset);
-        return new AggregationEngine(new AggregationSources(dataset, new AggregationSources.Live() {
-            @Override
-            public Stream<Map<String, Object>> visitors() {
-                return people.visitors();
-            }
-
-            @Override
-            public Stream<Map<String, Object>> accounts() {
-                return people.accounts();
-            }
-
-            @Override
-            public List<Map<String, Object>> guides() {
-                return catalog.guides();
-            }
-
-            @Override
-            public boolean changed(String source) {
-                return people.changed(source);
-            }
-        }, fastWindows), clock);
+        return new AggregationEngine(
+                new AggregationSources(dataset, AggregationSources.Live.of(people, catalog), fastWindows), clock);
     }
 
     /**
