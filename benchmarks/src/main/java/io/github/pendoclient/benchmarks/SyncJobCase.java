@@ -29,9 +29,15 @@ final class SyncJobCase {
     private SyncJobCase() {
     }
 
-    /** The JVM flags the README's command gives pendo-sync. */
+    /** The heap limit of the README's command, which the scale case gives pendo-sync. */
     static final List<String> HEAP_FLAGS = List.of("-Xmx128m");
-    private static final String HEAP = String.join(" ", HEAP_FLAGS);
+    /**
+     * The JVM flags of the README's first command, the one users run: every storage (discard too) runs with them,
+     * so the collector and the JIT's code cache are the ones users get.
+     */
+    static final List<String> README_FLAGS = List.of("-Xmx128m", "-XX:+UseSerialGC", "-Xss512k",
+            "-XX:MaxMetaspaceSize=64m", "-XX:ReservedCodeCacheSize=32m");
+    private static final String HEAP = String.join(" ", README_FLAGS);
 
     private record Run(Map<String, double[]> tables, long peakHeap, long peakRss, double seconds) {
     }
@@ -142,7 +148,7 @@ final class SyncJobCase {
     private static Run child(List<String> args, Map<String, String> environment)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
-        command.addAll(HEAP_FLAGS);
+        command.addAll(README_FLAGS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), SyncJobMain.class.getName()));
         command.addAll(args);
         long start = System.nanoTime();

@@ -183,6 +183,24 @@ public final class JsonValues {
     }
 
     /**
+     * Writes an untyped value as compact JSON encoded in UTF-8, keeping nulls inside maps: {@link #toJson} without
+     * decoding the text into a {@code String}, for a caller that would encode it again.
+     *
+     * @param value maps, collections, strings, numbers, booleans, nulls, or values {@link PendoJson#moshi()} knows
+     * @return the JSON text's UTF-8 bytes
+     */
+    public static byte[] toJsonUtf8(Object value) {
+        Buffer buffer = new Buffer();
+        try (JsonWriter writer = JsonWriter.of(buffer)) {
+            writer.setSerializeNulls(true);
+            write(writer, value, PendoJson.moshi());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing to memory failed", e);
+        }
+        return buffer.readByteArray();
+    }
+
+    /**
      * Writes an untyped value as JSON text indented by two spaces, keeping nulls inside maps.
      *
      * @param value maps, collections, strings, numbers, booleans, nulls, or values {@link PendoJson#moshi()} knows

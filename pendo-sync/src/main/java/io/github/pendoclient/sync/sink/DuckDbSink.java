@@ -203,7 +203,9 @@ public final class DuckDbSink implements Sink {
                 if (value == null) {
                     appender.appendNull();
                 } else if (columns.get(i).type() == ColumnType.JSON) {
-                    appender.append(JsonValues.toJson(value));
+                    // UTF-8 bytes, which the appender copies as they are into the VARCHAR staging column: the
+                    // String of toJson would be decoded from them and encoded again (the raw column is most of a row).
+                    appender.append(JsonValues.toJsonUtf8(value));
                 } else if (value instanceof Long number) {
                     appender.append(number.longValue());
                 } else if (value instanceof Double number) {

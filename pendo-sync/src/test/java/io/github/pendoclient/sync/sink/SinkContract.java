@@ -226,6 +226,32 @@ abstract class SinkContract {
     }
 
     @Test
+    void aRowOfAFirstLoadWrittenAgainAfterACommitReplacesTheCommittedOne() throws Exception {
+        Map<String, Object> changed = new LinkedHashMap<>(row(3));
+        changed.put("label", "changed after a commit");
+        Map<String, Object> changedAgain = new LinkedHashMap<>(row(3));
+        changedAgain.put("count", 7L);
+        try (Sink sink = open()) {
+            sink.open(ROWS, OptionalLong.empty());
+            write(sink, ROWS, rows(0, 10), 4);
+            sink.write(ROWS, changed);
+            sink.write(ROWS, row(11));
+            sink.commit(ROWS);
+            sink.write(ROWS, changedAgain);
+            sink.commit(ROWS);
+        }
+        if (upserts()) {
+            List<Map<String, Object>> all = new ArrayList<>(rows(0, 10));
+            all.add(changed);
+            all.add(row(11));
+            all.add(changedAgain);
+            assertRows(ROWS, all);
+        } else {
+            assertThat(read(ROWS)).hasSize(13);
+        }
+    }
+
+    @Test
     void rowsNotCommittedWhenASinkIsAbandonedAreGoneAfterResumingFromTheCheckpoint() throws Exception {
         OptionalLong position;
         Sink abandoned = open();
