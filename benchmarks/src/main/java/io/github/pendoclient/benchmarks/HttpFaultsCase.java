@@ -1,9 +1,12 @@
 package io.github.pendoclient.benchmarks;
 
+import static io.github.pendoclient.benchmarks.Samples.max;
+import static io.github.pendoclient.benchmarks.Samples.median;
+import static io.github.pendoclient.benchmarks.Samples.min;
+
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.track.TrackClient;
-import io.github.pendoclient.track.TrackEvent;
 import io.github.pendoclient.track.TrackSender;
 import io.github.pendoclient.track.TrackSenderOptions;
 import java.time.Duration;
@@ -85,7 +88,7 @@ final class HttpFaultsCase {
                          .closeTimeout(Duration.ZERO).build())) {
                 Thread producer = new Thread(() -> {
                     for (int i = 0; producing.get(); i++) {
-                        sender.track(event(i));
+                        sender.track(TrackSenderCase.event(i));
                     }
                 }, "benchmark-producer");
                 producer.start();
@@ -209,23 +212,5 @@ final class HttpFaultsCase {
                 return (System.nanoTime() - start) / 1e6;
             }
         }
-    }
-
-    private static TrackEvent event(int i) {
-        return TrackEvent.builder().event("Report Exported").visitorId("v-" + (i % 5000)).accountId("acme")
-                .property("format", "pdf").property("n", i).build();
-    }
-
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted[sorted.length / 2];
-    }
-
-    private static double min(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-    }
-
-    private static double max(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
 }

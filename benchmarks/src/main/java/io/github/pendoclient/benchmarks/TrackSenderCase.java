@@ -1,5 +1,9 @@
 package io.github.pendoclient.benchmarks;
 
+import static io.github.pendoclient.benchmarks.Samples.max;
+import static io.github.pendoclient.benchmarks.Samples.median;
+import static io.github.pendoclient.benchmarks.Samples.min;
+
 import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.track.TrackClient;
 import io.github.pendoclient.track.TrackEvent;
@@ -188,21 +192,14 @@ final class TrackSenderCase {
         }
     }
 
-    private static TrackEvent event(int i) {
+    /**
+     * The track event the sender benchmarks send: one of 5,000 visitors, a small property map.
+     *
+     * @param i the event's number
+     * @return the event
+     */
+    static TrackEvent event(int i) {
         return TrackEvent.builder().event("Report Exported").visitorId("v-" + (i % 5000)).accountId("acme")
                 .property("format", "pdf").property("n", i).build();
-    }
-
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted[sorted.length / 2];
-    }
-
-    private static double min(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-    }
-
-    private static double max(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
 }
