@@ -44,6 +44,8 @@ public final class DuckDbSink implements Sink {
     private final Map<String, DuckDBAppender> appenders = new HashMap<>();
     /** Per table: the {@link KeyFingerprint}s of the keys staged since the last merge. */
     private final Map<String, Set<Long>> batchKeys = new HashMap<>();
+    /** Per table: where its key columns stand, for {@link KeyFingerprint}. */
+    private final Map<String, int[]> keyColumns = new HashMap<>();
     /** Per table: whether it has a PRIMARY KEY constraint (created by an earlier version). */
     private final Map<String, Boolean> constrained = new HashMap<>();
 
@@ -191,7 +193,8 @@ public final class DuckDbSink implements Sink {
             for (int i = 0; i < values.length; i++) {
                 values[i] = columns.get(i).value().apply(row);
             }
-            long key = KeyFingerprint.of(table, values);
+            long key = KeyFingerprint.of(
+                    keyColumns.computeIfAbsent(table.name(), name -> KeyFingerprint.keyColumns(table)), values);
             if (!batchKeys.computeIfAbsent(table.name(), name -> new HashSet<>()).add(key)) {
                 // A key repeats within the batch: merge what came before, so that this row replaces it.
                 merge(table);

@@ -3,6 +3,7 @@ package io.github.pendoclient.sync.sink;
 import io.github.pendoclient.sync.Column;
 import io.github.pendoclient.sync.Table;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A 64-bit fingerprint of a row's primary key (of every column when the table has none), with which the database
@@ -15,22 +16,35 @@ final class KeyFingerprint {
     }
 
     /**
-     * The fingerprint of a row's key.
+     * Where a table's key columns stand among its columns: what {@link #of} reads, found once per table rather
+     * than per row.
      *
      * @param table the table
+     * @return the key columns' positions, in key order; every column's when the table has no key
+     */
+    static int[] keyColumns(Table table) {
+        List<Column> columns = table.columns();
+        if (table.primaryKey().isEmpty()) {
+            return IntStream.range(0, columns.size()).toArray();
+        }
+        int[] positions = new int[table.primaryKey().size()];
+        for (int k = 0; k < positions.length; k++) {
+            positions[k] = position(table, table.primaryKey().get(k));
+        }
+        return positions;
+    }
+
+    /**
+     * The fingerprint of a row's key.
+     *
+     * @param keyColumns the key columns' positions, from {@link #keyColumns}
      * @param values the row's column values, in the table's column order
      * @return the fingerprint
      */
-    static long of(Table table, Object[] values) {
+    static long of(int[] keyColumns, Object[] values) {
         long hash = 0x9E3779B97F4A7C15L;
-        if (table.primaryKey().isEmpty()) {
-            for (Object value : values) {
-                hash = mix(hash, value);
-            }
-            return hash;
-        }
-        for (int k = 0; k < table.primaryKey().size(); k++) {
-            hash = mix(hash, values[keyIndex(table, k)]);
+        for (int position : keyColumns) {
+            hash = mix(hash, values[position]);
         }
         return hash;
     }
@@ -51,8 +65,7 @@ final class KeyFingerprint {
         return h;
     }
 
-    private static int keyIndex(Table table, int k) {
-        String name = table.primaryKey().get(k);
+    private static int position(Table table, String name) {
         List<Column> columns = table.columns();
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).name().equals(name)) {
