@@ -9,14 +9,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.Set;
 import java.util.StringJoiner;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -30,18 +33,38 @@ import org.postgresql.copy.CopyIn;
  *
  * <p>Rows are streamed with {@code COPY} into a temporary staging table of the session and, at each commit, merged
  * into the table in one statement, {@code INSERT ... ON CONFLICT (key) DO UPDATE}, within the transaction that the
- * commit ends (the last row wins when a batch repeats a key). A killed run leaves nothing half-merged: its staging
- * table dies with its session and its open transaction is rolled back. PostgreSQL cannot store the character
- * U+0000 in {@code text} or {@code jsonb}; it is replaced by U+FFFD.
+ * commit ends (the last row wins when a batch repeats a key). A first load, into a table that is empty when it is
+ * opened (or replaced), is copied straight into the table with no staging and no merge, for as long as every key is
+ * new: the sink remembers the keys it copied (as {@link FingerprintSet fingerprints}, up to
+ * {@value #FIRST_LOAD_KEYS} of them) and stages the rest of the run as above from the first key that repeats or
+ * past that many. Tables without a key are always copied straight in. A killed run leaves nothing half-merged: its
+ * staging table dies with its session and its open transaction is rolled back. PostgreSQL cannot store the
+ * character U+0000 in {@code text} or {@code jsonb}; it is replaced by U+FFFD.
  */
 public final class PostgresSink implements Sink {
 
     private static final int FLUSH_BYTES = 1 << 16;
+    /**
+     * The most keys a first load copies straight into a table (8 to 16 bytes of heap each) before it stages the
+     * rest: 2<sup>20</sup>, at most 16 MB.
+     */
+    static final int FIRST_LOAD_KEYS = 1 << 20;
+
+    /** A {@code COPY} under way: straight into the table, or into its staging table. */
+    private record Copy(CopyIn in, boolean straight) {
+    }
 
     private final String description;
     private final Connection connection;
-    private final Map<String, CopyIn> copies = new HashMap<>();
+    private final Map<String, Copy> copies = new HashMap<>();
     private final Map<String, StringBuilder> buffers = new HashMap<>();
+    /** Per table in a first load: the fingerprints of the keys copied straight in; absent once it stages rows. */
+    private final Map<String, FingerprintSet> firstLoads = new HashMap<>();
+    /** The tables whose staging table holds rows to merge at the next commit. */
+    private final Set<String> staged = new HashSet<>();
+    /** Per table: where its key columns stand, for {@link KeyFingerprint}. */
+    private final Map<String, int[]> keyColumns = new HashMap<>();
+    private int firstLoadKeys = FIRST_LOAD_KEYS;
 
     private PostgresSink(String description, Connection connection) {
         this.description = description;
@@ -124,10 +147,38 @@ public final class PostgresSink implements Sink {
         return type == ColumnType.TIMESTAMP ? "bigint" : type == ColumnType.JSON ? "text" : sqlType(type);
     }
 
+    /**
+     * Sets how many keys a first load copies straight in before staging the rest, for tests.
+     *
+     * @param keys the most keys, at least 1
+     * @return this sink
+     */
+    PostgresSink firstLoadKeys(int keys) {
+        this.firstLoadKeys = keys;
+        return this;
+    }
+
+    /**
+     * Whether the next rows of a table go straight into it (a first load whose keys are all new so far).
+     *
+     * @param table the table
+     * @return true if they are copied straight in, false if they are staged and merged
+     */
+    boolean copiesStraightIn(Table table) {
+        return table.primaryKey().isEmpty() || firstLoads.containsKey(table.name());
+    }
+
     @Override
     public void open(Table table, OptionalLong position) throws IOException {
         try {
             prepare(table);
+            firstLoads.remove(table.name());
+            try (Statement statement = connection.createStatement();
+                 ResultSet any = statement.executeQuery("SELECT 1 FROM " + quote(table.name()) + " LIMIT 1")) {
+                if (!any.next()) {
+                    firstLoads.put(table.name(), new FingerprintSet(firstLoadKeys));
+                }
+            }
             connection.commit();
         } catch (SQLException e) {
             throw failure("prepare table " + table.name(), e);
@@ -136,11 +187,11 @@ public final class PostgresSink implements Sink {
 
     private void prepare(Table table) throws SQLException {
         StringJoiner columns = new StringJoiner(", ");
-        StringJoiner staged = new StringJoiner(", ");
+        StringJoiner stagedColumns = new StringJoiner(", ");
         for (Column column : table.columns()) {
             boolean key = table.primaryKey().contains(column.name());
             columns.add(quote(column.name()) + " " + sqlType(column.type()) + (key ? " NOT NULL" : ""));
-            staged.add(quote(column.name()) + " " + stagedType(column.type()));
+            stagedColumns.add(quote(column.name()) + " " + stagedType(column.type()));
         }
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS " + quote(table.name()) + " (" + columns
@@ -149,10 +200,11 @@ public final class PostgresSink implements Sink {
                 statement.execute("ALTER TABLE " + quote(table.name()) + " ADD COLUMN IF NOT EXISTS "
                         + quote(column.name()) + " " + sqlType(column.type()));
             }
-            statement.execute("CREATE TEMPORARY TABLE IF NOT EXISTS " + stage(table) + " (" + staged
+            statement.execute("CREATE TEMPORARY TABLE IF NOT EXISTS " + stage(table) + " (" + stagedColumns
                     + ", pendo_sync_seq bigserial)");
             statement.execute("TRUNCATE " + stage(table));
         }
+        staged.remove(table.name());
     }
 
     private static String keyList(Table table) {
@@ -161,38 +213,93 @@ public final class PostgresSink implements Sink {
         return key.toString();
     }
 
-    private CopyIn copy(Table table) throws SQLException {
-        CopyIn copy = copies.get(table.name());
+    /** The table's {@code COPY} under way, or a new one: straight into the table, or into its staging table. */
+    private Copy copy(Table table, boolean straight) throws SQLException {
+        Copy copy = copies.get(table.name());
+        if (copy != null && copy.straight() != straight) {
+            endCopy(table);                         // a first load that stages from here on: its rows so far stay
+            copy = null;
+        }
         if (copy == null) {
+            if (!straight) {
+                staged.add(table.name());
+            }
             StringJoiner names = new StringJoiner(", ");
             table.columns().forEach(column -> names.add(quote(column.name())));
-            copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY " + stage(table) + " (" + names + ") FROM STDIN");
+            CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY "
+                    + (straight ? quote(table.name()) : stage(table)) + " (" + names + ") FROM STDIN");
+            copy = new Copy(in, straight);
             copies.put(table.name(), copy);
             buffers.put(table.name(), new StringBuilder(FLUSH_BYTES + 4096));
         }
         return copy;
     }
 
+    /** Ends the table's {@code COPY}, if one is under way. */
+    private void endCopy(Table table) throws SQLException {
+        Copy copy = copies.remove(table.name());
+        if (copy != null) {
+            flush(copy.in(), buffers.remove(table.name()));
+            copy.in().endCopy();
+        }
+    }
+
     @Override
     public void write(Table table, Map<String, Object> row) throws IOException {
         try {
-            CopyIn copy = copy(table);
-            StringBuilder line = buffers.get(table.name());
             List<Column> columns = table.columns();
-            for (int i = 0; i < columns.size(); i++) {
+            Object[] values = new Object[columns.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = columns.get(i).value().apply(row);
+            }
+            boolean straight = straight(table, values);
+            Copy copy = copy(table, straight);
+            StringBuilder line = buffers.get(table.name());
+            for (int i = 0; i < values.length; i++) {
                 if (i > 0) {
                     line.append('\t');
                 }
-                appendCopyText(line, columns.get(i), columns.get(i).value().apply(row));
+                appendCopyText(line, columns.get(i), values[i], straight);
             }
             line.append('\n');
             if (line.length() >= FLUSH_BYTES) {
-                flush(copy, line);
+                flush(copy.in(), line);
             }
         } catch (SQLException e) {
             throw failure("write a row of " + table.name(), e);
         }
+    }
+
+    /**
+     * Whether a row goes straight into its table: always without a key; in a first load while its key is new and
+     * there is room to remember it, and its timestamps have a text form ({@link CopyTimestamp}). Otherwise the
+     * first load ends here, and this row and the rest of the run are staged and merged.
+     */
+    private boolean straight(Table table, Object[] values) {
+        if (table.primaryKey().isEmpty()) {
+            return timestampsHaveText(table, values);
+        }
+        FingerprintSet keys = firstLoads.get(table.name());
+        if (keys == null) {
+            return false;
+        }
+        if (!keys.isFull() && timestampsHaveText(table, values) && keys.add(KeyFingerprint.of(
+                keyColumns.computeIfAbsent(table.name(), name -> KeyFingerprint.keyColumns(table)), values))) {
+            return true;
+        }
+        firstLoads.remove(table.name());
+        return false;
+    }
+
+    private static boolean timestampsHaveText(Table table, Object[] values) {
+        List<Column> columns = table.columns();
+        for (int i = 0; i < values.length; i++) {
+            if (columns.get(i).type() == ColumnType.TIMESTAMP && values[i] != null
+                    && !CopyTimestamp.fits((Long) values[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void flush(CopyIn copy, StringBuilder buffer) throws SQLException {
@@ -201,8 +308,13 @@ public final class PostgresSink implements Sink {
         buffer.setLength(0);
     }
 
-    /** One value in COPY's text format: {@code \N} for null, with backslash, tab and line breaks escaped. */
-    static void appendCopyText(StringBuilder out, Column column, Object value) {
+    /**
+     * One value in COPY's text format: {@code \N} for null, with backslash, tab and line breaks escaped.
+     *
+     * @param straight whether the value goes straight into the table, where a timestamp is text; the staging table
+     *     takes epoch milliseconds
+     */
+    static void appendCopyText(StringBuilder out, Column column, Object value, boolean straight) {
         if (value == null) {
             out.append("\\N");
             return;
@@ -214,6 +326,13 @@ public final class PostgresSink implements Sink {
                 break;
             case JSON:
                 text = JsonValues.toJson(value);
+                break;
+            case TIMESTAMP:
+                if (straight) {
+                    CopyTimestamp.append(out, (Long) value);
+                    return;
+                }
+                text = value.toString();
                 break;
             default:
                 text = value.toString();
@@ -245,10 +364,8 @@ public final class PostgresSink implements Sink {
     @Override
     public OptionalLong commit(Table table) throws IOException {
         try {
-            CopyIn copy = copies.remove(table.name());
-            if (copy != null) {
-                flush(copy, buffers.remove(table.name()));
-                copy.endCopy();
+            endCopy(table);
+            if (staged.remove(table.name())) {
                 merge(table);
             }
             connection.commit();
@@ -296,6 +413,7 @@ public final class PostgresSink implements Sink {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("DELETE FROM " + quote(table.name()));
             }
+            firstLoads.put(table.name(), new FingerprintSet(firstLoadKeys));
         } catch (SQLException e) {
             throw failure("replace " + table.name(), e);
         }
@@ -314,9 +432,9 @@ public final class PostgresSink implements Sink {
     public void close() throws IOException {
         SQLException failure = null;
         try {
-            for (CopyIn copy : copies.values()) {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
+            for (Copy copy : copies.values()) {
+                if (copy.in().isActive()) {
+                    copy.in().cancelCopy();
                 }
             }
             connection.rollback();
@@ -325,6 +443,8 @@ public final class PostgresSink implements Sink {
         } finally {
             copies.clear();
             buffers.clear();
+            firstLoads.clear();
+            staged.clear();
             try {
                 connection.close();
             } catch (SQLException e) {
@@ -343,13 +463,15 @@ public final class PostgresSink implements Sink {
      */
     private IOException failure(String what, SQLException e) {
         try {
-            for (CopyIn copy : copies.values()) {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
+            for (Copy copy : copies.values()) {
+                if (copy.in().isActive()) {
+                    copy.in().cancelCopy();
                 }
             }
             copies.clear();
             buffers.clear();
+            firstLoads.clear();
+            staged.clear();
             if (!connection.isClosed()) {
                 connection.rollback();
             }

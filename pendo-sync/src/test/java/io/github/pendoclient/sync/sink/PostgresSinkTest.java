@@ -47,7 +47,7 @@ class PostgresSinkTest {
         try (Connection connection = DriverManager.getConnection(url, EmbeddedPostgres.USER,
                 EmbeddedPostgres.PASSWORD);
              Statement sql = connection.createStatement()) {
-            sql.execute("CREATE TABLE contract_rows (id text PRIMARY KEY, count boolean)");   // not bigint
+            sql.execute("CREATE TABLE contract_rows (id text PRIMARY KEY, count date)");   // not bigint
         }
         try (Sink sink = PostgresSink.connect(url, EmbeddedPostgres.USER, EmbeddedPostgres.PASSWORD)) {
             sink.open(SinkContract.ROWS, OptionalLong.empty());
