@@ -15,22 +15,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Properties;
-import java.util.Set;
 import java.util.StringJoiner;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
  * An embedded DuckDB database, one table per Pendo table. Rows are upserted on the table's primary key; timestamps
- * are stored as {@code TIMESTAMP} (UTC), metadata and nested members as {@code JSON}. Rows are appended to a staging
- * table with DuckDB's appender and merged at each commit, which also ends the transaction: the rows whose key is
- * staged are deleted and the staged rows inserted, in that one transaction. A resumed run refetches from the last
- * checkpoint, and the upserts make that idempotent.
+ * are stored as {@code TIMESTAMP} (UTC), metadata and nested members as {@code JSON}, compressed with ZSTD (DuckDB's
+ * default for text, dictionary and FSST, leaves JSON three times larger and takes longer to write it). Rows are
+ * appended to a staging table with DuckDB's appender and merged at each commit, which also ends the transaction: the
+ * rows whose key is staged are deleted and the staged rows inserted, in that one transaction. A resumed run
+ * refetches from the last checkpoint, and the upserts make that idempotent.
  *
  * <p>The key columns are {@code NOT NULL} but carry no {@code PRIMARY KEY} constraint: DuckDB holds a primary key's
  * index in memory whole, which for the event tables' long composite keys grew to hundreds of megabytes, while the
@@ -42,8 +41,14 @@ public final class DuckDbSink implements Sink {
     private final Path file;
     private final DuckDBConnection connection;
     private final Map<String, DuckDBAppender> appenders = new HashMap<>();
+    /**
+     * Keys a batch remembers before it is merged early: 2<sup>20</sup> (at most 16 MB of heap), far more than the
+     * engine writes between checkpoints.
+     */
+    static final int BATCH_KEYS = 1 << 20;
+
     /** Per table: the {@link KeyFingerprint}s of the keys staged since the last merge. */
-    private final Map<String, Set<Long>> batchKeys = new HashMap<>();
+    private final Map<String, FingerprintSet> batchKeys = new HashMap<>();
     /** Per table: where its key columns stand, for {@link KeyFingerprint}. */
     private final Map<String, int[]> keyColumns = new HashMap<>();
     /** Per table: whether it has a PRIMARY KEY constraint (created by an earlier version). */
@@ -140,7 +145,8 @@ public final class DuckDbSink implements Sink {
         StringJoiner staged = new StringJoiner(", ");
         for (Column column : table.columns()) {
             boolean key = table.primaryKey().contains(column.name());
-            columns.add(quote(column.name()) + " " + duckDbType(column.type()) + (key ? " NOT NULL" : ""));
+            columns.add(quote(column.name()) + " " + duckDbType(column.type()) + (key ? " NOT NULL" : "")
+                    + (column.type() == ColumnType.JSON ? " USING COMPRESSION zstd" : ""));
             staged.add(quote(column.name()) + " " + stagedType(column.type()));
         }
         try (Statement statement = connection.createStatement()) {
@@ -195,10 +201,12 @@ public final class DuckDbSink implements Sink {
             }
             long key = KeyFingerprint.of(
                     keyColumns.computeIfAbsent(table.name(), name -> KeyFingerprint.keyColumns(table)), values);
-            if (!batchKeys.computeIfAbsent(table.name(), name -> new HashSet<>()).add(key)) {
-                // A key repeats within the batch: merge what came before, so that this row replaces it.
+            FingerprintSet keys = batchKeys.computeIfAbsent(table.name(), name -> new FingerprintSet(BATCH_KEYS));
+            if (!keys.add(key)) {
+                // A key repeats within the batch (or the batch remembers no more keys): merge what came before, so
+                // that this row replaces it.
                 merge(table);
-                batchKeys.get(table.name()).add(key);
+                keys.add(key);
             }
             appender.beginRow();
             for (int i = 0; i < values.length; i++) {
@@ -243,7 +251,7 @@ public final class DuckDbSink implements Sink {
      */
     private void merge(Table table) throws SQLException {
         appender(table).flush();
-        Set<Long> keys = batchKeys.get(table.name());
+        FingerprintSet keys = batchKeys.get(table.name());
         if (keys != null) {
             keys.clear();
         }
