@@ -39,7 +39,8 @@ final class SyncJobCase {
             "-XX:MaxMetaspaceSize=64m", "-XX:ReservedCodeCacheSize=32m");
     private static final String HEAP = String.join(" ", README_FLAGS);
 
-    private record Run(Map<String, double[]> tables, long peakHeap, long peakRss, double seconds) {
+    /** One child run; {@code cpuSeconds} is the pendo-sync JVM's own CPU time (user and system), fake included. */
+    private record Run(Map<String, double[]> tables, long peakHeap, long peakRss, double seconds, double cpuSeconds) {
     }
 
     private static final String[] MODES = {"discard", "jsonl", "duckdb", "parquet", "postgres"};
@@ -116,15 +117,17 @@ final class SyncJobCase {
             System.err.println("sync vs discard, event tables: " + line.replace("**", ""));
         }
         out.append(".\n");
-        out.append("\n| storage | whole run (s, median) | vs discard | peak heap used | peak RSS (fake included) |\n"
-                + "|---|---|---|---|---|\n");
+        out.append("\n| storage | whole run (s, median) | vs discard | CPU of the JVM (s, median, fake included)"
+                + " | CPU vs discard | peak heap used | peak RSS (fake included) |\n|---|---|---|---|---|---|---|\n");
         double discardSeconds = medianSeconds(runs.get("discard"));
+        double discardCpu = medianCpu(runs.get("discard"));
         for (String mode : runs.keySet()) {
             double seconds = medianSeconds(runs.get(mode));
             long peak = runs.get(mode).stream().mapToLong(Run::peakHeap).max().orElse(0);
             long rss = runs.get(mode).stream().mapToLong(Run::peakRss).max().orElse(0);
-            out.append(String.format(Locale.ROOT, "| %s | %.1f | %.2f | %,d MB | %,d MB |%n", mode, seconds,
-                    seconds / discardSeconds, peak / 1_000_000, rss / 1_000_000));
+            double cpu = medianCpu(runs.get(mode));
+            out.append(String.format(Locale.ROOT, "| %s | %.1f | %.2f | %.1f | %.2f | %,d MB | %,d MB |%n", mode,
+                    seconds, seconds / discardSeconds, cpu, cpu / discardCpu, peak / 1_000_000, rss / 1_000_000));
         }
         out.append(String.format(Locale.ROOT, "%nRun on %s, %s %s, %d cores.%n", LocalDate.now(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"),
@@ -145,6 +148,11 @@ final class SyncJobCase {
         return seconds[seconds.length / 2];
     }
 
+    private static double medianCpu(List<Run> runs) {
+        double[] seconds = runs.stream().mapToDouble(Run::cpuSeconds).sorted().toArray();
+        return seconds[seconds.length / 2];
+    }
+
     private static Run child(List<String> args, Map<String, String> environment)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
@@ -158,6 +166,7 @@ final class SyncJobCase {
         Map<String, double[]> tables = new LinkedHashMap<>();
         long peak = 0;
         long rss = 0;
+        long cpuNanos = -1;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
@@ -169,6 +178,8 @@ final class SyncJobCase {
                     peak = Long.parseLong(line.substring(10));
                 } else if (line.startsWith("PEAK_RSS=")) {
                     rss = Long.parseLong(line.substring(9));
+                } else if (line.startsWith("CPU_NANOS=")) {
+                    cpuNanos = Long.parseLong(line.substring(10));
                 }
             }
         }
@@ -176,7 +187,7 @@ final class SyncJobCase {
             throw new IllegalStateException("pendo-sync " + args + " failed");
         }
         System.err.println("sync " + args.get(0) + ": " + tables.size() + " tables");
-        return new Run(tables, peak, rss, (System.nanoTime() - start) / 1e9);
+        return new Run(tables, peak, rss, (System.nanoTime() - start) / 1e9, cpuNanos / 1e9);
     }
 
     private static void deleteRecursively(Path path) throws IOException {
