@@ -70,8 +70,8 @@ final class SyncJobCase {
                 + "` (the README's command), the fake in the same process; %s."
                 + " \"Discard\" fetches and parses every response but stores nothing: the limit that storage is"
                 + " measured against. Tables that finish in under half a second (the catalog, accounts) are left"
-                + " out of the per-table rates, which the summary gives to a tenth of a second.%n%n", repetitions == 1 ? "one run per storage" : "median of "
-                + repetitions + " runs"));
+                + " out of the per-table rates, which come from each table's time to the millisecond.%n%n",
+                repetitions == 1 ? "one run per storage" : "median of " + repetitions + " runs"));
         out.append("| table | rows | discard rows/s");
         for (int i = 1; i < MODES.length; i++) {
             out.append(" | ").append(NAMES[i]).append(" rows/s | vs discard");

@@ -86,7 +86,7 @@ public final class SyncJobMain {
         Instant started = Instant.now();
         List<TableResult> results = engine.syncAll(TableRegistry.standard().names());
         for (TableResult result : results) {
-            System.out.println(String.format(Locale.ROOT, "%-26s %,12d %9.1f %9d %8d  %s", result.table(),
+            System.out.println(String.format(Locale.ROOT, "%-26s %,12d %9.3f %9d %8d  %s", result.table(),
                     result.rows(), result.elapsed().toMillis() / 1000.0, result.requests(), result.retries(),
                     result.ok() ? "ok" : "FAILED " + result.error().orElse("")));
         }

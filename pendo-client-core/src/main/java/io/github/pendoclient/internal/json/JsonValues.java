@@ -191,13 +191,26 @@ public final class JsonValues {
      */
     public static byte[] toJsonUtf8(Object value) {
         Buffer buffer = new Buffer();
-        try (JsonWriter writer = JsonWriter.of(buffer)) {
+        writeJsonUtf8(value, buffer);
+        return buffer.readByteArray();
+    }
+
+    /**
+     * Appends an untyped value as compact JSON encoded in UTF-8 to a buffer, keeping nulls inside maps:
+     * {@link #toJsonUtf8} for a caller that gathers many values before writing them out.
+     *
+     * @param value maps, collections, strings, numbers, booleans, nulls, or values {@link PendoJson#moshi()} knows
+     * @param out the buffer to append to
+     */
+    public static void writeJsonUtf8(Object value, Buffer out) {
+        try {
+            JsonWriter writer = JsonWriter.of(out);
             writer.setSerializeNulls(true);
             write(writer, value, PendoJson.moshi());
+            writer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("Writing to memory failed", e);
         }
-        return buffer.readByteArray();
     }
 
     /**

@@ -6,7 +6,7 @@ import io.github.pendoclient.sync.Table;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,16 +15,26 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import okio.Buffer;
 
 /**
  * One JSON Lines file per table ({@code <dir>/<table>.jsonl}), each line a Pendo row as the API returned it.
  * Incremental tables are appended; a commit records the file length, and a resumed run first truncates the file to
- * the last committed length.
+ * the last committed length. Lines are gathered in memory and written {@value #WRITE_BYTES} bytes at a time (and at
+ * each commit), not with a system call per row.
  */
 public final class JsonLinesSink implements Sink {
 
+    /** Bytes of lines gathered before they are written to the file. */
+    static final int WRITE_BYTES = 1 << 16;
+
+    /** A table's file and the lines written to it but not yet to the file. */
+    private record TableFile(FileChannel channel, Buffer pending) {
+    }
+
     private final Path directory;
-    private final Map<String, FileChannel> open = new HashMap<>();
+    private final Map<String, TableFile> open = new HashMap<>();
+    private final ByteBuffer transfer = ByteBuffer.allocate(WRITE_BYTES);
 
     /**
      * A sink writing into a directory, created if missing.
@@ -41,41 +51,56 @@ public final class JsonLinesSink implements Sink {
         return directory.resolve(table.name() + ".jsonl");
     }
 
-    private FileChannel channel(Table table) throws IOException {
-        FileChannel channel = open.get(table.name());
-        if (channel == null) {
-            channel = FileChannel.open(file(table), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    private TableFile tableFile(Table table) throws IOException {
+        TableFile file = open.get(table.name());
+        if (file == null) {
+            FileChannel channel = FileChannel.open(file(table), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             channel.position(channel.size());
-            open.put(table.name(), channel);
+            file = new TableFile(channel, new Buffer());
+            open.put(table.name(), file);
         }
-        return channel;
+        return file;
     }
 
     @Override
     public void open(Table table, OptionalLong position) throws IOException {
-        FileChannel channel = channel(table);
+        TableFile file = tableFile(table);
+        file.pending().clear();
         long keep = position.orElse(0);
-        if (channel.size() > keep) {
-            channel.truncate(keep);
+        if (file.channel().size() > keep) {
+            file.channel().truncate(keep);
         }
-        channel.position(keep);
+        file.channel().position(keep);
     }
 
     @Override
     public void write(Table table, Map<String, Object> row) throws IOException {
-        byte[] line = (JsonValues.toJson(row) + "\n").getBytes(StandardCharsets.UTF_8);
-        FileChannel channel = channel(table);
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(line);
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
+        TableFile file = tableFile(table);
+        JsonValues.writeJsonUtf8(row, file.pending());
+        file.pending().writeByte('\n');
+        if (file.pending().size() >= WRITE_BYTES) {
+            drain(file);
+        }
+    }
+
+    /** Writes a table's gathered lines to its file. */
+    private void drain(TableFile file) throws IOException {
+        while (file.pending().size() > 0) {
+            transfer.clear();
+            file.pending().read(transfer);
+            transfer.flip();
+            while (transfer.hasRemaining()) {
+                file.channel().write(transfer);
+            }
         }
     }
 
     @Override
     public OptionalLong commit(Table table) throws IOException {
-        FileChannel channel = channel(table);
-        channel.force(false);
-        return OptionalLong.of(channel.position());
+        TableFile file = tableFile(table);
+        drain(file);
+        file.channel().force(false);
+        return OptionalLong.of(file.channel().position());
     }
 
     @Override
@@ -83,9 +108,15 @@ public final class JsonLinesSink implements Sink {
         Path target = file(table);
         Path partial = directory.resolve(table.name() + ".jsonl.partial");
         try (OutputStream out = Files.newOutputStream(partial)) {
+            Buffer lines = new Buffer();
             for (Map<String, Object> row : rows) {
-                out.write((JsonValues.toJson(row) + "\n").getBytes(StandardCharsets.UTF_8));
+                JsonValues.writeJsonUtf8(row, lines);
+                lines.writeByte('\n');
+                if (lines.size() >= WRITE_BYTES) {
+                    lines.writeTo(out);
+                }
             }
+            lines.writeTo(out);
         }
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
@@ -95,11 +126,37 @@ public final class JsonLinesSink implements Sink {
         return "JSON Lines files in " + directory.toAbsolutePath();
     }
 
+    /**
+     * Writes the lines not yet in the files (rows not committed, which a resumed run truncates) and closes them.
+     *
+     * @throws IOException if a file cannot be written or closed
+     */
     @Override
     public void close() throws IOException {
-        for (FileChannel channel : open.values()) {
-            channel.close();
+        IOException failure = null;
+        for (TableFile file : open.values()) {
+            try {
+                drain(file);
+            } catch (IOException e) {
+                failure = kept(failure, e);
+            }
+            try {
+                file.channel().close();
+            } catch (IOException e) {
+                failure = kept(failure, e);
+            }
         }
         open.clear();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static IOException kept(IOException first, IOException next) {
+        if (first == null) {
+            return next;
+        }
+        first.addSuppressed(next);
+        return first;
     }
 }
