@@ -58,9 +58,14 @@ public final class Benchmarks {
             System.out.println(faults);
         }
         if (only.isEmpty() || only.contains("sync")) {
-            String sync = SyncJobCase.run(work, 1);
+            String sync = SyncJobCase.run(work, repetitions);
             Markdown.replaceSection(markdown, "sync-job", sync);
             System.out.println(sync);
+        }
+        if (only.isEmpty() || only.contains("sinks")) {
+            String sinks = SinkAloneCase.run(work, repetitions);
+            Markdown.replaceSection(markdown, "sink-alone", sinks);
+            System.out.println(sinks);
         }
         if (only.isEmpty() || only.contains("scale")) {
             String scale = ScaleCase.run(work);

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Issue 18's scale case: pendo-sync (discard sink, the README's heap flags) against the standalone fake
@@ -108,7 +106,7 @@ final class ScaleCase {
             Duration fakeBefore = idle(fake);
             // A fresh state every run: a state left by an earlier run would make this sync incremental.
             Path target = work.resolve("scale-" + visitors);
-            deleteRecursively(target);
+            WorkDirs.deleteRecursively(target);
             List<String> command = new ArrayList<>(List.of(java));
             command.addAll(SyncJobCase.HEAP_FLAGS);
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), SyncJobMain.class.getName(),
@@ -175,17 +173,6 @@ final class ScaleCase {
             last = now;
         }
         return last;
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(path)) {
-            for (Path each : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(each);
-            }
-        }
     }
 
     /** A process's peak resident set size in bytes (Linux's VmHWM), or -1 where /proc is missing. */
