@@ -7,6 +7,7 @@ import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,6 +21,9 @@ import okio.Buffer;
  * exact), other numbers {@link Double}, numbers beyond both {@link BigDecimal}.
  */
 public final class JsonValues {
+
+    /** Per thread, its {@link JsonBytesWriter} when not in use (see {@link #takeWriter}). */
+    private static final ThreadLocal<JsonBytesWriter> IDLE_WRITER = new ThreadLocal<>();
 
     private JsonValues() {
     }
@@ -172,14 +176,7 @@ public final class JsonValues {
      * @return the JSON text
      */
     public static String toJson(Object value) {
-        Buffer buffer = new Buffer();
-        try (JsonWriter writer = JsonWriter.of(buffer)) {
-            writer.setSerializeNulls(true);
-            write(writer, value, PendoJson.moshi());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Writing to memory failed", e);
-        }
-        return buffer.readUtf8();
+        return new String(toJsonUtf8(value), StandardCharsets.UTF_8);
     }
 
     /**
@@ -190,8 +187,16 @@ public final class JsonValues {
      * @return the JSON text's UTF-8 bytes
      */
     public static byte[] toJsonUtf8(Object value) {
+        JsonBytesWriter fast = takeWriter();
+        try {
+            if (fast.append(value)) {
+                return fast.toByteArray();
+            }
+        } finally {
+            giveBack(fast);
+        }
         Buffer buffer = new Buffer();
-        writeJsonUtf8(value, buffer);
+        writeThroughMoshi(value, buffer);
         return buffer.readByteArray();
     }
 
@@ -203,6 +208,22 @@ public final class JsonValues {
      * @param out the buffer to append to
      */
     public static void writeJsonUtf8(Object value, Buffer out) {
+        JsonBytesWriter fast = takeWriter();
+        try {
+            if (fast.append(value)) {
+                fast.writeTo(out);
+                return;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing to memory failed", e);
+        } finally {
+            giveBack(fast);
+        }
+        writeThroughMoshi(value, out);
+    }
+
+    /** {@link #write} through Moshi's writer, nulls kept: for what {@link JsonBytesWriter} refuses. */
+    private static void writeThroughMoshi(Object value, Buffer out) {
         try {
             JsonWriter writer = JsonWriter.of(out);
             writer.setSerializeNulls(true);
@@ -211,6 +232,24 @@ public final class JsonValues {
         } catch (IOException e) {
             throw new UncheckedIOException("Writing to memory failed", e);
         }
+    }
+
+    /**
+     * This thread's idle {@link JsonBytesWriter}, or a new one while it is in use (a value's {@code toString()} that
+     * writes JSON itself): each thread keeps one writer of at most a megabyte for the rows it writes.
+     */
+    private static JsonBytesWriter takeWriter() {
+        JsonBytesWriter writer = IDLE_WRITER.get();
+        if (writer == null) {
+            return new JsonBytesWriter();
+        }
+        IDLE_WRITER.set(null);
+        return writer;
+    }
+
+    private static void giveBack(JsonBytesWriter writer) {
+        writer.reset();
+        IDLE_WRITER.set(writer);
     }
 
     /**
