@@ -93,7 +93,8 @@ final class SyncJobCase {
             out.append(" |\n");
         }
         // Issue #15's target: each sink at least 0.7 of discard on every event table.
-        out.append("\nEvent tables (`events` and `*_events` timed above), each sink's lowest and highest rate ÷ discard:");
+        out.append("\nEvent tables (`events` and `*_events` timed above), each sink's lowest and highest rate"
+                + " ÷ discard:");
         for (int i = 1; i < MODES.length; i++) {
             double low = Double.MAX_VALUE;
             double high = 0;

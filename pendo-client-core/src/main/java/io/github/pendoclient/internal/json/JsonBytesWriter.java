@@ -9,12 +9,12 @@ import okio.BufferedSink;
 
 /**
  * Writes JSON values as UTF-8 into a byte array, byte for byte as {@link JsonValues#write} through Moshi's writer with
- * nulls kept writes them (the same escapes, {@code \u2028} and {@code \u2029} included, the same number text,
- * {@code ?} for a lone surrogate as Okio writes it), without Moshi's per-token bookkeeping: for hot loops that write
- * many rows, such as a sink's {@code raw} column or the fake's aggregation answers. Handles maps, collections,
- * strings, numbers, booleans and nulls; a value holding anything else, a non-finite number, or nesting deeper than
- * {@value #MAX_DEPTH} is refused whole, so the caller can write it through Moshi, which then writes it or fails
- * exactly as it always did. A subclass may write values of its own types ({@link #custom}). Not thread-safe.
+ * nulls kept writes them (the same escapes, <code>&#92;u2028</code> and <code>&#92;u2029</code> included, the same
+ * number text, {@code ?} for a lone surrogate as Okio writes it), without Moshi's per-token bookkeeping: for hot loops
+ * that write many rows, such as a sink's {@code raw} column or the fake's aggregation answers. Handles maps,
+ * collections, strings, numbers, booleans and nulls; a value holding anything else, a non-finite number, or nesting
+ * deeper than {@value #MAX_DEPTH} is refused whole, so the caller can write it through Moshi, which then writes it or
+ * fails exactly as it always did. A subclass may write values of its own types ({@link #custom}). Not thread-safe.
  */
 public class JsonBytesWriter {
 

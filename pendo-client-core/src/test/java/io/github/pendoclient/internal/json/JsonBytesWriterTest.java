@@ -1,5 +1,6 @@
 package io.github.pendoclient.internal.json;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +34,7 @@ class JsonBytesWriterTest {
     private static String fast(Object value) {
         JsonBytesWriter writer = new JsonBytesWriter();
         assertThat(writer.append(value)).as("written without Moshi").isTrue();
-        return new String(writer.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(writer.toByteArray(), UTF_8);
     }
 
     @Test
@@ -63,7 +64,7 @@ class JsonBytesWriterTest {
         for (int i = 0; i < 2_000; i++) {
             Object row = randomValue(random, 0);
             assertThat(fast(row)).isEqualTo(moshi(row));
-            assertThat(JsonValues.toJsonUtf8(row)).isEqualTo(moshi(row).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(JsonValues.toJsonUtf8(row)).isEqualTo(moshi(row).getBytes(UTF_8));
         }
     }
 
@@ -79,7 +80,8 @@ class JsonBytesWriterTest {
             case 6: {
                 Map<String, Object> map = new LinkedHashMap<>();
                 for (int k = random.nextInt(5); k > 0; k--) {
-                    map.put("k" + random.nextInt(20) + (random.nextBoolean() ? "\t\"" : ""), randomValue(random, depth + 1));
+                    String key = "k" + random.nextInt(20) + (random.nextBoolean() ? "\t\"" : "");
+                    map.put(key, randomValue(random, depth + 1));
                 }
                 return map;
             }
@@ -132,6 +134,6 @@ class JsonBytesWriterTest {
 
         assertThat(writer.size()).isZero();
         assertThat(writer.append(List.of(1L))).isTrue();
-        assertThat(writer.toByteArray()).isEqualTo("[1]".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(writer.toByteArray()).isEqualTo("[1]".getBytes(UTF_8));
     }
 }

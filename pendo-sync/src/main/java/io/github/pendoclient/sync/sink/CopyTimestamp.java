@@ -1,6 +1,7 @@
 package io.github.pendoclient.sync.sink;
 
 import java.time.LocalDate;
+import okio.Buffer;
 
 /**
  * An instant in the text form that PostgreSQL's {@code COPY} reads into a {@code timestamptz}:
@@ -35,28 +36,28 @@ final class CopyTimestamp {
      * @param out where to append
      * @param epochMillis the instant, in milliseconds since 1970-01-01T00:00:00Z
      */
-    static void append(StringBuilder out, long epochMillis) {
+    static void append(Buffer out, long epochMillis) {
         if (!fits(epochMillis)) {
             throw new IllegalArgumentException("No COPY text for the instant " + epochMillis + " ms: outside the"
                     + " years 1 to 9999");
         }
         LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(epochMillis, DAY));
         long ofDay = Math.floorMod(epochMillis, DAY);
-        pad(out, date.getYear(), 4).append('-');
-        pad(out, date.getMonthValue(), 2).append('-');
-        pad(out, date.getDayOfMonth(), 2).append(' ');
-        pad(out, (int) (ofDay / 3_600_000), 2).append(':');
-        pad(out, (int) (ofDay / 60_000 % 60), 2).append(':');
-        pad(out, (int) (ofDay / 1_000 % 60), 2).append('.');
-        pad(out, (int) (ofDay % 1_000), 3).append("+00");
+        pad(out, date.getYear(), 4).writeByte('-');
+        pad(out, date.getMonthValue(), 2).writeByte('-');
+        pad(out, date.getDayOfMonth(), 2).writeByte(' ');
+        pad(out, (int) (ofDay / 3_600_000), 2).writeByte(':');
+        pad(out, (int) (ofDay / 60_000 % 60), 2).writeByte(':');
+        pad(out, (int) (ofDay / 1_000 % 60), 2).writeByte('.');
+        pad(out, (int) (ofDay % 1_000), 3).writeUtf8("+00");
     }
 
-    private static StringBuilder pad(StringBuilder out, int value, int digits) {
+    private static Buffer pad(Buffer out, int value, int digits) {
         for (int limit = 10, i = 1; i < digits; i++, limit *= 10) {
             if (value < limit) {
-                out.append('0');
+                out.writeByte('0');
             }
         }
-        return out.append(value);
+        return out.writeDecimalLong(value);
     }
 }

@@ -4,9 +4,7 @@ import io.github.pendoclient.sync.Column;
 import io.github.pendoclient.sync.ColumnType;
 import io.github.pendoclient.sync.Sink;
 import io.github.pendoclient.sync.Table;
-import io.github.pendoclient.internal.json.JsonValues;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -21,6 +19,7 @@ import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.StringJoiner;
+import okio.Buffer;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -39,7 +38,7 @@ import org.postgresql.copy.CopyIn;
  * {@value #FIRST_LOAD_KEYS} of them) and stages the rest of the run as above from the first key that repeats or
  * past that many. Tables without a key are always copied straight in. A killed run leaves nothing half-merged: its
  * staging table dies with its session and its open transaction is rolled back. PostgreSQL cannot store the
- * character U+0000 in {@code text} or {@code jsonb}; it is replaced by U+FFFD.
+ * character U+0000 in {@code text} or {@code jsonb}; it is replaced by U+FFFD ({@link CopyText}).
  */
 public final class PostgresSink implements Sink {
 
@@ -57,7 +56,10 @@ public final class PostgresSink implements Sink {
     private final String description;
     private final Connection connection;
     private final Map<String, Copy> copies = new HashMap<>();
-    private final Map<String, StringBuilder> buffers = new HashMap<>();
+    /** Per table with a {@code COPY} under way: the lines not yet sent. */
+    private final Map<String, Buffer> buffers = new HashMap<>();
+    private final CopyText copyText = new CopyText();
+    private final byte[] transfer = new byte[FLUSH_BYTES];
     /** Per table in a first load: the fingerprints of the keys copied straight in; absent once it stages rows. */
     private final Map<String, FingerprintSet> firstLoads = new HashMap<>();
     /** The tables whose staging table holds rows to merge at the next commit. */
@@ -230,7 +232,7 @@ public final class PostgresSink implements Sink {
                     + (straight ? quote(table.name()) : stage(table)) + " (" + names + ") FROM STDIN");
             copy = new Copy(in, straight);
             copies.put(table.name(), copy);
-            buffers.put(table.name(), new StringBuilder(FLUSH_BYTES + 4096));
+            buffers.put(table.name(), new Buffer());
         }
         return copy;
     }
@@ -254,16 +256,16 @@ public final class PostgresSink implements Sink {
             }
             boolean straight = straight(table, values);
             Copy copy = copy(table, straight);
-            StringBuilder line = buffers.get(table.name());
+            Buffer lines = buffers.get(table.name());
             for (int i = 0; i < values.length; i++) {
                 if (i > 0) {
-                    line.append('\t');
+                    lines.writeByte('\t');
                 }
-                appendCopyText(line, columns.get(i), values[i], straight);
+                copyText.append(lines, columns.get(i), values[i], straight);
             }
-            line.append('\n');
-            if (line.length() >= FLUSH_BYTES) {
-                flush(copy.in(), line);
+            lines.writeByte('\n');
+            if (lines.size() >= FLUSH_BYTES) {
+                flush(copy.in(), lines);
             }
         } catch (SQLException e) {
             throw failure("write a row of " + table.name(), e);
@@ -302,62 +304,10 @@ public final class PostgresSink implements Sink {
         return true;
     }
 
-    private static void flush(CopyIn copy, StringBuilder buffer) throws SQLException {
-        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        buffer.setLength(0);
-    }
-
-    /**
-     * One value in COPY's text format: {@code \N} for null, with backslash, tab and line breaks escaped.
-     *
-     * @param straight whether the value goes straight into the table, where a timestamp is text; the staging table
-     *     takes epoch milliseconds
-     */
-    static void appendCopyText(StringBuilder out, Column column, Object value, boolean straight) {
-        if (value == null) {
-            out.append("\\N");
-            return;
-        }
-        String text;
-        switch (column.type()) {
-            case BOOLEAN:
-                text = Boolean.TRUE.equals(value) ? "t" : "f";
-                break;
-            case JSON:
-                text = JsonValues.toJson(value);
-                break;
-            case TIMESTAMP:
-                if (straight) {
-                    CopyTimestamp.append(out, (Long) value);
-                    return;
-                }
-                text = value.toString();
-                break;
-            default:
-                text = value.toString();
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\':
-                    out.append("\\\\");
-                    break;
-                case '\t':
-                    out.append("\\t");
-                    break;
-                case '\n':
-                    out.append("\\n");
-                    break;
-                case '\r':
-                    out.append("\\r");
-                    break;
-                case '\0':
-                    out.append('\uFFFD');
-                    break;
-                default:
-                    out.append(c);
-            }
+    private void flush(CopyIn copy, Buffer lines) throws SQLException {
+        while (lines.size() > 0) {
+            int read = lines.read(transfer, 0, transfer.length);
+            copy.writeToCopy(transfer, 0, read);
         }
     }
 

@@ -65,4 +65,32 @@ class PostgresSinkTest {
             assertThat(rows.getString(1)).isEqualTo("after the failure");
         }
     }
+
+    @Test
+    void theCharacterU0000WhichPostgresCannotStoreBecomesU_FFFDInTextAndInJson() throws Exception {
+        java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("id", "nul\0id");
+        row.put("label", "a\0b");
+        row.put("meta", java.util.Map.of("x", "c\0d", "escaped", "\\u0000 stays text"));
+        for (boolean firstLoad : new boolean[] {true, false}) {
+            try (Sink sink = PostgresSink.connect(url, EmbeddedPostgres.USER, EmbeddedPostgres.PASSWORD)) {
+                sink.open(SinkContract.ROWS, OptionalLong.empty());       // straight in first, then staged
+                sink.write(SinkContract.ROWS, row);
+                sink.commit(SinkContract.ROWS);
+            }
+            try (Connection connection = DriverManager.getConnection(url, EmbeddedPostgres.USER,
+                    EmbeddedPostgres.PASSWORD);
+                 Statement sql = connection.createStatement();
+                 ResultSet rows = sql.executeQuery("SELECT id, label, meta->>'x', meta->>'escaped', raw->'meta'->>'x'"
+                         + " FROM contract_rows")) {
+                assertThat(rows.next()).as(firstLoad ? "first load" : "second run").isTrue();
+                assertThat(rows.getString(1)).isEqualTo("nul\uFFFDid");
+                assertThat(rows.getString(2)).isEqualTo("a\uFFFDb");
+                assertThat(rows.getString(3)).isEqualTo("c\uFFFDd");
+                assertThat(rows.getString(4)).isEqualTo("\\u0000 stays text");
+                assertThat(rows.getString(5)).isEqualTo("c\uFFFDd");
+                assertThat(rows.next()).isFalse();
+            }
+        }
+    }
 }
