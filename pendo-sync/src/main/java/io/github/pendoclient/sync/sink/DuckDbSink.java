@@ -38,15 +38,15 @@ import org.duckdb.DuckDBConnection;
  */
 public final class DuckDbSink implements Sink {
 
-    private final Path file;
-    private final DuckDBConnection connection;
-    private final Map<String, DuckDBAppender> appenders = new HashMap<>();
     /**
      * Keys a batch remembers before it is merged early: 2<sup>20</sup> (at most 16 MB of heap), far more than the
      * engine writes between checkpoints.
      */
     static final int BATCH_KEYS = 1 << 20;
 
+    private final Path file;
+    private final DuckDBConnection connection;
+    private final Map<String, DuckDBAppender> appenders = new HashMap<>();
     /** Per table: the {@link KeyFingerprint}s of the keys staged since the last merge. */
     private final Map<String, FingerprintSet> batchKeys = new HashMap<>();
     /** Per table: where its key columns stand, for {@link KeyFingerprint}. */
