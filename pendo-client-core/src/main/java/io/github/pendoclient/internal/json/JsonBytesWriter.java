@@ -28,7 +28,7 @@ public class JsonBytesWriter {
     /** Longer texts are not kept, so that a writer kept for reuse holds no large text alive. */
     private static final int CACHED_MAX = 1024;
     /** A buffer grown past this is dropped by {@link #reset}, so that a writer kept for reuse stays small. */
-    private static final int KEPT_BYTES = 1 << 20;
+    private static final int KEPT_BYTES = 256 * 1024;
     private static final int FIRST_BYTES = 8 * 1024;
 
     private byte[] bytes = new byte[FIRST_BYTES];

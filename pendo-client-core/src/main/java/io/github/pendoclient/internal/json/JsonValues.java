@@ -236,7 +236,7 @@ public final class JsonValues {
 
     /**
      * This thread's idle {@link JsonBytesWriter}, or a new one while it is in use (a value's {@code toString()} that
-     * writes JSON itself): each thread keeps one writer of at most a megabyte for the rows it writes.
+     * writes JSON itself): each thread keeps one writer, its buffer at most 256 KiB, for the rows it writes.
      */
     private static JsonBytesWriter takeWriter() {
         JsonBytesWriter writer = IDLE_WRITER.get();
