@@ -150,13 +150,11 @@ final class SyncJobCase {
     }
 
     private static double medianSeconds(List<Run> runs) {
-        double[] seconds = runs.stream().mapToDouble(Run::seconds).sorted().toArray();
-        return seconds[seconds.length / 2];
+        return Samples.median(runs.stream().map(Run::seconds).toList());
     }
 
     private static double medianCpu(List<Run> runs) {
-        double[] seconds = runs.stream().mapToDouble(Run::cpuSeconds).sorted().toArray();
-        return seconds[seconds.length / 2];
+        return Samples.median(runs.stream().map(Run::cpuSeconds).toList());
     }
 
     private static Run child(List<String> args, Map<String, String> environment)
