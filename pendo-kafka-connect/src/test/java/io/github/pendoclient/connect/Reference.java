@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Struct;
 
@@ -46,6 +48,12 @@ final class Reference {
                 TableResult result = engine.sync(TableRegistry.standard().get(name));
                 if (result.error().isPresent()) {
                     throw new IllegalStateException(result.error().get());
+                }
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {           // the build leaves nothing in the temp directory
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
                 }
             }
         }

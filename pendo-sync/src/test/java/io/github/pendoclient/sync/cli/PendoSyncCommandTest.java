@@ -171,8 +171,11 @@ class PendoSyncCommandTest {
 
         Path resumed = dir.resolve("resumed.duckdb");
         Path state = dir.resolve("resumed.duckdb.state.json");
+        // The killed child cannot delete what it unpacked (DuckDB's native library): its temporary files go here.
+        Path childTemp = Files.createDirectories(dir.resolve("child-tmp"));
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), PendoSyncCommand.class.getName(),
+                "-Djava.io.tmpdir=" + childTemp, "-cp", System.getProperty("java.class.path"),
+                PendoSyncCommand.class.getName(),
                 "--duckdb", resumed.toString(), "--page-size", "20"));
         command.addAll(DEMO);
         Process child = new ProcessBuilder(command).redirectErrorStream(true)

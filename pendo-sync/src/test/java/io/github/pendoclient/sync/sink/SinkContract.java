@@ -295,8 +295,11 @@ abstract class SinkContract {
     @Test
     void aRunKilledWithSigkillMidBatchAndResumedEndsWithExactlyTheRows() throws Exception {
         Path state = dir.resolve("contract.state");
+        // The killed child cannot delete what it unpacked (DuckDB's native library): its temporary files go here.
+        Path childTemp = Files.createDirectories(dir.resolve("child-tmp"));
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), ContractChild.class.getName(), kind(), location(),
+                "-Djava.io.tmpdir=" + childTemp, "-cp", System.getProperty("java.class.path"),
+                ContractChild.class.getName(), kind(), location(),
                 state.toString(), "250", "60", "37"));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         String said;
