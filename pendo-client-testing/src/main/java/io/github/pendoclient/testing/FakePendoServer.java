@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
  *
  * <p>Point the program at {@code http://127.0.0.1:8089} and send the printed integration key (or shared secret for
  * {@code /data/track}). Tests in other languages script faults and read recordings through {@code /_fake/}
- * endpoints (see the README). It runs until interrupted (Ctrl+C or SIGTERM), and says so when it stops. A bad
+ * endpoints (see docs/testing.md). It runs until interrupted (Ctrl+C or SIGTERM), and says so when it stops. A bad
  * argument, a busy port or a missing dataset file ends it at once with a one-line message and exit status 2.
  */
 @Command(name = "fake-pendo", mixinStandardHelpOptions = true, versionProvider = FakePendoServer.Version.class,
