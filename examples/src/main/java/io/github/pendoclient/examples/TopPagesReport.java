@@ -46,29 +46,24 @@ public final class TopPagesReport {
                 .build();
     }
 
+    /**
+     * Prints the report. Views are rounded to whole page views: Pendo sends a counter as a fraction now and then, and
+     * a sum that includes one has a fraction that is no view count.
+     */
     static List<Map<String, Object>> run(PendoClient client, PrintWriter out, int limit) {
-        Map<String, String> names = client.pages().list().stream()
-                .collect(Collectors.toMap(Page::id, Page::name, (a, b) -> a));
+        Map<String, String> names = client.pages().list().stream()                  // two apps may share a name
+                .collect(Collectors.toMap(Page::id, page -> page.name() + " (app " + page.appId() + ")", (a, b) -> a));
         List<Map<String, Object>> rows;
         try (Stream<Map<String, Object>> stream = AggregationClient.create(client).stream(query(limit))) {
             rows = stream.toList();
         }
-        out.printf("%-4s %-28s %10s %10s%n", "#", "page", "views", "visitors");
+        out.printf("%-4s %-40s %10s %10s%n", "#", "page", "views", "visitors");
         int rank = 1;
         for (Map<String, Object> row : rows) {
-            out.printf("%-4d %-28s %10s %,10d%n", rank++, names.getOrDefault((String) row.get("pageId"),
-                    (String) row.get("pageId")), count((Number) row.get("views")), (Long) row.get("visitors"));
+            out.printf("%-4d %-40s %,10d %,10d%n", rank++, names.getOrDefault((String) row.get("pageId"),
+                    (String) row.get("pageId")), Math.round(((Number) row.get("views")).doubleValue()), (Long) row.get("visitors"));
         }
         out.flush();
         return rows;
-    }
-
-    /**
-     * A summed counter as printed: a whole number, or one decimal when the sum has a fraction in it (Pendo sends a
-     * counter as a fraction now and then, and a sum that includes one is a JSON double).
-     */
-    private static String count(Number value) {
-        double d = value.doubleValue();
-        return d == Math.rint(d) ? String.format("%,d", (long) d) : String.format("%,.1f", d);
     }
 }

@@ -62,6 +62,16 @@ class ExamplesTest {
     }
 
     @Test
+    void topPagesPrintsWholeViewsAndEachPageWithItsApp() {
+        TopPagesReport.run(PENDO.client(), out, 50);
+
+        List<String> rows = text.toString().lines().skip(1).toList();
+        assertThat(rows).isNotEmpty().allSatisfy(line -> assertThat(line)
+                .as("a page, its app, whole views and visitors")
+                .matches("\\d+ +.+ \\(app -?\\d+\\) +[\\d,]+ +[\\d,]+"));
+    }
+
+    @Test
     void metadataImportReportsMissingAndFailedRows() throws Exception {
         String known = (String) DATASET.visitors().get(0).get("visitorId");
         String csv = "visitorId,plan_tier,seats\n" + known + ",enterprise,250\nv-nobody,team,3\n"
