@@ -431,10 +431,15 @@ public final class PendoSyncCommand implements Callable<Integer> {
 
     /** A URL without the user and password some URLs carry before {@code @}. */
     static String withoutUserInfo(String url) {
-        if (url == null) {
-            return null;
+        int start = url == null ? -1 : url.indexOf("//");
+        if (start < 0) {
+            return url;
         }
-        return url.replaceAll("//[^/?#\\s]*@", "//");
+        int end = url.indexOf('/', start + 2);
+        String authority = end < 0 ? url.substring(start + 2) : url.substring(start + 2, end);
+        int at = authority.lastIndexOf('@');
+        return at < 0 ? url : url.substring(0, start + 2) + authority.substring(at + 1)
+                + (end < 0 ? "" : url.substring(end));
     }
 
     private List<String> checkTables(List<String> requested) {

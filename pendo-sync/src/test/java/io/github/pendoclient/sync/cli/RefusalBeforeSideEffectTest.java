@@ -63,6 +63,9 @@ class RefusalBeforeSideEffectTest {
                 refused("user info in the base URL", Map.of("PENDO_INTEGRATION_KEY", KEY, "PENDO_BASE_URL",
                         "https://proxy-user:" + URL_PASSWORD + "@127.0.0.1:9"),
                         "PENDO_BASE_URL must not carry a user or password", "--out", "{dir}/out"),
+                refused("user info the URL parser cannot read, in the base URL", Map.of("PENDO_INTEGRATION_KEY",
+                        KEY, "PENDO_BASE_URL", "https://proxy-user:" + URL_PASSWORD + "#x@127.0.0.1:9"),
+                        "PENDO_BASE_URL must be an http(s) URL, got 'https://127.0.0.1:9'", "--out", "{dir}/out"),
                 // A password never sits on the command line, wherever it is in the URL.
                 refused("password in the JDBC URL's user info", Map.of("PENDO_INTEGRATION_KEY", KEY,
                         "PENDO_BASE_URL", "http://127.0.0.1:9"), "--postgres must not carry a user or password",
