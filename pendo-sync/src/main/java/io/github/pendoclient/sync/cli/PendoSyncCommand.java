@@ -16,6 +16,8 @@ import io.github.pendoclient.sync.sink.PostgresSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,7 +47,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code pendo-sync}: copies a Pendo subscription into JSON Lines files or a DuckDB database, incrementally, with a
  * state file so that a second run fetches only what is new and a killed run resumes without duplicates or gaps.
- * With no {@code PENDO_INTEGRATION_KEY} it syncs from an in-process fake Pendo with a generated demo dataset.
+ * With no {@code PENDO_INTEGRATION_KEY} it syncs from an in-process fake Pendo with a generated demo dataset into
+ * {@code ./pendo-data}; any other destination for the demo needs {@code --demo}, and an environment that names a
+ * subscription (a region, a base URL, an empty key) without a key is refused rather than taken for the demo.
  *
  * <p>Every option is checked before anything is created or started; a bad one is a single line on standard error
  * and exit status {@value #EXIT_USAGE}. Exit status {@value #EXIT_OK} means every table synced,
@@ -73,6 +77,8 @@ public final class PendoSyncCommand implements Callable<Integer> {
     static final int MAX_DEMO_VISITORS = 5_000_000;
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})([dhm])");
     private static final Path DEFAULT_OUT = Path.of("pendo-data");
+    private static final String FILE_ADVICE = "Check that no other pendo-sync uses it and that the disk has space,"
+            + " then run again.";
     /** The environment variable holding the PostgreSQL password for {@code --postgres}. */
     public static final String ENV_PG_PASSWORD = "PENDO_SYNC_PG_PASSWORD";
 
@@ -162,6 +168,10 @@ public final class PendoSyncCommand implements Callable<Integer> {
             + " for schedulers.")
     Path summaryJson;
 
+    @Option(names = "--demo", description = "Run the demo (no PENDO_INTEGRATION_KEY) into the destination the other"
+            + " options name; without it the demo writes only to ./pendo-data.")
+    boolean demoRequested;
+
     @Option(names = "--demo-visitors", paramLabel = "N", description = "Demo only: visitors to generate"
             + " (default: 20000).")
     Integer demoVisitors;
@@ -240,7 +250,8 @@ public final class PendoSyncCommand implements Callable<Integer> {
     /** Checks every option and the environment; creates nothing. */
     Plan plan() {
         String key = environment.get(PendoClient.ENV_INTEGRATION_KEY);
-        boolean demo = key == null || key.isBlank();
+        boolean demo = key == null;
+        checkKeyEnvironment(key);
         List<String> destinations = new ArrayList<>();
         for (Object[] option : new Object[][] {{"--out", out}, {"--duckdb", duckdb}, {"--parquet", parquet},
             {"--postgres", postgres}}) {
@@ -251,6 +262,9 @@ public final class PendoSyncCommand implements Callable<Integer> {
         if (destinations.size() > 1) {
             throw usage(destinations.get(0) + " and " + destinations.get(1) + " both name a destination; give one"
                     + " of them");
+        }
+        if (demo && !demoRequested) {
+            refuseDemoElsewhere();
         }
         if (startDate != null && history != null) {
             throw usage("--start-date and --history both say where events start; give one of them");
@@ -291,8 +305,8 @@ public final class PendoSyncCommand implements Callable<Integer> {
                 }
             }
             baseUrl = environment.get(PendoClient.ENV_BASE_URL);
-            if (baseUrl != null && !baseUrl.isBlank() && !baseUrl.matches("https?://[^\\s/]+(/\\S*)?")) {
-                throw usage("PENDO_BASE_URL must be an http(s) URL, got '" + baseUrl + "'");
+            if (baseUrl != null && !baseUrl.isBlank()) {
+                checkBaseUrl(baseUrl.trim(), key, chosenRegion);
             }
         }
         Demo demoPlan = demo ? demoPlan() : null;
@@ -327,6 +341,105 @@ public final class PendoSyncCommand implements Callable<Integer> {
         }
         return new Plan(names, settings, destination, state, demoPlan, demo ? null : key, chosenRegion,
                 baseUrl == null || baseUrl.isBlank() ? null : baseUrl, summaryJson);
+    }
+
+    /**
+     * The key decides between a real run and the demo; an empty key, or a region or base URL without a key, names a
+     * subscription that cannot be synced, and is refused rather than taken for the demo.
+     */
+    private void checkKeyEnvironment(String key) {
+        if (key != null && key.isBlank()) {
+            throw usage(PendoClient.ENV_INTEGRATION_KEY + " is set but empty; set it to your integration key, or"
+                    + " unset it to run the demo");
+        }
+        if (key == null) {
+            for (String variable : List.of(PendoClient.ENV_BASE_URL, PendoClient.ENV_REGION)) {
+                String value = environment.get(variable);
+                if (value != null && !value.isBlank()) {
+                    throw usage(variable + " is set but " + PendoClient.ENV_INTEGRATION_KEY + " is not; set the"
+                            + " key to sync your subscription, or unset " + variable + " to run the demo");
+                }
+            }
+        } else if (demoRequested) {
+            throw usage("--demo runs the in-process demo, but " + PendoClient.ENV_INTEGRATION_KEY + " is set; drop"
+                    + " --demo, or unset the key");
+        }
+    }
+
+    /** Without a key and without {@code --demo}, the demo writes into ./pendo-data and nowhere else. */
+    private void refuseDemoElsewhere() {
+        String elsewhere = null;
+        if (duckdb != null) {
+            elsewhere = "--duckdb " + duckdb;
+        } else if (parquet != null) {
+            elsewhere = "--parquet " + parquet;
+        } else if (postgres != null) {
+            elsewhere = "--postgres";
+        } else if (out != null && !inDemoDirectory(out)) {
+            elsewhere = "--out " + out;
+        } else if (stateFile != null && !inDemoDirectory(stateFile)) {
+            elsewhere = "--state " + stateFile;
+        } else if (summaryJson != null && !inDemoDirectory(summaryJson)) {
+            elsewhere = "--summary-json " + summaryJson;
+        }
+        if (elsewhere != null) {
+            throw usage(PendoClient.ENV_INTEGRATION_KEY + " is not set, so this run is the demo and would write demo"
+                    + " data to " + elsewhere + "; set the key to sync your subscription, or add --demo to write"
+                    + " the demo there");
+        }
+    }
+
+    private static boolean inDemoDirectory(Path path) {
+        return path.toAbsolutePath().normalize().startsWith(DEFAULT_OUT.toAbsolutePath().normalize());
+    }
+
+    /**
+     * A base URL the client would refuse is refused here, before anything starts: the key is never sent in clear
+     * text to a host that is not loopback.
+     */
+    private void checkBaseUrl(String baseUrl, String key, Region chosenRegion) {
+        URI uri;
+        try {
+            uri = baseUrl.matches("https?://[^\\s/]+(/\\S*)?") ? new URI(baseUrl) : null;
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null) {
+            throw usage("PENDO_BASE_URL must be an http(s) URL, got '" + withoutUserInfo(baseUrl) + "'");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw usage("PENDO_BASE_URL must not carry a user or password before '@' (the client does not send it,"
+                    + " and it would be printed); remove it");
+        }
+        String host = uri.getHost().toLowerCase(Locale.ROOT).replaceAll("^\\[|]$", "");
+        boolean loopback = host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("127.")
+                || host.equals("::1") || host.equals("0:0:0:0:0:0:0:1");
+        if (uri.getScheme().equalsIgnoreCase("http") && !loopback) {
+            throw usage("PENDO_BASE_URL " + withoutUserInfo(baseUrl) + " is plain http to a host that is not"
+                    + " loopback: the integration key would travel in clear text; use https");
+        }
+        PendoClient.Builder trial = PendoClient.builder().integrationKey(key);
+        if (chosenRegion != null) {
+            trial.region(chosenRegion);
+        }
+        try (PendoClient client = trial.baseUrl(baseUrl).build()) {
+            client.baseUrl();
+        } catch (IllegalArgumentException e) {
+            throw usage("PENDO_BASE_URL: " + oneLine(withoutUserInfo(e.getMessage())));
+        }
+    }
+
+    /** A URL without the user and password some URLs carry before {@code @}. */
+    static String withoutUserInfo(String url) {
+        int start = url == null ? -1 : url.indexOf("//");
+        if (start < 0) {
+            return url;
+        }
+        int end = url.indexOf('/', start + 2);
+        String authority = end < 0 ? url.substring(start + 2) : url.substring(start + 2, end);
+        int at = authority.lastIndexOf('@');
+        return at < 0 ? url : url.substring(0, start + 2) + authority.substring(at + 1)
+                + (end < 0 ? "" : url.substring(end));
     }
 
     private List<String> checkTables(List<String> requested) {
@@ -432,7 +545,7 @@ public final class PendoSyncCommand implements Callable<Integer> {
             state = checkState(stateFile != null ? stateFile : parquet.resolve(".pendo-sync-state.json"));
             Path directory = parquet;
             DuckDbLimits limits = duckDbLimits();
-            return new Destination(directory.toString(), state, () -> new ParquetSink(directory, limits));
+            return new Destination(directory.toString(), state, () -> new ParquetSink(directory, limits), FILE_ADVICE);
         }
         if (duckdb != null) {
             target = duckdb;
@@ -455,7 +568,8 @@ public final class PendoSyncCommand implements Callable<Integer> {
         Path directory = target;
         DuckDbLimits limits = duckDbLimits();
         return new Destination(target.toString(), state,
-                duckdb != null ? () -> new DuckDbSink(directory, limits) : () -> new JsonLinesSink(directory));
+                duckdb != null ? () -> new DuckDbSink(directory, limits) : () -> new JsonLinesSink(directory),
+                FILE_ADVICE);
     }
 
     private DuckDbLimits duckDbLimits() {
@@ -468,6 +582,10 @@ public final class PendoSyncCommand implements Callable<Integer> {
 
     /** A PostgreSQL destination: the URL's form, the user and where the password comes from, checked up front. */
     private Destination postgresDestination() {
+        if (hasUserInfo(postgres)) {
+            throw usage("--postgres must not carry a user or password before '@' (command lines are visible to"
+                    + " other users); give the user with --postgres-user and set " + ENV_PG_PASSWORD);
+        }
         if (!postgres.startsWith("jdbc:postgresql://") || postgres.length() == "jdbc:postgresql://".length()) {
             throw usage("--postgres takes a JDBC URL such as jdbc:postgresql://localhost:5432/analytics, got '"
                     + withoutParameters(postgres) + "'");
@@ -483,14 +601,26 @@ public final class PendoSyncCommand implements Callable<Integer> {
         String password = environment.get(ENV_PG_PASSWORD);
         Path state = checkState(stateFile != null ? stateFile : Path.of("pendo-sync-postgres.state.json"));
         String url = postgres;
-        return new Destination(withoutParameters(postgres), state,
-                () -> PostgresSink.connect(url, user, password));
+        String target = withoutParameters(postgres);
+        return new Destination(target, state, () -> PostgresLogin.connect(url, user, password),
+                "Check that the server runs and accepts connections from this host, and the URL and user, then run"
+                        + " again.");
     }
 
-    /** A JDBC URL without its parameters, which may carry secrets. */
+    /** Whether a URL carries anything before an {@code @} in its host part: a user, perhaps with a password. */
+    private static boolean hasUserInfo(String url) {
+        String head = withoutParameters(url);
+        int slashes = head.indexOf("//");
+        String authority = slashes < 0 ? head : head.substring(slashes + 2);
+        int path = authority.indexOf('/');
+        return (path < 0 ? authority : authority.substring(0, path)).indexOf('@') >= 0;
+    }
+
+    /** A JDBC URL without its parameters, which may carry secrets, and without any user info. */
     private static String withoutParameters(String jdbcUrl) {
         int query = jdbcUrl.indexOf('?');
-        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+        String head = query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+        return head.replaceAll("^(.*//)?[^/]*@", "$1***@");
     }
 
     private Path checkState(Path state) {
@@ -523,8 +653,9 @@ public final class PendoSyncCommand implements Callable<Integer> {
      * @param target the destination for people: a path, or a JDBC URL without its parameters
      * @param state the state file
      * @param opener opens the sink
+     * @param advice what to check when it cannot be opened, for people
      */
-    record Destination(String target, Path state, SinkOpener opener) {
+    record Destination(String target, Path state, SinkOpener opener, String advice) {
 
         Sink open() throws IOException {
             return opener.open();

@@ -24,17 +24,33 @@ final class Summary {
     private final long anonymousSkipped;
     private final Instant startedAt;
     private final Instant finishedAt;
+    private final String error;
 
     /**
      * @param anonymous anonymous visitors in the source, or -1 when unknown (a real subscription)
      */
     Summary(List<TableResult> results, String destination, long anonymous, boolean includeAnonymous,
             Instant startedAt, Instant finishedAt) {
+        this(results, destination, includeAnonymous ? 0 : anonymous, startedAt, finishedAt, null);
+    }
+
+    private Summary(List<TableResult> results, String destination, long anonymousSkipped, Instant startedAt,
+                    Instant finishedAt, String error) {
         this.results = List.copyOf(results);
         this.destination = destination;
-        this.anonymousSkipped = includeAnonymous ? 0 : anonymous;
+        this.anonymousSkipped = anonymousSkipped;
         this.startedAt = startedAt;
         this.finishedAt = finishedAt;
+        this.error = error;
+    }
+
+    /**
+     * The summary of a run that stopped before its tables: no table, and the error.
+     *
+     * @param error the one line the run printed on standard error, without its prefix
+     */
+    static Summary failure(String destination, String error, Instant startedAt, Instant finishedAt) {
+        return new Summary(List.of(), destination, -1, startedAt, finishedAt, error);
     }
 
     private long failed() {
@@ -77,6 +93,9 @@ final class Summary {
         json.put("failedTables", failed());
         if (anonymousSkipped >= 0) {
             json.put("anonymousVisitorsSkipped", anonymousSkipped);
+        }
+        if (error != null) {
+            json.put("error", error);
         }
         List<Object> tables = new ArrayList<>();
         for (TableResult result : results) {

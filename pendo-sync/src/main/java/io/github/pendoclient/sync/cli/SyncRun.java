@@ -1,6 +1,8 @@
 package io.github.pendoclient.sync.cli;
 
+import io.github.pendoclient.KeyVerification;
 import io.github.pendoclient.PendoClient;
+import io.github.pendoclient.error.PendoException;
 import io.github.pendoclient.sync.Sink;
 import io.github.pendoclient.sync.SyncEngine;
 import io.github.pendoclient.sync.SyncOptions;
@@ -13,7 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** One checked run: starts the demo or the client, opens the sink, syncs, and reports. */
+/**
+ * One checked run: starts the demo or the client, checks the key, opens the sink, syncs, and reports. A run that
+ * cannot start its work fails once, with one line on standard error; {@code --summary-json} is written on every
+ * exit, with the error when there is one.
+ */
 final class SyncRun implements Callable<Integer> {
 
     private final Plan plan;
@@ -26,9 +32,30 @@ final class SyncRun implements Callable<Integer> {
         this.err = err;
     }
 
+    /** A run that stops before its tables, with a message for people that says what to do. */
+    private static final class Stop extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        Stop(String message) {
+            super(message);
+        }
+    }
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         Instant startedAt = Instant.now();
+        try {
+            return sync(startedAt);
+        } catch (Stop stop) {
+            return fail(stop.getMessage(), startedAt);
+        } catch (IOException | RuntimeException e) {
+            return fail(e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage().replaceAll("\\s*\\R\\s*", " ").trim(), startedAt);
+        }
+    }
+
+    private int sync(Instant startedAt) throws IOException, Stop {
         DemoPendo demo = null;
         PendoClient client;
         SyncOptions.Builder settings = plan.settings();
@@ -57,19 +84,14 @@ final class SyncRun implements Callable<Integer> {
             client = builder.build();
         }
         try {
+            if (demo == null) {
+                checkKey(client);
+            }
             SyncOptions resolved = settings.build();
             List<String> tables = plan.tables().stream()
                     .filter(table -> !table.equals("visitor_history") || !resolved.historyVisitors().isEmpty())
                     .toList();
-            Sink sink;
-            try {
-                sink = plan.destination().open();
-            } catch (IOException e) {
-                err.println("pendo-sync: cannot open " + plan.destination().target() + ": " + e.getMessage()
-                        + ". Check that no other pendo-sync uses it and that the disk has space, then run again.");
-                err.flush();
-                return PendoSyncCommand.EXIT_FAILED;
-            }
+            Sink sink = open();
             List<TableResult> results;
             Summary summary;
             try (sink) {
@@ -98,5 +120,50 @@ final class SyncRun implements Callable<Integer> {
                 client.close();
             }
         }
+    }
+
+    /**
+     * One cheap call before anything is created: a key Pendo rejects fails the run here, once, rather than every
+     * table one by one after their files exist.
+     */
+    private void checkKey(PendoClient client) throws Stop {
+        KeyVerification verification;
+        try {
+            verification = client.verifyKey();
+        } catch (PendoException e) {
+            throw new Stop("cannot check PENDO_INTEGRATION_KEY against " + client.baseUrl() + ": " + e.getMessage()
+                    + " Nothing was synced; run again once Pendo answers.");
+        }
+        if (!verification.valid() && verification.statusCode() == 401) {
+            throw new Stop("Pendo rejected PENDO_INTEGRATION_KEY (HTTP 401): " + verification.message()
+                    + " Nothing was synced; set the right key, then run again.");
+        }
+    }
+
+    private Sink open() throws Stop {
+        String target = plan.destination().target();
+        try {
+            return plan.destination().open();
+        } catch (CompleteOpenFailure e) {
+            throw new Stop("cannot open " + target + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new Stop("cannot open " + target + ": " + e.getMessage() + ". " + plan.destination().advice());
+        }
+    }
+
+    /** One line on standard error, the summary file with the error, and exit status 1. */
+    private int fail(String message, Instant startedAt) {
+        String line = message.replaceAll("\\s*\\R\\s*", " ").trim();
+        err.println("pendo-sync: " + line);
+        if (plan.summaryJson() != null) {
+            try {
+                Summary.failure(plan.destination().target(), line, startedAt, Instant.now())
+                        .writeJson(plan.summaryJson(), PendoSyncCommand.EXIT_FAILED);
+            } catch (IOException | RuntimeException e) {
+                err.println("pendo-sync: cannot write --summary-json " + plan.summaryJson() + ": " + e.getMessage());
+            }
+        }
+        err.flush();
+        return PendoSyncCommand.EXIT_FAILED;
     }
 }

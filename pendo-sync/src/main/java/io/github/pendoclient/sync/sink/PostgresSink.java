@@ -81,7 +81,8 @@ public final class PostgresSink implements Sink {
      * @param user the database user
      * @param password the user's password, or null for none; it is never printed
      * @return the sink, connected
-     * @throws IOException if the database cannot be reached or rejects the login
+     * @throws IOException if the database cannot be reached or rejects the login; its cause is the driver's
+     *     {@link SQLException}, whose SQLSTATE tells a failed authentication ({@code 28P01}, {@code 28000})
      */
     public static PostgresSink connect(String jdbcUrl, String user, String password) throws IOException {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -106,15 +107,20 @@ public final class PostgresSink implements Sink {
             connection.commit();
             return new PostgresSink("PostgreSQL database " + where + " as " + user, connection);
         } catch (SQLException e) {
-            throw new IOException("Cannot connect to PostgreSQL at " + where + " as " + user + ": "
-                    + e.getMessage(), e);
+            String state = e.getSQLState();
+            String reason = "28P01".equals(state) || "28000".equals(state)
+                    ? "authentication failed for user " + user + " (" + e.getMessage() + ")"
+                    : password == null && "08004".equals(state)
+                    ? "the server asks for a password and none was given" : e.getMessage();
+            throw new IOException("Cannot connect to PostgreSQL at " + where + " as " + user + ": " + reason, e);
         }
     }
 
-    /** The URL without its parameters, which may carry a password. */
+    /** The URL without its parameters and without any user info before {@code @}: both may carry a password. */
     static String withoutParameters(String jdbcUrl) {
         int query = jdbcUrl.indexOf('?');
-        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+        String head = query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+        return head.replaceAll("//[^/]*@", "//***@");
     }
 
     static String quote(String identifier) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The command line's Parquet and PostgreSQL destinations: checked up front, then synced end to end. */
 class SinkOptionsTest {
 
-    private static final List<String> DEMO = List.of("--demo-visitors", "300", "--demo-accounts", "30",
+    private static final List<String> DEMO = List.of("--demo", "--demo-visitors", "300", "--demo-accounts", "30",
             "--demo-days", "5", "--demo-end", "2026-11-01");
     private static final List<String> TABLES = List.of("visitors", "accounts", "features", "page_events",
             "guide_events", "poll_events", "metadata_visitor_schema");
