@@ -45,6 +45,29 @@ import java.util.Set;
  * registered with {@link Builder#keyForOtherRegion(String)}, with a message naming the region mix-up. The track
  * endpoint checks the shared secret instead. An aggregation operator the fake does not implement gets 422 naming
  * it, so a test fails loudly instead of passing on wrong data.
+ *
+ * <p>Every request is answered, or refused with a 4xx in Pendo's error shape and its connection closed, in bounded
+ * time and memory, however it is malformed:
+ * <ul>
+ *   <li>a request that stops sending in its head or body for {@link Builder#requestReadTimeout(Duration)} (1 s by
+ *       default) gets 408;</li>
+ *   <li>a body over 8 MiB (8,388,608 bytes), declared by {@code Content-Length} or sent in chunks, gets 413 at once;
+ *       a {@code Content-Length} that is not one decimal number, or comes with {@code Transfer-Encoding}, and a bad
+ *       chunk get 400; a transfer coding other than {@code chunked} gets 501;</li>
+ *   <li>a request line over 16 KiB gets 414, one that is not {@code METHOD target HTTP/1.1} 400, another HTTP
+ *       version 505; more than 1,000 header lines, or more than 64 KiB of them, get 431, a malformed header line
+ *       400;</li>
+ *   <li>a body that is not valid UTF-8 gets 400 naming the first bad byte;</li>
+ *   <li>an aggregation with more than 200 stages, a {@code sort} on more than 100 fields, a {@code group} on more than
+ *       100 fields, more than 1,000 aggregated fields in a {@code group} or {@code reduce}, or more than 1,000
+ *       fields in a {@code select} or {@code eval} gets 400 naming the limit, before any row is read.</li>
+ * </ul>
+ * Every limit is far above what Pendo's clients send. Requests refused before they reach the API (the first three
+ * items) are not recorded. Recorded requests ({@link #requests()}, {@code GET /_fake/requests}) show
+ * {@code [redacted]} for the value of every header and query parameter whose name contains {@code key},
+ * {@code secret}, {@code token}, {@code password}, {@code passwd}, {@code signature}, {@code auth}, {@code cookie},
+ * {@code session} or {@code credential} (in any case), such as {@code x-pendo-integration-key},
+ * {@code Authorization} and {@code Cookie}.
  */
 public final class FakePendo implements AutoCloseable {
 
@@ -66,6 +89,7 @@ public final class FakePendo implements AutoCloseable {
         server.clock(builder.clock);
         server.rateLimit(builder.rateLimit);
         server.port(builder.port);
+        server.requestReadTimeout(builder.requestReadTimeout);
     }
 
     /**
@@ -100,6 +124,7 @@ public final class FakePendo implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private double rateLimit;
         private int port;
+        private Duration requestReadTimeout = Duration.ofSeconds(1);
 
         private Builder() {
         }
@@ -190,6 +215,24 @@ public final class FakePendo implements AutoCloseable {
                 throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
             }
             this.port = port;
+            return this;
+        }
+
+        /**
+         * How long a request that has begun (its head or body) may send nothing before the fake answers 408 and
+         * closes the connection (default: 1 s). A connection idle between requests is not timed out.
+         *
+         * @param timeout the timeout, 1 ms to 1 hour
+         * @return this builder
+         * @throws IllegalArgumentException if it is out of range
+         */
+        public Builder requestReadTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "requestReadTimeout");
+            if (timeout.compareTo(Duration.ofMillis(1)) < 0 || timeout.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("requestReadTimeout must be between 1 ms and 1 hour, got "
+                        + timeout);
+            }
+            this.requestReadTimeout = timeout;
             return this;
         }
 

@@ -69,6 +69,10 @@ public final class FakePendoServer implements Callable<Integer> {
             + " (default: none).")
     double rateLimit;
 
+    @Option(names = "--request-read-timeout-ms", description = "Answer 408 to a request that sends nothing for this"
+            + " many milliseconds in its head or body (default: ${DEFAULT-VALUE}).")
+    long requestReadTimeoutMillis = 1_000;
+
     private PrintStream out = System.out;
 
     private FakePendoServer() {
@@ -155,11 +159,16 @@ public final class FakePendoServer implements Callable<Integer> {
         if (rateLimit < 0) {
             throw new IllegalArgumentException("--rate-limit must not be negative");
         }
+        if (requestReadTimeoutMillis < 1 || requestReadTimeoutMillis > 3_600_000) {
+            throw new IllegalArgumentException("--request-read-timeout-ms must be between 1 and 3600000, not "
+                    + requestReadTimeoutMillis);
+        }
         Dataset data = dataset != null ? readDataset(dataset) : generate();
         FakeServer fake = new FakeServer();
         fake.dataset(data);
         fake.port(port);
         fake.rateLimit(rateLimit);
+        fake.requestReadTimeout(java.time.Duration.ofMillis(requestReadTimeoutMillis));
         fake.keys().sharedSecret(sharedSecret);
         if (!keys.isEmpty()) {
             fake.keys().integrationKey(keys.get(0));

@@ -1,12 +1,14 @@
 package io.github.pendoclient.testing;
 
 import io.github.pendoclient.testing.internal.FakeApi;
-import io.github.pendoclient.testing.internal.NoDelayServerSockets;
+import io.github.pendoclient.testing.internal.GuardedServerSockets;
+import io.github.pendoclient.testing.internal.RequestLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
@@ -25,6 +27,7 @@ final class FakeServer implements AutoCloseable {
     private volatile Clock clock = Clock.systemUTC();
     private volatile double rateLimit;
     private volatile int port;
+    private volatile RequestLimits limits = RequestLimits.defaults();
     private volatile MockWebServer server;
     private volatile FakeApi api;
 
@@ -48,6 +51,11 @@ final class FakeServer implements AutoCloseable {
         }
         requireNotStarted();
         this.rateLimit = requestsPerSecond;
+    }
+
+    void requestReadTimeout(Duration timeout) {
+        requireNotStarted();
+        this.limits = new RequestLimits(timeout);
     }
 
     void port(int port) {
@@ -77,8 +85,8 @@ final class FakeServer implements AutoCloseable {
         requireNotStarted();
         FakeApi started = new FakeApi(dataset, clock::millis);
         MockWebServer listening = new MockWebServer();
-        listening.setServerSocketFactory(new NoDelayServerSockets());
-        listening.setBodyLimit(Front.MAX_BODY_BYTES);
+        listening.setServerSocketFactory(new GuardedServerSockets(limits));
+        listening.setBodyLimit(RequestLimits.MAX_BODY_BYTES);
         listening.setDispatcher(new Front(started, keys, new RateLimiter(rateLimit,
                 () -> TimeUnit.MILLISECONDS.toNanos(clock.millis())), faults,
                 recorder));

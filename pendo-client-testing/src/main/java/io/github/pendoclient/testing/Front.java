@@ -4,6 +4,12 @@ import io.github.pendoclient.testing.internal.AggregationException;
 import io.github.pendoclient.testing.internal.Answer;
 import io.github.pendoclient.testing.internal.FakeApi;
 import io.github.pendoclient.testing.internal.HttpResponses;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,14 +20,22 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
 /**
- * Every request's way through the fake: control endpoints, body size, key, rate limit, the scripted fault, the API,
- * the recording, and the HTTP response. Every request gets an answer: whatever a handler throws becomes a 500 in
- * Pendo's error shape.
+ * Every request's way through the fake: control endpoints, body encoding, key, rate limit, the scripted fault, the
+ * API, the recording, and the HTTP response. Every request gets an answer: whatever a handler throws becomes a 500 in
+ * Pendo's error shape. Requests outside the fake's limits (head size, body size, framing, read timeout) never get
+ * here: the connection's {@code RequestGuard} answers them.
  */
 final class Front extends Dispatcher {
 
-    /** The largest request body the fake reads: Pendo refuses far smaller ones. */
-    static final long MAX_BODY_BYTES = 8L << 20;
+    /** What a recorded secret shows instead of its value. */
+    static final String REDACTED = "[redacted]";
+
+    /**
+     * Parts of header and query parameter names that mark a secret (compared in lower case): their values are
+     * recorded as {@value #REDACTED}.
+     */
+    private static final java.util.List<String> SECRET_NAME_PARTS = java.util.List.of("key", "secret", "token",
+            "password", "passwd", "signature", "auth", "cookie", "session", "credential");
 
     private final FakeApi api;
     private final Keys keys;
@@ -55,19 +69,21 @@ final class Front extends Dispatcher {
         String method = request.getMethod();
         String path = request.getUrl().encodedPath();
         String query = request.getUrl().encodedQuery();
-        String body = request.getBody() == null ? "" : request.getBody().utf8();
+        byte[] bytes = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
+        String body = strictUtf8(bytes);
+        Answer notUtf8 = body == null ? notUtf8(bytes) : null;
+        if (body == null) {
+            body = new String(bytes, StandardCharsets.UTF_8);
+        }
         if (ControlApi.handles(path)) {
-            return HttpResponses.response(control.handle(method, path, body), null, false, close);
+            return HttpResponses.response(notUtf8 != null ? notUtf8 : control.handle(method, path, body), null,
+                    false, close);
         }
         Endpoint endpoint = Endpoint.of(method, path);
-        Answer answer = null;
         boolean throttled = false;
-        if (request.getBodySize() > MAX_BODY_BYTES) {
-            answer = Answer.error(413, "The request body is " + request.getBodySize() + " bytes; the fake reads at"
-                    + " most " + MAX_BODY_BYTES);
-        }
+        Answer answer = keys.check(endpoint, request.getHeaders().get("x-pendo-integration-key"));
         if (answer == null) {
-            answer = keys.check(endpoint, request.getHeaders().get("x-pendo-integration-key"));
+            answer = notUtf8;
         }
         if (answer == null && !rateLimiter.allow(endpoint)) {
             answer = Answer.error(429, "Too Many Requests");
@@ -85,7 +101,7 @@ final class Front extends Dispatcher {
         if (answer == null) {
             answer = answerSafely(endpoint, method, path, query, body, !disconnect);
         }
-        recorder.record(new RecordedCall(method, path, query == null ? "" : query, endpoint,
+        recorder.record(new RecordedCall(method, path, redactedQuery(query), endpoint,
                 redactedHeaders(request), body, disconnect ? 0 : answer.status()));
         Long retryAfter = fault != null && fault.retryAfter() != null ? fault.retryAfter() : throttled ? 1L : null;
         return HttpResponses.response(answer, retryAfter, disconnect, close);
@@ -109,14 +125,69 @@ final class Front extends Dispatcher {
                 + " please report it with the request.");
     }
 
+    /** The body as text, or null when it is not valid UTF-8. */
+    private static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static Answer notUtf8(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        int at = in.position();
+        String found = at < bytes.length ? String.format(" (0x%02X)", bytes[at] & 0xFF) : "";
+        return Answer.error(400, "The request body is not valid UTF-8: byte " + at + found + " does not begin a"
+                + " valid UTF-8 sequence. Pendo reads JSON as UTF-8; encode the body as UTF-8.");
+    }
+
+    /** Whether a header or query parameter with this name carries a secret, which is recorded as [redacted]. */
+    static boolean isSecret(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String part : SECRET_NAME_PARTS) {
+            if (lower.contains(part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Map<String, String> redactedHeaders(RecordedRequest request) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String name : request.getHeaders().names()) {
             String lower = name.toLowerCase(Locale.ROOT);
-            headers.put(lower, lower.equals("x-pendo-integration-key") || lower.equals("authorization")
-                    ? "[redacted]" : request.getHeaders().get(name));
+            headers.put(lower, isSecret(lower) ? REDACTED : request.getHeaders().get(name));
         }
         return Collections.unmodifiableMap(headers);
+    }
+
+    /** The query string as sent, with the value of every parameter whose name marks a secret redacted. */
+    static String redactedQuery(String query) {
+        if (query == null || query.isEmpty()) {
+            return "";
+        }
+        java.util.StringJoiner redacted = new java.util.StringJoiner("&");
+        for (String pair : query.split("&", -1)) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String decoded;
+            try {
+                decoded = java.net.URLDecoder.decode(name, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformed) {
+                decoded = name;
+            }
+            redacted.add(isSecret(decoded) ? name + "=" + REDACTED : pair);
+        }
+        return redacted.toString();
     }
 
     /** Query strings split into raw (not yet decoded) values, decoded names. */

@@ -4,14 +4,16 @@ import io.github.pendoclient.internal.Copies;
 import java.util.Map;
 
 /**
- * One request a {@link FakePendo} received, and its answer. Secrets are redacted from the headers.
+ * One request a {@link FakePendo} received, and its answer. Secrets are redacted from the headers and the query
+ * string: the value of every header and query parameter whose name marks a secret (see {@link FakePendo}) is
+ * {@code [redacted]}.
  *
  * @param method the HTTP method
  * @param path the path, for example {@code /api/v1/aggregation}
- * @param query the query string, or empty
+ * @param query the query string, or empty, with secret parameters' values shown as {@code [redacted]}
  * @param endpoint the endpoint group
- * @param headers header name (lower case) to value, with {@code x-pendo-integration-key} shown as
- *     {@code [redacted]}
+ * @param headers header name (lower case) to value, with {@code x-pendo-integration-key}, {@code cookie} and
+ *     other secrets shown as {@code [redacted]}
  * @param body the body as text
  * @param status the status answered; 0 when the connection was dropped before an answer
  */
@@ -24,9 +26,10 @@ public record RecordedCall(String method, String path, String query, Endpoint en
      *
      * @param method the HTTP method
      * @param path the path, for example {@code /api/v1/aggregation}
-     * @param query the query string, or empty
+     * @param query the query string, or empty, with secret parameters' values shown as {@code [redacted]}
      * @param endpoint the endpoint group
-* @param headers header name (lower case) to value, with {@code x-pendo-integration-key} shown as {@code [redacted]}
+     * @param headers header name (lower case) to value, with {@code x-pendo-integration-key}, {@code cookie} and
+     *     other secrets shown as {@code [redacted]}
      * @param body the body as text
      * @param status the status answered; 0 when the connection was dropped before an answer
      */

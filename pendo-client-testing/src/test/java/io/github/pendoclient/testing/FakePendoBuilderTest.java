@@ -62,5 +62,9 @@ class FakePendoBuilderTest {
                 .hasMessageContaining("integrationKey");
         assertThatThrownBy(() -> builder.dataset(null)).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("dataset");
+        assertThatThrownBy(() -> builder.requestReadTimeout(java.time.Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("requestReadTimeout");
+        assertThatThrownBy(() -> builder.requestReadTimeout(java.time.Duration.ofHours(2)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("requestReadTimeout");
     }
 }

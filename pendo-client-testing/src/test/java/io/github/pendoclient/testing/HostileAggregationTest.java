@@ -134,6 +134,51 @@ class HostileAggregationTest {
         }
     }
 
+    static Stream<Arguments> oversizedLists() {
+        String tenThousandNames = String.join(",", java.util.Collections.nCopies(10_000, "\"visitorId\""));
+        StringBuilder tenThousandFields = new StringBuilder();
+        for (int i = 0; i < 10_000; i++) {
+            tenThousandFields.append(i == 0 ? "" : ",").append("\"f").append(i).append("\":\"visitorId\"");
+        }
+        StringBuilder tenThousandCounts = new StringBuilder();
+        for (int i = 0; i < 10_000; i++) {
+            tenThousandCounts.append(i == 0 ? "" : ",").append("\"n").append(i).append("\":{\"count\":null}");
+        }
+        return Stream.of(
+                Arguments.of("a sort on 10,000 fields", visitorsThen("{\"sort\":[" + tenThousandNames + "]}"),
+                        "pipeline[1].sort", "100 sort fields"),
+                Arguments.of("a sort on 10,000 fields after a filter", visitorsThen("{\"filter\":\"visitorId >"
+                        + " \\\"a\\\"\"},{\"sort\":[" + tenThousandNames + "]}"), "pipeline[2].sort",
+                        "100 sort fields"),
+                Arguments.of("a group on 10,000 fields", visitorsThen("{\"group\":{\"group\":[" + tenThousandNames
+                        + "]}}"), "pipeline[1].group", "100 group fields"),
+                Arguments.of("a group with 10,000 aggregated fields", visitorsThen("{\"group\":{\"group\":"
+                        + "[\"visitorId\"],\"fields\":{" + tenThousandCounts + "}}}"), "pipeline[1].group",
+                        "1000 aggregated fields"),
+                Arguments.of("a reduce of 10,000 fields", visitorsThen("{\"reduce\":{" + tenThousandCounts + "}}"),
+                        "pipeline[1].reduce", "1000 aggregated fields"),
+                Arguments.of("a select of 10,000 fields", visitorsThen("{\"select\":{" + tenThousandFields + "}}"),
+                        "pipeline[1].select", "1000 fields"),
+                Arguments.of("an eval of 10,000 fields", visitorsThen("{\"eval\":{" + tenThousandFields + "}}"),
+                        "pipeline[1].eval", "1000 fields"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oversizedLists")
+    void anOperatorListOverItsLimitIs400NamingTheLimit(String what, String body, String field, String limit)
+            throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(PENDO.baseUrl() + "api/v1/aggregation"))
+                .timeout(Duration.ofSeconds(2)).header("x-pendo-integration-key", PENDO.integrationKey())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+
+        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        Map<?, ?> error = (Map<?, ?>) JsonValues.parse(response.body());
+        assertThat(fieldNames(error)).contains(field);
+        assertThat(error.get("overall")).asString().contains("10000").contains("at most " + limit);
+    }
+
     @Test
     void aFailureInsideTheFakeIsA500InPendosShapeNotASilentConnection() throws Exception {
         Clock broken = new Clock() {

@@ -18,7 +18,10 @@ import java.util.stream.Stream;
  * its name, so a test fails loudly instead of passing on wrong data. Streaming operators stay lazy.
  *
  * <p>Every refusal names the part of the request at fault ({@code pipeline[2].filter}). A pipeline has at most
- * {@value #MAX_STAGES} stages. A keyset page (cursor filter, ascending sort, limit right after the source) is answered
+ * {@value #MAX_STAGES} stages; a {@code sort} at most {@value #MAX_SORT_FIELDS} fields, a {@code group} at most
+ * {@value #MAX_GROUP_FIELDS} group fields, a {@code group} or {@code reduce} at most {@value #MAX_AGGREGATED_FIELDS}
+ * aggregated fields, and a {@code select} or {@code eval} at most {@value #MAX_COMPUTED_FIELDS} fields, checked
+ * before any row is read (400 naming the limit). A keyset page (cursor filter, ascending sort, limit right after the source) is answered
  * from a source's sorted index when it has one (see {@link Sources#sorted}), so its cost is that of the page, not of
  * the source; {@link #rowsExamined()} counts the rows the engine pulled from sources, to prove it.
  */
@@ -31,6 +34,14 @@ public final class AggregationEngine {
     public static final int MAX_STAGES = 200;
     /** The most periods a {@code timeSeries} may span. */
     public static final long MAX_PERIODS = 100_000;
+    /** The most fields a {@code sort} may list. */
+    public static final int MAX_SORT_FIELDS = 100;
+    /** The most fields a {@code group} may group on. */
+    public static final int MAX_GROUP_FIELDS = 100;
+    /** The most aggregated fields a {@code group} or {@code reduce} may compute. */
+    public static final int MAX_AGGREGATED_FIELDS = 1_000;
+    /** The most fields a {@code select} or {@code eval} may compute. */
+    public static final int MAX_COMPUTED_FIELDS = 1_000;
 
     private static final long HOUR = 3_600_000L;
     private static final long DAY = 24 * HOUR;
@@ -135,6 +146,7 @@ public final class AggregationEngine {
                         + " operator, not " + stage.keySet());
             }
             stages.add(stage.entrySet().iterator().next());
+            checkSizes(stages.get(i - 1), "pipeline[" + i + "]." + stages.get(i - 1).getKey());
         }
         Map<String, Object> sourceSpec = asMap(first.get("source"), "pipeline[0].source", "source");
         Set<Integer> answeredByIndex = new HashSet<>();
@@ -160,6 +172,57 @@ public final class AggregationEngine {
             }
         }
         return rows;
+    }
+
+    /** Refuses a stage whose lists are over the limits, before any work is done. */
+    private static void checkSizes(Map.Entry<String, Object> stage, String at) {
+        Object value = stage.getValue();
+        switch (stage.getKey()) {
+            case "sort" -> {
+                if (value instanceof List<?> fields && fields.size() > MAX_SORT_FIELDS) {
+                    throw tooMany(at, "The sort lists " + fields.size() + " fields", MAX_SORT_FIELDS + " sort fields");
+                }
+            }
+            case "group" -> {
+                if (value instanceof Map<?, ?> spec) {
+                    if (spec.get("group") instanceof List<?> keys && keys.size() > MAX_GROUP_FIELDS) {
+                        throw tooMany(at, "The group lists " + keys.size() + " fields to group on",
+                                MAX_GROUP_FIELDS + " group fields");
+                    }
+                    checkAggregated(spec.get("fields"), at, "group");
+                }
+            }
+            case "reduce" -> checkAggregated(value, at, "reduce");
+            case "select", "eval" -> {
+                if (value instanceof Map<?, ?> fields && fields.size() > MAX_COMPUTED_FIELDS) {
+                    throw tooMany(at, "The " + stage.getKey() + " has " + fields.size() + " fields",
+                            MAX_COMPUTED_FIELDS + " fields per select or eval");
+                }
+            }
+            default -> {
+                // no lists to bound
+            }
+        }
+    }
+
+    private static void checkAggregated(Object fields, String at, String operator) {
+        long count = 0;
+        if (fields instanceof Map<?, ?> map) {
+            count = map.size();
+        } else if (fields instanceof List<?> list) {
+            for (Object part : list) {
+                count += part instanceof Map<?, ?> map ? map.size() : 1;
+            }
+        }
+        if (count > MAX_AGGREGATED_FIELDS) {
+            throw tooMany(at, "The " + operator + " has " + count + " aggregated fields",
+                    MAX_AGGREGATED_FIELDS + " aggregated fields");
+        }
+    }
+
+    private static AggregationException tooMany(String at, String found, String limit) {
+        return new AggregationException(400, at, found + "; the fake runs at most " + limit + ", far more than"
+                + " Pendo pipelines use. Split the work into several requests.");
     }
 
     /**
