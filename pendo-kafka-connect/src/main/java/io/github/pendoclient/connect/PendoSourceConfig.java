@@ -27,7 +27,8 @@ import org.apache.kafka.common.config.types.Password;
 
 /**
  * The connector's settings, validated when Connect creates or updates the connector: each bad value fails with
- * a message naming the setting, what was wrong and what is accepted. The integration key is a
+ * a message naming the setting, what was wrong and what is accepted. Rules between settings (a window too long for
+ * the period) are checked both there and when a connector or task starts, by one method. The integration key is a
  * {@link Type#PASSWORD}, which Connect shows as {@code [hidden]} in its logs; to keep it out of the REST API's
  * connector and task configs too, give it through a config provider ({@code ${file:/etc/pendo.properties:key}}).
  */
@@ -77,7 +78,8 @@ public final class PendoSourceConfig extends AbstractConfig {
             .define(REGION, Type.STRING, "us", new RegionValidator(), Importance.HIGH,
                     "The subscription's region: " + REGIONS + ".")
             .define(BASE_URL, Type.STRING, "", new BaseUrlValidator(), Importance.LOW,
-                    "A base URL replacing the region's, such as a proxy; empty for the region's own.")
+                    "A base URL replacing the region's, such as a proxy; empty for the region's own. https, or"
+                            + " plain http to a loopback host only (the integration key travels with every request).")
             .define(APP_IDS, Type.LIST, List.of(), new AppIdsValidator(), Importance.MEDIUM,
                     "The app ids to read, comma-separated; empty for every app of the subscription.")
             .define(TABLES, Type.LIST, defaultTables(), new TablesValidator(), Importance.HIGH,
@@ -88,8 +90,8 @@ public final class PendoSourceConfig extends AbstractConfig {
             .define(PERIOD, Type.STRING, "day", ConfigDef.ValidString.in("day", "hour"), Importance.MEDIUM,
                     "Event rows per day or per hour.")
             .define(WINDOW, Type.INT, 0, ConfigDef.Range.between(0, MAX_HOUR_WINDOW), Importance.LOW,
-                    "Days (1.." + MAX_DAY_WINDOW + ") or hours (1.." + MAX_HOUR_WINDOW + ") per event request; 0"
-                            + " for 1 day or 24 hours.")
+                    "Days (1.." + MAX_DAY_WINDOW + ", with period=day) or hours (1.." + MAX_HOUR_WINDOW + ", with"
+                            + " period=hour) per event request; 0 for 1 day or 24 hours.")
             .define(LAG, Type.STRING, "", new DurationValidator(true), Importance.LOW,
                     "How far behind now event windows stop, for example 8h; empty for 0 with days, 8h with hours.")
             .define(POLL_INTERVAL_MS, Type.LONG, Duration.ofHours(1).toMillis(), ConfigDef.Range.atLeast(1_000),
@@ -110,11 +112,40 @@ public final class PendoSourceConfig extends AbstractConfig {
      */
     public PendoSourceConfig(Map<String, String> props) {
         super(DEF, props, false);
-        int window = getInt(WINDOW);
-        if (hourly() ? window > MAX_HOUR_WINDOW : window > MAX_DAY_WINDOW) {
-            throw new ConfigException(WINDOW, window, "with period=" + getString(PERIOD) + " the window is 1.."
-                    + (hourly() ? MAX_HOUR_WINDOW : MAX_DAY_WINDOW) + " (or 0 for the default)");
+        List<Problem> problems = problemsBetweenSettings(values());
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems.get(0).message());
         }
+    }
+
+    /**
+     * A rule broken by a combination of settings, reported on one of them.
+     *
+     * @param setting the setting the message belongs to
+     * @param message what is wrong and what is accepted, naming the settings
+     */
+    record Problem(String setting, String message) {
+    }
+
+    /**
+     * The rules between settings, checked once each setting passed its own validator: by the constructor (which
+     * Connect runs when a connector or task starts) and by {@link PendoSourceConnector#validate(Map)} (which it
+     * runs when a connector is created, updated or validated), so the two never disagree.
+     *
+     * @param parsed the parsed value of each setting that is valid on its own; a missing one skips its rules
+     * @return the broken rules, empty when none
+     */
+    static List<Problem> problemsBetweenSettings(Map<String, ?> parsed) {
+        List<Problem> problems = new ArrayList<>();
+        if (parsed.get(WINDOW) instanceof Integer window && parsed.get(PERIOD) instanceof String period) {
+            int max = "hour".equals(period) ? MAX_HOUR_WINDOW : MAX_DAY_WINDOW;
+            if (window > max) {
+                problems.add(new Problem(WINDOW, new ConfigException(WINDOW, window, "with " + PERIOD + "="
+                        + period + " the window is 1.." + max + " (or 0 for the default); " + MAX_HOUR_WINDOW
+                        + " is the most with " + PERIOD + "=hour").getMessage()));
+            }
+        }
+        return problems;
     }
 
     /**
@@ -348,21 +379,42 @@ public final class PendoSourceConfig extends AbstractConfig {
             if (text.isEmpty()) {
                 return;
             }
+            URI uri;
             try {
-                URI uri = URI.create(text);
-                if (uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-                    throw new IllegalArgumentException();
-                }
+                uri = URI.create(text);
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(name, value, "an http(s) URL such as https://pendo-proxy.internal:8443,"
+                uri = null;
+            }
+            String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (uri == null || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+                throw new ConfigException(name, value, "an https URL such as https://pendo-proxy.internal:8443,"
                         + " or empty for the region's");
+            }
+            if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+                throw new ConfigException(name, value, name + " must be https: over http the integration key would"
+                        + " travel in clear text to " + uri.getHost() + ". The connector sends plain http only to a"
+                        + " loopback host (localhost, 127.0.0.1, ::1), such as a proxy on the worker's own machine;"
+                        + " give an https URL, or leave " + name + " empty for the region's");
             }
         }
 
         @Override
         public String toString() {
-            return "an http(s) URL, or empty";
+            return "an https URL (http only to a loopback host), or empty";
         }
+    }
+
+    /**
+     * The hosts the client accepts plain http to without {@code allowInsecureHttp(true)}, which the connector does
+     * not offer: the same test as the client builder's (PendoSourceValidationTest checks that they agree).
+     */
+    static boolean isLoopback(String host) {
+        String lower = host.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("[") && lower.endsWith("]")) {
+            lower = lower.substring(1, lower.length() - 1);
+        }
+        return lower.equals("localhost") || lower.endsWith(".localhost") || lower.startsWith("127.")
+                || lower.equals("::1") || lower.equals("0:0:0:0:0:0:0:1");
     }
 
     private static final class AppIdsValidator implements ConfigDef.Validator {

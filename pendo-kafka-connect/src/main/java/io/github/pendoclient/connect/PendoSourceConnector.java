@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
@@ -68,6 +70,27 @@ public final class PendoSourceConnector extends SourceConnector {
     @Override
     public ConfigDef config() {
         return PendoSourceConfig.configDef();
+    }
+
+    /**
+     * Checks each setting with its own validator, as every connector does, and then the rules between settings
+     * that {@link PendoSourceConfig} applies at start, so a config that validates also starts.
+     */
+    @Override
+    public Config validate(Map<String, String> connectorConfigs) {
+        Config config = super.validate(connectorConfigs);
+        Map<String, ConfigValue> byName = new HashMap<>();
+        Map<String, Object> parsed = new HashMap<>();
+        for (ConfigValue value : config.configValues()) {
+            byName.put(value.name(), value);
+            if (value.errorMessages().isEmpty() && value.value() != null) {
+                parsed.put(value.name(), value.value());
+            }
+        }
+        for (PendoSourceConfig.Problem problem : PendoSourceConfig.problemsBetweenSettings(parsed)) {
+            byName.get(problem.setting()).addErrorMessage(problem.message());
+        }
+        return config;
     }
 
     /** Exactly-once is not offered: rows after the last committed offset are sent again. */

@@ -1,6 +1,7 @@
 package io.github.pendoclient.connect;
 
 import io.github.pendoclient.PendoClient;
+import io.github.pendoclient.aggregation.IncompleteResultException;
 import io.github.pendoclient.aggregation.paging.TimeWindow;
 import io.github.pendoclient.connect.internal.Offsets;
 import io.github.pendoclient.connect.internal.TableSchemas;
@@ -24,6 +25,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.OkHttpClient;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.header.ConnectHeaders;
@@ -39,6 +50,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each task builds its own client with the connector's per-endpoint budget divided by the number of tasks, so
  * the connector as a whole stays within Pendo's limit; a 429 pauses that endpoint for the task as the SDK does.
+ * The reading runs on a thread of the task, so {@code poll()} returns within about a second while the client waits
+ * out a rate limit, and {@link #stop()} ends those waits. A network failure, also one that broke off an
+ * aggregation result, is a {@link RetriableException}: the table is read again from its last handed-over batch
+ * after a backoff.
  */
 public final class PendoSourceTask extends SourceTask {
 
@@ -53,6 +68,23 @@ public final class PendoSourceTask extends SourceTask {
     public static final String HEADER_WINDOW = "pendo.window";
 
     private static final Logger LOG = LoggerFactory.getLogger(PendoSourceTask.class);
+
+    /**
+     * How long one {@code poll()} waits for the reader thread at most: Connect stops a task only between polls
+     * (and calls {@link #stop()} on the polling thread after the last), so a poll that waited out a 429 would hold
+     * the stop past the worker's grace period ({@code task.shutdown.graceful.timeout.ms}, 5 s by default).
+     */
+    static final Duration POLL_WAIT = Duration.ofSeconds(1);
+    /** The wait before a table is read again after its first retriable failure; it doubles up to the cap. */
+    static final Duration FIRST_RETRY_BACKOFF = Duration.ofSeconds(1);
+    /** The longest wait before a table is read again after retriable failures. */
+    static final Duration MAX_RETRY_BACKOFF = Duration.ofMinutes(5);
+    /** How long {@link #stop()} waits for the reader thread to end once every wait was woken. */
+    static final Duration STOP_WAIT = Duration.ofSeconds(3);
+    /** The name prefix of the task's reader thread, followed by the connector's name and a number. */
+    static final String THREAD_PREFIX = "pendo-source-";
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
 
     /** How the task waits when no table is due; tests replace it. */
     interface Waiter {
@@ -70,21 +102,34 @@ public final class PendoSourceTask extends SourceTask {
 
     private final Clock clock;
     private final Waiter waiter;
+    private final Duration pollWait;
     private final Object lock = new Object();
     private volatile boolean stopping;
     private PendoSourceConfig config;
+    private OkHttpClient okHttp;
     private PendoClient client;
+    private ExecutorService reader;
+    /** The batch the reader thread is reading; only the polling thread sets it, stop() may cancel it. */
+    private volatile Future<List<SourceRecord>> pending;
     private SyncOptions settings;
     private List<TableCycle> cycles;
     private int next;
 
     /** Creates a task on the system clock; Connect calls this. */
     public PendoSourceTask() {
-        this(Clock.systemUTC(), null);
+        this(Clock.systemUTC(), null, POLL_WAIT);
     }
 
-    PendoSourceTask(Clock clock, Waiter waiter) {
+    /**
+     * A task on the given clock.
+     *
+     * @param clock the clock of poll intervals and retry backoffs
+     * @param waiter how poll() waits when no table is due; null for a wait that stop() ends
+     * @param pollWait how long one poll() waits for a batch being read before it returns null
+     */
+    PendoSourceTask(Clock clock, Waiter waiter, Duration pollWait) {
         this.clock = clock;
+        this.pollWait = pollWait;
         this.waiter = waiter != null ? waiter : new Waiter() {
             @Override
             public void await(Duration duration) throws InterruptedException {
@@ -114,13 +159,22 @@ public final class PendoSourceTask extends SourceTask {
         config = new PendoSourceConfig(props);
         int taskCount = Integer.parseInt(props.getOrDefault(TASK_COUNT, "1"));
         List<String> tables = List.of(props.getOrDefault(TASK_TABLES, "").split(","));
+        // The task's own OkHttp client, so that stop() can cancel a call blocked on the network.
+        okHttp = new OkHttpClient();
         PendoClient.Builder builder = PendoClient.builder()
+                .okHttpClient(okHttp)
                 .integrationKey(config.integrationKey().value())
                 .region(config.region())
                 .rateLimit(RateLimitOptions.perSecond(config.requestsPerSecond() / taskCount))
                 .applicationName("pendo-kafka-connect/" + Version.get());
         config.baseUrl().ifPresent(builder::baseUrl);
         client = builder.build();
+        String thread = THREAD_PREFIX + props.getOrDefault("name", "task") + "-" + THREADS.incrementAndGet();
+        reader = Executors.newSingleThreadExecutor(runnable -> {
+            Thread t = new Thread(runnable, thread);
+            t.setDaemon(true);
+            return t;
+        });
         settings = SyncOptions.builder().appIds(config.appIds()).start(config.start(clock))
                 .hourly(config.hourly()).windowSize(config.windowSize()).lag(config.lag()).clock(clock).build();
 
@@ -148,12 +202,67 @@ public final class PendoSourceTask extends SourceTask {
         }
     }
 
+    /**
+     * A batch of records, or null when none is ready. The reading happens on the task's reader thread, where the
+     * client waits out rate limits, {@code Retry-After} and retry backoffs; this method waits for it at most about
+     * a second, so Connect can stop the task at any time and {@link #stop()} then ends every wait.
+     */
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
         if (stopping || cycles.isEmpty()) {
             return null;
         }
-        for (int i = 0; i < cycles.size(); i++) {
+        Future<List<SourceRecord>> batch = pending;
+        if (batch == null) {
+            Instant now = clock.instant();
+            Optional<Instant> due = nextDue();
+            if (due.isPresent() && due.get().isAfter(now)) {
+                Duration wait = Duration.between(now, due.get());
+                waiter.await(wait.compareTo(POLL_WAIT) > 0 ? POLL_WAIT : wait);
+                return null;
+            }
+            try {
+                batch = reader.submit(this::readDueTables);
+            } catch (RejectedExecutionException e) {
+                return null; // stopped meanwhile
+            }
+            pending = batch;
+        }
+        try {
+            List<SourceRecord> records = batch.get(pollWait.toNanos(), TimeUnit.NANOSECONDS);
+            pending = null;
+            return records.isEmpty() ? null : records;
+        } catch (TimeoutException stillReading) {
+            return null;
+        } catch (CancellationException stopped) {
+            pending = null;
+            return null;
+        } catch (ExecutionException e) {
+            pending = null;
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new ConnectException(e.getCause());
+        }
+    }
+
+    /** When the next table is due: empty when one is reading (due at once). */
+    private Optional<Instant> nextDue() {
+        Instant due = null;
+        for (TableCycle cycle : cycles) {
+            if (cycle.reader != null) {
+                return Optional.empty();
+            }
+            if (due == null || cycle.due.isBefore(due)) {
+                due = cycle.due;
+            }
+        }
+        return Optional.ofNullable(due);
+    }
+
+    /** On the reader thread: a batch from the first due table that has rows, round-robin; empty when none has. */
+    private List<SourceRecord> readDueTables() {
+        for (int i = 0; i < cycles.size() && !stopping; i++) {
             TableCycle cycle = cycles.get((next + i) % cycles.size());
             if (cycle.reader == null && clock.instant().isBefore(cycle.due)) {
                 continue;
@@ -164,11 +273,7 @@ public final class PendoSourceTask extends SourceTask {
                 return records;
             }
         }
-        Instant now = clock.instant();
-        Instant due = cycles.stream().map(c -> c.due).min(Instant::compareTo).orElse(now);
-        Duration wait = Duration.between(now, due);
-        waiter.await(wait.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : wait);
-        return null;
+        return List.of();
     }
 
     /** A batch of a table's rows; opens the table's cycle when none runs, ends it when nothing is left. */
@@ -179,13 +284,14 @@ public final class PendoSourceTask extends SourceTask {
                 cycle.started = clock.instant();
                 cycle.reader = TableReader.open(cycle.table, cycle.checkpoint, client, settings);
             }
-            while (records.size() < config.batchSize()) {
+            while (records.size() < config.batchSize() && !stopping) {
                 Optional<TableReader.Item> item = cycle.reader.next();
                 if (item.isEmpty()) {
                     cycle.checkpoint = cycle.reader.checkpoint().or(() -> cycle.checkpoint);
                     cycle.reader.close();
                     cycle.reader = null;
                     cycle.due = cycle.started.plus(config.pollInterval());
+                    cycle.failures = 0;
                     LOG.info("Table {}: cycle done, next at {}", cycle.table.name(), cycle.due);
                     break;
                 }
@@ -193,6 +299,9 @@ public final class PendoSourceTask extends SourceTask {
             }
             if (cycle.reader != null) {
                 cycle.checkpoint = cycle.reader.checkpoint().or(() -> cycle.checkpoint);
+            }
+            if (!records.isEmpty()) {
+                cycle.failures = 0;
             }
             return records;
         } catch (PendoException e) {
@@ -204,9 +313,13 @@ public final class PendoSourceTask extends SourceTask {
                 return List.of();
             }
             String message = explain(cycle.table.name(), e);
-            if (e instanceof PendoNetworkException) {
-                // Read again from the last batch handed to Connect; the rows of this batch were not.
-                throw new RetriableException(message, e);
+            if (retriable(e)) {
+                // Read again from the last batch handed to Connect (the rows of this batch were not), after a
+                // backoff on the task's clock: Connect polls again at once after a RetriableException.
+                Duration backoff = backoff(cycle.failures++);
+                cycle.due = clock.instant().plus(backoff);
+                throw new RetriableException(message + " Reading " + cycle.table.name() + " again in "
+                        + backoff.toSeconds() + " s from the last batch handed to Connect.", e);
             }
             throw new ConnectException(message, e);
         } catch (RuntimeException e) {
@@ -240,6 +353,24 @@ public final class PendoSourceTask extends SourceTask {
                 cycle.schemas.valueSchema(), cycle.schemas.value(row), null, headers);
     }
 
+    /**
+     * Whether a failure is worth reading the table again for: a network failure, alone or as the cause of an
+     * aggregation result that broke off. A row that could not be read would break off again.
+     *
+     * @param e the failure
+     * @return true when the task should retry the table after a backoff
+     */
+    static boolean retriable(PendoException e) {
+        Throwable failure = e instanceof IncompleteResultException ? e.getCause() : e;
+        return failure instanceof PendoNetworkException;
+    }
+
+    /** 1 s, 2 s, 4 s, ... up to 5 min, by the number of failures before this one. */
+    static Duration backoff(int failuresBefore) {
+        Duration backoff = FIRST_RETRY_BACKOFF.multipliedBy(1L << Math.min(failuresBefore, 20));
+        return backoff.compareTo(MAX_RETRY_BACKOFF) > 0 ? MAX_RETRY_BACKOFF : backoff;
+    }
+
     static String explain(String table, PendoException e) {
         if (e instanceof AuthenticationException) {
             return table + ": Pendo rejected the integration key (HTTP 401). Check " + PendoSourceConfig.INTEGRATION_KEY
@@ -253,12 +384,40 @@ public final class PendoSourceTask extends SourceTask {
         return table + ": " + e.getMessage();
     }
 
+    /**
+     * Ends every wait of the reader thread and waits for it to end, a few seconds at most: the thread is
+     * interrupted (which ends a rate-limit, {@code Retry-After} or retry-backoff wait of the client) and the calls
+     * under way are cancelled (which ends a read blocked on the network). Connect 4 calls this on the polling
+     * thread once the last poll returned; it may also come from another thread while a poll runs.
+     */
     @Override
     public void stop() {
         stopping = true;
         waiter.wake();
+        Future<List<SourceRecord>> batch = pending;
+        if (batch != null) {
+            batch.cancel(true);
+        }
+        if (okHttp != null) {
+            okHttp.dispatcher().cancelAll();
+        }
+        if (reader != null) {
+            reader.shutdownNow();
+            try {
+                if (!reader.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warn("The reader thread of tables {} did not end within {} s of the stop", tables(),
+                            STOP_WAIT.toSeconds());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (client != null) {
             client.close();
+        }
+        if (okHttp != null) {
+            okHttp.dispatcher().executorService().shutdown();
+            okHttp.connectionPool().evictAll();
         }
     }
 
@@ -277,6 +436,7 @@ public final class PendoSourceTask extends SourceTask {
         Instant due = Instant.MIN;
         Instant started;
         TableReader reader;
+        int failures;
 
         TableCycle(Table table, Map<String, Object> partition, TableSchemas schemas, String topic) {
             this.table = table;

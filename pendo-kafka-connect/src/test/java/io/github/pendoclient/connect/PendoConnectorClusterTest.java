@@ -206,4 +206,69 @@ class PendoConnectorClusterTest {
         }
         System.out.printf("Cluster test body took %d ms%n", (System.nanoTime() - started) / 1_000_000);
     }
+
+    /** The distinct record keys of a topic so far, or none while Connect has not created it. */
+    private static Set<String> distinctKeys(String topic) throws Exception {
+        if (connect.kafka().describeTopics(topic).get(topic).isEmpty()) {
+            return Set.of();
+        }
+        Set<String> keys = new HashSet<>();
+        for (ConsumerRecord<byte[], byte[]> record : connect.kafka().consumeAll(WAIT_MS, topic)) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> key = JSON.readValue(new String(record.key(), StandardCharsets.UTF_8),
+                    LinkedHashMap.class);
+            keys.add(String.valueOf(key.get("visitor_id")));
+        }
+        return keys;
+    }
+
+    /** Whether a live thread runs the given Connect task (the worker names its thread after the task id). */
+    private static boolean taskThreadAlive(String taskId) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.isAlive() && (t.getName().endsWith(taskId)
+                        || t.getName().startsWith(PendoSourceTask.THREAD_PREFIX + "retrying-")));
+    }
+
+    @Test
+    void aConnectionDroppedMidResultIsRetriedAndAStopDuringRetryAfterLeavesNoThreadAndSendsNothingMore()
+            throws Exception {
+        String name = "retrying";
+        try (FakePendo own = FakePendo.builder().integrationKey(KEY)
+                .dataset(Dataset.generator(13).visitors(150).accounts(10).days(2).endingAt(TODAY).build()).build()
+                .start()) {
+            Set<String> visitors;
+            try (PendoClient client = own.client()) {
+                visitors = Reference.keys(client, SyncOptions.builder().build(), List.of("visitors"))
+                        .get("visitors");
+            }
+            Path keyFile = dir.resolve("retrying.properties");
+            Files.writeString(keyFile, "key=" + KEY + "\n");
+            Map<String, String> config = connectorConfig(keyFile);
+            config.put("tasks.max", "1");
+            config.put(PendoSourceConfig.BASE_URL, own.baseUrl().toString());
+            config.put(PendoSourceConfig.TABLES, "visitors");
+            config.put(PendoSourceConfig.TOPIC_PREFIX, "retrying.");
+            config.put(PendoSourceConfig.REQUESTS_PER_SECOND, "100");
+            // The README's topic creation settings: Connect creates retrying.visitors itself.
+            config.put("topic.creation.default.replication.factor", "1");
+            config.put("topic.creation.default.partitions", "1");
+
+            // The first answer breaks off mid-body: the task retries after its backoff instead of failing.
+            own.enqueueFault(Endpoint.AGGREGATION, Fault.disconnectMidBody());
+            connect.configureConnector(name, config);
+            TestUtils.waitForCondition(() -> distinctKeys("retrying.visitors").equals(visitors), WAIT_MS,
+                    "every visitor arrives after the dropped connection");
+            connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, 1, "the task still runs");
+            assertThat(own.pendingFaults()).isZero();
+
+            // The next cycle meets a 429 asking for 50 s; deleting the connector stops the task while it waits.
+            own.enqueueFault(Endpoint.AGGREGATION, Fault.status(429).retryAfterSeconds(50));
+            TestUtils.waitForCondition(() -> own.pendingFaults() == 0, WAIT_MS, "the 429 is answered");
+            int requests = own.requests().size();
+            connect.deleteConnector(name);
+            TestUtils.waitForCondition(() -> !taskThreadAlive(name + "-0"), 15_000,
+                    "the task's threads end once the connector is deleted");
+            assertThat(own.requests()).as("requests after the stop").hasSize(requests);
+        }
+    }
 }

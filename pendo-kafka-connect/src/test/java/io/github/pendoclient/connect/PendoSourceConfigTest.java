@@ -109,7 +109,7 @@ class PendoSourceConfigTest {
     @Test
     void baseUrlMustBeHttpOrHttps() {
         assertThatThrownBy(() -> new PendoSourceConfig(with(PendoSourceConfig.BASE_URL, "ftp://pendo")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("http(s) URL");
+                .isInstanceOf(ConfigException.class).hasMessageContaining("https URL");
     }
 
     @Test

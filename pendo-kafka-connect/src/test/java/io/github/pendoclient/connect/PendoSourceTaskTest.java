@@ -3,6 +3,9 @@ package io.github.pendoclient.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pendoclient.PendoClient;
+import io.github.pendoclient.aggregation.IncompleteResultException;
+import io.github.pendoclient.error.PendoNetworkException;
+import io.github.pendoclient.error.UnreadableResponseException;
 import io.github.pendoclient.sync.SyncOptions;
 import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.Endpoint;
@@ -21,12 +24,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTaskContext;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
+import org.apache.kafka.test.TestUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +80,11 @@ class PendoSourceTaskTest {
     }
 
     private PendoSourceTask task(Map<Map<String, Object>, Map<String, Object>> committed) {
+        return task(committed, props(TABLES));
+    }
+
+    /** A task whose poll() waits for a read however long it takes, so a null poll means nothing is due. */
+    private PendoSourceTask task(Map<Map<String, Object>, Map<String, Object>> committed, Map<String, String> props) {
         PendoSourceTask task = new PendoSourceTask(clock, new PendoSourceTask.Waiter() {
             @Override
             public void await(Duration duration) {
@@ -82,9 +93,9 @@ class PendoSourceTaskTest {
             @Override
             public void wake() {
             }
-        });
+        }, Duration.ofMinutes(5));
         task.initialize(new Context(committed));
-        task.start(props(TABLES));
+        task.start(props);
         return task;
     }
 
@@ -209,7 +220,7 @@ class PendoSourceTaskTest {
     void aRateLimitAnswerPausesAndTheRowsStillArriveOnce() throws Exception {
         Map<String, Set<String>> expected = reference(List.of("visitors"));
         fake.enqueueFault(Endpoint.AGGREGATION, Fault.status(429));
-        PendoSourceTask task = new PendoSourceTask(clock, null);
+        PendoSourceTask task = new PendoSourceTask(clock, null, Duration.ofMinutes(5));
         task.initialize(new Context(Map.of()));
         task.start(props(List.of("visitors")));
         List<SourceRecord> records = drain(task);
@@ -217,6 +228,111 @@ class PendoSourceTaskTest {
         assertThat(keysByTable(records)).isEqualTo(expected);
         assertThat(records).hasSize(expected.get("visitors").size());
         assertThat(fake.pendingFaults()).isZero();
+    }
+
+    @Test
+    void aConnectionDroppedMidResultIsRetriableAndTheTableIsReadAgainAfterABackoff() throws Exception {
+        Map<String, Set<String>> expected = reference(List.of("visitors"));
+        fake.enqueueFault(Endpoint.AGGREGATION, Fault.disconnectMidBody());
+        PendoSourceTask task = task(Map.of(), props(List.of("visitors")));
+        List<SourceRecord> records = new ArrayList<>();
+        Throwable failure = null;
+        for (int i = 0; i < 100 && failure == null; i++) {
+            try {
+                List<SourceRecord> batch = task.poll();
+                if (batch != null) {
+                    records.addAll(batch);
+                }
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        assertThat(failure).as("Connect retries a RetriableException; any other fails the task for good")
+                .isInstanceOf(RetriableException.class).hasCauseInstanceOf(IncompleteResultException.class)
+                .hasRootCauseInstanceOf(java.io.IOException.class).hasMessageContaining("visitors");
+
+        // The table waits out a backoff on the task's clock, then reads again from the last batch handed over.
+        assertThat(task.poll()).as("within the backoff").isNull();
+        clock.set(clock.instant().plus(PendoSourceTask.FIRST_RETRY_BACKOFF));
+        records.addAll(drain(task));
+        task.stop();
+        assertThat(keysByTable(records)).isEqualTo(expected);
+    }
+
+    @Test
+    void networkFailuresAloneOrInsideAnIncompleteResultAreRetriableButAnUnreadableRowIsNot() {
+        PendoNetworkException network = new PendoNetworkException("POST /api/v1/aggregation failed: reset", "POST",
+                "/api/v1/aggregation", 1, new java.net.SocketException("Connection reset"));
+        UnreadableResponseException unreadable = new UnreadableResponseException("row 7 is not an object", "POST",
+                "/api/v1/aggregation", 1, "$.results[7]", null);
+        assertThat(PendoSourceTask.retriable(network)).isTrue();
+        assertThat(PendoSourceTask.retriable(new IncompleteResultException("broke off", 10, network))).isTrue();
+        assertThat(PendoSourceTask.retriable(unreadable)).isFalse();
+        assertThat(PendoSourceTask.retriable(new IncompleteResultException("broke off", 7, unreadable))).isFalse();
+    }
+
+    @Test
+    void stopDuringARetryAfterWaitEndsTheTaskWithinConnectsGracePeriodAndSendsNothingMore() throws Exception {
+        fake.enqueueFault(Endpoint.AGGREGATION, Fault.status(429).retryAfterSeconds(50));
+        stopWhileWaiting(props(List.of("visitors")), "RetryInterceptor");
+    }
+
+    @Test
+    void stopDuringARateLimiterWaitEndsTheTaskWithinConnectsGracePeriodAndSendsNothingMore() throws Exception {
+        Map<String, String> props = props(List.of("page_events"));
+        // One aggregation every 100 s: the second window's request waits in the rate limiter.
+        props.put(PendoSourceConfig.REQUESTS_PER_SECOND, "0.01");
+        stopWhileWaiting(props, "EndpointRateLimiter");
+    }
+
+    /**
+     * Runs the task as Connect 4.x does (poll on one thread until stop is requested, then stop() on that thread),
+     * waits until the SDK sleeps in {@code waitingIn}, requests the stop and checks that the task's thread ends
+     * within Connect's default grace period (task.shutdown.graceful.timeout.ms, 5 s), no thread of the task is left,
+     * and no request followed.
+     */
+    private void stopWhileWaiting(Map<String, String> props, String waitingIn) throws Exception {
+        PendoSourceTask task = new PendoSourceTask(clock, null, PendoSourceTask.POLL_WAIT);
+        task.initialize(new Context(Map.of()));
+        task.start(props);
+        AtomicBoolean stopRequested = new AtomicBoolean();
+        Thread connectThread = new Thread(() -> {
+            try {
+                while (!stopRequested.get()) {
+                    task.poll();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                task.stop();
+            }
+        }, "connect-task-thread-under-test");
+        connectThread.start();
+        TestUtils.waitForCondition(() -> sleepingIn(waitingIn), 30_000, "the SDK waits in " + waitingIn);
+        int requests = fake.requests().size();
+
+        stopRequested.set(true);
+        connectThread.join(5_000);
+        assertThat(connectThread.isAlive()).as("the task's thread still runs 5 s after the stop request").isFalse();
+        assertThat(Thread.getAllStackTraces().keySet()).as("threads of the task")
+                .noneMatch(t -> t.getName().startsWith(PendoSourceTask.THREAD_PREFIX) && t.isAlive());
+        assertThat(sleepingIn(waitingIn)).isFalse();
+        assertThat(fake.requests()).as("requests after the stop").hasSize(requests);
+    }
+
+    /** Whether a thread sleeps (the SDK's TimeSource) inside a class of the SDK's HTTP stack. */
+    private static boolean sleepingIn(String simpleClassName) {
+        for (StackTraceElement[] stack : Thread.getAllStackTraces().values()) {
+            if (stack.length == 0 || !stack[0].getMethodName().startsWith("sleep")) {
+                continue;
+            }
+            for (StackTraceElement frame : stack) {
+                if (frame.getClassName().equals("io.github.pendoclient.internal.http." + simpleClassName)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A clock tests move by hand. */
