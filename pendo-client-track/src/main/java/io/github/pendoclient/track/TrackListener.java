@@ -55,7 +55,7 @@ public interface TrackListener {
 
     /**
      * The event was not delivered by the close deadline and was written to the sender's spool directory
-     * ({@code TrackSenderOptions.Builder.spoolDirectory}); a sender built later on the same
+     * ({@link TrackSenderOptions.Builder#spoolDirectory(java.nio.file.Path)}); a sender built later on the same
      * directory sends it first. Counted in {@link TrackSenderStats#spooled()}.
      *
      * @param event the event

@@ -8,6 +8,8 @@ import io.github.pendoclient.error.PendoRequestException;
 import io.github.pendoclient.error.RateLimitedException;
 import io.github.pendoclient.internal.http.PendoHttp;
 import io.github.pendoclient.http.TimeSource;
+import io.github.pendoclient.track.internal.Spool;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -60,7 +62,11 @@ import org.slf4j.LoggerFactory;
  * counted in {@link TrackSenderStats#possibleDuplicates()}. A client built with {@link Delivery#AT_MOST_ONCE} fails
  * such an event instead. An event that fails after an attempt that may have reached Pendo (an answer lost, a 5xx or
  * 408, a request in flight at the close deadline) fails with {@link OutcomeUnknownException}: it may have been
- * delivered, and sending it again may count it twice. All waits use the client's
+ * delivered, and sending it again may count it twice.
+ *
+ * <p>With {@link TrackSenderOptions.Builder#spoolDirectory(java.nio.file.Path)}, events not delivered by the close
+ * deadline are written to disk instead of failing, and the next sender on the directory sends them first. All waits
+ * use the client's
  * {@link io.github.pendoclient.http.TimeSource}. Thread-safe.
  */
 public final class TrackSender implements AutoCloseable {
@@ -94,6 +100,9 @@ public final class TrackSender implements AutoCloseable {
     private final Set<Item> waitingItems = ConcurrentHashMap.newKeySet();
     /** Every event accepted and not yet settled: what the close deadline ends. */
     private final Set<Item> liveItems = ConcurrentHashMap.newKeySet();
+    /** Events that ran out of attempts while closing, kept for the spool. */
+    private final Set<Item> heldItems = ConcurrentHashMap.newKeySet();
+    private final Spool spool;
     private final AtomicLong sequence = new AtomicLong();
     private final Object lock = new Object();
     private final List<FlushWaiter> flushWaiters = new ArrayList<>();
@@ -116,6 +125,7 @@ public final class TrackSender implements AutoCloseable {
         this.http = client.http();
         this.time = client.timeSource();
         this.options = options;
+        this.spool = options.spoolDirectory().map(Spool::open).orElse(null);
         this.queue = new LinkedBlockingDeque<>(options.queueCapacity());
         this.freeSlots = new AtomicInteger(options.concurrency());
         int id = SENDERS.incrementAndGet();
@@ -126,6 +136,49 @@ public final class TrackSender implements AutoCloseable {
                 : options.executor().orElseThrow();
         this.listenerThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 daemonThreads("pendo-track-listener-" + id + "-"));
+        if (spool != null) {
+            try {
+                recover();
+            } catch (RuntimeException e) {
+                spool.close();
+                if (ownsSendThreads) {
+                    sendThreads.shutdown();
+                }
+                listenerThread.shutdown();
+                throw e;
+            }
+        }
+    }
+
+    /** Queues the spooled events of earlier senders, before any new one. */
+    private void recover() {
+        List<Spool.Record> records = spool.load();
+        if (!records.isEmpty()) {
+            LOG.info("Sending {} events from the spool in {} first", records.size(), spool.directory());
+        }
+        for (Spool.Record record : records) {
+            TrackEvent event;
+            try {
+                event = TrackEvent.fromJson(record.json());
+            } catch (IllegalArgumentException unreadable) {
+                LOG.warn("Skipping an event of spool file {} at byte {} that cannot be read: {}", record.file(),
+                        record.offset(), unreadable.getMessage());
+                spool.ended(record);
+                continue;
+            }
+            Item item = new Item(event, record.json().getBytes(StandardCharsets.UTF_8), sequence.incrementAndGet());
+            item.origin = record;
+            item.mayHaveReached = record.outcomeUnknown();
+            accept(item);
+            try {
+                client.validate(event);
+            } catch (InvalidTrackEventException invalid) {
+                settle(item, Outcome.FAILED, failureOf(item, invalid), null);
+                continue;
+            }
+            ready.add(item);
+        }
+        pump();
     }
 
     private static ThreadFactory daemonThreads(String prefix) {
@@ -314,6 +367,12 @@ public final class TrackSender implements AutoCloseable {
         Optional<Duration> delay = item.attempts >= options.maxAttempts()
                 ? Optional.empty() : http.retryDelay(pendo, item.attempts);
         if (delay.isEmpty()) {
+            if (closing && spool != null && item.attempts >= options.maxAttempts()
+                    && http.retryDelay(pendo, item.attempts).isPresent()) {
+                heldItems.add(item); // out of attempts while closing: the spool keeps it
+                checkQuiet();
+                return;
+            }
             settle(item, Outcome.FAILED, failureOf(item, pendo), null);
             return;
         }
@@ -386,6 +445,9 @@ public final class TrackSender implements AutoCloseable {
             callbacksOutstanding.incrementAndGet();
         }
         liveItems.remove(item);
+        if (item.origin != null) {
+            spool.ended(item.origin);
+        }
         notifyListener(item.event, outcome, failure, reason);
         completeFlushWaiters();
     }
@@ -435,7 +497,7 @@ public final class TrackSender implements AutoCloseable {
 
     private void checkQuiet() {
         synchronized (lock) {
-            if (closing && pendingSequences.isEmpty() && callbacksOutstanding.get() == 0) {
+            if (closing && pendingSequences.size() == heldItems.size() && callbacksOutstanding.get() == 0) {
                 quiet.complete(null);
             }
         }
@@ -522,30 +584,70 @@ public final class TrackSender implements AutoCloseable {
         }
         timer.cancel(false);
         closeState.set(2);
-        if (!quiet.isDone()) {
-            LOG.warn("The track sender could not deliver {} events within {}; failing them", stats().pending(),
-                    timeout);
+        long left = stats().pending();
+        if (left > 0) {
+            LOG.warn("The track sender could not deliver {} events within {}; {}", left, timeout,
+                    spool == null ? "failing them" : "writing them to the spool in " + spool.directory());
         }
         queue.clear();
         ready.clear();
         waitingItems.clear();
-        for (Item item : List.copyOf(liveItems)) {
-            boolean inFlight;
+        // Stop every wait and every call first, so that no event is delivered after it was written to the spool.
+        List<Item> unsettled = new ArrayList<>(liveItems);
+        unsettled.sort(java.util.Comparator.comparingLong(item -> item.sequence));
+        List<Item> ending = new ArrayList<>();
+        List<Boolean> inFlight = new ArrayList<>();
+        for (Item item : unsettled) {
+            boolean sending;
             synchronized (lock) {
-                if (item.settled) {
-                    continue;
-                }
-                inFlight = item.inFlight;
+                sending = item.inFlight;
             }
             ScheduledFuture<?> wait = item.timer;
             if (wait != null) {
                 wait.cancel(false);
             }
-            settle(item, Outcome.FAILED, failureAtClose(item, inFlight), null);
             CompletableFuture<Void> current = item.current;
-            if (inFlight && current != null) {
+            if (sending && current != null) {
                 current.cancel(true);
             }
+            synchronized (lock) {
+                if (item.settled) {
+                    continue;
+                }
+                ending.add(item);
+                inFlight.add(sending);
+            }
+        }
+        IOException spoolFailure = null;
+        if (spool != null && !ending.isEmpty()) {
+            List<Spool.Entry> entries = new ArrayList<>();
+            for (int i = 0; i < ending.size(); i++) {
+                Item item = ending.get(i);
+                entries.add(new Spool.Entry(new String(item.json, StandardCharsets.UTF_8),
+                        inFlight.get(i) || item.mayHaveReached));
+            }
+            try {
+                spool.write(entries);
+            } catch (IOException e) {
+                spoolFailure = e;
+                LOG.warn("Could not write {} undelivered events to the spool in {} ({}); failing them",
+                        entries.size(), spool.directory(), e.getMessage());
+            }
+        }
+        for (int i = 0; i < ending.size(); i++) {
+            Item item = ending.get(i);
+            if (spool != null && spoolFailure == null) {
+                settle(item, Outcome.SPOOLED, null, null);
+            } else {
+                PendoException failure = failureAtClose(item, inFlight.get(i));
+                if (spoolFailure != null) {
+                    failure.addSuppressed(spoolFailure);
+                }
+                settle(item, Outcome.FAILED, failure, null);
+            }
+        }
+        if (spool != null) {
+            spool.close();
         }
         if (ownsSendThreads) {
             sendThreads.shutdown();
@@ -583,6 +685,8 @@ public final class TrackSender implements AutoCloseable {
         volatile PendoException lastFailure;
         volatile CompletableFuture<Void> current;
         volatile ScheduledFuture<?> timer;
+        /** Where the event came from when it was read from the spool, else null. */
+        Spool.Record origin;
 
         Item(TrackEvent event, byte[] json, long sequence) {
             this.event = event;
