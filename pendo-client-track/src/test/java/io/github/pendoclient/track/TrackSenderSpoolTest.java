@@ -228,6 +228,32 @@ class TrackSenderSpoolTest {
     }
 
     @Test
+    void anEventThatRunsOutOfAttemptsWhileClosingIsSpooledNotFailed() throws Exception {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(503).build();
+            }
+        });
+        ManualTime time = new ManualTime();
+        TrackSenderTest.RecordingListener listener = new TrackSenderTest.RecordingListener();
+        TrackSender sender = client(time, RetryOptions.builder().initialBackoff(Duration.ofHours(1))
+                .maxBackoff(Duration.ofHours(1)).build(), RateLimitOptions.disabled())
+                .sender(TrackSenderOptions.builder().maxAttempts(2).closeTimeout(Duration.ofSeconds(10))
+                        .spoolDirectory(spoolDir).listener(listener).build());
+        sender.track(event(1));
+        await(() -> time.waiting() == 1);
+
+        // The second attempt is made at once and fails; close() then ends without waiting for its deadline.
+        CompletableFuture.runAsync(sender::close).get(20, TimeUnit.SECONDS);
+
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(listener.failed).isEmpty();
+        assertThat(listener.spooled).containsExactly("v-1");
+        assertThat(Files.readString(spoolFiles().get(0)).charAt(9)).isEqualTo('U');
+    }
+
+    @Test
     void aSecondSenderOnTheSameDirectoryIsRefused() {
         TrackClient client = client(TimeSource.system(), RetryOptions.defaults(), RateLimitOptions.disabled());
         TrackSenderOptions options = TrackSenderOptions.builder().spoolDirectory(spoolDir).build();
