@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends track events in the background through a bounded queue, and never loses one silently: each event ends
- * delivered, failed or dropped, and each end reaches the {@link TrackListener} and the counters ({@link #stats()}).
+ * delivered, failed, dropped or spooled, and each end reaches the {@link TrackListener} and the counters
+ * ({@link #stats()}).
  *
  * <ul>
  *   <li>{@link #track(TrackEvent)} validates the event and queues it; it blocks only under
@@ -66,8 +67,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With {@link TrackSenderOptions.Builder#spoolDirectory(java.nio.file.Path)}, events not delivered by the close
  * deadline are written to disk instead of failing, and the next sender on the directory sends them first. All waits
- * use the client's
- * {@link io.github.pendoclient.http.TimeSource}. Thread-safe.
+ * use the client's {@link io.github.pendoclient.http.TimeSource}. Thread-safe.
  */
 public final class TrackSender implements AutoCloseable {
 
@@ -556,10 +556,13 @@ public final class TrackSender implements AutoCloseable {
 
     /**
      * Stops intake, then within one deadline, the close timeout, sends what is left and runs every listener
-     * callback. At the deadline, calls in flight are cancelled, events not yet delivered fail through the listener,
-     * and callbacks the listener thread has not reached run on the calling thread, so when this returns the listener
-     * has heard of every event (except for a callback stuck in the listener itself). Events tracked after close are
-     * dropped, and the listener hears of them on the caller's thread. Idempotent.
+     * callback. Events waiting to be retried are sent at once, held back only by the rate limit and a server's
+     * {@code Retry-After}. At the deadline, calls in flight are cancelled, and events not yet delivered fail through
+     * the listener ({@link OutcomeUnknownException} when they may have reached Pendo, else
+     * {@link TrackSenderClosedException}) or, with a spool directory, are written to it and synced before this
+     * returns. Callbacks the listener thread has not reached run on the calling thread, so when this returns the
+     * listener has heard of every event (except for a callback stuck in the listener itself). Events tracked after
+     * close are dropped, and the listener hears of them on the caller's thread. Idempotent.
      */
     @Override
     public void close() {
