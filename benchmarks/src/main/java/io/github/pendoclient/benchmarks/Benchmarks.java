@@ -18,7 +18,7 @@ import java.util.Map;
  * baseline measured in the same run, because the machines are shared and noisy.
  *
  * <p>Usage: {@code Benchmarks <BENCHMARKS.md> <work dir> [rows] [repetitions]}; the system property
- * {@code benchmark.only} (for example {@code track}, or {@code faults,rest}) runs only the named cases.
+ * {@code benchmark.only} (for example {@code track}, {@code shutdown}, or {@code faults,rest}) runs only the named cases.
  */
 public final class Benchmarks {
 
@@ -51,6 +51,11 @@ public final class Benchmarks {
             String track = TrackSenderCase.run(20_000, repetitions, java.time.Duration.ofSeconds(20));
             Markdown.replaceSection(markdown, "track-sender", track);
             System.out.println(track);
+        }
+        if (only.isEmpty() || only.contains("shutdown")) {
+            String shutdown = TrackShutdownCase.run(3);
+            Markdown.replaceSection(markdown, "track-shutdown", shutdown);
+            System.out.println(shutdown);
         }
         if (only.isEmpty() || only.contains("faults")) {
             String faults = HttpFaultsCase.run(java.time.Duration.ofSeconds(5), 5);

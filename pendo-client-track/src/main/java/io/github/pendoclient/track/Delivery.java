@@ -7,13 +7,14 @@ package io.github.pendoclient.track;
 public enum Delivery {
     /**
      * The default: such an event is sent again, so it is never lost to a transient failure but may, rarely, be
-     * counted twice. A lost event is usually worse than a rare duplicate.
+     * counted twice. A lost event is usually worse than a rare duplicate. A {@link TrackSender} reports such an
+     * event, once delivered, with {@link TrackListener#onDeliveredPossiblyTwice}.
      */
     AT_LEAST_ONCE,
     /**
      * Such an event is not sent again; it fails with {@link io.github.pendoclient.error.OutcomeUnknownException}
      * (and {@link TrackListener#onFailed} for a {@link TrackSender}). Events are still retried when Pendo certainly
-     * did not receive them: a refused connection, a 429, a 503 with {@code Retry-After}.
+     * did not receive them: a refused connection, a 429.
      */
     AT_MOST_ONCE
 }

@@ -144,6 +144,12 @@ public final class TrackClient implements AutoCloseable {
         return delivery == Delivery.AT_LEAST_ONCE ? api.track(body) : api.trackAtMostOnce(body);
     }
 
+    /** A call that sends an event already validated and encoded. */
+    Call<Void> call(byte[] json) {
+        RequestBody body = RequestBody.create(json, JSON);
+        return delivery == Delivery.AT_LEAST_ONCE ? api.track(body) : api.trackAtMostOnce(body);
+    }
+
     void validate(TrackEvent event) {
         validator.check(Objects.requireNonNull(event, "event"));
     }

@@ -163,6 +163,48 @@ public final class TrackEvent {
     }
 
     /**
+     * Reads an event back from its request body, as the spool stores it.
+     *
+     * @throws IllegalArgumentException if the text is not such a body
+     */
+    static TrackEvent fromJson(String json) {
+        Map<String, Object> map;
+        try (com.squareup.moshi.JsonReader reader = com.squareup.moshi.JsonReader.of(new Buffer().writeUtf8(json))) {
+            map = JsonValues.readObject(reader);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not a track event body: " + e.getMessage(), e);
+        }
+        if (!(map.get("event") instanceof String name) || !(map.get("visitorId") instanceof String visitor)
+                || !(map.get("timestamp") instanceof Number millis)) {
+            throw new IllegalArgumentException("not a track event body: event, visitorId or timestamp missing");
+        }
+        Builder builder = builder().event(name).visitorId(visitor).timestamp(Instant.ofEpochMilli(millis.longValue()));
+        if (map.get("accountId") instanceof String account) {
+            builder.accountId(account);
+        }
+        if (map.get("properties") instanceof Map<?, ?> properties) {
+            properties.forEach((key, value) -> builder.property(String.valueOf(key), value));
+        }
+        if (map.get("context") instanceof Map<?, ?> context) {
+            Context.Builder contextBuilder = Context.builder();
+            if (context.get("ip") instanceof String ip) {
+                contextBuilder.ip(ip);
+            }
+            if (context.get("userAgent") instanceof String userAgent) {
+                contextBuilder.userAgent(userAgent);
+            }
+            if (context.get("url") instanceof String url) {
+                contextBuilder.url(url);
+            }
+            if (context.get("title") instanceof String title) {
+                contextBuilder.title(title);
+            }
+            builder.context(contextBuilder.build());
+        }
+        return builder.build();
+    }
+
+    /**
      * The size of the properties as JSON, in UTF-8 bytes; Pendo flags more than 512.
      *
      * @return the size, 0 when there are no properties

@@ -23,13 +23,44 @@ public interface TrackListener {
     }
 
     /**
+     * Pendo accepted the event, and an earlier attempt of it may have reached Pendo too (its answer was lost, or was
+     * a 5xx or 408, which do not prove Pendo did not record it; or an earlier sender's attempt, for an event read
+     * from the spool), so Pendo may count it twice. Counted in {@link TrackSenderStats#possibleDuplicates()}. The
+     * default calls {@link #onDelivered(TrackEvent)}.
+     *
+     * @param event the event
+     */
+    default void onDeliveredPossiblyTwice(TrackEvent event) {
+        onDelivered(event);
+    }
+
+    /**
      * The event was not delivered: a permanent failure (400, 401, 403), a transient one that outlasted the retries,
-     * or the sender closed before it could be sent.
+     * or the sender closed before it could be delivered. The type of {@code failure} says whether Pendo may have it:
+     * <ul>
+     *   <li>{@link io.github.pendoclient.error.OutcomeUnknownException}: some attempt may have reached Pendo (an
+     *       answer lost, a 5xx or 408, a request in flight at the close deadline). It may have been delivered, and
+     *       sending it again may count it twice. Its cause is the last failure.</li>
+     *   <li>{@link TrackSenderClosedException}: the sender closed first, and Pendo has not processed the event;
+     *       sending it again is safe.</li>
+     *   <li>any other {@link PendoException}: Pendo did not process the event (it refused it, or every attempt was
+     *       refused before processing); fix the cause before sending it again.</li>
+     * </ul>
      *
      * @param event the event
      * @param failure why
      */
     default void onFailed(TrackEvent event, PendoException failure) {
+    }
+
+    /**
+     * The event was not delivered by the close deadline and was written to the sender's spool directory
+     * ({@link TrackSenderOptions.Builder#spoolDirectory(java.nio.file.Path)}); a sender built later on the same
+     * directory sends it first. Counted in {@link TrackSenderStats#spooled()}.
+     *
+     * @param event the event
+     */
+    default void onSpooled(TrackEvent event) {
     }
 
     /**

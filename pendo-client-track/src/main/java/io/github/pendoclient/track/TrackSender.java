@@ -1,14 +1,26 @@
 package io.github.pendoclient.track;
 
+import io.github.pendoclient.error.OutcomeUnknownException;
+import io.github.pendoclient.error.PendoApiException;
 import io.github.pendoclient.error.PendoException;
+import io.github.pendoclient.error.PendoNetworkException;
+import io.github.pendoclient.error.PendoRequestException;
+import io.github.pendoclient.error.RateLimitedException;
 import io.github.pendoclient.internal.http.PendoHttp;
 import io.github.pendoclient.http.TimeSource;
+import io.github.pendoclient.track.internal.Spool;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -28,7 +40,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends track events in the background through a bounded queue, and never loses one silently: each event ends
- * delivered, failed or dropped, and each end reaches the {@link TrackListener} and the counters ({@link #stats()}).
+ * delivered, failed, dropped or spooled, and each end reaches the {@link TrackListener} and the counters
+ * ({@link #stats()}).
  *
  * <ul>
  *   <li>{@link #track(TrackEvent)} validates the event and queues it; it blocks only under
@@ -40,12 +53,21 @@ import org.slf4j.LoggerFactory;
  *       {@link TrackSenderOptions.Builder#maxAttempts(int)} attempts.</li>
  *   <li>{@link #flush()} completes once every event queued before the call has ended.</li>
  *   <li>{@link #close()} stops intake and has one deadline, the close timeout, for sending what is left and for
- *       running every listener callback; what is not delivered by then fails through the listener.</li>
+ *       running every listener callback. While closing, events waiting to be retried are sent again as soon as the
+ *       rate limit and any {@code Retry-After} allow, without their backoff. What is not delivered by the deadline
+ *       fails through the listener.</li>
  * </ul>
  *
  * <p>Delivery is at least once by default (see {@link Delivery}): an event whose answer was lost is sent again, so
- * Pendo may rarely count it twice. A client built with {@link Delivery#AT_MOST_ONCE} fails such an event instead.
- * Nothing is kept on disk. All waits use the client's {@link io.github.pendoclient.http.TimeSource}. Thread-safe.
+ * Pendo may rarely count it twice; such an event is reported with {@link TrackListener#onDeliveredPossiblyTwice} and
+ * counted in {@link TrackSenderStats#possibleDuplicates()}. A client built with {@link Delivery#AT_MOST_ONCE} fails
+ * such an event instead. An event that fails after an attempt that may have reached Pendo (an answer lost, a 5xx or
+ * 408, a request in flight at the close deadline) fails with {@link OutcomeUnknownException}: it may have been
+ * delivered, and sending it again may count it twice.
+ *
+ * <p>With {@link TrackSenderOptions.Builder#spoolDirectory(java.nio.file.Path)}, events not delivered by the close
+ * deadline are written to disk instead of failing, and the next sender on the directory sends them first. All waits
+ * use the client's {@link io.github.pendoclient.http.TimeSource}. Thread-safe.
  */
 public final class TrackSender implements AutoCloseable {
 
@@ -76,6 +98,11 @@ public final class TrackSender implements AutoCloseable {
     private final ThreadPoolExecutor listenerThread;
     private final Set<Item> inFlightItems = ConcurrentHashMap.newKeySet();
     private final Set<Item> waitingItems = ConcurrentHashMap.newKeySet();
+    /** Every event accepted and not yet settled: what the close deadline ends. */
+    private final Set<Item> liveItems = ConcurrentHashMap.newKeySet();
+    /** Events that ran out of attempts while closing, kept for the spool. */
+    private final Set<Item> heldItems = ConcurrentHashMap.newKeySet();
+    private final Spool spool;
     private final AtomicLong sequence = new AtomicLong();
     private final Object lock = new Object();
     private final List<FlushWaiter> flushWaiters = new ArrayList<>();
@@ -88,6 +115,8 @@ public final class TrackSender implements AutoCloseable {
     private long failed;
     private long dropped;
     private long retried;
+    private long spooled;
+    private long possibleDuplicates;
     private volatile boolean closing;
     private final AtomicInteger closeState = new AtomicInteger();
 
@@ -96,6 +125,7 @@ public final class TrackSender implements AutoCloseable {
         this.http = client.http();
         this.time = client.timeSource();
         this.options = options;
+        this.spool = options.spoolDirectory().map(Spool::open).orElse(null);
         this.queue = new LinkedBlockingDeque<>(options.queueCapacity());
         this.freeSlots = new AtomicInteger(options.concurrency());
         int id = SENDERS.incrementAndGet();
@@ -106,6 +136,49 @@ public final class TrackSender implements AutoCloseable {
                 : options.executor().orElseThrow();
         this.listenerThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 daemonThreads("pendo-track-listener-" + id + "-"));
+        if (spool != null) {
+            try {
+                recover();
+            } catch (RuntimeException e) {
+                spool.close();
+                if (ownsSendThreads) {
+                    sendThreads.shutdown();
+                }
+                listenerThread.shutdown();
+                throw e;
+            }
+        }
+    }
+
+    /** Queues the spooled events of earlier senders, before any new one. */
+    private void recover() {
+        List<Spool.Record> records = spool.load();
+        if (!records.isEmpty()) {
+            LOG.info("Sending {} events from the spool in {} first", records.size(), spool.directory());
+        }
+        for (Spool.Record record : records) {
+            TrackEvent event;
+            try {
+                event = TrackEvent.fromJson(record.json());
+            } catch (IllegalArgumentException unreadable) {
+                LOG.warn("Skipping an event of spool file {} at byte {} that cannot be read: {}", record.file(),
+                        record.offset(), unreadable.getMessage());
+                spool.ended(record);
+                continue;
+            }
+            Item item = new Item(event, record.json().getBytes(StandardCharsets.UTF_8), sequence.incrementAndGet());
+            item.origin = record;
+            item.mayHaveReached = record.outcomeUnknown();
+            accept(item);
+            try {
+                client.validate(event);
+            } catch (InvalidTrackEventException invalid) {
+                settle(item, Outcome.FAILED, failureOf(item, invalid), null);
+                continue;
+            }
+            ready.add(item);
+        }
+        pump();
     }
 
     private static ThreadFactory daemonThreads(String prefix) {
@@ -127,7 +200,7 @@ public final class TrackSender implements AutoCloseable {
      */
     public boolean track(TrackEvent event) {
         client.validate(event);
-        Item item = new Item(event, sequence.incrementAndGet());
+        Item item = new Item(event, event.toJson().getBytes(StandardCharsets.UTF_8), sequence.incrementAndGet());
         accept(item);
         if (closing) {
             settle(item, Outcome.DROPPED, null, TrackListener.DropReason.SENDER_CLOSED);
@@ -180,6 +253,7 @@ public final class TrackSender implements AutoCloseable {
             enqueued++;
             pendingSequences.add(item.sequence);
         }
+        liveItems.add(item);
     }
 
     /** Un-counts an event refused with an exception. */
@@ -188,6 +262,7 @@ public final class TrackSender implements AutoCloseable {
             enqueued--;
             pendingSequences.remove(item.sequence);
         }
+        liveItems.remove(item);
         completeFlushWaiters();
     }
 
@@ -214,56 +289,101 @@ public final class TrackSender implements AutoCloseable {
                 sendThreads.execute(() -> send(next));
             } catch (RejectedExecutionException stopped) {
                 freeSlots.incrementAndGet();
-                settle(next, Outcome.FAILED, closedFailure(), null);
+                settle(next, Outcome.FAILED, failureAtClose(next, false), null);
             }
         }
     }
 
     private void send(Item item) {
         synchronized (lock) {
-            if (item.settled) {
+            if (item.settled || closeState.get() == 2) {
                 freeSlots.incrementAndGet();
                 pump();
                 return;
             }
             item.inFlight = true;
+            item.attempts++;
         }
         inFlightItems.add(item);
-        item.attempts++;
         CompletableFuture<Void> attempt;
         try {
-            attempt = http.executeOnceAsync(client.call(item.event));
+            attempt = http.executeOnceAsync(client.call(item.json));
         } catch (PendoException e) {
             attempt = CompletableFuture.failedFuture(e);
         }
         item.current = attempt;
         attempt.whenComplete((ignored, failure) -> {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                    ? c.getCause() : failure;
+            if (cause != null && mayHaveReachedPendo(cause)) {
+                item.mayHaveReached = true;
+            }
             inFlightItems.remove(item);
             synchronized (lock) {
                 item.inFlight = false;
             }
             freeSlots.incrementAndGet();
-            if (failure == null) {
-                settle(item, Outcome.DELIVERED, null, null);
+            if (cause == null) {
+                settle(item, item.mayHaveReached ? Outcome.DELIVERED_POSSIBLY_TWICE : Outcome.DELIVERED, null, null);
             } else {
-                retryOrFail(item, failure);
+                retryOrFail(item, cause);
             }
             pump();
         });
+        if (closeState.get() == 2 && item.settled) {
+            attempt.cancel(true);
+        }
+    }
+
+    /**
+     * Whether an attempt that ended this way may have been recorded by Pendo: anything but a refused connection, a
+     * 429, and a 4xx refusal. A 503 does not prove the event was not recorded, with or without {@code Retry-After}.
+     */
+    static boolean mayHaveReachedPendo(Throwable failure) {
+        if (failure instanceof RateLimitedException || failure instanceof InvalidTrackEventException) {
+            return false;
+        }
+        if (failure instanceof OutcomeUnknownException || failure instanceof CancellationException) {
+            return true;
+        }
+        if (failure instanceof PendoApiException api) {
+            return api.statusCode() == 408 || api.statusCode() >= 500;
+        }
+        if (failure instanceof PendoNetworkException network) {
+            Throwable cause = network.getCause();
+            return !(cause instanceof ConnectException || cause instanceof NoRouteToHostException
+                    || cause instanceof UnknownHostException);
+        }
+        return true;
     }
 
     private void retryOrFail(Item item, Throwable failure) {
+        if (closeState.get() == 2) {
+            return; // close() ends every unsettled event at its deadline
+        }
         PendoException pendo = failure instanceof PendoException p ? p
-                : failure instanceof java.util.concurrent.CancellationException ? closedFailure()
                 : new PendoException("Sending a track event failed unexpectedly: " + failure, failure);
-        Optional<Duration> delay = item.attempts >= options.maxAttempts() || closeState.get() == 2
+        item.lastFailure = pendo;
+        Optional<Duration> delay = item.attempts >= options.maxAttempts()
                 ? Optional.empty() : http.retryDelay(pendo, item.attempts);
         if (delay.isEmpty()) {
-            settle(item, Outcome.FAILED, pendo, null);
+            if (closing && spool != null && item.attempts >= options.maxAttempts()
+                    && http.retryDelay(pendo, item.attempts).isPresent()) {
+                heldItems.add(item); // out of attempts while closing: the spool keeps it
+                checkQuiet();
+                return;
+            }
+            settle(item, Outcome.FAILED, failureOf(item, pendo), null);
             return;
         }
+        boolean retryAfter = pendo instanceof PendoApiException api && api.error().retryAfter() != null;
+        item.retryAfterWait = retryAfter;
         synchronized (lock) {
             retried++;
+        }
+        if (closing && !retryAfter) {
+            ready.add(item); // closing: no backoff, only the rate limit and Retry-After hold an event back
+            return;
         }
         waitingItems.add(item);
         item.timer = time.schedule(() -> {
@@ -273,9 +393,37 @@ public final class TrackSender implements AutoCloseable {
             }
             return null;
         }, delay.get());
+        if (closing && !retryAfter) {
+            wake(item);
+        }
     }
 
-    private enum Outcome { DELIVERED, FAILED, DROPPED }
+    /** Sends a waiting event again now, unless the server asked for a wait ({@code Retry-After}). */
+    private void wake(Item item) {
+        if (!item.retryAfterWait && waitingItems.remove(item)) {
+            ScheduledFuture<?> timer = item.timer;
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            ready.add(item);
+        }
+    }
+
+    /** The failure to report: an {@link OutcomeUnknownException} when an attempt may have reached Pendo. */
+    private PendoException failureOf(Item item, PendoException last) {
+        if (!item.mayHaveReached || last instanceof OutcomeUnknownException) {
+            return last;
+        }
+        String path = last instanceof PendoRequestException request ? request.path() : "/data/track";
+        return new OutcomeUnknownException("The track event failed after " + item.attempts + " attempts (" + last
+                .getMessage() + "), and an earlier attempt may have reached Pendo: it may have been delivered, and"
+                + " sending it again may count it twice.", "POST", path, item.attempts, WHAT_TO_CHECK, last);
+    }
+
+    private static final String WHAT_TO_CHECK = "Pendo has no way to look an event up; count it as possibly"
+            + " delivered, and send it again only if a duplicate does less harm than a loss";
+
+    private enum Outcome { DELIVERED, DELIVERED_POSSIBLY_TWICE, FAILED, DROPPED, SPOOLED }
 
     private void settle(Item item, Outcome outcome, PendoException failure, TrackListener.DropReason reason) {
         synchronized (lock) {
@@ -285,11 +433,20 @@ public final class TrackSender implements AutoCloseable {
             item.settled = true;
             switch (outcome) {
                 case DELIVERED -> delivered++;
+                case DELIVERED_POSSIBLY_TWICE -> {
+                    delivered++;
+                    possibleDuplicates++;
+                }
                 case FAILED -> failed++;
+                case SPOOLED -> spooled++;
                 default -> dropped++;
             }
             pendingSequences.remove(item.sequence);
             callbacksOutstanding.incrementAndGet();
+        }
+        liveItems.remove(item);
+        if (item.origin != null) {
+            spool.ended(item.origin);
         }
         notifyListener(item.event, outcome, failure, reason);
         completeFlushWaiters();
@@ -317,7 +474,9 @@ public final class TrackSender implements AutoCloseable {
             try {
                 switch (outcome) {
                     case DELIVERED -> listener.onDelivered(event);
+                    case DELIVERED_POSSIBLY_TWICE -> listener.onDeliveredPossiblyTwice(event);
                     case FAILED -> listener.onFailed(event, failure);
+                    case SPOOLED -> listener.onSpooled(event);
                     default -> listener.onDropped(event, reason);
                 }
             } catch (RuntimeException e) {
@@ -338,15 +497,29 @@ public final class TrackSender implements AutoCloseable {
 
     private void checkQuiet() {
         synchronized (lock) {
-            if (closing && pendingSequences.isEmpty() && callbacksOutstanding.get() == 0) {
+            if (closing && pendingSequences.size() == heldItems.size() && callbacksOutstanding.get() == 0) {
                 quiet.complete(null);
             }
         }
     }
 
-    private PendoException closedFailure() {
-        return new PendoException("The track sender was closed before this event was delivered (close timeout "
-                + options.closeTimeout() + "); send it again or raise closeTimeout.");
+    /**
+     * Why an event not delivered by the close deadline failed: outcome unknown when its request was in flight or an
+     * earlier attempt may have reached Pendo, else not processed.
+     */
+    private PendoException failureAtClose(Item item, boolean inFlight) {
+        if (inFlight || item.mayHaveReached) {
+            PendoException last = item.lastFailure;
+            String path = last instanceof PendoRequestException request ? request.path() : "/data/track";
+            return new OutcomeUnknownException("The track sender closed (close timeout " + options.closeTimeout()
+                    + ") " + (inFlight ? "while this event's request was in flight" : "after an attempt of this event"
+                    + " whose answer was lost") + ": it may have been delivered, and sending it again may count it"
+                    + " twice. Set spoolDirectory to have a later sender deliver it and count it as a possible"
+                    + " duplicate.", "POST", path, item.attempts, WHAT_TO_CHECK, last);
+        }
+        return new TrackSenderClosedException("The track sender closed (close timeout " + options.closeTimeout()
+                + ") before this event was delivered; Pendo has not processed it, so sending it again cannot count it"
+                + " twice. Send it again, raise closeTimeout, or set spoolDirectory to keep such events.");
     }
 
     /**
@@ -377,16 +550,19 @@ public final class TrackSender implements AutoCloseable {
             long pending = pendingSequences.size();
             long inFlight = inFlightItems.size();
             return new TrackSenderStats(enqueued, delivered, retried, failed, dropped,
-                    Math.max(0, pending - inFlight), inFlight);
+                    Math.max(0, pending - inFlight), inFlight, spooled, possibleDuplicates);
         }
     }
 
     /**
      * Stops intake, then within one deadline, the close timeout, sends what is left and runs every listener
-     * callback. At the deadline, calls in flight are cancelled, events not yet delivered fail through the listener,
-     * and callbacks the listener thread has not reached run on the calling thread, so when this returns the listener
-     * has heard of every event (except for a callback stuck in the listener itself). Events tracked after close are
-     * dropped, and the listener hears of them on the caller's thread. Idempotent.
+     * callback. Events waiting to be retried are sent at once, held back only by the rate limit and a server's
+     * {@code Retry-After}. At the deadline, calls in flight are cancelled, and events not yet delivered fail through
+     * the listener ({@link OutcomeUnknownException} when they may have reached Pendo, else
+     * {@link TrackSenderClosedException}) or, with a spool directory, are written to it and synced before this
+     * returns. Callbacks the listener thread has not reached run on the calling thread, so when this returns the
+     * listener has heard of every event (except for a callback stuck in the listener itself). Events tracked after
+     * close are dropped, and the listener hears of them on the caller's thread. Idempotent.
      */
     @Override
     public void close() {
@@ -397,6 +573,10 @@ public final class TrackSender implements AutoCloseable {
         Duration timeout = options.closeTimeout();
         CompletableFuture<Void> deadline = new CompletableFuture<>();
         ScheduledFuture<?> timer = time.schedule(() -> deadline.complete(null), timeout);
+        for (Item item : List.copyOf(waitingItems)) {
+            wake(item);
+        }
+        pump();
         checkQuiet();
         try {
             CompletableFuture.anyOf(quiet, deadline).get();
@@ -407,29 +587,70 @@ public final class TrackSender implements AutoCloseable {
         }
         timer.cancel(false);
         closeState.set(2);
-        if (!quiet.isDone()) {
-            LOG.warn("The track sender could not deliver {} events within {}; failing them", stats().pending(),
-                    timeout);
+        long left = stats().pending();
+        if (left > 0) {
+            LOG.warn("The track sender could not deliver {} events within {}; {}", left, timeout,
+                    spool == null ? "failing them" : "writing them to the spool in " + spool.directory());
         }
-        PendoException closed = closedFailure();
-        for (Item item = queue.pollFirst(); item != null; item = queue.pollFirst()) {
-            settle(item, Outcome.FAILED, closed, null);
-        }
-        for (Item item = ready.poll(); item != null; item = ready.poll()) {
-            settle(item, Outcome.FAILED, closed, null);
-        }
-        for (Item item : List.copyOf(waitingItems)) {
-            waitingItems.remove(item);
-            if (item.timer != null) {
-                item.timer.cancel(false);
+        queue.clear();
+        ready.clear();
+        waitingItems.clear();
+        // Stop every wait and every call first, so that no event is delivered after it was written to the spool.
+        List<Item> unsettled = new ArrayList<>(liveItems);
+        unsettled.sort(java.util.Comparator.comparingLong(item -> item.sequence));
+        List<Item> ending = new ArrayList<>();
+        List<Boolean> inFlight = new ArrayList<>();
+        for (Item item : unsettled) {
+            boolean sending;
+            synchronized (lock) {
+                sending = item.inFlight;
             }
-            settle(item, Outcome.FAILED, closed, null);
-        }
-        for (Item item : List.copyOf(inFlightItems)) {
-            if (item.current != null) {
-                item.current.cancel(true);
+            ScheduledFuture<?> wait = item.timer;
+            if (wait != null) {
+                wait.cancel(false);
             }
-            settle(item, Outcome.FAILED, closed, null);
+            CompletableFuture<Void> current = item.current;
+            if (sending && current != null) {
+                current.cancel(true);
+            }
+            synchronized (lock) {
+                if (item.settled) {
+                    continue;
+                }
+                ending.add(item);
+                inFlight.add(sending);
+            }
+        }
+        IOException spoolFailure = null;
+        if (spool != null && !ending.isEmpty()) {
+            List<Spool.Entry> entries = new ArrayList<>();
+            for (int i = 0; i < ending.size(); i++) {
+                Item item = ending.get(i);
+                entries.add(new Spool.Entry(new String(item.json, StandardCharsets.UTF_8),
+                        inFlight.get(i) || item.mayHaveReached));
+            }
+            try {
+                spool.write(entries);
+            } catch (IOException e) {
+                spoolFailure = e;
+                LOG.warn("Could not write {} undelivered events to the spool in {} ({}); failing them",
+                        entries.size(), spool.directory(), e.getMessage());
+            }
+        }
+        for (int i = 0; i < ending.size(); i++) {
+            Item item = ending.get(i);
+            if (spool != null && spoolFailure == null) {
+                settle(item, Outcome.SPOOLED, null, null);
+            } else {
+                PendoException failure = failureAtClose(item, inFlight.get(i));
+                if (spoolFailure != null) {
+                    failure.addSuppressed(spoolFailure);
+                }
+                settle(item, Outcome.FAILED, failure, null);
+            }
+        }
+        if (spool != null) {
+            spool.close();
         }
         if (ownsSendThreads) {
             sendThreads.shutdown();
@@ -438,6 +659,12 @@ public final class TrackSender implements AutoCloseable {
         List<Runnable> notRun = new ArrayList<>();
         listenerThread.getQueue().drainTo(notRun);
         notRun.forEach(Runnable::run);
+        try {
+            // A callback the listener thread had already begun: let it finish, unless it is stuck.
+            listenerThread.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -448,15 +675,25 @@ public final class TrackSender implements AutoCloseable {
 
     private static final class Item {
         final TrackEvent event;
+        /** The request body, encoded once when the event was tracked (or as read from the spool). */
+        final byte[] json;
         final long sequence;
         boolean inFlight;
         boolean settled;
         volatile int attempts;
+        /** Some attempt may have reached Pendo: delivering it may count it twice; failing it is outcome unknown. */
+        volatile boolean mayHaveReached;
+        /** The current wait is the server's {@code Retry-After}, which closing does not cut short. */
+        volatile boolean retryAfterWait;
+        volatile PendoException lastFailure;
         volatile CompletableFuture<Void> current;
         volatile ScheduledFuture<?> timer;
+        /** Where the event came from when it was read from the spool, else null. */
+        Spool.Record origin;
 
-        Item(TrackEvent event, long sequence) {
+        Item(TrackEvent event, byte[] json, long sequence) {
             this.event = event;
+            this.json = json;
             this.sequence = sequence;
         }
     }

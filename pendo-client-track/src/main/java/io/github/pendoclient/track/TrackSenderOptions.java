@@ -1,5 +1,6 @@
 package io.github.pendoclient.track;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,6 +36,7 @@ public final class TrackSenderOptions {
     private final TrackListener listener;
     private final ExecutorService executor;
     private final int maxAttempts;
+    private final Path spoolDirectory;
 
     private TrackSenderOptions(Builder builder) {
         this.queueCapacity = builder.queueCapacity;
@@ -45,11 +47,12 @@ public final class TrackSenderOptions {
         this.listener = builder.listener;
         this.executor = builder.executor;
         this.maxAttempts = builder.maxAttempts;
+        this.spoolDirectory = builder.spoolDirectory;
     }
 
     /**
      * The defaults: 10,000 events, block up to 250 ms then drop, 4 in flight, 10 s to drain on close, no listener,
-     * the sender's own threads, 10 attempts per event.
+     * the sender's own threads, 10 attempts per event, no spool.
      *
      * @return the default options
      */
@@ -75,6 +78,7 @@ public final class TrackSenderOptions {
         Builder builder = new Builder().queueCapacity(queueCapacity).overflow(overflow).blockTimeout(blockTimeout)
                 .concurrency(concurrency).closeTimeout(closeTimeout).listener(listener).maxAttempts(maxAttempts);
         builder.executor = executor;
+        builder.spoolDirectory = spoolDirectory;
         return builder;
     }
 
@@ -150,11 +154,21 @@ public final class TrackSenderOptions {
         return maxAttempts;
     }
 
+    /**
+     * The directory that keeps events not delivered by the close deadline.
+     *
+     * @return the directory, or empty when undelivered events fail through the listener
+     */
+    public Optional<Path> spoolDirectory() {
+        return Optional.ofNullable(spoolDirectory);
+    }
+
     @Override
     public String toString() {
         return "TrackSenderOptions{queueCapacity=" + queueCapacity + ", overflow=" + overflow + ", blockTimeout="
                 + blockTimeout + ", concurrency=" + concurrency + ", closeTimeout=" + closeTimeout
-                + ", maxAttempts=" + maxAttempts + ", ownThreads=" + (executor == null) + "}";
+                + ", maxAttempts=" + maxAttempts + ", ownThreads=" + (executor == null)
+                + (spoolDirectory == null ? "" : ", spoolDirectory=" + spoolDirectory) + "}";
     }
 
     /** Builds {@link TrackSenderOptions}; setters validate at once. */
@@ -167,6 +181,7 @@ public final class TrackSenderOptions {
         private TrackListener listener = TrackListener.NONE;
         private ExecutorService executor;
         private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+        private Path spoolDirectory;
 
         private Builder() {
         }
@@ -267,6 +282,24 @@ public final class TrackSenderOptions {
          */
         public Builder executor(ExecutorService executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * Keeps events on disk that are not delivered by the close deadline, instead of failing them. At the deadline,
+         * {@link TrackSender#close()} appends every such event to a new file in this directory and syncs it before
+         * it returns ({@link TrackListener#onSpooled}); an event whose request may have reached Pendo is marked so.
+         * A sender built later on the same directory sends the spooled events first, before new ones, and deletes
+         * each file once all its events have ended; a marked event it delivers is reported as a possible duplicate
+         * ({@link TrackListener#onDeliveredPossiblyTwice}). While closing, an event that runs out of attempts on a
+         * transient failure is spooled too. The files hold each event's JSON as it is sent, never the shared
+         * secret. One sender at a time may use a directory; it is created if missing.
+         *
+         * @param directory the directory
+         * @return this builder
+         */
+        public Builder spoolDirectory(Path directory) {
+            this.spoolDirectory = Objects.requireNonNull(directory, "directory");
             return this;
         }
 

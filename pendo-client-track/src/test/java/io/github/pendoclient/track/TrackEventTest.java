@@ -100,4 +100,20 @@ class TrackEventTest {
         TrackEvent event = valid().property("email", "ada@example.com").build();
         assertThat(event.toString()).contains("Report Exported", "email").doesNotContain("ada@example.com");
     }
+
+    @Test
+    void anEventReadBackFromItsBodyHasTheSameBody() {
+        TrackEvent event = valid().accountId("acme").timestamp(Instant.ofEpochMilli(1_700_000_000_123L))
+                .property("format", "pdf").property("pages", 12).property("tags", List.of("a", "b"))
+                .context(Context.builder().ip("203.0.113.7").userAgent("test-agent").url("https://example.test/x")
+                        .title("Reports").build())
+                .build();
+
+        TrackEvent read = TrackEvent.fromJson(event.toJson());
+
+        assertThat(read.toJson()).isEqualTo(event.toJson());
+        assertThat(read.visitorId()).isEqualTo(event.visitorId());
+        assertThatThrownBy(() -> TrackEvent.fromJson("{\"type\":\"track\"}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("visitorId");
+    }
 }

@@ -88,6 +88,8 @@ class TrackSenderTest {
     /** Hears every callback and the thread it ran on. */
     static final class RecordingListener implements TrackListener {
         final List<String> delivered = new CopyOnWriteArrayList<>();
+        final List<String> possibleDuplicates = new CopyOnWriteArrayList<>();
+        final List<String> spooled = new CopyOnWriteArrayList<>();
         final List<String> failed = new CopyOnWriteArrayList<>();
         final List<PendoException> failures = new CopyOnWriteArrayList<>();
         final List<String> dropped = new CopyOnWriteArrayList<>();
@@ -98,6 +100,18 @@ class TrackSenderTest {
         public void onDelivered(TrackEvent event) {
             threads.add(Thread.currentThread().getName());
             delivered.add(event.visitorId());
+        }
+
+        @Override
+        public void onDeliveredPossiblyTwice(TrackEvent event) {
+            possibleDuplicates.add(event.visitorId());
+            onDelivered(event);
+        }
+
+        @Override
+        public void onSpooled(TrackEvent event) {
+            threads.add(Thread.currentThread().getName());
+            spooled.add(event.visitorId());
         }
 
         @Override
