@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * of a body is retried too; streamed responses are handed over unread.
  *
  * <p>A request that may not be repeated ({@link RequestTags#isIdempotent}) is retried only when the failure shows it
- * was not processed (a refused connection, a 429, a 503 with {@code Retry-After}); any other lost answer ends the
- * call with {@link OutcomeUnknownIoException}. A {@code Retry-After} above the cap ends the call at once unless the
+ * was not processed (a refused connection or a 429, {@link #answerLost}); any other lost answer, a 503 with
+ * {@code Retry-After} included, ends the call with {@link OutcomeUnknownIoException}. A {@code Retry-After} above the cap ends the call at once unless the
  * configuration says to wait the cap. Stale pooled connections never reach this loop: OkHttp retries idempotent
  * requests on a fresh connection itself.
  */
@@ -149,13 +149,13 @@ final class RetryInterceptor implements Interceptor {
                 throw new AttemptsExhaustedException(attempt, failure != null ? failure
                         : new InterruptedIOException("Canceled"));
             }
-            if (response != null && waitsTooLong(response)) {
-                return tagged(response, request, attempt);
-            }
             if (!idempotent && answerLost(response, failure)) {
                 throw new OutcomeUnknownIoException(attempt,
                         response == null ? null : tagged(response, request, attempt), failure,
                         RequestTags.outcomeCheck(request));
+            }
+            if (response != null && waitsTooLong(response)) {
+                return tagged(response, request, attempt);
             }
             if (single) {
                 // The asynchronous path schedules the next attempt itself, on a timer.
@@ -222,9 +222,11 @@ final class RetryInterceptor implements Interceptor {
     }
 
     /**
-     * Whether the server may have received and applied the request although no answer says so: anything but a
-     * success, a refused connection, a 429, a 503 with {@code Retry-After} (which say it was not processed) and a
-     * client error (which says it was refused).
+     * The one rule for writes that may not be repeated: whether the server may have received and applied the request
+     * although no answer says so. Only two outcomes prove it was not processed, so only they let the write be sent
+     * again: a connection that was never made (refused, no route, unknown host) and a 429. A client error (4xx) says
+     * it was refused. Anything else (a 408, any 5xx with or without {@code Retry-After}, a reset, a timeout or a cut
+     * body after the request went out) leaves the outcome unknown.
      */
     static boolean answerLost(Response response, IOException failure) {
         if (failure != null) {
@@ -232,7 +234,7 @@ final class RetryInterceptor implements Interceptor {
                     || failure instanceof UnknownHostException);
         }
         int code = response.code();
-        if (code == 429 || code == 503 && response.header("Retry-After") != null) {
+        if (code == 429) {
             return false;
         }
         return code == 408 || code >= 500;
