@@ -171,7 +171,8 @@ public final class PendoHttp implements AutoCloseable {
      *
      * @param call the call
      * @param <T> the body type
-     * @return the body; null only for empty bodies of {@code Void} or nullable calls
+     * @return the body; null only for {@code Void} calls and for a JSON {@code null} where the body type is
+     *     {@code Object}
      * @throws PendoException typed by what went wrong
      */
     public <T> T execute(retrofit2.Call<T> call) {
