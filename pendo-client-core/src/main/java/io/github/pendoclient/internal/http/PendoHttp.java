@@ -62,7 +62,11 @@ public final class PendoHttp implements AutoCloseable {
                 .writeTimeout(options.timeouts().write())
                 .callTimeout(options.timeouts().call())
                 .retryOnConnectionFailure(true)
+                // OkHttp would send the credential header to whatever host a redirect names.
+                .followRedirects(false)
+                .followSslRedirects(false)
                 .addInterceptor(retry)
+                .addInterceptor(new RedirectInterceptor())
                 .addInterceptor(new RateLimitInterceptor(limiter))
                 .addInterceptor(new HeaderInterceptor(credential, options.userAgent()))
                 .addInterceptor(new PathEncodingInterceptor())

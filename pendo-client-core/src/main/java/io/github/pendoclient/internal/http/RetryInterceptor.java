@@ -225,8 +225,8 @@ final class RetryInterceptor implements Interceptor {
      * The one rule for writes that may not be repeated: whether the server may have received and applied the request
      * although no answer says so. Only two outcomes prove it was not processed, so only they let the write be sent
      * again: a connection that was never made (refused, no route, unknown host) and a 429. A client error (4xx) says
-     * it was refused. Anything else (a 408, any 5xx with or without {@code Retry-After}, a reset, a timeout or a cut
-     * body after the request went out) leaves the outcome unknown.
+     * it was refused. Anything else (a 408, any 5xx with or without {@code Retry-After}, a redirect that was not
+     * followed, a reset, a timeout or a cut body after the request went out) leaves the outcome unknown.
      */
     static boolean answerLost(Response response, IOException failure) {
         if (failure != null) {
@@ -237,7 +237,7 @@ final class RetryInterceptor implements Interceptor {
         if (code == 429) {
             return false;
         }
-        return code == 408 || code >= 500;
+        return code == 408 || code >= 500 || RedirectInterceptor.isRedirect(code);
     }
 
     private String describe(Response response, IOException failure) {
