@@ -178,6 +178,9 @@ final class ErrorMapper {
             attempts = exhausted.attempts();
             cause = exhausted.lastFailure();
         }
+        if (cause instanceof ContentDecodingInterceptor.UndecodableBodyException undecodable) {
+            return unreadable(request, undecodable);
+        }
         String what = request.method() + " " + request.url().encodedPath();
         String tries = attempts == 1 ? "1 attempt" : attempts + " attempts";
         String reason;
@@ -230,11 +233,16 @@ final class ErrorMapper {
         }
         Matcher matcher = JSON_PATH.matcher(message);
         String jsonPath = matcher.find() ? matcher.group(1) : null;
+        boolean undecodable = failure instanceof ContentDecodingInterceptor.UndecodableBodyException;
         String kind = failure instanceof JsonBodyConverters.EmptyBodyException ? "has no body where one was expected"
+                : undecodable ? "could not be decoded"
                 : failure instanceof EOFException ? "was cut short" : "is not the expected JSON";
+        String advice = undecodable ? ". It was not retried: the answer arrived whole and would not change; a proxy"
+                + " or gateway in front of Pendo may be altering responses." : ". If it persists, report it with the"
+                + " path above.";
         return new UnreadableResponseException("The response to " + request.method() + " "
                 + request.url().encodedPath() + " " + kind + (jsonPath != null ? " at " + jsonPath : "") + ": "
-                + message + ". If it persists, report it with the path above.", request.method(), pathOf(request),
+                + message + advice, request.method(), pathOf(request),
                 RequestTags.attempts(request), jsonPath, failure);
     }
 

@@ -71,7 +71,8 @@ public final class PendoHttp implements AutoCloseable {
                 .addInterceptor(new HeaderInterceptor(credential, options.userAgent()))
                 .addInterceptor(new PathEncodingInterceptor())
                 .addInterceptor(streamingReadTimeout(options.timeouts().streamingRead()))
-                .addInterceptor(new LoggingInterceptor(redactor));
+                .addInterceptor(new LoggingInterceptor(redactor))
+                .addNetworkInterceptor(new ContentDecodingInterceptor());
         this.okHttp = builder.build();
         this.retrofit = new Retrofit.Builder()
                 .baseUrl(options.baseUrl())

@@ -23,6 +23,7 @@ import javax.net.ssl.SSLException;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +68,8 @@ final class RetryInterceptor implements Interceptor {
     /** Whether an attempt's outcome is worth another attempt (idempotency is checked before this). */
     boolean retryable(Response response, Throwable failure) {
         if (failure != null) {
-            return failure instanceof IOException io && !(io instanceof OutcomeUnknownIoException) && isRetryable(io);
+            return failure instanceof IOException io && !(io instanceof OutcomeUnknownIoException)
+                    && !(io instanceof ContentDecodingInterceptor.UndecodableBodyException) && isRetryable(io);
         }
         return response != null && RETRYABLE_STATUSES.contains(response.code()) && !waitsTooLong(response);
     }
@@ -133,6 +135,16 @@ final class RetryInterceptor implements Interceptor {
                 response = chain.proceed(request);
                 if (!streaming || !response.isSuccessful()) {
                     response.body().source().request(Long.MAX_VALUE);
+                }
+            } catch (ContentDecodingInterceptor.UndecodableBodyException e) {
+                if (response != null && !response.isSuccessful()) {
+                    // An error status stands on its own; only its body, which would go into the message, is lost.
+                    response.close();
+                    response = response.newBuilder().body(ResponseBody.create("", null)).build();
+                } else {
+                    failure = e;
+                    closeQuietly(response);
+                    response = null;
                 }
             } catch (IOException e) {
                 failure = e;
@@ -229,6 +241,10 @@ final class RetryInterceptor implements Interceptor {
      * followed, a reset, a timeout or a cut body after the request went out) leaves the outcome unknown.
      */
     static boolean answerLost(Response response, IOException failure) {
+        if (failure instanceof ContentDecodingInterceptor.UndecodableBodyException) {
+            // The answer arrived whole, status included; only its body could not be decoded.
+            return false;
+        }
         if (failure != null) {
             return !(failure instanceof ConnectException || failure instanceof NoRouteToHostException
                     || failure instanceof UnknownHostException);
