@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * was not processed (a refused connection or a 429, {@link #answerLost}); any other lost answer, a 503 with
  * {@code Retry-After} included, ends the call with {@link OutcomeUnknownIoException}. A {@code Retry-After} above the cap ends the call at once unless the
  * configuration says to wait the cap. Stale pooled connections never reach this loop: OkHttp retries idempotent
- * requests on a fresh connection itself.
+ * requests on a fresh connection itself, and a request that may not be repeated never uses a pooled connection
+ * ({@link PendoHttp} sends it on a new one).
  */
 final class RetryInterceptor implements Interceptor {
 
