@@ -62,6 +62,11 @@ public final class Benchmarks {
             Markdown.replaceSection(markdown, "http-faults", faults);
             System.out.println(faults);
         }
+        if (only.isEmpty() || only.contains("writes")) {
+            String writes = WriteConnectionCase.run(2_000, Math.max(repetitions, 5));
+            Markdown.replaceSection(markdown, "write-connections", writes);
+            System.out.println(writes);
+        }
         if (only.isEmpty() || only.contains("sync")) {
             String sync = SyncJobCase.run(work, repetitions);
             Markdown.replaceSection(markdown, "sync-job", sync);

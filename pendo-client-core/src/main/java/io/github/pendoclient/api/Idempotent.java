@@ -10,8 +10,9 @@ import java.lang.annotation.Target;
  * Marks a Retrofit method whose request may be sent twice with the effect of once, so the client retries it after
  * any transient failure, even when the answer was lost after Pendo received it. {@code GET}, {@code HEAD},
  * {@code PUT}, {@code DELETE} and {@code OPTIONS} are idempotent without it; a {@code POST} or {@code PATCH} without
- * it is retried only when the request certainly did not reach Pendo (a refused connection, a 429, a 503 with
- * {@code Retry-After}), and otherwise fails with {@link io.github.pendoclient.error.OutcomeUnknownException}.
+ * it is retried only when the request certainly was not processed (a refused connection or a 429; a 503, even with
+ * {@code Retry-After}, proves nothing), and otherwise fails with
+ * {@link io.github.pendoclient.error.OutcomeUnknownException}.
  *
  * <pre>{@code
  * interface MyApi {

@@ -2,8 +2,9 @@ package io.github.pendoclient.error;
 
 /**
  * A write that may not be repeated reached Pendo, or may have, and its answer was lost: the connection broke after
- * the request was sent, the body was cut short, or Pendo answered 500, 502, 503 (without {@code Retry-After}) or 504.
- * The SDK does not send it again, because a second copy could apply it twice (two segments, two deletion jobs).
+ * the request was sent, the body was cut short, or Pendo answered 408, 500, 502, 503 (with or without
+ * {@code Retry-After}) or 504. Only a refused connection and a 429 prove a write was not processed, so only they are
+ * retried. The SDK does not send it again, because a second copy could apply it twice (two segments, two deletion jobs).
  * Check whether it took effect ({@link #whatToCheck()}) before sending it again. {@link #getCause()} is the failure
  * that ended the exchange.
  */

@@ -8,6 +8,7 @@ import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.testsupport.CapturedLogs;
 import io.github.pendoclient.testsupport.FakeTime;
 import io.github.pendoclient.testsupport.FaultServer;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,5 +45,22 @@ class StaleConnectionTest {
         assertThat(client.stats().retries()).isZero();
         assertThat(CapturedLogs.lines()).noneMatch(line -> line.startsWith("WARN"));
         assertThat(server.requestCount()).isEqualTo(10);
+    }
+
+    @Test
+    void aWriteThatMayNotBeRepeatedNeverGoesOutOnAStaleConnection() {
+        server.fallback(request -> request.method().equals("GET") ? FaultServer.respond(200, "[]")
+                : FaultServer.respond(200, "{\"id\":\"seg-1\"}"));
+
+        int succeeded = 0;
+        for (int i = 0; i < 10; i++) {
+            client.segments().list();
+            client.segments().create("Pro users", List.of("v1"));
+            succeeded++;
+            client.segments().createAsync("Pro users", List.of("v1")).join();
+        }
+
+        assertThat(succeeded).isEqualTo(10);
+        assertThat(server.requestLines()).filteredOn(line -> line.startsWith("POST")).hasSize(20);
     }
 }

@@ -14,7 +14,7 @@ public enum Delivery {
     /**
      * Such an event is not sent again; it fails with {@link io.github.pendoclient.error.OutcomeUnknownException}
      * (and {@link TrackListener#onFailed} for a {@link TrackSender}). Events are still retried when Pendo certainly
-     * did not receive them: a refused connection, a 429.
+     * did not process them: a refused connection or a 429 (a 503, even with {@code Retry-After}, proves nothing).
      */
     AT_MOST_ONCE
 }

@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Call;
 import okhttp3.Callback;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -25,16 +24,16 @@ import okhttp3.Response;
  */
 final class AsyncRetries {
 
-    private final OkHttpClient okHttp;
+    private final Call.Factory calls;
     private final RetryInterceptor rules;
     private final EndpointRateLimiter limiter;
     private final TimeSource time;
     private final Scheduler scheduler;
     private final Duration streamingCallTimeout;
 
-    AsyncRetries(OkHttpClient okHttp, RetryInterceptor rules, EndpointRateLimiter limiter, TimeSource time,
+    AsyncRetries(Call.Factory calls, RetryInterceptor rules, EndpointRateLimiter limiter, TimeSource time,
                  Duration streamingCallTimeout) {
-        this.okHttp = okHttp;
+        this.calls = calls;
         this.streamingCallTimeout = streamingCallTimeout;
         this.rules = rules;
         this.limiter = limiter;
@@ -137,7 +136,7 @@ final class AsyncRetries {
         Duration wait = limiter.reserve(RequestTags.endpoint(request));
         Runnable send = () -> {
             attempts.incrementAndGet();
-            Call call = okHttp.newCall(request);
+            Call call = calls.newCall(request);
             if (request.tag(RequestTags.StreamingMark.class) != null) {
                 call.timeout().timeout(streamingCallTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             }

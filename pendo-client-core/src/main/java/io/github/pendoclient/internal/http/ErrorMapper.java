@@ -13,6 +13,7 @@ import io.github.pendoclient.error.PendoException;
 import io.github.pendoclient.error.PendoNetworkException;
 import io.github.pendoclient.error.PermissionDeniedException;
 import io.github.pendoclient.error.RateLimitedException;
+import io.github.pendoclient.error.RedirectNotFollowedException;
 import io.github.pendoclient.error.ServerException;
 import io.github.pendoclient.error.UnreadableResponseException;
 import io.github.pendoclient.http.RetryOptions;
@@ -111,6 +112,9 @@ final class ErrorMapper {
                     + ". Lower the client's rate limit or retry later." + detail;
             return new RateLimitedException(message, error);
         }
+        if (code >= 300 && code < 400) {
+            return redirect(response, error, what, detail);
+        }
         if (code >= 500) {
             message = "Pendo failed with HTTP " + code + " for " + what + " after " + tries + "." + detail
                     + " This is usually temporary: retry later.";
@@ -118,6 +122,31 @@ final class ErrorMapper {
         }
         message = "Pendo answered HTTP " + code + " for " + what + " after " + tries + "." + detail;
         return new PendoApiException(message, error);
+    }
+
+    private RedirectNotFollowedException redirect(Response response, ApiError error, String what, String detail) {
+        String location = response.header("Location");
+        int code = response.code();
+        String message;
+        if (location == null || location.isBlank()) {
+            message = "Pendo answered HTTP " + code + " for " + what + " without a Location to follow." + detail
+                    + " Pendo does not redirect API calls: check the base URL (" + hostDescription + ") and any proxy"
+                    + " in between.";
+        } else {
+            String shown = redactor.redact(Redactor.withoutUserInfo(location));
+            okhttp3.HttpUrl target = response.request().url().resolve(location.trim());
+            boolean sameHost = target != null && RedirectInterceptor.sameOrigin(response.request().url(), target);
+            message = sameHost
+                    ? "Pendo answered HTTP " + code + " for " + what + ", redirecting to " + shown + " within the API"
+                            + " host; not followed after " + RedirectInterceptor.MAX_REDIRECTS + " redirects in a row"
+                            + " (or the body could not be sent again)." + detail + " Check the base URL ("
+                            + hostDescription + ") and any proxy in between."
+                    : "Pendo answered HTTP " + code + " for " + what + " with a redirect to another host, " + shown
+                            + "; not followed, because the " + credentialName + " is never sent to any host but "
+                            + hostDescription + "." + detail + " Pendo does not redirect API calls to another host:"
+                            + " check the base URL or region, and any proxy or captive portal in between.";
+        }
+        return new RedirectNotFollowedException(message, error);
     }
 
     /** The response headers, names in lower case, without credential headers, credentials in values redacted. */
@@ -131,7 +160,7 @@ final class ErrorMapper {
             }
             List<String> values = new ArrayList<>();
             for (String value : response.headers(name)) {
-                values.add(redactor.redact(value));
+                values.add(redactor.redact(Redactor.isUrlHeader(name) ? Redactor.withoutUserInfo(value) : value));
             }
             headers.put(lower, List.copyOf(values));
         }
@@ -148,6 +177,9 @@ final class ErrorMapper {
         if (failure instanceof AttemptsExhaustedException exhausted) {
             attempts = exhausted.attempts();
             cause = exhausted.lastFailure();
+        }
+        if (cause instanceof ContentDecodingInterceptor.UndecodableBodyException undecodable) {
+            return unreadable(request, undecodable);
         }
         String what = request.method() + " " + request.url().encodedPath();
         String tries = attempts == 1 ? "1 attempt" : attempts + " attempts";
@@ -174,7 +206,8 @@ final class ErrorMapper {
             try (Response response = unknown.response()) {
                 cause = fromResponse(response);
             }
-            reason = "Pendo answered HTTP " + unknown.response().code();
+            reason = "Pendo answered HTTP " + unknown.response().code()
+                    + (cause instanceof RedirectNotFollowedException redirect ? " (" + redirect.getMessage() + ")" : "");
         } else {
             cause = fromIoFailure(request, new AttemptsExhaustedException(unknown.attempts(),
                     (IOException) unknown.getCause()));
@@ -200,11 +233,16 @@ final class ErrorMapper {
         }
         Matcher matcher = JSON_PATH.matcher(message);
         String jsonPath = matcher.find() ? matcher.group(1) : null;
+        boolean undecodable = failure instanceof ContentDecodingInterceptor.UndecodableBodyException;
         String kind = failure instanceof JsonBodyConverters.EmptyBodyException ? "has no body where one was expected"
+                : undecodable ? "could not be decoded"
                 : failure instanceof EOFException ? "was cut short" : "is not the expected JSON";
+        String advice = undecodable ? ". It was not retried: the answer arrived whole and would not change; a proxy"
+                + " or gateway in front of Pendo may be altering responses." : ". If it persists, report it with the"
+                + " path above.";
         return new UnreadableResponseException("The response to " + request.method() + " "
                 + request.url().encodedPath() + " " + kind + (jsonPath != null ? " at " + jsonPath : "") + ": "
-                + message + ". If it persists, report it with the path above.", request.method(), pathOf(request),
+                + message + advice, request.method(), pathOf(request),
                 RequestTags.attempts(request), jsonPath, failure);
     }
 

@@ -59,7 +59,9 @@ final class LoggingInterceptor implements Interceptor {
             }
             String name = headers.name(i);
             text.append(name).append('=')
-                    .append(Redactor.isSecretHeader(name) ? Redactor.REDACTED : redactor.redact(headers.value(i)));
+                    .append(Redactor.isSecretHeader(name) ? Redactor.REDACTED
+                            : redactor.redact(Redactor.isUrlHeader(name) ? Redactor.withoutUserInfo(headers.value(i))
+                                    : headers.value(i)));
         }
         return text.append('}').toString();
     }

@@ -27,6 +27,11 @@ final class OneShotBody extends RequestBody {
         return delegate.contentLength();
     }
 
+    /** Whether the SDK itself may write the body again (the wrapped body can be written twice). */
+    boolean canSendAgain() {
+        return !delegate.isOneShot();
+    }
+
     @Override
     public boolean isOneShot() {
         return true;

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import okhttp3.Call;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -31,7 +32,9 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * The HTTP stack every pendo-client module shares: one {@link OkHttpClient} with the credential and
  * {@code User-Agent} headers, a per-endpoint rate limit, Failsafe retries with backoff and {@code Retry-After},
  * redacted SLF4J logging; one {@link Moshi}; one {@link Retrofit}. Failures come out as the typed exceptions of
- * {@code io.github.pendoclient.error}.
+ * {@code io.github.pendoclient.error}. Redirects are followed only within the API host (scheme, host and port), so
+ * the credential never leaves it; a write that may not be repeated goes out on a new connection, never on a pooled
+ * one the server may have closed.
  *
  * <p>Application code normally uses {@code PendoClient} and never sees this type; it is public so that the
  * aggregation and track modules, and users' own Retrofit interfaces, run on the same stack. Thread-safe.
@@ -40,6 +43,8 @@ public final class PendoHttp implements AutoCloseable {
 
     private final HttpOptions options;
     private final OkHttpClient okHttp;
+    /** Chooses the client of a request: {@link #okHttp}, or a fresh connection for a write that may not be repeated. */
+    private final Call.Factory calls;
     private final boolean ownsOkHttp;
     private final Retrofit retrofit;
     private final ErrorMapper errors;
@@ -62,21 +67,32 @@ public final class PendoHttp implements AutoCloseable {
                 .writeTimeout(options.timeouts().write())
                 .callTimeout(options.timeouts().call())
                 .retryOnConnectionFailure(true)
+                // OkHttp would send the credential header to whatever host a redirect names.
+                .followRedirects(false)
+                .followSslRedirects(false)
                 .addInterceptor(retry)
+                .addInterceptor(new RedirectInterceptor())
                 .addInterceptor(new RateLimitInterceptor(limiter))
                 .addInterceptor(new HeaderInterceptor(credential, options.userAgent()))
                 .addInterceptor(new PathEncodingInterceptor())
                 .addInterceptor(streamingReadTimeout(options.timeouts().streamingRead()))
-                .addInterceptor(new LoggingInterceptor(redactor));
+                .addInterceptor(new LoggingInterceptor(redactor))
+                .addNetworkInterceptor(new ContentDecodingInterceptor());
         this.okHttp = builder.build();
+        // Writes that may not be repeated get a connection of their own, never a pooled one the server may have
+        // closed: on a stale connection such a write fails with an unknown outcome although nothing was received.
+        // Same dispatcher, interceptors and timeouts; no idle connection is kept.
+        OkHttpClient freshConnections = okHttp.newBuilder()
+                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build();
+        this.calls = request -> (RequestTags.isIdempotent(request) ? okHttp : freshConnections).newCall(request);
         this.retrofit = new Retrofit.Builder()
                 .baseUrl(options.baseUrl())
-                .client(okHttp)
+                .callFactory(calls)
                 .addConverterFactory(new JsonBodyConverters(options.binding().moshi()))
                 .addConverterFactory(MoshiConverterFactory.create(options.binding().moshi()))
                 .addCallAdapterFactory(new PendoCallAdapters(this))
                 .build();
-        this.async = new AsyncRetries(okHttp, retry, limiter, options.timeSource(),
+        this.async = new AsyncRetries(calls, retry, limiter, options.timeSource(),
                 options.timeouts().streamingCall());
     }
 
@@ -171,7 +187,8 @@ public final class PendoHttp implements AutoCloseable {
      *
      * @param call the call
      * @param <T> the body type
-     * @return the body; null only for empty bodies of {@code Void} or nullable calls
+     * @return the body; null only for {@code Void} calls and for a JSON {@code null} where the body type is
+     *     {@code Object}
      * @throws PendoException typed by what went wrong
      */
     public <T> T execute(retrofit2.Call<T> call) {
@@ -409,7 +426,7 @@ public final class PendoHttp implements AutoCloseable {
     }
 
     private Response run(Request request, boolean streaming) {
-        Call call = okHttp.newCall(request);
+        Call call = calls.newCall(request);
         if (streaming) {
             call.timeout().timeout(options.timeouts().streamingCall().toMillis(), TimeUnit.MILLISECONDS);
         }

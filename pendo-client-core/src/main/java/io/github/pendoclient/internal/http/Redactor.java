@@ -21,6 +21,27 @@ final class Redactor {
         return text.replace(secret, REDACTED);
     }
 
+    /** The URL without a user name or password. */
+    static okhttp3.HttpUrl withoutUserInfo(okhttp3.HttpUrl url) {
+        return url.username().isEmpty() && url.password().isEmpty() ? url
+                : url.newBuilder().username("").password("").build();
+    }
+
+    /**
+     * A URL-bearing header value ({@code Location}) without a user name or password: parsed when absolute, else any
+     * {@code //user:password@} removed as text.
+     */
+    static String withoutUserInfo(String value) {
+        okhttp3.HttpUrl url = okhttp3.HttpUrl.parse(value.trim());
+        return url != null ? withoutUserInfo(url).toString() : value.replaceAll("//[^/?#]*@", "//");
+    }
+
+    /** Whether a header's value is a URL whose user info must not be shown. */
+    static boolean isUrlHeader(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.equals("location") || lower.equals("content-location");
+    }
+
     static boolean isSecretHeader(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return lower.startsWith("x-pendo-") || lower.equals("authorization") || lower.equals("proxy-authorization")

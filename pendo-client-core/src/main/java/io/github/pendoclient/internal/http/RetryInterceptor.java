@@ -23,6 +23,7 @@ import javax.net.ssl.SSLException;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,10 +34,11 @@ import org.slf4j.LoggerFactory;
  * of a body is retried too; streamed responses are handed over unread.
  *
  * <p>A request that may not be repeated ({@link RequestTags#isIdempotent}) is retried only when the failure shows it
- * was not processed (a refused connection, a 429, a 503 with {@code Retry-After}); any other lost answer ends the
- * call with {@link OutcomeUnknownIoException}. A {@code Retry-After} above the cap ends the call at once unless the
+ * was not processed (a refused connection or a 429, {@link #answerLost}); any other lost answer, a 503 with
+ * {@code Retry-After} included, ends the call with {@link OutcomeUnknownIoException}. A {@code Retry-After} above the cap ends the call at once unless the
  * configuration says to wait the cap. Stale pooled connections never reach this loop: OkHttp retries idempotent
- * requests on a fresh connection itself.
+ * requests on a fresh connection itself, and a request that may not be repeated never uses a pooled connection
+ * ({@link PendoHttp} sends it on a new one).
  */
 final class RetryInterceptor implements Interceptor {
 
@@ -67,7 +69,8 @@ final class RetryInterceptor implements Interceptor {
     /** Whether an attempt's outcome is worth another attempt (idempotency is checked before this). */
     boolean retryable(Response response, Throwable failure) {
         if (failure != null) {
-            return failure instanceof IOException io && !(io instanceof OutcomeUnknownIoException) && isRetryable(io);
+            return failure instanceof IOException io && !(io instanceof OutcomeUnknownIoException)
+                    && !(io instanceof ContentDecodingInterceptor.UndecodableBodyException) && isRetryable(io);
         }
         return response != null && RETRYABLE_STATUSES.contains(response.code()) && !waitsTooLong(response);
     }
@@ -134,6 +137,16 @@ final class RetryInterceptor implements Interceptor {
                 if (!streaming || !response.isSuccessful()) {
                     response.body().source().request(Long.MAX_VALUE);
                 }
+            } catch (ContentDecodingInterceptor.UndecodableBodyException e) {
+                if (response != null && !response.isSuccessful()) {
+                    // An error status stands on its own; only its body, which would go into the message, is lost.
+                    response.close();
+                    response = response.newBuilder().body(ResponseBody.create("", null)).build();
+                } else {
+                    failure = e;
+                    closeQuietly(response);
+                    response = null;
+                }
             } catch (IOException e) {
                 failure = e;
                 if (response != null) {
@@ -149,13 +162,13 @@ final class RetryInterceptor implements Interceptor {
                 throw new AttemptsExhaustedException(attempt, failure != null ? failure
                         : new InterruptedIOException("Canceled"));
             }
-            if (response != null && waitsTooLong(response)) {
-                return tagged(response, request, attempt);
-            }
             if (!idempotent && answerLost(response, failure)) {
                 throw new OutcomeUnknownIoException(attempt,
                         response == null ? null : tagged(response, request, attempt), failure,
                         RequestTags.outcomeCheck(request));
+            }
+            if (response != null && waitsTooLong(response)) {
+                return tagged(response, request, attempt);
             }
             if (single) {
                 // The asynchronous path schedules the next attempt itself, on a timer.
@@ -222,20 +235,26 @@ final class RetryInterceptor implements Interceptor {
     }
 
     /**
-     * Whether the server may have received and applied the request although no answer says so: anything but a
-     * success, a refused connection, a 429, a 503 with {@code Retry-After} (which say it was not processed) and a
-     * client error (which says it was refused).
+     * The one rule for writes that may not be repeated: whether the server may have received and applied the request
+     * although no answer says so. Only two outcomes prove it was not processed, so only they let the write be sent
+     * again: a connection that was never made (refused, no route, unknown host) and a 429. A client error (4xx) says
+     * it was refused. Anything else (a 408, any 5xx with or without {@code Retry-After}, a redirect that was not
+     * followed, a reset, a timeout or a cut body after the request went out) leaves the outcome unknown.
      */
     static boolean answerLost(Response response, IOException failure) {
+        if (failure instanceof ContentDecodingInterceptor.UndecodableBodyException) {
+            // The answer arrived whole, status included; only its body could not be decoded.
+            return false;
+        }
         if (failure != null) {
             return !(failure instanceof ConnectException || failure instanceof NoRouteToHostException
                     || failure instanceof UnknownHostException);
         }
         int code = response.code();
-        if (code == 429 || code == 503 && response.header("Retry-After") != null) {
+        if (code == 429) {
             return false;
         }
-        return code == 408 || code >= 500;
+        return code == 408 || code >= 500 || RedirectInterceptor.isRedirect(code);
     }
 
     private String describe(Response response, IOException failure) {
