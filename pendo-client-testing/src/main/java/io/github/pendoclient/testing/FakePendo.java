@@ -3,6 +3,7 @@ package io.github.pendoclient.testing;
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.http.RetryOptions;
+import io.github.pendoclient.testing.internal.FakeApi;
 import io.github.pendoclient.track.Context;
 import io.github.pendoclient.track.TrackClient;
 import io.github.pendoclient.track.TrackEvent;
@@ -451,10 +452,28 @@ public final class FakePendo implements AutoCloseable {
         return requests(endpoint).size();
     }
 
-    /** Forgets the recorded requests and the queued faults. */
+    /**
+     * Forgets the recorded requests, and nothing else: queued faults stay queued ({@link #clearFaults()}) and
+     * track events stay recorded ({@link #clearTrackEvents()}). The same as {@code DELETE /_fake/requests}.
+     */
     public void clearRequests() {
         server.recorder().clear();
+    }
+
+    /** Drops the faults queued and not yet played. The same as {@code DELETE /_fake/faults}. */
+    public void clearFaults() {
         server.faults().clear();
+    }
+
+    /**
+     * Forgets the track events received, and nothing else. The same as {@code DELETE /_fake/track-events}. Does
+     * nothing before the fake first starts.
+     */
+    public void clearTrackEvents() {
+        FakeApi api = server.api();
+        if (api != null) {
+            api.clearTrackEvents();
+        }
     }
 
     /**
