@@ -5,6 +5,7 @@ import io.github.pendoclient.testing.internal.GuardedServerSockets;
 import io.github.pendoclient.testing.internal.RequestLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
@@ -19,6 +20,9 @@ import mockwebserver3.MockWebServer;
  * Thread-safe.
  */
 final class FakeServer implements AutoCloseable {
+
+    /** The one address it listens on, and the host of {@link #baseUrl()}: {@code 127.0.0.1} on most systems. */
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
     private final Keys keys = new Keys(FakePendo.DEFAULT_INTEGRATION_KEY, FakePendo.DEFAULT_SHARED_SECRET);
     private final FaultQueue faults = new FaultQueue();
@@ -91,7 +95,7 @@ final class FakeServer implements AutoCloseable {
                 () -> TimeUnit.MILLISECONDS.toNanos(clock.millis())), faults,
                 recorder));
         try {
-            listening.start(InetAddress.getLoopbackAddress(), port);
+            listening.start(LOOPBACK, port);
         } catch (IOException e) {
             throw new UncheckedIOException("The fake could not listen on port " + port + ": " + e.getMessage(), e);
         }
@@ -120,8 +124,11 @@ final class FakeServer implements AutoCloseable {
         return running;
     }
 
+    /** The base URL with the address it listens on, not a name that could resolve to another loopback. */
     URI baseUrl() {
-        return running().url("/").uri();
+        String host = LOOPBACK.getHostAddress();
+        return URI.create("http://" + (LOOPBACK instanceof Inet6Address ? "[" + host + "]" : host) + ":"
+                + running().getPort() + "/");
     }
 
     int port() {
