@@ -4,6 +4,7 @@ import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.testing.internal.FakeApi;
+import io.github.pendoclient.testing.internal.FakeServer;
 import io.github.pendoclient.track.Context;
 import io.github.pendoclient.track.TrackClient;
 import io.github.pendoclient.track.TrackEvent;

@@ -1,5 +1,6 @@
 package io.github.pendoclient.testing;
 
+import io.github.pendoclient.testing.internal.FakeServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

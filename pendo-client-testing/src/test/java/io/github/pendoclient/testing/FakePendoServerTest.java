@@ -2,14 +2,15 @@ package io.github.pendoclient.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pendoclient.testing.internal.FakeServer;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package io.github.pendoclient.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pendoclient.testing.internal.FakeServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

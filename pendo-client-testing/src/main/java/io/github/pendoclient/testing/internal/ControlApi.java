@@ -1,8 +1,8 @@
-package io.github.pendoclient.testing;
+package io.github.pendoclient.testing.internal;
 
+import io.github.pendoclient.testing.Endpoint;
+import io.github.pendoclient.testing.Fault;
 import io.github.pendoclient.internal.json.JsonValues;
-import io.github.pendoclient.testing.internal.Answer;
-import io.github.pendoclient.testing.internal.FakeApi;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
