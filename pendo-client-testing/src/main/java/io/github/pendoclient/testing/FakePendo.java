@@ -79,11 +79,13 @@ public final class FakePendo implements AutoCloseable {
     public static final String DEFAULT_SHARED_SECRET = "fake-pendo-shared-secret";
 
     private final FakeServer server = new FakeServer();
+    private final Builder settings;
     private final Object lock = new Object();
     private PendoClient client;
     private TrackClient trackClient;
 
     private FakePendo(Builder builder) {
+        settings = builder.copy();
         server.dataset(builder.dataset);
         server.keys().integrationKey(builder.integrationKey);
         server.keys().sharedSecret(builder.sharedSecret);
@@ -111,6 +113,16 @@ public final class FakePendo implements AutoCloseable {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder holding the settings this fake was built with, to build another fake that differs in some of them.
+     * Keys accepted later with {@link #acceptIntegrationKey(String)} are not settings and are not copied.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return settings.copy();
     }
 
     /**
@@ -236,6 +248,19 @@ public final class FakePendo implements AutoCloseable {
             }
             this.requestReadTimeout = timeout;
             return this;
+        }
+
+        private Builder copy() {
+            Builder copy = new Builder();
+            copy.dataset = dataset;
+            copy.integrationKey = integrationKey;
+            copy.sharedSecret = sharedSecret;
+            copy.keysForOtherRegion.addAll(keysForOtherRegion);
+            copy.clock = clock;
+            copy.rateLimit = rateLimit;
+            copy.port = port;
+            copy.requestReadTimeout = requestReadTimeout;
+            return copy;
         }
 
         /**
