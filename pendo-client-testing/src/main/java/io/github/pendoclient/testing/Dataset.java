@@ -1,14 +1,9 @@
 package io.github.pendoclient.testing;
 
-import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
-import io.github.pendoclient.internal.json.JsonValues;
-import io.github.pendoclient.internal.json.PendoJson;
-
+import io.github.pendoclient.testing.internal.DatasetJson;
 import io.github.pendoclient.testing.internal.Shapes;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import okio.Buffer;
-import okio.Okio;
 
 /**
  * What a {@link FakePendo} knows: visitors, accounts, the catalog (features, pages, guides, track types), segments,
@@ -51,10 +44,19 @@ public final class Dataset {
     private final Map<String, Map<String, Map<String, Object>>> accountSchema;
     private final List<HourlyEvents> hourRows;
     private final Map<String, List<Map<String, Object>>> rows;
+    private final boolean visitorsGenerated;
 
     private Dataset(Builder builder) {
-        this.visitors = builder.generatedVisitors != null ? Collections.unmodifiableList(builder.generatedVisitors)
-                : List.copyOf(builder.visitors);
+        visitorsGenerated = builder.generatedVisitors != null && builder.visitors.isEmpty();
+        if (visitorsGenerated) {
+            this.visitors = Collections.unmodifiableList(builder.generatedVisitors);
+        } else if (builder.generatedVisitors != null) {
+            List<Map<String, Object>> all = new ArrayList<>(builder.generatedVisitors);
+            all.addAll(builder.visitors);
+            this.visitors = List.copyOf(all);
+        } else {
+            this.visitors = List.copyOf(builder.visitors);
+        }
         this.accounts = List.copyOf(builder.accounts);
         this.features = List.copyOf(builder.features);
         this.pages = List.copyOf(builder.pages);
@@ -90,6 +92,41 @@ public final class Dataset {
     }
 
     /**
+     * A builder holding everything this dataset holds, to build a changed copy; this dataset is untouched. Generated
+     * visitors stay computed on demand unless visitors are added.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        if (visitorsGenerated) {
+            builder.generatedVisitors = visitors;
+        } else {
+            builder.visitors.addAll(visitors);
+        }
+        builder.accounts.addAll(accounts);
+        builder.features.addAll(features);
+        builder.pages.addAll(pages);
+        builder.guides.addAll(guides);
+        builder.trackTypes.addAll(trackTypes);
+        builder.segments.addAll(segments);
+        builder.reports.addAll(reports);
+        builder.reportResults.putAll(reportResults);
+        visitorSchema.forEach((group, fields) -> builder.visitorSchema.put(group, copyFields(fields)));
+        accountSchema.forEach((group, fields) -> builder.accountSchema.put(group, copyFields(fields)));
+        builder.hourRows.addAll(hourRows);
+        rows.forEach((source, list) -> builder.rows.put(source, new ArrayList<>(list)));
+        return builder;
+    }
+
+    /** A copy of a schema group whose entries the builder may change ({@code metadataSample}). */
+    private static Map<String, Map<String, Object>> copyFields(Map<String, Map<String, Object>> fields) {
+        Map<String, Map<String, Object>> copy = new LinkedHashMap<>();
+        fields.forEach((field, entry) -> copy.put(field, new LinkedHashMap<>(entry)));
+        return copy;
+    }
+
+    /**
      * A realistic dataset, the same for the same seed and size: {@code visitors} visitors (one in ten anonymous) with
      * metadata groups, a tenth as many accounts, two apps with pages, features, track types and guides (some with
      * polls), segments, reports, and 30 days of hourly events, guide events and poll events ending at the start of
@@ -121,8 +158,8 @@ public final class Dataset {
      * @throws IllegalArgumentException if the text is not such a dataset
      */
     public static Dataset fromJson(String json) {
-        try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json))) {
-            return fromJson(JsonValues.readObject(reader));
+        try {
+            return fromJson(DatasetJson.read(json));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("Not a dataset: " + e.getMessage(), e);
         }
@@ -137,8 +174,7 @@ public final class Dataset {
      */
     public static Dataset fromJson(InputStream in) {
         try {
-            JsonReader reader = JsonReader.of(Okio.buffer(Okio.source(in)));
-            return fromJson(JsonValues.readObject(reader));
+            return fromJson(DatasetJson.read(in));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("Not a dataset: " + e.getMessage(), e);
         }
@@ -147,36 +183,24 @@ public final class Dataset {
     @SuppressWarnings("unchecked")
     private static Dataset fromJson(Map<String, Object> json) {
         Builder builder = builder();
-        builder.visitors.addAll(list(json, "visitors"));
-        builder.accounts.addAll(list(json, "accounts"));
-        builder.features.addAll(list(json, "features"));
-        builder.pages.addAll(list(json, "pages"));
-        builder.guides.addAll(list(json, "guides"));
-        builder.trackTypes.addAll(list(json, "trackTypes"));
-        builder.segments.addAll(list(json, "segments"));
-        builder.reports.addAll(list(json, "reports"));
-        Map<String, Object> results = (Map<String, Object>) json.getOrDefault("reportResults", Map.of());
-        results.forEach((id, rows) -> builder.reportResults.put(id, (List<Map<String, Object>>) rows));
-        Map<String, Object> schemas = (Map<String, Object>) json.getOrDefault("metadataSchema", Map.of());
-        builder.visitorSchema.putAll((Map<String, Map<String, Map<String, Object>>>) schemas.getOrDefault("visitor",
-                Map.of()));
-        builder.accountSchema.putAll((Map<String, Map<String, Map<String, Object>>>) schemas.getOrDefault("account",
-                Map.of()));
-        Map<String, Object> rows = (Map<String, Object>) json.getOrDefault("rows", Map.of());
-        rows.forEach((source, list) -> ((List<Map<String, Object>>) list).forEach(row -> builder.row(source, row)));
+        builder.visitors.addAll(DatasetJson.list(json, "visitors"));
+        builder.accounts.addAll(DatasetJson.list(json, "accounts"));
+        builder.features.addAll(DatasetJson.list(json, "features"));
+        builder.pages.addAll(DatasetJson.list(json, "pages"));
+        builder.guides.addAll(DatasetJson.list(json, "guides"));
+        builder.trackTypes.addAll(DatasetJson.list(json, "trackTypes"));
+        builder.segments.addAll(DatasetJson.list(json, "segments"));
+        builder.reports.addAll(DatasetJson.list(json, "reports"));
+        DatasetJson.object(json, "reportResults").forEach((id, rows) -> builder.reportResults.put(id,
+                (List<Map<String, Object>>) rows));
+        Map<String, Object> schemas = DatasetJson.object(json, "metadataSchema");
+        builder.visitorSchema.putAll((Map<String, Map<String, Map<String, Object>>>) (Map<String, ?>)
+                DatasetJson.object(schemas, "visitor"));
+        builder.accountSchema.putAll((Map<String, Map<String, Map<String, Object>>>) (Map<String, ?>)
+                DatasetJson.object(schemas, "account"));
+        DatasetJson.object(json, "rows").forEach((source, list) -> ((List<Map<String, Object>>) list)
+                .forEach(row -> builder.row(source, row)));
         return builder.build();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Map<String, Object> json, String name) {
-        Object value = json.get(name);
-        if (value == null) {
-            return List.of();
-        }
-        if (!(value instanceof List<?>)) {
-            throw new IllegalArgumentException("'" + name + "' must be a list");
-        }
-        return (List<Map<String, Object>>) value;
     }
 
     /**
@@ -202,13 +226,7 @@ public final class Dataset {
         }
         rows.forEach((source, list) -> allRows.computeIfAbsent(source, k -> new ArrayList<>()).addAll(list));
         json.put("rows", allRows);
-        Buffer buffer = new Buffer();
-        try (JsonWriter writer = JsonWriter.of(buffer)) {
-            JsonValues.write(writer, json, PendoJson.moshi());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return buffer.readUtf8();
+        return DatasetJson.write(json);
     }
 
     /**

@@ -1,5 +1,10 @@
 package io.github.pendoclient.testing;
 
+import static io.github.pendoclient.testing.internal.GeneratedVisitors.TIERS;
+import static io.github.pendoclient.testing.internal.GeneratedVisitors.varied;
+import static io.github.pendoclient.testing.internal.Shapes.ordered;
+
+import io.github.pendoclient.testing.internal.GeneratedVisitors;
 import io.github.pendoclient.testing.internal.Shapes;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -46,8 +51,6 @@ public final class DatasetGenerator {
     private static final String[] AGENTS = {"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) Chrome/120.0",
         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Firefox/121.0", "PendoMobile/3.2 (iPhone; iOS 17.1)"};
     private static final String[] COUNTRIES = {"US", "DE", "FR", "JP", "AU", "GB"};
-    private static final String[] ROLES = {"admin", "member", "viewer", "billing"};
-    private static final String[] TIERS = {"free", "team", "business", "enterprise"};
 
     private final long seed;
     private int visitors = 1_000;
@@ -134,9 +137,9 @@ public final class DatasetGenerator {
         Dataset.Builder builder = Dataset.builder().addAll(catalog, activity.hourly);
         activity.guideEvents.forEach(row -> builder.row("guideEvents", row));
         activity.pollEvents.forEach(row -> builder.row("pollEvents", row));
-        builder.reportResults("rep-active", List.of(fields("visitorId", "v-000000", "daysActive", 12L),
-                fields("visitorId", "v-000001", "daysActive", 7L)));
-        builder.reportResults("rep-pages", List.of(fields("pageId", catalog.get("pages").get(0).get("id"),
+        builder.reportResults("rep-active", List.of(ordered("visitorId", "v-000000", "daysActive", 12L),
+                ordered("visitorId", "v-000001", "daysActive", 7L)));
+        builder.reportResults("rep-pages", List.of(ordered("pageId", catalog.get("pages").get(0).get("id"),
                 "views", 1234L)));
         schemas(builder);
         return builder.build();
@@ -201,10 +204,11 @@ public final class DatasetGenerator {
             accountIds.add(id);
             long firstVisit = endDay - (days + 30L) * DAY + random.nextInt(20) * DAY;
             Map<String, Object> metadata = new LinkedHashMap<>();
-            metadata.put("auto", fields("id", id, "firstvisit", firstVisit, "lastvisit", endDay - random.nextInt(5) * DAY,
+            metadata.put("auto", ordered("id", id, "firstvisit", firstVisit,
+                    "lastvisit", endDay - random.nextInt(5) * DAY,
                     "lastupdated", endDay - random.nextInt(Math.max(1, days)) * DAY, "idhash", (long) id.hashCode()));
-            metadata.put("agent", fields("name", "Company " + i, "plan", TIERS[random.nextInt(TIERS.length)]));
-            metadata.put("custom", fields("seats", varied(i, 1 + random.nextInt(500)), "region",
+            metadata.put("agent", ordered("name", "Company " + i, "plan", TIERS.get(random.nextInt(TIERS.size()))));
+            metadata.put("custom", ordered("seats", varied(i, 1 + random.nextInt(500)), "region",
                     COUNTRIES[random.nextInt(COUNTRIES.length)]));
             Map<String, Object> account = new LinkedHashMap<>();
             account.put("accountId", id);
@@ -213,20 +217,6 @@ public final class DatasetGenerator {
         }
         catalog.put("accounts", accountRows);
         return accountIds;
-    }
-
-    /**
-     * A whole number as custom metadata arrives in real subscriptions: usually a number, one time in eleven a
-     * numeric string, one time in thirteen a fraction.
-     */
-    static Object varied(int index, long value) {
-        if (index % 11 == 3) {
-            return Long.toString(value);
-        }
-        if (index % 13 == 5) {
-            return value + 0.5;
-        }
-        return value;
     }
 
     /** The events of the generated days. */
@@ -319,8 +309,8 @@ public final class DatasetGenerator {
                 .metadataField("account", "custom", "region", "string");
         // Real schemas carry an optional sample value on some fields (API reference §7.7, §7.10).
         builder.metadataSample("visitor", "agent", "email", "user0@example.com")
-                .metadataSample("visitor", "custom", "plan_tier", TIERS[1])
-                .metadataSample("account", "agent", "plan", TIERS[2]);
+                .metadataSample("visitor", "custom", "plan_tier", TIERS.get(1))
+                .metadataSample("account", "agent", "plan", TIERS.get(2));
     }
 
     private static HourlyEvents row(HourlyEvents.Kind kind, Random random, String visitor, String account, App app,
@@ -418,14 +408,6 @@ public final class DatasetGenerator {
         return id.toString();
     }
 
-    private static Map<String, Object> fields(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
-    }
-
     private static final class App {
         final long id;
         final List<String> pages = new ArrayList<>();
@@ -439,86 +421,5 @@ public final class DatasetGenerator {
     }
 
     private record Guide(String id, int steps, String pollId, String pollType) {
-    }
-
-    /**
-     * Visitors computed from their index when asked for, so a million of them cost no memory; each is the same on
-     * every call.
-     */
-    static final class GeneratedVisitors extends java.util.AbstractList<Map<String, Object>>
-            implements java.util.RandomAccess {
-        private final long seed;
-        private final int size;
-        private final List<String> accounts;
-        private final long endDay;
-        private final int days;
-
-        GeneratedVisitors(long seed, int size, List<String> accounts, long endDay, int days) {
-            this.seed = seed;
-            this.size = size;
-            this.accounts = accounts;
-            this.endDay = endDay;
-            this.days = days;
-        }
-
-        static boolean anonymous(int index) {
-            return index % 10 == 9;
-        }
-
-        private java.util.SplittableRandom random(int index) {
-            return new java.util.SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
-        }
-
-        String idOf(int index) {
-            if (anonymous(index)) {
-                return "_PENDO_T_" + Long.toHexString(random(index).nextLong() & Long.MAX_VALUE);
-            }
-            // "v-%06d" without String.format, which cost the fake more CPU (and JIT time) than serving the visitor.
-            return "v-" + "0".repeat(Math.max(0, 6 - Integer.toString(index).length())) + index
-                    + (index % 997 == 5 ? "\"q" : index % 997 == 6 ? "\\b" : "");
-        }
-
-        String accountOf(int index) {
-            return accounts.get(index % accounts.size());
-        }
-
-        @Override
-        public Map<String, Object> get(int index) {
-            java.util.Objects.checkIndex(index, size);
-            java.util.SplittableRandom random = random(index);
-            boolean anonymous = anonymous(index);
-            String id = idOf(index);
-            random.nextLong();
-            String account = accountOf(index);
-            long lastUpdated = endDay - (1 + random.nextInt(Math.max(1, days) * 24)) * HOUR;
-            long firstVisit = lastUpdated - random.nextInt(200) * DAY;
-            Map<String, Object> metadata = new LinkedHashMap<>();
-            if (!anonymous) {
-                metadata.put("agent", fields("email", "user" + index + "@example.com", "name", "User " + index,
-                        "role", ROLES[random.nextInt(ROLES.length)], "accountid", account));
-            }
-            metadata.put("auto", fields("accountid", anonymous ? "" : account, "firstvisit", firstVisit,
-                    "lastvisit", lastUpdated, "lastupdated", lastUpdated,
-                    "lastbrowsername", random.nextBoolean() ? "Chrome" : "Firefox",
-                    "lastoperatingsystem", random.nextBoolean() ? "Mac OS X" : "Windows",
-                    "idhash", (long) id.hashCode()));
-            // Pendo writes the per-app group without the sign of the app id: auto__323232 for -323232.
-            metadata.put("auto__" + Math.abs(WEB_APP), fields("lastvisit", lastUpdated, "lastupdated", lastUpdated));
-            if (!anonymous) {
-                metadata.put("custom", fields("plan_tier", TIERS[random.nextInt(TIERS.length)],
-                        "seats", varied(index, 1 + random.nextInt(500)), "beta_opt_in", random.nextBoolean()));
-                metadata.put("salesforce", fields("contact_id", "003" + Long.toString(random.nextLong()
-                        & Long.MAX_VALUE, 36)));
-            }
-            Map<String, Object> visitor = new LinkedHashMap<>();
-            visitor.put("visitorId", id);
-            visitor.put("metadata", metadata);
-            return visitor;
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
     }
 }

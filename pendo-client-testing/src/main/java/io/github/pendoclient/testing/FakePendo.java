@@ -3,6 +3,8 @@ package io.github.pendoclient.testing;
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.http.RetryOptions;
+import io.github.pendoclient.testing.internal.FakeApi;
+import io.github.pendoclient.testing.internal.FakeServer;
 import io.github.pendoclient.track.Context;
 import io.github.pendoclient.track.TrackClient;
 import io.github.pendoclient.track.TrackEvent;
@@ -77,11 +79,13 @@ public final class FakePendo implements AutoCloseable {
     public static final String DEFAULT_SHARED_SECRET = "fake-pendo-shared-secret";
 
     private final FakeServer server = new FakeServer();
+    private final Builder settings;
     private final Object lock = new Object();
     private PendoClient client;
     private TrackClient trackClient;
 
     private FakePendo(Builder builder) {
+        settings = builder.copy();
         server.dataset(builder.dataset);
         server.keys().integrationKey(builder.integrationKey);
         server.keys().sharedSecret(builder.sharedSecret);
@@ -109,6 +113,16 @@ public final class FakePendo implements AutoCloseable {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder holding the settings this fake was built with, to build another fake that differs in some of them.
+     * Keys accepted later with {@link #acceptIntegrationKey(String)} are not settings and are not copied.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return settings.copy();
     }
 
     /**
@@ -234,6 +248,19 @@ public final class FakePendo implements AutoCloseable {
             }
             this.requestReadTimeout = timeout;
             return this;
+        }
+
+        private Builder copy() {
+            Builder copy = new Builder();
+            copy.dataset = dataset;
+            copy.integrationKey = integrationKey;
+            copy.sharedSecret = sharedSecret;
+            copy.keysForOtherRegion.addAll(keysForOtherRegion);
+            copy.clock = clock;
+            copy.rateLimit = rateLimit;
+            copy.port = port;
+            copy.requestReadTimeout = requestReadTimeout;
+            return copy;
         }
 
         /**
@@ -451,10 +478,28 @@ public final class FakePendo implements AutoCloseable {
         return requests(endpoint).size();
     }
 
-    /** Forgets the recorded requests and the queued faults. */
+    /**
+     * Forgets the recorded requests, and nothing else: queued faults stay queued ({@link #clearFaults()}) and
+     * track events stay recorded ({@link #clearTrackEvents()}). The same as {@code DELETE /_fake/requests}.
+     */
     public void clearRequests() {
         server.recorder().clear();
+    }
+
+    /** Drops the faults queued and not yet played. The same as {@code DELETE /_fake/faults}. */
+    public void clearFaults() {
         server.faults().clear();
+    }
+
+    /**
+     * Forgets the track events received, and nothing else. The same as {@code DELETE /_fake/track-events}. Does
+     * nothing before the fake first starts.
+     */
+    public void clearTrackEvents() {
+        FakeApi api = server.api();
+        if (api != null) {
+            api.clearTrackEvents();
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.pendoclient.testing;
 
+import io.github.pendoclient.testing.internal.FakeServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -9,7 +10,11 @@ import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,13 +29,16 @@ import picocli.CommandLine.Option;
  *
  * <pre>
  * mvn -B -q package -pl pendo-client-testing -am -DskipTests
- * java -jar pendo-client-testing/target/pendo-client-testing-VERSION-standalone.jar --port 8089 --visitors 20000
+ * java -jar pendo-client-testing/target/pendo-client-testing-VERSION-standalone.jar --port 8089 --visitors 20000 \
+ *     --seed 42 --end-date 2026-11-01
  * </pre>
  *
  * <p>Point the program at {@code http://127.0.0.1:8089} and send the printed integration key (or shared secret for
  * {@code /data/track}). Tests in other languages script faults and read recordings through {@code /_fake/}
- * endpoints (see docs/testing.md). It runs until interrupted (Ctrl+C or SIGTERM), and says so when it stops. A bad
- * argument, a busy port or a missing dataset file ends it at once with a one-line message and exit status 2.
+ * endpoints (see docs/testing.md). It listens on {@code 127.0.0.1} only and prints that address. It runs until
+ * interrupted, and says so in one line when it stops; the exit status is then the JVM's for the signal, 143 for
+ * SIGTERM and 130 for Ctrl+C (SIGINT). A bad argument, a busy port or a missing dataset file ends it at once with a
+ * one-line message and exit status 2.
  */
 @Command(name = "fake-pendo", mixinStandardHelpOptions = true, versionProvider = FakePendoServer.Version.class,
         description = "Serves a fake Pendo v1 API (REST, aggregations, track events) on loopback.")
@@ -51,8 +59,12 @@ public final class FakePendoServer implements Callable<Integer> {
     @Option(names = "--accounts", description = "Accounts (default: a tenth of the visitors).")
     Integer accounts;
 
-    @Option(names = "--days", description = "Days of events, ending today (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--days", description = "Days of events, ending at --end-date (default: ${DEFAULT-VALUE}).")
     int days = 60;
+
+    @Option(names = "--end-date", paramLabel = "YYYY-MM-DD", description = "The generated events end at the start"
+            + " of this UTC day, so the same seed serves the same data on any day (default: today).")
+    String endDate;
 
     @Option(names = "--dataset", description = "Serve this JSON dataset (see Dataset.toJson) instead of generating.")
     Path dataset;
@@ -74,6 +86,7 @@ public final class FakePendoServer implements Callable<Integer> {
     long requestReadTimeoutMillis = 1_000;
 
     private PrintStream out = System.out;
+    private Clock clock = Clock.systemUTC();
 
     private FakePendoServer() {
     }
@@ -119,9 +132,38 @@ public final class FakePendoServer implements Callable<Integer> {
      * @throws IllegalArgumentException if an argument, the port or the dataset is wrong
      */
     static FakeServer launch(String... args) {
+        return launch(Clock.systemUTC(), args);
+    }
+
+    /**
+     * Starts a fake as the command line would on a day given by a clock, without waiting.
+     *
+     * @param clock what "today" is without {@code --end-date}, and the fake's clock
+     * @param args the command line
+     * @return the running fake; the caller closes it
+     * @throws IllegalArgumentException if an argument, the port or the dataset is wrong
+     */
+    static FakeServer launch(Clock clock, String... args) {
         FakePendoServer server = new FakePendoServer();
+        server.clock = clock;
         new CommandLine(server).parseArgs(args);
         return server.start();
+    }
+
+    /**
+     * What it prints once it listens: the base URL it really listens on, the key, the secret and the dataset.
+     *
+     * @param fake the running fake
+     * @return the lines
+     */
+    static List<String> banner(FakeServer fake) {
+        return List.of("Fake Pendo listening on " + fake.baseUrl(),
+                "  integration key (x-pendo-integration-key): " + fake.keys().integrationKey(),
+                "  track shared secret for POST /data/track: " + fake.keys().sharedSecret(),
+                "  dataset: " + fake.dataset(),
+                "  recordings and faults: GET " + fake.baseUrl() + "_fake/requests, GET /_fake/track-events,"
+                        + " POST /_fake/faults",
+                "Press Ctrl+C to stop.");
     }
 
     @Override
@@ -137,13 +179,7 @@ public final class FakePendoServer implements Callable<Integer> {
             fake.close();
             stopped.countDown();
         }, "fake-pendo-shutdown"));
-        out.println("Fake Pendo listening on " + fake.baseUrl());
-        out.println("  integration key (x-pendo-integration-key): " + fake.keys().integrationKey());
-        out.println("  track shared secret for POST /data/track: " + fake.keys().sharedSecret());
-        out.println("  dataset: " + fake.dataset());
-        out.println("  recordings and faults: GET " + fake.baseUrl() + "_fake/requests, GET /_fake/track-events,"
-                + " POST /_fake/faults");
-        out.println("Press Ctrl+C to stop.");
+        banner(fake).forEach(out::println);
         out.flush();
         stopped.await();
         return 0;
@@ -163,9 +199,11 @@ public final class FakePendoServer implements Callable<Integer> {
             throw new IllegalArgumentException("--request-read-timeout-ms must be between 1 and 3600000, not "
                     + requestReadTimeoutMillis);
         }
-        Dataset data = dataset != null ? readDataset(dataset) : generate();
+        Instant end = endDate == null ? clock.instant() : endOf(endDate);
+        Dataset data = dataset != null ? readDataset(dataset) : generate(end);
         FakeServer fake = new FakeServer();
         fake.dataset(data);
+        fake.clock(clock);
         fake.port(port);
         fake.rateLimit(rateLimit);
         fake.requestReadTimeout(java.time.Duration.ofMillis(requestReadTimeoutMillis));
@@ -186,8 +224,17 @@ public final class FakePendoServer implements Callable<Integer> {
         }
     }
 
-    private Dataset generate() {
-        DatasetGenerator generator = Dataset.generator(seed).visitors(visitors).days(days).endingAt(Instant.now());
+    private static Instant endOf(String date) {
+        try {
+            return LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--end-date takes a date as YYYY-MM-DD, such as 2026-11-01, not '"
+                    + date + "'", e);
+        }
+    }
+
+    private Dataset generate(Instant end) {
+        DatasetGenerator generator = Dataset.generator(seed).visitors(visitors).days(days).endingAt(end);
         if (accounts != null) {
             generator.accounts(accounts);
         }

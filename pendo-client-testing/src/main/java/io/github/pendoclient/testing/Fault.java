@@ -1,5 +1,6 @@
 package io.github.pendoclient.testing;
 
+import io.github.pendoclient.testing.internal.FaultAccess;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -14,6 +15,11 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Fault {
+
+    static {
+        FaultAccess.register(fault -> new FaultAccess.Plan(fault.status, fault.contentType, fault.body,
+                fault.retryAfterSeconds, fault.delay, fault.disconnectMidBody));
+    }
 
     private final int status;
     private final Long retryAfterSeconds;
@@ -125,26 +131,6 @@ public final class Fault {
      */
     public int statusCode() {
         return status;
-    }
-
-    Long retryAfter() {
-        return retryAfterSeconds;
-    }
-
-    String body() {
-        return body;
-    }
-
-    String contentType() {
-        return contentType;
-    }
-
-    Duration delayBeforeAnswer() {
-        return delay;
-    }
-
-    boolean disconnects() {
-        return disconnectMidBody;
     }
 
     /**

@@ -27,6 +27,8 @@ class FakePendoHttpTest {
     @BeforeEach
     void clear() {
         PENDO.clearRequests();
+        PENDO.clearFaults();
+        PENDO.clearTrackEvents();
     }
 
     private static HttpResponse<String> send(String method, String path, String body) throws Exception {
@@ -135,6 +137,56 @@ class FakePendoHttpTest {
         assertThat(unknownEndpoint.body()).contains("AGGREGATION");
         assertThat(unknownFault.statusCode()).isEqualTo(400);
         assertThat(unknownFault.body()).contains("disconnectMidBody");
+        assertThat(PENDO.pendingFaults()).isZero();
+    }
+
+    @Test
+    void deletingTheRequestsKeepsTheQueuedFaults() throws Exception {
+        send("POST", "_fake/faults", "{\"endpoint\": \"VISITOR\", \"status\": 500}");
+        send("GET", "api/v1/visitor/v-2", null);
+        send("POST", "_fake/faults", "{\"endpoint\": \"ACCOUNT\", \"status\": 503}");
+
+        HttpResponse<String> deleted = send("DELETE", "_fake/requests", null);
+
+        assertThat(deleted.statusCode()).isEqualTo(200);
+        assertThat(send("GET", "_fake/requests", null).body()).isEqualTo("[]");
+        assertThat(send("GET", "_fake/faults", null).body()).isEqualTo("{\"pending\":1}");
+    }
+
+    @Test
+    void deletingTheTrackEventsForgetsThemAndNothingElse() throws Exception {
+        send("POST", "data/track", "{\"type\":\"track\",\"event\":\"Exported\",\"visitorId\":\"v-2\","
+                + "\"timestamp\":1793491200000,\"context\":{}}");
+
+        HttpResponse<String> deleted = send("DELETE", "_fake/track-events", null);
+
+        assertThat(deleted.statusCode()).isEqualTo(200);
+        assertThat(send("GET", "_fake/track-events", null).body()).isEqualTo("[]");
+        assertThat(PENDO.trackEvents()).isEmpty();
+        assertThat(PENDO.requestCount(Endpoint.TRACK)).isEqualTo(1);
+    }
+
+    @Test
+    void clearTrackEventsForgetsTheAcceptedEvents() throws Exception {
+        send("POST", "data/track", "{\"type\":\"track\",\"event\":\"Exported\",\"visitorId\":\"v-2\","
+                + "\"timestamp\":1793491200000,\"context\":{}}");
+        assertThat(PENDO.trackEvents()).hasSize(1);
+
+        PENDO.clearTrackEvents();
+
+        assertThat(PENDO.trackEvents()).isEmpty();
+        assertThat(send("GET", "_fake/track-events", null).body()).isEqualTo("[]");
+    }
+
+    @Test
+    void clearRequestsKeepsTheQueuedFaultsAndClearFaultsDropsThem() {
+        PENDO.enqueueFault(Endpoint.VISITOR, Fault.status(500).times(2));
+
+        PENDO.clearRequests();
+        int afterClearRequests = PENDO.pendingFaults();
+        PENDO.clearFaults();
+
+        assertThat(afterClearRequests).isEqualTo(2);
         assertThat(PENDO.pendingFaults()).isZero();
     }
 }

@@ -2,15 +2,21 @@ package io.github.pendoclient.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pendoclient.testing.internal.FakeServer;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -106,9 +112,77 @@ class FakePendoServerTest {
 
             assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
             reader.join(10_000);
-            assertThat(lines).as("everything it printed: %s, exit %s", everything, process.exitValue()).anyMatch(last -> last.matches("Fake Pendo on port \\d+ stopped after 0 requests\\."));
+            assertThat(lines).as("everything it printed: %s, exit %s", everything, process.exitValue())
+                    .anyMatch(last -> last.matches("Fake Pendo on port \\d+ stopped after 0 requests\\."));
+            assertThat(process.exitValue()).as("128 + SIGTERM's 15, as documented").isEqualTo(143);
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    private static Clock clockAt(String instant) {
+        return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
+    }
+
+    @Test
+    void theAddressItPrintsIsTheOneItListensOn() throws Exception {
+        try (FakeServer fake = FakePendoServer.launch(Clock.systemUTC(), "--port", "0", "--visitors", "10")) {
+            String first = FakePendoServer.banner(fake).get(0);
+            URI printed = URI.create(first.substring(first.indexOf("http://")));
+
+            assertThat(printed.getHost()).isEqualTo("127.0.0.1");
+            try (Socket socket = new Socket(printed.getHost(), printed.getPort())) {
+                assertThat(socket.isConnected()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void theSameSeedAndEndDateServeTheSameDatasetOnAnyDay() {
+        String[] args = {"--port", "0", "--seed", "7", "--visitors", "40", "--days", "3", "--end-date", "2026-11-01"};
+        try (FakeServer monday = FakePendoServer.launch(clockAt("2026-11-02T09:00:00Z"), args);
+             FakeServer later = FakePendoServer.launch(clockAt("2027-03-15T18:30:00Z"), args)) {
+
+            assertThat(later.dataset().toJson()).isEqualTo(monday.dataset().toJson());
+            assertThat(monday.dataset().hourRows()).isNotEmpty().allSatisfy(row -> assertThat(row.hour())
+                    .isGreaterThanOrEqualTo(Instant.parse("2026-10-29T00:00:00Z").toEpochMilli())
+                    .isLessThan(Instant.parse("2026-11-01T00:00:00Z").toEpochMilli()));
+        }
+    }
+
+    @Test
+    void withoutAnEndDateTheEventsEndAtTheStartOfTodayOnItsClock() {
+        try (FakeServer fake = FakePendoServer.launch(clockAt("2027-03-15T18:30:00Z"), "--port", "0",
+                "--visitors", "40", "--days", "2")) {
+
+            assertThat(fake.dataset().hourRows()).isNotEmpty().allSatisfy(row -> assertThat(row.hour())
+                    .isGreaterThanOrEqualTo(Instant.parse("2027-03-13T00:00:00Z").toEpochMilli())
+                    .isLessThan(Instant.parse("2027-03-15T00:00:00Z").toEpochMilli()));
+        }
+    }
+
+    @Test
+    void anEndDateThatIsNotADateIsOneLineAndExitTwo() {
+        assertOneLineError(run("--end-date", "2026-13-01"), "--end-date takes a date as YYYY-MM-DD");
+    }
+
+    @Test
+    void theDocumentedExampleDatasetLoadsThroughTheCommandLine() throws Exception {
+        Path example = Path.of(FakePendoServerTest.class.getResource("/dataset-example.json").toURI());
+        Dataset read = Dataset.fromJson(Files.readString(example));
+
+        try (FakeServer fake = FakePendoServer.launch(Clock.systemUTC(), "--port", "0", "--dataset",
+                example.toString())) {
+
+            assertThat(fake.dataset().toJson()).isEqualTo(read.toJson());
+        }
+        assertThat(read.visitors()).extracting(v -> v.get("visitorId")).containsExactly("v-1", "v-2");
+        assertThat(read.accounts()).extracting(a -> a.get("accountId")).containsExactly("acme");
+        assertThat(read.pages()).extracting(p -> p.get("id")).containsExactly("page-home");
+        assertThat(read.hourRows()).extracting(HourlyEvents::kind)
+                .containsExactly(HourlyEvents.Kind.PAGE, HourlyEvents.Kind.FEATURE);
+        assertThat(read.rows("guideEvents")).hasSize(1);
+        assertThat(read.reportResults("report-1")).containsExactly(java.util.Map.of("visitorId", "v-1"));
+        assertThat(read.metadataSchema("account")).containsKey("agent");
     }
 }

@@ -57,6 +57,7 @@ class FakePendoTest {
     @BeforeEach
     void clear() {
         PENDO.clearRequests();
+        PENDO.clearFaults();
     }
 
     @Test

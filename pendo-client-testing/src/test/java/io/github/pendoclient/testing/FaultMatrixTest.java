@@ -56,6 +56,7 @@ class FaultMatrixTest {
     @BeforeEach
     void clear() {
         PENDO.clearRequests();
+        PENDO.clearFaults();
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.testing.EndpointCalls.Call;
+import io.github.pendoclient.testing.internal.FakeServer;
 import io.github.pendoclient.testing.internal.ReasonPhrases;
 import java.io.File;
 import java.net.URI;

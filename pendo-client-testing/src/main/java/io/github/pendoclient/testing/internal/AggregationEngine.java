@@ -1,10 +1,12 @@
 package io.github.pendoclient.testing.internal;
 
-import io.github.pendoclient.internal.json.JsonValues;
+import static io.github.pendoclient.testing.internal.aggregation.Arguments.abbreviate;
+import static io.github.pendoclient.testing.internal.aggregation.Arguments.asMap;
+import static io.github.pendoclient.testing.internal.aggregation.Arguments.expression;
+
+import io.github.pendoclient.testing.internal.aggregation.Operators;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,8 +14,9 @@ import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 /**
- * Evaluates aggregation pipelines over rows that a {@link Sources} supplies: the subset of Pendo's language the
- * fake implements ({@code filter}, {@code select}, {@code eval}, {@code identified}, {@code sort}, {@code limit},
+ * Runs aggregation pipelines over rows that a {@link Sources} supplies, one operator after another (each operator
+ * is a class of its own in {@code internal.aggregation}, found by {@link Operators#named}): the subset of Pendo's
+ * language the fake implements ({@code filter}, {@code select}, {@code eval}, {@code identified}, {@code sort}, {@code limit},
  * {@code skip}, {@code count}, {@code group}, {@code reduce}, {@code unwind}). Anything else is refused with 422 and
  * its name, so a test fails loudly instead of passing on wrong data. Streaming operators stay lazy.
  *
@@ -373,53 +376,7 @@ public final class AggregationEngine {
 
     private Stream<Map<String, Object>> apply(Stream<Map<String, Object>> rows, String operator, Object value,
                                               String at) {
-        switch (operator) {
-            case "filter": {
-                Expression condition = expression(asString(value, "filter"));
-                return rows.filter(row -> {
-                    try {
-                        return condition.test(row, clock);
-                    } catch (ExpressionException e) {
-                        throw new AggregationException(400, at, e.getMessage());
-                    }
-                });
-            }
-            case "identified": {
-                String field = asString(value, "identified");
-                boolean anonymousOnly = field.startsWith("!");
-                String path = anonymousOnly ? field.substring(1) : field;
-                return rows.filter(row -> isAnonymous(JsonValues.at(row, path)) == anonymousOnly);
-            }
-            case "select":
-                return rows.map(project(asMap(value, at, "select"), false, at));
-            case "eval":
-                return rows.map(project(asMap(value, at, "eval"), true, at));
-            case "sort":
-                return rows.sorted(comparator(value, at));
-            case "limit":
-                return rows.limit(asCount(value, "limit"));
-            case "skip":
-                return rows.skip(asCount(value, "skip"));
-            case "count": {
-                if (value != null && !(value instanceof String)) {
-                    throw new AggregationException(400, "count takes null, not " + abbreviate(value));
-                }
-                long count = rows.count();
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("count", count);
-                return Stream.of(row);
-            }
-            case "group":
-                return group(rows, asMap(value, at, "group"));
-            case "reduce":
-                return reduce(rows, value);
-            case "unwind":
-                return unwind(rows, asMap(value, at, "unwind"));
-            default:
-                throw new AggregationException(422, "The fake does not implement the aggregation operator '"
-                        + operator + "'. It supports filter, select, eval, identified, sort, limit, skip, count,"
-                        + " group, reduce and unwind.");
-        }
+        return Operators.named(operator).apply(rows, value, at, clock);
     }
 
     /**
@@ -430,248 +387,5 @@ public final class AggregationEngine {
      */
     public static boolean isAnonymous(Object id) {
         return !(id instanceof String text) || text.isEmpty() || text.startsWith(ANONYMOUS_PREFIX);
-    }
-
-    private java.util.function.Function<Map<String, Object>, Map<String, Object>> project(Map<String, Object> spec,
-                                                                                          boolean keep, String at) {
-        Map<String, Expression> outputs = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> entry : spec.entrySet()) {
-            outputs.put(entry.getKey(), expression(asString(entry.getValue(), entry.getKey())));
-        }
-        return row -> {
-            Map<String, Object> out = keep ? new LinkedHashMap<>(row) : new LinkedHashMap<>();
-            outputs.forEach((name, expression) -> {
-                try {
-                    out.put(name, expression.evaluate(row, clock));
-                } catch (ExpressionException e) {
-                    throw new AggregationException(400, at + "." + name, e.getMessage());
-                }
-            });
-            return out;
-        };
-    }
-
-    private static Comparator<Map<String, Object>> comparator(Object value, String at) {
-        if (!(value instanceof List<?> fields) || fields.isEmpty()) {
-            throw new AggregationException(400, "sort takes a non-empty list of field names, not "
-                    + abbreviate(value));
-        }
-        Comparator<Map<String, Object>> order = null;
-        for (Object field : fields) {
-            String name = asString(field, "sort");
-            boolean descending = name.startsWith("-");
-            String path = descending ? name.substring(1) : name;
-            Comparator<Map<String, Object>> one = (a, b) ->
-                    Expression.compare(sortable(a, path, at), sortable(b, path, at));
-            if (descending) {
-                one = one.reversed();
-            }
-            order = order == null ? one : order.thenComparing(one);
-        }
-        return order;
-    }
-
-    private static Object sortable(Map<String, Object> row, String path, String at) {
-        Object value = JsonValues.at(row, path);
-        if (value instanceof Map || value instanceof List) {
-            throw new AggregationException(400, at, "Type error: cannot sort on '" + path + "', which is "
-                    + (value instanceof Map ? "an object" : "a list") + " in some rows; sort on strings, numbers"
-                    + " or booleans");
-        }
-        return value;
-    }
-
-    private Stream<Map<String, Object>> group(Stream<Map<String, Object>> rows, Map<String, Object> spec) {
-        Object keys = spec.get("group");
-        List<String> keyFields = new ArrayList<>();
-        if (keys instanceof List<?> list) {
-            list.forEach(key -> keyFields.add(asString(key, "group")));
-        } else if (keys != null) {
-            keyFields.add(asString(keys, "group"));
-        }
-        List<Aggregator> aggregators = aggregators(spec.get("fields"));
-        Map<List<Object>, Accumulators> groups = new LinkedHashMap<>();
-        rows.forEach(row -> {
-            List<Object> key = new ArrayList<>(keyFields.size());
-            for (String field : keyFields) {
-                key.add(JsonValues.at(row, field));
-            }
-            groups.computeIfAbsent(key, k -> new Accumulators(aggregators)).add(row);
-        });
-        return groups.entrySet().stream().map(entry -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            for (int i = 0; i < keyFields.size(); i++) {
-                out.put(keyFields.get(i), entry.getKey().get(i));
-            }
-            entry.getValue().writeTo(out);
-            return out;
-        });
-    }
-
-    private Stream<Map<String, Object>> reduce(Stream<Map<String, Object>> rows, Object spec) {
-        Accumulators accumulators = new Accumulators(aggregators(spec));
-        rows.forEach(accumulators::add);
-        Map<String, Object> out = new LinkedHashMap<>();
-        accumulators.writeTo(out);
-        return Stream.of(out);
-    }
-
-    private static Stream<Map<String, Object>> unwind(Stream<Map<String, Object>> rows, Map<String, Object> spec) {
-        String field = asString(spec.get("field"), "unwind.field");
-        Object index = spec.get("index");
-        boolean keepEmpty = Boolean.TRUE.equals(spec.get("keepEmpty"));
-        return rows.flatMap(row -> {
-            Object value = row.get(field);
-            if (!(value instanceof List<?> list) || list.isEmpty()) {
-                return keepEmpty ? Stream.of(row) : Stream.empty();
-            }
-            List<Map<String, Object>> out = new ArrayList<>(list.size());
-            for (int i = 0; i < list.size(); i++) {
-                Map<String, Object> copy = new LinkedHashMap<>(row);
-                copy.put(field, list.get(i));
-                if (index instanceof String indexField) {
-                    copy.put(indexField, (long) i);
-                }
-                out.add(copy);
-            }
-            return out.stream();
-        });
-    }
-
-    private record Aggregator(String name, String function, String field) {
-    }
-
-    private static List<Aggregator> aggregators(Object spec) {
-        List<Map<String, Object>> parts = new ArrayList<>();
-        if (spec instanceof List<?> list) {
-            list.forEach(element -> parts.add(asMap(element, "fields")));
-        } else if (spec instanceof Map<?, ?>) {
-            parts.add(asMap(spec, "fields"));
-        } else if (spec != null) {
-            throw new AggregationException(400, "Aggregated fields are an object or a list of objects, not " + spec);
-        }
-        List<Aggregator> aggregators = new ArrayList<>();
-        for (Map<String, Object> part : parts) {
-            for (Map.Entry<String, Object> entry : part.entrySet()) {
-                Map<String, Object> definition = asMap(entry.getValue(), entry.getKey());
-                if (definition.size() != 1) {
-                    throw new AggregationException(400, "Field " + entry.getKey() + " needs one aggregator");
-                }
-                Map.Entry<String, Object> function = definition.entrySet().iterator().next();
-                if (!Set.of("count", "sum", "min", "max", "avg").contains(function.getKey())) {
-                    throw new AggregationException(422, "The fake does not implement the aggregator '"
-                            + function.getKey() + "'. It supports count, sum, min, max and avg.");
-                }
-                String field = function.getValue() == null ? null : asString(function.getValue(), entry.getKey());
-                aggregators.add(new Aggregator(entry.getKey(), function.getKey(), field));
-            }
-        }
-        return aggregators;
-    }
-
-    /** Running values of each aggregator for one group. */
-    private static final class Accumulators {
-        private final List<Aggregator> aggregators;
-        private final long[] counts;
-        private final Counters.Sum[] sums;
-        private final Object[] extremes;
-        private final List<Set<Object>> distinct = new ArrayList<>();
-
-        Accumulators(List<Aggregator> aggregators) {
-            this.aggregators = aggregators;
-            counts = new long[aggregators.size()];
-            sums = new Counters.Sum[aggregators.size()];
-            extremes = new Object[aggregators.size()];
-            for (int i = 0; i < aggregators.size(); i++) {
-                sums[i] = new Counters.Sum();
-                distinct.add(new HashSet<>());
-            }
-        }
-
-        void add(Map<String, Object> row) {
-            for (int i = 0; i < aggregators.size(); i++) {
-                Aggregator aggregator = aggregators.get(i);
-                Object value = aggregator.field() == null ? null : JsonValues.at(row, aggregator.field());
-                switch (aggregator.function()) {
-                    case "count" -> {
-                        if (aggregator.field() == null) {
-                            counts[i]++;
-                        } else if (value != null) {
-                            distinct.get(i).add(value);
-                        }
-                    }
-                    case "sum", "avg" -> {
-                        if (value instanceof Number number) {
-                            sums[i].add(number);
-                        }
-                    }
-                    default -> {
-                        if (value != null) {
-                            int order = extremes[i] == null ? 0 : Expression.compare(value, extremes[i]);
-                            boolean better = aggregator.function().equals("min") ? order < 0 : order > 0;
-                            if (extremes[i] == null || better) {
-                                extremes[i] = value;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-
-        void writeTo(Map<String, Object> out) {
-            for (int i = 0; i < aggregators.size(); i++) {
-                Aggregator aggregator = aggregators.get(i);
-                Object value = switch (aggregator.function()) {
-                    case "count" -> aggregator.field() == null ? (Object) counts[i] : (Object) (long) distinct.get(i)
-                            .size();
-                    case "sum" -> sums[i].value();
-                    case "avg" -> sums[i].count() == 0 ? null : (Object) (sums[i].value().doubleValue()
-                            / sums[i].count());
-                    default -> extremes[i];
-                };
-                out.put(aggregator.name(), value);
-            }
-        }
-    }
-
-    private static Expression expression(String text) {
-        try {
-            return Expression.parse(text);
-        } catch (ExpressionException e) {
-            throw new AggregationException(e.unsupported() ? 422 : 400, e.getMessage());
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(Object value, String what) {
-        return asMap(value, null, what);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(Object value, String at, String what) {
-        if (!(value instanceof Map<?, ?>)) {
-            throw new AggregationException(400, at, what + " must be a JSON object, not " + abbreviate(value));
-        }
-        return (Map<String, Object>) value;
-    }
-
-    private static String asString(Object value, String what) {
-        if (!(value instanceof String text)) {
-            throw new AggregationException(400, what + " must be a string, not " + abbreviate(value));
-        }
-        return text;
-    }
-
-    private static long asCount(Object value, String what) {
-        if (!(value instanceof Long number) || number < 0) {
-            throw new AggregationException(400, what + " must be a whole number, 0 or more, not "
-                    + abbreviate(value));
-        }
-        return number;
-    }
-
-    private static String abbreviate(Object value) {
-        String text = value instanceof String string ? JsonValues.toJson(string) : JsonValues.toJson(value);
-        return text.length() > 80 ? text.substring(0, 80) + "..." : text;
     }
 }

@@ -6,7 +6,7 @@ package io.github.pendoclient.testing.internal;
  * Pendo sends counters as fractions now and then (API reference §7.10), so the fake's roll-up and aggregators must
  * take both.
  */
-final class Counters {
+public final class Counters {
 
     private Counters() {
     }
@@ -34,7 +34,7 @@ final class Counters {
     }
 
     /** A running sum: the whole part kept exactly apart from the fractional part. Not thread-safe. */
-    static final class Sum {
+    public static final class Sum {
         private long whole;
         private double fraction;
         private boolean fractional;
@@ -45,7 +45,7 @@ final class Counters {
          *
          * @param number the counter
          */
-        void add(Number number) {
+        public void add(Number number) {
             count++;
             if (whole(number)) {
                 try {
@@ -64,7 +64,7 @@ final class Counters {
          *
          * @return the count
          */
-        long count() {
+        public long count() {
             return count;
         }
 
@@ -73,7 +73,7 @@ final class Counters {
          *
          * @return a {@link Long} when only whole numbers were added, else a {@link Double}
          */
-        Number value() {
+        public Number value() {
             return fractional ? (Number) (whole + fraction) : (Number) whole;
         }
     }

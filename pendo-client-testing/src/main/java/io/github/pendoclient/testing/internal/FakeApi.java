@@ -120,6 +120,11 @@ public final class FakeApi {
         return track.events();
     }
 
+    /** Forgets the track events received. */
+    public void clearTrackEvents() {
+        track.clear();
+    }
+
     /**
      * How many rows aggregations have pulled from sources so far: their cost in work, not time.
      *

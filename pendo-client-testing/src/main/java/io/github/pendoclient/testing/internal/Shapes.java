@@ -56,7 +56,7 @@ public final class Shapes {
     }
 
     /** A map in the order given, nulls allowed: {@code Map.of} orders differently from one JVM to the next. */
-    static Map<String, Object> ordered(Object... keysAndValues) {
+    public static Map<String, Object> ordered(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put((String) keysAndValues[i], keysAndValues[i + 1]);

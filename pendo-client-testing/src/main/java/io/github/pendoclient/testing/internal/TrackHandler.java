@@ -43,4 +43,8 @@ final class TrackHandler {
     List<Map<String, Object>> events() {
         return List.copyOf(trackEvents);
     }
+
+    void clear() {
+        trackEvents.clear();
+    }
 }

@@ -1,30 +1,31 @@
-package io.github.pendoclient.testing;
+package io.github.pendoclient.testing.internal;
 
 import io.github.pendoclient.internal.json.JsonValues;
+import io.github.pendoclient.testing.RecordedCall;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The calls a fake received, in arrival order, with secrets already redacted. Thread-safe. */
-final class Recorder {
+public final class Recorder {
 
     private final List<RecordedCall> calls = new ArrayList<>();
 
-    synchronized void record(RecordedCall call) {
+    public synchronized void record(RecordedCall call) {
         calls.add(call);
     }
 
-    synchronized List<RecordedCall> calls() {
+    public synchronized List<RecordedCall> calls() {
         return List.copyOf(calls);
     }
 
-    synchronized void clear() {
+    public synchronized void clear() {
         calls.clear();
     }
 
     /** The calls as a JSON array, for clients in other languages ({@code GET /_fake/requests}). */
-    String toJson() {
+    public String toJson() {
         List<Map<String, Object>> out = new ArrayList<>();
         for (RecordedCall call : calls()) {
             Map<String, Object> row = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
-package io.github.pendoclient.testing;
+package io.github.pendoclient.testing.internal;
 
+import io.github.pendoclient.testing.Endpoint;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.LongSupplier;

@@ -1,8 +1,8 @@
-package io.github.pendoclient.testing;
+package io.github.pendoclient.testing.internal;
 
+import io.github.pendoclient.testing.Endpoint;
+import io.github.pendoclient.testing.Fault;
 import io.github.pendoclient.internal.json.JsonValues;
-import io.github.pendoclient.testing.internal.Answer;
-import io.github.pendoclient.testing.internal.FakeApi;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,8 +14,9 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code GET /_fake/requests}: the recorded calls, a JSON array of {@code {method, path, query, endpoint,
- *       headers, body, status}} (secrets redacted); {@code DELETE} forgets them and the queued faults.</li>
- *   <li>{@code GET /_fake/track-events}: the accepted track events, as the JSON bodies they were sent with.</li>
+ *       headers, body, status}} (secrets redacted); {@code DELETE} forgets them, and only them.</li>
+ *   <li>{@code GET /_fake/track-events}: the accepted track events, as the JSON bodies they were sent with;
+ *       {@code DELETE} forgets them, and only them.</li>
  *   <li>{@code POST /_fake/faults} with {@code {"endpoint": "AGGREGATION", "status": 429, "retryAfterSeconds": 1,
  *       "times": 2}}, or {@code "fault"} one of {@code "status"}, {@code "html503"}, {@code "delay"} (with
  *       {@code "delayMillis"}) and {@code "disconnectMidBody"}; {@code GET /_fake/faults} counts the calls the
@@ -44,10 +45,12 @@ final class ControlApi {
                 return Answer.json(200, recorder.toJson());
             case "DELETE /_fake/requests":
                 recorder.clear();
-                faults.clear();
                 return Answer.json(200, "{}");
             case "GET /_fake/track-events":
                 return Answer.json(200, JsonValues.toJson(api.trackEvents()));
+            case "DELETE /_fake/track-events":
+                api.clearTrackEvents();
+                return Answer.json(200, "{}");
             case "GET /_fake/faults":
                 return Answer.json(200, "{\"pending\":" + faults.pending() + "}");
             case "DELETE /_fake/faults":
@@ -56,8 +59,8 @@ final class ControlApi {
             case "POST /_fake/faults":
                 return scriptFault(body);
             default:
-                return Answer.error(404, "The fake's control endpoints are GET /_fake/requests, DELETE"
-                        + " /_fake/requests, GET /_fake/track-events, GET, POST and DELETE /_fake/faults; not "
+                return Answer.error(404, "The fake's control endpoints are GET and DELETE /_fake/requests,"
+                        + " GET and DELETE /_fake/track-events, GET, POST and DELETE /_fake/faults; not "
                         + method + " " + path);
         }
     }

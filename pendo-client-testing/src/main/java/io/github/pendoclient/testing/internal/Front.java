@@ -1,9 +1,8 @@
-package io.github.pendoclient.testing;
+package io.github.pendoclient.testing.internal;
 
-import io.github.pendoclient.testing.internal.AggregationException;
-import io.github.pendoclient.testing.internal.Answer;
-import io.github.pendoclient.testing.internal.FakeApi;
-import io.github.pendoclient.testing.internal.HttpResponses;
+import io.github.pendoclient.testing.Endpoint;
+import io.github.pendoclient.testing.Fault;
+import io.github.pendoclient.testing.RecordedCall;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -89,13 +88,14 @@ final class Front extends Dispatcher {
             answer = Answer.error(429, "Too Many Requests");
             throttled = true;
         }
-        Fault fault = answer == null ? faults.take(endpoint) : null;
-        if (fault != null && fault.statusCode() != 0) {
-            answer = new Answer(fault.statusCode(), fault.contentType(),
+        Fault taken = answer == null ? faults.take(endpoint) : null;
+        FaultAccess.Plan fault = taken == null ? null : FaultAccess.plan(taken);
+        if (fault != null && fault.status() != 0) {
+            answer = new Answer(fault.status(), fault.contentType(),
                     fault.body().getBytes(StandardCharsets.UTF_8), null);
         }
-        if (fault != null && !fault.delayBeforeAnswer().isZero()) {
-            Thread.sleep(fault.delayBeforeAnswer().toMillis());
+        if (fault != null && !fault.delay().isZero()) {
+            Thread.sleep(fault.delay().toMillis());
         }
         boolean disconnect = fault != null && fault.disconnects();
         if (answer == null) {
@@ -103,7 +103,7 @@ final class Front extends Dispatcher {
         }
         recorder.record(new RecordedCall(method, path, redactedQuery(query), endpoint,
                 redactedHeaders(request), body, disconnect ? 0 : answer.status()));
-        Long retryAfter = fault != null && fault.retryAfter() != null ? fault.retryAfter() : throttled ? 1L : null;
+        Long retryAfter = fault != null && fault.retryAfterSeconds() != null ? fault.retryAfterSeconds() : throttled ? 1L : null;
         return HttpResponses.response(answer, retryAfter, disconnect, close);
     }
 

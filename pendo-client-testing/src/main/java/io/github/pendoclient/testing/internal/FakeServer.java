@@ -1,10 +1,10 @@
-package io.github.pendoclient.testing;
+package io.github.pendoclient.testing.internal;
 
-import io.github.pendoclient.testing.internal.FakeApi;
-import io.github.pendoclient.testing.internal.GuardedServerSockets;
-import io.github.pendoclient.testing.internal.RequestLimits;
+import io.github.pendoclient.testing.Dataset;
+import io.github.pendoclient.testing.FakePendo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
@@ -15,10 +15,13 @@ import mockwebserver3.MockWebServer;
 
 /**
  * The fake's server without any test framework: configuration, lifecycle, and what it recorded. {@link FakePendo}
- * is its public face in programs and tests ({@link FakePendoExtension} runs it in JUnit 5); {@link FakePendoServer} runs it standalone, so the standalone jar needs no JUnit.
+ * is its public face in programs and tests ({@code FakePendoExtension} runs it in JUnit 5); {@code FakePendoServer} runs it standalone, so the standalone jar needs no JUnit.
  * Thread-safe.
  */
-final class FakeServer implements AutoCloseable {
+public final class FakeServer implements AutoCloseable {
+
+    /** The one address it listens on, and the host of {@link #baseUrl()}: {@code 127.0.0.1} on most systems. */
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
     private final Keys keys = new Keys(FakePendo.DEFAULT_INTEGRATION_KEY, FakePendo.DEFAULT_SHARED_SECRET);
     private final FaultQueue faults = new FaultQueue();
@@ -31,21 +34,21 @@ final class FakeServer implements AutoCloseable {
     private volatile MockWebServer server;
     private volatile FakeApi api;
 
-    void dataset(Dataset dataset) {
+    public void dataset(Dataset dataset) {
         requireNotStarted();
         this.dataset = Objects.requireNonNull(dataset, "dataset");
     }
 
-    Dataset dataset() {
+    public Dataset dataset() {
         return dataset;
     }
 
-    void clock(Clock clock) {
+    public void clock(Clock clock) {
         requireNotStarted();
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    void rateLimit(double requestsPerSecond) {
+    public void rateLimit(double requestsPerSecond) {
         if (requestsPerSecond < 0) {
             throw new IllegalArgumentException("The rate limit must not be negative");
         }
@@ -53,35 +56,35 @@ final class FakeServer implements AutoCloseable {
         this.rateLimit = requestsPerSecond;
     }
 
-    void requestReadTimeout(Duration timeout) {
+    public void requestReadTimeout(Duration timeout) {
         requireNotStarted();
         this.limits = new RequestLimits(timeout);
     }
 
-    void port(int port) {
+    public void port(int port) {
         requireNotStarted();
         this.port = port;
     }
 
-    Keys keys() {
+    public Keys keys() {
         return keys;
     }
 
-    FaultQueue faults() {
+    public FaultQueue faults() {
         return faults;
     }
 
-    Recorder recorder() {
+    public Recorder recorder() {
         return recorder;
     }
 
-    void requireNotStarted() {
+    public void requireNotStarted() {
         if (server != null) {
             throw new IllegalStateException("Configure the fake before it starts");
         }
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         requireNotStarted();
         FakeApi started = new FakeApi(dataset, clock::millis);
         MockWebServer listening = new MockWebServer();
@@ -91,7 +94,7 @@ final class FakeServer implements AutoCloseable {
                 () -> TimeUnit.MILLISECONDS.toNanos(clock.millis())), faults,
                 recorder));
         try {
-            listening.start(InetAddress.getLoopbackAddress(), port);
+            listening.start(LOOPBACK, port);
         } catch (IOException e) {
             throw new UncheckedIOException("The fake could not listen on port " + port + ": " + e.getMessage(), e);
         }
@@ -107,7 +110,7 @@ final class FakeServer implements AutoCloseable {
         }
     }
 
-    boolean isRunning() {
+    public boolean isRunning() {
         return server != null;
     }
 
@@ -120,16 +123,19 @@ final class FakeServer implements AutoCloseable {
         return running;
     }
 
-    URI baseUrl() {
-        return running().url("/").uri();
+    /** The base URL with the address it listens on, not a name that could resolve to another loopback. */
+    public URI baseUrl() {
+        String host = LOOPBACK.getHostAddress();
+        return URI.create("http://" + (LOOPBACK instanceof Inet6Address ? "[" + host + "]" : host) + ":"
+                + running().getPort() + "/");
     }
 
-    int port() {
+    public int port() {
         return running().getPort();
     }
 
     /** The API behind the running server (the last one, after it stopped); null before the first start. */
-    FakeApi api() {
+    public FakeApi api() {
         return api;
     }
 }

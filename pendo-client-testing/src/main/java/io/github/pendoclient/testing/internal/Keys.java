@@ -1,48 +1,48 @@
-package io.github.pendoclient.testing;
+package io.github.pendoclient.testing.internal;
 
-import io.github.pendoclient.testing.internal.Answer;
+import io.github.pendoclient.testing.Endpoint;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The keys a fake accepts, and Pendo's answers to the ones it does not. Thread-safe. */
-final class Keys {
+public final class Keys {
 
     private volatile String integrationKey;
     private volatile String sharedSecret;
     private final Set<String> extraKeys = ConcurrentHashMap.newKeySet();
     private final Set<String> otherRegionKeys = ConcurrentHashMap.newKeySet();
 
-    Keys(String integrationKey, String sharedSecret) {
+    public Keys(String integrationKey, String sharedSecret) {
         this.integrationKey = integrationKey;
         this.sharedSecret = sharedSecret;
     }
 
-    void integrationKey(String key) {
+    public void integrationKey(String key) {
         this.integrationKey = key;
     }
 
-    String integrationKey() {
+    public String integrationKey() {
         return integrationKey;
     }
 
-    void sharedSecret(String secret) {
+    public void sharedSecret(String secret) {
         this.sharedSecret = secret;
     }
 
-    String sharedSecret() {
+    public String sharedSecret() {
         return sharedSecret;
     }
 
-    void accept(String key) {
+    public void accept(String key) {
         extraKeys.add(key);
     }
 
-    void otherRegion(String key) {
+    public void otherRegion(String key) {
         otherRegionKeys.add(key);
     }
 
     /** Null when the key opens the endpoint, else the 401 answer. */
-    Answer check(Endpoint endpoint, String key) {
+    public Answer check(Endpoint endpoint, String key) {
         if (endpoint.usesSharedSecret()) {
             return sharedSecret.equals(key) ? null : Answer.error(401, "The track event shared secret is missing"
                     + " or wrong");

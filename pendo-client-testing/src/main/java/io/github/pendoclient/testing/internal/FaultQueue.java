@@ -1,5 +1,7 @@
-package io.github.pendoclient.testing;
+package io.github.pendoclient.testing.internal;
 
+import io.github.pendoclient.testing.Endpoint;
+import io.github.pendoclient.testing.Fault;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
@@ -7,17 +9,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /** The faults scripted per endpoint, each played for the next calls to its endpoint, in order. Thread-safe. */
-final class FaultQueue {
+public final class FaultQueue {
 
     private final Map<Endpoint, Deque<Fault>> faults = new EnumMap<>(Endpoint.class);
 
-    synchronized void add(Endpoint endpoint, Fault fault) {
+    public synchronized void add(Endpoint endpoint, Fault fault) {
         faults.computeIfAbsent(Objects.requireNonNull(endpoint, "endpoint"), e -> new ArrayDeque<>())
                 .add(Objects.requireNonNull(fault, "fault"));
     }
 
     /** The fault for this call to the endpoint, consumed by it; null when none is scripted. */
-    synchronized Fault take(Endpoint endpoint) {
+    public synchronized Fault take(Endpoint endpoint) {
         Deque<Fault> queue = faults.get(endpoint);
         if (queue == null || queue.isEmpty()) {
             return null;
@@ -29,11 +31,11 @@ final class FaultQueue {
         return fault;
     }
 
-    synchronized int pending() {
+    public synchronized int pending() {
         return faults.values().stream().flatMap(Deque::stream).mapToInt(Fault::times).sum();
     }
 
-    synchronized void clear() {
+    public synchronized void clear() {
         faults.clear();
     }
 }
