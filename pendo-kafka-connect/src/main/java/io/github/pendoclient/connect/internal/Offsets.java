@@ -3,6 +3,7 @@ package io.github.pendoclient.connect.internal;
 import io.github.pendoclient.sync.Checkpoint;
 import io.github.pendoclient.sync.CursorKind;
 import io.github.pendoclient.sync.internal.CheckpointCodec;
+import io.github.pendoclient.sync.internal.CheckpointKinds;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,9 +84,7 @@ public final class Offsets {
         }
         try {
             CursorKind kind = CheckpointCodec.SOURCE_OFFSET.kind(offset).orElseThrow();
-            if (kind != expected) {
-                throw malformed(table, offset, "it is a " + kind + " offset but " + table + " keeps " + expected);
-            }
+            CheckpointKinds.requireFits(kind, expected, table, "it", why -> malformed(table, offset, why));
             if (kind == CursorKind.FULL_REFRESH && offset.get(SYNCED_AT) == null) {
                 return Optional.empty();
             }
