@@ -4,6 +4,7 @@ import io.github.pendoclient.Region;
 import io.github.pendoclient.sync.CursorKind;
 import io.github.pendoclient.sync.Table;
 import io.github.pendoclient.sync.TableRegistry;
+import io.github.pendoclient.sync.internal.Durations;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -67,7 +67,6 @@ public final class PendoSourceConfig extends AbstractConfig {
     public static final int MAX_HOUR_WINDOW = 24 * 7;
 
     private static final String REGIONS = "us, us1, eu, jpn, au";
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private static final ConfigDef DEF = new ConfigDef()
             .define(INTEGRATION_KEY, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, new NonEmptyPassword(),
@@ -277,7 +276,7 @@ public final class PendoSourceConfig extends AbstractConfig {
         if (text.isEmpty()) {
             return hourly() ? Duration.ofHours(8) : Duration.ZERO;
         }
-        return parseDuration(text);
+        return Durations.parse(LAG, text);
     }
 
     /**
@@ -315,30 +314,6 @@ public final class PendoSourceConfig extends AbstractConfig {
      */
     public int batchSize() {
         return getInt(BATCH_SIZE);
-    }
-
-    static Duration parseDuration(String text) {
-        Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            try {
-                return Duration.parse(text.trim());
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("a duration such as 30m, 8h, 2d or PT8H");
-            }
-        }
-        long amount = Long.parseLong(m.group(1));
-        switch (m.group(2)) {
-            case "ms":
-                return Duration.ofMillis(amount);
-            case "s":
-                return Duration.ofSeconds(amount);
-            case "m":
-                return Duration.ofMinutes(amount);
-            case "h":
-                return Duration.ofHours(amount);
-            default:
-                return Duration.ofDays(amount);
-        }
     }
 
     private static final class NonEmptyPassword implements ConfigDef.Validator {
@@ -496,9 +471,7 @@ public final class PendoSourceConfig extends AbstractConfig {
                 return;
             }
             try {
-                if (parseDuration(text).isNegative()) {
-                    throw new IllegalArgumentException("a duration that is not negative");
-                }
+                Durations.parse(name, text);
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(name, value, e.getMessage());
             }
@@ -506,7 +479,7 @@ public final class PendoSourceConfig extends AbstractConfig {
 
         @Override
         public String toString() {
-            return "a duration such as 30m, 8h or 2d";
+            return "a duration such as " + Durations.EXAMPLES;
         }
     }
 

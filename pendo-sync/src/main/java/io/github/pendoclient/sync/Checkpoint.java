@@ -19,7 +19,9 @@ public sealed interface Checkpoint {
      *
      * @return the kind
      */
-    CursorKind kind();
+    default CursorKind kind() {
+        return CursorKind.of(this);
+    }
 
     /**
      * A keyset table's position: the sort key of the last row written. The next run resumes after it.
@@ -44,11 +46,6 @@ public sealed interface Checkpoint {
          */
         public KeysetCheckpoint toPaging() {
             return new KeysetCheckpoint(key);
-        }
-
-        @Override
-        public CursorKind kind() {
-            return CursorKind.KEYSET;
         }
     }
 
@@ -75,11 +72,6 @@ public sealed interface Checkpoint {
          */
         public static CoveredWindows none() {
             return new CoveredWindows(WindowCheckpoint.empty());
-        }
-
-        @Override
-        public CursorKind kind() {
-            return CursorKind.TIME_WINDOWS;
         }
     }
 
@@ -121,11 +113,6 @@ public sealed interface Checkpoint {
             next.put(visitorId, until);
             return new VisitorDays(next);
         }
-
-        @Override
-        public CursorKind kind() {
-            return CursorKind.VISITOR_DAYS;
-        }
     }
 
     /**
@@ -142,11 +129,6 @@ public sealed interface Checkpoint {
          */
         public Refreshed {
             Objects.requireNonNull(syncedAt, "syncedAt");
-        }
-
-        @Override
-        public CursorKind kind() {
-            return CursorKind.FULL_REFRESH;
         }
     }
 }

@@ -9,6 +9,7 @@ import io.github.pendoclient.error.PermissionDeniedException;
 import io.github.pendoclient.http.HttpStats;
 import io.github.pendoclient.internal.json.PendoJson;
 import io.github.pendoclient.model.VisitorHistoryItem;
+import io.github.pendoclient.sync.internal.CheckpointKinds;
 import java.io.IOException;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -179,25 +180,15 @@ public final class SyncEngine {
         }
     }
 
-    private <C extends Checkpoint> C saved(TableState saved, Class<C> type, Table table) {
-        Checkpoint checkpoint = saved.checkpoint().orElse(null);
-        if (checkpoint == null) {
-            return null;
-        }
-        if (!type.isInstance(checkpoint)) {
-            throw new IllegalStateException("the state file " + state.file() + " holds a " + checkpoint.kind()
-                    + " checkpoint for " + table.name() + ", which is a " + table.cursorKind() + " table");
-        }
-        return type.cast(checkpoint);
+    /** The table's saved checkpoint, checked to be of the kind the table keeps. */
+    private Optional<Checkpoint> resume(Table table, TableState saved) {
+        saved.checkpoint().ifPresent(checkpoint -> CheckpointKinds.requireFits(checkpoint.kind(),
+                table.cursorKind(), table.name(), "the state file " + state.file(), IllegalStateException::new));
+        return saved.checkpoint();
     }
 
     private TableReader reader(Table table, TableState saved) {
-        Optional<Checkpoint> resume = saved.checkpoint();
-        if (resume.isPresent() && resume.get().kind() != table.cursorKind()) {
-            throw new IllegalStateException("the state file " + state.file() + " holds a " + resume.get().kind()
-                    + " checkpoint for " + table.name() + ", which is a " + table.cursorKind() + " table");
-        }
-        return TableReader.open(table, resume, client, settings);
+        return TableReader.open(table, resume(table, saved), client, settings);
     }
 
     private void refresh(Table table, RowCount onRows) throws IOException {
@@ -266,10 +257,8 @@ public final class SyncEngine {
     private void history(Table table, RowCount onRows) throws IOException {
         TableState saved = state.get(table.name());
         sink.open(table, saved.sinkPosition());
-        Checkpoint.VisitorDays days = saved(saved, Checkpoint.VisitorDays.class, table);
-        if (days == null) {
-            days = new Checkpoint.VisitorDays(Map.of());
-        }
+        Checkpoint.VisitorDays days = resume(table, saved).map(Checkpoint.VisitorDays.class::cast)
+                .orElseGet(() -> new Checkpoint.VisitorDays(Map.of()));
         JsonAdapter<VisitorHistoryItem> adapter = PendoJson.moshi().adapter(VisitorHistoryItem.class);
         Instant today = settings.clock().instant().truncatedTo(ChronoUnit.DAYS);
         Instant earliest = today.minus(HISTORY_LIMIT);

@@ -1,18 +1,14 @@
 package io.github.pendoclient.sync;
 
-import io.github.pendoclient.aggregation.paging.WindowCheckpoint;
 import io.github.pendoclient.internal.json.JsonValues;
+import io.github.pendoclient.sync.internal.CheckpointCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -21,7 +17,8 @@ import java.util.OptionalLong;
  *
  * <p>The file is JSON: {@code {"version": 1, "tables": {"visitors": {"cursor": [...], "position": 123}, ...}}},
  * with {@code cursor} for a keyset position, {@code covered} for covered windows, {@code syncedUntil} for visitor
- * days and {@code syncedAt} for a full refresh.
+ * days and {@code syncedAt} for a full refresh. The Kafka connector's source offsets hold the same checkpoints in
+ * a flat form; one codec writes and reads both.
  */
 public final class SyncState {
 
@@ -113,40 +110,15 @@ public final class SyncState {
     }
 
     private static Map<String, Object> encode(TableState state) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        state.checkpoint().ifPresent(checkpoint -> {
-            if (checkpoint instanceof Checkpoint.KeysetPosition keyset) {
-                json.put("cursor", keyset.key());
-            } else if (checkpoint instanceof Checkpoint.CoveredWindows covered) {
-                json.put("covered", covered.windows().toJson());
-            } else if (checkpoint instanceof Checkpoint.VisitorDays days) {
-                Map<String, Object> until = new LinkedHashMap<>();
-                days.syncedUntil().forEach((id, instant) -> until.put(id, instant.toEpochMilli()));
-                json.put("syncedUntil", until);
-            } else if (checkpoint instanceof Checkpoint.Refreshed refreshed) {
-                json.put("syncedAt", refreshed.syncedAt().toEpochMilli());
-            }
-        });
+        Map<String, Object> json = state.checkpoint().map(CheckpointCodec.STATE_FILE::write)
+                .orElseGet(LinkedHashMap::new);
         state.sinkPosition().ifPresent(position -> json.put("position", position));
         return json;
     }
 
     private static TableState decode(Map<?, ?> json) {
-        Checkpoint checkpoint = null;
-        if (json.get("cursor") instanceof List<?> key) {
-            checkpoint = new Checkpoint.KeysetPosition(new ArrayList<>(key));
-        } else if (json.get("covered") instanceof String covered) {
-            checkpoint = new Checkpoint.CoveredWindows(WindowCheckpoint.parse(covered));
-        } else if (json.get("syncedUntil") instanceof Map<?, ?> until) {
-            Map<String, Instant> days = new LinkedHashMap<>();
-            until.forEach((id, millis) -> days.put(String.valueOf(id),
-                    Instant.ofEpochMilli(((Number) millis).longValue())));
-            checkpoint = new Checkpoint.VisitorDays(days);
-        } else if (json.get("syncedAt") instanceof Number millis) {
-            checkpoint = new Checkpoint.Refreshed(Instant.ofEpochMilli(millis.longValue()));
-        }
         OptionalLong position = json.get("position") instanceof Number number
                 ? OptionalLong.of(number.longValue()) : OptionalLong.empty();
-        return new TableState(Optional.ofNullable(checkpoint), position);
+        return new TableState(CheckpointCodec.STATE_FILE.read(json), position);
     }
 }

@@ -8,6 +8,7 @@ import io.github.pendoclient.aggregation.paging.PagingProgress;
 import io.github.pendoclient.aggregation.paging.TimeWindow;
 import io.github.pendoclient.aggregation.paging.TimeWindows;
 import io.github.pendoclient.aggregation.paging.WindowedPager;
+import io.github.pendoclient.sync.internal.CheckpointKinds;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
@@ -115,10 +116,8 @@ public abstract class TableReader implements AutoCloseable {
     }
 
     private static <C extends Checkpoint> C kind(Checkpoint checkpoint, Class<C> type, Table table) {
-        if (!type.isInstance(checkpoint)) {
-            throw new IllegalArgumentException("A " + checkpoint.kind() + " checkpoint cannot resume "
-                    + table.name() + ", which is a " + table.cursorKind() + " table");
-        }
+        CheckpointKinds.requireFits(checkpoint.kind(), table.cursorKind(), table.name(), "The resume argument",
+                IllegalArgumentException::new);
         return type.cast(checkpoint);
     }
 

@@ -21,7 +21,9 @@ public sealed interface TableSource {
      *
      * @return the cursor kind
      */
-    CursorKind cursorKind();
+    default CursorKind cursorKind() {
+        return CursorKind.of(this);
+    }
 
     /** Fetches every row of a full-refresh table. */
     @FunctionalInterface
@@ -51,11 +53,6 @@ public sealed interface TableSource {
         public FullRefresh {
             Objects.requireNonNull(call, "call");
         }
-
-        @Override
-        public CursorKind cursorKind() {
-            return CursorKind.FULL_REFRESH;
-        }
     }
 
     /**
@@ -84,11 +81,6 @@ public sealed interface TableSource {
                 throw new IllegalArgumentException("pageSize must be positive, got " + pageSize);
             }
         }
-
-        @Override
-        public CursorKind cursorKind() {
-            return CursorKind.KEYSET;
-        }
     }
 
     /**
@@ -106,11 +98,6 @@ public sealed interface TableSource {
         public TimeWindowed {
             Objects.requireNonNull(query, "query");
         }
-
-        @Override
-        public CursorKind cursorKind() {
-            return CursorKind.TIME_WINDOWS;
-        }
     }
 
     /**
@@ -118,10 +105,5 @@ public sealed interface TableSource {
      * to yesterday and at most 180 days back.
      */
     record VisitorHistory() implements TableSource {
-
-        @Override
-        public CursorKind cursorKind() {
-            return CursorKind.VISITOR_DAYS;
-        }
     }
 }

@@ -1,9 +1,9 @@
 package io.github.pendoclient.connect.internal;
 
-import io.github.pendoclient.aggregation.paging.KeysetCheckpoint;
-import io.github.pendoclient.aggregation.paging.WindowCheckpoint;
 import io.github.pendoclient.sync.Checkpoint;
 import io.github.pendoclient.sync.CursorKind;
+import io.github.pendoclient.sync.internal.CheckpointCodec;
+import io.github.pendoclient.sync.internal.CheckpointKinds;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * Source partitions and source offsets. A partition is one table of one scope of apps; an offset is the sync
  * engine's typed {@link Checkpoint} written as a flat map of strings and numbers, which is what Connect's offset
- * store keeps:
+ * store keeps, by pendo-sync's {@link CheckpointCodec#SOURCE_OFFSET} (the codec that also writes its state file):
  * <ul>
  *   <li>{@code {kind: KEYSET, key: "[1700000000000,\"visitor-7\"]"}}: resume after that keyset position;</li>
  *   <li>{@code {kind: TIME_WINDOWS, covered: "[[from,to],...]"}}: the covered windows (epoch milliseconds);</li>
@@ -25,9 +25,7 @@ import java.util.Optional;
 public final class Offsets {
 
     static final String KIND = "kind";
-    static final String KEY = "key";
-    static final String COVERED = "covered";
-    static final String SYNCED_AT = "synced_at";
+    static final String SYNCED_AT = CheckpointCodec.SOURCE_OFFSET.field(CursorKind.FULL_REFRESH);
     static final String STARTED_AT = "started_at";
 
     private Offsets() {
@@ -55,18 +53,7 @@ public final class Offsets {
      * @return the offset map
      */
     public static Map<String, Object> offset(Checkpoint checkpoint) {
-        Map<String, Object> offset = new LinkedHashMap<>();
-        offset.put(KIND, checkpoint.kind().name());
-        if (checkpoint instanceof Checkpoint.KeysetPosition position) {
-            offset.put(KEY, position.toPaging().toJson());
-        } else if (checkpoint instanceof Checkpoint.CoveredWindows windows) {
-            offset.put(COVERED, windows.windows().toJson());
-        } else if (checkpoint instanceof Checkpoint.Refreshed refreshed) {
-            offset.put(SYNCED_AT, refreshed.syncedAt().toEpochMilli());
-        } else {
-            throw new IllegalArgumentException("The connector does not read " + checkpoint.kind() + " tables");
-        }
-        return offset;
+        return CheckpointCodec.SOURCE_OFFSET.write(checkpoint);
     }
 
     /**
@@ -95,27 +82,15 @@ public final class Offsets {
         if (offset == null || offset.isEmpty()) {
             return Optional.empty();
         }
-        Object kind = offset.get(KIND);
-        if (!expected.name().equals(kind)) {
-            throw malformed(table, offset, "it is a " + kind + " offset but " + table + " keeps " + expected);
-        }
         try {
-            switch (expected) {
-                case KEYSET:
-                    return Optional.of(new Checkpoint.KeysetPosition(
-                            KeysetCheckpoint.parse((String) offset.get(KEY)).key()));
-                case TIME_WINDOWS:
-                    return Optional.of(new Checkpoint.CoveredWindows(
-                            WindowCheckpoint.parse((String) offset.get(COVERED))));
-                case FULL_REFRESH:
-                    Object syncedAt = offset.get(SYNCED_AT);
-                    return syncedAt == null ? Optional.empty()
-                            : Optional.of(new Checkpoint.Refreshed(Instant.ofEpochMilli(((Number) syncedAt).longValue())));
-                default:
-                    throw malformed(table, offset, "the connector does not read " + expected + " tables");
+            CursorKind kind = CheckpointCodec.SOURCE_OFFSET.kind(offset).orElseThrow();
+            CheckpointKinds.requireFits(kind, expected, table, "it", why -> malformed(table, offset, why));
+            if (kind == CursorKind.FULL_REFRESH && offset.get(SYNCED_AT) == null) {
+                return Optional.empty();
             }
-        } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
-            throw malformed(table, offset, e.getMessage() == null ? e.toString() : e.getMessage());
+            return CheckpointCodec.SOURCE_OFFSET.read(offset);
+        } catch (IllegalArgumentException e) {
+            throw malformed(table, offset, e.getMessage());
         }
     }
 

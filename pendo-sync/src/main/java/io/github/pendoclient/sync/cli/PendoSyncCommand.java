@@ -8,6 +8,7 @@ import io.github.pendoclient.sync.SyncOptions;
 import io.github.pendoclient.sync.SyncState;
 import io.github.pendoclient.sync.TableRegistry;
 import io.github.pendoclient.sync.TableResult;
+import io.github.pendoclient.sync.internal.Durations;
 import io.github.pendoclient.sync.sink.DuckDbLimits;
 import io.github.pendoclient.sync.sink.DuckDbSink;
 import io.github.pendoclient.sync.sink.JsonLinesSink;
@@ -35,8 +36,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,7 +74,6 @@ public final class PendoSyncCommand implements Callable<Integer> {
     static final int MAX_HOUR_WINDOW = 24 * 7;
     static final int MAX_PAGE_SIZE = 500_000;
     static final int MAX_DEMO_VISITORS = 5_000_000;
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,6})([dhm])");
     private static final Path DEFAULT_OUT = Path.of("pendo-data");
     private static final String FILE_ADVICE = "Check that no other pendo-sync uses it and that the disk has space,"
             + " then run again.";
@@ -505,27 +503,11 @@ public final class PendoSyncCommand implements Callable<Integer> {
     }
 
     private Duration duration(String text, String option, boolean zeroAllowed) {
-        String trimmed = text.trim().toLowerCase(Locale.ROOT);
-        if (trimmed.equals("0") && zeroAllowed) {
-            return Duration.ZERO;
+        try {
+            return Durations.parse(option, text, zeroAllowed, Duration.ofDays(3_650));
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
-        Matcher matcher = DURATION.matcher(trimmed);
-        if (!matcher.matches()) {
-            throw usage(option + " takes a number and d, h or m, for example 90d or 8h; got '" + text + "'");
-        }
-        long amount = Long.parseLong(matcher.group(1));
-        Duration duration = switch (matcher.group(2)) {
-            case "d" -> Duration.ofDays(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofMinutes(amount);
-        };
-        if (duration.isZero() && !zeroAllowed) {
-            throw usage(option + " must be more than 0, for example 30d; got '" + text + "'");
-        }
-        if (duration.compareTo(Duration.ofDays(3_650)) > 0) {
-            throw usage(option + " is at most 3650d (ten years); got '" + text + "'");
-        }
-        return duration;
     }
 
     private Destination destination() {
