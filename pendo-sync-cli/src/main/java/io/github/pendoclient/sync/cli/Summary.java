@@ -1,6 +1,6 @@
 package io.github.pendoclient.sync.cli;
 
-import io.github.pendoclient.internal.json.JsonValues;
+import io.github.pendoclient.json.Binding;
 import io.github.pendoclient.sync.TableResult;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -113,7 +113,7 @@ final class Summary {
         Path absolute = file.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
         Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
-        Files.writeString(partial, JsonValues.toJson(json) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(partial, Binding.LENIENT.moshi().adapter(Object.class).toJson(json) + "\n", StandardCharsets.UTF_8);
         Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }
