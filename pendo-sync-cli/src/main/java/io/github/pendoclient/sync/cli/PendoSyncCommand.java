@@ -28,6 +28,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -287,8 +288,6 @@ public final class PendoSyncCommand implements Callable<Integer> {
                 throw usage("--history-visitors has an empty visitor id; separate ids with single commas");
             }
         }
-        Region chosenRegion = null;
-        String baseUrl = null;
         if (demo) {
             if (region != null) {
                 throw usage("--region needs PENDO_INTEGRATION_KEY: without a key pendo-sync runs the in-process"
@@ -296,6 +295,7 @@ public final class PendoSyncCommand implements Callable<Integer> {
             }
         } else {
             rejectDemoOptions();
+            Region chosenRegion = null;
             String regionName = region != null ? region : environment.get(PendoClient.ENV_REGION);
             if (regionName != null && !regionName.isBlank()) {
                 try {
@@ -304,7 +304,7 @@ public final class PendoSyncCommand implements Callable<Integer> {
                     throw usage((region != null ? "--region: " : "PENDO_REGION: ") + e.getMessage());
                 }
             }
-            baseUrl = environment.get(PendoClient.ENV_BASE_URL);
+            String baseUrl = environment.get(PendoClient.ENV_BASE_URL);
             if (baseUrl != null && !baseUrl.isBlank()) {
                 checkBaseUrl(baseUrl.trim(), key, chosenRegion);
             }
@@ -339,8 +339,24 @@ public final class PendoSyncCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw usage(oneLine(e.getMessage()));
         }
-        return new Plan(names, settings, destination, state, demoPlan, demo ? null : key, chosenRegion,
-                baseUrl == null || baseUrl.isBlank() ? null : baseUrl, summaryJson);
+        return new Plan(names, settings, destination, state, demoPlan, demo ? null : clientOpener(), summaryJson);
+    }
+
+    /**
+     * Opens the client as {@link PendoClient#fromEnv(Map)} reads the environment (already checked by
+     * {@link #plan()}), with {@code --region} in place of {@code PENDO_REGION}. A lambda over the environment, so
+     * that the key is held by nothing a {@code toString()} prints.
+     */
+    private ClientOpener clientOpener() {
+        Map<String, String> variables = new HashMap<>(environment);
+        if (region != null) {
+            variables.put(PendoClient.ENV_REGION, region);
+        }
+        return () -> {
+            try (PendoClient fromEnv = PendoClient.fromEnv(variables)) {
+                return fromEnv.toBuilder().applicationName("pendo-sync").build();
+            }
+        };
     }
 
     /**
@@ -666,9 +682,19 @@ public final class PendoSyncCommand implements Callable<Integer> {
     record Demo(long seed, int visitors, int accounts, int days, Clock clock) {
     }
 
-    /** Everything a run needs, checked. */
+    /** Opens the client of a run against a subscription; a lambda, so that no key shows in a {@code toString()}. */
+    @FunctionalInterface
+    interface ClientOpener {
+        PendoClient open();
+    }
+
+    /**
+     * Everything a run needs, checked.
+     *
+     * @param client opens the client of a run against a subscription; {@code null} for the demo
+     */
     record Plan(List<String> tables, SyncOptions.Builder settings, Destination destination, SyncState state,
-                Demo demo, String key, Region region, String baseUrl, Path summaryJson) {
+                Demo demo, ClientOpener client, Path summaryJson) {
     }
 
     /** The table names, for --help. */
