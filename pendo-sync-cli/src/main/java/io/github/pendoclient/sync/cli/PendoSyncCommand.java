@@ -46,7 +46,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pendo-sync}: copies a Pendo subscription into JSON Lines files or a DuckDB database, incrementally, with a
+ * {@code pendo-sync}: copies a Pendo subscription into JSON Lines files, a DuckDB database, Parquet files or a
+ * PostgreSQL database, incrementally, with a
  * state file so that a second run fetches only what is new and a killed run resumes without duplicates or gaps.
  * With no {@code PENDO_INTEGRATION_KEY} it syncs from an in-process fake Pendo with a generated demo dataset into
  * {@code ./pendo-data}; any other destination for the demo needs {@code --demo}, and an environment that names a
@@ -58,7 +59,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "pendo-sync", mixinStandardHelpOptions = true, versionProvider = PendoSyncCommand.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = "Copies a Pendo subscription into JSON Lines files or a DuckDB database, incrementally.%n"
+        description = "Copies a Pendo subscription into JSON Lines files, a DuckDB database, Parquet files or a"
+                + " PostgreSQL database, incrementally.%n"
                 + "Without PENDO_INTEGRATION_KEY it syncs from an in-process fake Pendo with demo data.%n",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every table synced", "1:some tables failed (each is named, with its cause)",
@@ -76,6 +78,8 @@ public final class PendoSyncCommand implements Callable<Integer> {
     static final int MAX_HOUR_WINDOW = 24 * 7;
     static final int MAX_PAGE_SIZE = 500_000;
     static final int MAX_DEMO_VISITORS = 5_000_000;
+    /** The demo's accounts when --demo-accounts is not given: one per ten visitors, at most this many. */
+    static final int DEFAULT_DEMO_ACCOUNTS = 2_000;
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})([dhm])");
     private static final Path DEFAULT_OUT = Path.of("pendo-data");
     private static final String FILE_ADVICE = "Check that no other pendo-sync uses it and that the disk has space,"
@@ -99,7 +103,7 @@ public final class PendoSyncCommand implements Callable<Integer> {
 
     @Option(names = "--duckdb-memory", paramLabel = "SIZE", description = "Buffer memory of the embedded DuckDB"
             + " behind --duckdb and --parquet, past which it spills to disk (default: "
-            + "${DEFAULT-VALUE}; DuckDB's own default is 80% of the machine's memory).")
+            + "${DEFAULT-VALUE}; DuckDB's own default is 80%% of the machine's memory).")
     String duckdbMemory = DuckDbLimits.DEFAULT.memoryLimit();
 
     @Option(names = "--duckdb-threads", paramLabel = "N", description = "Worker threads of that DuckDB (default: 1).")
@@ -177,7 +181,8 @@ public final class PendoSyncCommand implements Callable<Integer> {
             + " (default: 20000).")
     Integer demoVisitors;
 
-    @Option(names = "--demo-accounts", paramLabel = "N", description = "Demo only: accounts (default: 2000).")
+    @Option(names = "--demo-accounts", paramLabel = "N", description = "Demo only: accounts (default: one per ten"
+            + " visitors, at most " + DEFAULT_DEMO_ACCOUNTS + ").")
     Integer demoAccounts;
 
     @Option(names = "--demo-days", paramLabel = "N", description = "Demo only: days of events (default: 60).")
@@ -496,7 +501,8 @@ public final class PendoSyncCommand implements Callable<Integer> {
 
     private Demo demoPlan() {
         int visitors = demoVisitors != null ? demoVisitors : 20_000;
-        int accounts = demoAccounts != null ? demoAccounts : 2_000;
+        int accounts = demoAccounts != null ? demoAccounts
+                : Math.max(1, Math.min(DEFAULT_DEMO_ACCOUNTS, visitors / 10));
         int days = demoDays != null ? demoDays : 60;
         if (visitors < 1 || visitors > MAX_DEMO_VISITORS) {
             throw usage("--demo-visitors is 1.." + MAX_DEMO_VISITORS + ", got " + visitors);

@@ -71,7 +71,8 @@ final class Summary {
                     result.ok() ? "ok" : "FAILED"));
         }
         long failed = failed();
-        out.println(String.format(Locale.ROOT, "%,d rows in %d tables in %.1f s; %s. Data: %s", rows, results.size(),
+        out.println(String.format(Locale.ROOT, "%,d rows in %d %s in %.1f s; %s. Data: %s", rows, results.size(),
+                results.size() == 1 ? "table" : "tables",
                 Duration.between(startedAt, finishedAt).toMillis() / 1000.0,
                 failed == 0 ? "every table synced" : failed + " failed (see the lines above)", destination));
         if (visitors && anonymousSkipped > 0) {

@@ -26,4 +26,23 @@ class PlanTest {
 
         assertThat(plan.toString()).doesNotContain(KEY);
     }
+
+    @Test
+    void aSmallDemoGetsAccountsInProportionByDefault() {
+        PendoSyncCommand command = new PendoSyncCommand(Map.of());
+        new CommandLine(command).parseArgs("--demo", "--out", dir.resolve("out").toString(), "--demo-visitors", "200");
+
+        PendoSyncCommand.Plan plan = command.plan();
+
+        assertThat(plan.demo().visitors()).isEqualTo(200);
+        assertThat(plan.demo().accounts()).isEqualTo(20);
+    }
+
+    @Test
+    void theDefaultDemoKeepsItsTwoThousandAccounts() {
+        PendoSyncCommand command = new PendoSyncCommand(Map.of());
+        new CommandLine(command).parseArgs("--demo", "--out", dir.resolve("out").toString());
+
+        assertThat(command.plan().demo().accounts()).isEqualTo(2_000);
+    }
 }
