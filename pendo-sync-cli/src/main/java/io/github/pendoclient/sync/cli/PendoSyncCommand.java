@@ -18,8 +18,11 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +32,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -82,6 +86,8 @@ public final class PendoSyncCommand implements Callable<Integer> {
     static final int DEFAULT_DEMO_ACCOUNTS = 2_000;
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})([dhm])");
     private static final Path DEFAULT_OUT = Path.of("pendo-data");
+    /** The directory under the home directory that holds the default state of --postgres. */
+    static final String STATE_DIRECTORY = ".pendo-sync";
     private static final String FILE_ADVICE = "Check that no other pendo-sync uses it and that the disk has space,"
             + " then run again.";
     /** The environment variable holding the PostgreSQL password for {@code --postgres}. */
@@ -119,8 +125,8 @@ public final class PendoSyncCommand implements Callable<Integer> {
     String postgresUser;
 
     @Option(names = "--state", paramLabel = "FILE", description = "State file (default: .pendo-sync-state.json in"
-            + " --out or --parquet, FILE.state.json beside --duckdb, ./pendo-sync-postgres.state.json for"
-            + " --postgres).")
+            + " --out or --parquet, FILE.state.json beside --duckdb, ~/" + STATE_DIRECTORY
+            + "/postgres-HASH.state.json for --postgres, one per JDBC URL).")
     Path stateFile;
 
     @Option(names = "--tables", paramLabel = "TABLE", split = ",",
@@ -621,12 +627,29 @@ public final class PendoSyncCommand implements Callable<Integer> {
             throw usage("--postgres-user is empty; give the database user");
         }
         String password = environment.get(ENV_PG_PASSWORD);
-        Path state = checkState(stateFile != null ? stateFile : Path.of("pendo-sync-postgres.state.json"));
+        Path state = checkState(stateFile != null ? stateFile : postgresStateFile(postgres));
         String url = postgres;
         String target = withoutParameters(postgres);
         return new Destination(target, state, () -> PostgresLogin.connect(url, user, password),
                 "Check that the server runs and accepts connections from this host, and the URL and user, then run"
                         + " again.");
+    }
+
+    /**
+     * The default state file of a PostgreSQL destination: in {@code ~/.pendo-sync}, one per database URL (named by
+     * a hash of it, as the URL has no file of its own to sit beside), so that a run never leaves a file in the
+     * working directory and two databases never share checkpoints.
+     */
+    private Path postgresStateFile(String url) {
+        String home = environment.get("HOME");
+        Path directory = Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"),
+                STATE_DIRECTORY);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
+            return directory.resolve("postgres-" + HexFormat.of().formatHex(digest, 0, 8) + ".state.json");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
     }
 
     /** Whether a URL carries anything before an {@code @} in its host part: a user, perhaps with a password. */

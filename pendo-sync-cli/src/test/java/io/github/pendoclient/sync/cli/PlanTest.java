@@ -45,4 +45,24 @@ class PlanTest {
 
         assertThat(command.plan().demo().accounts()).isEqualTo(2_000);
     }
+
+    private PendoSyncCommand.Plan postgresPlan(String url) {
+        PendoSyncCommand command = new PendoSyncCommand(Map.of("HOME", dir.resolve("home").toString()));
+        new CommandLine(command).parseArgs("--demo", "--postgres", url);
+        return command.plan();
+    }
+
+    @Test
+    void postgresKeepsItsStateInTheHomeDirectoryNotTheWorkingDirectory() {
+        Path state = postgresPlan("jdbc:postgresql://127.0.0.1:9/analytics").destination().state();
+
+        assertThat(state.toAbsolutePath()).startsWithRaw(dir.resolve("home").resolve(".pendo-sync"));
+        assertThat(state.getFileName().toString()).startsWith("postgres-").endsWith(".state.json");
+    }
+
+    @Test
+    void eachPostgresDatabaseHasAStateFileOfItsOwn() {
+        assertThat(postgresPlan("jdbc:postgresql://127.0.0.1:9/analytics").destination().state())
+                .isNotEqualTo(postgresPlan("jdbc:postgresql://127.0.0.1:9/other").destination().state());
+    }
 }
