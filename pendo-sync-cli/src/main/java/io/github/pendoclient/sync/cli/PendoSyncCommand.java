@@ -19,8 +19,11 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +32,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +49,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pendo-sync}: copies a Pendo subscription into JSON Lines files or a DuckDB database, incrementally, with a
+ * {@code pendo-sync}: copies a Pendo subscription into JSON Lines files, a DuckDB database, Parquet files or a
+ * PostgreSQL database, incrementally, with a
  * state file so that a second run fetches only what is new and a killed run resumes without duplicates or gaps.
  * With no {@code PENDO_INTEGRATION_KEY} it syncs from an in-process fake Pendo with a generated demo dataset into
  * {@code ./pendo-data}; any other destination for the demo needs {@code --demo}, and an environment that names a
@@ -56,7 +62,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "pendo-sync", mixinStandardHelpOptions = true, versionProvider = PendoSyncCommand.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = "Copies a Pendo subscription into JSON Lines files or a DuckDB database, incrementally.%n"
+        description = "Copies a Pendo subscription into JSON Lines files, a DuckDB database, Parquet files or a"
+                + " PostgreSQL database, incrementally.%n"
                 + "Without PENDO_INTEGRATION_KEY it syncs from an in-process fake Pendo with demo data.%n",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every table synced", "1:some tables failed (each is named, with its cause)",
@@ -74,7 +81,11 @@ public final class PendoSyncCommand implements Callable<Integer> {
     static final int MAX_HOUR_WINDOW = 24 * 7;
     static final int MAX_PAGE_SIZE = 500_000;
     static final int MAX_DEMO_VISITORS = 5_000_000;
+    /** The demo's accounts when --demo-accounts is not given: one per ten visitors, at most this many. */
+    static final int DEFAULT_DEMO_ACCOUNTS = 2_000;
     private static final Path DEFAULT_OUT = Path.of("pendo-data");
+    /** The directory under the home directory that holds the default state of --postgres. */
+    static final String STATE_DIRECTORY = ".pendo-sync";
     private static final String FILE_ADVICE = "Check that no other pendo-sync uses it and that the disk has space,"
             + " then run again.";
     /** The environment variable holding the PostgreSQL password for {@code --postgres}. */
@@ -96,7 +107,7 @@ public final class PendoSyncCommand implements Callable<Integer> {
 
     @Option(names = "--duckdb-memory", paramLabel = "SIZE", description = "Buffer memory of the embedded DuckDB"
             + " behind --duckdb and --parquet, past which it spills to disk (default: "
-            + "${DEFAULT-VALUE}; DuckDB's own default is 80% of the machine's memory).")
+            + "${DEFAULT-VALUE}; DuckDB's own default is 80%% of the machine's memory).")
     String duckdbMemory = DuckDbLimits.DEFAULT.memoryLimit();
 
     @Option(names = "--duckdb-threads", paramLabel = "N", description = "Worker threads of that DuckDB (default: 1).")
@@ -112,8 +123,8 @@ public final class PendoSyncCommand implements Callable<Integer> {
     String postgresUser;
 
     @Option(names = "--state", paramLabel = "FILE", description = "State file (default: .pendo-sync-state.json in"
-            + " --out or --parquet, FILE.state.json beside --duckdb, ./pendo-sync-postgres.state.json for"
-            + " --postgres).")
+            + " --out or --parquet, FILE.state.json beside --duckdb, ~/" + STATE_DIRECTORY
+            + "/postgres-HASH.state.json for --postgres, one per JDBC URL).")
     Path stateFile;
 
     @Option(names = "--tables", paramLabel = "TABLE", split = ",",
@@ -174,7 +185,8 @@ public final class PendoSyncCommand implements Callable<Integer> {
             + " (default: 20000).")
     Integer demoVisitors;
 
-    @Option(names = "--demo-accounts", paramLabel = "N", description = "Demo only: accounts (default: 2000).")
+    @Option(names = "--demo-accounts", paramLabel = "N", description = "Demo only: accounts (default: one per ten"
+            + " visitors, at most " + DEFAULT_DEMO_ACCOUNTS + ").")
     Integer demoAccounts;
 
     @Option(names = "--demo-days", paramLabel = "N", description = "Demo only: days of events (default: 60).")
@@ -285,8 +297,6 @@ public final class PendoSyncCommand implements Callable<Integer> {
                 throw usage("--history-visitors has an empty visitor id; separate ids with single commas");
             }
         }
-        Region chosenRegion = null;
-        String baseUrl = null;
         if (demo) {
             if (region != null) {
                 throw usage("--region needs PENDO_INTEGRATION_KEY: without a key pendo-sync runs the in-process"
@@ -294,6 +304,7 @@ public final class PendoSyncCommand implements Callable<Integer> {
             }
         } else {
             rejectDemoOptions();
+            Region chosenRegion = null;
             String regionName = region != null ? region : environment.get(PendoClient.ENV_REGION);
             if (regionName != null && !regionName.isBlank()) {
                 try {
@@ -302,7 +313,7 @@ public final class PendoSyncCommand implements Callable<Integer> {
                     throw usage((region != null ? "--region: " : "PENDO_REGION: ") + e.getMessage());
                 }
             }
-            baseUrl = environment.get(PendoClient.ENV_BASE_URL);
+            String baseUrl = environment.get(PendoClient.ENV_BASE_URL);
             if (baseUrl != null && !baseUrl.isBlank()) {
                 checkBaseUrl(baseUrl.trim(), key, chosenRegion);
             }
@@ -337,8 +348,24 @@ public final class PendoSyncCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw usage(oneLine(e.getMessage()));
         }
-        return new Plan(names, settings, destination, state, demoPlan, demo ? null : key, chosenRegion,
-                baseUrl == null || baseUrl.isBlank() ? null : baseUrl, summaryJson);
+        return new Plan(names, settings, destination, state, demoPlan, demo ? null : clientOpener(), summaryJson);
+    }
+
+    /**
+     * Opens the client as {@link PendoClient#fromEnv(Map)} reads the environment (already checked by
+     * {@link #plan()}), with {@code --region} in place of {@code PENDO_REGION}. A lambda over the environment, so
+     * that the key is held by nothing a {@code toString()} prints.
+     */
+    private ClientOpener clientOpener() {
+        Map<String, String> variables = new HashMap<>(environment);
+        if (region != null) {
+            variables.put(PendoClient.ENV_REGION, region);
+        }
+        return () -> {
+            try (PendoClient fromEnv = PendoClient.fromEnv(variables)) {
+                return fromEnv.toBuilder().applicationName("pendo-sync").build();
+            }
+        };
     }
 
     /**
@@ -478,7 +505,8 @@ public final class PendoSyncCommand implements Callable<Integer> {
 
     private Demo demoPlan() {
         int visitors = demoVisitors != null ? demoVisitors : 20_000;
-        int accounts = demoAccounts != null ? demoAccounts : 2_000;
+        int accounts = demoAccounts != null ? demoAccounts
+                : Math.max(1, Math.min(DEFAULT_DEMO_ACCOUNTS, visitors / 10));
         int days = demoDays != null ? demoDays : 60;
         if (visitors < 1 || visitors > MAX_DEMO_VISITORS) {
             throw usage("--demo-visitors is 1.." + MAX_DEMO_VISITORS + ", got " + visitors);
@@ -581,12 +609,29 @@ public final class PendoSyncCommand implements Callable<Integer> {
             throw usage("--postgres-user is empty; give the database user");
         }
         String password = environment.get(ENV_PG_PASSWORD);
-        Path state = checkState(stateFile != null ? stateFile : Path.of("pendo-sync-postgres.state.json"));
+        Path state = checkState(stateFile != null ? stateFile : postgresStateFile(postgres));
         String url = postgres;
         String target = withoutParameters(postgres);
         return new Destination(target, state, () -> PostgresLogin.connect(url, user, password),
                 "Check that the server runs and accepts connections from this host, and the URL and user, then run"
                         + " again.");
+    }
+
+    /**
+     * The default state file of a PostgreSQL destination: in {@code ~/.pendo-sync}, one per database URL (named by
+     * a hash of it, as the URL has no file of its own to sit beside), so that a run never leaves a file in the
+     * working directory and two databases never share checkpoints.
+     */
+    private Path postgresStateFile(String url) {
+        String home = environment.get("HOME");
+        Path directory = Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"),
+                STATE_DIRECTORY);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
+            return directory.resolve("postgres-" + HexFormat.of().formatHex(digest, 0, 8) + ".state.json");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
     }
 
     /** Whether a URL carries anything before an {@code @} in its host part: a user, perhaps with a password. */
@@ -648,9 +693,19 @@ public final class PendoSyncCommand implements Callable<Integer> {
     record Demo(long seed, int visitors, int accounts, int days, Clock clock) {
     }
 
-    /** Everything a run needs, checked. */
+    /** Opens the client of a run against a subscription; a lambda, so that no key shows in a {@code toString()}. */
+    @FunctionalInterface
+    interface ClientOpener {
+        PendoClient open();
+    }
+
+    /**
+     * Everything a run needs, checked.
+     *
+     * @param client opens the client of a run against a subscription; {@code null} for the demo
+     */
     record Plan(List<String> tables, SyncOptions.Builder settings, Destination destination, SyncState state,
-                Demo demo, String key, Region region, String baseUrl, Path summaryJson) {
+                Demo demo, ClientOpener client, Path summaryJson) {
     }
 
     /** The table names, for --help. */

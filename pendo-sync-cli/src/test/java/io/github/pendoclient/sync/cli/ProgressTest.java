@@ -7,11 +7,17 @@ import io.github.pendoclient.sync.TableResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import org.junit.jupiter.api.Test;
 
-/** Away from a terminal, progress is plain lines: spaced in time, and one per finished table. */
+/**
+ * Away from a terminal, progress is plain lines: spaced in time, and one per finished table. On a terminal, a bar
+ * that fits the terminal's width.
+ */
 class ProgressTest {
 
     @Test
@@ -49,5 +55,25 @@ class ProgressTest {
         assertThat(text.toString().lines()).containsExactly(
                 "  FAIL events                   10 rows in 0.2 s: events: Pendo rejected the integration key"
                         + " (HTTP 401).");
+    }
+
+    @Test
+    void atEightyColumnsTheBarIsReadableAndTheRateWhole() {
+        List<String> drawn = new CopyOnWriteArrayList<>();
+        StringWriter text = new StringWriter();
+        Progress progress = Progress.bars(new PrintWriter(text, true),
+                () -> new DelegatingProgressBarConsumer(drawn::add, 80));
+        var events = TableRegistry.standard().get("page_events");
+
+        progress.tableStarted(events);
+        progress.workDone(events, 30, 60);
+        progress.progress(events, 118_875, 30);
+        progress.refresh();
+
+        String line = drawn.get(drawn.size() - 1).replace("\r", "");
+        assertThat(line.length()).as(line).isLessThanOrEqualTo(80);
+        assertThat(line).contains("page_events").contains("30/60").contains("windows/s");
+        int bar = line.indexOf(']') - line.indexOf('[') - 1;
+        assertThat(bar).as("the bar's width in: " + line).isGreaterThanOrEqualTo(10);
     }
 }

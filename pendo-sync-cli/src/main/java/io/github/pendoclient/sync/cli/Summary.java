@@ -1,6 +1,6 @@
 package io.github.pendoclient.sync.cli;
 
-import io.github.pendoclient.internal.json.JsonValues;
+import io.github.pendoclient.json.Binding;
 import io.github.pendoclient.sync.TableResult;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -71,7 +71,8 @@ final class Summary {
                     result.ok() ? "ok" : "FAILED"));
         }
         long failed = failed();
-        out.println(String.format(Locale.ROOT, "%,d rows in %d tables in %.1f s; %s. Data: %s", rows, results.size(),
+        out.println(String.format(Locale.ROOT, "%,d rows in %d %s in %.1f s; %s. Data: %s", rows, results.size(),
+                results.size() == 1 ? "table" : "tables",
                 Duration.between(startedAt, finishedAt).toMillis() / 1000.0,
                 failed == 0 ? "every table synced" : failed + " failed (see the lines above)", destination));
         if (visitors && anonymousSkipped > 0) {
@@ -113,7 +114,7 @@ final class Summary {
         Path absolute = file.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
         Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
-        Files.writeString(partial, JsonValues.toJson(json) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(partial, Binding.LENIENT.moshi().adapter(Object.class).toJson(json) + "\n", StandardCharsets.UTF_8);
         Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

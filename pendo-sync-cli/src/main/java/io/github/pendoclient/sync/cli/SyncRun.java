@@ -73,15 +73,7 @@ final class SyncRun implements Callable<Integer> {
                 settings.historyVisitors(demo.sampleVisitors(3));
             }
         } else {
-            PendoClient.Builder builder = PendoClient.builder().integrationKey(plan.key())
-                    .applicationName("pendo-sync");
-            if (plan.region() != null) {
-                builder.region(plan.region());
-            }
-            if (plan.baseUrl() != null) {
-                builder.baseUrl(plan.baseUrl());
-            }
-            client = builder.build();
+            client = plan.client().open();
         }
         try {
             if (demo == null) {

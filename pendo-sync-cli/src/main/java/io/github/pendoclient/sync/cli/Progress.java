@@ -10,9 +10,11 @@ import java.text.DecimalFormat;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
@@ -22,17 +24,20 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 final class Progress implements SyncListener {
 
+    /** Terminals at least this wide show each bar's elapsed and remaining time, and aligned table names. */
+    static final int WIDE_TERMINAL = 120;
+
     /** A plain line at most this often per table, in nanoseconds. */
     static final long PLAIN_INTERVAL_NANOS = 15_000_000_000L;
 
     private final PrintWriter lines;
-    private final PrintStream terminal;
+    private final Supplier<ProgressBarConsumer> terminal;
     private final LongSupplier nanoTime;
     private ProgressBar bar;
     private boolean countingRows;
     private long lastLine;
 
-    private Progress(PrintWriter lines, PrintStream terminal, LongSupplier nanoTime) {
+    private Progress(PrintWriter lines, Supplier<ProgressBarConsumer> terminal, LongSupplier nanoTime) {
         this.lines = lines;
         this.terminal = terminal;
         this.nanoTime = nanoTime;
@@ -44,7 +49,25 @@ final class Progress implements SyncListener {
      * @param terminal the terminal's stream (standard error)
      */
     static Progress bars(PrintStream terminal) {
-        return new Progress(new PrintWriter(terminal, true), terminal, System::nanoTime);
+        return new Progress(new PrintWriter(terminal, true), () -> new ConsoleProgressBarConsumer(terminal),
+                System::nanoTime);
+    }
+
+    /**
+     * Progress bars drawn by the given consumers (one per table), for a test that fixes the width.
+     *
+     * @param lines where the end-of-table lines go
+     * @param consumers makes the consumer of each table's bar
+     */
+    static Progress bars(PrintWriter lines, Supplier<ProgressBarConsumer> consumers) {
+        return new Progress(lines, consumers, System::nanoTime);
+    }
+
+    /** Draws the current bar now rather than at its next interval. */
+    void refresh() {
+        if (bar != null) {
+            bar.refresh();
+        }
     }
 
     /**
@@ -66,14 +89,20 @@ final class Progress implements SyncListener {
     private ProgressBar bar(Table table, String unit, long max) {
         if (bar == null && terminal != null) {
             countingRows = max < 0;
+            ProgressBarConsumer consumer = terminal.get();
+            boolean wide = consumer.getMaxRenderedLength() >= WIDE_TERMINAL;
             ProgressBarBuilder builder = new ProgressBarBuilder();
-            if (max < 0) {
+            if (max < 0 || !wide) {
+                // On a narrow terminal the elapsed and remaining times would leave the bar one character wide.
                 builder.hideEta();
             }
-            bar = builder.setTaskName(String.format(Locale.ROOT, "%-24s", table.name())).setInitialMax(max).setStyle(ProgressBarStyle.ASCII).setUnit(unit, 1)
+            // Names padded to the longest table's only where the room is there; each bar is cleared when its table
+            // ends, so bars need not line up.
+            bar = builder.setTaskName(wide ? String.format(Locale.ROOT, "%-24s", table.name()) : table.name())
+                    .setInitialMax(max).setStyle(ProgressBarStyle.ASCII).setUnit(unit, 1)
                     .showSpeed(new DecimalFormat("#,##0")).setSpeedUnit(ChronoUnit.SECONDS)
                     .setUpdateIntervalMillis(250).clearDisplayOnFinish()
-                    .setConsumer(new ConsoleProgressBarConsumer(terminal)).build();
+                    .setConsumer(consumer).build();
         }
         return bar;
     }

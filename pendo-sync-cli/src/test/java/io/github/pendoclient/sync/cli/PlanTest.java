@@ -1,0 +1,68 @@
+package io.github.pendoclient.sync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The checked plan of a run, which the run's code passes around and an exception or a debugger may print. */
+class PlanTest {
+
+    private static final String KEY = "test-integration-key";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aPlanForASubscriptionDoesNotPrintTheIntegrationKey() {
+        PendoSyncCommand command = new PendoSyncCommand(Map.of("PENDO_INTEGRATION_KEY", KEY,
+                "PENDO_BASE_URL", "http://127.0.0.1:9/"));
+        new CommandLine(command).parseArgs("--out", dir.resolve("out").toString());
+
+        PendoSyncCommand.Plan plan = command.plan();
+
+        assertThat(plan.toString()).doesNotContain(KEY);
+    }
+
+    @Test
+    void aSmallDemoGetsAccountsInProportionByDefault() {
+        PendoSyncCommand command = new PendoSyncCommand(Map.of());
+        new CommandLine(command).parseArgs("--demo", "--out", dir.resolve("out").toString(), "--demo-visitors", "200");
+
+        PendoSyncCommand.Plan plan = command.plan();
+
+        assertThat(plan.demo().visitors()).isEqualTo(200);
+        assertThat(plan.demo().accounts()).isEqualTo(20);
+    }
+
+    @Test
+    void theDefaultDemoKeepsItsTwoThousandAccounts() {
+        PendoSyncCommand command = new PendoSyncCommand(Map.of());
+        new CommandLine(command).parseArgs("--demo", "--out", dir.resolve("out").toString());
+
+        assertThat(command.plan().demo().accounts()).isEqualTo(2_000);
+    }
+
+    private PendoSyncCommand.Plan postgresPlan(String url) {
+        PendoSyncCommand command = new PendoSyncCommand(Map.of("HOME", dir.resolve("home").toString()));
+        new CommandLine(command).parseArgs("--demo", "--postgres", url);
+        return command.plan();
+    }
+
+    @Test
+    void postgresKeepsItsStateInTheHomeDirectoryNotTheWorkingDirectory() {
+        Path state = postgresPlan("jdbc:postgresql://127.0.0.1:9/analytics").destination().state();
+
+        assertThat(state.toAbsolutePath()).startsWithRaw(dir.resolve("home").resolve(".pendo-sync"));
+        assertThat(state.getFileName().toString()).startsWith("postgres-").endsWith(".state.json");
+    }
+
+    @Test
+    void eachPostgresDatabaseHasAStateFileOfItsOwn() {
+        assertThat(postgresPlan("jdbc:postgresql://127.0.0.1:9/analytics").destination().state())
+                .isNotEqualTo(postgresPlan("jdbc:postgresql://127.0.0.1:9/other").destination().state());
+    }
+}
