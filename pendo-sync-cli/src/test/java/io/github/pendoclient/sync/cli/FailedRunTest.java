@@ -7,8 +7,6 @@ import io.github.pendoclient.sync.sink.EmbeddedPostgres;
 import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.FakePendo;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,17 +31,6 @@ class FailedRunTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(Map<String, String> environment, List<String> args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = PendoSyncCommand.run(environment, new PrintWriter(out, true), new PrintWriter(err, true),
-                args.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private static List<String> demo(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(SMALL_DEMO);
@@ -67,8 +54,9 @@ class FailedRunTest {
         Path out = dir.resolve("out");
         try (FakePendo pendo = FakePendo.builder().dataset(Dataset.generator(1).visitors(20).accounts(2).days(1)
                 .build()).build().start()) {
-            Run run = run(Map.of("PENDO_INTEGRATION_KEY", "fake-bad-key", "PENDO_BASE_URL",
-                    pendo.baseUrl().toString()), List.of("--out", out.toString(), "--summary-json", summary.toString()));
+            CommandRun run = CommandRun.of(
+                    Map.of("PENDO_INTEGRATION_KEY", "fake-bad-key", "PENDO_BASE_URL", pendo.baseUrl().toString()),
+                    List.of("--out", out.toString(), "--summary-json", summary.toString()));
 
             assertThat(run.code()).as(run.out() + run.err()).isEqualTo(PendoSyncCommand.EXIT_FAILED);
             assertThat(run.err().lines().toList()).as("one message, not one per table").hasSize(1)
@@ -89,7 +77,7 @@ class FailedRunTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        Run run = run(Map.of(PendoSyncCommand.ENV_PG_PASSWORD, "pg-test-password"), demo("--postgres",
+        CommandRun run = CommandRun.of(Map.of(PendoSyncCommand.ENV_PG_PASSWORD, "pg-test-password"), demo("--postgres",
                 "jdbc:postgresql://127.0.0.1:" + closedPort + "/analytics", "--state",
                 dir.resolve("pg.state.json").toString(), "--summary-json", summary.toString()));
 
@@ -109,8 +97,8 @@ class FailedRunTest {
         Map<String, String> environment = new HashMap<>();
         environment.put(PendoSyncCommand.ENV_PG_PASSWORD, "wrong-test-password");
 
-        Run run = run(environment, demo("--postgres", url, "--postgres-user", EmbeddedPostgres.USER, "--state",
-                dir.resolve("pg.state.json").toString(), "--summary-json", summary.toString()));
+        CommandRun run = CommandRun.of(environment, demo("--postgres", url, "--postgres-user", EmbeddedPostgres.USER,
+                "--state", dir.resolve("pg.state.json").toString(), "--summary-json", summary.toString()));
 
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(PendoSyncCommand.EXIT_FAILED);
         assertThat(run.err().lines().toList()).hasSize(1).allSatisfy(line -> assertThat(line)
@@ -127,8 +115,8 @@ class FailedRunTest {
     void aMissingPostgresPasswordNamesTheVariableToSet() {
         String url = EmbeddedPostgres.shared().newDatabase();
 
-        Run run = run(Map.of(), demo("--postgres", url, "--postgres-user", EmbeddedPostgres.USER, "--state",
-                dir.resolve("pg.state.json").toString()));
+        CommandRun run = CommandRun.of(Map.of(), demo("--postgres", url, "--postgres-user", EmbeddedPostgres.USER,
+                "--state", dir.resolve("pg.state.json").toString()));
 
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(PendoSyncCommand.EXIT_FAILED);
         assertThat(run.err().lines().toList()).hasSize(1).allSatisfy(line -> assertThat(line)

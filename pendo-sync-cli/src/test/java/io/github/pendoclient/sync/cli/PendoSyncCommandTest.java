@@ -7,8 +7,6 @@ import io.github.pendoclient.sync.TableRegistry;
 import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.HourlyEvents;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,20 +43,14 @@ class PendoSyncCommandTest {
     Path dir;
 
     /** Runs pendo-sync in this JVM with no key; returns its exit code and output. */
-    private static Run sync(String... args) {
+    private static CommandRun sync(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(DEMO);
         return syncWith(Map.of(), all.toArray(String[]::new));
     }
 
-    private static Run syncWith(Map<String, String> environment, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = PendoSyncCommand.run(environment, new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private record Run(int code, String out, String err) {
+    private static CommandRun syncWith(Map<String, String> environment, String... args) {
+        return CommandRun.of(environment, List.of(args));
     }
 
     private static Set<String> identifiedVisitors() {
@@ -83,7 +75,7 @@ class PendoSyncCommandTest {
     @Test
     void syncsEveryTableIntoJsonLinesWithTheDatasetsRowsThenOnlyWhatIsNew() throws IOException {
         Path out = dir.resolve("jsonl");
-        Run first = sync("--out", out.toString());
+        CommandRun first = sync("--out", out.toString());
 
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out().lines().findFirst().orElseThrow()).startsWith("No PENDO_INTEGRATION_KEY set")
@@ -102,7 +94,7 @@ class PendoSyncCommandTest {
         assertThat(lines(out.resolve("visitor_history.jsonl"))).isPositive();
         assertThat(Files.readString(out.resolve("visitors.jsonl"))).contains("\\\"q");
 
-        Run second = sync("--out", out.toString());
+        CommandRun second = sync("--out", out.toString());
 
         assertThat(second.code()).isZero();
         for (String table : List.of("visitors", "accounts", "events", "page_events", "guide_events",
@@ -116,7 +108,7 @@ class PendoSyncCommandTest {
     @Test
     void syncsIntoDuckDbWithPrimaryKeysAndTypedColumns() throws Exception {
         Path db = dir.resolve("pendo.duckdb");
-        Run run = sync("--duckdb", db.toString(), "--page-size", "97");
+        CommandRun run = sync("--duckdb", db.toString(), "--page-size", "97");
         assertThat(run.code()).as(run.err()).isZero();
 
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
@@ -189,7 +181,7 @@ class PendoSyncCommandTest {
         assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(Files.readString(state)).doesNotContain("\"events\"");
 
-        Run rest = sync("--duckdb", resumed.toString(), "--page-size", "20");
+        CommandRun rest = sync("--duckdb", resumed.toString(), "--page-size", "20");
         assertThat(rest.code()).as(rest.out() + rest.err()).isZero();
 
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
@@ -209,7 +201,7 @@ class PendoSyncCommandTest {
     @Test
     void theBannerAndTheSummaryAgreeOnVisitorsAndTheSummaryJsonSaysWhatTheTableSays() throws IOException {
         Path summary = dir.resolve("reports/summary.json");
-        Run run = sync("--out", dir.resolve("out").toString(), "--tables", "features,visitors",
+        CommandRun run = sync("--out", dir.resolve("out").toString(), "--tables", "features,visitors",
                 "--summary-json", summary.toString());
 
         assertThat(run.code()).as(run.err()).isZero();

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pendoclient.sync.sink.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,17 +31,6 @@ class SinkOptionsTest {
 
     @TempDir
     Path dir;
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(Map<String, String> environment, List<String> args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = PendoSyncCommand.run(environment, new PrintWriter(out, true), new PrintWriter(err, true),
-                args.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static List<String> demo(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
@@ -76,7 +63,7 @@ class SinkOptionsTest {
         List<String> args = new ArrayList<>();
         template.forEach(arg -> args.add(arg.replace("DIR", dir.toString())));
         args.addAll(DEMO);
-        Run run = run(Map.of(PendoSyncCommand.ENV_PG_PASSWORD, "pg-secret-from-env"), args);
+        CommandRun run = CommandRun.of(Map.of(PendoSyncCommand.ENV_PG_PASSWORD, "pg-secret-from-env"), args);
 
         assertThat(run.code()).as(run.err()).isEqualTo(PendoSyncCommand.EXIT_USAGE);
         assertThat(run.err().lines()).hasSize(1);
@@ -92,11 +79,11 @@ class SinkOptionsTest {
     @Test
     void syncsIntoParquetFilesWithTheRowsOfADuckDbRun() throws Exception {
         Path reference = dir.resolve("reference.duckdb");
-        assertThat(run(Map.of(), demo("--duckdb", reference.toString())).code()).isZero();
+        assertThat(CommandRun.of(Map.of(), demo("--duckdb", reference.toString())).code()).isZero();
         Path parquet = dir.resolve("parquet");
 
-        Run first = run(Map.of(), demo("--parquet", parquet.toString()));
-        Run second = run(Map.of(), demo("--parquet", parquet.toString()));
+        CommandRun first = CommandRun.of(Map.of(), demo("--parquet", parquet.toString()));
+        CommandRun second = CommandRun.of(Map.of(), demo("--parquet", parquet.toString()));
 
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(second.code()).as(second.err()).isZero();
@@ -124,7 +111,7 @@ class SinkOptionsTest {
     @Test
     void syncsIntoPostgresWithTypedColumnsThenOnlyWhatIsNewAndNeverPrintsThePassword() throws Exception {
         Path reference = dir.resolve("reference.duckdb");
-        assertThat(run(Map.of(), demo("--duckdb", reference.toString())).code()).isZero();
+        assertThat(CommandRun.of(Map.of(), demo("--duckdb", reference.toString())).code()).isZero();
         String url = EmbeddedPostgres.shared().newDatabase();
         Map<String, String> environment = new HashMap<>();
         environment.put(PendoSyncCommand.ENV_PG_PASSWORD, EmbeddedPostgres.PASSWORD);
@@ -132,8 +119,8 @@ class SinkOptionsTest {
         List<String> args = demo("--postgres", url, "--postgres-user", EmbeddedPostgres.USER, "--state",
                 state.toString(), "--page-size", "70");
 
-        Run first = run(environment, args);
-        Run second = run(environment, args);
+        CommandRun first = CommandRun.of(environment, args);
+        CommandRun second = CommandRun.of(environment, args);
 
         assertThat(first.code()).as(first.out() + first.err()).isZero();
         assertThat(second.code()).as(second.out() + second.err()).isZero();
