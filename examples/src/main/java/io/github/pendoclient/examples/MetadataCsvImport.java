@@ -80,7 +80,7 @@ public final class MetadataCsvImport {
     static BulkUpdateReport run(PendoClient client, Reader csv, PrintWriter out) throws IOException {
         List<MetadataRow> rows = parse(csv);
         BulkUpdateReport report = client.metadata().bulkUpdate(MetadataKind.VISITOR, "custom", rows,
-                BulkUpdateOptions.defaults().withChunkSize(500).withSplitRetries(true));
+                BulkUpdateOptions.builder().chunkSize(500).splitRetries(true).build());
         out.printf("%d rows: %d updated, %d failed, %d missing%n", report.total(), report.updated(),
                 report.failed(), report.missing().size());
         report.missing().forEach(id -> out.println("  missing visitor: " + id));

@@ -4,6 +4,7 @@ import io.github.pendoclient.internal.json.JsonValues;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One request to {@code POST /api/v1/aggregation}: a pipeline, optional labels, and the response envelope. Immutable
@@ -69,19 +70,19 @@ public final class Aggregation {
     /**
      * The optional {@code name} label.
      *
-     * @return the name, or null
+     * @return the name, or empty when not set
      */
-    public String name() {
-        return name;
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
     }
 
     /**
      * The optional {@code requestId} label.
      *
-     * @return the request id, or null
+     * @return the request id, or empty when not set
      */
-    public String requestId() {
-        return requestId;
+    public Optional<String> requestId() {
+        return Optional.ofNullable(requestId);
     }
 
     /**

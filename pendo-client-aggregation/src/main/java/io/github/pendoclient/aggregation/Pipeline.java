@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An immutable list of steps: an optional source (with its time series) followed by stages. A whole request is an
@@ -34,21 +35,32 @@ public final class Pipeline {
     }
 
     /**
+     * A builder holding this pipeline's source and stages, to append more stages to a copy.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.copyFrom(this);
+        return builder;
+    }
+
+    /**
      * The source.
      *
-     * @return the source, or null when the pipeline starts with a stage (for example {@code spawn})
+     * @return the source, or empty when the pipeline starts with a stage (for example {@code spawn})
      */
-    public Source source() {
-        return source;
+    public Optional<Source> source() {
+        return Optional.ofNullable(source);
     }
 
     /**
      * The source's time series.
      *
-     * @return the time series, or null
+     * @return the time series, or empty when the source has none
      */
-    public TimeSeries timeSeries() {
-        return timeSeries;
+    public Optional<TimeSeries> timeSeries() {
+        return Optional.ofNullable(timeSeries);
     }
 
     /**

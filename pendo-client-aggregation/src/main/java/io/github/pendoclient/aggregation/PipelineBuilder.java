@@ -418,8 +418,8 @@ public abstract sealed class PipelineBuilder<B extends PipelineBuilder<B>> permi
     }
 
     void copyFrom(Pipeline pipeline) {
-        source = pipeline.source();
-        timeSeries = pipeline.timeSeries();
+        source = pipeline.source().orElse(null);
+        timeSeries = pipeline.timeSeries().orElse(null);
         stages.addAll(pipeline.stages());
     }
 

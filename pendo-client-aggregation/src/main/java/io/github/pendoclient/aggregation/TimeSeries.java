@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The {@code timeSeries} of an event source: a period ({@code dayRange} or {@code hourRange}, or any name through
@@ -189,10 +190,10 @@ public final class TimeSeries {
     /**
      * The period, when it is one the SDK knows.
      *
-     * @return day or hour, or null for a period given by a name the SDK does not know ({@link #of(String)})
+     * @return day or hour, or empty for a period given by a name the SDK does not know ({@link #of(String)})
      */
-    public Period period() {
-        return period;
+    public Optional<Period> period() {
+        return Optional.ofNullable(period);
     }
 
     /**

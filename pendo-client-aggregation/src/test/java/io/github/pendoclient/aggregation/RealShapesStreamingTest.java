@@ -91,7 +91,7 @@ class RealShapesStreamingTest {
         Map<String, Object> source = source(Aggregation.builder().source(Source.pageEvents(), weekly).build());
 
         assertThat(source).containsEntry("timeSeries", Map.of("period", "weekRange", "first", "now()", "count", -4L));
-        assertThat(weekly.period()).isNull();
+        assertThat(weekly.period()).isEmpty();
         assertThat(TimeSeries.of("hourRange")).isEqualTo(TimeSeries.hours());
     }
 

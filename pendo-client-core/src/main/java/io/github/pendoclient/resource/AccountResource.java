@@ -34,6 +34,6 @@ public final class AccountResource extends Resource {
      * @return a future of the account
      */
     public CompletableFuture<Account> getAsync(String accountId) {
-        return http.executeAsync(api.get(requirePathId(accountId, "account id")));
+        return async(() -> http.executeAsync(api.get(requirePathId(accountId, "account id"))));
     }
 }

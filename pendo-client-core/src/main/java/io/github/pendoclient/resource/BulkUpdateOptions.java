@@ -1,34 +1,29 @@
 package io.github.pendoclient.resource;
 
+import java.util.Objects;
+
 /**
  * Options of a metadata bulk update. Defaults: 500 rows per request, no {@code create=true}, split retries on, no
- * schema validation. Pendo documents no maximum batch size; one pipeline sends 1,000. Immutable: derive with
- * {@link #builder()}, {@link #toBuilder()} or the {@code with...} copies.
- *
- * @param chunkSize rows per request
- * @param create whether to send {@code create=true}, creating unknown visitors or accounts
- * @param splitRetries whether a batch Pendo rejects as a whole (400 or 422) is bisected to isolate the rejected rows
- *     and apply the rest
- * @param validateTypes whether values are checked against the metadata schema's {@code Type} before sending; rows
- *     that fail are rejected locally and reported
+ * schema validation. Pendo documents no maximum batch size; one pipeline sends 1,000. Immutable: start from
+ * {@link #defaults()} or {@link #builder()}, and derive with {@link #toBuilder()}.
  */
-public record BulkUpdateOptions(int chunkSize, boolean create, boolean splitRetries, boolean validateTypes) {
+public final class BulkUpdateOptions {
 
     /** Default rows per request. */
     public static final int DEFAULT_CHUNK_SIZE = 500;
 
-    /**
-     * Checks the chunk size.
-     *
-     * @param chunkSize rows per request
-     * @param create whether to create unknown ids
-     * @param splitRetries whether to bisect rejected batches
-     * @param validateTypes whether to validate against the schema
-     */
-    public BulkUpdateOptions {
-        if (chunkSize < 1) {
-            throw new IllegalArgumentException("chunkSize must be at least 1, was " + chunkSize);
-        }
+    private static final BulkUpdateOptions DEFAULTS = new Builder().build();
+
+    private final int chunkSize;
+    private final boolean create;
+    private final boolean splitRetries;
+    private final boolean validateTypes;
+
+    private BulkUpdateOptions(Builder builder) {
+        this.chunkSize = builder.chunkSize;
+        this.create = builder.create;
+        this.splitRetries = builder.splitRetries;
+        this.validateTypes = builder.validateTypes;
     }
 
     /**
@@ -37,7 +32,7 @@ public record BulkUpdateOptions(int chunkSize, boolean create, boolean splitRetr
      * @return the default options
      */
     public static BulkUpdateOptions defaults() {
-        return new BulkUpdateOptions(DEFAULT_CHUNK_SIZE, false, true, false);
+        return DEFAULTS;
     }
 
     /**
@@ -46,7 +41,7 @@ public record BulkUpdateOptions(int chunkSize, boolean create, boolean splitRetr
      * @return a new builder
      */
     public static Builder builder() {
-        return defaults().toBuilder();
+        return new Builder();
     }
 
     /**
@@ -60,43 +55,70 @@ public record BulkUpdateOptions(int chunkSize, boolean create, boolean splitRetr
     }
 
     /**
-     * A copy with another chunk size.
+     * Rows per request.
      *
-     * @param size rows per request, at least 1
-     * @return new options
+     * @return at least 1
      */
-    public BulkUpdateOptions withChunkSize(int size) {
-        return new BulkUpdateOptions(size, create, splitRetries, validateTypes);
+    public int chunkSize() {
+        return chunkSize;
     }
 
     /**
-     * A copy that creates unknown visitors or accounts ({@code create=true}).
+     * Whether {@code create=true} is sent, creating unknown visitors or accounts.
+     *
+     * @return true to create them
+     */
+    public boolean create() {
+        return create;
+    }
+
+    /**
+     * Whether a batch Pendo rejects as a whole (400 or 422) is bisected to isolate the rejected rows and apply the
+     * rest.
+     *
+     * @return true to bisect
+     */
+    public boolean splitRetries() {
+        return splitRetries;
+    }
+
+    /**
+     * Whether values are checked against the metadata schema's {@code Type} before sending; rows that fail are
+     * rejected locally and reported.
+     *
+     * @return true to validate
+     */
+    public boolean validateTypes() {
+        return validateTypes;
+    }
+
+    /**
+     * A copy that creates unknown visitors or accounts ({@code create=true}); the same as
+     * {@code toBuilder().create(value).build()}, which is the way to derive options. This copy remains only until
+     * its last caller in the project moves to the builder, and will be removed.
      *
      * @param value whether to create them
      * @return new options
      */
     public BulkUpdateOptions withCreate(boolean value) {
-        return new BulkUpdateOptions(chunkSize, value, splitRetries, validateTypes);
+        return toBuilder().create(value).build();
     }
 
-    /**
-     * A copy with split retries on or off.
-     *
-     * @param value whether to bisect rejected batches
-     * @return new options
-     */
-    public BulkUpdateOptions withSplitRetries(boolean value) {
-        return new BulkUpdateOptions(chunkSize, create, value, validateTypes);
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof BulkUpdateOptions that && that.chunkSize == chunkSize && that.create == create
+                && that.splitRetries == splitRetries && that.validateTypes == validateTypes;
     }
 
-    /**
-     * A copy with schema validation on or off.
-     *
-     * @param value whether to validate values against the schema
-     * @return new options
-     */
-    public BulkUpdateOptions withValidateTypes(boolean value) {
-        return new BulkUpdateOptions(chunkSize, create, splitRetries, value);
+    @Override
+    public int hashCode() {
+        return Objects.hash(chunkSize, create, splitRetries, validateTypes);
+    }
+
+    @Override
+    public String toString() {
+        return "BulkUpdateOptions[chunkSize=" + chunkSize + ", create=" + create + ", splitRetries=" + splitRetries
+                + ", validateTypes=" + validateTypes + "]";
     }
 
     /** Builds {@link BulkUpdateOptions}; setters validate at once. */
@@ -162,7 +184,7 @@ public record BulkUpdateOptions(int chunkSize, boolean create, boolean splitRetr
          * @return the immutable options
          */
         public BulkUpdateOptions build() {
-            return new BulkUpdateOptions(chunkSize, create, splitRetries, validateTypes);
+            return new BulkUpdateOptions(this);
         }
     }
 }

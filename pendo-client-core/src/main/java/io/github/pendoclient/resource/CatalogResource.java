@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -86,7 +87,7 @@ public class CatalogResource<T extends PendoObject> extends Resource {
      * @return the objects
      */
     public List<T> list(ListOptions options) {
-        return http.execute(lister.apply(encoded(options.query())));
+        return http.execute(lister.apply(encoded(Objects.requireNonNull(options, "options").query())));
     }
 
     /**
@@ -96,7 +97,7 @@ public class CatalogResource<T extends PendoObject> extends Resource {
      * @return a future of the objects
      */
     public CompletableFuture<List<T>> listAsync(ListOptions options) {
-        return http.executeAsync(lister.apply(encoded(options.query())));
+        return async(() -> http.executeAsync(lister.apply(encoded(Objects.requireNonNull(options, "options").query()))));
     }
 
     /**
@@ -119,8 +120,8 @@ public class CatalogResource<T extends PendoObject> extends Resource {
      * @return a future of the object, failed with {@link NotFoundException} if unknown
      */
     public CompletableFuture<T> getAsync(String id) {
-        requireId(id, noun + " id");
-        return http.executeAsync(lister.apply(byIds(List.of(id)))).thenApply(found -> single(id, found));
+        return async(() -> http.executeAsync(lister.apply(byIds(List.of(requireId(id, noun + " id")))))
+                .thenApply(found -> single(id, found)));
     }
 
     private T single(String id, List<T> found) {

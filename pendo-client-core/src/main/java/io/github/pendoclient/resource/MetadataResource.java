@@ -35,7 +35,7 @@ public final class MetadataResource extends Resource {
      * @return group to field to descriptor
      */
     public MetadataSchema schema(MetadataKind kind) {
-        return new MetadataSchema(http.execute(api.schema(kind.path())));
+        return new MetadataSchema(http.execute(api.schema(Objects.requireNonNull(kind, "kind").path())));
     }
 
     /**
@@ -45,7 +45,7 @@ public final class MetadataResource extends Resource {
      * @return a future of the schema
      */
     public CompletableFuture<MetadataSchema> schemaAsync(MetadataKind kind) {
-        return http.executeAsync(api.schema(kind.path())).thenApply(MetadataSchema::new);
+        return async(() -> http.executeAsync(api.schema(Objects.requireNonNull(kind, "kind").path())).thenApply(MetadataSchema::new));
     }
 
     /**

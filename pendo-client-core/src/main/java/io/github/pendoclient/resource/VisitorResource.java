@@ -54,7 +54,7 @@ public final class VisitorResource extends Resource {
      * @return a future of the visitor
      */
     public CompletableFuture<Visitor> getAsync(String visitorId) {
-        return http.executeAsync(api.get(requirePathId(visitorId, "visitor id")));
+        return async(() -> http.executeAsync(api.get(requirePathId(visitorId, "visitor id"))));
     }
 
     /**

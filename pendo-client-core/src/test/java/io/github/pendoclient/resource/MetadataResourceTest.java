@@ -71,7 +71,7 @@ class MetadataResourceTest {
         }
 
         BulkUpdateReport report = fixture.client.metadata().bulkUpdate(MetadataKind.VISITOR, "custom", rows,
-                BulkUpdateOptions.defaults().withChunkSize(3).withCreate(true));
+                BulkUpdateOptions.builder().chunkSize(3).create(true).build());
 
         RecordedRequest first = fixture.take();
         assertThat(first.getMethod()).isEqualTo("POST");
@@ -95,7 +95,7 @@ class MetadataResourceTest {
                 MetadataRow.of("v-2", "plan", "Pro"));
 
         BulkUpdateReport report = fixture.client.metadata().bulkUpdate(MetadataKind.VISITOR, "custom", rows,
-                BulkUpdateOptions.defaults().withChunkSize(2));
+                BulkUpdateOptions.builder().chunkSize(2).build());
 
         assertThat(report.total()).isEqualTo(3);
         assertThat(report.updated()).isZero();
@@ -160,7 +160,7 @@ class MetadataResourceTest {
 
         BulkUpdateReport report = fixture.client.metadata().bulkUpdate(MetadataKind.VISITOR, "custom",
                 List.of(MetadataRow.of("v-1", "planlevel", "Pro"), MetadataRow.of("v-2", "planlevel", "Pro")),
-                BulkUpdateOptions.defaults().withSplitRetries(false));
+                BulkUpdateOptions.builder().splitRetries(false).build());
 
         assertThat(report.rejected()).hasSize(2);
         assertThat(report.requests()).isEqualTo(1);
@@ -175,7 +175,7 @@ class MetadataResourceTest {
                         new MetadataRow("ok", Map.of("seats", 12L, "trial", true, "renewaldate", Instant.EPOCH)),
                         MetadataRow.of("wrong-type", "seats", "twelve"),
                         MetadataRow.of("unknown-field", "colour", "red")),
-                BulkUpdateOptions.defaults().withValidateTypes(true));
+                BulkUpdateOptions.builder().validateTypes(true).build());
 
         assertThat(fixture.take().getTarget()).isEqualTo("/api/v1/metadata/schema/visitor");
         String sent = body(fixture.take());

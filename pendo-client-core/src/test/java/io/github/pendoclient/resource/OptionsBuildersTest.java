@@ -3,6 +3,9 @@ package io.github.pendoclient.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -57,12 +60,23 @@ class OptionsBuildersTest {
 
         BulkUpdateOptions derived = options.toBuilder().validateTypes(true).build();
 
-        assertThat(derived).isEqualTo(new BulkUpdateOptions(3, true, true, true));
+        assertThat(derived).isEqualTo(BulkUpdateOptions.builder().chunkSize(3).create(true).validateTypes(true).build());
+        assertThat(List.of(derived.chunkSize(), derived.create(), derived.splitRetries(), derived.validateTypes()))
+                .containsExactly(3, true, true, true);
     }
 
     @Test
     void bulkUpdateOptionsBuilderRejectsAZeroChunkSizeAtOnce() {
         assertThatThrownBy(() -> BulkUpdateOptions.builder().chunkSize(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("chunkSize must be at least 1");
+    }
+
+    @Test
+    void bulkUpdateOptionsAreBuiltOneWayOnly() {
+        assertThat(BulkUpdateOptions.class.getConstructors()).as("public constructors").isEmpty();
+        // KNOWN: withCreate stays until pendo-client-testing's FakePendoTest (not this branch's to edit) moves to
+        // toBuilder().create(true).build(); the lead removes it at merge, and then this set is empty.
+        assertThat(Arrays.stream(BulkUpdateOptions.class.getMethods()).map(Method::getName)
+                .filter(name -> name.startsWith("with"))).as("with... copies").containsOnly("withCreate");
     }
 }

@@ -1,8 +1,10 @@
 package io.github.pendoclient.track;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The {@code context} of a track event: where it happened. Pendo requires the member but accepts it empty
@@ -43,39 +45,48 @@ public final class Context {
     }
 
     /**
+     * A builder holding this context's members, to derive a context that differs in one.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return new Builder().ip(ip).userAgent(userAgent).url(url).title(title);
+    }
+
+    /**
      * The client IP address.
      *
-     * @return the address, or null
+     * @return the address, or empty when not set
      */
-    public String ip() {
-        return ip;
+    public Optional<String> ip() {
+        return Optional.ofNullable(ip);
     }
 
     /**
      * The user agent.
      *
-     * @return the user agent, or null
+     * @return the user agent, or empty when not set
      */
-    public String userAgent() {
-        return userAgent;
+    public Optional<String> userAgent() {
+        return Optional.ofNullable(userAgent);
     }
 
     /**
      * The page URL.
      *
-     * @return the URL, or null
+     * @return the URL, or empty when not set
      */
-    public String url() {
-        return url;
+    public Optional<String> url() {
+        return Optional.ofNullable(url);
     }
 
     /**
      * The page title.
      *
-     * @return the title, or null
+     * @return the title, or empty when not set
      */
-    public String title() {
-        return title;
+    public Optional<String> title() {
+        return Optional.ofNullable(title);
     }
 
     /**
@@ -89,7 +100,7 @@ public final class Context {
         putIfSet(map, "userAgent", userAgent);
         putIfSet(map, "url", url);
         putIfSet(map, "title", title);
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 
     private static void putIfSet(Map<String, Object> map, String name, String value) {

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import okio.Buffer;
 
@@ -100,10 +101,10 @@ public final class TrackEvent {
     /**
      * The account id, which Pendo "highly recommends".
      *
-     * @return the account id, or null
+     * @return the account id, or empty when not set
      */
-    public String accountId() {
-        return accountId;
+    public Optional<String> accountId() {
+        return Optional.ofNullable(accountId);
     }
 
     /**

@@ -116,4 +116,15 @@ class TrackEventTest {
         assertThatThrownBy(() -> TrackEvent.fromJson("{\"type\":\"track\"}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("visitorId");
     }
+
+    @Test
+    void membersThatAreNotSetAreEmptyOptionalsNotNull() {
+        Context context = Context.builder().ip("127.0.0.1").build();
+        TrackEvent event = TrackEvent.builder().event("signed-up").visitorId("v1").timestamp(Instant.EPOCH)
+                .context(context).build();
+
+        assertThat(context.ip()).contains("127.0.0.1");
+        assertThat(List.of(context.userAgent(), context.url(), context.title(), event.accountId()))
+                .allSatisfy(member -> assertThat(member).isEmpty());
+    }
 }

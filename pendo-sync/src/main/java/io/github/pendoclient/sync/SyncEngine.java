@@ -75,6 +75,17 @@ public final class SyncEngine {
     }
 
     /**
+     * A builder holding this engine's client, sink, state, settings, registry and listener, to make a second engine
+     * that differs in one of them (the two share what they were not given anew).
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return new Builder().client(client).sink(sink).state(state).settings(settings).registry(registry)
+                .listener(listener);
+    }
+
+    /**
      * The tables this engine knows.
      *
      * @return the registry

@@ -49,7 +49,7 @@ public final class KeysetPager<T> {
         this.aggregations = aggregations;
         this.query = query;
         this.paging = paging;
-        this.cursor = paging.resumeAfter() == null ? null : paging.resumeAfter().key();
+        this.cursor = paging.resumeAfter().map(KeysetCheckpoint::key).orElse(null);
         this.rows = new KeyedAdapter<>(paging.keyset(), converter(rowType));
     }
 

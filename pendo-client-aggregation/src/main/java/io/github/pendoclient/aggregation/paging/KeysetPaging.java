@@ -5,6 +5,7 @@ import io.github.pendoclient.aggregation.AggregationClient;
 import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How to page an aggregation by keyset: which fields, how many rows per request, and where to resume. Immutable;
@@ -111,10 +112,10 @@ public final class KeysetPaging {
     /**
      * The checkpoint paging resumes after.
      *
-     * @return the checkpoint, or null to start at the beginning
+     * @return the checkpoint, or empty to start at the beginning
      */
-    public KeysetCheckpoint resumeAfter() {
-        return resumeAfter;
+    public Optional<KeysetCheckpoint> resumeAfter() {
+        return Optional.ofNullable(resumeAfter);
     }
 
     boolean verifyOrder() {

@@ -305,7 +305,7 @@ public final class TimeWindows {
      * @throws IllegalArgumentException if the query has no source
      */
     public <T> WindowedPager<T> pager(AggregationClient aggregations, Aggregation query, Type rowType) {
-        if (query.pipeline().source() == null) {
+        if (query.pipeline().source().isEmpty()) {
             throw new IllegalArgumentException("A windowed query needs a source to put each window's time series on");
         }
         return new WindowedPager<>(Objects.requireNonNull(aggregations, "aggregations"), query, plan(), checkpoint,

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The time ranges a {@link WindowedPager} has finished, merged into disjoint intervals. Store {@link #toJson()} and
@@ -86,10 +87,10 @@ public final class WindowCheckpoint {
     /**
      * The end of the newest covered range, the usual "synced up to" mark.
      *
-     * @return the end, or null when nothing is covered
+     * @return the end, or empty when nothing is covered
      */
-    public Instant coveredUntil() {
-        return covered.isEmpty() ? null : covered.get(covered.size() - 1).to();
+    public Optional<Instant> coveredUntil() {
+        return covered.isEmpty() ? Optional.empty() : Optional.of(covered.get(covered.size() - 1).to());
     }
 
     /**

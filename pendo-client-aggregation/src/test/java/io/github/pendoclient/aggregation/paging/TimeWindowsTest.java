@@ -127,7 +127,7 @@ class TimeWindowsTest {
 
         assertThat(checkpoint.covered()).containsExactly(
                 new WindowCheckpoint.Interval(NOV_1, NOV_1.plus(Duration.ofDays(3))));
-        assertThat(checkpoint.coveredUntil()).isEqualTo(NOV_1.plus(Duration.ofDays(3)));
+        assertThat(checkpoint.coveredUntil()).contains(NOV_1.plus(Duration.ofDays(3)));
         assertThat(WindowCheckpoint.parse(checkpoint.toJson())).isEqualTo(checkpoint);
         assertThat(WindowCheckpoint.parse("[]")).isEqualTo(WindowCheckpoint.empty());
         assertThatThrownBy(() -> WindowCheckpoint.parse("[[1]]")).hasMessageContaining("[fromMillis, toMillis]");
@@ -200,7 +200,7 @@ class TimeWindowsTest {
             try (Stream<Map<String, Object>> stream = first.stream()) {
                 before = stream.limit(60).toList(); // the whole first window (48 rows) and part of the second
             }
-            assertThat(first.checkpoint().coveredUntil()).isEqualTo(NOV_1.plus(Duration.ofHours(24)));
+            assertThat(first.checkpoint().coveredUntil()).contains(NOV_1.plus(Duration.ofHours(24)));
 
             WindowedPager<Map<String, Object>> second = windows
                     .withResumeFrom(WindowCheckpoint.parse(first.checkpoint().toJson()))

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * What the embedded DuckDB of {@link DuckDbSink} and {@link ParquetSink} may use: its buffer memory (DuckDB's
  * {@code memory_limit}; past it DuckDB spills to a temporary directory beside the database) and its worker threads.
  * DuckDB's own defaults are 80% of the machine's memory and one thread per core, which makes a small sync's process
- * grow to hundreds of megabytes; {@link #DEFAULT} keeps it small.
+ * grow to hundreds of megabytes; {@link #defaults()} keeps it small.
  *
  * @param memoryLimit the buffer memory, a number and a unit such as {@code 64MB} or {@code 1GB}
  * @param threads the worker threads, at least 1
@@ -24,6 +24,16 @@ public record DuckDbLimits(String memoryLimit, int threads) {
      * little for one writer.
      */
     public static final DuckDbLimits DEFAULT = new DuckDbLimits("64MB", 1);
+
+    /**
+     * The default limits, 64 MB of buffers and one thread (see {@link #DEFAULT}); the factory every options type
+     * has. The constant remains for the command's option defaults and will go with them.
+     *
+     * @return the default limits
+     */
+    public static DuckDbLimits defaults() {
+        return DEFAULT;
+    }
 
     /**
      * Checks the limits.

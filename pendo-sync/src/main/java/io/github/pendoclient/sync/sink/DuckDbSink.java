@@ -55,13 +55,13 @@ public final class DuckDbSink implements Sink {
     private final Map<String, Boolean> constrained = new HashMap<>();
 
     /**
-     * Opens (or creates) a database file, and its parent directory if missing, with {@link DuckDbLimits#DEFAULT}.
+     * Opens (or creates) a database file, and its parent directory if missing, with {@link DuckDbLimits#defaults()}.
      *
      * @param file the {@code .duckdb} file
      * @throws IOException if the file cannot be opened as a DuckDB database
      */
     public DuckDbSink(Path file) throws IOException {
-        this(file, DuckDbLimits.DEFAULT);
+        this(file, DuckDbLimits.defaults());
     }
 
     /**

@@ -45,14 +45,14 @@ public final class ParquetSink implements Sink {
     private final DuckDbSink staging;
 
     /**
-     * Opens (or creates) a directory of Parquet files and its staging database with {@link DuckDbLimits#DEFAULT},
+     * Opens (or creates) a directory of Parquet files and its staging database with {@link DuckDbLimits#defaults()},
      * and exports the tables that a killed run left committed but not exported.
      *
      * @param directory the directory
      * @throws IOException if the directory or the staging database cannot be opened
      */
     public ParquetSink(Path directory) throws IOException {
-        this(directory, DuckDbLimits.DEFAULT);
+        this(directory, DuckDbLimits.defaults());
     }
 
     /**

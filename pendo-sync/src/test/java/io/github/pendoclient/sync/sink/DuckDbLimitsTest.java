@@ -55,6 +55,11 @@ class DuckDbLimitsTest {
     }
 
     @Test
+    void defaultsAreSixtyFourMegabytesAndOneThread() {
+        assertThat(DuckDbLimits.defaults()).isEqualTo(new DuckDbLimits("64MB", 1));
+    }
+
+    @Test
     void aMemoryLimitWithoutAUnitIsRefusedWithAnExample() {
         assertThatThrownBy(() -> new DuckDbLimits("lots", 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'lots'").hasMessageContaining("64MB");
