@@ -92,18 +92,6 @@ public final class BulkUpdateOptions {
         return validateTypes;
     }
 
-    /**
-     * A copy that creates unknown visitors or accounts ({@code create=true}); the same as
-     * {@code toBuilder().create(value).build()}, which is the way to derive options. This copy remains only until
-     * its last caller in the project moves to the builder, and will be removed.
-     *
-     * @param value whether to create them
-     * @return new options
-     */
-    public BulkUpdateOptions withCreate(boolean value) {
-        return toBuilder().create(value).build();
-    }
-
     @Override
     public boolean equals(Object other) {
         return other instanceof BulkUpdateOptions that && that.chunkSize == chunkSize && that.create == create

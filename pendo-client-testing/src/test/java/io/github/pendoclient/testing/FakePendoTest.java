@@ -148,7 +148,7 @@ class FakePendoTest {
 
         BulkUpdateReport created = client.metadata().bulkUpdate(MetadataKind.VISITOR, "custom",
                 List.of(new MetadataRow("v-new", Map.of("plan_tier", "team"))),
-                BulkUpdateOptions.defaults().withCreate(true));
+                BulkUpdateOptions.defaults().toBuilder().create(true).build());
         assertThat(created.updated()).isEqualTo(1);
         assertThat(client.visitors().get("v-new").group("custom")).containsEntry("plan_tier", "team");
     }

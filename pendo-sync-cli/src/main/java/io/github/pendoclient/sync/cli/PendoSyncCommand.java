@@ -108,10 +108,10 @@ public final class PendoSyncCommand implements Callable<Integer> {
     @Option(names = "--duckdb-memory", paramLabel = "SIZE", description = "Buffer memory of the embedded DuckDB"
             + " behind --duckdb and --parquet, past which it spills to disk (default: "
             + "${DEFAULT-VALUE}; DuckDB's own default is 80%% of the machine's memory).")
-    String duckdbMemory = DuckDbLimits.DEFAULT.memoryLimit();
+    String duckdbMemory = DuckDbLimits.defaults().memoryLimit();
 
     @Option(names = "--duckdb-threads", paramLabel = "N", description = "Worker threads of that DuckDB (default: 1).")
-    int duckdbThreads = DuckDbLimits.DEFAULT.threads();
+    int duckdbThreads = DuckDbLimits.defaults().threads();
 
     @Option(names = "--postgres", paramLabel = "JDBC_URL", description = "Upsert into this PostgreSQL database"
             + " instead, e.g. jdbc:postgresql://localhost:5432/analytics; the password comes from "

@@ -17,22 +17,18 @@ public record DuckDbLimits(String memoryLimit, int threads) {
 
     private static final Pattern SIZE = Pattern.compile("\\d+(\\.\\d+)?\\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)");
 
-    /**
-     * 64 MB of buffers and one thread. The sink keeps no primary-key index (which DuckDB holds in memory whole) and
-     * stages rows in a temporary table that spills to disk past the limit, so the upserts of event tables of any
-     * size need no memory that grows with the table; more memory makes large merges spill less, and more threads help
-     * little for one writer.
-     */
-    public static final DuckDbLimits DEFAULT = new DuckDbLimits("64MB", 1);
+    private static final DuckDbLimits DEFAULTS = new DuckDbLimits("64MB", 1);
 
     /**
-     * The default limits, 64 MB of buffers and one thread (see {@link #DEFAULT}); the factory every options type
-     * has. The constant remains for the command's option defaults and will go with them.
+     * The default limits: 64 MB of buffers and one thread. The sink keeps no primary-key index (which DuckDB holds in
+     * memory whole) and stages rows in a temporary table that spills to disk past the limit, so the upserts of event
+     * tables of any size need no memory that grows with the table; more memory makes large merges spill less, and
+     * more threads help little for one writer.
      *
      * @return the default limits
      */
     public static DuckDbLimits defaults() {
-        return DEFAULT;
+        return DEFAULTS;
     }
 
     /**
