@@ -77,6 +77,11 @@ public final class Benchmarks {
             Markdown.replaceSection(markdown, "sink-alone", sinks);
             System.out.println(sinks);
         }
+        if (only.isEmpty() || only.contains("loaders")) {
+            String loaders = StorageLoaderCase.run(work, repetitions);
+            Markdown.replaceSection(markdown, "storage-loaders", loaders);
+            System.out.println(loaders);
+        }
         if (only.isEmpty() || only.contains("scale")) {
             String scale = ScaleCase.run(work);
             Markdown.replaceSection(markdown, "sync-scale", scale);
@@ -93,10 +98,10 @@ public final class Benchmarks {
         Path body = VisitorsFile.ensure(work, rows, 42);
         long bytes = Files.size(body);
         String[][] cases = {
-                {"bare", "-Xmx128m", "bare Moshi `JsonReader` pass (the parsing limit)"},
-                {"sdk-typed", "-Xmx128m", "SDK, typed rows (`Visitor`)"},
-                {"sdk-maps", "-Xmx128m", "SDK, `Map<String, Object>` rows"},
-                {"naive", "-Xmx128m", "naive: whole body into one `List`"},
+                {"bare", "-Xmx64m", "bare Moshi `JsonReader` pass (the parsing limit)"},
+                {"sdk-typed", "-Xmx64m", "SDK, typed rows (`Visitor`)"},
+                {"sdk-maps", "-Xmx64m", "SDK, `Map<String, Object>` rows"},
+                {"naive", "-Xmx64m", "naive: whole body into one `List`"},
                 {"naive", "-Xmx12g", "naive: whole body into one `List`"},
                 {"fake", "-Xmx512m", "SDK, maps, served by `FakePendo` (generated visitors, same JVM)"},
         };

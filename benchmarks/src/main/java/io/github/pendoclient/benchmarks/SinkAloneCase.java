@@ -103,7 +103,7 @@ final class SinkAloneCase {
     }
 
     /** The table's rows as a sync reads them, from the demo's fake, kept in memory. */
-    private static List<Map<String, Object>> fetch(Path work, Table table) throws IOException {
+    static List<Map<String, Object>> fetch(Path work, Table table) throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>();
         Clock clock = Clock.systemUTC();
         Path state = work.resolve("sink-alone-state.json");

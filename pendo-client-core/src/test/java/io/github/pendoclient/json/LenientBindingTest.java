@@ -24,6 +24,14 @@ class LenientBindingTest {
     record Nested(Long rank, @UnknownFields Map<String, Object> unknownFields) {
     }
 
+    record Grouped(Map<String, Map<String, Object>> groups, List<Map<String, Object>> rules,
+                   @UnknownFields Map<String, Object> unknownFields) {
+    }
+
+    /** A record that keeps its maps as given, unlike the SDK's records, which copy them. */
+    record Uncopied(Map<String, Map<String, Object>> metadata) {
+    }
+
     private final JsonAdapter<Row> lenient = PendoJson.moshi().adapter(Row.class);
     private final JsonAdapter<Row> strict = Binding.STRICT.moshi().adapter(Row.class);
 
@@ -84,6 +92,51 @@ class LenientBindingTest {
 
         assertThat(row.nested().rank()).isNull();
         assertThat(row.nested().unknownFields()).containsEntry("rank", 1.5);
+    }
+
+    @Test
+    void aGroupOfAnotherTypeInsideAnObjectOfObjectsKeepsTheWholeObjectRawInItsOrder() throws IOException {
+        Grouped row = PendoJson.moshi().adapter(Grouped.class).fromJson(
+                "{\"groups\":{\"agent\":{\"a\":1},\"auto\":\"x\",\"custom\":{\"b\":[2]}},\"rules\":[{\"r\":1}]}");
+
+        assertThat(row.groups()).isNull();
+        assertThat(row.rules()).containsExactly(Map.of("r", 1L));
+        assertThat(PendoJson.moshi().adapter(Object.class).toJson(row.unknownFields().get("groups")))
+                .isEqualTo("{\"agent\":{\"a\":1},\"auto\":\"x\",\"custom\":{\"b\":[2]}}");
+    }
+
+    @Test
+    void anElementOfAnotherTypeInAListOfObjectsKeepsTheListRaw() throws IOException {
+        Grouped row = PendoJson.moshi().adapter(Grouped.class).fromJson("{\"rules\":[{\"r\":1},7,{\"s\":2}]}");
+
+        assertThat(row.rules()).isNull();
+        assertThat(row.unknownFields()).containsEntry("rules", List.of(Map.of("r", 1L), 7L, Map.of("s", 2L)));
+    }
+
+    @Test
+    void jsonTextInAStringIsReadAsAnObjectOfObjects() throws IOException {
+        Grouped row = PendoJson.moshi().adapter(Grouped.class).fromJson("{\"groups\":\"{\\\"agent\\\":{\\\"a\\\":1}}\"}");
+
+        assertThat(row.groups()).isEqualTo(Map.of("agent", Map.of("a", 1L)));
+    }
+
+    @Test
+    void strictBindingMakesAGroupOfAnotherTypeAParseError() {
+        assertThatThrownBy(() -> Binding.STRICT.moshi().adapter(Grouped.class)
+                .fromJson("{\"groups\":{\"agent\":{\"a\":1},\"auto\":\"x\"}}"))
+                .isInstanceOf(JsonDataException.class)
+                .hasMessageContaining("$.groups");
+    }
+
+    @Test
+    void aMapReadIntoARecordThatKeepsItIsCopiedByARecordMadeFromIt() throws IOException {
+        Uncopied uncopied = PendoJson.moshi().adapter(Uncopied.class).fromJson("{\"metadata\":{\"agent\":{}}}");
+        io.github.pendoclient.model.Visitor visitor =
+                new io.github.pendoclient.model.Visitor("v1", null, uncopied.metadata(), null);
+
+        uncopied.metadata().put("custom", Map.of());
+
+        assertThat(visitor.metadata()).containsOnlyKeys("agent");
     }
 
     @Test

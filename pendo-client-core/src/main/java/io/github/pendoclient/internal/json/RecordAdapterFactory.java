@@ -7,6 +7,7 @@ import com.squareup.moshi.JsonQualifier;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import io.github.pendoclient.internal.Copies;
 import io.github.pendoclient.json.AlsoReads;
 import io.github.pendoclient.json.UnknownFields;
 import java.io.IOException;
@@ -171,6 +172,9 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
             Object[] values = defaults.clone();
             Map<String, Object> unknownFields = null;
             String[] readViaAlias = null;
+            // Which components were read under their own name, only tracked when the record has aliases: a bit
+            // each for the first 64 (no allocation per row), an array beyond.
+            long readByOwnNameBits = 0;
             boolean[] readByOwnName = null;
             reader.beginObject();
             while (reader.hasNext()) {
@@ -194,14 +198,19 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
                         readViaAlias[index] = null;
                     }
                     if (firstAliasOption < optionNames.length) {
-                        if (readByOwnName == null) {
-                            readByOwnName = new boolean[values.length];
+                        if (index < Long.SIZE) {
+                            readByOwnNameBits |= 1L << index;
+                        } else {
+                            if (readByOwnName == null) {
+                                readByOwnName = new boolean[values.length];
+                            }
+                            readByOwnName[index] = true;
                         }
-                        readByOwnName[index] = true;
                     }
                 } else {
-                    if (readByOwnName != null && readByOwnName[index]
-                            || readViaAlias != null && readViaAlias[index] != null) {
+                    boolean ownNameRead = index < Long.SIZE ? (readByOwnNameBits & 1L << index) != 0
+                            : readByOwnName != null && readByOwnName[index];
+                    if (ownNameRead || readViaAlias != null && readViaAlias[index] != null) {
                         unknownFields = put(unknownFields, name, JsonValues.read(reader));
                         continue;
                     }
@@ -235,6 +244,13 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
                         + reader.getPath() + ": " + cause.getMessage(), cause);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("Cannot instantiate " + type.getName(), e);
+            } finally {
+                // A map the constructor did not take (a record that keeps its maps as given) is copied from now on.
+                for (Object value : values) {
+                    if (value instanceof Copies.Handoff<?, ?> handoff) {
+                        handoff.spend();
+                    }
+                }
             }
         }
 
@@ -253,6 +269,9 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
         private Map<String, Object> put(Map<String, Object> unknownFields, String name, Object value) {
             if (unknownIndex < 0) {
                 return unknownFields;
+            }
+            if (value instanceof Copies.Handoff<?, ?> handoff) {
+                handoff.spend(); // kept as an unknown member, not handed to the constructor
             }
             Map<String, Object> map = unknownFields == null ? new LinkedHashMap<>() : unknownFields;
             map.put(name, value);

@@ -28,8 +28,10 @@ import org.duckdb.DuckDBConnection;
  * are stored as {@code TIMESTAMP} (UTC), metadata and nested members as {@code JSON}, compressed with ZSTD (DuckDB's
  * default for text, dictionary and FSST, leaves JSON three times larger and takes longer to write it). Rows are
  * appended to a staging table with DuckDB's appender and merged at each commit, which also ends the transaction: the
- * rows whose key is staged are deleted and the staged rows inserted, in that one transaction. A resumed run
- * refetches from the last checkpoint, and the upserts make that idempotent.
+ * rows whose key is staged are deleted and the staged rows inserted, in that one transaction. A first load (the table
+ * empty when opened) skips the delete while every key it has written is new, which it tracks by fingerprint; from
+ * the first repeated key, or past 2<sup>20</sup> keys, its merges delete as well. A resumed run refetches from the
+ * last checkpoint, and the upserts make that idempotent.
  *
  * <p>The key columns are {@code NOT NULL} but carry no {@code PRIMARY KEY} constraint: DuckDB holds a primary key's
  * index in memory whole, which for the event tables' long composite keys grew to hundreds of megabytes, while the
@@ -53,6 +55,13 @@ public final class DuckDbSink implements Sink {
     private final Map<String, int[]> keyColumns = new HashMap<>();
     /** Per table: whether it has a PRIMARY KEY constraint (created by an earlier version). */
     private final Map<String, Boolean> constrained = new HashMap<>();
+    /**
+     * Per table in a first load (empty when opened, every key new so far): the fingerprints of every key written
+     * since it was opened, so that its merges need not delete anything. A repeated key, or more keys than the set
+     * holds, ends the first load, and the merges delete as before from that batch on.
+     */
+    private final Map<String, FingerprintSet> firstLoads = new HashMap<>();
+    private int firstLoadKeys = BATCH_KEYS;
 
     /**
      * Opens (or creates) a database file, and its parent directory if missing, with {@link DuckDbLimits#defaults()}.
@@ -180,11 +189,40 @@ public final class DuckDbSink implements Sink {
                 + e.getMessage(), e);
     }
 
+    /**
+     * Sets how many keys a first load remembers before it merges with deletes, for tests.
+     *
+     * @param keys the most keys, at least 1
+     * @return this sink
+     */
+    DuckDbSink firstLoadKeys(int keys) {
+        this.firstLoadKeys = keys;
+        return this;
+    }
+
+    /**
+     * Whether the table's merges skip the delete: a first load whose keys are all new so far.
+     *
+     * @param table the table
+     * @return true in a first load
+     */
+    boolean inFirstLoad(Table table) {
+        return firstLoads.containsKey(table.name());
+    }
+
     @Override
     public void open(Table table, OptionalLong position) throws IOException {
         rollback();
         try {
             appender(table);
+            if (!table.primaryKey().isEmpty()) {
+                try (Statement statement = connection.createStatement();
+                     ResultSet any = statement.executeQuery("SELECT 1 FROM " + quote(table.name()) + " LIMIT 1")) {
+                    if (!any.next()) {
+                        firstLoads.put(table.name(), new FingerprintSet(firstLoadKeys));
+                    }
+                }
+            }
         } catch (SQLException e) {
             throw failed("create", table, e);
         }
@@ -201,6 +239,11 @@ public final class DuckDbSink implements Sink {
             }
             long key = KeyFingerprint.of(
                     keyColumns.computeIfAbsent(table.name(), name -> KeyFingerprint.keyColumns(table)), values);
+            FingerprintSet firstLoad = firstLoads.get(table.name());
+            if (firstLoad != null && (firstLoad.isFull() || !firstLoad.add(key))) {
+                // A key written before (or too many to remember): this batch's merge deletes, and so do the rest.
+                firstLoads.remove(table.name());
+            }
             FingerprintSet keys = batchKeys.computeIfAbsent(table.name(), name -> new FingerprintSet(BATCH_KEYS));
             if (!keys.add(key)) {
                 // A key repeats within the batch (or the batch remembers no more keys): merge what came before, so
@@ -267,7 +310,7 @@ public final class DuckDbSink implements Sink {
         }
         boolean constraint = Boolean.TRUE.equals(constrained.get(table.name()));
         try (Statement statement = connection.createStatement()) {
-            if (!constraint && !table.primaryKey().isEmpty()) {
+            if (!constraint && !table.primaryKey().isEmpty() && !firstLoads.containsKey(table.name())) {
                 statement.execute("DELETE FROM " + quote(table.name()) + " AS t USING " + staging(table)
                         + " AS s WHERE " + sameKey);
             }
@@ -328,6 +371,7 @@ public final class DuckDbSink implements Sink {
             }
             appenders.clear();
             batchKeys.clear();
+            firstLoads.clear();
             connection.rollback();
         } catch (SQLException e) {
             throw new IOException("DuckDB could not roll back " + file + ": " + e.getMessage(), e);
