@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -49,6 +50,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
     public static final String USER = "pendo_sync_test";
     /** Its password: an obvious fake with quotes and a non-ASCII letter. */
     public static final String PASSWORD = "test-password-'\"é";
+    /** The password of a server started by {@link #main} to try pendo-sync by hand: easy to type in a shell. */
+    static final String TRY_PASSWORD = "try-pendo-sync";
 
     private static final int NOBODY = 65534;
     private static final Duration STARTUP = Duration.ofSeconds(60);
@@ -63,6 +66,42 @@ public final class EmbeddedPostgres implements AutoCloseable {
         this.process = process;
         this.dataDirectory = dataDirectory;
         this.port = port;
+    }
+
+    /**
+     * Starts a server for trying pendo-sync's PostgreSQL sink with nothing installed, prints how to sync the demo into
+     * it, and serves until the process is stopped (Ctrl+C), which stops the server and deletes its data. Run by
+     * {@code mvn -B -q process-test-classes -pl pendo-sync -am -Ptry-postgres}.
+     *
+     * @param args unused
+     * @throws Exception if the server cannot start
+     */
+    public static void main(String[] args) throws Exception {
+        EmbeddedPostgres server = start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
+        String url = server.openForTrying();
+        System.out.println("PostgreSQL " + url + " is running; Ctrl+C stops it and deletes its data. In another"
+                + " terminal, from the repository:");
+        System.out.println("  export PENDO_SYNC_PG_PASSWORD=" + TRY_PASSWORD);
+        System.out.println("  java -Xmx128m -jar pendo-sync-cli/target/pendo-sync-cli-*.jar --demo --postgres " + url
+                + " --postgres-user " + USER);
+        new CountDownLatch(1).await();
+    }
+
+    /**
+     * Creates a database to try pendo-sync in and gives the user the password {@link #TRY_PASSWORD}.
+     *
+     * @return the database's JDBC URL
+     */
+    String openForTrying() {
+        String url = newDatabase();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
+                Statement statement = connection.createStatement()) {
+            statement.execute("ALTER ROLE " + USER + " PASSWORD '" + TRY_PASSWORD + "'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot set the password for trying: " + e.getMessage(), e);
+        }
+        return url;
     }
 
     /** The server shared by every test in this JVM, started on first use and stopped when the JVM exits. */
