@@ -127,7 +127,7 @@ final class StorageLoaderCase {
                 + " thread (a commit every %,d rows), and loaded by the storage itself from a file of the same rows;"
                 + " DuckDB with the sink's limits (%s, %d thread) on both sides; each side timed until its storage is"
                 + " closed (Parquet: until the file is written); after one warm-up round, median of %d.%n%n",
-                TABLE, n, COMMIT_ROWS, DuckDbLimits.DEFAULT.memoryLimit(), DuckDbLimits.DEFAULT.threads(),
+                TABLE, n, COMMIT_ROWS, DuckDbLimits.defaults().memoryLimit(), DuckDbLimits.defaults().threads(),
                 repetitions));
         out.append("| storage | the storage's own bulk load | seconds | rows/s | sink seconds | sink rows/s"
                 + " | sink ÷ own load |\n|---|---|---|---|---|---|---|\n");
@@ -172,8 +172,8 @@ final class StorageLoaderCase {
 
     private static Properties duckDbConfig() {
         Properties config = new Properties();
-        config.setProperty("memory_limit", DuckDbLimits.DEFAULT.memoryLimit());
-        config.setProperty("threads", String.valueOf(DuckDbLimits.DEFAULT.threads()));
+        config.setProperty("memory_limit", DuckDbLimits.defaults().memoryLimit());
+        config.setProperty("threads", String.valueOf(DuckDbLimits.defaults().threads()));
         config.setProperty("preserve_insertion_order", "false");
         return config;
     }
