@@ -35,6 +35,12 @@ class HostileAggregationTest {
 
     static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+    /**
+     * How long a request may wait for its answer: a hung fake still fails the test, and a loaded CI machine does not.
+     * Speed is measured in the benchmarks module, not here.
+     */
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+
     static String pipeline(String stages) {
         return "{\"response\":{\"mimeType\":\"application/json\"},\"request\":{\"pipeline\":[" + stages + "]}}";
     }
@@ -118,9 +124,9 @@ class HostileAggregationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("bodies")
-    void isRefusedWithPendosErrorShapeWithinOneSecond(String what, String body, String field) throws Exception {
+    void isRefusedWithPendosErrorShape(String what, String body, String field) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(PENDO.baseUrl() + "api/v1/aggregation"))
-                .timeout(Duration.ofSeconds(1)).header("x-pendo-integration-key", PENDO.integrationKey())
+                .timeout(ANSWER_TIMEOUT).header("x-pendo-integration-key", PENDO.integrationKey())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
 
         HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
@@ -168,7 +174,7 @@ class HostileAggregationTest {
     void anOperatorListOverItsLimitIs400NamingTheLimit(String what, String body, String field, String limit)
             throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(PENDO.baseUrl() + "api/v1/aggregation"))
-                .timeout(Duration.ofSeconds(2)).header("x-pendo-integration-key", PENDO.integrationKey())
+                .timeout(ANSWER_TIMEOUT).header("x-pendo-integration-key", PENDO.integrationKey())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
 
         HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
@@ -199,7 +205,7 @@ class HostileAggregationTest {
         };
         try (FakePendo fake = FakePendo.builder().clock(broken).build().start()) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(fake.baseUrl() + "api/v1/aggregation"))
-                    .timeout(Duration.ofSeconds(1)).header("x-pendo-integration-key", fake.integrationKey())
+                    .timeout(ANSWER_TIMEOUT).header("x-pendo-integration-key", fake.integrationKey())
                     .POST(HttpRequest.BodyPublishers.ofString(pipeline("{\"source\":{\"visitors\":null}}")))
                     .build();
 
@@ -216,7 +222,7 @@ class HostileAggregationTest {
         // Only some rows have a string where the filter expects a number: the error shows up mid-way, before the
         // headers, because the fake produces up to 1 MiB before answering.
         HttpRequest request = HttpRequest.newBuilder(URI.create(PENDO.baseUrl() + "api/v1/aggregation"))
-                .timeout(Duration.ofSeconds(1)).header("x-pendo-integration-key", PENDO.integrationKey())
+                .timeout(ANSWER_TIMEOUT).header("x-pendo-integration-key", PENDO.integrationKey())
                 .POST(HttpRequest.BodyPublishers.ofString(visitorsThen("{\"filter\":\"if(visitorId =="
                         + " \\\"never\\\", 1, visitorId) > 0\"}"))).build();
 

@@ -295,6 +295,7 @@ public final class TrackSender implements AutoCloseable {
     }
 
     private void send(Item item) {
+        CompletableFuture<Void> attempt;
         synchronized (lock) {
             if (item.settled || closeState.get() == 2) {
                 freeSlots.incrementAndGet();
@@ -303,15 +304,16 @@ public final class TrackSender implements AutoCloseable {
             }
             item.inFlight = true;
             item.attempts++;
+            inFlightItems.add(item);
+            // Started and published under the lock: close() sees an event in flight only with the call it must
+            // cancel, and no call starts once close() has ended the events (executeOnceAsync never blocks).
+            try {
+                attempt = http.executeOnceAsync(client.call(item.json));
+            } catch (PendoException e) {
+                attempt = CompletableFuture.failedFuture(e);
+            }
+            item.current = attempt;
         }
-        inFlightItems.add(item);
-        CompletableFuture<Void> attempt;
-        try {
-            attempt = http.executeOnceAsync(client.call(item.json));
-        } catch (PendoException e) {
-            attempt = CompletableFuture.failedFuture(e);
-        }
-        item.current = attempt;
         attempt.whenComplete((ignored, failure) -> {
             Throwable cause = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
                     ? c.getCause() : failure;
@@ -613,6 +615,8 @@ public final class TrackSender implements AutoCloseable {
             if (sending && current != null) {
                 current.cancel(true);
             }
+            // Its cancelled call is over: not in flight, even before the send thread hears of the cancellation.
+            inFlightItems.remove(item);
             synchronized (lock) {
                 if (item.settled) {
                     continue;
