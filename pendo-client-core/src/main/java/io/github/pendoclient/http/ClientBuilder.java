@@ -1,6 +1,7 @@
 package io.github.pendoclient.http;
 
 import io.github.pendoclient.Region;
+import io.github.pendoclient.internal.Hosts;
 import io.github.pendoclient.internal.SdkVersion;
 import io.github.pendoclient.internal.http.BuilderAccess;
 import io.github.pendoclient.internal.http.HttpOptions;
@@ -255,7 +256,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         if (url == null) {
             throw new IllegalArgumentException("Not a valid base URL: '" + resolved + "'");
         }
-        if (!url.isHttps() && !allowInsecureHttp && !isLoopback(url.host())) {
+        if (!url.isHttps() && !allowInsecureHttp && !Hosts.isLoopback(url.host())) {
             throw new IllegalArgumentException("Refusing plain http to " + url.host() + ": the credential would"
                     + " travel in clear text. Use https, or call allowInsecureHttp(true) on a trusted network.");
         }
@@ -313,11 +314,5 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     private String userAgent() {
         return "pendo-client-java/" + SdkVersion.VERSION + " (Java " + System.getProperty("java.version") + "; "
                 + System.getProperty("os.name") + ")" + (applicationName == null ? "" : " " + applicationName);
-    }
-
-    static boolean isLoopback(String host) {
-        String lower = host.toLowerCase(Locale.ROOT);
-        return lower.equals("localhost") || lower.endsWith(".localhost") || lower.startsWith("127.")
-                || lower.equals("::1") || lower.equals("0:0:0:0:0:0:0:1");
     }
 }

@@ -1,6 +1,7 @@
 package io.github.pendoclient.connect;
 
 import io.github.pendoclient.Region;
+import io.github.pendoclient.internal.Hosts;
 import io.github.pendoclient.sync.CursorKind;
 import io.github.pendoclient.sync.Table;
 import io.github.pendoclient.sync.TableRegistry;
@@ -365,7 +366,7 @@ public final class PendoSourceConfig extends AbstractConfig {
                 throw new ConfigException(name, value, "an https URL such as https://pendo-proxy.internal:8443,"
                         + " or empty for the region's");
             }
-            if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+            if (scheme.equals("http") && !Hosts.isLoopback(uri.getHost())) {
                 throw new ConfigException(name, value, name + " must be https: over http the integration key would"
                         + " travel in clear text to " + uri.getHost() + ". The connector sends plain http only to a"
                         + " loopback host (localhost, 127.0.0.1, ::1), such as a proxy on the worker's own machine;"
@@ -377,19 +378,6 @@ public final class PendoSourceConfig extends AbstractConfig {
         public String toString() {
             return "an https URL (http only to a loopback host), or empty";
         }
-    }
-
-    /**
-     * The hosts the client accepts plain http to without {@code allowInsecureHttp(true)}, which the connector does
-     * not offer: the same test as the client builder's (PendoSourceValidationTest checks that they agree).
-     */
-    static boolean isLoopback(String host) {
-        String lower = host.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("[") && lower.endsWith("]")) {
-            lower = lower.substring(1, lower.length() - 1);
-        }
-        return lower.equals("localhost") || lower.endsWith(".localhost") || lower.startsWith("127.")
-                || lower.equals("::1") || lower.equals("0:0:0:0:0:0:0:1");
     }
 
     private static final class AppIdsValidator implements ConfigDef.Validator {

@@ -2,6 +2,7 @@ package io.github.pendoclient.sync.cli;
 
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.Region;
+import io.github.pendoclient.internal.Hosts;
 import io.github.pendoclient.sync.Sink;
 import io.github.pendoclient.sync.SyncEngine;
 import io.github.pendoclient.sync.SyncOptions;
@@ -436,10 +437,7 @@ public final class PendoSyncCommand implements Callable<Integer> {
             throw usage("PENDO_BASE_URL must not carry a user or password before '@' (the client does not send it,"
                     + " and it would be printed); remove it");
         }
-        String host = uri.getHost().toLowerCase(Locale.ROOT).replaceAll("^\\[|]$", "");
-        boolean loopback = host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("127.")
-                || host.equals("::1") || host.equals("0:0:0:0:0:0:0:1");
-        if (uri.getScheme().equalsIgnoreCase("http") && !loopback) {
+        if (uri.getScheme().equalsIgnoreCase("http") && !Hosts.isLoopback(uri.getHost())) {
             throw usage("PENDO_BASE_URL " + withoutUserInfo(baseUrl) + " is plain http to a host that is not"
                     + " loopback: the integration key would travel in clear text; use https");
         }
