@@ -12,5 +12,6 @@ module io.github.pendoclient.smoke {
 
     // Core binds aggregation rows to ModularSmoke.AccountRow reflectively: an application exports (or opens) the
     // package of its row records to io.github.pendoclient.
-    exports io.github.pendoclient.smoke to io.github.pendoclient;
+    exports io.github.pendoclient.smoke to
+            io.github.pendoclient;
 }

@@ -28,11 +28,17 @@ module io.github.pendoclient {
 
     // sync.cli and connect: Hosts, the one loopback test their base-URL checks share with the client builder.
     exports io.github.pendoclient.internal to
-            io.github.pendoclient.aggregation, io.github.pendoclient.track, io.github.pendoclient.testing,
-            io.github.pendoclient.sync.cli, io.github.pendoclient.connect;
+            io.github.pendoclient.aggregation,
+            io.github.pendoclient.track,
+            io.github.pendoclient.testing,
+            io.github.pendoclient.sync.cli,
+            io.github.pendoclient.connect;
     exports io.github.pendoclient.internal.http to
-            io.github.pendoclient.aggregation, io.github.pendoclient.track;
+            io.github.pendoclient.aggregation,
+            io.github.pendoclient.track;
     exports io.github.pendoclient.internal.json to
-            io.github.pendoclient.aggregation, io.github.pendoclient.track, io.github.pendoclient.testing,
+            io.github.pendoclient.aggregation,
+            io.github.pendoclient.track,
+            io.github.pendoclient.testing,
             io.github.pendoclient.sync;
 }

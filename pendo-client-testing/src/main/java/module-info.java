@@ -20,5 +20,6 @@ module io.github.pendoclient.testing {
     exports io.github.pendoclient.testing;
 
     // picocli sets the standalone server's @Option fields reflectively.
-    opens io.github.pendoclient.testing to info.picocli;
+    opens io.github.pendoclient.testing to
+            info.picocli;
 }

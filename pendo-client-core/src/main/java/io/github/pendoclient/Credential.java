@@ -59,8 +59,8 @@ public abstract class Credential {
         if (other == null || other.getClass() != getClass()) {
             return false;
         }
-        return MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8),
-                ((Credential) other).value.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                value.getBytes(StandardCharsets.UTF_8), ((Credential) other).value.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.github.pendoclient;
 
-
 /**
  * A Pendo v1 integration key (Settings, Integrations, Integration Keys). It is sent exactly as given, including a
  * region suffix such as {@code .eu} if the key has one, and it is redacted from {@code toString()}, logs and

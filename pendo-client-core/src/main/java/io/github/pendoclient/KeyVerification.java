@@ -7,5 +7,4 @@ package io.github.pendoclient;
  * @param statusCode the HTTP status of the check
  * @param message a sentence for people: what the status means and what to check
  */
-public record KeyVerification(boolean valid, int statusCode, String message) {
-}
+public record KeyVerification(boolean valid, int statusCode, String message) {}

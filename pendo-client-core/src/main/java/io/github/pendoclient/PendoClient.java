@@ -151,9 +151,11 @@ public final class PendoClient implements AutoCloseable {
     }
 
     private static PendoClient fromEnv(Environment environment) {
-        String key = environment.require(ENV_INTEGRATION_KEY, "set it to a Pendo integration key"
-                + " (Settings > Integrations > Integration Keys), and " + ENV_REGION
-                + " to your data centre (us, us1, eu, jp, au) if it is not US");
+        String key = environment.require(
+                ENV_INTEGRATION_KEY,
+                "set it to a Pendo integration key"
+                        + " (Settings > Integrations > Integration Keys), and " + ENV_REGION
+                        + " to your data centre (us, us1, eu, jp, au) if it is not US");
         Builder builder = builder().integrationKey(key);
         environment.region().ifPresent(builder::region);
         environment.get(ENV_BASE_URL).ifPresent(builder::baseUrl);
@@ -272,7 +274,6 @@ public final class PendoClient implements AutoCloseable {
         return http.create(Objects.requireNonNull(api, "api"));
     }
 
-
     /**
      * The region this client talks to, or empty when it was built with an explicit base URL.
      *
@@ -323,8 +324,10 @@ public final class PendoClient implements AutoCloseable {
      * @return a future of whether the key was accepted, failed with the same exceptions as {@link #verifyKey()}
      */
     public CompletableFuture<KeyVerification> verifyKeyAsync() {
-        return checkAsync(VERIFY_PATH).exceptionallyCompose(failure -> unwrap(failure) instanceof NotFoundException
-                ? checkAsync(FALLBACK_VERIFY_PATH) : CompletableFuture.failedFuture(unwrap(failure)));
+        return checkAsync(VERIFY_PATH)
+                .exceptionallyCompose(failure -> unwrap(failure) instanceof NotFoundException
+                        ? checkAsync(FALLBACK_VERIFY_PATH)
+                        : CompletableFuture.failedFuture(unwrap(failure)));
     }
 
     private CompletableFuture<KeyVerification> checkAsync(String path) {
@@ -367,14 +370,21 @@ public final class PendoClient implements AutoCloseable {
     /** The verification a refusal means, or null when the failure says nothing about the key. */
     private KeyVerification refusal(Throwable failure, String path) {
         if (failure instanceof AuthenticationException) {
-            return new KeyVerification(false, 401, "The integration key was rejected by " + baseUrl() + ". Keys are"
-                    + " valid in one region only: " + (region == null ? "check the base URL"
-                    : "this client uses region " + region) + "; the subscription's login URL shows its region"
-                    + " (app.pendo.io = US, us1, eu, jpn, au).");
+            return new KeyVerification(
+                    false,
+                    401,
+                    "The integration key was rejected by " + baseUrl() + ". Keys are"
+                            + " valid in one region only: "
+                            + (region == null ? "check the base URL" : "this client uses region " + region)
+                            + "; the subscription's login URL shows its region"
+                            + " (app.pendo.io = US, us1, eu, jpn, au).");
         }
         if (failure instanceof PermissionDeniedException) {
-            return new KeyVerification(false, 403, "The integration key is known to " + baseUrl() + " but may not"
-                    + " read " + path + " (HTTP 403); check the key's permissions.");
+            return new KeyVerification(
+                    false,
+                    403,
+                    "The integration key is known to " + baseUrl() + " but may not" + " read " + path
+                            + " (HTTP 403); check the key's permissions.");
         }
         return null;
     }
@@ -405,8 +415,7 @@ public final class PendoClient implements AutoCloseable {
         private IntegrationKey integrationKey;
         private Binding binding = Binding.LENIENT;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         @Override
         protected Builder self() {

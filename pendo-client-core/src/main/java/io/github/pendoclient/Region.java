@@ -28,12 +28,22 @@ public enum Region {
     AUSTRALIA("https://app.au.pendo.io", "https://data.au.pendo.io");
 
     private static final Map<String, Region> ALIASES = Map.ofEntries(
-            Map.entry("us", US), Map.entry("usa", US), Map.entry("default", US), Map.entry("app.pendo.io", US),
-            Map.entry("us1", US1), Map.entry("us1.app.pendo.io", US1),
-            Map.entry("eu", EU), Map.entry("europe", EU), Map.entry("app.eu.pendo.io", EU),
-            Map.entry("jp", JAPAN), Map.entry("jpn", JAPAN), Map.entry("japan", JAPAN),
+            Map.entry("us", US),
+            Map.entry("usa", US),
+            Map.entry("default", US),
+            Map.entry("app.pendo.io", US),
+            Map.entry("us1", US1),
+            Map.entry("us1.app.pendo.io", US1),
+            Map.entry("eu", EU),
+            Map.entry("europe", EU),
+            Map.entry("app.eu.pendo.io", EU),
+            Map.entry("jp", JAPAN),
+            Map.entry("jpn", JAPAN),
+            Map.entry("japan", JAPAN),
             Map.entry("app.jpn.pendo.io", JAPAN),
-            Map.entry("au", AUSTRALIA), Map.entry("aus", AUSTRALIA), Map.entry("australia", AUSTRALIA),
+            Map.entry("au", AUSTRALIA),
+            Map.entry("aus", AUSTRALIA),
+            Map.entry("australia", AUSTRALIA),
             Map.entry("app.au.pendo.io", AUSTRALIA));
 
     private final URI apiBaseUrl;
@@ -76,7 +86,8 @@ public enum Region {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("A Pendo region is required; valid values: " + validValues());
         }
-        String normalized = text.trim().toLowerCase(Locale.ROOT).replace("https://", "").replace('_', '-');
+        String normalized =
+                text.trim().toLowerCase(Locale.ROOT).replace("https://", "").replace('_', '-');
         if (normalized.endsWith("/")) {
             normalized = normalized.substring(0, normalized.length() - 1);
         }
@@ -92,7 +103,8 @@ public enum Region {
                 return region;
             }
         }
-        throw new IllegalArgumentException("Unknown Pendo region '" + text.trim() + "'; valid values: " + validValues());
+        throw new IllegalArgumentException(
+                "Unknown Pendo region '" + text.trim() + "'; valid values: " + validValues());
     }
 
     private static String validValues() {

@@ -26,9 +26,13 @@ class ClientToBuilderTest {
     void toBuilderBuildsAClientWithTheSameKeyAndBaseUrl() throws Exception {
         server.start();
         server.enqueue(new MockResponse.Builder().code(200).body("[]").build());
-        try (PendoClient original = PendoClient.builder().integrationKey(KEY).baseUrl(server.url("/").toString())
-                .rateLimit(RateLimitOptions.disabled()).build();
-             PendoClient copy = original.toBuilder().applicationName("batch-job").build()) {
+        try (PendoClient original = PendoClient.builder()
+                        .integrationKey(KEY)
+                        .baseUrl(server.url("/").toString())
+                        .rateLimit(RateLimitOptions.disabled())
+                        .build();
+                PendoClient copy =
+                        original.toBuilder().applicationName("batch-job").build()) {
 
             copy.features().list();
 
@@ -41,10 +45,12 @@ class ClientToBuilderTest {
 
     @Test
     void toBuilderLeavesTheOriginalClientUnchanged() {
-        try (PendoClient original = PendoClient.builder().integrationKey(KEY).region(Region.EU).build()) {
+        try (PendoClient original =
+                PendoClient.builder().integrationKey(KEY).region(Region.EU).build()) {
             PendoClient.Builder builder = original.toBuilder().region(Region.US);
 
-            try (PendoClient us = builder.build(); PendoClient again = original.toBuilder().build()) {
+            try (PendoClient us = builder.build();
+                    PendoClient again = original.toBuilder().build()) {
                 assertThat(us.region()).contains(Region.US);
                 assertThat(again.region()).contains(Region.EU);
                 assertThat(original.region()).contains(Region.EU);

@@ -20,15 +20,19 @@ class PendoClientBuilderTest {
 
     @Test
     void regionSelectsItsApiHost() {
-        try (PendoClient client = PendoClient.builder().integrationKey(KEY).region(Region.EU).build()) {
+        try (PendoClient client =
+                PendoClient.builder().integrationKey(KEY).region(Region.EU).build()) {
             assertThat(client.baseUrl()).hasToString("https://app.eu.pendo.io/");
         }
     }
 
     @Test
     void baseUrlWinsOverRegionAndKeepsItsPath() {
-        try (PendoClient client = PendoClient.builder().integrationKey(KEY).region(Region.EU)
-                .baseUrl("https://proxy.example.com/pendo").build()) {
+        try (PendoClient client = PendoClient.builder()
+                .integrationKey(KEY)
+                .region(Region.EU)
+                .baseUrl("https://proxy.example.com/pendo")
+                .build()) {
             assertThat(client.baseUrl()).hasToString("https://proxy.example.com/pendo/");
             assertThat(client.region()).isEmpty();
         }
@@ -44,7 +48,8 @@ class PendoClientBuilderTest {
     @Test
     void blankOrWhitespaceKeysAreRejectedWithoutEchoingThem() {
         assertThatThrownBy(() -> PendoClient.builder().integrationKey("  "))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not be blank");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must not be blank");
         assertThatThrownBy(() -> PendoClient.builder().integrationKey("fake-secret-key\n"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("whitespace")
@@ -53,12 +58,18 @@ class PendoClientBuilderTest {
 
     @Test
     void plainHttpIsRefusedForRemoteHostsUnlessAllowed() {
-        assertThatThrownBy(() -> PendoClient.builder().integrationKey(KEY).baseUrl("http://proxy.example.com").build())
+        assertThatThrownBy(() -> PendoClient.builder()
+                        .integrationKey(KEY)
+                        .baseUrl("http://proxy.example.com")
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("clear text")
                 .hasMessageContaining("allowInsecureHttp");
-        try (PendoClient client = PendoClient.builder().integrationKey(KEY).baseUrl("http://proxy.example.com")
-                .allowInsecureHttp(true).build()) {
+        try (PendoClient client = PendoClient.builder()
+                .integrationKey(KEY)
+                .baseUrl("http://proxy.example.com")
+                .allowInsecureHttp(true)
+                .build()) {
             assertThat(client.baseUrl()).hasToString("http://proxy.example.com/");
         }
     }
@@ -66,7 +77,8 @@ class PendoClientBuilderTest {
     @Test
     void plainHttpIsFineOnLoopback() {
         for (String url : new String[] {"http://127.0.0.1:8080", "http://localhost:9", "http://[::1]:8080"}) {
-            try (PendoClient client = PendoClient.builder().integrationKey(KEY).baseUrl(url).build()) {
+            try (PendoClient client =
+                    PendoClient.builder().integrationKey(KEY).baseUrl(url).build()) {
                 assertThat(client.baseUrl().getScheme()).isEqualTo("http");
             }
         }
@@ -75,21 +87,28 @@ class PendoClientBuilderTest {
     @Test
     void baseUrlMustBeAbsoluteHttp() {
         assertThatThrownBy(() -> PendoClient.builder().baseUrl("ftp://example.com"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("absolute http or https");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("absolute http or https");
         assertThatThrownBy(() -> PendoClient.builder().baseUrl("app.pendo.io"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("absolute http or https");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("absolute http or https");
     }
 
     @Test
     void invalidOptionsFailAtTheSetter() {
         assertThatThrownBy(() -> PendoClient.builder().readTimeout(java.time.Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("readTimeout must be positive");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("readTimeout must be positive");
         assertThatThrownBy(() -> PendoClient.builder().applicationName("bad\nname"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("printable ASCII");
-        assertThatThrownBy(() -> io.github.pendoclient.http.RetryOptions.builder().maxAttempts(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("printable ASCII");
+        assertThatThrownBy(
+                        () -> io.github.pendoclient.http.RetryOptions.builder().maxAttempts(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 1");
         assertThatThrownBy(() -> io.github.pendoclient.http.RateLimitOptions.perSecond(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("positive");
     }
 
     @Test
@@ -106,8 +125,8 @@ class PendoClientBuilderTest {
         try (PendoClient client = PendoClient.fromEnv(Map.of("PENDO_INTEGRATION_KEY", KEY, "PENDO_REGION", "jp"))) {
             assertThat(client.baseUrl()).hasToString("https://app.jpn.pendo.io/");
         }
-        try (PendoClient client = PendoClient.fromEnv(Map.of("PENDO_INTEGRATION_KEY", KEY, "PENDO_REGION", "eu",
-                "PENDO_BASE_URL", "http://127.0.0.1:1234"))) {
+        try (PendoClient client = PendoClient.fromEnv(Map.of(
+                "PENDO_INTEGRATION_KEY", KEY, "PENDO_REGION", "eu", "PENDO_BASE_URL", "http://127.0.0.1:1234"))) {
             assertThat(client.baseUrl()).hasToString("http://127.0.0.1:1234/");
         }
     }
@@ -119,6 +138,7 @@ class PendoClientBuilderTest {
                 .hasMessageContaining("PENDO_INTEGRATION_KEY is not set")
                 .hasMessageContaining("PENDO_REGION");
         assertThatThrownBy(() -> PendoClient.fromEnv(Map.of("PENDO_INTEGRATION_KEY", KEY, "PENDO_REGION", "moon")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("valid values");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("valid values");
     }
 }

@@ -17,21 +17,22 @@ class PublicSurfaceTest {
 
     @Test
     void theCheckReportsPublicAndProtectedMembersThatMentionAnInternalType() {
-        assertThat(PublicSurface.internalTypesIn(Leaky.class)).containsExactlyInAnyOrder(
-                Leaky.class.getName() + ".<init>(...) mentions " + PendoHttp.class.getName(),
-                Leaky.class.getName() + ".stacks(...) mentions " + PendoHttp.class.getName(),
-                Leaky.class.getName() + ".stack mentions " + PendoHttp.class.getName());
+        assertThat(PublicSurface.internalTypesIn(Leaky.class))
+                .containsExactlyInAnyOrder(
+                        Leaky.class.getName() + ".<init>(...) mentions " + PendoHttp.class.getName(),
+                        Leaky.class.getName() + ".stacks(...) mentions " + PendoHttp.class.getName(),
+                        Leaky.class.getName() + ".stack mentions " + PendoHttp.class.getName());
     }
 
     @Test
     void theCheckReportsAnInternalSupertype() {
-        assertThat(PublicSurface.internalTypesIn(LeakyChild.class)).containsExactly(
-                LeakyChild.class.getName() + " extends/implements mentions " + ResourceAccess.Factory.class.getName());
+        assertThat(PublicSurface.internalTypesIn(LeakyChild.class))
+                .containsExactly(LeakyChild.class.getName() + " extends/implements mentions "
+                        + ResourceAccess.Factory.class.getName());
     }
 
     /** A public type whose only leak is the interface it implements. */
-    public abstract static class LeakyChild implements ResourceAccess.Factory {
-    }
+    public abstract static class LeakyChild implements ResourceAccess.Factory {}
 
     /** A public type that leaks the internal stack three ways, and hides it once. */
     public static class Leaky {

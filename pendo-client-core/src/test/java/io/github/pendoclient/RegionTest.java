@@ -23,11 +23,23 @@ class RegionTest {
 
     @ParameterizedTest
     @CsvSource({
-        "eu, EU", "EU, EU", " Europe , EU", "app.eu.pendo.io, EU", "https://app.eu.pendo.io/, EU",
-        "us, US", "US, US", "default, US",
-        "us1, US1", "US-1, US1", "us_1, US1",
-        "jp, JAPAN", "jpn, JAPAN", "Japan, JAPAN",
-        "au, AUSTRALIA", "aus, AUSTRALIA", "australia, AUSTRALIA"
+        "eu, EU",
+        "EU, EU",
+        " Europe , EU",
+        "app.eu.pendo.io, EU",
+        "https://app.eu.pendo.io/, EU",
+        "us, US",
+        "US, US",
+        "default, US",
+        "us1, US1",
+        "US-1, US1",
+        "us_1, US1",
+        "jp, JAPAN",
+        "jpn, JAPAN",
+        "Japan, JAPAN",
+        "au, AUSTRALIA",
+        "aus, AUSTRALIA",
+        "australia, AUSTRALIA"
     })
     void parseAcceptsWhatPeopleType(String text, Region expected) {
         assertThat(Region.parse(text)).isEqualTo(expected);
@@ -44,7 +56,8 @@ class RegionTest {
 
     @org.junit.jupiter.api.Test
     void parseRejectsBlank() {
-        assertThatThrownBy(() -> Region.parse("  ")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Region.parse("  "))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("valid values");
     }
 }

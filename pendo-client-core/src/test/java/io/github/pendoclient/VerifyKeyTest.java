@@ -17,7 +17,10 @@ class VerifyKeyTest {
     @BeforeEach
     void start() throws IOException {
         server.start();
-        client = PendoClient.builder().integrationKey("fake-key").baseUrl(server.url("/").toString()).build();
+        client = PendoClient.builder()
+                .integrationKey("fake-key")
+                .baseUrl(server.url("/").toString())
+                .build();
     }
 
     @AfterEach
@@ -48,7 +51,8 @@ class VerifyKeyTest {
     @Test
     void fallsBackToTheSchemaEndpointWhereTokenVerifyIsUnknown() throws InterruptedException {
         server.enqueue(new MockResponse.Builder().code(404).build());
-        server.enqueue(new MockResponse.Builder().code(200).body("{\"auto\":{}}").build());
+        server.enqueue(
+                new MockResponse.Builder().code(200).body("{\"auto\":{}}").build());
 
         assertThat(client.verifyKey().valid()).isTrue();
         server.takeRequest();

@@ -22,8 +22,7 @@ import java.util.Map;
  */
 public final class Benchmarks {
 
-    private Benchmarks() {
-    }
+    private Benchmarks() {}
 
     /**
      * Runs every case.
@@ -98,46 +97,65 @@ public final class Benchmarks {
         Path body = VisitorsFile.ensure(work, rows, 42);
         long bytes = Files.size(body);
         String[][] cases = {
-                {"bare", "-Xmx64m", "bare Moshi `JsonReader` pass (the parsing limit)"},
-                {"sdk-typed", "-Xmx64m", "SDK, typed rows (`Visitor`)"},
-                {"sdk-maps", "-Xmx64m", "SDK, `Map<String, Object>` rows"},
-                {"naive", "-Xmx64m", "naive: whole body into one `List`"},
-                {"naive", "-Xmx12g", "naive: whole body into one `List`"},
-                {"fake", "-Xmx512m", "SDK, maps, served by `FakePendo` (generated visitors, same JVM)"},
+            {"bare", "-Xmx64m", "bare Moshi `JsonReader` pass (the parsing limit)"},
+            {"sdk-typed", "-Xmx64m", "SDK, typed rows (`Visitor`)"},
+            {"sdk-maps", "-Xmx64m", "SDK, `Map<String, Object>` rows"},
+            {"naive", "-Xmx64m", "naive: whole body into one `List`"},
+            {"naive", "-Xmx12g", "naive: whole body into one `List`"},
+            {"fake", "-Xmx512m", "SDK, maps, served by `FakePendo` (generated visitors, same JVM)"},
         };
         Map<Integer, List<Result>> results = new LinkedHashMap<>();
         try (FileServer server = new FileServer(body)) {
             for (int rep = 0; rep < repetitions; rep++) {
                 for (int i = 0; i < cases.length; i++) {
                     results.computeIfAbsent(i, k -> new ArrayList<>())
-                            .add(runChild(cases[i][0], cases[i][1],
-                                    cases[i][0].equals("fake") ? rows : server.port()));
+                            .add(runChild(cases[i][0], cases[i][1], cases[i][0].equals("fake") ? rows : server.port()));
                 }
             }
         }
         double bareRate = median(results.get(0), rows);
         StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, "%d visitor rows, %.0f MB of JSON, served from loopback by a"
-                + " kernel file copy; %d runs per case, interleaved; each run in a fresh JVM reads the response"
-                + " once to warm up and once measured.%n%n", rows, bytes / 1e6, repetitions));
+        table.append(String.format(
+                Locale.ROOT,
+                "%d visitor rows, %.0f MB of JSON, served from loopback by a"
+                        + " kernel file copy; %d runs per case, interleaved; each run in a fresh JVM reads the response"
+                        + " once to warm up and once measured.%n%n",
+                rows,
+                bytes / 1e6,
+                repetitions));
         table.append("| case | heap cap | rows/s (median) | spread (min–max) | vs bare | peak heap used |\n");
         table.append("|---|---|---|---|---|---|\n");
         for (int i = 0; i < cases.length; i++) {
             List<Result> runs = results.get(i);
             if (runs.stream().anyMatch(r -> r.oom)) {
-                table.append(String.format(Locale.ROOT, "| %s | %s | OutOfMemoryError | – | – | > cap |%n",
-                        cases[i][2], cases[i][1].substring(4)));
+                table.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %s | OutOfMemoryError | – | – | > cap |%n",
+                        cases[i][2],
+                        cases[i][1].substring(4)));
                 continue;
             }
             double rate = median(runs, rows);
             double min = runs.stream().mapToDouble(r -> r.rate(rows)).min().orElse(0);
             double max = runs.stream().mapToDouble(r -> r.rate(rows)).max().orElse(0);
             long peak = runs.stream().mapToLong(r -> r.peakHeap).max().orElse(0);
-            table.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %,.0f–%,.0f | %.2f | %,d MB |%n",
-                    cases[i][2], cases[i][1].substring(4), rate, min, max, rate / bareRate, peak / 1_000_000));
+            table.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %,.0f | %,.0f–%,.0f | %.2f | %,d MB |%n",
+                    cases[i][2],
+                    cases[i][1].substring(4),
+                    rate,
+                    min,
+                    max,
+                    rate / bareRate,
+                    peak / 1_000_000));
         }
-        table.append(String.format(Locale.ROOT, "%nRun on %s, %s %s, %d cores.%n", LocalDate.now(),
-                System.getProperty("java.vm.name"), System.getProperty("java.version"),
+        table.append(String.format(
+                Locale.ROOT,
+                "%nRun on %s, %s %s, %d cores.%n",
+                LocalDate.now(),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors()));
         return table.toString();
     }
@@ -155,11 +173,19 @@ public final class Benchmarks {
 
     private static Result runChild(String mode, String heap, int port) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, heap, "-cp", System.getProperty("java.class.path"),
-                StreamingCase.class.getName(), mode, Integer.toString(port)).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        java,
+                        heap,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        StreamingCase.class.getName(),
+                        mode,
+                        Integer.toString(port))
+                .redirectErrorStream(true)
+                .start();
         String result = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith("RESULT ")) {
                     result = line;

@@ -35,8 +35,7 @@ public final class ConnectThroughputMain {
 
     private static final List<String> TABLES = PendoSourceConfig.supportedTables();
 
-    private ConnectThroughputMain() {
-    }
+    private ConnectThroughputMain() {}
 
     /**
      * Runs the comparison once and prints one line per run.
@@ -51,15 +50,27 @@ public final class ConnectThroughputMain {
         Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
         LocalDate start = LocalDate.ofInstant(today, ZoneOffset.UTC).minusDays(days);
         try (FakePendo fake = FakePendo.builder()
-                .dataset(Dataset.generator(42).visitors(visitors).accounts(accounts).days(days).endingAt(today)
-                        .build()).build().start()) {
+                .dataset(Dataset.generator(42)
+                        .visitors(visitors)
+                        .accounts(accounts)
+                        .days(days)
+                        .endingAt(today)
+                        .build())
+                .build()
+                .start()) {
             long rows;
             double discardSeconds;
-            try (PendoClient client = fake.client(); DiscardSink sink = new DiscardSink()) {
-                SyncEngine engine = SyncEngine.builder().client(client).sink(sink)
-                        .state(SyncState.load(Files.createTempDirectory("connect-bench").resolve("state.json")))
-                        .settings(SyncOptions.builder().start(start.atStartOfDay(ZoneOffset.UTC).toInstant())
-                                .build()).build();
+            try (PendoClient client = fake.client();
+                    DiscardSink sink = new DiscardSink()) {
+                SyncEngine engine = SyncEngine.builder()
+                        .client(client)
+                        .sink(sink)
+                        .state(SyncState.load(
+                                Files.createTempDirectory("connect-bench").resolve("state.json")))
+                        .settings(SyncOptions.builder()
+                                .start(start.atStartOfDay(ZoneOffset.UTC).toInstant())
+                                .build())
+                        .build();
                 long began = System.nanoTime();
                 List<TableResult> results = engine.syncAll(TABLES);
                 discardSeconds = (System.nanoTime() - began) / 1e9;
@@ -73,8 +84,13 @@ public final class ConnectThroughputMain {
             Properties broker = new Properties();
             broker.put("offsets.topic.num.partitions", "1");
             broker.put("group.initial.rebalance.delay.ms", "0");
-            EmbeddedConnectCluster connect = new EmbeddedConnectCluster.Builder().name("bench").numWorkers(1)
-                    .numBrokers(1).workerProps(worker).brokerProps(broker).build();
+            EmbeddedConnectCluster connect = new EmbeddedConnectCluster.Builder()
+                    .name("bench")
+                    .numWorkers(1)
+                    .numBrokers(1)
+                    .workerProps(worker)
+                    .brokerProps(broker)
+                    .build();
             connect.start();
             try {
                 for (int tasks : new int[] {1, 2}) {
@@ -118,7 +134,13 @@ public final class ConnectThroughputMain {
     }
 
     private static void print(String what, long rows, double seconds, double discardSeconds) {
-        System.out.println(String.format(Locale.ROOT, "RESULT | %s | %,d | %.1f | %,.0f | %.2f |", what, rows,
-                seconds, rows / seconds, discardSeconds / seconds));
+        System.out.println(String.format(
+                Locale.ROOT,
+                "RESULT | %s | %,d | %.1f | %,.0f | %.2f |",
+                what,
+                rows,
+                seconds,
+                rows / seconds,
+                discardSeconds / seconds));
     }
 }

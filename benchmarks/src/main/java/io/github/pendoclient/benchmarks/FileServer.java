@@ -61,9 +61,10 @@ final class FileServer implements AutoCloseable {
     }
 
     private void serve(Socket connection) {
-        try (connection; InputStream in = new BufferedInputStream(connection.getInputStream());
-             OutputStream out = new java.io.BufferedOutputStream(connection.getOutputStream(), 1 << 16);
-             FileChannel file = body == null ? null : FileChannel.open(body, StandardOpenOption.READ)) {
+        try (connection;
+                InputStream in = new BufferedInputStream(connection.getInputStream());
+                OutputStream out = new java.io.BufferedOutputStream(connection.getOutputStream(), 1 << 16);
+                FileChannel file = body == null ? null : FileChannel.open(body, StandardOpenOption.READ)) {
             connection.setTcpNoDelay(true);
             while (true) {
                 long contentLength = readRequestHead(in);
@@ -72,8 +73,8 @@ final class FileServer implements AutoCloseable {
                 }
                 in.skipNBytes(contentLength);
                 long size = file == null ? bytes.length : file.size();
-                out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + size
-                        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + size + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
                 if (file == null) {
                     out.write(bytes);
                     out.flush();

@@ -38,16 +38,19 @@ final class HttpFaultsCase {
     private static final String SECRET = "fake-benchmark-secret";
     private static final String KEY = "fake-benchmark-key";
 
-    private HttpFaultsCase() {
-    }
+    private HttpFaultsCase() {}
 
     static String run(Duration window, int repetitions) throws Exception {
         StringBuilder out = new StringBuilder();
         out.append(sender(window, false, 3)).append('\n');
         out.append(sender(window, true, 3)).append('\n');
         out.append(asyncCalls(repetitions));
-        out.append(String.format(Locale.ROOT, "%nRun on %s, %s %s, %d cores.%n", LocalDate.now(),
-                System.getProperty("java.vm.name"), System.getProperty("java.version"),
+        out.append(String.format(
+                Locale.ROOT,
+                "%nRun on %s, %s %s, %d cores.%n",
+                LocalDate.now(),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors()));
         return out.toString();
     }
@@ -82,17 +85,23 @@ final class HttpFaultsCase {
             server.setDispatcher(dispatcher);
             server.start();
             AtomicBoolean producing = new AtomicBoolean(true);
-            try (TrackClient client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
-                    .rateLimit(limited ? RateLimitOptions.perSecond(100) : RateLimitOptions.disabled()).build();
-                 TrackSender sender = client.sender(TrackSenderOptions.builder()
-                         .closeTimeout(Duration.ZERO).build())) {
-                Thread producer = new Thread(() -> {
-                    for (int i = 0; producing.get(); i++) {
-                        sender.track(TrackSenderCase.event(i));
-                    }
-                }, "benchmark-producer");
+            try (TrackClient client = TrackClient.builder()
+                            .sharedSecret(SECRET)
+                            .baseUrl(server.url("/").toString())
+                            .rateLimit(limited ? RateLimitOptions.perSecond(100) : RateLimitOptions.disabled())
+                            .build();
+                    TrackSender sender = client.sender(TrackSenderOptions.builder()
+                            .closeTimeout(Duration.ZERO)
+                            .build())) {
+                Thread producer = new Thread(
+                        () -> {
+                            for (int i = 0; producing.get(); i++) {
+                                sender.track(TrackSenderCase.event(i));
+                            }
+                        },
+                        "benchmark-producer");
                 producer.start();
-                Thread.sleep(2_000);                          // warm-up: retries reach a steady state
+                Thread.sleep(2_000); // warm-up: retries reach a steady state
                 long deliveredBefore = sender.stats().delivered();
                 int requestsBefore = dispatcher.requests.get();
                 long start = System.nanoTime();
@@ -124,20 +133,36 @@ final class HttpFaultsCase {
             ratios.add(faulty[0] / clean[0]);
         }
         String mode = limited ? "Rate limit on (100/s)" : "Rate limit off";
-        String table = String.format(Locale.ROOT, "**%s, `TrackSender` with default options, %d pairs of runs"
+        String table = String.format(
+                Locale.ROOT,
+                "**%s, `TrackSender` with default options, %d pairs of runs"
                         + " (without faults, then with), each %d s measured after 2 s of warm-up, a producer keeping"
                         + " the queue full:**%n%n"
                         + "| server | delivered events/s, median (spread) | requests/s, median |%n|---|---|---|%n"
                         + "| answers 200 | %,.1f (%,.1f–%,.1f) | %,.1f |%n"
                         + "| answers 503 to 30%% of requests | %,.1f (%,.1f–%,.1f) | %,.1f |%n%n"
                         + "With 503s ÷ without, delivered, per pair: %s; median %.2f.",
-                mode, pairs, window.toSeconds(), median(cleanDelivered), min(cleanDelivered), max(cleanDelivered),
-                median(cleanRequests), median(faultyDelivered), min(faultyDelivered), max(faultyDelivered),
-                median(faultyRequests), ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r))
-                        .collect(java.util.stream.Collectors.joining(", ")), median(ratios));
+                mode,
+                pairs,
+                window.toSeconds(),
+                median(cleanDelivered),
+                min(cleanDelivered),
+                max(cleanDelivered),
+                median(cleanRequests),
+                median(faultyDelivered),
+                min(faultyDelivered),
+                max(faultyDelivered),
+                median(faultyRequests),
+                ratios.stream()
+                        .map(r -> String.format(Locale.ROOT, "%.2f", r))
+                        .collect(java.util.stream.Collectors.joining(", ")),
+                median(ratios));
         if (limited) {
-            table += String.format(Locale.ROOT, " With 503s the sender used %.2f of the 100 requests/s it may make"
-                    + " and delivered %.2f of 100 events/s (medians).", median(faultyRequests) / 100,
+            table += String.format(
+                    Locale.ROOT,
+                    " With 503s the sender used %.2f of the 100 requests/s it may make"
+                            + " and delivered %.2f of 100 events/s (medians).",
+                    median(faultyRequests) / 100,
                     median(faultyDelivered) / 100);
         }
         return table + "\n";
@@ -154,8 +179,11 @@ final class HttpFaultsCase {
                 return new MockResponse.Builder().code(503).build();
             }
             String id = path.substring(path.lastIndexOf('/') + 1);
-            return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                    .body("{\"visitorId\":\"" + id + "\",\"metadata\":{}}").build();
+            return new MockResponse.Builder()
+                    .code(200)
+                    .addHeader("Content-Type", "application/json")
+                    .body("{\"visitorId\":\"" + id + "\",\"metadata\":{}}")
+                    .build();
         }
     }
 
@@ -177,28 +205,41 @@ final class HttpFaultsCase {
         }
         double a = median(async);
         double t = median(threads);
-        return String.format(Locale.ROOT, "**20 calls that each meet one 503 (default retries: 500 ms backoff, 20%%"
+        return String.format(
+                Locale.ROOT,
+                "**20 calls that each meet one 503 (default retries: 500 ms backoff, 20%%"
                         + " jitter; rate limit off), %d runs:**%n%n"
                         + "| case | wall time, median ms | spread |%n|---|---|---|%n"
                         + "| 20 × `visitors().getAsync(id)` | %.0f | %.0f–%.0f |%n"
                         + "| 20 threads × `visitors().get(id)` | %.0f | %.0f–%.0f |%n%n"
                         + "Async ÷ threads: %.2f.%n",
-                repetitions, a, min(async), max(async), t, min(threads), max(threads), a / t);
+                repetitions,
+                a,
+                min(async),
+                max(async),
+                t,
+                min(threads),
+                max(threads),
+                a / t);
     }
 
     private static double twentyCalls(int rep, boolean asynchronous, ExecutorService pool) throws Exception {
         try (MockWebServer server = new MockWebServer()) {
             server.setDispatcher(new OnceFaultyServer());
             server.start();
-            try (PendoClient client = PendoClient.builder().integrationKey(KEY).baseUrl(server.url("/").toString())
-                    .rateLimit(RateLimitOptions.disabled()).build()) {
+            try (PendoClient client = PendoClient.builder()
+                    .integrationKey(KEY)
+                    .baseUrl(server.url("/").toString())
+                    .rateLimit(RateLimitOptions.disabled())
+                    .build()) {
                 long start = System.nanoTime();
                 if (asynchronous) {
                     List<CompletableFuture<?>> calls = new ArrayList<>();
                     for (int i = 0; i < 20; i++) {
                         calls.add(client.visitors().getAsync("v-" + rep + "-" + i));
                     }
-                    CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0])).get(60, TimeUnit.SECONDS);
+                    CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0]))
+                            .get(60, TimeUnit.SECONDS);
                 } else {
                     List<Future<?>> calls = new ArrayList<>();
                     for (int i = 0; i < 20; i++) {

@@ -8,8 +8,7 @@ import java.nio.file.Path;
 /** Replaces the generated part of one section of BENCHMARKS.md, between its markers. */
 final class Markdown {
 
-    private Markdown() {
-    }
+    private Markdown() {}
 
     static void replaceSection(Path file, String name, String content) throws IOException {
         String start = "<!-- generated:" + name + " -->";
@@ -20,8 +19,7 @@ final class Markdown {
         if (from < 0 || to < from) {
             throw new IllegalStateException(file + " has no section markers " + start + " ... " + end);
         }
-        String updated = text.substring(0, from + start.length()) + "\n" + content.strip() + "\n"
-                + text.substring(to);
+        String updated = text.substring(0, from + start.length()) + "\n" + content.strip() + "\n" + text.substring(to);
         Files.writeString(file, updated, StandardCharsets.UTF_8);
     }
 }

@@ -50,22 +50,30 @@ public class RestOverheadBenchmark {
         Buffer body = new Buffer();
         body.writeUtf8("[");
         for (int i = 0; i < features; i++) {
-            body.writeUtf8(i == 0 ? "" : ",").writeUtf8("{\"id\":\"feature-" + i + "\",\"appId\":-323232,"
-                    + "\"name\":\"Feature " + i + "\",\"kind\":\"Feature\",\"color\":\"gray\",\"pageId\":\"page-"
-                    + (i % 40) + "\",\"appWide\":false,\"elementPathRules\":[\"#f" + i + " button\"],"
-                    + "\"isCoreEvent\":false,\"dirty\":false,\"createdByUser\":{\"id\":\"u1\"},"
-                    + "\"createdAt\":1700000000000,\"lastUpdatedByUser\":{},\"lastUpdatedAt\":1710000000000,"
-                    + "\"rootVersionId\":\"feature-" + i + "\",\"stableVersionId\":\"feature-" + i + "-1\"}");
+            body.writeUtf8(i == 0 ? "" : ",")
+                    .writeUtf8("{\"id\":\"feature-" + i + "\",\"appId\":-323232,"
+                            + "\"name\":\"Feature " + i
+                            + "\",\"kind\":\"Feature\",\"color\":\"gray\",\"pageId\":\"page-"
+                            + (i % 40) + "\",\"appWide\":false,\"elementPathRules\":[\"#f" + i + " button\"],"
+                            + "\"isCoreEvent\":false,\"dirty\":false,\"createdByUser\":{\"id\":\"u1\"},"
+                            + "\"createdAt\":1700000000000,\"lastUpdatedByUser\":{},\"lastUpdatedAt\":1710000000000,"
+                            + "\"rootVersionId\":\"feature-" + i + "\",\"stableVersionId\":\"feature-" + i + "-1\"}");
         }
         byte[] bytes = body.writeUtf8("]").readByteArray();
         server = new FileServer(bytes);
         String base = "http://127.0.0.1:" + server.port() + "/";
         okHttp = new OkHttpClient();
-        client = PendoClient.builder().integrationKey("fake-benchmark-key").baseUrl(base)
-                .okHttpClient(okHttp).rateLimit(RateLimitOptions.disabled()).build();
+        client = PendoClient.builder()
+                .integrationKey("fake-benchmark-key")
+                .baseUrl(base)
+                .okHttpClient(okHttp)
+                .rateLimit(RateLimitOptions.disabled())
+                .build();
         adapter = PendoJson.moshi().adapter(Types.newParameterizedType(List.class, Feature.class));
-        raw = new Request.Builder().url(base + "api/v1/feature?expand=*")
-                .header("x-pendo-integration-key", "fake-benchmark-key").build();
+        raw = new Request.Builder()
+                .url(base + "api/v1/feature?expand=*")
+                .header("x-pendo-integration-key", "fake-benchmark-key")
+                .build();
     }
 
     /** Stops the server and the clients. */

@@ -5,8 +5,7 @@ import java.util.List;
 /** Summaries of repeated measurements: the median a figure reports, and the spread beside it. */
 final class Samples {
 
-    private Samples() {
-    }
+    private Samples() {}
 
     /**
      * The median (the upper one of an even count).
@@ -15,7 +14,8 @@ final class Samples {
      * @return the median
      */
     static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return sorted[sorted.length / 2];
     }
 

@@ -43,11 +43,9 @@ final class SinkAloneCase {
     private static final String[] MODES = {"discard", "jsonl", "duckdb", "parquet", "postgres"};
     private static final String[] NAMES = {"discard", "JSON Lines", "DuckDB", "Parquet", "PostgreSQL"};
 
-    private SinkAloneCase() {
-    }
+    private SinkAloneCase() {}
 
-    private record Sample(double seconds, double cpuSeconds) {
-    }
+    private record Sample(double seconds, double cpuSeconds) {}
 
     static String run(Path work, int repetitions) throws Exception {
         Table table = TableRegistry.standard().get(TABLE);
@@ -57,7 +55,7 @@ final class SinkAloneCase {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
             for (String mode : MODES) {
                 List<Sample> runs = new ArrayList<>();
-                for (int rep = 0; rep <= repetitions; rep++) {       // the first run warms the JIT up, not counted
+                for (int rep = 0; rep <= repetitions; rep++) { // the first run warms the JIT up, not counted
                     Path target = work.resolve("sink-alone-" + mode + "-" + rep);
                     WorkDirs.deleteRecursively(target);
                     Files.createDirectories(target);
@@ -74,7 +72,8 @@ final class SinkAloneCase {
                         }
                         sink.commit(table);
                         if (rep > 0) {
-                            runs.add(new Sample((System.nanoTime() - start) / 1e9,
+                            runs.add(new Sample(
+                                    (System.nanoTime() - start) / 1e9,
                                     (threads.getCurrentThreadCpuTime() - cpu) / 1e9));
                         }
                     }
@@ -85,19 +84,33 @@ final class SinkAloneCase {
             }
         }
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "The demo's `%s` (%,d rows) held in memory and written into each storage"
-                + " on one thread, a commit every %,d rows, after one run that warms the JIT up; median of %d runs."
-                + " The CPU is the writing thread's (DuckDB's work runs on it; PostgreSQL's server works in its own"
-                + " process, on the same cores). Parquet's export, at close, is not counted, as in a sync.%n%n",
-                TABLE, rows.size(), COMMIT_ROWS, repetitions));
+        out.append(String.format(
+                Locale.ROOT,
+                "The demo's `%s` (%,d rows) held in memory and written into each storage"
+                        + " on one thread, a commit every %,d rows, after one run that warms the JIT up; median of %d runs."
+                        + " The CPU is the writing thread's (DuckDB's work runs on it; PostgreSQL's server works in its own"
+                        + " process, on the same cores). Parquet's export, at close, is not counted, as in a sync.%n%n",
+                TABLE,
+                rows.size(),
+                COMMIT_ROWS,
+                repetitions));
         out.append("| storage | seconds | rows/s | CPU of the writing thread (s) |\n|---|---|---|---|\n");
         for (int i = 0; i < MODES.length; i++) {
             double seconds = median(samples.get(i), Sample::seconds);
-            out.append(String.format(Locale.ROOT, "| %s | %.2f | %,.0f | %.2f |%n", NAMES[i], seconds,
-                    rows.size() / seconds, median(samples.get(i), Sample::cpuSeconds)));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.2f | %,.0f | %.2f |%n",
+                    NAMES[i],
+                    seconds,
+                    rows.size() / seconds,
+                    median(samples.get(i), Sample::cpuSeconds)));
         }
-        out.append(String.format(Locale.ROOT, "%nRun on %s, %s %s, %d cores.%n", LocalDate.now(),
-                System.getProperty("java.vm.name"), System.getProperty("java.version"),
+        out.append(String.format(
+                Locale.ROOT,
+                "%nRun on %s, %s %s, %d cores.%n",
+                LocalDate.now(),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors()));
         return out.toString();
     }
@@ -110,13 +123,20 @@ final class SinkAloneCase {
         Files.createDirectories(work);
         Files.deleteIfExists(state);
         try (DemoPendo demo = DemoPendo.start(42, 20_000, 2_000, 60, clock)) {
-            SyncOptions settings = SyncOptions.builder().clock(clock)
-                    .start(clock.instant().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(60))).build();
-            SyncEngine engine = SyncEngine.builder().client(demo.client()).sink(new Collecting(rows))
-                    .state(SyncState.load(state)).settings(settings).build();
+            SyncOptions settings = SyncOptions.builder()
+                    .clock(clock)
+                    .start(clock.instant().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(60)))
+                    .build();
+            SyncEngine engine = SyncEngine.builder()
+                    .client(demo.client())
+                    .sink(new Collecting(rows))
+                    .state(SyncState.load(state))
+                    .settings(settings)
+                    .build();
             List<TableResult> results = engine.syncAll(List.of(table.name()));
             if (!results.get(0).ok()) {
-                throw new IllegalStateException("Fetching " + table.name() + " failed: " + results.get(0).error());
+                throw new IllegalStateException("Fetching " + table.name() + " failed: "
+                        + results.get(0).error());
             }
         }
         Files.deleteIfExists(state);
@@ -129,14 +149,15 @@ final class SinkAloneCase {
             case "jsonl" -> new JsonLinesSink(target);
             case "duckdb" -> new DuckDbSink(target.resolve("pendo.duckdb"));
             case "parquet" -> new ParquetSink(target);
-            case "postgres" -> PostgresSink.connect(postgres.newDatabase(), EmbeddedPostgres.USER,
-                    EmbeddedPostgres.PASSWORD);
+            case "postgres" ->
+                PostgresSink.connect(postgres.newDatabase(), EmbeddedPostgres.USER, EmbeddedPostgres.PASSWORD);
             default -> throw new IllegalArgumentException("Unknown storage " + mode);
         };
     }
 
     private static double median(List<Sample> samples, ToDoubleFunction<Sample> value) {
-        return Samples.median(samples.stream().map(sample -> value.applyAsDouble(sample)).toList());
+        return Samples.median(
+                samples.stream().map(sample -> value.applyAsDouble(sample)).toList());
     }
 
     /** A sink that keeps every row it is given, to replay them into the others. */
@@ -149,8 +170,7 @@ final class SinkAloneCase {
         }
 
         @Override
-        public void open(Table table, OptionalLong position) {
-        }
+        public void open(Table table, OptionalLong position) {}
 
         @Override
         public void write(Table table, Map<String, Object> row) {
@@ -173,7 +193,6 @@ final class SinkAloneCase {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

@@ -28,8 +28,7 @@ import okhttp3.Response;
  */
 public final class StreamingCase {
 
-    private StreamingCase() {
-    }
+    private StreamingCase() {}
 
     /**
      * Runs one case.
@@ -44,7 +43,11 @@ public final class StreamingCase {
         if (mode.equals("fake")) {
             // The fake serves its own generated visitors; the port argument is the row count.
             io.github.pendoclient.testing.FakePendo fake = io.github.pendoclient.testing.FakePendo.builder()
-                    .dataset(io.github.pendoclient.testing.Dataset.generator(42).visitors(port).days(0).build()).build()
+                    .dataset(io.github.pendoclient.testing.Dataset.generator(42)
+                            .visitors(port)
+                            .days(0)
+                            .build())
+                    .build()
                     .start();
             base = fake.baseUrl().toString();
             mode = "sdk-maps";
@@ -67,16 +70,20 @@ public final class StreamingCase {
             case "sdk-typed":
             case "sdk-maps":
                 try (PendoClient client = PendoClient.builder()
-                        .integrationKey(io.github.pendoclient.testing.FakePendo.DEFAULT_INTEGRATION_KEY).baseUrl(base)
-                        .rateLimit(RateLimitOptions.disabled()).build()) {
+                        .integrationKey(io.github.pendoclient.testing.FakePendo.DEFAULT_INTEGRATION_KEY)
+                        .baseUrl(base)
+                        .rateLimit(RateLimitOptions.disabled())
+                        .build()) {
                     AggregationClient aggregations = AggregationClient.create(client);
                     if (mode.equals("sdk-typed")) {
                         try (Stream<Visitor> rows = aggregations.stream(Queries.allVisitors(), Visitor.class)) {
-                            return rows.mapToLong(v -> v.visitorId().length() > 0 ? 1 : 0).sum();
+                            return rows.mapToLong(v -> v.visitorId().length() > 0 ? 1 : 0)
+                                    .sum();
                         }
                     }
                     try (Stream<Map<String, Object>> rows = aggregations.stream(Queries.allVisitors())) {
-                        return rows.mapToLong(row -> row.get("visitorId") != null ? 1 : 0).sum();
+                        return rows.mapToLong(row -> row.get("visitorId") != null ? 1 : 0)
+                                .sum();
                     }
                 }
             case "bare":
@@ -101,8 +108,9 @@ public final class StreamingCase {
                 }
             case "naive":
                 try (Response response = post(base)) {
-                    JsonAdapter<Map<String, Object>> adapter = PendoJson.moshi().adapter(
-                            com.squareup.moshi.Types.newParameterizedType(Map.class, String.class, Object.class));
+                    JsonAdapter<Map<String, Object>> adapter = PendoJson.moshi()
+                            .adapter(com.squareup.moshi.Types.newParameterizedType(
+                                    Map.class, String.class, Object.class));
                     Map<String, Object> body = adapter.fromJson(response.body().source());
                     return ((List<?>) body.get("results")).size();
                 }
@@ -113,7 +121,8 @@ public final class StreamingCase {
 
     private static Response post(String base) throws IOException {
         OkHttpClient http = new OkHttpClient();
-        Request request = new Request.Builder().url(base + "api/v1/aggregation")
+        Request request = new Request.Builder()
+                .url(base + "api/v1/aggregation")
                 .header("x-pendo-integration-key", "fake-benchmark-key")
                 .post(RequestBody.create(Queries.allVisitors().toJson(), MediaType.get("application/json")))
                 .build();

@@ -40,8 +40,7 @@ import java.util.Locale;
  */
 public final class SyncJobMain {
 
-    private SyncJobMain() {
-    }
+    private SyncJobMain() {}
 
     /**
      * Runs one sync.
@@ -60,34 +59,54 @@ public final class SyncJobMain {
         String remote = System.getenv("BENCHMARK_PENDO_URL");
         if (remote != null) {
             // The scale case: a standalone fake in another process, so this JVM holds pendo-sync alone.
-            try (PendoClient client = PendoClient.builder().integrationKey(FakePendo.DEFAULT_INTEGRATION_KEY)
-                    .baseUrl(remote).build(); Sink sink = sink(mode, target)) {
+            try (PendoClient client = PendoClient.builder()
+                            .integrationKey(FakePendo.DEFAULT_INTEGRATION_KEY)
+                            .baseUrl(remote)
+                            .build();
+                    Sink sink = sink(mode, target)) {
                 sync(client, sink, target, clock, days, List.of());
             }
         } else {
             try (DemoPendo demo = DemoPendo.start(42, visitors, accounts, days, clock);
-                 Sink sink = sink(mode, target)) {
+                    Sink sink = sink(mode, target)) {
                 sync(demo.client(), sink, target, clock, days, demo.sampleVisitors(3));
             }
         }
         System.out.println("PEAK_HEAP=" + peakHeap());
         System.out.println("PEAK_RSS=" + peakRss());
-        System.out.println("CPU_NANOS=" + ProcessHandle.current().info().totalCpuDuration()
-                .map(Duration::toNanos).orElse(-1L));
+        System.out.println("CPU_NANOS="
+                + ProcessHandle.current()
+                        .info()
+                        .totalCpuDuration()
+                        .map(Duration::toNanos)
+                        .orElse(-1L));
     }
 
-    private static void sync(PendoClient client, Sink sink, Path target, Clock clock, int days,
-                             List<String> historyVisitors) throws IOException {
-        SyncOptions settings = SyncOptions.builder().clock(clock)
+    private static void sync(
+            PendoClient client, Sink sink, Path target, Clock clock, int days, List<String> historyVisitors)
+            throws IOException {
+        SyncOptions settings = SyncOptions.builder()
+                .clock(clock)
                 .start(clock.instant().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(days)))
-                .historyVisitors(historyVisitors).build();
-        SyncEngine engine = SyncEngine.builder().client(client).sink(sink)
-                .state(SyncState.load(target.resolve("state.json"))).settings(settings).build();
+                .historyVisitors(historyVisitors)
+                .build();
+        SyncEngine engine = SyncEngine.builder()
+                .client(client)
+                .sink(sink)
+                .state(SyncState.load(target.resolve("state.json")))
+                .settings(settings)
+                .build();
         Instant started = Instant.now();
         List<TableResult> results = engine.syncAll(TableRegistry.standard().names());
         for (TableResult result : results) {
-            System.out.println(String.format(Locale.ROOT, "%-26s %,12d %9.3f %9d %8d  %s", result.table(),
-                    result.rows(), result.elapsed().toMillis() / 1000.0, result.requests(), result.retries(),
+            System.out.println(String.format(
+                    Locale.ROOT,
+                    "%-26s %,12d %9.3f %9d %8d  %s",
+                    result.table(),
+                    result.rows(),
+                    result.elapsed().toMillis() / 1000.0,
+                    result.requests(),
+                    result.retries(),
                     result.ok() ? "ok" : "FAILED " + result.error().orElse("")));
         }
         System.out.println("SECONDS=" + Duration.between(started, Instant.now()).toMillis() / 1000.0);
@@ -102,10 +121,13 @@ public final class SyncJobMain {
             case "jsonl" -> new JsonLinesSink(target.resolve("jsonl"));
             case "duckdb" -> new DuckDbSink(target.resolve("pendo.duckdb"));
             case "parquet" -> new ParquetSink(target.resolve("parquet"));
-            case "postgres" -> PostgresSink.connect(System.getenv("BENCHMARK_PG_URL"),
-                    System.getenv("BENCHMARK_PG_USER"), System.getenv("BENCHMARK_PG_PASSWORD"));
-            default -> throw new IllegalArgumentException("mode is discard, jsonl, duckdb, parquet or postgres, got "
-                    + mode);
+            case "postgres" ->
+                PostgresSink.connect(
+                        System.getenv("BENCHMARK_PG_URL"),
+                        System.getenv("BENCHMARK_PG_USER"),
+                        System.getenv("BENCHMARK_PG_PASSWORD"));
+            default ->
+                throw new IllegalArgumentException("mode is discard, jsonl, duckdb, parquet or postgres, got " + mode);
         };
     }
 

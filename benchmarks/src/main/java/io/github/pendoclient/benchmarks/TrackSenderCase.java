@@ -40,15 +40,18 @@ final class TrackSenderCase {
     private static final String SECRET = "fake-benchmark-secret";
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
-    private TrackSenderCase() {
-    }
+    private TrackSenderCase() {}
 
     static String run(int events, int repetitions, Duration limitedRun) throws Exception {
         StringBuilder out = new StringBuilder();
         out.append(limited(limitedRun));
         out.append('\n').append(unlimited(events, repetitions));
-        out.append(String.format(Locale.ROOT, "%nRun on %s, %s %s, %d cores.%n", LocalDate.now(),
-                System.getProperty("java.vm.name"), System.getProperty("java.version"),
+        out.append(String.format(
+                Locale.ROOT,
+                "%nRun on %s, %s %s, %d cores.%n",
+                LocalDate.now(),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors()));
         return out.toString();
     }
@@ -74,7 +77,10 @@ final class TrackSenderCase {
             last = now;
             if (level + 1 > depth) {
                 rejected.incrementAndGet();
-                return new MockResponse.Builder().code(429).addHeader("Retry-After", "1").build();
+                return new MockResponse.Builder()
+                        .code(429)
+                        .addHeader("Retry-After", "1")
+                        .build();
             }
             level += 1;
             accepted.incrementAndGet();
@@ -87,16 +93,21 @@ final class TrackSenderCase {
         try (MockWebServer server = new MockWebServer()) {
             server.setDispatcher(limiter);
             server.start();
-            try (TrackClient client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
-                    .rateLimit(RateLimitOptions.perSecond(100)).build();
-                 TrackSender sender = client.sender(TrackSenderOptions.builder().queueCapacity(100_000)
-                         .concurrency(4).build())) {
+            try (TrackClient client = TrackClient.builder()
+                            .sharedSecret(SECRET)
+                            .baseUrl(server.url("/").toString())
+                            .rateLimit(RateLimitOptions.perSecond(100))
+                            .build();
+                    TrackSender sender = client.sender(TrackSenderOptions.builder()
+                            .queueCapacity(100_000)
+                            .concurrency(4)
+                            .build())) {
                 for (int i = 0; i < 200; i++) {
-                    sender.track(event(i));                 // warm-up: two seconds' worth
+                    sender.track(event(i)); // warm-up: two seconds' worth
                 }
                 sender.flush().get(30, TimeUnit.SECONDS);
                 long deliveredBefore = sender.stats().delivered();
-                int total = (int) (run.toSeconds() * 100 * 2);  // more than the limit allows: a full queue
+                int total = (int) (run.toSeconds() * 100 * 2); // more than the limit allows: a full queue
                 for (int i = 0; i < total; i++) {
                     sender.track(event(i));
                 }
@@ -105,10 +116,16 @@ final class TrackSenderCase {
                 long elapsed = System.nanoTime() - start;
                 TrackSenderStats stats = sender.stats();
                 double rate = (stats.delivered() - deliveredBefore) / (elapsed / 1e9);
-                return String.format(Locale.ROOT, "**Rate limit on (100/s), %d s, against a server that answers 429"
+                return String.format(
+                        Locale.ROOT,
+                        "**Rate limit on (100/s), %d s, against a server that answers 429"
                                 + " above 100/s (leaky bucket, 10 deep):** delivered %.1f events/s (%.2f of the"
                                 + " target), %d responses with 429, %d retries.%n",
-                        run.toSeconds(), rate, rate / 100, limiter.rejected.get(), stats.retried());
+                        run.toSeconds(),
+                        rate,
+                        rate / 100,
+                        limiter.rejected.get(),
+                        stats.retried());
             }
         }
     }
@@ -126,7 +143,7 @@ final class TrackSenderCase {
             });
             server.start();
             OkHttpClient okHttp = new OkHttpClient();
-            for (int rep = -1; rep < repetitions; rep++) {         // rep -1 warms up
+            for (int rep = -1; rep < repetitions; rep++) { // rep -1 warms up
                 double loop = syncLoop(okHttp, server, events);
                 long[] costs = new long[events];
                 double sender = senderRun(okHttp, server, events, costs);
@@ -142,23 +159,36 @@ final class TrackSenderCase {
         double loop = median(loopRates);
         double sender = median(senderRates);
         long[] all = trackCosts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return String.format(Locale.ROOT, "**Rate limit off, %d events per run, %d runs, loopback server answering"
+        return String.format(
+                Locale.ROOT,
+                "**Rate limit off, %d events per run, %d runs, loopback server answering"
                         + " 200 at once, one shared `OkHttpClient`:**%n%n"
                         + "| case | events/s (median) | spread | vs loop |%n|---|---|---|---|%n"
                         + "| synchronous loop: `newCall(...).execute()` per event | %,.0f | %,.0f–%,.0f | 1.00 |%n"
                         + "| `TrackSender`, 4 in flight | %,.0f | %,.0f–%,.0f | %.2f |%n%n"
                         + "The caller's `track()` under that load: median %.1f µs, p99 %.1f µs, max %.1f ms.%n",
-                events, repetitions, loop, min(loopRates), max(loopRates), sender, min(senderRates),
-                max(senderRates), sender / loop, all[all.length / 2] / 1e3, all[(int) (all.length * 0.99)] / 1e3,
+                events,
+                repetitions,
+                loop,
+                min(loopRates),
+                max(loopRates),
+                sender,
+                min(senderRates),
+                max(senderRates),
+                sender / loop,
+                all[all.length / 2] / 1e3,
+                all[(int) (all.length * 0.99)] / 1e3,
                 all[all.length - 1] / 1e6);
     }
 
     private static double syncLoop(OkHttpClient okHttp, MockWebServer server, int events) throws IOException {
         long start = System.nanoTime();
         for (int i = 0; i < events; i++) {
-            Request request = new Request.Builder().url(server.url("/data/track"))
+            Request request = new Request.Builder()
+                    .url(server.url("/data/track"))
                     .header("x-pendo-integration-key", SECRET)
-                    .post(RequestBody.create(event(i).toJson(), JSON)).build();
+                    .post(RequestBody.create(event(i).toJson(), JSON))
+                    .build();
             try (Response response = okHttp.newCall(request).execute()) {
                 if (!response.isSuccessful()) {
                     throw new IOException("HTTP " + response.code());
@@ -171,10 +201,16 @@ final class TrackSenderCase {
     private static double senderRun(OkHttpClient okHttp, MockWebServer server, int events, long[] costs)
             throws Exception {
         AtomicLong delivered = new AtomicLong();
-        try (TrackClient client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
-                .okHttpClient(okHttp).rateLimit(RateLimitOptions.disabled()).build();
-             TrackSender sender = client.sender(TrackSenderOptions.builder().queueCapacity(events)
-                     .concurrency(4).build())) {
+        try (TrackClient client = TrackClient.builder()
+                        .sharedSecret(SECRET)
+                        .baseUrl(server.url("/").toString())
+                        .okHttpClient(okHttp)
+                        .rateLimit(RateLimitOptions.disabled())
+                        .build();
+                TrackSender sender = client.sender(TrackSenderOptions.builder()
+                        .queueCapacity(events)
+                        .concurrency(4)
+                        .build())) {
             long start = System.nanoTime();
             for (int i = 0; i < events; i++) {
                 TrackEvent event = event(i);
@@ -199,7 +235,12 @@ final class TrackSenderCase {
      * @return the event
      */
     static TrackEvent event(int i) {
-        return TrackEvent.builder().event("Report Exported").visitorId("v-" + (i % 5000)).accountId("acme")
-                .property("format", "pdf").property("n", i).build();
+        return TrackEvent.builder()
+                .event("Report Exported")
+                .visitorId("v-" + (i % 5000))
+                .accountId("acme")
+                .property("format", "pdf")
+                .property("n", i)
+                .build();
     }
 }

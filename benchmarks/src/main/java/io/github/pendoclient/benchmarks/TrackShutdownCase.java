@@ -43,8 +43,7 @@ final class TrackShutdownCase {
 
     private static final String SECRET = "fake-benchmark-secret";
 
-    private TrackShutdownCase() {
-    }
+    private TrackShutdownCase() {}
 
     /** The fault mix; records how often each visitor's event was recorded. */
     private static final class MixServer extends Dispatcher {
@@ -77,11 +76,15 @@ final class TrackShutdownCase {
                 return new MockResponse.Builder().code(503).build();
             }
             if (roll < 0.30) {
-                return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, false, false))
+                return new MockResponse.Builder()
+                        .onResponseStart(new SocketEffect.CloseSocket(true, false, false))
                         .build();
             }
             if (roll < 0.35) {
-                return new MockResponse.Builder().code(429).addHeader("Retry-After", "1").build();
+                return new MockResponse.Builder()
+                        .code(429)
+                        .addHeader("Retry-After", "1")
+                        .build();
             }
             record(request);
             return new MockResponse.Builder().code(200).build();
@@ -117,19 +120,27 @@ final class TrackShutdownCase {
         }
     }
 
-    private record Run(TrackSenderStats first, long closeMillis, Counting failures, TrackSenderStats second,
-                       long drainMillis, int distinct, long duplicates) {
-    }
+    private record Run(
+            TrackSenderStats first,
+            long closeMillis,
+            Counting failures,
+            TrackSenderStats second,
+            long drainMillis,
+            int distinct,
+            long duplicates) {}
 
     private static Run run(int events, boolean mix, Path spool) throws Exception {
         MixServer dispatcher = new MixServer(mix);
         try (MockWebServer server = new MockWebServer()) {
             server.setDispatcher(dispatcher);
             server.start();
-            try (TrackClient client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
+            try (TrackClient client = TrackClient.builder()
+                    .sharedSecret(SECRET)
+                    .baseUrl(server.url("/").toString())
                     .build()) {
                 Counting failures = new Counting();
-                TrackSenderOptions.Builder options = TrackSenderOptions.builder().listener(failures);
+                TrackSenderOptions.Builder options =
+                        TrackSenderOptions.builder().listener(failures);
                 if (spool != null) {
                     options.spoolDirectory(spool);
                 }
@@ -145,14 +156,22 @@ final class TrackShutdownCase {
                 long drainMillis = 0;
                 if (spool != null) {
                     start = System.nanoTime();
-                    try (TrackSender next = client.sender(TrackSenderOptions.builder().maxAttempts(40)
-                            .spoolDirectory(spool).build())) {
+                    try (TrackSender next = client.sender(TrackSenderOptions.builder()
+                            .maxAttempts(40)
+                            .spoolDirectory(spool)
+                            .build())) {
                         next.flush().get(30, TimeUnit.MINUTES);
                         second = next.stats();
                     }
                     drainMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                 }
-                return new Run(first, closeMillis, failures, second, drainMillis, dispatcher.recorded.size(),
+                return new Run(
+                        first,
+                        closeMillis,
+                        failures,
+                        second,
+                        drainMillis,
+                        dispatcher.recorded.size(),
                         dispatcher.duplicates());
             }
         }
@@ -167,25 +186,42 @@ final class TrackShutdownCase {
         for (int rep = 0; rep < repetitions; rep++) {
             Run plain = run(1000, true, null);
             plainShare.add(plain.first().delivered() / 1000.0);
-            rows.append(String.format(Locale.ROOT, "| mix, no spool | %d | %,d delivered (%.1f%%), %,d failed: %,d"
+            rows.append(String.format(
+                    Locale.ROOT,
+                    "| mix, no spool | %d | %,d delivered (%.1f%%), %,d failed: %,d"
                             + " outcome unknown, %,d not processed, %,d other | %,d ms | %,d | %,d |%n",
-                    rep + 1, plain.first().delivered(), 100.0 * plain.first().delivered() / 1000,
-                    plain.first().failed(), plain.failures().outcomeUnknown.get(),
-                    plain.failures().notProcessed.get(), plain.failures().other.get(), plain.closeMillis(),
-                    plain.distinct(), plain.duplicates()));
+                    rep + 1,
+                    plain.first().delivered(),
+                    100.0 * plain.first().delivered() / 1000,
+                    plain.first().failed(),
+                    plain.failures().outcomeUnknown.get(),
+                    plain.failures().notProcessed.get(),
+                    plain.failures().other.get(),
+                    plain.closeMillis(),
+                    plain.distinct(),
+                    plain.duplicates()));
             Path dir = Files.createTempDirectory("track-spool");
             try {
                 Run spooled = run(1000, true, dir);
                 spoolShare.add(spooled.first().delivered() / 1000.0);
                 acrossShare.add(spooled.distinct() / 1000.0);
-                rows.append(String.format(Locale.ROOT, "| mix, spool | %d | %,d delivered (%.1f%%), %,d spooled, %,d"
+                rows.append(String.format(
+                        Locale.ROOT,
+                        "| mix, spool | %d | %,d delivered (%.1f%%), %,d spooled, %,d"
                                 + " failed; then the next sender: %,d delivered in %,d ms, %,d failed; %,d reported as"
                                 + " possible duplicates | %,d ms | %,d | %,d |%n",
-                        rep + 1, spooled.first().delivered(), 100.0 * spooled.first().delivered() / 1000,
-                        spooled.first().spooled(), spooled.first().failed(), spooled.second().delivered(),
-                        spooled.drainMillis(), spooled.second().failed(),
+                        rep + 1,
+                        spooled.first().delivered(),
+                        100.0 * spooled.first().delivered() / 1000,
+                        spooled.first().spooled(),
+                        spooled.first().failed(),
+                        spooled.second().delivered(),
+                        spooled.drainMillis(),
+                        spooled.second().failed(),
                         spooled.first().possibleDuplicates() + spooled.second().possibleDuplicates(),
-                        spooled.closeMillis(), spooled.distinct(), spooled.duplicates()));
+                        spooled.closeMillis(),
+                        spooled.distinct(),
+                        spooled.duplicates()));
             } finally {
                 try (Stream<Path> files = Files.walk(dir)) {
                     files.sorted(Comparator.reverseOrder()).forEach(TrackShutdownCase::delete);
@@ -193,11 +229,20 @@ final class TrackShutdownCase {
             }
             Run only503 = run(400, false, null);
             onlyShare.add(only503.first().delivered() / 400.0);
-            rows.append(String.format(Locale.ROOT, "| 400 events, 30%% 503 only, no spool | %d | %,d delivered,"
-                            + " %,d failed | %,d ms | %,d | %,d |%n", rep + 1, only503.first().delivered(),
-                    only503.first().failed(), only503.closeMillis(), only503.distinct(), only503.duplicates()));
+            rows.append(String.format(
+                    Locale.ROOT,
+                    "| 400 events, 30%% 503 only, no spool | %d | %,d delivered,"
+                            + " %,d failed | %,d ms | %,d | %,d |%n",
+                    rep + 1,
+                    only503.first().delivered(),
+                    only503.first().failed(),
+                    only503.closeMillis(),
+                    only503.distinct(),
+                    only503.duplicates()));
         }
-        return String.format(Locale.ROOT, "**1,000 events, `close()` at once, default options (10 s close"
+        return String.format(
+                Locale.ROOT,
+                "**1,000 events, `close()` at once, default options (10 s close"
                         + " timeout), real clock; mix: 20%% 503 (half after the server recorded the event), 10%%"
                         + " connection resets, 5%% 429 with `Retry-After: 1`; %d runs:**%n%n"
                         + "| case | run | what became of the events | close() took | distinct events at the server"
@@ -205,10 +250,23 @@ final class TrackShutdownCase {
                         + "Delivered within the close timeout, median (spread): no spool %.3f (%.3f–%.3f), spool"
                         + " %.3f (%.3f–%.3f); across the two lifetimes with the spool: %.3f (%.3f–%.3f). 400 events"
                         + " with 30%% 503 only: %.3f (%.3f–%.3f).%n%nRun on %s, %s %s, %d cores.%n",
-                repetitions, rows, median(plainShare), min(plainShare), max(plainShare), median(spoolShare),
-                min(spoolShare), max(spoolShare), median(acrossShare), min(acrossShare), max(acrossShare),
-                median(onlyShare), min(onlyShare), max(onlyShare), LocalDate.now(),
-                System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                repetitions,
+                rows,
+                median(plainShare),
+                min(plainShare),
+                max(plainShare),
+                median(spoolShare),
+                min(spoolShare),
+                max(spoolShare),
+                median(acrossShare),
+                min(acrossShare),
+                max(acrossShare),
+                median(onlyShare),
+                min(onlyShare),
+                max(onlyShare),
+                LocalDate.now(),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
     }
 

@@ -19,8 +19,7 @@ final class VisitorsFile {
     private static final String[] ROLES = {"admin", "member", "viewer", "billing"};
     private static final String[] TIERS = {"free", "team", "business", "enterprise"};
 
-    private VisitorsFile() {
-    }
+    private VisitorsFile() {}
 
     /** Writes the file unless one with this name exists; returns its path. */
     static Path ensure(Path directory, int rows, long seed) throws IOException {
@@ -31,8 +30,13 @@ final class VisitorsFile {
         }
         Path partial = directory.resolve(file.getFileName() + ".partial");
         Random random = new Random(seed);
-        try (BufferedSink sink = Okio.buffer(Okio.sink(partial)); JsonWriter writer = JsonWriter.of(sink)) {
-            writer.beginObject().name("startTime").value(1_795_000_000_000L).name("results").beginArray();
+        try (BufferedSink sink = Okio.buffer(Okio.sink(partial));
+                JsonWriter writer = JsonWriter.of(sink)) {
+            writer.beginObject()
+                    .name("startTime")
+                    .value(1_795_000_000_000L)
+                    .name("results")
+                    .beginArray();
             for (int i = 0; i < rows; i++) {
                 writeVisitor(writer, i, random);
             }
@@ -50,36 +54,60 @@ final class VisitorsFile {
         long lastVisit = firstVisit + random.nextInt(900_000_000);
         writer.beginObject().name("visitorId").value(id).name("metadata").beginObject();
         if (!anonymous) {
-            writer.name("agent").beginObject()
-                    .name("email").value("user" + i + "@example.com")
-                    .name("name").value("User " + i)
-                    .name("role").value(ROLES[random.nextInt(ROLES.length)])
-                    .name("accountid").value(account)
+            writer.name("agent")
+                    .beginObject()
+                    .name("email")
+                    .value("user" + i + "@example.com")
+                    .name("name")
+                    .value("User " + i)
+                    .name("role")
+                    .value(ROLES[random.nextInt(ROLES.length)])
+                    .name("accountid")
+                    .value(account)
                     .endObject();
         }
-        writer.name("auto").beginObject()
-                .name("accountid").value(anonymous ? "" : account)
-                .name("firstvisit").value(firstVisit)
-                .name("lastvisit").value(lastVisit)
-                .name("lastupdated").value(lastVisit + random.nextInt(1000))
-                .name("lastbrowsername").value(BROWSERS[random.nextInt(BROWSERS.length)])
-                .name("lastbrowserversion").value(String.valueOf(100 + random.nextInt(40)))
-                .name("lastoperatingsystem").value(SYSTEMS[random.nextInt(SYSTEMS.length)])
-                .name("lastservername").value("app.example.com")
-                .name("idhash").value(random.nextInt(Integer.MAX_VALUE))
+        writer.name("auto")
+                .beginObject()
+                .name("accountid")
+                .value(anonymous ? "" : account)
+                .name("firstvisit")
+                .value(firstVisit)
+                .name("lastvisit")
+                .value(lastVisit)
+                .name("lastupdated")
+                .value(lastVisit + random.nextInt(1000))
+                .name("lastbrowsername")
+                .value(BROWSERS[random.nextInt(BROWSERS.length)])
+                .name("lastbrowserversion")
+                .value(String.valueOf(100 + random.nextInt(40)))
+                .name("lastoperatingsystem")
+                .value(SYSTEMS[random.nextInt(SYSTEMS.length)])
+                .name("lastservername")
+                .value("app.example.com")
+                .name("idhash")
+                .value(random.nextInt(Integer.MAX_VALUE))
                 .endObject();
-        writer.name("auto__323232").beginObject()
-                .name("lastvisit").value(lastVisit)
-                .name("lastupdated").value(lastVisit)
+        writer.name("auto__323232")
+                .beginObject()
+                .name("lastvisit")
+                .value(lastVisit)
+                .name("lastupdated")
+                .value(lastVisit)
                 .endObject();
         if (!anonymous) {
-            writer.name("custom").beginObject()
-                    .name("plan_tier").value(TIERS[random.nextInt(TIERS.length)])
-                    .name("seats").value(1 + random.nextInt(500))
-                    .name("beta_opt_in").value(random.nextBoolean())
+            writer.name("custom")
+                    .beginObject()
+                    .name("plan_tier")
+                    .value(TIERS[random.nextInt(TIERS.length)])
+                    .name("seats")
+                    .value(1 + random.nextInt(500))
+                    .name("beta_opt_in")
+                    .value(random.nextBoolean())
                     .endObject();
-            writer.name("salesforce").beginObject()
-                    .name("contact_id").value("003" + Long.toString(Math.abs(random.nextLong()), 36))
+            writer.name("salesforce")
+                    .beginObject()
+                    .name("contact_id")
+                    .value("003" + Long.toString(Math.abs(random.nextLong()), 36))
                     .endObject();
         }
         writer.endObject().endObject();

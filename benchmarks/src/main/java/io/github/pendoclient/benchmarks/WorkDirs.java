@@ -8,8 +8,7 @@ import java.util.Comparator;
 /** The benchmarks' scratch directories. */
 final class WorkDirs {
 
-    private WorkDirs() {
-    }
+    private WorkDirs() {}
 
     /**
      * Deletes a file or a directory and everything in it, if it exists: a run's output, before the next run.

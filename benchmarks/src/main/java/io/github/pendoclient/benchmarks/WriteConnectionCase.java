@@ -47,8 +47,7 @@ final class WriteConnectionCase {
         Map<String, Object> createPooled(@Body Map<String, Object> body);
     }
 
-    private WriteConnectionCase() {
-    }
+    private WriteConnectionCase() {}
 
     static String run(int writes, int repetitions) throws Exception {
         List<Double> fresh = new ArrayList<>();
@@ -57,11 +56,14 @@ final class WriteConnectionCase {
         int freshConnections = 0;
         int pooledConnections = 0;
         try (RawServer server = new RawServer();
-             PendoClient client = PendoClient.builder().integrationKey(KEY).baseUrl(server.url())
-                     .rateLimit(RateLimitOptions.disabled()).build()) {
+                PendoClient client = PendoClient.builder()
+                        .integrationKey(KEY)
+                        .baseUrl(server.url())
+                        .rateLimit(RateLimitOptions.disabled())
+                        .build()) {
             Writes api = client.create(Writes.class);
             Map<String, Object> body = Map.of("name", "Pro users", "visitors", List.of("v1", "v2", "v3"));
-            for (int i = 0; i < 500; i++) {                       // warm-up of both paths
+            for (int i = 0; i < 500; i++) { // warm-up of both paths
                 api.create(body);
                 api.createPooled(body);
             }
@@ -77,18 +79,32 @@ final class WriteConnectionCase {
                 ratios.add(on / off);
             }
         }
-        return String.format(Locale.ROOT, "**%,d writes in a row (one POST each) to a loopback server, %d"
+        return String.format(
+                Locale.ROOT,
+                "**%,d writes in a row (one POST each) to a loopback server, %d"
                         + " alternating repetitions:**%n%n"
                         + "| write | µs per write, median (spread) | connections opened per run |%n|---|---|---|%n"
                         + "| may not be repeated: a new connection each (the rule) | %,.0f (%,.0f–%,.0f) | %,d |%n"
                         + "| marked `@Idempotent`: pooled connections | %,.0f (%,.0f–%,.0f) | %,d |%n%n"
                         + "New connection ÷ pooled, per repetition: %s; median %.2f.%n%n"
                         + "Run on %s, %s %s, %d cores.%n",
-                writes, repetitions, median(fresh), min(fresh), max(fresh), freshConnections, median(pooled),
-                min(pooled), max(pooled), pooledConnections,
-                ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r))
-                        .collect(java.util.stream.Collectors.joining(", ")), median(ratios), LocalDate.now(),
-                System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                writes,
+                repetitions,
+                median(fresh),
+                min(fresh),
+                max(fresh),
+                freshConnections,
+                median(pooled),
+                min(pooled),
+                max(pooled),
+                pooledConnections,
+                ratios.stream()
+                        .map(r -> String.format(Locale.ROOT, "%.2f", r))
+                        .collect(java.util.stream.Collectors.joining(", ")),
+                median(ratios),
+                LocalDate.now(),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
     }
 
@@ -134,7 +150,8 @@ final class WriteConnectionCase {
         private static void serve(Socket connection) {
             byte[] body = SEGMENT.getBytes(StandardCharsets.UTF_8);
             byte[] answer = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                    + "\r\n\r\n" + SEGMENT).getBytes(StandardCharsets.UTF_8);
+                            + "\r\n\r\n" + SEGMENT)
+                    .getBytes(StandardCharsets.UTF_8);
             try (connection) {
                 connection.setTcpNoDelay(true);
                 InputStream in = new java.io.BufferedInputStream(connection.getInputStream());

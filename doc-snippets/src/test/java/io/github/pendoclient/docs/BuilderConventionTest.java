@@ -59,8 +59,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BuilderConventionTest {
 
     /** One class of each published module: the scan covers the jar or class directory each comes from. */
-    private static final List<Class<?>> MODULES = List.of(PendoClient.class, Aggregation.class, TrackClient.class,
-            FakePendo.class, SyncEngine.class);
+    private static final List<Class<?>> MODULES =
+            List.of(PendoClient.class, Aggregation.class, TrackClient.class, FakePendo.class, SyncEngine.class);
 
     @TempDir
     static Path dir;
@@ -77,40 +77,122 @@ class BuilderConventionTest {
     /** A sample per type, with settings that differ from the defaults where there are any. */
     private Map<Class<?>, Supplier<Object>> samples() {
         return Map.ofEntries(
-                Map.entry(PendoClient.class, () -> open(PendoClient.builder().integrationKey("test-integration-key")
-                        .baseUrl("http://127.0.0.1:1/").allowInsecureHttp(true).build())),
-                Map.entry(TrackClient.class, () -> open(TrackClient.builder().sharedSecret("test-shared-secret")
-                        .baseUrl("http://127.0.0.1:1/").allowInsecureHttp(true).build())),
-                Map.entry(RetryOptions.class, () -> RetryOptions.builder().maxAttempts(7).jitter(0)
-                        .initialBackoff(Duration.ofMillis(3)).build()),
-                Map.entry(RateLimitOptions.class, () -> RateLimitOptions.builder().perSecond(3)
-                        .endpointLimit("POST api/v1/aggregation", 1).build()),
-                Map.entry(TimeoutOptions.class, () -> TimeoutOptions.builder().connect(Duration.ofSeconds(2))
-                        .read(Duration.ofSeconds(9)).build()),
-                Map.entry(ListOptions.class, () -> ListOptions.builder().appId(7).parameter("state", "public").build()),
-                Map.entry(BulkUpdateOptions.class, () -> BulkUpdateOptions.builder().chunkSize(3).create(true)
-                        .validateTypes(true).build()),
-                Map.entry(Aggregation.class, () -> Aggregation.builder().source(Source.accounts()).sort("accountId")
-                        .limit(5).name("sample").build()),
-                Map.entry(Pipeline.class, () -> Pipeline.builder()
-                        .source(Source.events(), TimeSeries.days().first(Instant.EPOCH).count(2)).limit(5).build()),
-                Map.entry(TrackEvent.class, () -> TrackEvent.builder().event("signed-up").visitorId("v1")
-                        .accountId("a1").timestamp(Instant.EPOCH).property("plan", "pro")
-                        .context(Context.builder().ip("127.0.0.1").build()).build()),
-                Map.entry(TrackSenderOptions.class, () -> TrackSenderOptions.builder().queueCapacity(9)
-                        .concurrency(2).maxAttempts(2).build()),
-                Map.entry(Context.class, () -> Context.builder().ip("127.0.0.1").userAgent("agent").url("http://x/")
-                        .title("Home").build()),
+                Map.entry(
+                        PendoClient.class,
+                        () -> open(PendoClient.builder()
+                                .integrationKey("test-integration-key")
+                                .baseUrl("http://127.0.0.1:1/")
+                                .allowInsecureHttp(true)
+                                .build())),
+                Map.entry(
+                        TrackClient.class,
+                        () -> open(TrackClient.builder()
+                                .sharedSecret("test-shared-secret")
+                                .baseUrl("http://127.0.0.1:1/")
+                                .allowInsecureHttp(true)
+                                .build())),
+                Map.entry(
+                        RetryOptions.class,
+                        () -> RetryOptions.builder()
+                                .maxAttempts(7)
+                                .jitter(0)
+                                .initialBackoff(Duration.ofMillis(3))
+                                .build()),
+                Map.entry(
+                        RateLimitOptions.class,
+                        () -> RateLimitOptions.builder()
+                                .perSecond(3)
+                                .endpointLimit("POST api/v1/aggregation", 1)
+                                .build()),
+                Map.entry(
+                        TimeoutOptions.class,
+                        () -> TimeoutOptions.builder()
+                                .connect(Duration.ofSeconds(2))
+                                .read(Duration.ofSeconds(9))
+                                .build()),
+                Map.entry(
+                        ListOptions.class,
+                        () -> ListOptions.builder()
+                                .appId(7)
+                                .parameter("state", "public")
+                                .build()),
+                Map.entry(
+                        BulkUpdateOptions.class,
+                        () -> BulkUpdateOptions.builder()
+                                .chunkSize(3)
+                                .create(true)
+                                .validateTypes(true)
+                                .build()),
+                Map.entry(
+                        Aggregation.class,
+                        () -> Aggregation.builder()
+                                .source(Source.accounts())
+                                .sort("accountId")
+                                .limit(5)
+                                .name("sample")
+                                .build()),
+                Map.entry(
+                        Pipeline.class,
+                        () -> Pipeline.builder()
+                                .source(
+                                        Source.events(),
+                                        TimeSeries.days().first(Instant.EPOCH).count(2))
+                                .limit(5)
+                                .build()),
+                Map.entry(
+                        TrackEvent.class,
+                        () -> TrackEvent.builder()
+                                .event("signed-up")
+                                .visitorId("v1")
+                                .accountId("a1")
+                                .timestamp(Instant.EPOCH)
+                                .property("plan", "pro")
+                                .context(Context.builder().ip("127.0.0.1").build())
+                                .build()),
+                Map.entry(
+                        TrackSenderOptions.class,
+                        () -> TrackSenderOptions.builder()
+                                .queueCapacity(9)
+                                .concurrency(2)
+                                .maxAttempts(2)
+                                .build()),
+                Map.entry(
+                        Context.class,
+                        () -> Context.builder()
+                                .ip("127.0.0.1")
+                                .userAgent("agent")
+                                .url("http://x/")
+                                .title("Home")
+                                .build()),
                 Map.entry(TableRegistry.class, TableRegistry::standard),
-                Map.entry(SyncOptions.class, () -> SyncOptions.builder().appIds(List.of(1L, 2L)).windowSize(3)
-                        .lag(Duration.ofMinutes(5)).pageSize(10).build()),
-                Map.entry(SyncEngine.class, () -> SyncEngine.builder()
-                        .client((PendoClient) samples().get(PendoClient.class).get()).sink(new DiscardSink())
-                        .state(syncState()).settings(SyncOptions.builder().windowSize(2).build()).build()),
-                Map.entry(Dataset.class, () -> Dataset.builder().visitor("v1", Map.of()).segment("s1", "Beta")
-                        .build()),
-                Map.entry(FakePendo.class, () -> open(FakePendo.builder().integrationKey("test-integration-key")
-                        .build())));
+                Map.entry(
+                        SyncOptions.class,
+                        () -> SyncOptions.builder()
+                                .appIds(List.of(1L, 2L))
+                                .windowSize(3)
+                                .lag(Duration.ofMinutes(5))
+                                .pageSize(10)
+                                .build()),
+                Map.entry(
+                        SyncEngine.class,
+                        () -> SyncEngine.builder()
+                                .client((PendoClient)
+                                        samples().get(PendoClient.class).get())
+                                .sink(new DiscardSink())
+                                .state(syncState())
+                                .settings(SyncOptions.builder().windowSize(2).build())
+                                .build()),
+                Map.entry(
+                        Dataset.class,
+                        () -> Dataset.builder()
+                                .visitor("v1", Map.of())
+                                .segment("s1", "Beta")
+                                .build()),
+                Map.entry(
+                        FakePendo.class,
+                        () -> open(FakePendo.builder()
+                                .integrationKey("test-integration-key")
+                                .build())));
     }
 
     static Stream<Class<?>> typesWithBuilder() {
@@ -130,9 +212,19 @@ class BuilderConventionTest {
 
     @Test
     void theScanFindsTheBuildersOfEveryModule() {
-        assertThat(typesWithBuilder().map(Class::getSimpleName)).contains("PendoClient", "RetryOptions",
-                "Aggregation", "Pipeline", "TrackClient", "Context", "SyncEngine", "SyncOptions", "Dataset",
-                "FakePendo").doesNotContain("HttpOptions");
+        assertThat(typesWithBuilder().map(Class::getSimpleName))
+                .contains(
+                        "PendoClient",
+                        "RetryOptions",
+                        "Aggregation",
+                        "Pipeline",
+                        "TrackClient",
+                        "Context",
+                        "SyncEngine",
+                        "SyncOptions",
+                        "Dataset",
+                        "FakePendo")
+                .doesNotContain("HttpOptions");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -140,12 +232,19 @@ class BuilderConventionTest {
     void toBuilderReturnsTheBuilderAndRoundTrips(Class<?> type) throws Exception {
         Method builder = staticBuilder(type);
         Method toBuilder = publicMethod(type, "toBuilder");
-        assertThat(toBuilder).as(type.getName() + " has builder() but no toBuilder()").isNotNull();
-        assertThat(Modifier.isStatic(toBuilder.getModifiers())).as("toBuilder() is an instance method").isFalse();
-        assertThat(toBuilder.getReturnType()).as("toBuilder() returns what builder() returns")
+        assertThat(toBuilder)
+                .as(type.getName() + " has builder() but no toBuilder()")
+                .isNotNull();
+        assertThat(Modifier.isStatic(toBuilder.getModifiers()))
+                .as("toBuilder() is an instance method")
+                .isFalse();
+        assertThat(toBuilder.getReturnType())
+                .as("toBuilder() returns what builder() returns")
                 .isEqualTo(builder.getReturnType());
         Supplier<Object> sample = samples().get(type);
-        assertThat(sample).as("add a sample of " + type.getName() + " to samples()").isNotNull();
+        assertThat(sample)
+                .as("add a sample of " + type.getName() + " to samples()")
+                .isNotNull();
 
         Object original = sample.get();
         Object copyBuilder = toBuilder.invoke(original);
@@ -230,7 +329,8 @@ class BuilderConventionTest {
     private static List<String> publicTypeNames(Class<?> module) {
         Path location;
         try {
-            location = Path.of(module.getProtectionDomain().getCodeSource().getLocation().toURI());
+            location = Path.of(
+                    module.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -247,7 +347,9 @@ class BuilderConventionTest {
     private static List<String> classNames(Path root) {
         try (Stream<Path> files = Files.walk(root)) {
             List<String> names = files.filter(f -> f.toString().endsWith(".class"))
-                    .map(f -> root.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "."))
+                    .map(f -> root.relativize(f)
+                            .toString()
+                            .replace(f.getFileSystem().getSeparator(), "."))
                     .map(name -> name.substring(0, name.length() - ".class".length()))
                     .filter(name -> !name.equals("module-info") && !name.endsWith("package-info"))
                     .filter(name -> !name.contains(".internal.") && !name.startsWith("META-INF"))

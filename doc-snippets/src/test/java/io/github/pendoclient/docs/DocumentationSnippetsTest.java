@@ -35,8 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DocumentationSnippetsTest {
 
-    private static final Pattern TYPE_DECLARATION =
-            Pattern.compile("^(@\\w+(\\(.*\\))?\\s+)*((public|final|abstract|sealed|static)\\s+)*(class|interface|record|enum)\\s+(\\w+).*");
+    private static final Pattern TYPE_DECLARATION = Pattern.compile(
+            "^(@\\w+(\\(.*\\))?\\s+)*((public|final|abstract|sealed|static)\\s+)*(class|interface|record|enum)\\s+(\\w+).*");
 
     /** One fenced Java block: where it stands and what it says. */
     record Snippet(String file, int line, String code) {
@@ -97,7 +97,12 @@ class DocumentationSnippetsTest {
     void everyPageOfTheManualIsSearched() {
         assertThat(snippets())
                 .extracting(Snippet::file)
-                .contains("README.md", "docs/sdk.md", "docs/aggregations.md", "docs/track.md", "docs/testing.md",
+                .contains(
+                        "README.md",
+                        "docs/sdk.md",
+                        "docs/aggregations.md",
+                        "docs/track.md",
+                        "docs/testing.md",
                         "docs/pendo-sync.md");
     }
 
@@ -105,7 +110,8 @@ class DocumentationSnippetsTest {
     void statementsAreCompiledInsideAMethodAndTypesAsAFile() {
         assertThat(compile(new Snippet("inline", 1, "import java.util.List;\nList<String> names = List.of(\"a\");")))
                 .isEmpty();
-        assertThat(compile(new Snippet("inline", 1, "public class Named {\n  int x;\n}"))).isEmpty();
+        assertThat(compile(new Snippet("inline", 1, "public class Named {\n  int x;\n}")))
+                .isEmpty();
         assertThat(compile(new Snippet("inline", 1, "int n = \"not a number\";")))
                 .singleElement()
                 .asString()
@@ -115,7 +121,9 @@ class DocumentationSnippetsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("snippets")
     void compiles(Snippet snippet) {
-        assertThat(compile(snippet)).as("compiler errors of the snippet at %s", snippet).isEmpty();
+        assertThat(compile(snippet))
+                .as("compiler errors of the snippet at %s", snippet)
+                .isEmpty();
     }
 
     /** Compiles one snippet and returns its errors as {@code file:line: message}, with the page's line numbers. */
@@ -139,7 +147,9 @@ class DocumentationSnippetsTest {
             if (line.startsWith("import ") || line.startsWith("package ")) {
                 source.append(line).append('\n');
             } else if (!opened) {
-                source.append("class Snippet { void snippet() throws Exception { ").append(line).append('\n');
+                source.append("class Snippet { void snippet() throws Exception { ")
+                        .append(line)
+                        .append('\n');
                 opened = true;
             } else {
                 source.append(line).append('\n');
@@ -150,23 +160,30 @@ class DocumentationSnippetsTest {
         }
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        Path output = Path.of("target", "snippet-classes", snippet.file().replaceAll("\\W", "_") + "_" + snippet.line());
-        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+        Path output =
+                Path.of("target", "snippet-classes", snippet.file().replaceAll("\\W", "_") + "_" + snippet.line());
+        try (StandardJavaFileManager files =
+                compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             Files.createDirectories(output);
-            JavaFileObject unit = new SimpleJavaFileObject(URI.create("string:///" + className + ".java"), JavaFileObject.Kind.SOURCE) {
-                @Override
-                public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                    return source;
-                }
-            };
-            List<String> options = List.of("-proc:none", "-Xlint:none", "-classpath", classPath(), "-d", output.toString());
-            compiler.getTask(null, files, diagnostics, options, null, List.of(unit)).call();
+            JavaFileObject unit =
+                    new SimpleJavaFileObject(
+                            URI.create("string:///" + className + ".java"), JavaFileObject.Kind.SOURCE) {
+                        @Override
+                        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                            return source;
+                        }
+                    };
+            List<String> options =
+                    List.of("-proc:none", "-Xlint:none", "-classpath", classPath(), "-d", output.toString());
+            compiler.getTask(null, files, diagnostics, options, null, List.of(unit))
+                    .call();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return diagnostics.getDiagnostics().stream()
                 .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                .map(d -> snippet.file() + ":" + (snippet.line() + d.getLineNumber() - 1) + ": " + d.getMessage(Locale.ROOT))
+                .map(d -> snippet.file() + ":" + (snippet.line() + d.getLineNumber() - 1) + ": "
+                        + d.getMessage(Locale.ROOT))
                 .collect(Collectors.toList());
     }
 

@@ -12,8 +12,7 @@ import java.io.PrintWriter;
  */
 final class ExampleClients {
 
-    private ExampleClients() {
-    }
+    private ExampleClients() {}
 
     /** A client and, in demo mode, the fake behind it; close both with this object. */
     record Session(PendoClient client, FakePendo fake) implements AutoCloseable {
@@ -32,7 +31,10 @@ final class ExampleClients {
             return new Session(PendoClient.fromEnv(), null);
         }
         out.println("No PENDO_INTEGRATION_KEY set: using an embedded FakePendo with demo data.");
-        FakePendo fake = FakePendo.builder().dataset(Dataset.generated(42, 2_000)).build().start();
+        FakePendo fake = FakePendo.builder()
+                .dataset(Dataset.generated(42, 2_000))
+                .build()
+                .start();
         return new Session(fake.clientBuilder().build(), fake);
     }
 }

@@ -12,8 +12,7 @@ import java.util.List;
 /** Lists the catalog: pages, features, track types and guides of every app, with a count per kind. */
 public final class ListCatalog {
 
-    private ListCatalog() {
-    }
+    private ListCatalog() {}
 
     /**
      * Runs the example.
@@ -32,12 +31,18 @@ public final class ListCatalog {
         List<Feature> features = client.features().list();
         List<TrackType> trackTypes = client.trackTypes().list();
         List<Guide> guides = client.guides().list();
-        out.printf("%d pages, %d features, %d track types, %d guides%n", pages.size(), features.size(),
-                trackTypes.size(), guides.size());
-        pages.stream().sorted(Comparator.comparing(Page::name))
+        out.printf(
+                "%d pages, %d features, %d track types, %d guides%n",
+                pages.size(), features.size(), trackTypes.size(), guides.size());
+        pages.stream()
+                .sorted(Comparator.comparing(Page::name))
                 .forEach(page -> out.printf("  page     %-28s app %d%n", page.name(), page.appId()));
-        guides.stream().sorted(Comparator.comparing(Guide::name))
-                .forEach(guide -> out.printf("  guide    %-28s %s, %d steps%n", guide.name(), guide.state(),
+        guides.stream()
+                .sorted(Comparator.comparing(Guide::name))
+                .forEach(guide -> out.printf(
+                        "  guide    %-28s %s, %d steps%n",
+                        guide.name(),
+                        guide.state(),
                         guide.steps() == null ? 0 : guide.steps().size()));
         out.flush();
     }

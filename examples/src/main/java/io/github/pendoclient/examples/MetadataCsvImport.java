@@ -27,8 +27,7 @@ import java.util.Map;
  */
 public final class MetadataCsvImport {
 
-    private MetadataCsvImport() {
-    }
+    private MetadataCsvImport() {}
 
     /**
      * Runs the example on a CSV file, or on a small built-in CSV when none is given.
@@ -39,8 +38,9 @@ public final class MetadataCsvImport {
     public static void main(String[] args) throws IOException {
         PrintWriter out = new PrintWriter(System.out, true);
         try (ExampleClients.Session session = ExampleClients.open(out);
-             Reader csv = args.length > 0 ? java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(args[0]))
-                     : new StringReader("visitorId,plan_tier,seats\nv-000001,enterprise,250\nv-nobody,team,3\n")) {
+                Reader csv = args.length > 0
+                        ? java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(args[0]))
+                        : new StringReader("visitorId,plan_tier,seats\nv-000001,enterprise,250\nv-nobody,team,3\n")) {
             run(session.client(), csv, out);
         }
     }
@@ -79,14 +79,25 @@ public final class MetadataCsvImport {
 
     static BulkUpdateReport run(PendoClient client, Reader csv, PrintWriter out) throws IOException {
         List<MetadataRow> rows = parse(csv);
-        BulkUpdateReport report = client.metadata().bulkUpdate(MetadataKind.VISITOR, "custom", rows,
-                BulkUpdateOptions.builder().chunkSize(500).splitRetries(true).build());
-        out.printf("%d rows: %d updated, %d failed, %d missing%n", report.total(), report.updated(),
-                report.failed(), report.missing().size());
+        BulkUpdateReport report = client.metadata()
+                .bulkUpdate(
+                        MetadataKind.VISITOR,
+                        "custom",
+                        rows,
+                        BulkUpdateOptions.builder()
+                                .chunkSize(500)
+                                .splitRetries(true)
+                                .build());
+        out.printf(
+                "%d rows: %d updated, %d failed, %d missing%n",
+                report.total(),
+                report.updated(),
+                report.failed(),
+                report.missing().size());
         report.missing().forEach(id -> out.println("  missing visitor: " + id));
         report.errors().forEach(error -> out.println("  failed: " + error));
-        report.rejected().forEach(rejected -> out.println("  rejected: " + rejected.row().id() + ": "
-                + rejected.reason()));
+        report.rejected()
+                .forEach(rejected -> out.println("  rejected: " + rejected.row().id() + ": " + rejected.reason()));
         out.flush();
         return report;
     }

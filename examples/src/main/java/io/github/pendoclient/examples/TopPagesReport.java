@@ -19,8 +19,7 @@ import java.util.stream.Stream;
 /** An aggregation report: the top pages by page views over the last 30 days, printed as a table. */
 public final class TopPagesReport {
 
-    private TopPagesReport() {
-    }
+    private TopPagesReport() {}
 
     /**
      * Runs the example.
@@ -37,7 +36,8 @@ public final class TopPagesReport {
     static Aggregation query(int limit) {
         return Aggregation.builder()
                 .name("top-pages-30-days")
-                .source(Source.pageEvents().appIds(AppIds.all()).blacklist(Blacklist.APPLY),
+                .source(
+                        Source.pageEvents().appIds(AppIds.all()).blacklist(Blacklist.APPLY),
                         TimeSeries.days().first(Expr.now()).count(-30))
                 .filter(Expr.field("visitorId").ne(""))
                 .group(Group.by("pageId").sum("views", "numEvents").countDistinct("visitors", "visitorId"))
@@ -51,7 +51,7 @@ public final class TopPagesReport {
      * a sum that includes one has a fraction that is no view count.
      */
     static List<Map<String, Object>> run(PendoClient client, PrintWriter out, int limit) {
-        Map<String, String> names = client.pages().list().stream()                  // two apps may share a name
+        Map<String, String> names = client.pages().list().stream() // two apps may share a name
                 .collect(Collectors.toMap(Page::id, page -> page.name() + " (app " + page.appId() + ")", (a, b) -> a));
         List<Map<String, Object>> rows;
         try (Stream<Map<String, Object>> stream = AggregationClient.create(client).stream(query(limit))) {
@@ -60,8 +60,12 @@ public final class TopPagesReport {
         out.printf("%-4s %-40s %10s %10s%n", "#", "page", "views", "visitors");
         int rank = 1;
         for (Map<String, Object> row : rows) {
-            out.printf("%-4d %-40s %,10d %,10d%n", rank++, names.getOrDefault((String) row.get("pageId"),
-                    (String) row.get("pageId")), Math.round(((Number) row.get("views")).doubleValue()), (Long) row.get("visitors"));
+            out.printf(
+                    "%-4d %-40s %,10d %,10d%n",
+                    rank++,
+                    names.getOrDefault((String) row.get("pageId"), (String) row.get("pageId")),
+                    Math.round(((Number) row.get("views")).doubleValue()),
+                    (Long) row.get("visitors"));
         }
         out.flush();
         return rows;

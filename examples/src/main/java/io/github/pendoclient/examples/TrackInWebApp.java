@@ -35,7 +35,8 @@ public final class TrackInWebApp implements AutoCloseable {
      * @throws IOException if the port cannot be opened
      */
     public TrackInWebApp(TrackClient track) throws IOException {
-        this.sender = track.sender(TrackSenderOptions.builder().closeTimeout(Duration.ofSeconds(5))
+        this.sender = track.sender(TrackSenderOptions.builder()
+                .closeTimeout(Duration.ofSeconds(5))
                 .listener(new TrackListener() {
                     @Override
                     public void onFailed(TrackEvent event, PendoException failure) {
@@ -48,21 +49,29 @@ public final class TrackInWebApp implements AutoCloseable {
                         failures.incrementAndGet();
                         System.err.println("Track event dropped (" + reason + "): " + event);
                     }
-                }).build());
+                })
+                .build());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/export", this::export);
         server.start();
     }
 
     private void export(HttpExchange exchange) throws IOException {
-        String query = exchange.getRequestURI().getQuery() == null ? "" : exchange.getRequestURI().getQuery();
+        String query = exchange.getRequestURI().getQuery() == null
+                ? ""
+                : exchange.getRequestURI().getQuery();
         String visitor = parameter(query, "visitor");
         String format = parameter(query, "format");
-        boolean queued = visitor != null && sender.track(TrackEvent.builder()
-                .event("Report Exported").visitorId(visitor).property("format", format == null ? "pdf" : format)
-                .context(Context.builder().ip(exchange.getRemoteAddress().getAddress().getHostAddress())
-                        .userAgent(exchange.getRequestHeaders().getFirst("User-Agent")).build())
-                .build());
+        boolean queued = visitor != null
+                && sender.track(TrackEvent.builder()
+                        .event("Report Exported")
+                        .visitorId(visitor)
+                        .property("format", format == null ? "pdf" : format)
+                        .context(Context.builder()
+                                .ip(exchange.getRemoteAddress().getAddress().getHostAddress())
+                                .userAgent(exchange.getRequestHeaders().getFirst("User-Agent"))
+                                .build())
+                        .build());
         byte[] body = (queued ? "exported\n" : "missing ?visitor=\n").getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(queued ? 200 : 400, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
@@ -129,7 +138,8 @@ public final class TrackInWebApp implements AutoCloseable {
             app.close();
             track.close();
             if (stopLater != null) {
-                System.out.println("The fake received " + stopLater.trackEvents().size() + " events.");
+                System.out.println(
+                        "The fake received " + stopLater.trackEvents().size() + " events.");
                 stopLater.close();
             }
         }));

@@ -97,8 +97,8 @@ public final class WebhookReceiver implements AutoCloseable {
      */
     public static void main(String[] args) throws Exception {
         String secret = System.getenv("WEBHOOK_SECRET");
-        WebhookReceiver receiver = new WebhookReceiver(secret == null || secret.isBlank() ? null
-                : WebhookSecret.of(secret));
+        WebhookReceiver receiver =
+                new WebhookReceiver(secret == null || secret.isBlank() ? null : WebhookSecret.of(secret));
         System.out.println("Receiving Pendo webhooks at " + receiver.url());
         Runtime.getRuntime().addShutdownHook(new Thread(receiver::close));
         Thread.currentThread().join();

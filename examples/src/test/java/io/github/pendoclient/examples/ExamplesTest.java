@@ -30,7 +30,9 @@ class ExamplesTest {
     static final Dataset DATASET = Dataset.generated(5, 400);
 
     @RegisterExtension
-    static final FakePendoExtension EXTENSION = FakePendoExtension.create(FakePendo.builder().dataset(DATASET).build());
+    static final FakePendoExtension EXTENSION =
+            FakePendoExtension.create(FakePendo.builder().dataset(DATASET).build());
+
     static final FakePendo PENDO = EXTENSION.fake();
 
     private final StringWriter text = new StringWriter();
@@ -41,19 +43,25 @@ class ExamplesTest {
     void listCatalogCountsEveryKind() {
         ListCatalog.run(PENDO.client(), out);
 
-        assertThat(text.toString()).startsWith(DATASET.pages().size() + " pages, " + DATASET.features().size()
-                + " features, " + DATASET.trackTypes().size() + " track types, " + DATASET.guides().size()
-                + " guides").contains("page     Dashboard");
+        assertThat(text.toString())
+                .startsWith(
+                        DATASET.pages().size() + " pages, " + DATASET.features().size()
+                                + " features, " + DATASET.trackTypes().size() + " track types, "
+                                + DATASET.guides().size()
+                                + " guides")
+                .contains("page     Dashboard");
     }
 
     @Test
     void topPagesReportAddsUpViewsPerPage() {
         List<Map<String, Object>> rows = TopPagesReport.run(PENDO.client(), out, 3);
 
-        Map<String, Double> views = DATASET.hourRows().stream().filter(r -> r.kind() == HourlyEvents.Kind.PAGE)
-                .collect(Collectors.groupingBy(HourlyEvents::objectId,
-                        Collectors.summingDouble(HourlyEvents::numEvents)));
-        double best = views.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        Map<String, Double> views = DATASET.hourRows().stream()
+                .filter(r -> r.kind() == HourlyEvents.Kind.PAGE)
+                .collect(Collectors.groupingBy(
+                        HourlyEvents::objectId, Collectors.summingDouble(HourlyEvents::numEvents)));
+        double best =
+                views.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         assertThat(rows).hasSize(3);
         assertThat(((Number) rows.get(0).get("views")).doubleValue()).isEqualTo(best);
         assertThat(((Number) rows.get(0).get("views")).doubleValue())
@@ -66,9 +74,11 @@ class ExamplesTest {
         TopPagesReport.run(PENDO.client(), out, 50);
 
         List<String> rows = text.toString().lines().skip(1).toList();
-        assertThat(rows).isNotEmpty().allSatisfy(line -> assertThat(line)
-                .as("a page, its app, whole views and visitors")
-                .matches("\\d+ +.+ \\(app -?\\d+\\) +[\\d,]+ +[\\d,]+"));
+        assertThat(rows)
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line)
+                        .as("a page, its app, whole views and visitors")
+                        .matches("\\d+ +.+ \\(app -?\\d+\\) +[\\d,]+ +[\\d,]+"));
     }
 
     @Test
@@ -91,15 +101,19 @@ class ExamplesTest {
         int before = PENDO.trackEvents().size();
         try (TrackInWebApp app = new TrackInWebApp(PENDO.trackClient())) {
             for (int i = 0; i < 20; i++) {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + app.port() + "/export?visitor=v-" + i + "&format=csv")).build(),
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://127.0.0.1:" + app.port() + "/export?visitor=v-" + i + "&format=csv"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).isEqualTo(200);
             }
             assertThat(app.failures()).isZero();
         }
-        assertThat(PENDO.trackEvents().subList(before, PENDO.trackEvents().size())).hasSize(20)
-                .extracting(TrackEvent::event).containsOnly("Report Exported");
+        assertThat(PENDO.trackEvents().subList(before, PENDO.trackEvents().size()))
+                .hasSize(20)
+                .extracting(TrackEvent::event)
+                .containsOnly("Report Exported");
     }
 
     @Test
@@ -115,18 +129,28 @@ class ExamplesTest {
             assertThat(post(receiver, body, "sha256=" + "0".repeat(64))).isEqualTo(401);
             assertThat(post(receiver, body.replace("v-1", "v-2"), signature)).isEqualTo(401);
             String notJson = "not json";
-            assertThat(post(receiver, notJson, WebhookVerifier.hmacSha256(secret)
-                    .signatureFor(notJson.getBytes(StandardCharsets.UTF_8)))).isEqualTo(400);
+            assertThat(post(
+                            receiver,
+                            notJson,
+                            WebhookVerifier.hmacSha256(secret).signatureFor(notJson.getBytes(StandardCharsets.UTF_8))))
+                    .isEqualTo(400);
 
-            assertThat(receiver.handled()).hasSize(1).first()
-                    .isInstanceOfSatisfying(WebhookEvent.GuideDisplayed.class,
+            assertThat(receiver.handled())
+                    .hasSize(1)
+                    .first()
+                    .isInstanceOfSatisfying(
+                            WebhookEvent.GuideDisplayed.class,
                             guide -> assertThat(guide.guideId()).isEqualTo("g-1"));
         }
     }
 
     private int post(WebhookReceiver receiver, String body, String signature) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(receiver.url())).header("X-Pendo-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+        return http.send(
+                        HttpRequest.newBuilder(URI.create(receiver.url()))
+                                .header("X-Pendo-Signature", signature)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
                 .statusCode();
     }
 }

@@ -33,8 +33,7 @@ public final class ModularSmoke {
 
     private final Map<String, String> received = new ConcurrentHashMap<>();
 
-    private ModularSmoke() {
-    }
+    private ModularSmoke() {}
 
     /**
      * Runs the checks.
@@ -51,63 +50,88 @@ public final class ModularSmoke {
 
     private void run() throws IOException {
         check(moduleOf(PendoClient.class).equals("io.github.pendoclient"), "core's module name");
-        check(moduleOf(AggregationClient.class).equals("io.github.pendoclient.aggregation"),
+        check(
+                moduleOf(AggregationClient.class).equals("io.github.pendoclient.aggregation"),
                 "aggregation's module name");
         check(moduleOf(TrackClient.class).equals("io.github.pendoclient.track"), "track's module name");
         check(moduleOf(FakePendo.class).equals("io.github.pendoclient.testing"), "testing's module name");
 
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/api/v1/page", exchange -> answer(exchange, "page",
-                "[{\"id\":\"page-1\",\"appId\":1,\"name\":\"Home\"}]"));
-        server.createContext("/api/v1/aggregation", exchange -> answer(exchange, "aggregation",
-                "{\"startTime\":1,\"results\":[{\"accountId\":\"acct-1\"},{\"accountId\":\"acct-2\"}]}"));
+        server.createContext(
+                "/api/v1/page",
+                exchange -> answer(exchange, "page", "[{\"id\":\"page-1\",\"appId\":1,\"name\":\"Home\"}]"));
+        server.createContext(
+                "/api/v1/aggregation",
+                exchange -> answer(
+                        exchange,
+                        "aggregation",
+                        "{\"startTime\":1,\"results\":[{\"accountId\":\"acct-1\"},{\"accountId\":\"acct-2\"}]}"));
         server.createContext("/data/track", exchange -> answer(exchange, "track", ""));
         server.start();
-        String baseUrl = "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/";
+        String baseUrl = "http://" + server.getAddress().getHostString() + ":"
+                + server.getAddress().getPort() + "/";
         try {
-            try (PendoClient client = PendoClient.builder().integrationKey(KEY).baseUrl(baseUrl).build()) {
+            try (PendoClient client =
+                    PendoClient.builder().integrationKey(KEY).baseUrl(baseUrl).build()) {
                 List<Page> pages = client.pages().list();
-                check(pages.size() == 1 && "page-1".equals(pages.get(0).id()) && "Home".equals(pages.get(0).name()),
+                check(
+                        pages.size() == 1
+                                && "page-1".equals(pages.get(0).id())
+                                && "Home".equals(pages.get(0).name()),
                         "core: GET /api/v1/page read as one Page, was " + pages);
                 check(received.get("page").startsWith("GET key=" + KEY), "core: sent " + received.get("page"));
                 // The version comes from a resource inside core's module, which the module system encapsulates.
-                check(received.get("page").contains(" agent=pendo-client-java/")
-                        && !received.get("page").contains("pendo-client-java/unknown"),
+                check(
+                        received.get("page").contains(" agent=pendo-client-java/")
+                                && !received.get("page").contains("pendo-client-java/unknown"),
                         "core: the User-Agent carries the SDK version, sent " + received.get("page"));
 
                 List<Map<String, Object>> accounts = AggregationClient.create(client).stream(Queries.accounts())
                         .toList();
-                check(accounts.equals(List.of(Map.of("accountId", "acct-1"), Map.of("accountId", "acct-2"))),
+                check(
+                        accounts.equals(List.of(Map.of("accountId", "acct-1"), Map.of("accountId", "acct-2"))),
                         "aggregation: streamed " + accounts);
-                check(received.get("aggregation").startsWith("POST key=" + KEY)
-                        && received.get("aggregation").contains("\"accounts\""),
+                check(
+                        received.get("aggregation").startsWith("POST key=" + KEY)
+                                && received.get("aggregation").contains("\"accounts\""),
                         "aggregation: sent " + received.get("aggregation"));
 
                 // Rows bound to this module's own record: core reads it reflectively, which works because
                 // module-info.java exports this package to io.github.pendoclient.
                 List<AccountRow> rows = AggregationClient.create(client).stream(Queries.accounts(), AccountRow.class)
                         .toList();
-                check(rows.equals(List.of(new AccountRow("acct-1"), new AccountRow("acct-2"))),
+                check(
+                        rows.equals(List.of(new AccountRow("acct-1"), new AccountRow("acct-2"))),
                         "aggregation: streamed " + rows + " into a record of this module");
                 // A record in a package not exported to core: a clear error that says what to add.
                 try {
-                    AggregationClient.create(client).stream(Queries.accounts(), UnexportedRow.class).toList();
+                    AggregationClient.create(client).stream(Queries.accounts(), UnexportedRow.class)
+                            .toList();
                     check(false, "aggregation: read rows into a record of a package not exported to core");
                 } catch (IllegalArgumentException expected) {
-                    check(String.valueOf(expected.getMessage()).contains(
-                            "exports io.github.pendoclient.smoke.unexported to io.github.pendoclient;"),
+                    check(
+                            String.valueOf(expected.getMessage())
+                                    .contains(
+                                            "exports io.github.pendoclient.smoke.unexported to io.github.pendoclient;"),
                             "aggregation: the error for an unexported record says " + expected.getMessage());
                 }
                 // And into core's own model record.
-                List<Account> accountModels = AggregationClient.create(client)
-                        .stream(Queries.accounts(), Account.class).toList();
-                check(accountModels.size() == 2 && "acct-2".equals(accountModels.get(1).accountId()),
+                List<Account> accountModels = AggregationClient.create(client).stream(Queries.accounts(), Account.class)
+                        .toList();
+                check(
+                        accountModels.size() == 2
+                                && "acct-2".equals(accountModels.get(1).accountId()),
                         "aggregation: streamed " + accountModels + " into core's Account");
             }
-            try (TrackClient track = TrackClient.builder().sharedSecret(SECRET).baseUrl(baseUrl).build()) {
-                track.send(TrackEvent.builder().event("Modular Smoke").visitorId("visitor-1").build());
-                check(received.get("track").startsWith("POST key=" + SECRET)
-                        && received.get("track").contains("\"Modular Smoke\""),
+            try (TrackClient track =
+                    TrackClient.builder().sharedSecret(SECRET).baseUrl(baseUrl).build()) {
+                track.send(TrackEvent.builder()
+                        .event("Modular Smoke")
+                        .visitorId("visitor-1")
+                        .build());
+                check(
+                        received.get("track").startsWith("POST key=" + SECRET)
+                                && received.get("track").contains("\"Modular Smoke\""),
                         "track: sent " + received.get("track"));
             }
         } finally {
@@ -115,17 +139,21 @@ public final class ModularSmoke {
         }
 
         try (FakePendo fake = FakePendo.create().start();
-             PendoClient client = PendoClient.builder().integrationKey(fake.integrationKey())
-                     .baseUrl(fake.baseUrl().toString()).build()) {
+                PendoClient client = PendoClient.builder()
+                        .integrationKey(fake.integrationKey())
+                        .baseUrl(fake.baseUrl().toString())
+                        .build()) {
             check(client.verifyKey().valid(), "testing: FakePendo refused its own key");
         }
     }
 
     private void answer(HttpExchange exchange, String name, String body) throws IOException {
         String sent = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        received.put(name, exchange.getRequestMethod() + " key="
-                + exchange.getRequestHeaders().getFirst("x-pendo-integration-key") + " body=" + sent
-                + " agent=" + exchange.getRequestHeaders().getFirst("User-Agent"));
+        received.put(
+                name,
+                exchange.getRequestMethod() + " key="
+                        + exchange.getRequestHeaders().getFirst("x-pendo-integration-key") + " body=" + sent
+                        + " agent=" + exchange.getRequestHeaders().getFirst("User-Agent"));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
@@ -139,8 +167,7 @@ public final class ModularSmoke {
      *
      * @param accountId the account id
      */
-    public record AccountRow(String accountId) {
-    }
+    public record AccountRow(String accountId) {}
 
     private static String moduleOf(Class<?> type) {
         return String.valueOf(type.getModule().getName());

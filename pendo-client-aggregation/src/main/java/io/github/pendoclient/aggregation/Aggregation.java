@@ -115,8 +115,7 @@ public final class Aggregation {
         }
         request.put("pipeline", pipeline.toJsonValue());
         return JsonTree.object(
-                "response", JsonTree.object("location", "request", "mimeType", "application/json"),
-                "request", request);
+                "response", JsonTree.object("location", "request", "mimeType", "application/json"), "request", request);
     }
 
     /**
@@ -139,8 +138,10 @@ public final class Aggregation {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Aggregation aggregation && aggregation.pipeline.equals(pipeline)
-                && Objects.equals(aggregation.name, name) && Objects.equals(aggregation.requestId, requestId);
+        return other instanceof Aggregation aggregation
+                && aggregation.pipeline.equals(pipeline)
+                && Objects.equals(aggregation.name, name)
+                && Objects.equals(aggregation.requestId, requestId);
     }
 
     @Override
@@ -159,8 +160,7 @@ public final class Aggregation {
         private String name;
         private String requestId;
 
-        Builder() {
-        }
+        Builder() {}
 
         @Override
         Builder self() {

@@ -130,8 +130,8 @@ public final class AggregationClient {
     public <T> CompletableFuture<AggregationResult<T>> openAsync(Aggregation query, Class<T> rowType) {
         if (rowType == Map.class || rowType == Object.class) {
             @SuppressWarnings("unchecked") // rows of Map.class or Object.class are the maps of openAsync(query)
-            CompletableFuture<AggregationResult<T>> maps = (CompletableFuture<AggregationResult<T>>) (Object)
-                    openAsync(query);
+            CompletableFuture<AggregationResult<T>> maps =
+                    (CompletableFuture<AggregationResult<T>>) (Object) openAsync(query);
             return maps;
         }
         return openAsync(query, RowReader.of(http.moshi().adapter(rowType)));
@@ -234,9 +234,13 @@ public final class AggregationClient {
         }
         Object count = result.next().get("count");
         if (!(count instanceof Number number)) {
-            throw new io.github.pendoclient.error.UnreadableResponseException("The count aggregation returned"
-                    + " no numeric 'count' but " + count + ".", "POST", http.url("api/v1/aggregation").encodedPath(),
-                    result.attempts(), "$.results[0].count", null);
+            throw new io.github.pendoclient.error.UnreadableResponseException(
+                    "The count aggregation returned" + " no numeric 'count' but " + count + ".",
+                    "POST",
+                    http.url("api/v1/aggregation").encodedPath(),
+                    result.attempts(),
+                    "$.results[0].count",
+                    null);
         }
         return number.longValue();
     }

@@ -29,8 +29,11 @@ import okhttp3.Response;
  */
 public final class AggregationResult<T> implements Iterator<T>, AutoCloseable {
 
-    private enum State { IN_RESULTS, DONE, CLOSED }
-
+    private enum State {
+        IN_RESULTS,
+        DONE,
+        CLOSED
+    }
 
     private final PendoHttp http;
     private final Request request;
@@ -87,9 +90,15 @@ public final class AggregationResult<T> implements Iterator<T>, AutoCloseable {
     }
 
     private UnreadableResponseException unexpectedShape(String what) {
-        return new UnreadableResponseException("The aggregation response is not the expected"
-                + " {\"startTime\": ..., \"results\": [...]}: " + what + ". Check the pipeline; if it persists,"
-                + " report it.", request.method(), request.url().encodedPath(), attempts(), reader.getPath(), null);
+        return new UnreadableResponseException(
+                "The aggregation response is not the expected"
+                        + " {\"startTime\": ..., \"results\": [...]}: " + what + ". Check the pipeline; if it persists,"
+                        + " report it.",
+                request.method(),
+                request.url().encodedPath(),
+                attempts(),
+                reader.getPath(),
+                null);
     }
 
     /**
@@ -122,8 +131,8 @@ public final class AggregationResult<T> implements Iterator<T>, AutoCloseable {
             }
             reader.endObject();
             if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-                throw new JsonDataException("Expected the end of the response but found " + reader.peek()
-                        + " at path " + reader.getPath());
+                throw new JsonDataException(
+                        "Expected the end of the response but found " + reader.peek() + " at path " + reader.getPath());
             }
             state = State.DONE;
             close();
@@ -139,9 +148,12 @@ public final class AggregationResult<T> implements Iterator<T>, AutoCloseable {
 
     private PendoException incomplete(Exception failure) {
         PendoException typed = http.translate(request, failure);
-        return new IncompleteResultException("The aggregation result broke off after " + rowsRead + " rows: "
-                + typed.getMessage() + " The rows returned are not the whole result: run the query again, or"
-                + " resume from the last checkpoint.", rowsRead, typed);
+        return new IncompleteResultException(
+                "The aggregation result broke off after " + rowsRead + " rows: "
+                        + typed.getMessage() + " The rows returned are not the whole result: run the query again, or"
+                        + " resume from the last checkpoint.",
+                rowsRead,
+                typed);
     }
 
     /**
@@ -167,8 +179,8 @@ public final class AggregationResult<T> implements Iterator<T>, AutoCloseable {
      * @return the stream
      */
     public Stream<T> stream() {
-        Spliterator<T> spliterator = Spliterators.spliteratorUnknownSize(this,
-                Spliterator.ORDERED | Spliterator.NONNULL);
+        Spliterator<T> spliterator =
+                Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL);
         return StreamSupport.stream(spliterator, false).onClose(this::close);
     }
 

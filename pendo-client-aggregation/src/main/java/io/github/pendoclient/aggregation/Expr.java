@@ -133,8 +133,8 @@ public final class Expr {
         if (value == null) {
             throw new IllegalArgumentException("A null value has no literal; test for it with Expr.isNull(field)");
         }
-        throw new IllegalArgumentException("No expression literal for " + value.getClass().getName()
-                + "; pass a String, Number, Instant, Boolean or Expr");
+        throw new IllegalArgumentException("No expression literal for "
+                + value.getClass().getName() + "; pass a String, Number, Instant, Boolean or Expr");
     }
 
     /**
@@ -422,10 +422,12 @@ public final class Expr {
     }
 
     private Expr binary(String operator, int level, Expr right) {
-        boolean associative = level == AND || level == OR || level == ADDITIVE && operator.equals("+")
+        boolean associative = level == AND
+                || level == OR
+                || level == ADDITIVE && operator.equals("+")
                 || level == MULTIPLICATIVE && operator.equals("*");
-        return new Expr(operand(this, level, false) + " " + operator + " " + operand(right, level, !associative),
-                level);
+        return new Expr(
+                operand(this, level, false) + " " + operator + " " + operand(right, level, !associative), level);
     }
 
     private static String operand(Expr operand, int level, boolean strict) {

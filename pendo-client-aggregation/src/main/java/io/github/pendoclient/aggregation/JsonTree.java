@@ -11,8 +11,7 @@ import java.util.Map;
 /** Deep, unmodifiable copies of JSON-ready values, so stages stay immutable whatever the caller passed. */
 final class JsonTree {
 
-    private JsonTree() {
-    }
+    private JsonTree() {}
 
     /**
      * Copies a value made of maps, collections, strings, numbers, booleans and nulls; an {@link Expr} becomes its
@@ -58,8 +57,9 @@ final class JsonTree {
         if (value instanceof Object[] array) {
             return copy(List.of(array));
         }
-        throw new IllegalArgumentException("Not a JSON value: " + value.getClass().getName()
-                + ". Use maps, lists, strings, numbers, booleans, null, Expr, Instant or Pipeline.");
+        throw new IllegalArgumentException(
+                "Not a JSON value: " + value.getClass().getName()
+                        + ". Use maps, lists, strings, numbers, booleans, null, Expr, Instant or Pipeline.");
     }
 
     /** An unmodifiable map in insertion order, with null values allowed. */

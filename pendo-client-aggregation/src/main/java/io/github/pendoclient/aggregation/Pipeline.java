@@ -116,8 +116,10 @@ public final class Pipeline {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Pipeline pipeline && Objects.equals(pipeline.source, source)
-                && Objects.equals(pipeline.timeSeries, timeSeries) && pipeline.stages.equals(stages);
+        return other instanceof Pipeline pipeline
+                && Objects.equals(pipeline.source, source)
+                && Objects.equals(pipeline.timeSeries, timeSeries)
+                && pipeline.stages.equals(stages);
     }
 
     @Override
@@ -133,8 +135,7 @@ public final class Pipeline {
     /** Builds a {@link Pipeline}; not thread-safe, the pipeline it builds is immutable. */
     public static final class Builder extends PipelineBuilder<Builder> {
 
-        Builder() {
-        }
+        Builder() {}
 
         @Override
         Builder self() {

@@ -13,15 +13,14 @@ import java.util.Objects;
  *
  * @param <B> the concrete builder type
  */
-public abstract sealed class PipelineBuilder<B extends PipelineBuilder<B>> permits Aggregation.Builder,
-        Pipeline.Builder {
+public abstract sealed class PipelineBuilder<B extends PipelineBuilder<B>>
+        permits Aggregation.Builder, Pipeline.Builder {
 
     Source source;
     TimeSeries timeSeries;
     final List<Stage> stages = new ArrayList<>();
 
-    PipelineBuilder() {
-    }
+    PipelineBuilder() {}
 
     abstract B self();
 
@@ -62,7 +61,8 @@ public abstract sealed class PipelineBuilder<B extends PipelineBuilder<B>> permi
      * @return this builder
      */
     public B filter(Expr condition) {
-        return stage(Stage.of("filter", Objects.requireNonNull(condition, "condition").toString()));
+        return stage(Stage.of(
+                "filter", Objects.requireNonNull(condition, "condition").toString()));
     }
 
     /**
@@ -215,7 +215,8 @@ public abstract sealed class PipelineBuilder<B extends PipelineBuilder<B>> permi
      * @return this builder
      */
     public B unwind(String field) {
-        return stage(Stage.of("unwind", JsonTree.object("field", Expr.field(field).toString())));
+        return stage(
+                Stage.of("unwind", JsonTree.object("field", Expr.field(field).toString())));
     }
 
     /**
@@ -367,8 +368,11 @@ public abstract sealed class PipelineBuilder<B extends PipelineBuilder<B>> permi
     }
 
     private B bulkExpand(String outField, String kind, String idField) {
-        return stage(Stage.of("bulkExpand", JsonTree.object(Objects.requireNonNull(outField, "outField"),
-                JsonTree.object(kind, Expr.field(idField).toString()))));
+        return stage(Stage.of(
+                "bulkExpand",
+                JsonTree.object(
+                        Objects.requireNonNull(outField, "outField"),
+                        JsonTree.object(kind, Expr.field(idField).toString()))));
     }
 
     /**
@@ -433,8 +437,8 @@ public abstract sealed class PipelineBuilder<B extends PipelineBuilder<B>> permi
                     + " 'no period specified for time series source' without one");
         }
         if (timeSeries != null && !timeSeries.isComplete()) {
-            throw new IllegalStateException("The time series needs first(...) and either count(...) or last(...): "
-                    + timeSeries);
+            throw new IllegalStateException(
+                    "The time series needs first(...) and either count(...) or last(...): " + timeSeries);
         }
         return new Pipeline(source, timeSeries, List.copyOf(stages));
     }

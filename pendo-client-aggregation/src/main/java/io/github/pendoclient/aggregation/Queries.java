@@ -11,10 +11,10 @@ package io.github.pendoclient.aggregation;
  */
 public final class Queries {
 
-    private static final TimeSeries PREVIOUS_DAY = TimeSeries.days().first(Expr.now()).count(-1);
+    private static final TimeSeries PREVIOUS_DAY =
+            TimeSeries.days().first(Expr.now()).count(-1);
 
-    private Queries() {
-    }
+    private Queries() {}
 
     /**
      * Every identified visitor, anonymous ones left out: {@code {"visitors": {"identified": true}}} (what Stitch's

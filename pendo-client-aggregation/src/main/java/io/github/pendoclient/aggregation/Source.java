@@ -22,9 +22,20 @@ import java.util.Set;
  */
 public final class Source {
 
-    private static final Set<String> TIME_SERIES_SOURCES = Set.of("events", "featureEvents", "pageEvents",
-            "trackEvents", "guideEvents", "pollEvents", "guidesSeen", "guidesSeenEver", "pollsSeen",
-            "singleEvents", "emailEvents", "recordingMetadata", "agenticEvents");
+    private static final Set<String> TIME_SERIES_SOURCES = Set.of(
+            "events",
+            "featureEvents",
+            "pageEvents",
+            "trackEvents",
+            "guideEvents",
+            "pollEvents",
+            "guidesSeen",
+            "guidesSeenEver",
+            "pollsSeen",
+            "singleEvents",
+            "emailEvents",
+            "recordingMetadata",
+            "agenticEvents");
 
     private final String name;
     private final Map<String, Object> params;

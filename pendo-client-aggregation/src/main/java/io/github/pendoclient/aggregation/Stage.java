@@ -55,7 +55,8 @@ public final class Stage {
             throw new IllegalArgumentException("Not valid JSON for a stage: " + e.getMessage(), e);
         }
         if (!(parsed instanceof Map<?, ?> map) || map.size() != 1) {
-            throw new IllegalArgumentException("A stage is a JSON object with exactly one member, like {\"cat\": null}");
+            throw new IllegalArgumentException(
+                    "A stage is a JSON object with exactly one member, like {\"cat\": null}");
         }
         Map.Entry<?, ?> entry = map.entrySet().iterator().next();
         return of((String) entry.getKey(), entry.getValue());

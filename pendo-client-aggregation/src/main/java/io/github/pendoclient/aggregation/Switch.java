@@ -60,8 +60,8 @@ public final class Switch {
      */
     public Switch when(Object value, String operator, Object operand) {
         if (!OPERATORS.contains(operator)) {
-            throw new IllegalArgumentException("A switch case compares with one of " + OPERATORS + ", not '"
-                    + operator + "'");
+            throw new IllegalArgumentException(
+                    "A switch case compares with one of " + OPERATORS + ", not '" + operator + "'");
         }
         List<Map<String, Object>> next = new ArrayList<>(cases);
         next.add(JsonTree.object("value", value, operator, operand));

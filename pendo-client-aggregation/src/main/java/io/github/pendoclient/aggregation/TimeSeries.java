@@ -141,7 +141,8 @@ public final class TimeSeries {
      * @return a new series
      */
     public TimeSeries first(Instant first) {
-        return new TimeSeries(period, periodName, Objects.requireNonNull(first, "first").toEpochMilli(), count, last);
+        return new TimeSeries(
+                period, periodName, Objects.requireNonNull(first, "first").toEpochMilli(), count, last);
     }
 
     /**
@@ -151,7 +152,8 @@ public final class TimeSeries {
      * @return a new series
      */
     public TimeSeries first(Expr first) {
-        return new TimeSeries(period, periodName, Objects.requireNonNull(first, "first").toString(), count, last);
+        return new TimeSeries(
+                period, periodName, Objects.requireNonNull(first, "first").toString(), count, last);
     }
 
     /**
@@ -174,7 +176,12 @@ public final class TimeSeries {
      * @return a new series
      */
     public TimeSeries last(Instant last) {
-        return new TimeSeries(period, periodName, first, null, Objects.requireNonNull(last, "last").toEpochMilli());
+        return new TimeSeries(
+                period,
+                periodName,
+                first,
+                null,
+                Objects.requireNonNull(last, "last").toEpochMilli());
     }
 
     /**
@@ -184,7 +191,12 @@ public final class TimeSeries {
      * @return a new series
      */
     public TimeSeries last(Expr last) {
-        return new TimeSeries(period, periodName, first, null, Objects.requireNonNull(last, "last").toString());
+        return new TimeSeries(
+                period,
+                periodName,
+                first,
+                null,
+                Objects.requireNonNull(last, "last").toString());
     }
 
     /**
@@ -216,8 +228,8 @@ public final class TimeSeries {
 
     Map<String, Object> toJsonValue() {
         if (!isComplete()) {
-            throw new IllegalStateException("A time series needs first(...) and either count(...) or last(...): "
-                    + this);
+            throw new IllegalStateException(
+                    "A time series needs first(...) and either count(...) or last(...): " + this);
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("period", periodName);
@@ -232,9 +244,11 @@ public final class TimeSeries {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof TimeSeries series && series.periodName.equals(periodName)
+        return other instanceof TimeSeries series
+                && series.periodName.equals(periodName)
                 && Objects.equals(series.first, first)
-                && Objects.equals(series.count, count) && Objects.equals(series.last, last);
+                && Objects.equals(series.count, count)
+                && Objects.equals(series.last, last);
     }
 
     @Override
@@ -244,7 +258,7 @@ public final class TimeSeries {
 
     @Override
     public String toString() {
-        return "TimeSeries{period=" + periodName + ", first=" + first
-                + (count != null ? ", count=" + count : "") + (last != null ? ", last=" + last : "") + "}";
+        return "TimeSeries{period=" + periodName + ", first=" + first + (count != null ? ", count=" + count : "")
+                + (last != null ? ", last=" + last : "") + "}";
     }
 }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /** The aggregation client's async twins: same answers and typed failures, retries on the timer. */
 class AggregationAsyncTest {
 
-    private static final Aggregation QUERY = Aggregation.builder().source(Source.visitors()).build();
+    private static final Aggregation QUERY =
+            Aggregation.builder().source(Source.visitors()).build();
 
     private final ManualTime time = new ManualTime();
     private MockWebServer server;
@@ -34,9 +35,13 @@ class AggregationAsyncTest {
     void start() throws IOException {
         server = new MockWebServer();
         server.start();
-        client = PendoClient.builder().integrationKey("test-integration-key").baseUrl(server.url("/").toString())
-                .retries(RetryOptions.builder().jitter(0).build()).rateLimit(RateLimitOptions.disabled())
-                .timeSource(time).build();
+        client = PendoClient.builder()
+                .integrationKey("test-integration-key")
+                .baseUrl(server.url("/").toString())
+                .retries(RetryOptions.builder().jitter(0).build())
+                .rateLimit(RateLimitOptions.disabled())
+                .timeSource(time)
+                .build();
         aggregations = AggregationClient.create(client);
     }
 
@@ -47,15 +52,19 @@ class AggregationAsyncTest {
     }
 
     private void respond(int code, String body) {
-        server.enqueue(new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json")
-                .body(body).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
+                .body(body)
+                .build());
     }
 
     @Test
     void openAsyncStreamsTheRowsOfTheResult() throws Exception {
         respond(200, "{\"startTime\":1700000000000,\"results\":[{\"visitorId\":\"v1\"},{\"visitorId\":\"v2\"}]}");
 
-        try (AggregationResult<Map<String, Object>> result = aggregations.openAsync(QUERY).get(10, TimeUnit.SECONDS)) {
+        try (AggregationResult<Map<String, Object>> result =
+                aggregations.openAsync(QUERY).get(10, TimeUnit.SECONDS)) {
             assertThat(result.stream().map(row -> row.get("visitorId"))).containsExactly("v1", "v2");
         }
         assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/api/v1/aggregation");

@@ -15,13 +15,13 @@ import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.model.Visitor;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,9 +51,13 @@ class AggregationClientTest {
     void start() throws IOException {
         server = new MockWebServer();
         server.start();
-        client = PendoClient.builder().integrationKey(KEY).baseUrl(server.url("/").toString())
+        client = PendoClient.builder()
+                .integrationKey(KEY)
+                .baseUrl(server.url("/").toString())
                 .aggregationTimeout(Duration.ofSeconds(10))
-                .retries(RetryOptions.builder().maxAttempts(1).build()).rateLimit(RateLimitOptions.disabled()).build();
+                .retries(RetryOptions.builder().maxAttempts(1).build())
+                .rateLimit(RateLimitOptions.disabled())
+                .build();
         aggregations = AggregationClient.create(client);
     }
 
@@ -72,7 +76,10 @@ class AggregationClientTest {
     }
 
     private void respond(String body) {
-        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body)
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .body(body)
                 .build());
     }
 
@@ -111,7 +118,8 @@ class AggregationClientTest {
     @Test
     void readsTheEventRowShapesOfTheReference() {
         respond(fixture("page-events-aggregation.json"));
-        PageEventRow page = aggregations.stream(Queries.pageEvents(AppIds.all()), PageEventRow.class).findFirst()
+        PageEventRow page = aggregations.stream(Queries.pageEvents(AppIds.all()), PageEventRow.class)
+                .findFirst()
                 .orElseThrow();
         assertThat(page.pageId()).isEqualTo("aJ0KOADQZVL5h9zQhiQ0q26PNTM");
         assertThat(page.appId()).isEqualTo(-323232L);
@@ -121,14 +129,16 @@ class AggregationClientTest {
         assertThat(page.unknownFields()).containsEntry("rageClickCount", 0L);
 
         respond(fixture("guide-events-aggregation.json"));
-        GuideEventRow guide = aggregations.stream(Queries.guideEvents(AppIds.all()), GuideEventRow.class).findFirst()
+        GuideEventRow guide = aggregations.stream(Queries.guideEvents(AppIds.all()), GuideEventRow.class)
+                .findFirst()
                 .orElseThrow();
         assertThat(guide.type()).isEqualTo("guideSeen");
         assertThat(guide.guideTimestamp()).isEqualTo(Instant.ofEpochMilli(1700000123456L));
         assertThat(guide.accountIds()).containsExactly("acme");
 
         respond(fixture("poll-events-aggregation.json"));
-        PollEventRow poll = aggregations.stream(Queries.pollEvents(AppIds.all()), PollEventRow.class).findFirst()
+        PollEventRow poll = aggregations.stream(Queries.pollEvents(AppIds.all()), PollEventRow.class)
+                .findFirst()
                 .orElseThrow();
         assertThat(poll.pollResponse()).isEqualTo(9L);
         assertThat(poll.pollType()).isEqualTo("NPSRating");
@@ -188,13 +198,15 @@ class AggregationClientTest {
         byte[] bytes = full.getBytes(StandardCharsets.UTF_8);
         int cut = full.indexOf("{\"visitorId\": \"b\"");
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             PendoClient direct = PendoClient.builder().integrationKey(KEY)
-                     .baseUrl("http://127.0.0.1:" + listener.getLocalPort() + "/")
-                     .retries(RetryOptions.builder().maxAttempts(1).build()).build()) {
+                PendoClient direct = PendoClient.builder()
+                        .integrationKey(KEY)
+                        .baseUrl("http://127.0.0.1:" + listener.getLocalPort() + "/")
+                        .retries(RetryOptions.builder().maxAttempts(1).build())
+                        .build()) {
             Thread serverThread = new Thread(() -> {
                 try (Socket socket = listener.accept()) {
-                    BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                            StandardCharsets.UTF_8));
+                    BufferedReader in =
+                            new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
                     int contentLength = 0;
                     for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
                         if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
@@ -203,8 +215,9 @@ class AggregationClientTest {
                     }
                     in.skip(contentLength);
                     OutputStream out = socket.getOutputStream();
-                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-                            + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
+                                    + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
                     out.write(bytes, 0, cut);
                     out.flush();
                 } catch (IOException ignored) {
@@ -213,12 +226,13 @@ class AggregationClientTest {
             });
             serverThread.start();
 
-            Iterator<Map<String, Object>> rows = AggregationClient.create(direct).open(VISITORS);
+            Iterator<Map<String, Object>> rows =
+                    AggregationClient.create(direct).open(VISITORS);
             assertThat(rows.next()).containsEntry("visitorId", "a");
             assertThatThrownBy(rows::hasNext).isInstanceOfSatisfying(IncompleteResultException.class, e -> {
                 assertThat(e.rowsRead()).isEqualTo(1);
-                assertThat(e.getCause()).isInstanceOfAny(PendoNetworkException.class,
-                        UnreadableResponseException.class);
+                assertThat(e.getCause())
+                        .isInstanceOfAny(PendoNetworkException.class, UnreadableResponseException.class);
             });
             serverThread.join(5_000);
         }
@@ -227,11 +241,13 @@ class AggregationClientTest {
     @Test
     void aResponseWithoutResultsIsUnreadable() {
         respond("{\"startTime\": 1, \"rows\": []}");
-        assertThatThrownBy(() -> aggregations.open(VISITORS)).isInstanceOf(UnreadableResponseException.class)
+        assertThatThrownBy(() -> aggregations.open(VISITORS))
+                .isInstanceOf(UnreadableResponseException.class)
                 .hasMessageContaining("no 'results' array");
 
         respond("{\"results\": {\"a\": 1}}");
-        assertThatThrownBy(() -> aggregations.open(VISITORS)).isInstanceOf(UnreadableResponseException.class)
+        assertThatThrownBy(() -> aggregations.open(VISITORS))
+                .isInstanceOf(UnreadableResponseException.class)
                 .hasMessageContaining("not an array");
     }
 
@@ -240,14 +256,17 @@ class AggregationClientTest {
         respond("{\"results\": [{\"visitorId\": \"a\"}, 42]}");
         Iterator<Map<String, Object>> rows = aggregations.open(VISITORS);
         rows.next();
-        assertThatThrownBy(rows::hasNext).isInstanceOf(IncompleteResultException.class)
+        assertThatThrownBy(rows::hasNext)
+                .isInstanceOf(IncompleteResultException.class)
                 .hasMessageContaining("$.results[1]");
     }
 
     @Test
     void errorsBeforeTheBodyAreTyped() {
-        server.enqueue(new MockResponse.Builder().code(422)
-                .body("{\"overall\":{},\"fields\":{\"pipeline\":\"Required\"}}").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(422)
+                .body("{\"overall\":{},\"fields\":{\"pipeline\":\"Required\"}}")
+                .build());
         assertThatThrownBy(() -> aggregations.stream(VISITORS)).isInstanceOf(InvalidRequestException.class);
     }
 
@@ -255,7 +274,10 @@ class AggregationClientTest {
     void closingEarlyReleasesTheConnectionForTheNextQuery() {
         StringBuilder body = new StringBuilder("{\"results\": [");
         for (int i = 0; i < 10_000; i++) {
-            body.append(i == 0 ? "" : ",").append("{\"visitorId\": \"v").append(i).append("\"}");
+            body.append(i == 0 ? "" : ",")
+                    .append("{\"visitorId\": \"v")
+                    .append(i)
+                    .append("\"}");
         }
         respond(body.append("]}").toString());
         respond("{\"results\": [{\"visitorId\": \"next\"}]}");
@@ -263,7 +285,8 @@ class AggregationClientTest {
         try (Stream<Map<String, Object>> rows = aggregations.stream(VISITORS)) {
             assertThat(rows.limit(3)).hasSize(3);
         }
-        assertThat(aggregations.stream(VISITORS).toList()).extracting(row -> row.get("visitorId"))
+        assertThat(aggregations.stream(VISITORS).toList())
+                .extracting(row -> row.get("visitorId"))
                 .containsExactly("next");
     }
 

@@ -49,7 +49,10 @@ final class EngineServer implements AutoCloseable {
                     Object parsed = parse(body);
                     return ok(engine.run(parsed));
                 } catch (AggregationException e) {
-                    return new MockResponse.Builder().code(e.status()).body(e.getMessage()).build();
+                    return new MockResponse.Builder()
+                            .code(e.status())
+                            .body(e.getMessage())
+                            .build();
                 }
             }
         });
@@ -58,8 +61,11 @@ final class EngineServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        client = PendoClient.builder().integrationKey(KEY).baseUrl(server.url("/").toString())
-                .rateLimit(RateLimitOptions.disabled()).build();
+        client = PendoClient.builder()
+                .integrationKey(KEY)
+                .baseUrl(server.url("/").toString())
+                .rateLimit(RateLimitOptions.disabled())
+                .build();
         aggregations = AggregationClient.create(client);
     }
 
@@ -92,7 +98,11 @@ final class EngineServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(buffer).build();
+        return new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .body(buffer)
+                .build();
     }
 
     /** The pipelines run so far, parsed. */

@@ -7,9 +7,9 @@ import io.github.pendoclient.testing.internal.Expression;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ExprTest {
 
@@ -34,8 +34,16 @@ class ExprTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc\" || visitorId != \"", "a\\\" || true || \"", "x`) || (`y", "new\nline\"", "\\",
-            "東京\"😀", "\"\""})
+    @ValueSource(
+            strings = {
+                "abc\" || visitorId != \"",
+                "a\\\" || true || \"",
+                "x`) || (`y",
+                "new\nline\"",
+                "\\",
+                "東京\"😀",
+                "\"\""
+            })
     void hostileIdsStayOneStringLiteral(String hostile) {
         Expr filter = Expr.field("visitorId").eq(hostile);
         Expression parsed = Expression.parse(filter.toString());
@@ -62,7 +70,9 @@ class ExprTest {
 
     @Test
     void precedenceMatchesEvaluation() {
-        Expr expr = Expr.field("a").eq(1).and(Expr.field("b").eq(2).or(Expr.field("c").eq(3)));
+        Expr expr = Expr.field("a")
+                .eq(1)
+                .and(Expr.field("b").eq(2).or(Expr.field("c").eq(3)));
         Expression parsed = Expression.parse(expr.toString());
 
         assertThat(parsed.test(Map.of("a", 1L, "b", 0L, "c", 3L), () -> 0L)).isTrue();
@@ -83,7 +93,8 @@ class ExprTest {
 
     @Test
     void rejectsWhatCannotBeWrittenSafely() {
-        assertThatThrownBy(() -> Expr.field("visitorId == \"x\"")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Expr.field("visitorId == \"x\""))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Not a field path");
         assertThatThrownBy(() -> Expr.field("")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Expr.value(null)).hasMessageContaining("isNull");

@@ -28,9 +28,13 @@ class RealShapesStreamingTest {
     void start() throws IOException {
         server = new MockWebServer();
         server.start();
-        client = PendoClient.builder().integrationKey("test-integration-key").baseUrl(server.url("/").toString())
+        client = PendoClient.builder()
+                .integrationKey("test-integration-key")
+                .baseUrl(server.url("/").toString())
                 .aggregationTimeout(Duration.ofSeconds(10))
-                .retries(RetryOptions.builder().maxAttempts(1).build()).rateLimit(RateLimitOptions.disabled()).build();
+                .retries(RetryOptions.builder().maxAttempts(1).build())
+                .rateLimit(RateLimitOptions.disabled())
+                .build();
         aggregations = AggregationClient.create(client);
     }
 
@@ -42,10 +46,14 @@ class RealShapesStreamingTest {
 
     @Test
     void aStringParametersValueDoesNotEndTheStream() {
-        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .body(AggregationClientTest.fixture("real/events.json")).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .body(AggregationClientTest.fixture("real/events.json"))
+                .build());
 
-        List<EventRow> rows = aggregations.stream(Queries.events(AppIds.all()), EventRow.class).toList();
+        List<EventRow> rows = aggregations.stream(Queries.events(AppIds.all()), EventRow.class)
+                .toList();
 
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).parameters()).isEqualTo(Map.of("plan", "pro", "seats", 3L));
@@ -56,10 +64,15 @@ class RealShapesStreamingTest {
 
     @Test
     void pollRowsCarryAccountIdsLocationLoadTimeAndServerName() {
-        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .body(AggregationClientTest.fixture("real/pollEvents.json")).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .body(AggregationClientTest.fixture("real/pollEvents.json"))
+                .build());
 
-        PollEventRow poll = aggregations.stream(Queries.pollEvents(AppIds.all()), PollEventRow.class).toList().get(0);
+        PollEventRow poll = aggregations.stream(Queries.pollEvents(AppIds.all()), PollEventRow.class)
+                .toList()
+                .get(0);
 
         assertThat(poll.accountIds()).containsExactly("tempAccount", "other");
         assertThat(poll.latitude()).isEqualTo(37.77);
@@ -70,8 +83,11 @@ class RealShapesStreamingTest {
 
     @Test
     void catalogQueriesForEveryAppSendExpandAppIds() {
-        for (Aggregation query : List.of(Queries.features(AppIds.all()), Queries.pages(AppIds.all()),
-                Queries.guides(AppIds.all()), Queries.trackTypes(AppIds.all()))) {
+        for (Aggregation query : List.of(
+                Queries.features(AppIds.all()),
+                Queries.pages(AppIds.all()),
+                Queries.guides(AppIds.all()),
+                Queries.trackTypes(AppIds.all()))) {
             Map<String, Object> source = source(query);
             assertThat(source.values()).containsExactly(Map.of("appId", "expandAppIds(\"*\")"));
         }
@@ -88,7 +104,8 @@ class RealShapesStreamingTest {
     void anyPeriodNameIsSentAsGivenAndTheKnownNamesAreTheEnum() {
         TimeSeries weekly = TimeSeries.of("weekRange").first(Expr.now()).count(-4);
 
-        Map<String, Object> source = source(Aggregation.builder().source(Source.pageEvents(), weekly).build());
+        Map<String, Object> source =
+                source(Aggregation.builder().source(Source.pageEvents(), weekly).build());
 
         assertThat(source).containsEntry("timeSeries", Map.of("period", "weekRange", "first", "now()", "count", -4L));
         assertThat(weekly.period()).isEmpty();
@@ -97,9 +114,10 @@ class RealShapesStreamingTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> source(Aggregation query) {
-        Map<String, Object> body = (Map<String, Object>) io.github.pendoclient.internal.json.JsonValues.parse(query.toJson());
-        Map<String, Object> step = (Map<String, Object>) ((List<Object>) ((Map<String, Object>) body.get("request"))
-                .get("pipeline")).get(0);
+        Map<String, Object> body =
+                (Map<String, Object>) io.github.pendoclient.internal.json.JsonValues.parse(query.toJson());
+        Map<String, Object> step = (Map<String, Object>)
+                ((List<Object>) ((Map<String, Object>) body.get("request")).get("pipeline")).get(0);
         return (Map<String, Object>) step.get("source");
     }
 }

@@ -34,8 +34,8 @@ public interface MetadataApi {
      * @return the call, whose body is the raw JSON value
      */
     @GET("api/v1/metadata/{kind}/{group}/value/{id}/{field}")
-    Call<Object> getValue(@Path("kind") String kind, @Path("group") String group, @Path("id") String id,
-                          @Path("field") String field);
+    Call<Object> getValue(
+            @Path("kind") String kind, @Path("group") String group, @Path("id") String id, @Path("field") String field);
 
     /**
      * {@code PUT /api/v1/metadata/{kind}/{group}/value/{id}/{field}} with the raw JSON value as body.
@@ -48,8 +48,12 @@ public interface MetadataApi {
      * @return the call
      */
     @PUT("api/v1/metadata/{kind}/{group}/value/{id}/{field}")
-    Call<Void> setValue(@Path("kind") String kind, @Path("group") String group, @Path("id") String id,
-                        @Path("field") String field, @Body Object value);
+    Call<Void> setValue(
+            @Path("kind") String kind,
+            @Path("group") String group,
+            @Path("id") String id,
+            @Path("field") String field,
+            @Body Object value);
 
     /**
      * {@code POST /api/v1/metadata/{kind}/{group}/value}: a JSON array of
@@ -63,6 +67,9 @@ public interface MetadataApi {
      */
     @Idempotent
     @POST("api/v1/metadata/{kind}/{group}/value")
-    Call<MetadataUpdateResult> bulkUpdate(@Path("kind") String kind, @Path("group") String group,
-                                          @Query("create") Boolean create, @Body List<Map<String, Object>> rows);
+    Call<MetadataUpdateResult> bulkUpdate(
+            @Path("kind") String kind,
+            @Path("group") String group,
+            @Query("create") Boolean create,
+            @Body List<Map<String, Object>> rows);
 }

@@ -18,8 +18,15 @@ import java.util.Map;
  * @param retryAfter the last {@code Retry-After} the server sent, or null
  * @param headers the response headers, names in lower case, credentials removed; empty when there was no response
  */
-public record ApiError(String method, String path, int statusCode, int attempts, PendoErrorBody errorBody,
-                       String rawBody, Duration retryAfter, Map<String, List<String>> headers) {
+public record ApiError(
+        String method,
+        String path,
+        int statusCode,
+        int attempts,
+        PendoErrorBody errorBody,
+        String rawBody,
+        Duration retryAfter,
+        Map<String, List<String>> headers) {
 
     /**
      * Copies the headers, so that a later change to the caller's map cannot reach the error.
@@ -48,8 +55,14 @@ public record ApiError(String method, String path, int statusCode, int attempts,
      * @param rawBody the start of the response body
      * @param retryAfter the last {@code Retry-After}, or null
      */
-    public ApiError(String method, String path, int statusCode, int attempts, PendoErrorBody errorBody,
-                    String rawBody, Duration retryAfter) {
+    public ApiError(
+            String method,
+            String path,
+            int statusCode,
+            int attempts,
+            PendoErrorBody errorBody,
+            String rawBody,
+            Duration retryAfter) {
         this(method, path, statusCode, attempts, errorBody, rawBody, retryAfter, Map.of());
     }
 }

@@ -1,6 +1,5 @@
 package io.github.pendoclient.error;
 
-
 /**
  * Pendo rejected the credential (HTTP 401). Integration keys are valid in one region only, so check the region (or base URL)
  * as well as the key itself.

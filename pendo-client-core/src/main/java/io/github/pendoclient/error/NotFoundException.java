@@ -1,6 +1,5 @@
 package io.github.pendoclient.error;
 
-
 /**
  * The object does not exist, or the path is unknown to this Pendo host (HTTP 404).
  */

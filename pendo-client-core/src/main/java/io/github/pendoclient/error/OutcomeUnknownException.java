@@ -22,8 +22,8 @@ public class OutcomeUnknownException extends PendoRequestException {
      * @param whatToCheck how to find out whether the write took effect
      * @param cause the failure that ended the exchange
      */
-    public OutcomeUnknownException(String message, String method, String path, int attempts, String whatToCheck,
-                                   Throwable cause) {
+    public OutcomeUnknownException(
+            String message, String method, String path, int attempts, String whatToCheck, Throwable cause) {
         super(message, method, path, attempts, whatToCheck, cause);
     }
 

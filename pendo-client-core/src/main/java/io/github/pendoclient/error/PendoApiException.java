@@ -18,8 +18,8 @@ public class PendoApiException extends PendoRequestException {
      * The response headers that may carry a request id, in the order {@link #requestId()} looks for them. Pendo's API
      * reference names none; these are the ones its front ends and Google Cloud's load balancers are known to send.
      */
-    public static final List<String> REQUEST_ID_HEADERS = List.of("x-request-id", "x-pendo-request-id",
-            "x-cloud-trace-context");
+    public static final List<String> REQUEST_ID_HEADERS =
+            List.of("x-request-id", "x-pendo-request-id", "x-cloud-trace-context");
 
     private final transient ApiError error;
 

@@ -17,6 +17,8 @@ public record PendoErrorBody(Object overall, Map<String, Object> fields) {
      * @param fields the {@code fields} member, or null
      */
     public PendoErrorBody {
-        fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+        fields = fields == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
     }
 }

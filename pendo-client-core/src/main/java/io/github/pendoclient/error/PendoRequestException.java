@@ -43,8 +43,8 @@ public abstract class PendoRequestException extends PendoException {
      * @param detail the subtype's fact, or null
      * @param cause the underlying failure, or null
      */
-    protected PendoRequestException(String message, String method, String path, int attempts, String detail,
-                                    Throwable cause) {
+    protected PendoRequestException(
+            String message, String method, String path, int attempts, String detail, Throwable cause) {
         super(message, cause);
         this.method = method;
         this.path = path;

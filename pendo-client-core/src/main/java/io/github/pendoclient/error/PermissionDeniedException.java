@@ -1,6 +1,5 @@
 package io.github.pendoclient.error;
 
-
 /**
  * The credential is valid but may not do this (HTTP 403). The aggregation endpoint and every write reportedly need an
  * integration key created with "Allow Write Access".

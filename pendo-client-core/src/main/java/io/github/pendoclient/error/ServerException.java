@@ -1,6 +1,5 @@
 package io.github.pendoclient.error;
 
-
 /**
  * Pendo, or a proxy in front of it, failed (HTTP 5xx) and kept failing through every retry. HTML error pages from
  * proxies are reduced to their title in the message.

@@ -19,8 +19,8 @@ public class UnreadableResponseException extends PendoRequestException {
      * @param jsonPath the JSON path of the value being read when reading failed, or null
      * @param cause the parse or I/O failure
      */
-    public UnreadableResponseException(String message, String method, String path, int attempts, String jsonPath,
-                                       Throwable cause) {
+    public UnreadableResponseException(
+            String message, String method, String path, int attempts, String jsonPath, Throwable cause) {
         super(message, method, path, attempts, jsonPath, cause);
     }
 

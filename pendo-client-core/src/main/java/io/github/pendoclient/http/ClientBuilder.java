@@ -49,8 +49,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     private TimeSource timeSource = TimeSource.system();
 
     /** For subclasses. */
-    protected ClientBuilder() {
-    }
+    protected ClientBuilder() {}
 
     /**
      * This builder, typed as the concrete builder.
@@ -260,11 +259,20 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
             throw new IllegalArgumentException("Refusing plain http to " + url.host() + ": the credential would"
                     + " travel in clear text. Use https, or call allowInsecureHttp(true) on a trusted network.");
         }
-        String hostDescription = url.scheme() + "://" + url.host() + (url.port() == HttpUrl.defaultPort(url.scheme())
-                ? "" : ":" + url.port()) + (baseUrl == null ? " (region " + region + ")" : "");
-        return HttpOptions.builder().baseUrl(url).timeouts(timeouts).retry(retry).rateLimit(rateLimit)
-                .okHttpClient(okHttpClient).userAgent(userAgent()).timeSource(timeSource)
-                .hostDescription(hostDescription).binding(binding).build();
+        String hostDescription = url.scheme() + "://" + url.host()
+                + (url.port() == HttpUrl.defaultPort(url.scheme()) ? "" : ":" + url.port())
+                + (baseUrl == null ? " (region " + region + ")" : "");
+        return HttpOptions.builder()
+                .baseUrl(url)
+                .timeouts(timeouts)
+                .retry(retry)
+                .rateLimit(rateLimit)
+                .okHttpClient(okHttpClient)
+                .userAgent(userAgent())
+                .timeSource(timeSource)
+                .hostDescription(hostDescription)
+                .binding(binding)
+                .build();
     }
 
     /**

@@ -11,6 +11,5 @@ import java.time.Duration;
  * @param throttledRequests requests that waited for the client-side rate limit
  * @param throttledTime the total time spent waiting for the client-side rate limit
  */
-public record HttpStats(long attempts, long retries, long rateLimitedResponses, long throttledRequests,
-                        Duration throttledTime) {
-}
+public record HttpStats(
+        long attempts, long retries, long rateLimitedResponses, long throttledRequests, Duration throttledTime) {}

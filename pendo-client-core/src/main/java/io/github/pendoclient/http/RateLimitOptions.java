@@ -166,7 +166,8 @@ public final class RateLimitOptions {
 
     @Override
     public String toString() {
-        return enabled() ? "RateLimitOptions{perSecond=" + perSecond + ", endpointLimits=" + endpointLimits + "}"
+        return enabled()
+                ? "RateLimitOptions{perSecond=" + perSecond + ", endpointLimits=" + endpointLimits + "}"
                 : "RateLimitOptions{disabled}";
     }
 

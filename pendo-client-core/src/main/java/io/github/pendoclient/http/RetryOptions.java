@@ -93,8 +93,14 @@ public final class RetryOptions {
      * @return a new builder
      */
     public Builder toBuilder() {
-        return new Builder().maxAttempts(maxAttempts).initialBackoff(initialBackoff).maxBackoff(maxBackoff)
-                .maxRetryAfter(maxRetryAfter).maxElapsed(maxElapsed).jitter(jitter).longRetryAfter(longRetryAfter);
+        return new Builder()
+                .maxAttempts(maxAttempts)
+                .initialBackoff(initialBackoff)
+                .maxBackoff(maxBackoff)
+                .maxRetryAfter(maxRetryAfter)
+                .maxElapsed(maxElapsed)
+                .jitter(jitter)
+                .longRetryAfter(longRetryAfter);
     }
 
     /**
@@ -177,8 +183,7 @@ public final class RetryOptions {
         private double jitter = DEFAULT_JITTER;
         private LongRetryAfter longRetryAfter = LongRetryAfter.FAIL_FAST;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * What to do when a server's {@code Retry-After} is longer than {@link #maxRetryAfter(Duration)}.

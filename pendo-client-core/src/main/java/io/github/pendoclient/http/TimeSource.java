@@ -64,8 +64,7 @@ public interface TimeSource {
 final class SharedTimer {
     static final ScheduledExecutorService INSTANCE = create();
 
-    private SharedTimer() {
-    }
+    private SharedTimer() {}
 
     private static ScheduledExecutorService create() {
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {

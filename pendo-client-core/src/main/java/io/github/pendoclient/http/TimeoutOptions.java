@@ -67,7 +67,12 @@ public final class TimeoutOptions {
      * @return a new builder
      */
     public Builder toBuilder() {
-        return new Builder().connect(connect).read(read).write(write).call(call).streamingRead(streamingRead)
+        return new Builder()
+                .connect(connect)
+                .read(read)
+                .write(write)
+                .call(call)
+                .streamingRead(streamingRead)
                 .streamingCall(streamingCall);
     }
 
@@ -140,8 +145,7 @@ public final class TimeoutOptions {
         private Duration streamingRead = DEFAULT_STREAMING_READ;
         private Duration streamingCall = Duration.ZERO;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Time to open a connection.

@@ -14,8 +14,7 @@ import java.util.Map;
  */
 public final class Copies {
 
-    private Copies() {
-    }
+    private Copies() {}
 
     /**
      * An unmodifiable copy of a list, nulls and order kept.

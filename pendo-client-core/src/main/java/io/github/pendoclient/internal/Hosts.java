@@ -9,8 +9,7 @@ import java.util.Locale;
  */
 public final class Hosts {
 
-    private Hosts() {
-    }
+    private Hosts() {}
 
     /**
      * Whether a host is loopback: {@code localhost}, a name under {@code .localhost}, an address in {@code 127.0.0.0/8}
@@ -25,7 +24,10 @@ public final class Hosts {
         if (lower.startsWith("[") && lower.endsWith("]")) {
             lower = lower.substring(1, lower.length() - 1);
         }
-        return lower.equals("localhost") || lower.endsWith(".localhost") || lower.startsWith("127.")
-                || lower.equals("::1") || lower.equals("0:0:0:0:0:0:0:1");
+        return lower.equals("localhost")
+                || lower.endsWith(".localhost")
+                || lower.startsWith("127.")
+                || lower.equals("::1")
+                || lower.equals("0:0:0:0:0:0:0:1");
     }
 }

@@ -12,8 +12,7 @@ public final class SdkVersion {
     /** The version, for example {@code 0.1.0}, or {@code unknown}. */
     public static final String VERSION = load();
 
-    private SdkVersion() {
-    }
+    private SdkVersion() {}
 
     private static String load() {
         try (InputStream in = SdkVersion.class.getResourceAsStream("version.properties")) {

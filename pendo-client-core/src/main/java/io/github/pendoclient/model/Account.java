@@ -14,8 +14,11 @@ import java.util.Map;
  * @param metadata the metadata groups
  * @param unknownFields every member this version of the SDK does not declare, kept and written back
  */
-public record Account(@AlsoReads("id") String accountId, Map<String, Map<String, Object>> metadata,
-                      @UnknownFields Map<String, Object> unknownFields) implements MetadataHolder {
+public record Account(
+        @AlsoReads("id") String accountId,
+        Map<String, Map<String, Object>> metadata,
+        @UnknownFields Map<String, Object> unknownFields)
+        implements MetadataHolder {
 
     /**
      * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this

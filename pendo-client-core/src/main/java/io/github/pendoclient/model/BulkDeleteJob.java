@@ -14,7 +14,11 @@ import java.util.Map;
  * @param createdAt the {@code createdAt} member
  * @param unknownFields every member this version of the SDK does not declare, kept and written back
  */
-public record BulkDeleteJob(String id, String status, String kind, Instant createdAt,
+public record BulkDeleteJob(
+        String id,
+        String status,
+        String kind,
+        Instant createdAt,
         @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
 
     /**

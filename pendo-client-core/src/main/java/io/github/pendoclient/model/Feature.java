@@ -34,9 +34,32 @@ import java.util.Map;
  * @param createdDesignerVersion the designer version the feature was tagged with, or null
  * @param unknownFields every member this version of the SDK does not declare, kept and written back
  */
-public record Feature(String id, Long appId, String name, String kind, String color, String pageId, Boolean appWide, List<String> elementPathRules, Map<String, Object> group, Boolean isCoreEvent, Boolean dirty, UserRef createdByUser, Instant createdAt, UserRef lastUpdatedByUser, Instant lastUpdatedAt, String rootVersionId, String stableVersionId,
-        Instant validThrough, Instant dailyMergeFirst, Instant dailyRollupFirst, List<Map<String, Object>> eventPropertyConfigurations, String suggestedMatch, String createdDesignerVersion,
-        @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
+public record Feature(
+        String id,
+        Long appId,
+        String name,
+        String kind,
+        String color,
+        String pageId,
+        Boolean appWide,
+        List<String> elementPathRules,
+        Map<String, Object> group,
+        Boolean isCoreEvent,
+        Boolean dirty,
+        UserRef createdByUser,
+        Instant createdAt,
+        UserRef lastUpdatedByUser,
+        Instant lastUpdatedAt,
+        String rootVersionId,
+        String stableVersionId,
+        Instant validThrough,
+        Instant dailyMergeFirst,
+        Instant dailyRollupFirst,
+        List<Map<String, Object>> eventPropertyConfigurations,
+        String suggestedMatch,
+        String createdDesignerVersion,
+        @UnknownFields Map<String, Object> unknownFields)
+        implements PendoObject {
 
     /**
      * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this

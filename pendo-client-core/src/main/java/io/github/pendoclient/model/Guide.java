@@ -43,9 +43,41 @@ import java.util.Map;
  * @param isTraining the {@code isTraining} member, or null
  * @param unknownFields every member this version of the SDK does not declare, kept and written back
  */
-public record Guide(String id, Long appId, List<Long> appIds, String name, String kind, String state, String launchMethod, Boolean isMultiStep, String description, List<GuideStep> steps, List<Poll> polls, List<Map<String, Object>> audience, Map<String, Object> attributes, Instant publishedAt, UserRef createdByUser, Instant createdAt, UserRef lastUpdatedByUser, Instant lastUpdatedAt, String rootVersionId, String stableVersionId,
-        Boolean publishedEver, Instant resetAt, String editorType, String authoredLanguage, Boolean isModule, Boolean isTopLevel, Long recurrence, Long recurrenceEligibilityWindow, Instant showsAfter, Instant expiresAfter, String emailState, Boolean isTraining,
-        @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
+public record Guide(
+        String id,
+        Long appId,
+        List<Long> appIds,
+        String name,
+        String kind,
+        String state,
+        String launchMethod,
+        Boolean isMultiStep,
+        String description,
+        List<GuideStep> steps,
+        List<Poll> polls,
+        List<Map<String, Object>> audience,
+        Map<String, Object> attributes,
+        Instant publishedAt,
+        UserRef createdByUser,
+        Instant createdAt,
+        UserRef lastUpdatedByUser,
+        Instant lastUpdatedAt,
+        String rootVersionId,
+        String stableVersionId,
+        Boolean publishedEver,
+        Instant resetAt,
+        String editorType,
+        String authoredLanguage,
+        Boolean isModule,
+        Boolean isTopLevel,
+        Long recurrence,
+        Long recurrenceEligibilityWindow,
+        Instant showsAfter,
+        Instant expiresAfter,
+        String emailState,
+        Boolean isTraining,
+        @UnknownFields Map<String, Object> unknownFields)
+        implements PendoObject {
 
     /**
      * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this

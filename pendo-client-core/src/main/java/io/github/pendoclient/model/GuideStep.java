@@ -33,9 +33,31 @@ import java.util.Map;
  * @param launchUrl the {@code launchUrl} member, or null
  * @param unknownFields every member this version of the SDK does not declare, kept and written back
  */
-public record GuideStep(String id, String guideId, String type, String name, Double rank, String advanceMethod, String pageId, List<String> pollIds, String contentUrl, Instant lastUpdatedAt, Instant resetAt,
-        String contentType, String contentUrlCss, String contentUrlJs, String buildingBlocksUrl, String domUrl, String domJsonpUrl, String templateId, Map<String, Object> attributes, String elementPathRule, String regexUrlRule, String launchUrl,
-        @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
+public record GuideStep(
+        String id,
+        String guideId,
+        String type,
+        String name,
+        Double rank,
+        String advanceMethod,
+        String pageId,
+        List<String> pollIds,
+        String contentUrl,
+        Instant lastUpdatedAt,
+        Instant resetAt,
+        String contentType,
+        String contentUrlCss,
+        String contentUrlJs,
+        String buildingBlocksUrl,
+        String domUrl,
+        String domJsonpUrl,
+        String templateId,
+        Map<String, Object> attributes,
+        String elementPathRule,
+        String regexUrlRule,
+        String launchUrl,
+        @UnknownFields Map<String, Object> unknownFields)
+        implements PendoObject {
 
     /**
      * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this

@@ -30,13 +30,25 @@ import java.util.Map;
  * @param groupDisplayName the group's display name, or null
  * @param unknownFields every member this version of the SDK does not declare, kept and written back
  */
-public record MetadataFieldSchema(@Json(name = "Type") String type, @Json(name = "DisplayName") String displayName,
-                                  @Json(name = "ElementType") String elementType,
-                                  @Json(name = "ElementFormat") String elementFormat,
-                                  @Json(name = "Dirty") Boolean dirty, Boolean isHidden, Boolean isDeleted,
-                                  Boolean isCalculated, Boolean isPerApp, Boolean isPromoted, Boolean neverIndex,
-                                  Object sample, Long cardinality, String group, String field, String kind,
-                                  String groupDisplayName, @UnknownFields Map<String, Object> unknownFields)
+public record MetadataFieldSchema(
+        @Json(name = "Type") String type,
+        @Json(name = "DisplayName") String displayName,
+        @Json(name = "ElementType") String elementType,
+        @Json(name = "ElementFormat") String elementFormat,
+        @Json(name = "Dirty") Boolean dirty,
+        Boolean isHidden,
+        Boolean isDeleted,
+        Boolean isCalculated,
+        Boolean isPerApp,
+        Boolean isPromoted,
+        Boolean neverIndex,
+        Object sample,
+        Long cardinality,
+        String group,
+        String field,
+        String kind,
+        String groupDisplayName,
+        @UnknownFields Map<String, Object> unknownFields)
         implements PendoObject {
 
     /**

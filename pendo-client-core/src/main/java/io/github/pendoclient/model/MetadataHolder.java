@@ -51,7 +51,8 @@ public interface MetadataHolder extends PendoObject {
      */
     default Instant lastUpdated() {
         Object value = group("auto").get("lastupdated");
-        return value instanceof Number number && number.longValue() != 0 ? Instant.ofEpochMilli(number.longValue())
+        return value instanceof Number number && number.longValue() != 0
+                ? Instant.ofEpochMilli(number.longValue())
                 : null;
     }
 }

@@ -18,8 +18,14 @@ import java.util.Map;
  * @param errors the {@code errors} member
  * @param unknownFields every member this version of the SDK does not declare, kept and written back
  */
-public record MetadataUpdateResult(Long total, Long updated, Long failed, List<String> missing, List<Object> errors,
-        @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
+public record MetadataUpdateResult(
+        Long total,
+        Long updated,
+        Long failed,
+        List<String> missing,
+        List<Object> errors,
+        @UnknownFields Map<String, Object> unknownFields)
+        implements PendoObject {
 
     /**
      * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this

@@ -32,9 +32,30 @@ import java.util.Map;
  * @param suggestedName the name Pendo suggested, or null
  * @param unknownFields every member this version of the SDK does not declare, kept and written back
  */
-public record Page(String id, Long appId, String name, String kind, String color, List<PageRule> rules, Boolean isCoreEvent, Boolean dirty, UserRef createdByUser, Instant createdAt, UserRef lastUpdatedByUser, Instant lastUpdatedAt, String rootVersionId, String stableVersionId,
-        Map<String, Object> group, Instant validThrough, Instant dailyMergeFirst, Instant dailyRollupFirst, String rulesjson, Boolean isAutoTagged, String suggestedName,
-        @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
+public record Page(
+        String id,
+        Long appId,
+        String name,
+        String kind,
+        String color,
+        List<PageRule> rules,
+        Boolean isCoreEvent,
+        Boolean dirty,
+        UserRef createdByUser,
+        Instant createdAt,
+        UserRef lastUpdatedByUser,
+        Instant lastUpdatedAt,
+        String rootVersionId,
+        String stableVersionId,
+        Map<String, Object> group,
+        Instant validThrough,
+        Instant dailyMergeFirst,
+        Instant dailyRollupFirst,
+        String rulesjson,
+        Boolean isAutoTagged,
+        String suggestedName,
+        @UnknownFields Map<String, Object> unknownFields)
+        implements PendoObject {
 
     /**
      * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this

@@ -12,7 +12,10 @@ import java.util.Map;
  * @param parsedRule the {@code parsedRule} member
  * @param unknownFields every member this version of the SDK does not declare, kept and written back
  */
-public record PageRule(String rule, String designerHint, String parsedRule,
+public record PageRule(
+        String rule,
+        String designerHint,
+        String parsedRule,
         @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
 
     /**

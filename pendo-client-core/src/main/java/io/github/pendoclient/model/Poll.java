@@ -17,8 +17,15 @@ import java.util.Map;
  * @param resetAt the {@code resetAt} member
  * @param unknownFields every member this version of the SDK does not declare, kept and written back
  */
-public record Poll(String id, String question, Map<String, Object> attributes, List<Object> numericResponses, Map<String, Object> idResponses, Instant resetAt,
-        @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
+public record Poll(
+        String id,
+        String question,
+        Map<String, Object> attributes,
+        List<Object> numericResponses,
+        Map<String, Object> idResponses,
+        Instant resetAt,
+        @UnknownFields Map<String, Object> unknownFields)
+        implements PendoObject {
 
     /**
      * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this

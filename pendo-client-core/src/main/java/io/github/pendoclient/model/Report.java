@@ -31,9 +31,30 @@ import java.util.Map;
  * @param lastSuccessRunObj what the last successful run produced, or null
  * @param unknownFields every member this version of the SDK does not declare, kept and written back
  */
-public record Report(String id, String name, String kind, String level, String scope, String share, Boolean shared, String target, String type, Map<String, Object> aggregation, Map<String, Object> definition, UserRef createdByUser, Instant createdAt, UserRef lastUpdatedByUser, Instant lastUpdatedAt, Instant lastRunAt, Instant lastSuccessRunAt, UserRef ownedByUser, String rootVersionId, String stableVersionId,
+public record Report(
+        String id,
+        String name,
+        String kind,
+        String level,
+        String scope,
+        String share,
+        Boolean shared,
+        String target,
+        String type,
+        Map<String, Object> aggregation,
+        Map<String, Object> definition,
+        UserRef createdByUser,
+        Instant createdAt,
+        UserRef lastUpdatedByUser,
+        Instant lastUpdatedAt,
+        Instant lastRunAt,
+        Instant lastSuccessRunAt,
+        UserRef ownedByUser,
+        String rootVersionId,
+        String stableVersionId,
         Map<String, Object> lastSuccessRunObj,
-        @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
+        @UnknownFields Map<String, Object> unknownFields)
+        implements PendoObject {
 
     /**
      * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this

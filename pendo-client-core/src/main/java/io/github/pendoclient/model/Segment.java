@@ -17,8 +17,16 @@ import java.util.Map;
  * @param lastUpdatedAt the {@code lastUpdatedAt} member
  * @param unknownFields every member this version of the SDK does not declare, kept and written back
  */
-public record Segment(String id, String name, String kind, UserRef createdByUser, Instant createdAt, UserRef lastUpdatedByUser, Instant lastUpdatedAt,
-        @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
+public record Segment(
+        String id,
+        String name,
+        String kind,
+        UserRef createdByUser,
+        Instant createdAt,
+        UserRef lastUpdatedByUser,
+        Instant lastUpdatedAt,
+        @UnknownFields Map<String, Object> unknownFields)
+        implements PendoObject {
 
     /**
      * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this

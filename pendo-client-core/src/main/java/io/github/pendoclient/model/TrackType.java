@@ -32,9 +32,30 @@ import java.util.Map;
  * @param dailyRollupFirst the first day rolled up for this track type, or null
  * @param unknownFields every member this version of the SDK does not declare, kept and written back
  */
-public record TrackType(String id, Long appId, String name, String kind, String color, Map<String, Object> group, Boolean isCoreEvent, List<Map<String, Object>> rules, List<String> eventPropertyNameList, String trackTypeName, Boolean dirty, UserRef createdByUser, Instant createdAt, UserRef lastUpdatedByUser, Instant lastUpdatedAt, String rootVersionId, String stableVersionId,
-        List<Object> trackTypeRules, Instant validThrough, Instant dailyMergeFirst, Instant dailyRollupFirst,
-        @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
+public record TrackType(
+        String id,
+        Long appId,
+        String name,
+        String kind,
+        String color,
+        Map<String, Object> group,
+        Boolean isCoreEvent,
+        List<Map<String, Object>> rules,
+        List<String> eventPropertyNameList,
+        String trackTypeName,
+        Boolean dirty,
+        UserRef createdByUser,
+        Instant createdAt,
+        UserRef lastUpdatedByUser,
+        Instant lastUpdatedAt,
+        String rootVersionId,
+        String stableVersionId,
+        List<Object> trackTypeRules,
+        Instant validThrough,
+        Instant dailyMergeFirst,
+        Instant dailyRollupFirst,
+        @UnknownFields Map<String, Object> unknownFields)
+        implements PendoObject {
 
     /**
      * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this

@@ -14,8 +14,14 @@ import java.util.Map;
  * @param role the {@code role} member
  * @param unknownFields every member this version of the SDK does not declare, kept and written back
  */
-public record UserRef(String id, String username, String first, String last, Integer role,
-        @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
+public record UserRef(
+        String id,
+        String username,
+        String first,
+        String last,
+        Integer role,
+        @UnknownFields Map<String, Object> unknownFields)
+        implements PendoObject {
 
     /**
      * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this

@@ -24,9 +24,23 @@ import java.util.Map;
  * @param trackTypeId the track type of a {@code trackType} item, or null
  * @param unknownFields every member this version of the SDK does not declare, kept and written back
  */
-public record VisitorHistoryItem(String visitorId, String type, Instant ts, Instant lastTs, Long duration, String pageId, String featureId, String guideId, String guideStepId, Long appId, String uri, String untaggedUrl, Map<String, Object> parsedUserAgent,
+public record VisitorHistoryItem(
+        String visitorId,
+        String type,
+        Instant ts,
+        Instant lastTs,
+        Long duration,
+        String pageId,
+        String featureId,
+        String guideId,
+        String guideStepId,
+        Long appId,
+        String uri,
+        String untaggedUrl,
+        Map<String, Object> parsedUserAgent,
         String trackTypeId,
-        @UnknownFields Map<String, Object> unknownFields) implements PendoObject {
+        @UnknownFields Map<String, Object> unknownFields)
+        implements PendoObject {
 
     /**
      * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this

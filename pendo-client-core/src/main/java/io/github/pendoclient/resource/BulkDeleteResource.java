@@ -119,12 +119,13 @@ public final class BulkDeleteResource extends Resource {
         return jobs;
     }
 
-    private CompletableFuture<List<BulkDeleteJob>> inChunksAsync(Collection<String> ids,
-                                                                 Function<List<String>, Call<BulkDeleteJob>> call) {
+    private CompletableFuture<List<BulkDeleteJob>> inChunksAsync(
+            Collection<String> ids, Function<List<String>, Call<BulkDeleteJob>> call) {
         List<BulkDeleteJob> jobs = new ArrayList<>();
         CompletableFuture<Void> done = CompletableFuture.completedFuture(null);
         for (List<String> chunk : chunks(ids)) {
-            done = done.thenCompose(previous -> http.executeAsync(call.apply(chunk))).thenAccept(jobs::add);
+            done = done.thenCompose(previous -> http.executeAsync(call.apply(chunk)))
+                    .thenAccept(jobs::add);
         }
         return done.thenApply(finished -> jobs);
     }

@@ -50,7 +50,10 @@ public final class BulkUpdateOptions {
      * @return a new builder
      */
     public Builder toBuilder() {
-        return new Builder().chunkSize(chunkSize).create(create).splitRetries(splitRetries)
+        return new Builder()
+                .chunkSize(chunkSize)
+                .create(create)
+                .splitRetries(splitRetries)
                 .validateTypes(validateTypes);
     }
 
@@ -94,8 +97,11 @@ public final class BulkUpdateOptions {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof BulkUpdateOptions that && that.chunkSize == chunkSize && that.create == create
-                && that.splitRetries == splitRetries && that.validateTypes == validateTypes;
+        return other instanceof BulkUpdateOptions that
+                && that.chunkSize == chunkSize
+                && that.create == create
+                && that.splitRetries == splitRetries
+                && that.validateTypes == validateTypes;
     }
 
     @Override
@@ -116,8 +122,7 @@ public final class BulkUpdateOptions {
         private boolean splitRetries = true;
         private boolean validateTypes;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Rows per request.

@@ -15,8 +15,14 @@ import java.util.List;
  * @param rejected rows that were never applied: rejected by Pendo alone in a batch, or by local validation
  * @param requests how many bulk requests were sent
  */
-public record BulkUpdateReport(long total, long updated, long failed, List<String> missing, List<Object> errors,
-                               List<RejectedRow> rejected, int requests) {
+public record BulkUpdateReport(
+        long total,
+        long updated,
+        long failed,
+        List<String> missing,
+        List<Object> errors,
+        List<RejectedRow> rejected,
+        int requests) {
 
     /**
      * A row that was not applied, and why.
@@ -24,8 +30,7 @@ public record BulkUpdateReport(long total, long updated, long failed, List<Strin
      * @param row the row
      * @param reason Pendo's or the validator's message
      */
-    public record RejectedRow(MetadataRow row, String reason) {
-    }
+    public record RejectedRow(MetadataRow row, String reason) {}
 
     /**
      * Copies the lists.

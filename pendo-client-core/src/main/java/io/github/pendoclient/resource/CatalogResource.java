@@ -39,7 +39,8 @@ public class CatalogResource<T extends PendoObject> extends Resource {
 
     /** Features on a stack, built by {@link Resources} for {@code PendoClient}. */
     static CatalogResource<Feature> features(PendoHttp http) {
-        return new CatalogResource<>(http, http.create(FeatureApi.class)::list, "api/v1/feature", "feature", Feature::id);
+        return new CatalogResource<>(
+                http, http.create(FeatureApi.class)::list, "api/v1/feature", "feature", Feature::id);
     }
 
     /** Pages on a stack, built by {@link Resources} for {@code PendoClient}. */
@@ -49,12 +50,16 @@ public class CatalogResource<T extends PendoObject> extends Resource {
 
     /** Track types on a stack, built by {@link Resources} for {@code PendoClient}. */
     static CatalogResource<TrackType> trackTypes(PendoHttp http) {
-        return new CatalogResource<>(http, http.create(TrackTypeApi.class)::list, "api/v1/tracktype", "track type",
-                TrackType::id);
+        return new CatalogResource<>(
+                http, http.create(TrackTypeApi.class)::list, "api/v1/tracktype", "track type", TrackType::id);
     }
 
-    CatalogResource(PendoHttp http, Function<Map<String, String>, Call<List<T>>> lister, String path, String noun,
-                    Function<T, String> idOf) {
+    CatalogResource(
+            PendoHttp http,
+            Function<Map<String, String>, Call<List<T>>> lister,
+            String path,
+            String noun,
+            Function<T, String> idOf) {
         super(http);
         this.lister = lister;
         this.path = path;
@@ -87,7 +92,8 @@ public class CatalogResource<T extends PendoObject> extends Resource {
      * @return the objects
      */
     public List<T> list(ListOptions options) {
-        return http.execute(lister.apply(encoded(Objects.requireNonNull(options, "options").query())));
+        return http.execute(
+                lister.apply(encoded(Objects.requireNonNull(options, "options").query())));
     }
 
     /**
@@ -97,7 +103,8 @@ public class CatalogResource<T extends PendoObject> extends Resource {
      * @return a future of the objects
      */
     public CompletableFuture<List<T>> listAsync(ListOptions options) {
-        return async(() -> http.executeAsync(lister.apply(encoded(Objects.requireNonNull(options, "options").query()))));
+        return async(() -> http.executeAsync(
+                lister.apply(encoded(Objects.requireNonNull(options, "options").query()))));
     }
 
     /**
@@ -145,8 +152,11 @@ public class CatalogResource<T extends PendoObject> extends Resource {
         Set<String> missing = new LinkedHashSet<>(ids);
         missing.removeAll(found.keySet());
         if (!missing.isEmpty()) {
-            throw notFound("GET", "/" + path + "?id=...", "Unknown " + noun + " ids: " + missing
-                    + ". Pendo fails a multi-id request when one id is unknown; getAllFound returns the others.");
+            throw notFound(
+                    "GET",
+                    "/" + path + "?id=...",
+                    "Unknown " + noun + " ids: " + missing
+                            + ". Pendo fails a multi-id request when one id is unknown; getAllFound returns the others.");
         }
         return new ArrayList<>(found.values());
     }

@@ -80,8 +80,8 @@ public final class GuideResource extends CatalogResource<Guide> {
      * @return a future completed when Pendo accepted the change, or failed with the same exception
      */
     public CompletableFuture<Void> setStateAsync(String guideId, Map<String, Object> body) {
-        return async(() -> http.executeAsync(api.setState(requirePathId(guideId, "guide id"),
-                Objects.requireNonNull(body, "body"))));
+        return async(() -> http.executeAsync(
+                api.setState(requirePathId(guideId, "guide id"), Objects.requireNonNull(body, "body"))));
     }
 
     /**
@@ -105,8 +105,8 @@ public final class GuideResource extends CatalogResource<Guide> {
      * @return a future completed when Pendo accepted the change, or failed with the same exception
      */
     public CompletableFuture<Void> setSegmentAsync(String guideId, Map<String, Object> body) {
-        return async(() -> http.executeAsync(api.setSegment(requirePathId(guideId, "guide id"),
-                Objects.requireNonNull(body, "body"))));
+        return async(() -> http.executeAsync(
+                api.setSegment(requirePathId(guideId, "guide id"), Objects.requireNonNull(body, "body"))));
     }
 
     /**
@@ -130,8 +130,8 @@ public final class GuideResource extends CatalogResource<Guide> {
      * @return a future completed when Pendo accepted the change, or failed with the same exception
      */
     public CompletableFuture<Void> setSegmentAsync(String guideId, String segmentId) {
-        return async(() -> http.executeAsync(api.setSegment(requirePathId(guideId, "guide id"),
-                Map.of("segmentId", requirePathId(segmentId, "segment id")))));
+        return async(() -> http.executeAsync(api.setSegment(
+                requirePathId(guideId, "guide id"), Map.of("segmentId", requirePathId(segmentId, "segment id")))));
     }
 
     /**
@@ -152,8 +152,8 @@ public final class GuideResource extends CatalogResource<Guide> {
      * @return a future completed when Pendo accepted the reset, or failed with the same exception
      */
     public CompletableFuture<Void> resetForVisitorAsync(String guideId, String visitorId) {
-        return async(() -> http.executeAsync(api.resetForVisitor(requirePathId(guideId, "guide id"),
-                requirePathId(visitorId, "visitor id"))));
+        return async(() -> http.executeAsync(
+                api.resetForVisitor(requirePathId(guideId, "guide id"), requirePathId(visitorId, "visitor id"))));
     }
 
     /**

@@ -35,7 +35,8 @@ public final class MetadataResource extends Resource {
      * @return group to field to descriptor
      */
     public MetadataSchema schema(MetadataKind kind) {
-        return new MetadataSchema(http.execute(api.schema(Objects.requireNonNull(kind, "kind").path())));
+        return new MetadataSchema(
+                http.execute(api.schema(Objects.requireNonNull(kind, "kind").path())));
     }
 
     /**
@@ -45,7 +46,9 @@ public final class MetadataResource extends Resource {
      * @return a future of the schema
      */
     public CompletableFuture<MetadataSchema> schemaAsync(MetadataKind kind) {
-        return async(() -> http.executeAsync(api.schema(Objects.requireNonNull(kind, "kind").path())).thenApply(MetadataSchema::new));
+        return async(() -> http.executeAsync(
+                        api.schema(Objects.requireNonNull(kind, "kind").path()))
+                .thenApply(MetadataSchema::new));
     }
 
     /**
@@ -58,8 +61,8 @@ public final class MetadataResource extends Resource {
      * @return the value: a string, {@code Long}, {@code Double}, boolean, map, list or null
      */
     public Object get(MetadataKind kind, String group, String id, String field) {
-        return http.execute(api.getValue(kind.path(), requirePathId(group, "group"), requirePathId(id, "id"),
-                requirePathId(field, "field")));
+        return http.execute(api.getValue(
+                kind.path(), requirePathId(group, "group"), requirePathId(id, "id"), requirePathId(field, "field")));
     }
 
     /**
@@ -72,8 +75,8 @@ public final class MetadataResource extends Resource {
      * @return a future of the value (a string, {@code Long}, {@code Double}, boolean, map, list or null)
      */
     public CompletableFuture<Object> getAsync(MetadataKind kind, String group, String id, String field) {
-        return async(() -> http.executeAsync(api.getValue(kind.path(), requirePathId(group, "group"),
-                requirePathId(id, "id"), requirePathId(field, "field"))));
+        return async(() -> http.executeAsync(api.getValue(
+                kind.path(), requirePathId(group, "group"), requirePathId(id, "id"), requirePathId(field, "field"))));
     }
 
     /**
@@ -86,8 +89,12 @@ public final class MetadataResource extends Resource {
      * @param value a string, number, boolean, {@link Instant} (sent as epoch milliseconds) or null
      */
     public void set(MetadataKind kind, String group, String id, String field, Object value) {
-        http.execute(api.setValue(kind.path(), requirePathId(group, "group"), requirePathId(id, "id"),
-                requirePathId(field, "field"), wire(value)));
+        http.execute(api.setValue(
+                kind.path(),
+                requirePathId(group, "group"),
+                requirePathId(id, "id"),
+                requirePathId(field, "field"),
+                wire(value)));
     }
 
     /**
@@ -101,8 +108,12 @@ public final class MetadataResource extends Resource {
      * @return a future completed when Pendo accepted the value, or failed with the same exception
      */
     public CompletableFuture<Void> setAsync(MetadataKind kind, String group, String id, String field, Object value) {
-        return async(() -> http.executeAsync(api.setValue(kind.path(), requirePathId(group, "group"),
-                requirePathId(id, "id"), requirePathId(field, "field"), wire(value))));
+        return async(() -> http.executeAsync(api.setValue(
+                kind.path(),
+                requirePathId(group, "group"),
+                requirePathId(id, "id"),
+                requirePathId(field, "field"),
+                wire(value))));
     }
 
     /**
@@ -117,8 +128,8 @@ public final class MetadataResource extends Resource {
      * @param options chunking, {@code create=true}, split retries, validation
      * @return the combined outcome
      */
-    public BulkUpdateReport bulkUpdate(MetadataKind kind, String group, Collection<MetadataRow> rows,
-                                       BulkUpdateOptions options) {
+    public BulkUpdateReport bulkUpdate(
+            MetadataKind kind, String group, Collection<MetadataRow> rows, BulkUpdateOptions options) {
         Objects.requireNonNull(kind, "kind");
         requirePathId(group, "group");
         Objects.requireNonNull(rows, "rows");
@@ -139,11 +150,21 @@ public final class MetadataResource extends Resource {
             valid.addAll(rows);
         }
         for (int start = 0; start < valid.size(); start += options.chunkSize()) {
-            send(kind, group, valid.subList(start, Math.min(valid.size(), start + options.chunkSize())), options,
+            send(
+                    kind,
+                    group,
+                    valid.subList(start, Math.min(valid.size(), start + options.chunkSize())),
+                    options,
                     result);
         }
-        return new BulkUpdateReport(result.total, result.updated, result.failed, result.missing, result.errors,
-                result.rejected, result.requests);
+        return new BulkUpdateReport(
+                result.total,
+                result.updated,
+                result.failed,
+                result.missing,
+                result.errors,
+                result.rejected,
+                result.requests);
     }
 
     /**
@@ -158,8 +179,8 @@ public final class MetadataResource extends Resource {
         return bulkUpdate(kind, group, rows, BulkUpdateOptions.defaults());
     }
 
-    private void send(MetadataKind kind, String group, List<MetadataRow> batch, BulkUpdateOptions options,
-                      Accumulator result) {
+    private void send(
+            MetadataKind kind, String group, List<MetadataRow> batch, BulkUpdateOptions options, Accumulator result) {
         List<Map<String, Object>> body = new ArrayList<>(batch.size());
         for (MetadataRow row : batch) {
             Map<String, Object> values = new LinkedHashMap<>();
@@ -171,8 +192,8 @@ public final class MetadataResource extends Resource {
         }
         result.requests++;
         try {
-            MetadataUpdateResult answer = http.execute(api.bulkUpdate(kind.path(), group,
-                    options.create() ? Boolean.TRUE : null, body));
+            MetadataUpdateResult answer =
+                    http.execute(api.bulkUpdate(kind.path(), group, options.create() ? Boolean.TRUE : null, body));
             if (answer != null) {
                 result.total += counted(answer.total());
                 result.updated += counted(answer.updated());
@@ -212,8 +233,12 @@ public final class MetadataResource extends Resource {
             boolean ok = switch (type) {
                 case "string" -> value instanceof String;
                 case "boolean" -> value instanceof Boolean;
-                case "integer" -> value instanceof Long || value instanceof Integer || value instanceof Short
-                        || value instanceof Byte || value instanceof java.math.BigInteger;
+                case "integer" ->
+                    value instanceof Long
+                            || value instanceof Integer
+                            || value instanceof Short
+                            || value instanceof Byte
+                            || value instanceof java.math.BigInteger;
                 case "float" -> value instanceof Number;
                 case "time" -> value instanceof Instant || value instanceof Long || value instanceof Integer;
                 default -> true;

@@ -37,8 +37,9 @@ abstract class Resource {
     static String requirePathId(String id, String what) {
         requireId(id, what);
         if (id.equals(".") || id.equals("..")) {
-            throw new InvalidRequestException("The " + what + " '" + id + "' cannot be sent: in a URL path it would"
-                    + " be read as a directory step. No Pendo object has this id; check where it came from.",
+            throw new InvalidRequestException(
+                    "The " + what + " '" + id + "' cannot be sent: in a URL path it would"
+                            + " be read as a directory step. No Pendo object has this id; check where it came from.",
                     new ApiError("", "", 0, 0, null, "", null));
         }
         return id;

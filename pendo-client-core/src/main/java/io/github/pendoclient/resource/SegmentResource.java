@@ -102,8 +102,8 @@ public final class SegmentResource extends Resource {
      * @return a future completed when Pendo accepted the change, or failed with the same exception
      */
     public CompletableFuture<Void> replaceAsync(String segmentId, String name, Collection<String> visitorIds) {
-        return async(() -> http.executeAsync(api.replace(requirePathId(segmentId, "segment id"),
-                body(name, visitorIds))));
+        return async(
+                () -> http.executeAsync(api.replace(requirePathId(segmentId, "segment id"), body(name, visitorIds))));
     }
 
     /**
@@ -136,7 +136,8 @@ public final class SegmentResource extends Resource {
      * @param body the JSON body, sent as given
      */
     public void replace(String segmentId, Map<String, Object> body) {
-        http.execute(api.replace(requirePathId(segmentId, "segment id"), java.util.Objects.requireNonNull(body, "body")));
+        http.execute(
+                api.replace(requirePathId(segmentId, "segment id"), java.util.Objects.requireNonNull(body, "body")));
     }
 
     /**
@@ -147,8 +148,8 @@ public final class SegmentResource extends Resource {
      * @return a future completed when Pendo accepted the change, or failed with the same exception
      */
     public CompletableFuture<Void> replaceAsync(String segmentId, Map<String, Object> body) {
-        return async(() -> http.executeAsync(api.replace(requirePathId(segmentId, "segment id"),
-                java.util.Objects.requireNonNull(body, "body"))));
+        return async(() -> http.executeAsync(
+                api.replace(requirePathId(segmentId, "segment id"), java.util.Objects.requireNonNull(body, "body"))));
     }
 
     /**
@@ -188,8 +189,8 @@ public final class SegmentResource extends Resource {
      * @return a future completed when Pendo added the visitor, or failed with the same exception
      */
     public CompletableFuture<Void> addVisitorAsync(String segmentId, String visitorId) {
-        return async(() -> http.executeAsync(api.addVisitor(requirePathId(segmentId, "segment id"),
-                requirePathId(visitorId, "visitor id"))));
+        return async(() -> http.executeAsync(
+                api.addVisitor(requirePathId(segmentId, "segment id"), requirePathId(visitorId, "visitor id"))));
     }
 
     /**
@@ -210,8 +211,8 @@ public final class SegmentResource extends Resource {
      * @return a future completed when Pendo removed the visitor, or failed with the same exception
      */
     public CompletableFuture<Void> removeVisitorAsync(String segmentId, String visitorId) {
-        return async(() -> http.executeAsync(api.removeVisitor(requirePathId(segmentId, "segment id"),
-                requirePathId(visitorId, "visitor id"))));
+        return async(() -> http.executeAsync(
+                api.removeVisitor(requirePathId(segmentId, "segment id"), requirePathId(visitorId, "visitor id"))));
     }
 
     private static Map<String, Object> body(String name, Collection<String> visitorIds) {

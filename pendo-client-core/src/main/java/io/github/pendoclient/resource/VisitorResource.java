@@ -103,10 +103,14 @@ public final class VisitorResource extends Resource {
                     Instant dayEnd = nextDay.plus(DAY).isAfter(to) ? to : nextDay.plus(DAY);
                     Instant dayStart = nextDay;
                     nextDay = nextDay.plus(DAY);
-                    day = page == null ? Collections.emptyIterator() : page.stream()
-                            .filter(item -> item.ts() == null
-                                    || !item.ts().isBefore(dayStart) && item.ts().isBefore(dayEnd))
-                            .map(item -> withVisitor(item, visitorId)).iterator();
+                    day = page == null
+                            ? Collections.emptyIterator()
+                            : page.stream()
+                                    .filter(item -> item.ts() == null
+                                            || !item.ts().isBefore(dayStart)
+                                                    && item.ts().isBefore(dayEnd))
+                                    .map(item -> withVisitor(item, visitorId))
+                                    .iterator();
                 }
                 return day.hasNext();
             }
@@ -119,13 +123,26 @@ public final class VisitorResource extends Resource {
                 return day.next();
             }
         };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(items,
-                Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(items, Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
     private static VisitorHistoryItem withVisitor(VisitorHistoryItem item, String visitorId) {
-        return new VisitorHistoryItem(visitorId, item.type(), item.ts(), item.lastTs(), item.duration(),
-                item.pageId(), item.featureId(), item.guideId(), item.guideStepId(), item.appId(), item.uri(),
-                item.untaggedUrl(), item.parsedUserAgent(), item.trackTypeId(), item.unknownFields());
+        return new VisitorHistoryItem(
+                visitorId,
+                item.type(),
+                item.ts(),
+                item.lastTs(),
+                item.duration(),
+                item.pageId(),
+                item.featureId(),
+                item.guideId(),
+                item.guideStepId(),
+                item.appId(),
+                item.uri(),
+                item.untaggedUrl(),
+                item.parsedUserAgent(),
+                item.trackTypeId(),
+                item.unknownFields());
     }
 }

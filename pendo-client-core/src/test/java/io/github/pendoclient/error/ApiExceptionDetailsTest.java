@@ -29,8 +29,12 @@ class ApiExceptionDetailsTest {
     void start() throws IOException {
         server = new MockWebServer();
         server.start();
-        client = PendoClient.builder().integrationKey(KEY).baseUrl(server.url("/").toString())
-                .retries(RetryOptions.builder().maxAttempts(1).build()).rateLimit(RateLimitOptions.disabled()).build();
+        client = PendoClient.builder()
+                .integrationKey(KEY)
+                .baseUrl(server.url("/").toString())
+                .retries(RetryOptions.builder().maxAttempts(1).build())
+                .rateLimit(RateLimitOptions.disabled())
+                .build();
     }
 
     @AfterEach
@@ -45,7 +49,8 @@ class ApiExceptionDetailsTest {
             response.addHeader(headers[i], headers[i + 1]);
         }
         server.enqueue(response.build());
-        return catchThrowableOfType(NotFoundException.class, () -> client.segments().get("s1"));
+        return catchThrowableOfType(
+                NotFoundException.class, () -> client.segments().get("s1"));
     }
 
     @Test
@@ -73,7 +78,8 @@ class ApiExceptionDetailsTest {
     void theHeadersCannotBeChanged() {
         NotFoundException failure = notFoundWith("X-Request-Id", "req-1");
 
-        assertThatThrownBy(() -> failure.headers().put("x", List.of())).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> failure.headers().put("x", List.of()))
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test

@@ -22,9 +22,13 @@ class AsyncRetryTest {
 
     private final FaultServer server = new FaultServer();
     private final ManualTime time = new ManualTime();
-    private final PendoClient client = PendoClient.builder().integrationKey("test-integration-key")
-            .baseUrl(server.url()).retries(RetryOptions.builder().jitter(0).build())
-            .rateLimit(RateLimitOptions.disabled()).timeSource(time).build();
+    private final PendoClient client = PendoClient.builder()
+            .integrationKey("test-integration-key")
+            .baseUrl(server.url())
+            .retries(RetryOptions.builder().jitter(0).build())
+            .rateLimit(RateLimitOptions.disabled())
+            .timeSource(time)
+            .build();
 
     @AfterEach
     void close() {
@@ -46,8 +50,8 @@ class AsyncRetryTest {
     @Test
     void twentyCallsWaitingToRetryHoldNoDispatcherSlot() throws Exception {
         AtomicInteger seen = new AtomicInteger();
-        server.fallback(request -> seen.incrementAndGet() <= 20 ? FaultServer.respond(503, "{}")
-                : FaultServer.respond(200, "[]"));
+        server.fallback(request ->
+                seen.incrementAndGet() <= 20 ? FaultServer.respond(503, "{}") : FaultServer.respond(200, "[]"));
 
         List<CompletableFuture<List<Segment>>> calls = new ArrayList<>();
         for (int i = 0; i < 20; i++) {

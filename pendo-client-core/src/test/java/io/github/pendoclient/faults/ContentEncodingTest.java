@@ -29,9 +29,13 @@ class ContentEncodingTest {
 
     private final FaultServer server = new FaultServer();
     private final FakeTime time = new FakeTime();
-    private final PendoClient client = PendoClient.builder().integrationKey("test-integration-key")
-            .baseUrl(server.url()).retries(RetryOptions.builder().jitter(0).build())
-            .rateLimit(RateLimitOptions.disabled()).timeSource(time).build();
+    private final PendoClient client = PendoClient.builder()
+            .integrationKey("test-integration-key")
+            .baseUrl(server.url())
+            .retries(RetryOptions.builder().jitter(0).build())
+            .rateLimit(RateLimitOptions.disabled())
+            .timeSource(time)
+            .build();
 
     @AfterEach
     void close() {
@@ -56,7 +60,8 @@ class ContentEncodingTest {
     void anAsyncCallFailsTheSameWay() {
         server.fallback(request -> FaultServer.respond(200, "[]", "Content-Encoding", "gzip"));
 
-        assertThat(client.segments().listAsync()).failsWithin(Duration.ofSeconds(5))
+        assertThat(client.segments().listAsync())
+                .failsWithin(Duration.ofSeconds(5))
                 .withThrowableOfType(ExecutionException.class)
                 .withCauseInstanceOf(UnreadableResponseException.class)
                 .withMessageContaining("could not be decoded");
@@ -87,7 +92,8 @@ class ContentEncodingTest {
         byte[] gzip = gzip("[{\"id\":\"seg-1\",\"name\":\"n\"}]");
         server.fallback(request -> (socket, out) -> {
             out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
-                    + "Content-Length: " + gzip.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                            + "Content-Length: " + gzip.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             out.write(gzip);
             out.flush();
             return true;

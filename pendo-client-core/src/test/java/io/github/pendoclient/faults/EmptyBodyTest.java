@@ -25,8 +25,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EmptyBodyTest {
 
     private final FaultServer server = new FaultServer();
-    private final PendoClient client = PendoClient.builder().integrationKey("test-integration-key")
-            .baseUrl(server.url()).rateLimit(RateLimitOptions.disabled()).timeSource(new FakeTime()).build();
+    private final PendoClient client = PendoClient.builder()
+            .integrationKey("test-integration-key")
+            .baseUrl(server.url())
+            .rateLimit(RateLimitOptions.disabled())
+            .timeSource(new FakeTime())
+            .build();
 
     @AfterEach
     void close() {
@@ -50,10 +54,16 @@ class EmptyBodyTest {
         calls.put("metadata().schema()", client -> client.metadata().schema(MetadataKind.VISITOR));
         calls.put("bulkDelete().status()", client -> client.bulkDelete().status());
         calls.put("bulkDelete().visitors()", client -> client.bulkDelete().visitors(List.of("v1")));
-        calls.put("metadata().bulkUpdate()", client -> client.metadata().bulkUpdate(MetadataKind.VISITOR, "custom",
-                List.of(new MetadataRow("v1", Map.of("tier", "gold")))));
-        return calls.entrySet().stream().flatMap(call -> Stream.of(200, 204)
-                .map(status -> Arguments.of(call.getKey(), status, call.getValue())));
+        calls.put(
+                "metadata().bulkUpdate()",
+                client -> client.metadata()
+                        .bulkUpdate(
+                                MetadataKind.VISITOR,
+                                "custom",
+                                List.of(new MetadataRow("v1", Map.of("tier", "gold")))));
+        return calls.entrySet().stream()
+                .flatMap(call ->
+                        Stream.of(200, 204).map(status -> Arguments.of(call.getKey(), status, call.getValue())));
     }
 
     @ParameterizedTest(name = "{0} answered {1} without a body")
@@ -70,7 +80,8 @@ class EmptyBodyTest {
     void anAbsentBodyFailsAnAsyncCallToo() {
         server.fallback(request -> FaultServer.respond(200, ""));
 
-        assertThat(client.segments().listAsync()).failsWithin(Duration.ofSeconds(5))
+        assertThat(client.segments().listAsync())
+                .failsWithin(Duration.ofSeconds(5))
                 .withThrowableOfType(java.util.concurrent.ExecutionException.class)
                 .withCauseInstanceOf(UnreadableResponseException.class);
     }

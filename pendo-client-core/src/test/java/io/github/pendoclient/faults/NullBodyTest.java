@@ -32,8 +32,12 @@ class NullBodyTest {
     }
 
     private final FaultServer server = new FaultServer();
-    private final PendoClient client = PendoClient.builder().integrationKey("test-integration-key")
-            .baseUrl(server.url()).rateLimit(RateLimitOptions.disabled()).timeSource(new FakeTime()).build();
+    private final PendoClient client = PendoClient.builder()
+            .integrationKey("test-integration-key")
+            .baseUrl(server.url())
+            .rateLimit(RateLimitOptions.disabled())
+            .timeSource(new FakeTime())
+            .build();
 
     @AfterEach
     void close() {
@@ -54,7 +58,9 @@ class NullBodyTest {
         calls.put("segments().get()", client -> client.segments().get("s1"));
         calls.put("bulkDelete().status()", client -> client.bulkDelete().status());
         calls.put("segments().create()", client -> client.segments().create("n", List.of("v1")));
-        calls.put("a method of the user's own interface", client -> client.create(OwnApi.class).thing());
+        calls.put(
+                "a method of the user's own interface",
+                client -> client.create(OwnApi.class).thing());
         return calls.entrySet().stream().map(call -> Arguments.of(call.getKey(), call.getValue()));
     }
 
@@ -64,7 +70,8 @@ class NullBodyTest {
         server.fallback(request -> FaultServer.respond(200, "null"));
 
         assertThatThrownBy(() -> call.apply(client))
-                .isInstanceOfSatisfying(UnreadableResponseException.class,
+                .isInstanceOfSatisfying(
+                        UnreadableResponseException.class,
                         e -> assertThat(e.jsonPath()).isEqualTo("$"))
                 .hasMessageContaining("null");
         assertThat(server.requestCount()).isEqualTo(1);
@@ -74,14 +81,16 @@ class NullBodyTest {
     void aMetadataValueMayBeNullBecauseItsTypeIsAnyJsonValue() {
         server.fallback(request -> FaultServer.respond(200, "null"));
 
-        assertThat(client.metadata().get(MetadataKind.VISITOR, "custom", "v1", "tier")).isNull();
+        assertThat(client.metadata().get(MetadataKind.VISITOR, "custom", "v1", "tier"))
+                .isNull();
     }
 
     @Test
     void aNullBodyFailsAnAsyncCallToo() {
         server.fallback(request -> FaultServer.respond(200, " null "));
 
-        assertThat(client.segments().listAsync()).failsWithin(Duration.ofSeconds(5))
+        assertThat(client.segments().listAsync())
+                .failsWithin(Duration.ofSeconds(5))
                 .withThrowableOfType(ExecutionException.class)
                 .withCauseInstanceOf(UnreadableResponseException.class);
     }

@@ -17,8 +17,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PathIdTest {
 
     private final FaultServer server = new FaultServer();
-    private final PendoClient client = PendoClient.builder().integrationKey("test-integration-key")
-            .baseUrl(server.url()).rateLimit(RateLimitOptions.disabled()).timeSource(new FakeTime()).build();
+    private final PendoClient client = PendoClient.builder()
+            .integrationKey("test-integration-key")
+            .baseUrl(server.url())
+            .rateLimit(RateLimitOptions.disabled())
+            .timeSource(new FakeTime())
+            .build();
 
     @AfterEach
     void close() {

@@ -49,12 +49,19 @@ class RedirectTest {
         other.start(InetAddress.getLoopbackAddress(), 0);
         for (int i = 0; i < 3; i++) {
             // The other host would answer at once, as one collecting credentials would.
-            other.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                    .body("{}").build());
+            other.enqueue(new MockResponse.Builder()
+                    .code(200)
+                    .addHeader("Content-Type", "application/json")
+                    .body("{}")
+                    .build());
         }
-        client = PendoClient.builder().integrationKey(KEY).baseUrl(api.url("/").toString())
-                .retries(RetryOptions.builder().jitter(0).build()).rateLimit(RateLimitOptions.disabled())
-                .timeSource(new FakeTime()).build();
+        client = PendoClient.builder()
+                .integrationKey(KEY)
+                .baseUrl(api.url("/").toString())
+                .retries(RetryOptions.builder().jitter(0).build())
+                .rateLimit(RateLimitOptions.disabled())
+                .timeSource(new FakeTime())
+                .build();
     }
 
     @AfterEach
@@ -74,27 +81,38 @@ class RedirectTest {
     static List<Call> repeatableCalls() {
         return List.of(
                 new Call("visitors().get (GET)", client -> client.visitors().get("v1")),
-                new Call("segments().listAsync (GET, async)", client -> join(client.segments().listAsync())),
-                new Call("metadata().bulkUpdate (idempotent POST)", client -> client.metadata().bulkUpdate(
-                        MetadataKind.VISITOR, "custom", List.of(new MetadataRow("v1", Map.of("tier", "gold"))))),
-                new Call("segments().delete (DELETE)", client -> client.segments().delete("s1")));
+                new Call(
+                        "segments().listAsync (GET, async)",
+                        client -> join(client.segments().listAsync())),
+                new Call(
+                        "metadata().bulkUpdate (idempotent POST)",
+                        client -> client.metadata()
+                                .bulkUpdate(
+                                        MetadataKind.VISITOR,
+                                        "custom",
+                                        List.of(new MetadataRow("v1", Map.of("tier", "gold"))))),
+                new Call(
+                        "segments().delete (DELETE)",
+                        client -> client.segments().delete("s1")));
     }
 
     static List<Call> writesThatMayNotBeRepeated() {
         return List.of(
                 new Call("segments().create", client -> client.segments().create("n", List.of("v1"))),
-                new Call("segments().createAsync", client -> join(client.segments().createAsync("n", List.of("v1")))),
+                new Call(
+                        "segments().createAsync",
+                        client -> join(client.segments().createAsync("n", List.of("v1")))),
                 new Call("bulkDelete().visitors", client -> client.bulkDelete().visitors(List.of("v1"))));
     }
 
     static Stream<Arguments> repeatableCallsAndCodes() {
-        return repeatableCalls().stream().flatMap(call -> java.util.Arrays.stream(CODES)
-                .mapToObj(code -> Arguments.of(call, code)));
+        return repeatableCalls().stream()
+                .flatMap(call -> java.util.Arrays.stream(CODES).mapToObj(code -> Arguments.of(call, code)));
     }
 
     static Stream<Arguments> writesAndCodes() {
-        return writesThatMayNotBeRepeated().stream().flatMap(call -> java.util.Arrays.stream(CODES)
-                .mapToObj(code -> Arguments.of(call, code)));
+        return writesThatMayNotBeRepeated().stream()
+                .flatMap(call -> java.util.Arrays.stream(CODES).mapToObj(code -> Arguments.of(call, code)));
     }
 
     private static void join(java.util.concurrent.CompletableFuture<?> future) {
@@ -106,7 +124,10 @@ class RedirectTest {
     }
 
     private static MockResponse redirect(int code, String location) {
-        return new MockResponse.Builder().code(code).addHeader("Location", location).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .addHeader("Location", location)
+                .build();
     }
 
     private String otherHost() {
@@ -137,9 +158,13 @@ class RedirectTest {
         api.enqueue(redirect(code, otherHost()));
 
         assertThatThrownBy(() -> call.run().accept(client))
-                .isInstanceOfSatisfying(OutcomeUnknownException.class, e -> assertThat(e.getCause())
-                        .isInstanceOfSatisfying(RedirectNotFollowedException.class,
-                                redirect -> assertThat(redirect.location()).contains(otherHost())))
+                .isInstanceOfSatisfying(
+                        OutcomeUnknownException.class,
+                        e -> assertThat(e.getCause())
+                                .isInstanceOfSatisfying(
+                                        RedirectNotFollowedException.class,
+                                        redirect ->
+                                                assertThat(redirect.location()).contains(otherHost())))
                 .hasMessageContaining("HTTP " + code)
                 .hasMessageContaining(otherHost());
         assertThat(api.getRequestCount()).isEqualTo(1);
@@ -149,7 +174,13 @@ class RedirectTest {
     @Test
     void theSamePortOnAnotherHostNameIsAnotherHost() {
         assertThat(api.url("/").host()).isEqualTo("localhost");
-        api.enqueue(redirect(302, api.url("/api/v1/visitor/v2").newBuilder().host("127.0.0.1").build().toString()));
+        api.enqueue(redirect(
+                302,
+                api.url("/api/v1/visitor/v2")
+                        .newBuilder()
+                        .host("127.0.0.1")
+                        .build()
+                        .toString()));
 
         assertThatThrownBy(() -> client.visitors().get("v1")).isInstanceOf(RedirectNotFollowedException.class);
         assertThat(api.getRequestCount()).isEqualTo(1);
@@ -162,8 +193,7 @@ class RedirectTest {
 
         assertThatThrownBy(() -> client.visitors().get("v1"))
                 .isInstanceOfSatisfying(RedirectNotFollowedException.class, e -> {
-                    assertThat(e.location()).contains("http://" + other.getHostName() + ":" + other.getPort()
-                            + "/x");
+                    assertThat(e.location()).contains("http://" + other.getHostName() + ":" + other.getPort() + "/x");
                     assertThat(e.headers().toString()).doesNotContain("hunter2").doesNotContain("admin");
                     assertThat(e.toString()).doesNotContain("hunter2");
                 })
@@ -175,8 +205,11 @@ class RedirectTest {
     @ValueSource(ints = {301, 302, 303, 307, 308})
     void aRedirectWithinTheApiHostIsFollowedWithTheKey(int code) throws InterruptedException {
         api.enqueue(redirect(code, "/api/v1/visitor/v2"));
-        api.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .body("{\"id\":\"v2\"}").build());
+        api.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .body("{\"id\":\"v2\"}")
+                .build());
 
         assertThat(client.visitors().get("v1").visitorId()).isEqualTo("v2");
         api.takeRequest(5, TimeUnit.SECONDS);
@@ -188,8 +221,11 @@ class RedirectTest {
     @Test
     void a307WithinTheApiHostSendsTheWriteAgainWithItsBody() throws InterruptedException {
         api.enqueue(redirect(307, "/api/v1/segment/v2"));
-        api.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .body("{\"id\":\"seg-1\"}").build());
+        api.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .body("{\"id\":\"seg-1\"}")
+                .build());
 
         assertThat(client.segments().create("n", List.of("v1")).id()).isEqualTo("seg-1");
         RecordedRequest first = api.takeRequest(5, TimeUnit.SECONDS);
@@ -205,7 +241,8 @@ class RedirectTest {
         }
 
         assertThatThrownBy(() -> client.visitors().get("v1"))
-                .isInstanceOfSatisfying(RedirectNotFollowedException.class,
+                .isInstanceOfSatisfying(
+                        RedirectNotFollowedException.class,
                         e -> assertThat(e.statusCode()).isEqualTo(302))
                 .hasMessageContaining("redirect");
         assertThat(api.getRequestCount()).isEqualTo(6);

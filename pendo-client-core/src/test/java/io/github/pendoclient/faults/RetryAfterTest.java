@@ -27,8 +27,13 @@ class RetryAfterTest {
     }
 
     private void build(RetryOptions retry) {
-        client = PendoClient.builder().integrationKey("test-integration-key").baseUrl(server.url()).retries(retry)
-                .rateLimit(RateLimitOptions.disabled()).timeSource(time).build();
+        client = PendoClient.builder()
+                .integrationKey("test-integration-key")
+                .baseUrl(server.url())
+                .retries(retry)
+                .rateLimit(RateLimitOptions.disabled())
+                .timeSource(time)
+                .build();
     }
 
     @Test
@@ -49,8 +54,11 @@ class RetryAfterTest {
 
     @Test
     void waitingUpToTheCapCanBeChosenInstead() {
-        build(RetryOptions.builder().jitter(0).maxRetryAfter(Duration.ofSeconds(60))
-                .longRetryAfter(RetryOptions.LongRetryAfter.WAIT_CAP).build());
+        build(RetryOptions.builder()
+                .jitter(0)
+                .maxRetryAfter(Duration.ofSeconds(60))
+                .longRetryAfter(RetryOptions.LongRetryAfter.WAIT_CAP)
+                .build());
         server.enqueue(FaultServer.respond(429, "{}", "Retry-After", "3600"));
         server.fallback(request -> FaultServer.respond(200, "[]"));
 

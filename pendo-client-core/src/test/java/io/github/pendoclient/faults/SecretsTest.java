@@ -26,8 +26,12 @@ class SecretsTest {
     private static final String KEY = "test-integration-key-echoed";
 
     private final FaultServer server = new FaultServer();
-    private final PendoClient client = PendoClient.builder().integrationKey(KEY).baseUrl(server.url())
-            .retries(RetryOptions.disabled()).rateLimit(RateLimitOptions.disabled()).timeSource(new FakeTime())
+    private final PendoClient client = PendoClient.builder()
+            .integrationKey(KEY)
+            .baseUrl(server.url())
+            .retries(RetryOptions.disabled())
+            .rateLimit(RateLimitOptions.disabled())
+            .timeSource(new FakeTime())
             .build();
 
     @BeforeEach
@@ -49,13 +53,15 @@ class SecretsTest {
 
     @Test
     void anEchoedKeyInAnErrorBodyIsRedactedEverywhere() {
-        server.fallback(request -> FaultServer.respond(400, "{\"overall\":\"bad key " + KEY + "\",\"fields\":{\""
-                + KEY + "\":[\"" + KEY + "\"]}}"));
+        server.fallback(request -> FaultServer.respond(
+                400, "{\"overall\":\"bad key " + KEY + "\",\"fields\":{\"" + KEY + "\":[\"" + KEY + "\"]}}"));
 
         assertThatThrownBy(() -> client.segments().list()).isInstanceOfSatisfying(PendoApiException.class, e -> {
             assertThat(everything(e)).doesNotContain(KEY);
             assertThat(e.rawBody()).doesNotContain(KEY);
-            assertThat(String.valueOf(e.errorBody().orElseThrow())).doesNotContain(KEY).contains("[redacted]");
+            assertThat(String.valueOf(e.errorBody().orElseThrow()))
+                    .doesNotContain(KEY)
+                    .contains("[redacted]");
             assertThat(String.valueOf(e.error())).doesNotContain(KEY);
         });
         assertThat(CapturedLogs.lines()).noneMatch(line -> line.contains(KEY));
@@ -65,15 +71,20 @@ class SecretsTest {
     void anEchoedKeyInAMalformedBodyIsRedacted() {
         server.fallback(request -> FaultServer.respond(200, "[{\"id\": " + KEY + "}]"));
 
-        assertThatThrownBy(() -> client.segments().list()).isInstanceOfSatisfying(UnreadableResponseException.class,
-                e -> assertThat(everything(e)).doesNotContain(KEY));
+        assertThatThrownBy(() -> client.segments().list())
+                .isInstanceOfSatisfying(
+                        UnreadableResponseException.class,
+                        e -> assertThat(everything(e)).doesNotContain(KEY));
     }
 
     @Test
     void responsesHandedOutDoNotCarryTheCredentialHeader() {
         server.fallback(request -> FaultServer.respond(200, "{}"));
 
-        Request request = new Request.Builder().url(ClientStacks.of(client).url("api/v1/segment")).get().build();
+        Request request = new Request.Builder()
+                .url(ClientStacks.of(client).url("api/v1/segment"))
+                .get()
+                .build();
         try (Response response = ClientStacks.of(client).execute(request)) {
             assertThat(response.request().header("x-pendo-integration-key")).isNull();
             assertThat(response.toString()).doesNotContain(KEY);

@@ -18,9 +18,13 @@ class StaleConnectionTest {
 
     private final FaultServer server = new FaultServer().closeIdleConnections();
     private final FakeTime time = new FakeTime();
-    private final PendoClient client = PendoClient.builder().integrationKey("test-integration-key")
-            .baseUrl(server.url()).retries(RetryOptions.builder().jitter(0).build())
-            .rateLimit(RateLimitOptions.disabled()).timeSource(time).build();
+    private final PendoClient client = PendoClient.builder()
+            .integrationKey("test-integration-key")
+            .baseUrl(server.url())
+            .retries(RetryOptions.builder().jitter(0).build())
+            .rateLimit(RateLimitOptions.disabled())
+            .timeSource(time)
+            .build();
 
     @BeforeEach
     void clearLogs() {
@@ -49,7 +53,8 @@ class StaleConnectionTest {
 
     @Test
     void aWriteThatMayNotBeRepeatedNeverGoesOutOnAStaleConnection() {
-        server.fallback(request -> request.method().equals("GET") ? FaultServer.respond(200, "[]")
+        server.fallback(request -> request.method().equals("GET")
+                ? FaultServer.respond(200, "[]")
                 : FaultServer.respond(200, "{\"id\":\"seg-1\"}"));
 
         int succeeded = 0;
@@ -61,6 +66,8 @@ class StaleConnectionTest {
         }
 
         assertThat(succeeded).isEqualTo(10);
-        assertThat(server.requestLines()).filteredOn(line -> line.startsWith("POST")).hasSize(20);
+        assertThat(server.requestLines())
+                .filteredOn(line -> line.startsWith("POST"))
+                .hasSize(20);
     }
 }

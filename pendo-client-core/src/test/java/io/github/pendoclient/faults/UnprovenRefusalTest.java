@@ -38,9 +38,13 @@ class UnprovenRefusalTest {
 
     private final FaultServer server = new FaultServer();
     private final FakeTime time = new FakeTime();
-    private final PendoClient client = PendoClient.builder().integrationKey("test-integration-key")
-            .baseUrl(server.url()).retries(RetryOptions.builder().jitter(0).build())
-            .rateLimit(RateLimitOptions.disabled()).timeSource(time).build();
+    private final PendoClient client = PendoClient.builder()
+            .integrationKey("test-integration-key")
+            .baseUrl(server.url())
+            .retries(RetryOptions.builder().jitter(0).build())
+            .rateLimit(RateLimitOptions.disabled())
+            .timeSource(time)
+            .build();
 
     @AfterEach
     void close() {
@@ -57,17 +61,35 @@ class UnprovenRefusalTest {
 
     static List<Write> writes() {
         return List.of(
-                new Write("segments().create", SEGMENT, client -> client.segments().create("Pro users", List.of("v1"))),
-                new Write("segments().createAsync", SEGMENT,
+                new Write(
+                        "segments().create",
+                        SEGMENT,
+                        client -> client.segments().create("Pro users", List.of("v1"))),
+                new Write(
+                        "segments().createAsync",
+                        SEGMENT,
                         client -> join(client.segments().createAsync("Pro users", List.of("v1")))),
-                new Write("bulkDelete().visitors", JOB, client -> client.bulkDelete().visitors(List.of("v1"))),
-                new Write("bulkDelete().accounts", JOB, client -> client.bulkDelete().accounts(List.of("a1"))),
-                new Write("an unmarked POST of the user's own interface", "{}",
+                new Write(
+                        "bulkDelete().visitors",
+                        JOB,
+                        client -> client.bulkDelete().visitors(List.of("v1"))),
+                new Write(
+                        "bulkDelete().accounts",
+                        JOB,
+                        client -> client.bulkDelete().accounts(List.of("a1"))),
+                new Write(
+                        "an unmarked POST of the user's own interface",
+                        "{}",
                         client -> client.create(OwnApi.class).write(Map.of("a", 1))));
     }
 
     enum Answer {
-        HTTP_503_WITH_RETRY_AFTER, HTTP_503_WITH_RETRY_AFTER_ABOVE_THE_CAP, HTTP_503, HTTP_502, HTTP_504, HTTP_500;
+        HTTP_503_WITH_RETRY_AFTER,
+        HTTP_503_WITH_RETRY_AFTER_ABOVE_THE_CAP,
+        HTTP_503,
+        HTTP_502,
+        HTTP_504,
+        HTTP_500;
 
         FaultServer.Action action() {
             return switch (this) {
@@ -82,7 +104,8 @@ class UnprovenRefusalTest {
     }
 
     static Stream<Arguments> writesAndAnswers() {
-        return writes().stream().flatMap(write -> Stream.of(Answer.values()).map(answer -> Arguments.of(write, answer)));
+        return writes().stream()
+                .flatMap(write -> Stream.of(Answer.values()).map(answer -> Arguments.of(write, answer)));
     }
 
     static Stream<Write> allWrites() {

@@ -44,9 +44,13 @@ class UserInterfaceTest {
 
     private final FaultServer server = new FaultServer();
     private final FakeTime time = new FakeTime();
-    private final PendoClient client = PendoClient.builder().integrationKey("test-integration-key")
-            .baseUrl(server.url()).retries(RetryOptions.builder().jitter(0).build())
-            .rateLimit(RateLimitOptions.disabled()).timeSource(time).build();
+    private final PendoClient client = PendoClient.builder()
+            .integrationKey("test-integration-key")
+            .baseUrl(server.url())
+            .retries(RetryOptions.builder().jitter(0).build())
+            .rateLimit(RateLimitOptions.disabled())
+            .timeSource(time)
+            .build();
     private final MyApi api = client.create(MyApi.class);
 
     @AfterEach
@@ -68,8 +72,10 @@ class UserInterfaceTest {
     void aMethodReturningAFutureCompletesWithTypedErrors() {
         server.fallback(request -> FaultServer.respond(404, "{}"));
 
-        assertThat(api.visitorAsync("v1")).failsWithin(Duration.ofSeconds(5))
-                .withThrowableOfType(ExecutionException.class).withCauseInstanceOf(NotFoundException.class);
+        assertThat(api.visitorAsync("v1"))
+                .failsWithin(Duration.ofSeconds(5))
+                .withThrowableOfType(ExecutionException.class)
+                .withCauseInstanceOf(NotFoundException.class);
     }
 
     @Test

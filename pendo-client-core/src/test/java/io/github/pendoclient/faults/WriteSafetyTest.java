@@ -35,9 +35,13 @@ class WriteSafetyTest {
 
     private final FaultServer server = new FaultServer();
     private final FakeTime time = new FakeTime();
-    private final PendoClient client = PendoClient.builder().integrationKey("test-integration-key")
-            .baseUrl(server.url()).retries(RetryOptions.builder().jitter(0).build())
-            .rateLimit(RateLimitOptions.disabled()).timeSource(time).build();
+    private final PendoClient client = PendoClient.builder()
+            .integrationKey("test-integration-key")
+            .baseUrl(server.url())
+            .retries(RetryOptions.builder().jitter(0).build())
+            .rateLimit(RateLimitOptions.disabled())
+            .timeSource(time)
+            .build();
     /** What the server has applied: one entry per distinct request, so repeats of an idempotent write add none. */
     private final Set<String> effects = ConcurrentHashMap.newKeySet();
 
@@ -48,7 +52,13 @@ class WriteSafetyTest {
     }
 
     enum FailurePoint {
-        RESET_BEFORE_ANSWER, FIN_BEFORE_ANSWER, RESET_MID_BODY, TRUNCATED_200, HTTP_500, HTTP_502, HTTP_504;
+        RESET_BEFORE_ANSWER,
+        FIN_BEFORE_ANSWER,
+        RESET_MID_BODY,
+        TRUNCATED_200,
+        HTTP_500,
+        HTTP_502,
+        HTTP_504;
 
         FaultServer.Action action(String successBody) {
             return switch (this) {
@@ -72,28 +82,55 @@ class WriteSafetyTest {
 
     static Stream<Arguments> nonIdempotentWrites() {
         List<Write> writes = List.of(
-                new Write("segments().create", SEGMENT, "segments().list()",
+                new Write(
+                        "segments().create",
+                        SEGMENT,
+                        "segments().list()",
                         client -> client.segments().create("Pro users", List.of("v1", "v2"))),
-                new Write("bulkDelete().visitors", JOB, "bulkDelete().status()",
+                new Write(
+                        "bulkDelete().visitors",
+                        JOB,
+                        "bulkDelete().status()",
                         client -> client.bulkDelete().visitors(List.of("v1"))));
-        return writes.stream().flatMap(write -> Stream.of(FailurePoint.values())
-                .map(point -> Arguments.of(write, point)));
+        return writes.stream()
+                .flatMap(write -> Stream.of(FailurePoint.values()).map(point -> Arguments.of(write, point)));
     }
 
     static Stream<Arguments> idempotentWrites() {
         List<Write> writes = List.of(
-                new Write("metadata().bulkUpdate", BULK, null,
-                        client -> assertThat(client.metadata().bulkUpdate(MetadataKind.VISITOR, "custom",
-                                List.of(new MetadataRow("v1", Map.of("tier", "gold")))).updated()).isEqualTo(1)),
-                new Write("metadata().set", "", null,
+                new Write(
+                        "metadata().bulkUpdate",
+                        BULK,
+                        null,
+                        client -> assertThat(client.metadata()
+                                        .bulkUpdate(
+                                                MetadataKind.VISITOR,
+                                                "custom",
+                                                List.of(new MetadataRow("v1", Map.of("tier", "gold"))))
+                                        .updated())
+                                .isEqualTo(1)),
+                new Write(
+                        "metadata().set",
+                        "",
+                        null,
                         client -> client.metadata().set(MetadataKind.VISITOR, "custom", "v1", "tier", "gold")),
-                new Write("segments().addVisitor", "", null,
+                new Write(
+                        "segments().addVisitor",
+                        "",
+                        null,
                         client -> client.segments().addVisitor("seg-1", "v1")),
-                new Write("segments().replace", "", null,
+                new Write(
+                        "segments().replace",
+                        "",
+                        null,
                         client -> client.segments().replace("seg-1", "Pro users", List.of("v1"))),
-                new Write("segments().delete", "", null, client -> client.segments().delete("seg-1")));
-        return writes.stream().flatMap(write -> Stream.of(FailurePoint.values())
-                .map(point -> Arguments.of(write, point)));
+                new Write(
+                        "segments().delete",
+                        "",
+                        null,
+                        client -> client.segments().delete("seg-1")));
+        return writes.stream()
+                .flatMap(write -> Stream.of(FailurePoint.values()).map(point -> Arguments.of(write, point)));
     }
 
     @ParameterizedTest(name = "{0} with {1}")
@@ -116,14 +153,14 @@ class WriteSafetyTest {
     @ParameterizedTest(name = "{0} with {1}")
     @MethodSource("idempotentWrites")
     void aWriteThatMayBeRepeatedIsRetriedWithExactlyOneEffect(Write write, FailurePoint point) {
-        server.fallback(request -> FaultServer.respond(200, write.successBody().isEmpty() ? "{}"
-                : write.successBody()));
+        server.fallback(
+                request -> FaultServer.respond(200, write.successBody().isEmpty() ? "{}" : write.successBody()));
         server.enqueue(point.action(write.successBody().isEmpty() ? "{\"ok\":true}" : write.successBody()));
 
         write.call().accept(client);
 
-        server.requests().forEach(request -> effects.add(request.method() + " " + request.path() + " "
-                + request.body()));
+        server.requests()
+                .forEach(request -> effects.add(request.method() + " " + request.path() + " " + request.body()));
         assertThat(server.requestCount()).isGreaterThanOrEqualTo(2);
         assertThat(effects).hasSize(1);
     }

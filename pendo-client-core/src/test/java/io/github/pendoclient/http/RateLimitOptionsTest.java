@@ -18,8 +18,10 @@ class RateLimitOptionsTest {
 
     @Test
     void builderEndpointLimitIsNormalisedAndOverridesTheDefaultForThatEndpointOnly() {
-        RateLimitOptions options = RateLimitOptions.builder().perSecond(50)
-                .endpointLimit("post /api/v1/aggregation", 5).build();
+        RateLimitOptions options = RateLimitOptions.builder()
+                .perSecond(50)
+                .endpointLimit("post /api/v1/aggregation", 5)
+                .build();
 
         assertThat(options.endpointLimits()).isEqualTo(Map.of("POST api/v1/aggregation", 5.0));
         assertThat(options.limitFor("POST api/v1/aggregation")).isEqualTo(5.0);
@@ -40,8 +42,10 @@ class RateLimitOptionsTest {
     @Test
     void builderRejectsANonPositiveRateAtOnce() {
         assertThatThrownBy(() -> RateLimitOptions.builder().endpointLimit("GET api/v1/feature", 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("positive");
         assertThatThrownBy(() -> RateLimitOptions.builder().perSecond(-1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("positive");
     }
 }

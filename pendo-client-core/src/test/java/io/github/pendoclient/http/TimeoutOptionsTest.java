@@ -22,9 +22,11 @@ class TimeoutOptionsTest {
 
     @Test
     void toBuilderChangesOnlyWhatIsSetAndLeavesTheOriginalUntouched() {
-        TimeoutOptions original = TimeoutOptions.builder().connect(Duration.ofSeconds(3)).build();
+        TimeoutOptions original =
+                TimeoutOptions.builder().connect(Duration.ofSeconds(3)).build();
 
-        TimeoutOptions derived = original.toBuilder().streamingCall(Duration.ofHours(1)).build();
+        TimeoutOptions derived =
+                original.toBuilder().streamingCall(Duration.ofHours(1)).build();
 
         assertThat(derived.connect()).isEqualTo(Duration.ofSeconds(3));
         assertThat(derived.streamingCall()).isEqualTo(Duration.ofHours(1));
@@ -34,8 +36,10 @@ class TimeoutOptionsTest {
     @Test
     void settersRejectBadValuesAtOnceNamingTheSetting() {
         assertThatThrownBy(() -> TimeoutOptions.builder().connect(Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connectTimeout must be positive");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("connectTimeout must be positive");
         assertThatThrownBy(() -> TimeoutOptions.builder().call(Duration.ofSeconds(-1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("callTimeout must not be negative");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("callTimeout must not be negative");
     }
 }

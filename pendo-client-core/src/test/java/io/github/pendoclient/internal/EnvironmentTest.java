@@ -12,7 +12,8 @@ class EnvironmentTest {
 
     @Test
     void aBlankVariableCountsAsUnset() {
-        assertThat(Environment.of(Map.of(Environment.BASE_URL, "  ")).get(Environment.BASE_URL)).isEmpty();
+        assertThat(Environment.of(Map.of(Environment.BASE_URL, "  ")).get(Environment.BASE_URL))
+                .isEmpty();
     }
 
     @Test
@@ -29,8 +30,13 @@ class EnvironmentTest {
 
     @Test
     void pendoClientReadsItsVariablesThroughTheReader() {
-        try (PendoClient client = PendoClient.fromEnv(Map.of(PendoClient.ENV_INTEGRATION_KEY, "test-integration-key",
-                PendoClient.ENV_REGION, "eu", PendoClient.ENV_BASE_URL, " http://127.0.0.1:9/pendo/ "))) {
+        try (PendoClient client = PendoClient.fromEnv(Map.of(
+                PendoClient.ENV_INTEGRATION_KEY,
+                "test-integration-key",
+                PendoClient.ENV_REGION,
+                "eu",
+                PendoClient.ENV_BASE_URL,
+                " http://127.0.0.1:9/pendo/ "))) {
             assertThat(client.baseUrl().toString()).isEqualTo("http://127.0.0.1:9/pendo/");
         }
     }

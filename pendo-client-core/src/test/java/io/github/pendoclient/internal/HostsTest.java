@@ -8,15 +8,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HostsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"localhost", "LocalHost", "api.localhost", "127.0.0.1", "127.1.2.3", "::1", "[::1]",
-        "0:0:0:0:0:0:0:1", "[0:0:0:0:0:0:0:1]"})
+    @ValueSource(
+            strings = {
+                "localhost",
+                "LocalHost",
+                "api.localhost",
+                "127.0.0.1",
+                "127.1.2.3",
+                "::1",
+                "[::1]",
+                "0:0:0:0:0:0:0:1",
+                "[0:0:0:0:0:0:0:1]"
+            })
     void loopbackHostsAreLoopback(String host) {
         assertThat(Hosts.isLoopback(host)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"app.pendo.io", "localhost.example.com", "10.0.0.1", "128.0.0.1", "::2", "[::2]",
-        "mylocalhost"})
+    @ValueSource(
+            strings = {"app.pendo.io", "localhost.example.com", "10.0.0.1", "128.0.0.1", "::2", "[::2]", "mylocalhost"})
     void otherHostsAreNot(String host) {
         assertThat(Hosts.isLoopback(host)).isFalse();
     }

@@ -16,21 +16,27 @@ import org.junit.jupiter.api.Test;
 /** The lenient-binding rule of the shared Moshi, one behaviour per test. */
 class LenientBindingTest {
 
-    record Row(String name, Long count, Integer role, Double score, Boolean active, Instant at,
-               Map<String, Object> parameters, List<String> tags, Nested nested,
-               @UnknownFields Map<String, Object> unknownFields) {
-    }
+    record Row(
+            String name,
+            Long count,
+            Integer role,
+            Double score,
+            Boolean active,
+            Instant at,
+            Map<String, Object> parameters,
+            List<String> tags,
+            Nested nested,
+            @UnknownFields Map<String, Object> unknownFields) {}
 
-    record Nested(Long rank, @UnknownFields Map<String, Object> unknownFields) {
-    }
+    record Nested(Long rank, @UnknownFields Map<String, Object> unknownFields) {}
 
-    record Grouped(Map<String, Map<String, Object>> groups, List<Map<String, Object>> rules,
-                   @UnknownFields Map<String, Object> unknownFields) {
-    }
+    record Grouped(
+            Map<String, Map<String, Object>> groups,
+            List<Map<String, Object>> rules,
+            @UnknownFields Map<String, Object> unknownFields) {}
 
     /** A record that keeps its maps as given, unlike the SDK's records, which copy them. */
-    record Uncopied(Map<String, Map<String, Object>> metadata) {
-    }
+    record Uncopied(Map<String, Map<String, Object>> metadata) {}
 
     private final JsonAdapter<Row> lenient = PendoJson.moshi().adapter(Row.class);
     private final JsonAdapter<Row> strict = Binding.STRICT.moshi().adapter(Row.class);
@@ -38,7 +44,8 @@ class LenientBindingTest {
     @Test
     void aNumberInAStringMemberIsConvertedLosslessly() throws IOException {
         assertThat(lenient.fromJson("{\"count\":\"42\",\"role\":\"8\",\"score\":\"7.5\"}"))
-                .extracting(Row::count, Row::role, Row::score).containsExactly(42L, 8, 7.5);
+                .extracting(Row::count, Row::role, Row::score)
+                .containsExactly(42L, 8, 7.5);
     }
 
     @Test
@@ -96,12 +103,16 @@ class LenientBindingTest {
 
     @Test
     void aGroupOfAnotherTypeInsideAnObjectOfObjectsKeepsTheWholeObjectRawInItsOrder() throws IOException {
-        Grouped row = PendoJson.moshi().adapter(Grouped.class).fromJson(
-                "{\"groups\":{\"agent\":{\"a\":1},\"auto\":\"x\",\"custom\":{\"b\":[2]}},\"rules\":[{\"r\":1}]}");
+        Grouped row = PendoJson.moshi()
+                .adapter(Grouped.class)
+                .fromJson(
+                        "{\"groups\":{\"agent\":{\"a\":1},\"auto\":\"x\",\"custom\":{\"b\":[2]}},\"rules\":[{\"r\":1}]}");
 
         assertThat(row.groups()).isNull();
         assertThat(row.rules()).containsExactly(Map.of("r", 1L));
-        assertThat(PendoJson.moshi().adapter(Object.class).toJson(row.unknownFields().get("groups")))
+        assertThat(PendoJson.moshi()
+                        .adapter(Object.class)
+                        .toJson(row.unknownFields().get("groups")))
                 .isEqualTo("{\"agent\":{\"a\":1},\"auto\":\"x\",\"custom\":{\"b\":[2]}}");
     }
 
@@ -115,15 +126,18 @@ class LenientBindingTest {
 
     @Test
     void jsonTextInAStringIsReadAsAnObjectOfObjects() throws IOException {
-        Grouped row = PendoJson.moshi().adapter(Grouped.class).fromJson("{\"groups\":\"{\\\"agent\\\":{\\\"a\\\":1}}\"}");
+        Grouped row =
+                PendoJson.moshi().adapter(Grouped.class).fromJson("{\"groups\":\"{\\\"agent\\\":{\\\"a\\\":1}}\"}");
 
         assertThat(row.groups()).isEqualTo(Map.of("agent", Map.of("a", 1L)));
     }
 
     @Test
     void strictBindingMakesAGroupOfAnotherTypeAParseError() {
-        assertThatThrownBy(() -> Binding.STRICT.moshi().adapter(Grouped.class)
-                .fromJson("{\"groups\":{\"agent\":{\"a\":1},\"auto\":\"x\"}}"))
+        assertThatThrownBy(() -> Binding.STRICT
+                        .moshi()
+                        .adapter(Grouped.class)
+                        .fromJson("{\"groups\":{\"agent\":{\"a\":1},\"auto\":\"x\"}}"))
                 .isInstanceOf(JsonDataException.class)
                 .hasMessageContaining("$.groups");
     }
@@ -142,12 +156,14 @@ class LenientBindingTest {
     @Test
     void theFirstDifferingValueOfAFieldIsLoggedOnceAtDebugWithItsPathAndNoValue() throws IOException {
         CapturedLogs.clear();
-        JsonAdapter<List<Row>> rows = PendoJson.moshi().adapter(
-                com.squareup.moshi.Types.newParameterizedType(List.class, Row.class));
+        JsonAdapter<List<Row>> rows =
+                PendoJson.moshi().adapter(com.squareup.moshi.Types.newParameterizedType(List.class, Row.class));
 
         rows.fromJson("[{\"active\":\"secret-value\"},{\"active\":\"secret-value\"}]");
 
-        List<String> lines = CapturedLogs.lines().stream().filter(line -> line.contains("Row.active")).toList();
+        List<String> lines = CapturedLogs.lines().stream()
+                .filter(line -> line.contains("Row.active"))
+                .toList();
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0)).startsWith("DEBUG").contains("$[0].active").doesNotContain("secret-value");
     }

@@ -50,8 +50,10 @@ class ModelBindingContractTest {
         @SuppressWarnings("unchecked")
         JsonAdapter<Object> adapter = (JsonAdapter<Object>) PendoJson.moshi().adapter(variant.type());
         Map<?, ?> written = (Map<?, ?>) JsonValues.parse(adapter.toJson(bound));
-        List<Object> present = json.entrySet().stream().filter(e -> e.getValue() != null)
-                .map(e -> (Object) e.getKey()).toList();
+        List<Object> present = json.entrySet().stream()
+                .filter(e -> e.getValue() != null)
+                .map(e -> (Object) e.getKey())
+                .toList();
         assertThat(List.<Object>copyOf(written.keySet())).as("written back").containsAll(present);
     }
 
@@ -65,9 +67,12 @@ class ModelBindingContractTest {
                 Arguments.of("real/track-types.json", list(TrackType.class)),
                 Arguments.of("real/visitor-history.json", list(VisitorHistoryItem.class)),
                 Arguments.of("real/reports.json", list(Report.class)),
-                Arguments.of("real/metadata-schema-visitor.json", Types.newParameterizedType(Map.class,
-                        String.class, Types.newParameterizedType(Map.class, String.class,
-                                MetadataFieldSchema.class))));
+                Arguments.of(
+                        "real/metadata-schema-visitor.json",
+                        Types.newParameterizedType(
+                                Map.class,
+                                String.class,
+                                Types.newParameterizedType(Map.class, String.class, MetadataFieldSchema.class))));
     }
 
     private static Type list(Class<?> type) {
@@ -89,7 +94,8 @@ class ModelBindingContractTest {
             List<?> raw = (List<?>) json;
             return java.util.stream.IntStream.range(0, list.size())
                     .mapToObj(i -> lost(raw.get(i), list.get(i), path + "[" + i + "]"))
-                    .flatMap(List::stream).toList();
+                    .flatMap(List::stream)
+                    .toList();
         }
         if (bound instanceof Map<?, ?> map) {
             Map<?, ?> raw = (Map<?, ?>) json;

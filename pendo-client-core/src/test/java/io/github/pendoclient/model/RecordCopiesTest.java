@@ -41,11 +41,10 @@ class RecordCopiesTest {
 
     @Test
     void theAccessorsAreUnmodifiable() {
-        MetadataUpdateResult result = new MetadataUpdateResult(1L, 1L, 0L, new ArrayList<>(List.of("v1")),
-                new ArrayList<>(), new LinkedHashMap<>());
+        MetadataUpdateResult result = new MetadataUpdateResult(
+                1L, 1L, 0L, new ArrayList<>(List.of("v1")), new ArrayList<>(), new LinkedHashMap<>());
 
         assertThatThrownBy(() -> result.missing().add("x")).isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> result.unknownFields().put("x", 1))
-                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> result.unknownFields().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
     }
 }

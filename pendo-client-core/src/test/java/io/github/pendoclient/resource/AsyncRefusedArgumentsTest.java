@@ -31,10 +31,14 @@ class AsyncRefusedArgumentsTest {
 
     /** A valid value per parameter type, for the arguments that are not the refused one. */
     private static final Map<Class<?>, Object> VALID = Map.of(
-            MetadataKind.class, MetadataKind.VISITOR,
-            Map.class, Map.of("state", "public"),
-            Object.class, 1,
-            ListOptions.class, ListOptions.allApps());
+            MetadataKind.class,
+            MetadataKind.VISITOR,
+            Map.class,
+            Map.of("state", "public"),
+            Object.class,
+            1,
+            ListOptions.class,
+            ListOptions.allApps());
 
     private final ResourceFixture fixture = new ResourceFixture();
 
@@ -59,15 +63,17 @@ class AsyncRefusedArgumentsTest {
 
     @Test
     void theCasesCoverEveryResource() {
-        assertThat(resourceAccessors()).extracting(Method::getName).contains("visitors", "accounts", "features",
-                "guides", "metadata", "segments", "reports", "bulkDelete");
+        assertThat(resourceAccessors())
+                .extracting(Method::getName)
+                .contains(
+                        "visitors", "accounts", "features", "guides", "metadata", "segments", "reports", "bulkDelete");
         assertThat(refusedCalls().count()).isGreaterThan(20);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusedCalls")
-    void aRefusedArgumentFailsTheFutureWithTheBlockingTwinsException(String name, Method accessor, Method twin,
-                                                                    Object[] arguments) throws Exception {
+    void aRefusedArgumentFailsTheFutureWithTheBlockingTwinsException(
+            String name, Method accessor, Method twin, Object[] arguments) throws Exception {
         Object resource = accessor.invoke(fixture.client);
         Class<? extends Throwable> blockingFailure = blockingFailure(resource, twin, arguments);
 
@@ -75,8 +81,8 @@ class AsyncRefusedArgumentsTest {
         try {
             result = twin.invoke(resource, arguments);
         } catch (InvocationTargetException thrown) {
-            throw new AssertionError(name + " threw " + thrown.getCause() + " instead of failing its future",
-                    thrown.getCause());
+            throw new AssertionError(
+                    name + " threw " + thrown.getCause() + " instead of failing its future", thrown.getCause());
         }
 
         assertThat(result).as(name).isInstanceOf(CompletableFuture.class);
@@ -87,7 +93,9 @@ class AsyncRefusedArgumentsTest {
             failure = wrapped.getCause();
         }
         assertThat(failure).as(name).isInstanceOf(blockingFailure);
-        assertThat(fixture.server.getRequestCount()).as(name + " sent a request").isZero();
+        assertThat(fixture.server.getRequestCount())
+                .as(name + " sent a request")
+                .isZero();
     }
 
     /** What the blocking twin (same name without {@code Async}, same parameters) throws for the same arguments. */

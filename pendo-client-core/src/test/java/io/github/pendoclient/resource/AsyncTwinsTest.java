@@ -130,7 +130,9 @@ class AsyncTwinsTest {
         assertThat(await(fixture.client.features().listAsync())).isEmpty();
         fixture.client.features().list();
 
-        assertThat(fixture.take().getTarget()).isEqualTo(fixture.take().getTarget()).contains("expand=");
+        assertThat(fixture.take().getTarget())
+                .isEqualTo(fixture.take().getTarget())
+                .contains("expand=");
     }
 
     @Test
@@ -193,7 +195,7 @@ class AsyncTwinsTest {
     void anAsyncRetryWaitsOnTheTimerHoldingNoThread() throws Exception {
         ManualTime time = new ManualTime();
         try (MockWebServer server = new MockWebServer();
-             PendoClient client = clientOn(server, time)) {
+                PendoClient client = clientOn(server, time)) {
             server.enqueue(ResourceFixture.json(503, "{}"));
             server.enqueue(new MockResponse.Builder().code(204).build());
 
@@ -213,9 +215,13 @@ class AsyncTwinsTest {
 
     private static PendoClient clientOn(MockWebServer server, ManualTime time) throws Exception {
         server.start();
-        return PendoClient.builder().integrationKey("test-integration-key").baseUrl(server.url("/").toString())
-                .retries(RetryOptions.builder().jitter(0).build()).rateLimit(RateLimitOptions.disabled())
-                .timeSource(time).build();
+        return PendoClient.builder()
+                .integrationKey("test-integration-key")
+                .baseUrl(server.url("/").toString())
+                .retries(RetryOptions.builder().jitter(0).build())
+                .rateLimit(RateLimitOptions.disabled())
+                .timeSource(time)
+                .build();
     }
 
     private static void awaitCondition(java.util.function.BooleanSupplier condition) {

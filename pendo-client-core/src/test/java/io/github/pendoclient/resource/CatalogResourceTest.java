@@ -117,14 +117,19 @@ class CatalogResourceTest {
                 .isEqualTo("Generate PDF of Invoice");
         assertThat(fixture.take().getTarget()).isEqualTo("/api/v1/feature?expand=*&id=uQZVeRyEAODXLqvQJYvN51Ffsek");
         assertThatThrownBy(() -> fixture.client.features().get("nope"))
-                .isInstanceOf(NotFoundException.class).hasMessageContaining("No feature with id 'nope'");
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("No feature with id 'nope'");
     }
 
     @Test
     void getAsyncCompletesWithTheObject() throws Exception {
         fixture.respond("guide.json");
 
-        assertThat(fixture.client.guides().getAsync("Kg92trd4yOzpDb2inI5eTOdcR0U").get().name())
+        assertThat(fixture.client
+                        .guides()
+                        .getAsync("Kg92trd4yOzpDb2inI5eTOdcR0U")
+                        .get()
+                        .name())
                 .isEqualTo("Poll 1 - Test");
     }
 
@@ -151,15 +156,18 @@ class CatalogResourceTest {
         fixture.respond(200, "[]");
 
         assertThat(fixture.client.guides().getAllFound(List.of("Kg92trd4yOzpDb2inI5eTOdcR0U", "gone")))
-                .extracting(Guide::id).containsExactly("Kg92trd4yOzpDb2inI5eTOdcR0U");
+                .extracting(Guide::id)
+                .containsExactly("Kg92trd4yOzpDb2inI5eTOdcR0U");
     }
 
     @Test
     void getAllIsOneCallWhenEveryIdIsKnown() {
         fixture.respond("feature.json");
 
-        assertThat(fixture.client.features().getAll(List.of("uQZVeRyEAODXLqvQJYvN51Ffsek",
-                "xZ2ChLx7n8fV3cG0rYl4pQaBcDe"))).hasSize(2);
+        assertThat(fixture.client
+                        .features()
+                        .getAll(List.of("uQZVeRyEAODXLqvQJYvN51Ffsek", "xZ2ChLx7n8fV3cG0rYl4pQaBcDe")))
+                .hasSize(2);
         assertThat(fixture.server.getRequestCount()).isEqualTo(1);
     }
 
@@ -186,20 +194,30 @@ class CatalogResourceTest {
         assertThat(reset.getTarget()).isEqualTo("/api/v1/guide/g1/visitor/v%201/reset");
         assertThat(fixture.take().getTarget()).isEqualTo("/api/v1/guide/all/visitor/v%232/reset");
         assertThatThrownBy(() -> fixture.client.guides().setState("g1", "published"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("public");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("public");
     }
 
     @Test
     void unknownFieldsSurviveARoundTripOfEveryFixture() throws IOException {
-        JsonAdapter<List<Object>> raw = PendoJson.moshi().adapter(Types.newParameterizedType(List.class,
-                Object.class));
-        for (Map.Entry<String, Class<?>> entry : Map.<String, Class<?>>of("feature.json", Feature.class,
-                "page.json", Page.class, "guide.json", Guide.class, "tracktype.json", TrackType.class,
-                "report.json", io.github.pendoclient.model.Report.class,
-                "segment.json", io.github.pendoclient.model.Segment.class).entrySet()) {
+        JsonAdapter<List<Object>> raw = PendoJson.moshi().adapter(Types.newParameterizedType(List.class, Object.class));
+        for (Map.Entry<String, Class<?>> entry : Map.<String, Class<?>>of(
+                        "feature.json",
+                        Feature.class,
+                        "page.json",
+                        Page.class,
+                        "guide.json",
+                        Guide.class,
+                        "tracktype.json",
+                        TrackType.class,
+                        "report.json",
+                        io.github.pendoclient.model.Report.class,
+                        "segment.json",
+                        io.github.pendoclient.model.Segment.class)
+                .entrySet()) {
             String json = ResourceFixture.fixture(entry.getKey());
-            JsonAdapter<List<Object>> typed = PendoJson.moshi().adapter(Types.newParameterizedType(List.class,
-                    entry.getValue()));
+            JsonAdapter<List<Object>> typed =
+                    PendoJson.moshi().adapter(Types.newParameterizedType(List.class, entry.getValue()));
             // A declared member that is null reads the same as an absent one; everything else survives exactly.
             List<Object> original = withoutDeclaredNulls(raw.fromJson(json), entry.getValue());
             List<Object> roundTripped = raw.fromJson(typed.toJson(typed.fromJson(json)));
@@ -209,12 +227,15 @@ class CatalogResourceTest {
 
     private static List<Object> withoutDeclaredNulls(List<Object> objects, Class<?> type) {
         java.util.Set<String> declared = java.util.Arrays.stream(type.getRecordComponents())
-                .map(java.lang.reflect.RecordComponent::getName).collect(java.util.stream.Collectors.toSet());
-        return objects.stream().map(object -> {
-            Map<Object, Object> copy = new java.util.LinkedHashMap<>((Map<?, ?>) object);
-            copy.entrySet().removeIf(member -> member.getValue() == null && declared.contains(member.getKey()));
-            return (Object) copy;
-        }).toList();
+                .map(java.lang.reflect.RecordComponent::getName)
+                .collect(java.util.stream.Collectors.toSet());
+        return objects.stream()
+                .map(object -> {
+                    Map<Object, Object> copy = new java.util.LinkedHashMap<>((Map<?, ?>) object);
+                    copy.entrySet().removeIf(member -> member.getValue() == null && declared.contains(member.getKey()));
+                    return (Object) copy;
+                })
+                .toList();
     }
 
     @Test
@@ -233,7 +254,8 @@ class CatalogResourceTest {
         fixture.respond(200, "[{\"id\":\"a\",\"createdAt\":1},{\"id\":\"b\",\"createdAt\":tuesday}]");
 
         assertThatThrownBy(() -> fixture.client.features().list())
-                .isInstanceOfSatisfying(UnreadableResponseException.class,
+                .isInstanceOfSatisfying(
+                        UnreadableResponseException.class,
                         e -> assertThat(e.jsonPath()).isEqualTo("$[1].createdAt"));
     }
 }

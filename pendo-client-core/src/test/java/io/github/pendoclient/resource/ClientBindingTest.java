@@ -36,7 +36,8 @@ class ClientBindingTest {
     void strictBindingFailsTheCallOnAFieldOfAnotherJsonType() {
         fixture.respond(200, APP_ID_AS_STRING);
 
-        try (PendoClient strict = fixture.client.toBuilder().binding(Binding.STRICT).build()) {
+        try (PendoClient strict =
+                fixture.client.toBuilder().binding(Binding.STRICT).build()) {
             assertThatThrownBy(() -> strict.features().list())
                     .isInstanceOf(UnreadableResponseException.class)
                     .hasMessageContaining("appId");
@@ -47,7 +48,8 @@ class ClientBindingTest {
     void explicitLenientBindingReadsWhatStrictRejects() {
         fixture.respond(200, APP_ID_AS_STRING);
 
-        try (PendoClient lenient = fixture.client.toBuilder().binding(Binding.LENIENT).build()) {
+        try (PendoClient lenient =
+                fixture.client.toBuilder().binding(Binding.LENIENT).build()) {
             assertThat(lenient.features().list().get(0).appId()).isEqualTo(-323232L);
         }
     }

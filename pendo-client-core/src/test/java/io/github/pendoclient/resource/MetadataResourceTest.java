@@ -49,7 +49,8 @@ class MetadataResourceTest {
         fixture.respond(200, "");
         fixture.respond(200, "");
 
-        assertThat(fixture.client.metadata().get(MetadataKind.VISITOR, "custom", "v/1", "planlevel")).isEqualTo("Pro");
+        assertThat(fixture.client.metadata().get(MetadataKind.VISITOR, "custom", "v/1", "planlevel"))
+                .isEqualTo("Pro");
         fixture.client.metadata().set(MetadataKind.VISITOR, "custom", "v/1", "planlevel", "YES");
         fixture.client.metadata().set(MetadataKind.ACCOUNT, "pendo", "a1", "donotprocess", true);
 
@@ -70,15 +71,21 @@ class MetadataResourceTest {
             rows.add(new MetadataRow("v-" + i, Map.of("planlevel", "Pro")));
         }
 
-        BulkUpdateReport report = fixture.client.metadata().bulkUpdate(MetadataKind.VISITOR, "custom", rows,
-                BulkUpdateOptions.builder().chunkSize(3).create(true).build());
+        BulkUpdateReport report = fixture.client
+                .metadata()
+                .bulkUpdate(
+                        MetadataKind.VISITOR,
+                        "custom",
+                        rows,
+                        BulkUpdateOptions.builder().chunkSize(3).create(true).build());
 
         RecordedRequest first = fixture.take();
         assertThat(first.getMethod()).isEqualTo("POST");
         assertThat(first.getTarget()).isEqualTo("/api/v1/metadata/visitor/custom/value?create=true");
-        assertThat(body(first)).isEqualTo("[{\"visitorId\":\"v-0\",\"values\":{\"planlevel\":\"Pro\"}},"
-                + "{\"visitorId\":\"v-1\",\"values\":{\"planlevel\":\"Pro\"}},"
-                + "{\"visitorId\":\"v-2\",\"values\":{\"planlevel\":\"Pro\"}}]");
+        assertThat(body(first))
+                .isEqualTo("[{\"visitorId\":\"v-0\",\"values\":{\"planlevel\":\"Pro\"}},"
+                        + "{\"visitorId\":\"v-1\",\"values\":{\"planlevel\":\"Pro\"}},"
+                        + "{\"visitorId\":\"v-2\",\"values\":{\"planlevel\":\"Pro\"}}]");
         assertThat(body(fixture.take())).contains("\"v-3\"", "\"v-4\"").doesNotContain("\"v-2\"");
         assertThat(report.total()).isEqualTo(5);
         assertThat(report.updated()).isEqualTo(4);
@@ -91,11 +98,18 @@ class MetadataResourceTest {
     void bulkUpdateSumsTheCountersPendoReportedWhenAnAnswerLacksOneOrSendsAFraction() {
         fixture.respond(200, "{\"total\":\"2\",\"missing\":[\"v-0\"]}");
         fixture.respond(200, "{\"total\":1,\"updated\":1.5,\"failed\":\"1\"}");
-        List<MetadataRow> rows = List.of(MetadataRow.of("v-0", "plan", "Pro"), MetadataRow.of("v-1", "plan", "Pro"),
+        List<MetadataRow> rows = List.of(
+                MetadataRow.of("v-0", "plan", "Pro"),
+                MetadataRow.of("v-1", "plan", "Pro"),
                 MetadataRow.of("v-2", "plan", "Pro"));
 
-        BulkUpdateReport report = fixture.client.metadata().bulkUpdate(MetadataKind.VISITOR, "custom", rows,
-                BulkUpdateOptions.builder().chunkSize(2).build());
+        BulkUpdateReport report = fixture.client
+                .metadata()
+                .bulkUpdate(
+                        MetadataKind.VISITOR,
+                        "custom",
+                        rows,
+                        BulkUpdateOptions.builder().chunkSize(2).build());
 
         assertThat(report.total()).isEqualTo(3);
         assertThat(report.updated()).isZero();
@@ -108,8 +122,12 @@ class MetadataResourceTest {
     void accountRowsCarryAccountIdAndInstantsAreMillis() {
         fixture.respond(200, "{\"total\":1,\"updated\":1,\"failed\":0,\"missing\":[],\"errors\":[]}");
 
-        BulkUpdateReport report = fixture.client.metadata().bulkUpdate(MetadataKind.ACCOUNT, "custom",
-                List.of(MetadataRow.of("acme", "renewaldate", Instant.ofEpochMilli(1767225600000L))));
+        BulkUpdateReport report = fixture.client
+                .metadata()
+                .bulkUpdate(
+                        MetadataKind.ACCOUNT,
+                        "custom",
+                        List.of(MetadataRow.of("acme", "renewaldate", Instant.ofEpochMilli(1767225600000L))));
 
         RecordedRequest request = fixture.take();
         assertThat(request.getTarget()).isEqualTo("/api/v1/metadata/account/custom/value");
@@ -133,8 +151,9 @@ class MetadataResourceTest {
                         applied.add(part.substring(0, part.indexOf('"')));
                     }
                 }
-                return json(200, "{\"total\":" + rows + ",\"updated\":" + rows
-                        + ",\"failed\":0,\"missing\":[],\"errors\":[]}");
+                return json(
+                        200,
+                        "{\"total\":" + rows + ",\"updated\":" + rows + ",\"failed\":0,\"missing\":[],\"errors\":[]}");
             }
         });
         List<MetadataRow> rows = new ArrayList<>();
@@ -158,9 +177,13 @@ class MetadataResourceTest {
     void withoutSplitRetriesTheWholeBatchIsReportedRejected() {
         fixture.respond(422, "{\"overall\":{},\"fields\":{\"values\":\"bad\"}}");
 
-        BulkUpdateReport report = fixture.client.metadata().bulkUpdate(MetadataKind.VISITOR, "custom",
-                List.of(MetadataRow.of("v-1", "planlevel", "Pro"), MetadataRow.of("v-2", "planlevel", "Pro")),
-                BulkUpdateOptions.builder().splitRetries(false).build());
+        BulkUpdateReport report = fixture.client
+                .metadata()
+                .bulkUpdate(
+                        MetadataKind.VISITOR,
+                        "custom",
+                        List.of(MetadataRow.of("v-1", "planlevel", "Pro"), MetadataRow.of("v-2", "planlevel", "Pro")),
+                        BulkUpdateOptions.builder().splitRetries(false).build());
 
         assertThat(report.rejected()).hasSize(2);
         assertThat(report.requests()).isEqualTo(1);
@@ -171,16 +194,23 @@ class MetadataResourceTest {
         fixture.respond("metadata-schema.json");
         fixture.respond(200, "{\"total\":1,\"updated\":1,\"failed\":0,\"missing\":[],\"errors\":[]}");
 
-        BulkUpdateReport report = fixture.client.metadata().bulkUpdate(MetadataKind.VISITOR, "custom", List.of(
-                        new MetadataRow("ok", Map.of("seats", 12L, "trial", true, "renewaldate", Instant.EPOCH)),
-                        MetadataRow.of("wrong-type", "seats", "twelve"),
-                        MetadataRow.of("unknown-field", "colour", "red")),
-                BulkUpdateOptions.builder().validateTypes(true).build());
+        BulkUpdateReport report = fixture.client
+                .metadata()
+                .bulkUpdate(
+                        MetadataKind.VISITOR,
+                        "custom",
+                        List.of(
+                                new MetadataRow(
+                                        "ok", Map.of("seats", 12L, "trial", true, "renewaldate", Instant.EPOCH)),
+                                MetadataRow.of("wrong-type", "seats", "twelve"),
+                                MetadataRow.of("unknown-field", "colour", "red")),
+                        BulkUpdateOptions.builder().validateTypes(true).build());
 
         assertThat(fixture.take().getTarget()).isEqualTo("/api/v1/metadata/schema/visitor");
         String sent = body(fixture.take());
         assertThat(sent).contains("\"ok\"").doesNotContain("wrong-type", "unknown-field");
-        assertThat(report.rejected()).extracting(rejected -> rejected.row().id())
+        assertThat(report.rejected())
+                .extracting(rejected -> rejected.row().id())
                 .containsExactly("wrong-type", "unknown-field");
         assertThat(report.rejected().get(0).reason()).contains("Type 'integer'");
         assertThat(report.rejected().get(1).reason()).contains("not defined");

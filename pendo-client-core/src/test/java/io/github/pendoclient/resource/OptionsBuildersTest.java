@@ -18,7 +18,10 @@ class OptionsBuildersTest {
 
     @Test
     void listOptionsAppIdReplacesAllAppsAndKeepsExtraParameters() {
-        ListOptions options = ListOptions.builder().parameter("state", "public").appId(-323232).build();
+        ListOptions options = ListOptions.builder()
+                .parameter("state", "public")
+                .appId(-323232)
+                .build();
 
         assertThat(options.query()).containsExactly(Map.entry("state", "public"), Map.entry("appId", "-323232"));
     }
@@ -46,7 +49,8 @@ class OptionsBuildersTest {
     @Test
     void listOptionsRejectsABlankParameterName() {
         assertThatThrownBy(() -> ListOptions.builder().parameter(" ", "x"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("blank");
     }
 
     @Test
@@ -56,11 +60,17 @@ class OptionsBuildersTest {
 
     @Test
     void bulkUpdateOptionsToBuilderChangesOnlyWhatIsSet() {
-        BulkUpdateOptions options = BulkUpdateOptions.builder().chunkSize(3).create(true).build();
+        BulkUpdateOptions options =
+                BulkUpdateOptions.builder().chunkSize(3).create(true).build();
 
         BulkUpdateOptions derived = options.toBuilder().validateTypes(true).build();
 
-        assertThat(derived).isEqualTo(BulkUpdateOptions.builder().chunkSize(3).create(true).validateTypes(true).build());
+        assertThat(derived)
+                .isEqualTo(BulkUpdateOptions.builder()
+                        .chunkSize(3)
+                        .create(true)
+                        .validateTypes(true)
+                        .build());
         assertThat(List.of(derived.chunkSize(), derived.create(), derived.splitRetries(), derived.validateTypes()))
                 .containsExactly(3, true, true, true);
     }
@@ -68,13 +78,19 @@ class OptionsBuildersTest {
     @Test
     void bulkUpdateOptionsBuilderRejectsAZeroChunkSizeAtOnce() {
         assertThatThrownBy(() -> BulkUpdateOptions.builder().chunkSize(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("chunkSize must be at least 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("chunkSize must be at least 1");
     }
 
     @Test
     void bulkUpdateOptionsAreBuiltOneWayOnly() {
-        assertThat(BulkUpdateOptions.class.getConstructors()).as("public constructors").isEmpty();
-        assertThat(Arrays.stream(BulkUpdateOptions.class.getMethods()).map(Method::getName)
-                .filter(name -> name.startsWith("with"))).as("with... copies").isEmpty();
+        assertThat(BulkUpdateOptions.class.getConstructors())
+                .as("public constructors")
+                .isEmpty();
+        assertThat(Arrays.stream(BulkUpdateOptions.class.getMethods())
+                        .map(Method::getName)
+                        .filter(name -> name.startsWith("with")))
+                .as("with... copies")
+                .isEmpty();
     }
 }

@@ -65,13 +65,17 @@ class PeopleResourceTest {
         fixture.respond("visitor-history.json");
         fixture.respond(200, "[]");
 
-        Stream<VisitorHistoryItem> history = fixture.client.visitors().history("v-1", day1,
-                day1.plus(Duration.ofDays(2)));
-        assertThat(fixture.server.getRequestCount()).as("nothing fetched before the stream is read").isZero();
+        Stream<VisitorHistoryItem> history =
+                fixture.client.visitors().history("v-1", day1, day1.plus(Duration.ofDays(2)));
+        assertThat(fixture.server.getRequestCount())
+                .as("nothing fetched before the stream is read")
+                .isZero();
 
         List<VisitorHistoryItem> items = history.collect(Collectors.toList());
 
-        assertThat(items).hasSize(3).allSatisfy(item -> assertThat(item.visitorId()).isEqualTo("v-1"));
+        assertThat(items)
+                .hasSize(3)
+                .allSatisfy(item -> assertThat(item.visitorId()).isEqualTo("v-1"));
         assertThat(items).extracting(VisitorHistoryItem::type).containsExactly("page", "feature", "guide");
         assertThat(items.get(0).parsedUserAgent()).containsEntry("name", "Chrome");
         RecordedRequest first = fixture.take();
@@ -84,8 +88,10 @@ class PeopleResourceTest {
         fixture.respond(200, "[]");
         Instant now = fixture.time.now();
 
-        fixture.client.visitors().history("v-1", now.minus(Duration.ofDays(400)),
-                now.minus(Duration.ofDays(178))).count();
+        fixture.client
+                .visitors()
+                .history("v-1", now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(178)))
+                .count();
 
         assertThat(fixture.take().getUrl().queryParameter("starttime"))
                 .isEqualTo(Long.toString(now.minus(Duration.ofDays(179)).toEpochMilli()));

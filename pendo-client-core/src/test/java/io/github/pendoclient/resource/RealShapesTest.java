@@ -162,10 +162,13 @@ class RealShapesTest {
         fixture.respond("real/visitor-history.json");
         Instant day = Instant.ofEpochMilli(1795219200000L);
 
-        List<VisitorHistoryItem> items = fixture.client.visitors().history("0", day, day.plus(
-                java.time.Duration.ofDays(1))).toList();
+        List<VisitorHistoryItem> items = fixture.client
+                .visitors()
+                .history("0", day, day.plus(java.time.Duration.ofDays(1)))
+                .toList();
 
-        assertThat(items).extracting(VisitorHistoryItem::type)
+        assertThat(items)
+                .extracting(VisitorHistoryItem::type)
                 .containsExactly("page", "feature", "guide", "trackType", "untagged");
         assertThat(items.get(2).guideStepId()).isEqualTo("UgG7AtWEXNuvHBBcTqSQ8NxGvAU");
         assertThat(items.get(3).trackTypeId()).isEqualTo("tt1");

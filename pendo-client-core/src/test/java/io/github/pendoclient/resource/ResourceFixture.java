@@ -27,8 +27,12 @@ final class ResourceFixture implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        client = PendoClient.builder().integrationKey(KEY).baseUrl(server.url("/").toString())
-                .retries(RetryOptions.builder().jitter(0).build()).timeSource(time).build();
+        client = PendoClient.builder()
+                .integrationKey(KEY)
+                .baseUrl(server.url("/").toString())
+                .retries(RetryOptions.builder().jitter(0).build())
+                .timeSource(time)
+                .build();
     }
 
     static String fixture(String name) {
@@ -43,7 +47,11 @@ final class ResourceFixture implements AutoCloseable {
     }
 
     static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 
     void respond(String fixtureName) {

@@ -66,8 +66,10 @@ class UndocumentedShapesAreOptionsTest {
         Instant now = fixture.time.now();
         Instant from = now.minus(Duration.ofDays(300)).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
 
-        List<?> items = fixture.client.visitors().history("v-1", from, from.plus(Duration.ofDays(1)),
-                Duration.ofDays(365)).toList();
+        List<?> items = fixture.client
+                .visitors()
+                .history("v-1", from, from.plus(Duration.ofDays(1)), Duration.ofDays(365))
+                .toList();
 
         assertThat(items).isEmpty();
         assertThat(fixture.take().getTarget()).endsWith("starttime=" + from.toEpochMilli());
@@ -78,7 +80,10 @@ class UndocumentedShapesAreOptionsTest {
         Instant now = fixture.time.now();
         Instant from = now.minus(Duration.ofDays(300));
 
-        List<?> items = fixture.client.visitors().history("v-1", from, now.minus(Duration.ofDays(200))).toList();
+        List<?> items = fixture.client
+                .visitors()
+                .history("v-1", from, now.minus(Duration.ofDays(200)))
+                .toList();
 
         assertThat(items).isEmpty();
         assertThat(fixture.server.getRequestCount()).isZero();
@@ -89,6 +94,7 @@ class UndocumentedShapesAreOptionsTest {
         Instant now = fixture.time.now();
 
         assertThatThrownBy(() -> fixture.client.visitors().history("v-1", now, now, Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lookback");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lookback");
     }
 }

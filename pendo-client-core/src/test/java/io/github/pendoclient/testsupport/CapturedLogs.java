@@ -50,8 +50,7 @@ public final class CapturedLogs implements SLF4JServiceProvider {
     }
 
     @Override
-    public void initialize() {
-    }
+    public void initialize() {}
 
     private static final class CapturingLogger extends LegacyAbstractLogger {
         private static final long serialVersionUID = 1L;
@@ -66,8 +65,8 @@ public final class CapturedLogs implements SLF4JServiceProvider {
         }
 
         @Override
-        protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments,
-                                                   Throwable throwable) {
+        protected void handleNormalizedLoggingCall(
+                Level level, Marker marker, String pattern, Object[] arguments, Throwable throwable) {
             String line = level + " " + name + " " + MessageFormatter.basicArrayFormat(pattern, arguments);
             LINES.add(throwable == null ? line : line + " " + throwable);
         }

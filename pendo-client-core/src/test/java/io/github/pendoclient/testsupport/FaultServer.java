@@ -30,8 +30,7 @@ import java.util.function.Function;
 public final class FaultServer implements AutoCloseable {
 
     /** One received request. */
-    public record Received(String method, String path, Map<String, String> headers, String body, int connection) {
-    }
+    public record Received(String method, String path, Map<String, String> headers, String body, int connection) {}
 
     /** What the server does once it has read a request. */
     public interface Action {
@@ -157,8 +156,13 @@ public final class FaultServer implements AutoCloseable {
     }
 
     private static byte[] head(int code, int length, String[] headerPairs) {
-        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(code).append(' ').append(reason(code))
-                .append("\r\nContent-Type: application/json\r\nContent-Length: ").append(length).append("\r\n");
+        StringBuilder head = new StringBuilder("HTTP/1.1 ")
+                .append(code)
+                .append(' ')
+                .append(reason(code))
+                .append("\r\nContent-Type: application/json\r\nContent-Length: ")
+                .append(length)
+                .append("\r\n");
         for (int i = 0; i + 1 < headerPairs.length; i += 2) {
             head.append(headerPairs[i]).append(": ").append(headerPairs[i + 1]).append("\r\n");
         }
@@ -219,13 +223,16 @@ public final class FaultServer implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
             int colon = header.indexOf(':');
-            headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
+            headers.put(
+                    header.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    header.substring(colon + 1).trim());
         }
         byte[] body;
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             ByteArrayOutputStream chunks = new ByteArrayOutputStream();
-            for (int size = Integer.parseInt(line(in).trim(), 16); size > 0;
-                 size = Integer.parseInt(line(in).trim(), 16)) {
+            for (int size = Integer.parseInt(line(in).trim(), 16);
+                    size > 0;
+                    size = Integer.parseInt(line(in).trim(), 16)) {
                 chunks.write(in.readNBytes(size));
                 line(in);
             }

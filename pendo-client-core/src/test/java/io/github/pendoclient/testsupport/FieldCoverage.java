@@ -14,8 +14,7 @@ import java.util.Map;
  */
 public final class FieldCoverage {
 
-    private FieldCoverage() {
-    }
+    private FieldCoverage() {}
 
     /**
      * The members of {@code json} lost by {@code bound}.
@@ -51,7 +50,8 @@ public final class FieldCoverage {
                 check(nested, value, path + "." + name, lost);
             } else if (value instanceof List<?> list && member.getValue() instanceof List<?> raw) {
                 for (int i = 0; i < Math.min(list.size(), raw.size()); i++) {
-                    if (list.get(i) != null && list.get(i).getClass().isRecord()
+                    if (list.get(i) != null
+                            && list.get(i).getClass().isRecord()
                             && raw.get(i) instanceof Map<?, ?> nested) {
                         check(nested, list.get(i), path + "." + name + "[" + i + "]", lost);
                     }

@@ -31,8 +31,7 @@ import java.util.stream.Stream;
  */
 public final class PublicSurface {
 
-    private PublicSurface() {
-    }
+    private PublicSurface() {}
 
     /**
      * Every leak in the compiled classes of the module that holds {@code anyClassOfTheModule}.
@@ -43,7 +42,11 @@ public final class PublicSurface {
     public static List<String> internalTypesInModuleOf(Class<?> anyClassOfTheModule) {
         Path root;
         try {
-            root = Path.of(anyClassOfTheModule.getProtectionDomain().getCodeSource().getLocation().toURI());
+            root = Path.of(anyClassOfTheModule
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -98,7 +101,9 @@ public final class PublicSurface {
         List<Class<?>> types = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
-                String relative = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".");
+                String relative = root.relativize(file)
+                        .toString()
+                        .replace(file.getFileSystem().getSeparator(), ".");
                 String name = relative.substring(0, relative.length() - ".class".length());
                 if (name.equals("module-info") || name.endsWith("package-info") || isInternal(packageOf(name))) {
                     continue;

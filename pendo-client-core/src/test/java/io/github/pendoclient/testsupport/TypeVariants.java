@@ -24,11 +24,10 @@ import java.util.stream.Stream;
 public final class TypeVariants {
 
     /** One JSON value of each JSON type, as JSON text. */
-    public static final List<String> VALUES = List.of("\"text\"", "\"42\"", "42", "2.5", "true", "{\"k\":\"v\"}",
-            "[1,\"a\"]", "null");
+    public static final List<String> VALUES =
+            List.of("\"text\"", "\"42\"", "42", "2.5", "true", "{\"k\":\"v\"}", "[1,\"a\"]", "null");
 
-    private TypeVariants() {
-    }
+    private TypeVariants() {}
 
     /**
      * One variant.
@@ -59,11 +58,11 @@ public final class TypeVariants {
                     continue;
                 }
                 Json json = component.getAnnotation(Json.class);
-                String member = json != null && !Json.UNSET_NAME.equals(json.name()) ? json.name()
-                        : component.getName();
+                String member =
+                        json != null && !Json.UNSET_NAME.equals(json.name()) ? json.name() : component.getName();
                 for (String value : VALUES) {
-                    variants.add(new Variant(type, member, value,
-                            "{\"" + member + "\":" + value + ",\"notDeclared\":1}"));
+                    variants.add(
+                            new Variant(type, member, value, "{\"" + member + "\":" + value + ",\"notDeclared\":1}"));
                 }
             }
         }

@@ -191,15 +191,15 @@ public final class Dataset {
         builder.trackTypes.addAll(DatasetJson.list(json, "trackTypes"));
         builder.segments.addAll(DatasetJson.list(json, "segments"));
         builder.reports.addAll(DatasetJson.list(json, "reports"));
-        DatasetJson.object(json, "reportResults").forEach((id, rows) -> builder.reportResults.put(id,
-                (List<Map<String, Object>>) rows));
+        DatasetJson.object(json, "reportResults")
+                .forEach((id, rows) -> builder.reportResults.put(id, (List<Map<String, Object>>) rows));
         Map<String, Object> schemas = DatasetJson.object(json, "metadataSchema");
-        builder.visitorSchema.putAll((Map<String, Map<String, Map<String, Object>>>) (Map<String, ?>)
-                DatasetJson.object(schemas, "visitor"));
-        builder.accountSchema.putAll((Map<String, Map<String, Map<String, Object>>>) (Map<String, ?>)
-                DatasetJson.object(schemas, "account"));
-        DatasetJson.object(json, "rows").forEach((source, list) -> ((List<Map<String, Object>>) list)
-                .forEach(row -> builder.row(source, row)));
+        builder.visitorSchema.putAll((Map<String, Map<String, Map<String, Object>>>)
+                (Map<String, ?>) DatasetJson.object(schemas, "visitor"));
+        builder.accountSchema.putAll((Map<String, Map<String, Map<String, Object>>>)
+                (Map<String, ?>) DatasetJson.object(schemas, "account"));
+        DatasetJson.object(json, "rows")
+                .forEach((source, list) -> ((List<Map<String, Object>>) list).forEach(row -> builder.row(source, row)));
         return builder.build();
     }
 
@@ -224,7 +224,8 @@ public final class Dataset {
         for (HourlyEvents row : hourRows) {
             allRows.computeIfAbsent(row.kind().source(), k -> new ArrayList<>()).add(row.toRow());
         }
-        rows.forEach((source, list) -> allRows.computeIfAbsent(source, k -> new ArrayList<>()).addAll(list));
+        rows.forEach((source, list) ->
+                allRows.computeIfAbsent(source, k -> new ArrayList<>()).addAll(list));
         json.put("rows", allRows);
         return DatasetJson.write(json);
     }
@@ -392,8 +393,7 @@ public final class Dataset {
         private final List<HourlyEvents> hourRows = new ArrayList<>();
         private final Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Adds a visitor.
@@ -521,7 +521,8 @@ public final class Dataset {
          * @return this builder
          */
         public Builder metadataField(String kind, String group, String field, String type) {
-            (kind.equals("account") ? accountSchema : visitorSchema).computeIfAbsent(group, g -> new LinkedHashMap<>())
+            (kind.equals("account") ? accountSchema : visitorSchema)
+                    .computeIfAbsent(group, g -> new LinkedHashMap<>())
                     .put(field, Shapes.field(kind, group, field, type));
             return this;
         }
@@ -530,7 +531,10 @@ public final class Dataset {
          * Gives a defined metadata field the optional {@code sample} member real schemas carry on some fields.
          */
         Builder metadataSample(String kind, String group, String field, Object sample) {
-            (kind.equals("account") ? accountSchema : visitorSchema).get(group).get(field).put("sample", sample);
+            (kind.equals("account") ? accountSchema : visitorSchema)
+                    .get(group)
+                    .get(field)
+                    .put("sample", sample);
             return this;
         }
 
@@ -545,8 +549,8 @@ public final class Dataset {
          * @param numEvents how many views
          * @return this builder
          */
-        public Builder pageEvents(String visitorId, String accountId, long appId, Instant hour, String pageId,
-                                  int numEvents) {
+        public Builder pageEvents(
+                String visitorId, String accountId, long appId, Instant hour, String pageId, int numEvents) {
             return hourRow(HourlyEvents.Kind.PAGE, visitorId, accountId, appId, hour, pageId, numEvents);
         }
 
@@ -561,8 +565,8 @@ public final class Dataset {
          * @param numEvents how many clicks
          * @return this builder
          */
-        public Builder featureEvents(String visitorId, String accountId, long appId, Instant hour, String featureId,
-                                     int numEvents) {
+        public Builder featureEvents(
+                String visitorId, String accountId, long appId, Instant hour, String featureId, int numEvents) {
             return hourRow(HourlyEvents.Kind.FEATURE, visitorId, accountId, appId, hour, featureId, numEvents);
         }
 
@@ -577,17 +581,34 @@ public final class Dataset {
          * @param numEvents how many events
          * @return this builder
          */
-        public Builder trackEvents(String visitorId, String accountId, long appId, Instant hour, String trackTypeId,
-                                   int numEvents) {
+        public Builder trackEvents(
+                String visitorId, String accountId, long appId, Instant hour, String trackTypeId, int numEvents) {
             return hourRow(HourlyEvents.Kind.TRACK, visitorId, accountId, appId, hour, trackTypeId, numEvents);
         }
 
-        private Builder hourRow(HourlyEvents.Kind kind, String visitorId, String accountId, long appId, Instant hour,
-                                String objectId, int numEvents) {
+        private Builder hourRow(
+                HourlyEvents.Kind kind,
+                String visitorId,
+                String accountId,
+                long appId,
+                Instant hour,
+                String objectId,
+                int numEvents) {
             long start = hour.toEpochMilli() - Math.floorMod(hour.toEpochMilli(), 3_600_000L);
-            hourRows.add(new HourlyEvents(kind, visitorId, accountId, appId, start, objectId, numEvents,
-                    Math.max(1, Math.min(60, numEvents)), start + 60_000L, start + 60_000L * Math.min(59, numEvents),
-                    "203.0.113.7", "Mozilla/5.0 (Macintosh)", "US"));
+            hourRows.add(new HourlyEvents(
+                    kind,
+                    visitorId,
+                    accountId,
+                    appId,
+                    start,
+                    objectId,
+                    numEvents,
+                    Math.max(1, Math.min(60, numEvents)),
+                    start + 60_000L,
+                    start + 60_000L * Math.min(59, numEvents),
+                    "203.0.113.7",
+                    "Mozilla/5.0 (Macintosh)",
+                    "US"));
             return this;
         }
 
@@ -617,14 +638,23 @@ public final class Dataset {
 
         private static HourlyEvents hourRowOf(HourlyEvents.Kind kind, Map<String, Object> row) {
             if (!(row.get("hour") instanceof Number hour)) {
-                throw new IllegalArgumentException(kind.source() + " rows need an 'hour' in epoch milliseconds: "
-                        + row);
+                throw new IllegalArgumentException(
+                        kind.source() + " rows need an 'hour' in epoch milliseconds: " + row);
             }
-            return new HourlyEvents(kind, (String) row.get("visitorId"), (String) row.get("accountId"),
-                    number(row.get("appId")), hour.longValue(), (String) row.get(kind.idField()),
-                    counter(row.get("numEvents")), counter(row.get("numMinutes")),
-                    number(row.get("firstTime")), number(row.get("lastTime")), (String) row.get("remoteIp"),
-                    (String) row.get("userAgent"), (String) row.get("country"));
+            return new HourlyEvents(
+                    kind,
+                    (String) row.get("visitorId"),
+                    (String) row.get("accountId"),
+                    number(row.get("appId")),
+                    hour.longValue(),
+                    (String) row.get(kind.idField()),
+                    counter(row.get("numEvents")),
+                    counter(row.get("numMinutes")),
+                    number(row.get("firstTime")),
+                    number(row.get("lastTime")),
+                    (String) row.get("remoteIp"),
+                    (String) row.get("userAgent"),
+                    (String) row.get("country"));
         }
 
         private static long number(Object value) {

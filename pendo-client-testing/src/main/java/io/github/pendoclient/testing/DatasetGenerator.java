@@ -43,13 +43,29 @@ public final class DatasetGenerator {
 
     private static final long HOUR = 3_600_000L;
     private static final long DAY = 24 * HOUR;
-    private static final String[] PAGE_NAMES = {"Dashboard", "Invoices", "Reports", "Settings", "Billing", "Team",
-        "Integrations", "Help"};
-    private static final String[] FEATURE_NAMES = {"Export CSV", "Generate PDF", "Invite User", "Save Filter",
-        "Open Help", "Upgrade Plan", "Connect Slack", "Search", "Share Report", "Archive", "Duplicate", "Print"};
+    private static final String[] PAGE_NAMES = {
+        "Dashboard", "Invoices", "Reports", "Settings", "Billing", "Team", "Integrations", "Help"
+    };
+    private static final String[] FEATURE_NAMES = {
+        "Export CSV",
+        "Generate PDF",
+        "Invite User",
+        "Save Filter",
+        "Open Help",
+        "Upgrade Plan",
+        "Connect Slack",
+        "Search",
+        "Share Report",
+        "Archive",
+        "Duplicate",
+        "Print"
+    };
     private static final String[] TRACK_NAMES = {"Report Exported", "Invoice Paid", "User Invited", "Plan Upgraded"};
-    private static final String[] AGENTS = {"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) Chrome/120.0",
-        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Firefox/121.0", "PendoMobile/3.2 (iPhone; iOS 17.1)"};
+    private static final String[] AGENTS = {
+        "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) Chrome/120.0",
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Firefox/121.0",
+        "PendoMobile/3.2 (iPhone; iOS 17.1)"
+    };
     private static final String[] COUNTRIES = {"US", "DE", "FR", "JP", "AU", "GB"};
 
     private final long seed;
@@ -122,25 +138,35 @@ public final class DatasetGenerator {
      * @return the dataset
      */
     public Dataset build() {
-        long endDay = (end == null ? Instant.now() : end).truncatedTo(ChronoUnit.DAYS).toEpochMilli();
+        long endDay =
+                (end == null ? Instant.now() : end).truncatedTo(ChronoUnit.DAYS).toEpochMilli();
         Random random = new Random(seed);
         Map<String, List<Map<String, Object>>> catalog = new LinkedHashMap<>();
         Map<Long, App> apps = catalogObjects(random, endDay, catalog);
         List<String> accountIds = accounts(random, endDay, catalog);
         GeneratedVisitors visitorRows = new GeneratedVisitors(seed, visitors, accountIds, endDay, days);
         catalog.put("visitors", visitorRows);
-        catalog.put("segments", List.of(Shapes.segment("seg-admins", "Admins"),
-                Shapes.segment("seg-enterprise", "Enterprise accounts"), Shapes.segment("seg-beta", "Beta opt-in")));
-        catalog.put("reports", List.of(Shapes.report("rep-active", "Active visitors"),
-                Shapes.report("rep-pages", "Top pages")));
+        catalog.put(
+                "segments",
+                List.of(
+                        Shapes.segment("seg-admins", "Admins"),
+                        Shapes.segment("seg-enterprise", "Enterprise accounts"),
+                        Shapes.segment("seg-beta", "Beta opt-in")));
+        catalog.put(
+                "reports",
+                List.of(Shapes.report("rep-active", "Active visitors"), Shapes.report("rep-pages", "Top pages")));
         Activity activity = activity(endDay, apps, visitorRows);
         Dataset.Builder builder = Dataset.builder().addAll(catalog, activity.hourly);
         activity.guideEvents.forEach(row -> builder.row("guideEvents", row));
         activity.pollEvents.forEach(row -> builder.row("pollEvents", row));
-        builder.reportResults("rep-active", List.of(ordered("visitorId", "v-000000", "daysActive", 12L),
-                ordered("visitorId", "v-000001", "daysActive", 7L)));
-        builder.reportResults("rep-pages", List.of(ordered("pageId", catalog.get("pages").get(0).get("id"),
-                "views", 1234L)));
+        builder.reportResults(
+                "rep-active",
+                List.of(
+                        ordered("visitorId", "v-000000", "daysActive", 12L),
+                        ordered("visitorId", "v-000001", "daysActive", 7L)));
+        builder.reportResults(
+                "rep-pages",
+                List.of(ordered("pageId", catalog.get("pages").get(0).get("id"), "views", 1234L)));
         schemas(builder);
         return builder.build();
     }
@@ -160,14 +186,14 @@ public final class DatasetGenerator {
             for (int i = 0; i < PAGE_NAMES.length; i++) {
                 String id = pendoId(random, "pg" + tag + i);
                 app.pages.add(id);
-                pages.add(Shapes.page(id, appId, PAGE_NAMES[i], "/" + PAGE_NAMES[i].toLowerCase(),
-                        updatedAt(random, endDay)));
+                pages.add(Shapes.page(
+                        id, appId, PAGE_NAMES[i], "/" + PAGE_NAMES[i].toLowerCase(), updatedAt(random, endDay)));
             }
             for (int i = 0; i < FEATURE_NAMES.length; i++) {
                 String id = pendoId(random, "ft" + tag + i);
                 app.features.add(id);
-                features.add(Shapes.feature(id, appId, FEATURE_NAMES[i], app.pages.get(i % app.pages.size()),
-                        updatedAt(random, endDay)));
+                features.add(Shapes.feature(
+                        id, appId, FEATURE_NAMES[i], app.pages.get(i % app.pages.size()), updatedAt(random, endDay)));
             }
             for (String name : TRACK_NAMES) {
                 String id = pendoId(random, "tt" + tag);
@@ -177,8 +203,14 @@ public final class DatasetGenerator {
             for (int i = 0; i < 3; i++) {
                 String id = pendoId(random, "gd" + tag + i);
                 String pollType = i == 0 ? (appId == WEB_APP ? "NPSRating" : "FreeForm") : null;
-                guides.add(Shapes.guide(id, appId, (pollType != null ? "Survey " : "Tour ") + tag + (i + 1),
-                        i == 2 ? "draft" : "public", 1 + i, pollType, updatedAt(random, endDay)));
+                guides.add(Shapes.guide(
+                        id,
+                        appId,
+                        (pollType != null ? "Survey " : "Tour ") + tag + (i + 1),
+                        i == 2 ? "draft" : "public",
+                        1 + i,
+                        pollType,
+                        updatedAt(random, endDay)));
                 if (i < 2) {
                     app.guides.add(new Guide(id, 1 + i, pollType == null ? null : id + "-poll", pollType));
                 }
@@ -204,12 +236,27 @@ public final class DatasetGenerator {
             accountIds.add(id);
             long firstVisit = endDay - (days + 30L) * DAY + random.nextInt(20) * DAY;
             Map<String, Object> metadata = new LinkedHashMap<>();
-            metadata.put("auto", ordered("id", id, "firstvisit", firstVisit,
-                    "lastvisit", endDay - random.nextInt(5) * DAY,
-                    "lastupdated", endDay - random.nextInt(Math.max(1, days)) * DAY, "idhash", (long) id.hashCode()));
+            metadata.put(
+                    "auto",
+                    ordered(
+                            "id",
+                            id,
+                            "firstvisit",
+                            firstVisit,
+                            "lastvisit",
+                            endDay - random.nextInt(5) * DAY,
+                            "lastupdated",
+                            endDay - random.nextInt(Math.max(1, days)) * DAY,
+                            "idhash",
+                            (long) id.hashCode()));
             metadata.put("agent", ordered("name", "Company " + i, "plan", TIERS.get(random.nextInt(TIERS.size()))));
-            metadata.put("custom", ordered("seats", varied(i, 1 + random.nextInt(500)), "region",
-                    COUNTRIES[random.nextInt(COUNTRIES.length)]));
+            metadata.put(
+                    "custom",
+                    ordered(
+                            "seats",
+                            varied(i, 1 + random.nextInt(500)),
+                            "region",
+                            COUNTRIES[random.nextInt(COUNTRIES.length)]));
             Map<String, Object> account = new LinkedHashMap<>();
             account.put("accountId", id);
             account.put("metadata", metadata);
@@ -253,8 +300,8 @@ public final class DatasetGenerator {
         return activity;
     }
 
-    private static void activeVisitor(Activity activity, Random day, long dayStart, App app, String visitor,
-                                      String account, int v) {
+    private static void activeVisitor(
+            Activity activity, Random day, long dayStart, App app, String visitor, String account, int v) {
         String ip = "203.0.113." + (v % 250);
         String agent = AGENTS[app.id == MOBILE_APP ? 2 : v % 2];
         String country = COUNTRIES[v % COUNTRIES.length];
@@ -264,28 +311,47 @@ public final class DatasetGenerator {
             long hour = dayStart + (firstHour + h) * HOUR;
             // Distinct ids per hour: a rolled-up row is unique per visitor, account, hour and object.
             for (String page : distinct(day, app.pages, 1 + day.nextInt(3))) {
-                activity.hourly.add(row(HourlyEvents.Kind.PAGE, day, visitor, account, app, hour, page, ip, agent,
-                        country));
+                activity.hourly.add(
+                        row(HourlyEvents.Kind.PAGE, day, visitor, account, app, hour, page, ip, agent, country));
             }
             for (String feature : distinct(day, app.features, day.nextInt(3))) {
-                activity.hourly.add(row(HourlyEvents.Kind.FEATURE, day, visitor, account, app, hour, feature, ip,
-                        agent, country));
+                activity.hourly.add(
+                        row(HourlyEvents.Kind.FEATURE, day, visitor, account, app, hour, feature, ip, agent, country));
             }
             if (day.nextInt(5) == 0) {
-                activity.hourly.add(row(HourlyEvents.Kind.TRACK, day, visitor, account, app, hour,
-                        app.trackTypes.get(day.nextInt(app.trackTypes.size())), ip, agent, country));
+                activity.hourly.add(row(
+                        HourlyEvents.Kind.TRACK,
+                        day,
+                        visitor,
+                        account,
+                        app,
+                        hour,
+                        app.trackTypes.get(day.nextInt(app.trackTypes.size())),
+                        ip,
+                        agent,
+                        country));
             }
         }
         if (day.nextInt(10) == 0) {
             Guide guide = app.guides.get(day.nextInt(app.guides.size()));
             long seen = dayStart + firstHour * HOUR + day.nextInt(3_000_000);
-            activity.guideEvents.add(guideEvent(visitor, account, app.id, "guideSeen", guide, 0, seen, ip, agent,
-                    country, day));
-            activity.guideEvents.add(guideEvent(visitor, account, app.id, day.nextBoolean() ? "guideAdvanced"
-                    : "guideDismissed", guide, 0, seen + 5_000 + day.nextInt(60_000), ip, agent, country, day));
+            activity.guideEvents.add(
+                    guideEvent(visitor, account, app.id, "guideSeen", guide, 0, seen, ip, agent, country, day));
+            activity.guideEvents.add(guideEvent(
+                    visitor,
+                    account,
+                    app.id,
+                    day.nextBoolean() ? "guideAdvanced" : "guideDismissed",
+                    guide,
+                    0,
+                    seen + 5_000 + day.nextInt(60_000),
+                    ip,
+                    agent,
+                    country,
+                    day));
             if (guide.pollId != null && day.nextInt(3) == 0) {
-                activity.pollEvents.add(pollEvent(visitor, account, app.id, guide, seen + 20_000, ip, agent, country,
-                        day));
+                activity.pollEvents.add(
+                        pollEvent(visitor, account, app.id, guide, seen + 20_000, ip, agent, country, day));
             }
         }
     }
@@ -313,8 +379,17 @@ public final class DatasetGenerator {
                 .metadataSample("account", "agent", "plan", TIERS.get(2));
     }
 
-    private static HourlyEvents row(HourlyEvents.Kind kind, Random random, String visitor, String account, App app,
-                                    long hour, String objectId, String ip, String agent, String country) {
+    private static HourlyEvents row(
+            HourlyEvents.Kind kind,
+            Random random,
+            String visitor,
+            String account,
+            App app,
+            long hour,
+            String objectId,
+            String ip,
+            String agent,
+            String country) {
         int events = 1 + random.nextInt(15);
         int minutes = 1 + random.nextInt(Math.min(events, 30));
         long first = hour + random.nextInt(30) * 60_000L;
@@ -322,13 +397,34 @@ public final class DatasetGenerator {
         // fractional numEvents, another one in sixteen a fractional numMinutes. Chosen from the row's own ids, not
         // the random stream, so every other generated value stays what it was for the seed.
         int pick = Math.floorMod(visitor.hashCode() * 31 + objectId.hashCode() + Long.hashCode(hour), 16);
-        return new HourlyEvents(kind, visitor, account, app.id, hour, objectId, pick == 0 ? events - 0.5 : events,
-                pick == 8 ? minutes - 0.5 : minutes, first, first + (minutes - 1) * 60_000L, ip, agent, country);
+        return new HourlyEvents(
+                kind,
+                visitor,
+                account,
+                app.id,
+                hour,
+                objectId,
+                pick == 0 ? events - 0.5 : events,
+                pick == 8 ? minutes - 0.5 : minutes,
+                first,
+                first + (minutes - 1) * 60_000L,
+                ip,
+                agent,
+                country);
     }
 
-    private static Map<String, Object> guideEvent(String visitor, String account, long appId, String type,
-                                                  Guide guide, int step, long time, String ip, String agent,
-                                                  String country, Random random) {
+    private static Map<String, Object> guideEvent(
+            String visitor,
+            String account,
+            long appId,
+            String type,
+            Guide guide,
+            int step,
+            long time,
+            String ip,
+            String agent,
+            String country,
+            Random random) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("visitorId", visitor);
         row.put("accountId", account);
@@ -355,8 +451,16 @@ public final class DatasetGenerator {
         return row;
     }
 
-    private static Map<String, Object> pollEvent(String visitor, String account, long appId, Guide guide, long time,
-                                                 String ip, String agent, String country, Random random) {
+    private static Map<String, Object> pollEvent(
+            String visitor,
+            String account,
+            long appId,
+            Guide guide,
+            long time,
+            String ip,
+            String agent,
+            String country,
+            Random random) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("visitorId", visitor);
         row.put("accountId", account);
@@ -364,8 +468,9 @@ public final class DatasetGenerator {
         row.put("type", "pollResponse");
         row.put("pollId", guide.pollId);
         row.put("pollType", guide.pollType);
-        row.put("pollResponse", guide.pollType.equals("NPSRating") ? (Object) (long) random.nextInt(11)
-                : "Great product");
+        row.put(
+                "pollResponse",
+                guide.pollType.equals("NPSRating") ? (Object) (long) random.nextInt(11) : "Great product");
         row.put("guideId", guide.id);
         row.put("guideStepId", Shapes.stepId(guide.id, guide.steps - 1));
         row.put("browserTime", time);
@@ -420,6 +525,5 @@ public final class DatasetGenerator {
         }
     }
 
-    private record Guide(String id, int steps, String pollId, String pollType) {
-    }
+    private record Guide(String id, int steps, String pollId, String pollType) {}
 }

@@ -140,8 +140,7 @@ public final class FakePendo implements AutoCloseable {
         private int port;
         private Duration requestReadTimeout = Duration.ofSeconds(1);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Serves this dataset (default: {@link Dataset#empty()}).
@@ -210,8 +209,8 @@ public final class FakePendo implements AutoCloseable {
          */
         public Builder rateLimit(double requestsPerSecond) {
             if (!(requestsPerSecond >= 0) || Double.isInfinite(requestsPerSecond)) {
-                throw new IllegalArgumentException("rateLimit must be a finite number >= 0 (0 for none), got "
-                        + requestsPerSecond);
+                throw new IllegalArgumentException(
+                        "rateLimit must be a finite number >= 0 (0 for none), got " + requestsPerSecond);
             }
             this.rateLimit = requestsPerSecond;
             return this;
@@ -243,8 +242,8 @@ public final class FakePendo implements AutoCloseable {
         public Builder requestReadTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "requestReadTimeout");
             if (timeout.compareTo(Duration.ofMillis(1)) < 0 || timeout.compareTo(Duration.ofHours(1)) > 0) {
-                throw new IllegalArgumentException("requestReadTimeout must be between 1 ms and 1 hour, got "
-                        + timeout);
+                throw new IllegalArgumentException(
+                        "requestReadTimeout must be between 1 ms and 1 hour, got " + timeout);
             }
             this.requestReadTimeout = timeout;
             return this;
@@ -395,7 +394,10 @@ public final class FakePendo implements AutoCloseable {
      * @return the builder
      */
     public PendoClient.Builder clientBuilder() {
-        return PendoClient.builder().integrationKey(server.keys().integrationKey()).baseUrl(baseUrl()).retries(quickRetries())
+        return PendoClient.builder()
+                .integrationKey(server.keys().integrationKey())
+                .baseUrl(baseUrl())
+                .retries(quickRetries())
                 .rateLimit(RateLimitOptions.disabled());
     }
 
@@ -419,13 +421,19 @@ public final class FakePendo implements AutoCloseable {
      * @return the builder
      */
     public TrackClient.Builder trackClientBuilder() {
-        return TrackClient.builder().sharedSecret(server.keys().sharedSecret()).baseUrl(baseUrl()).retries(quickRetries())
+        return TrackClient.builder()
+                .sharedSecret(server.keys().sharedSecret())
+                .baseUrl(baseUrl())
+                .retries(quickRetries())
                 .rateLimit(RateLimitOptions.disabled());
     }
 
     private static RetryOptions quickRetries() {
-        return RetryOptions.builder().initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(100))
-                .maxRetryAfter(Duration.ofSeconds(2)).build();
+        return RetryOptions.builder()
+                .initialBackoff(Duration.ofMillis(10))
+                .maxBackoff(Duration.ofMillis(100))
+                .maxRetryAfter(Duration.ofSeconds(2))
+                .build();
     }
 
     /**
@@ -512,16 +520,21 @@ public final class FakePendo implements AutoCloseable {
         List<TrackEvent> events = new ArrayList<>();
         server.baseUrl();
         for (Map<String, Object> body : server.api().trackEvents()) {
-            TrackEvent.Builder builder = TrackEvent.builder().event((String) body.get("event"))
-                    .visitorId((String) body.get("visitorId")).accountId((String) body.get("accountId"))
+            TrackEvent.Builder builder = TrackEvent.builder()
+                    .event((String) body.get("event"))
+                    .visitorId((String) body.get("visitorId"))
+                    .accountId((String) body.get("accountId"))
                     .timestamp(Instant.ofEpochMilli((Long) body.get("timestamp")));
             if (body.get("properties") instanceof Map<?, ?> properties) {
                 builder.properties((Map<String, ?>) properties);
             }
             if (body.get("context") instanceof Map<?, ?> context) {
-                builder.context(Context.builder().ip((String) context.get("ip"))
-                        .userAgent((String) context.get("userAgent")).url((String) context.get("url"))
-                        .title((String) context.get("title")).build());
+                builder.context(Context.builder()
+                        .ip((String) context.get("ip"))
+                        .userAgent((String) context.get("userAgent"))
+                        .url((String) context.get("url"))
+                        .title((String) context.get("title"))
+                        .build());
             }
             events.add(builder.build());
         }

@@ -43,8 +43,9 @@ public final class FakePendoAssert extends AbstractAssert<FakePendoAssert, FakeP
         isNotNull();
         int count = actual.requestCount(endpoint);
         if (count != expected) {
-            failWithMessage("Expected %s requests to %s but the fake received %s: %s", expected, endpoint, count,
-                    actual.requests(endpoint));
+            failWithMessage(
+                    "Expected %s requests to %s but the fake received %s: %s",
+                    expected, endpoint, count, actual.requests(endpoint));
         }
         return this;
     }
@@ -57,7 +58,9 @@ public final class FakePendoAssert extends AbstractAssert<FakePendoAssert, FakeP
      */
     public FakePendoAssert answeredNo(int status) {
         isNotNull();
-        List<RecordedCall> calls = actual.requests().stream().filter(call -> call.status() == status).toList();
+        List<RecordedCall> calls = actual.requests().stream()
+                .filter(call -> call.status() == status)
+                .toList();
         if (!calls.isEmpty()) {
             failWithMessage("Expected no %s answers but the fake gave %s: %s", status, calls.size(), calls);
         }
@@ -72,7 +75,8 @@ public final class FakePendoAssert extends AbstractAssert<FakePendoAssert, FakeP
      */
     public FakePendoAssert receivedTrackEvent(String event) {
         isNotNull();
-        List<String> names = actual.trackEvents().stream().map(TrackEvent::event).toList();
+        List<String> names =
+                actual.trackEvents().stream().map(TrackEvent::event).toList();
         if (!names.contains(event)) {
             failWithMessage("Expected a track event named <%s> but the fake received %s", event, names);
         }
@@ -87,7 +91,8 @@ public final class FakePendoAssert extends AbstractAssert<FakePendoAssert, FakeP
     public FakePendoAssert playedAllFaults() {
         isNotNull();
         if (actual.pendingFaults() > 0) {
-            failWithMessage("Expected every fault to be played, but %s requests' worth are still queued",
+            failWithMessage(
+                    "Expected every fault to be played, but %s requests' worth are still queued",
                     actual.pendingFaults());
         }
         return this;

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * which a project that registers the extension already has.
  */
 @SuppressWarnings("exports") // JUnit is an optional dependency on purpose: see module-info.java
-public final class FakePendoExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        AfterEachCallback {
+public final class FakePendoExtension
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
     private final FakePendo fake;
     private boolean startedPerTest;

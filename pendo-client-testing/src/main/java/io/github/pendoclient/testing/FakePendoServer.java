@@ -40,7 +40,10 @@ import picocli.CommandLine.Option;
  * SIGTERM and 130 for Ctrl+C (SIGINT). A bad argument, a busy port or a missing dataset file ends it at once with a
  * one-line message and exit status 2.
  */
-@Command(name = "fake-pendo", mixinStandardHelpOptions = true, versionProvider = FakePendoServer.Version.class,
+@Command(
+        name = "fake-pendo",
+        mixinStandardHelpOptions = true,
+        versionProvider = FakePendoServer.Version.class,
         description = "Serves a fake Pendo v1 API (REST, aggregations, track events) on loopback.")
 public final class FakePendoServer implements Callable<Integer> {
 
@@ -62,34 +65,41 @@ public final class FakePendoServer implements Callable<Integer> {
     @Option(names = "--days", description = "Days of events, ending at --end-date (default: ${DEFAULT-VALUE}).")
     int days = 60;
 
-    @Option(names = "--end-date", paramLabel = "YYYY-MM-DD", description = "The generated events end at the start"
-            + " of this UTC day, so the same seed serves the same data on any day (default: today).")
+    @Option(
+            names = "--end-date",
+            paramLabel = "YYYY-MM-DD",
+            description = "The generated events end at the start"
+                    + " of this UTC day, so the same seed serves the same data on any day (default: today).")
     String endDate;
 
     @Option(names = "--dataset", description = "Serve this JSON dataset (see Dataset.toJson) instead of generating.")
     Path dataset;
 
-    @Option(names = "--integration-key", description = "Integration key to accept (repeatable; default: "
-            + FakePendo.DEFAULT_INTEGRATION_KEY + ").")
+    @Option(
+            names = "--integration-key",
+            description = "Integration key to accept (repeatable; default: " + FakePendo.DEFAULT_INTEGRATION_KEY + ").")
     List<String> keys = new ArrayList<>();
 
-    @Option(names = "--shared-secret", description = "Track event shared secret to accept (default: "
-            + FakePendo.DEFAULT_SHARED_SECRET + ").")
+    @Option(
+            names = "--shared-secret",
+            description = "Track event shared secret to accept (default: " + FakePendo.DEFAULT_SHARED_SECRET + ").")
     String sharedSecret = FakePendo.DEFAULT_SHARED_SECRET;
 
-    @Option(names = "--rate-limit", description = "Answer 429 above this many requests per second per endpoint"
-            + " (default: none).")
+    @Option(
+            names = "--rate-limit",
+            description = "Answer 429 above this many requests per second per endpoint" + " (default: none).")
     double rateLimit;
 
-    @Option(names = "--request-read-timeout-ms", description = "Answer 408 to a request that sends nothing for this"
-            + " many milliseconds in its head or body (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--request-read-timeout-ms",
+            description = "Answer 408 to a request that sends nothing for this"
+                    + " many milliseconds in its head or body (default: ${DEFAULT-VALUE}).")
     long requestReadTimeoutMillis = 1_000;
 
     private PrintStream out = System.out;
     private Clock clock = Clock.systemUTC();
 
-    private FakePendoServer() {
-    }
+    private FakePendoServer() {}
 
     /**
      * Starts the server and serves until the process is stopped.
@@ -157,7 +167,8 @@ public final class FakePendoServer implements Callable<Integer> {
      * @return the lines
      */
     static List<String> banner(FakeServer fake) {
-        return List.of("Fake Pendo listening on " + fake.baseUrl(),
+        return List.of(
+                "Fake Pendo listening on " + fake.baseUrl(),
                 "  integration key (x-pendo-integration-key): " + fake.keys().integrationKey(),
                 "  track shared secret for POST /data/track: " + fake.keys().sharedSecret(),
                 "  dataset: " + fake.dataset(),
@@ -171,14 +182,18 @@ public final class FakePendoServer implements Callable<Integer> {
         FakeServer fake = start();
         int listening = fake.port();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            int served = fake.recorder().calls().size();
-            // Said first: stopping MockWebServer logs its own lines, and the process may be cut short after.
-            out.println("Fake Pendo on port " + listening + " stopped after " + served + " requests.");
-            out.flush();
-            fake.close();
-            stopped.countDown();
-        }, "fake-pendo-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            int served = fake.recorder().calls().size();
+                            // Said first: stopping MockWebServer logs its own lines, and the process may be cut
+                            // short after.
+                            out.println("Fake Pendo on port " + listening + " stopped after " + served + " requests.");
+                            out.flush();
+                            fake.close();
+                            stopped.countDown();
+                        },
+                        "fake-pendo-shutdown"));
         banner(fake).forEach(out::println);
         out.flush();
         stopped.await();
@@ -196,8 +211,8 @@ public final class FakePendoServer implements Callable<Integer> {
             throw new IllegalArgumentException("--rate-limit must not be negative");
         }
         if (requestReadTimeoutMillis < 1 || requestReadTimeoutMillis > 3_600_000) {
-            throw new IllegalArgumentException("--request-read-timeout-ms must be between 1 and 3600000, not "
-                    + requestReadTimeoutMillis);
+            throw new IllegalArgumentException(
+                    "--request-read-timeout-ms must be between 1 and 3600000, not " + requestReadTimeoutMillis);
         }
         Instant end = endDate == null ? clock.instant() : endOf(endDate);
         Dataset data = dataset != null ? readDataset(dataset) : generate(end);
@@ -217,10 +232,11 @@ public final class FakePendoServer implements Callable<Integer> {
             return fake;
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof BindException) {
-                throw new IllegalArgumentException("port " + port + " is in use; pick another with --port (0 picks a"
-                        + " free one)", e);
+                throw new IllegalArgumentException(
+                        "port " + port + " is in use; pick another with --port (0 picks a" + " free one)", e);
             }
-            throw new IllegalArgumentException("cannot listen on port " + port + ": " + e.getCause().getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot listen on port " + port + ": " + e.getCause().getMessage(), e);
         }
     }
 
@@ -228,13 +244,14 @@ public final class FakePendoServer implements Callable<Integer> {
         try {
             return LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--end-date takes a date as YYYY-MM-DD, such as 2026-11-01, not '"
-                    + date + "'", e);
+            throw new IllegalArgumentException(
+                    "--end-date takes a date as YYYY-MM-DD, such as 2026-11-01, not '" + date + "'", e);
         }
     }
 
     private Dataset generate(Instant end) {
-        DatasetGenerator generator = Dataset.generator(seed).visitors(visitors).days(days).endingAt(end);
+        DatasetGenerator generator =
+                Dataset.generator(seed).visitors(visitors).days(days).endingAt(end);
         if (accounts != null) {
             generator.accounts(accounts);
         }
@@ -249,8 +266,8 @@ public final class FakePendoServer implements Callable<Integer> {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the dataset file " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("the dataset file " + file + " is not a dataset (" + e.getMessage()
-                    + ")", e);
+            throw new IllegalArgumentException(
+                    "the dataset file " + file + " is not a dataset (" + e.getMessage() + ")", e);
         }
     }
 

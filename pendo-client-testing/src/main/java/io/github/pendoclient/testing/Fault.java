@@ -17,8 +17,13 @@ import java.util.Objects;
 public final class Fault {
 
     static {
-        FaultAccess.register(fault -> new FaultAccess.Plan(fault.status, fault.contentType, fault.body,
-                fault.retryAfterSeconds, fault.delay, fault.disconnectMidBody));
+        FaultAccess.register(fault -> new FaultAccess.Plan(
+                fault.status,
+                fault.contentType,
+                fault.body,
+                fault.retryAfterSeconds,
+                fault.delay,
+                fault.disconnectMidBody));
     }
 
     private final int status;
@@ -29,8 +34,14 @@ public final class Fault {
     private final boolean disconnectMidBody;
     private final int times;
 
-    private Fault(int status, Long retryAfterSeconds, String body, String contentType, Duration delay,
-                  boolean disconnectMidBody, int times) {
+    private Fault(
+            int status,
+            Long retryAfterSeconds,
+            String body,
+            String contentType,
+            Duration delay,
+            boolean disconnectMidBody,
+            int times) {
         this.status = status;
         this.retryAfterSeconds = retryAfterSeconds;
         this.body = body;
@@ -51,8 +62,14 @@ public final class Fault {
             throw new IllegalArgumentException("Not an HTTP status: " + status);
         }
         String message = "\"Injected fault: HTTP " + status + "\"";
-        return new Fault(status, null, "{\"overall\":" + message + ",\"fields\":{},\"message\":" + message + "}",
-                "application/json", Duration.ZERO, false, 1);
+        return new Fault(
+                status,
+                null,
+                "{\"overall\":" + message + ",\"fields\":{},\"message\":" + message + "}",
+                "application/json",
+                Duration.ZERO,
+                false,
+                1);
     }
 
     /**
@@ -61,9 +78,15 @@ public final class Fault {
      * @return the fault, played once
      */
     public static Fault html503() {
-        return new Fault(503, null, "<html><head><title>503 Service Temporarily Unavailable</title></head><body>"
-                + "<center><h1>503 Service Temporarily Unavailable</h1></center></body></html>", "text/html",
-                Duration.ZERO, false, 1);
+        return new Fault(
+                503,
+                null,
+                "<html><head><title>503 Service Temporarily Unavailable</title></head><body>"
+                        + "<center><h1>503 Service Temporarily Unavailable</h1></center></body></html>",
+                "text/html",
+                Duration.ZERO,
+                false,
+                1);
     }
 
     /**
@@ -107,8 +130,14 @@ public final class Fault {
      * @return a new fault
      */
     public Fault body(String body) {
-        return new Fault(status, retryAfterSeconds, Objects.requireNonNull(body, "body"), contentType, delay,
-                disconnectMidBody, times);
+        return new Fault(
+                status,
+                retryAfterSeconds,
+                Objects.requireNonNull(body, "body"),
+                contentType,
+                delay,
+                disconnectMidBody,
+                times);
     }
 
     /**
@@ -144,8 +173,9 @@ public final class Fault {
 
     @Override
     public String toString() {
-        return "Fault{" + (status != 0 ? "status=" + status : disconnectMidBody ? "disconnectMidBody" : "delay="
-                + delay) + (retryAfterSeconds != null ? ", retryAfter=" + retryAfterSeconds + "s" : "")
+        return "Fault{"
+                + (status != 0 ? "status=" + status : disconnectMidBody ? "disconnectMidBody" : "delay=" + delay)
+                + (retryAfterSeconds != null ? ", retryAfter=" + retryAfterSeconds + "s" : "")
                 + ", times=" + times + "}";
     }
 }

@@ -22,9 +22,20 @@ import java.util.Map;
  * @param userAgent the user agent
  * @param country the country code
  */
-public record HourlyEvents(Kind kind, String visitorId, String accountId, long appId, long hour, String objectId,
-                      double numEvents, double numMinutes, long firstTime, long lastTime, String remoteIp, String userAgent,
-                      String country) {
+public record HourlyEvents(
+        Kind kind,
+        String visitorId,
+        String accountId,
+        long appId,
+        long hour,
+        String objectId,
+        double numEvents,
+        double numMinutes,
+        long firstTime,
+        long lastTime,
+        String remoteIp,
+        String userAgent,
+        String country) {
 
     /** What a row counts, with the source it belongs to and its id field. */
     public enum Kind {
@@ -86,8 +97,9 @@ public record HourlyEvents(Kind kind, String visitorId, String accountId, long a
         // Real sources send parameters as an object or, in some subscriptions, as JSON text: both appear here.
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("source", kind == Kind.TRACK ? "server" : "web");
-        row.put("parameters", (firstTime / 60_000L) % 3 == 0 ? "{\"source\":\"" + parameters.get("source") + "\"}"
-                : parameters);
+        row.put(
+                "parameters",
+                (firstTime / 60_000L) % 3 == 0 ? "{\"source\":\"" + parameters.get("source") + "\"}" : parameters);
         row.put("properties", new LinkedHashMap<>());
         return row;
     }

@@ -17,8 +17,14 @@ import java.util.Map;
  * @param body the body as text
  * @param status the status answered; 0 when the connection was dropped before an answer
  */
-public record RecordedCall(String method, String path, String query, Endpoint endpoint, Map<String, String> headers,
-                           String body, int status) {
+public record RecordedCall(
+        String method,
+        String path,
+        String query,
+        Endpoint endpoint,
+        Map<String, String> headers,
+        String body,
+        int status) {
 
     /**
      * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this

@@ -21,7 +21,10 @@ class DatasetToBuilderTest {
 
     @Test
     void aGeneratedDatasetRoundTrips() {
-        Dataset original = Dataset.generator(7).visitors(200).days(2).endingAt(Instant.parse("2026-11-01T00:00:00Z"))
+        Dataset original = Dataset.generator(7)
+                .visitors(200)
+                .days(2)
+                .endingAt(Instant.parse("2026-11-01T00:00:00Z"))
                 .build();
 
         Dataset copy = original.toBuilder().build();
@@ -32,13 +35,22 @@ class DatasetToBuilderTest {
 
     @Test
     void addingToTheBuilderChangesOnlyTheCopy() {
-        Dataset original = Dataset.generator(7).visitors(20).days(1).endingAt(Instant.parse("2026-11-01T00:00:00Z"))
+        Dataset original = Dataset.generator(7)
+                .visitors(20)
+                .days(1)
+                .endingAt(Instant.parse("2026-11-01T00:00:00Z"))
                 .build();
 
-        Dataset copy = original.toBuilder().visitor("v-added", Map.of()).page("page-added", -323232, "Added")
+        Dataset copy = original.toBuilder()
+                .visitor("v-added", Map.of())
+                .page("page-added", -323232, "Added")
                 .build();
 
-        assertThat(copy.visitors()).hasSize(21).last().extracting(v -> v.get("visitorId")).isEqualTo("v-added");
+        assertThat(copy.visitors())
+                .hasSize(21)
+                .last()
+                .extracting(v -> v.get("visitorId"))
+                .isEqualTo("v-added");
         assertThat(copy.visitors().subList(0, 20)).isEqualTo(original.visitors());
         assertThat(copy.pages()).hasSize(original.pages().size() + 1);
         assertThat(original.visitors()).hasSize(20);

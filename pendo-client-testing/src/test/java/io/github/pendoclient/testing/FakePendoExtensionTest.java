@@ -43,7 +43,8 @@ class FakePendoExtensionTest {
     @Test
     void aFakeThatAlreadyRunsIsRefused() {
         try (FakePendo running = FakePendo.create().start()) {
-            assertThatThrownBy(() -> FakePendoExtension.create(running)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> FakePendoExtension.create(running))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("not started");
         }
     }

@@ -18,11 +18,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FakePendoHttpTest {
 
     @RegisterExtension
-    static final FakePendoExtension EXTENSION = FakePendoExtension.create(FakePendo.builder()
-            .dataset(EndpointCalls.DATASET).build());
+    static final FakePendoExtension EXTENSION = FakePendoExtension.create(
+            FakePendo.builder().dataset(EndpointCalls.DATASET).build());
+
     static final FakePendo PENDO = EXTENSION.fake();
 
-    static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient CLIENT =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeEach
     void clear() {
@@ -33,10 +35,13 @@ class FakePendoHttpTest {
 
     private static HttpResponse<String> send(String method, String path, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(PENDO.baseUrl() + path))
-                .header("x-pendo-integration-key", path.startsWith("data/") ? PENDO.sharedSecret()
-                        : PENDO.integrationKey())
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body)).build();
+                .header(
+                        "x-pendo-integration-key",
+                        path.startsWith("data/") ? PENDO.sharedSecret() : PENDO.integrationKey())
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -48,7 +53,8 @@ class FakePendoHttpTest {
         assertThat(literal.statusCode()).isEqualTo(200);
         assertThat(((Map<?, ?>) JsonValues.parse(literal.body())).get("id")).isEqualTo("jane+x@example.com");
         assertThat(encoded.body()).isEqualTo(literal.body());
-        assertThat(send("GET", "api/v1/visitor/jane%20x@example.com", null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "api/v1/visitor/jane%20x@example.com", null).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -72,28 +78,38 @@ class FakePendoHttpTest {
         for (String[] call : calls) {
             HttpResponse<String> response = send(call[0], call[1], call[2]);
 
-            assertThat(response.statusCode()).as(String.join(" ", call) + " -> " + response.body()).isEqualTo(400);
-            assertThat(((Map<?, ?>) JsonValues.parse(response.body())).keySet().stream().map(String::valueOf).toList()).contains("overall", "fields");
+            assertThat(response.statusCode())
+                    .as(String.join(" ", call) + " -> " + response.body())
+                    .isEqualTo(400);
+            assertThat(((Map<?, ?>) JsonValues.parse(response.body()))
+                            .keySet().stream().map(String::valueOf).toList())
+                    .contains("overall", "fields");
         }
     }
 
     @Test
     void aBodyOverEightMegabytesIs413() throws Exception {
-        HttpResponse<String> response = send("POST", "api/v1/aggregation", "{\"x\":\"" + "a".repeat(9 << 20)
-                + "\"}");
+        HttpResponse<String> response = send("POST", "api/v1/aggregation", "{\"x\":\"" + "a".repeat(9 << 20) + "\"}");
 
         assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(((Map<?, ?>) JsonValues.parse(response.body())).keySet().stream().map(String::valueOf).toList()).contains("overall", "fields");
+        assertThat(((Map<?, ?>) JsonValues.parse(response.body()))
+                        .keySet().stream().map(String::valueOf).toList())
+                .contains("overall", "fields");
     }
 
     @Test
     void otherLanguagesReadRecordedRequestsAndTrackEventsAsJson() throws Exception {
         send("GET", "api/v1/visitor/v-2", null);
-        send("POST", "data/track", "{\"type\":\"track\",\"event\":\"Exported\",\"visitorId\":\"v-2\","
-                + "\"timestamp\":1793491200000,\"context\":{}}");
+        send(
+                "POST",
+                "data/track",
+                "{\"type\":\"track\",\"event\":\"Exported\",\"visitorId\":\"v-2\","
+                        + "\"timestamp\":1793491200000,\"context\":{}}");
 
-        List<?> requests = (List<?>) JsonValues.parse(send("GET", "_fake/requests", null).body());
-        List<?> events = (List<?>) JsonValues.parse(send("GET", "_fake/track-events", null).body());
+        List<?> requests =
+                (List<?>) JsonValues.parse(send("GET", "_fake/requests", null).body());
+        List<?> events = (List<?>)
+                JsonValues.parse(send("GET", "_fake/track-events", null).body());
 
         assertThat(requests).hasSize(2);
         Map<?, ?> first = (Map<?, ?>) requests.get(0);
@@ -101,7 +117,8 @@ class FakePendoHttpTest {
         assertThat(first.get("path")).isEqualTo("/api/v1/visitor/v-2");
         assertThat(first.get("endpoint")).isEqualTo("VISITOR");
         assertThat(first.get("status")).isEqualTo(200L);
-        assertThat(((Map<?, ?>) first.get("headers")).get("x-pendo-integration-key")).isEqualTo("[redacted]");
+        assertThat(((Map<?, ?>) first.get("headers")).get("x-pendo-integration-key"))
+                .isEqualTo("[redacted]");
         assertThat(events).hasSize(1);
         assertThat(((Map<?, ?>) events.get(0)).get("event")).isEqualTo("Exported");
         assertThat(PENDO.requests()).hasSize(2);
@@ -109,11 +126,14 @@ class FakePendoHttpTest {
 
     @Test
     void otherLanguagesScriptFaults() throws Exception {
-        HttpResponse<String> scripted = send("POST", "_fake/faults",
+        HttpResponse<String> scripted = send(
+                "POST",
+                "_fake/faults",
                 "{\"endpoint\": \"VISITOR\", \"status\": 429, \"retryAfterSeconds\": 3, \"times\": 2}");
         assertThat(scripted.statusCode()).isEqualTo(200);
         assertThat(send("POST", "_fake/faults", "{\"endpoint\": \"ACCOUNT\", \"fault\": \"disconnectMidBody\"}")
-                .statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(send("GET", "_fake/faults", null).body()).isEqualTo("{\"pending\":3}");
 
         HttpResponse<String> first = send("GET", "api/v1/visitor/v-2", null);
@@ -130,8 +150,10 @@ class FakePendoHttpTest {
 
     @Test
     void aBadFaultScriptIs400SayingWhatIsAllowed() throws Exception {
-        HttpResponse<String> unknownEndpoint = send("POST", "_fake/faults", "{\"endpoint\": \"MOON\", \"status\": 500}");
-        HttpResponse<String> unknownFault = send("POST", "_fake/faults", "{\"endpoint\": \"VISITOR\", \"fault\": \"x\"}");
+        HttpResponse<String> unknownEndpoint =
+                send("POST", "_fake/faults", "{\"endpoint\": \"MOON\", \"status\": 500}");
+        HttpResponse<String> unknownFault =
+                send("POST", "_fake/faults", "{\"endpoint\": \"VISITOR\", \"fault\": \"x\"}");
 
         assertThat(unknownEndpoint.statusCode()).isEqualTo(400);
         assertThat(unknownEndpoint.body()).contains("AGGREGATION");
@@ -155,8 +177,11 @@ class FakePendoHttpTest {
 
     @Test
     void deletingTheTrackEventsForgetsThemAndNothingElse() throws Exception {
-        send("POST", "data/track", "{\"type\":\"track\",\"event\":\"Exported\",\"visitorId\":\"v-2\","
-                + "\"timestamp\":1793491200000,\"context\":{}}");
+        send(
+                "POST",
+                "data/track",
+                "{\"type\":\"track\",\"event\":\"Exported\",\"visitorId\":\"v-2\","
+                        + "\"timestamp\":1793491200000,\"context\":{}}");
 
         HttpResponse<String> deleted = send("DELETE", "_fake/track-events", null);
 
@@ -168,8 +193,11 @@ class FakePendoHttpTest {
 
     @Test
     void clearTrackEventsForgetsTheAcceptedEvents() throws Exception {
-        send("POST", "data/track", "{\"type\":\"track\",\"event\":\"Exported\",\"visitorId\":\"v-2\","
-                + "\"timestamp\":1793491200000,\"context\":{}}");
+        send(
+                "POST",
+                "data/track",
+                "{\"type\":\"track\",\"event\":\"Exported\",\"visitorId\":\"v-2\","
+                        + "\"timestamp\":1793491200000,\"context\":{}}");
         assertThat(PENDO.trackEvents()).hasSize(1);
 
         PENDO.clearTrackEvents();

@@ -31,14 +31,15 @@ class FakePendoServerTest {
     @TempDir
     Path directory;
 
-    private record Outcome(int status, String out, String err) {
-    }
+    private record Outcome(int status, String out, String err) {}
 
     private static Outcome run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = FakePendoServer.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        int status = FakePendoServer.run(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                args);
         return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -80,7 +81,8 @@ class FakePendoServerTest {
     @Test
     void aBusyPortIsOneLineAndExitTwo() throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            assertOneLineError(run("--port", String.valueOf(busy.getLocalPort()), "--visitors", "10"),
+            assertOneLineError(
+                    run("--port", String.valueOf(busy.getLocalPort()), "--visitors", "10"),
                     "port " + busy.getLocalPort() + " is in use");
         }
     }
@@ -88,17 +90,25 @@ class FakePendoServerTest {
     @Test
     void sigtermStopsItWithALine() throws Exception {
         Path dataset = Files.writeString(directory.resolve("dataset.json"), EndpointCalls.DATASET.toJson());
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), FakePendoServer.class.getName(),
-                "--port", "0", "--dataset", dataset.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                FakePendoServer.class.getName(),
+                "--port",
+                "0",
+                "--dataset",
+                dataset.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         List<String> everything = java.util.Collections.synchronizedList(new ArrayList<>());
-        Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8)).lines().forEach(line -> {
-                    lines.add(line);
-                    everything.add(line);
-                }));
+        Thread reader = new Thread(
+                () -> new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
+                        .lines()
+                        .forEach(line -> {
+                            lines.add(line);
+                            everything.add(line);
+                        }));
         reader.start();
         try {
             assertThat(lines.poll(20, TimeUnit.SECONDS)).startsWith("Fake Pendo listening on http://");
@@ -112,9 +122,12 @@ class FakePendoServerTest {
 
             assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
             reader.join(10_000);
-            assertThat(lines).as("everything it printed: %s, exit %s", everything, process.exitValue())
+            assertThat(lines)
+                    .as("everything it printed: %s, exit %s", everything, process.exitValue())
                     .anyMatch(last -> last.matches("Fake Pendo on port \\d+ stopped after 0 requests\\."));
-            assertThat(process.exitValue()).as("128 + SIGTERM's 15, as documented").isEqualTo(143);
+            assertThat(process.exitValue())
+                    .as("128 + SIGTERM's 15, as documented")
+                    .isEqualTo(143);
         } finally {
             process.destroyForcibly();
         }
@@ -141,23 +154,29 @@ class FakePendoServerTest {
     void theSameSeedAndEndDateServeTheSameDatasetOnAnyDay() {
         String[] args = {"--port", "0", "--seed", "7", "--visitors", "40", "--days", "3", "--end-date", "2026-11-01"};
         try (FakeServer monday = FakePendoServer.launch(clockAt("2026-11-02T09:00:00Z"), args);
-             FakeServer later = FakePendoServer.launch(clockAt("2027-03-15T18:30:00Z"), args)) {
+                FakeServer later = FakePendoServer.launch(clockAt("2027-03-15T18:30:00Z"), args)) {
 
             assertThat(later.dataset().toJson()).isEqualTo(monday.dataset().toJson());
-            assertThat(monday.dataset().hourRows()).isNotEmpty().allSatisfy(row -> assertThat(row.hour())
-                    .isGreaterThanOrEqualTo(Instant.parse("2026-10-29T00:00:00Z").toEpochMilli())
-                    .isLessThan(Instant.parse("2026-11-01T00:00:00Z").toEpochMilli()));
+            assertThat(monday.dataset().hourRows())
+                    .isNotEmpty()
+                    .allSatisfy(row -> assertThat(row.hour())
+                            .isGreaterThanOrEqualTo(
+                                    Instant.parse("2026-10-29T00:00:00Z").toEpochMilli())
+                            .isLessThan(Instant.parse("2026-11-01T00:00:00Z").toEpochMilli()));
         }
     }
 
     @Test
     void withoutAnEndDateTheEventsEndAtTheStartOfTodayOnItsClock() {
-        try (FakeServer fake = FakePendoServer.launch(clockAt("2027-03-15T18:30:00Z"), "--port", "0",
-                "--visitors", "40", "--days", "2")) {
+        try (FakeServer fake = FakePendoServer.launch(
+                clockAt("2027-03-15T18:30:00Z"), "--port", "0", "--visitors", "40", "--days", "2")) {
 
-            assertThat(fake.dataset().hourRows()).isNotEmpty().allSatisfy(row -> assertThat(row.hour())
-                    .isGreaterThanOrEqualTo(Instant.parse("2027-03-13T00:00:00Z").toEpochMilli())
-                    .isLessThan(Instant.parse("2027-03-15T00:00:00Z").toEpochMilli()));
+            assertThat(fake.dataset().hourRows())
+                    .isNotEmpty()
+                    .allSatisfy(row -> assertThat(row.hour())
+                            .isGreaterThanOrEqualTo(
+                                    Instant.parse("2027-03-13T00:00:00Z").toEpochMilli())
+                            .isLessThan(Instant.parse("2027-03-15T00:00:00Z").toEpochMilli()));
         }
     }
 
@@ -168,18 +187,20 @@ class FakePendoServerTest {
 
     @Test
     void theDocumentedExampleDatasetLoadsThroughTheCommandLine() throws Exception {
-        Path example = Path.of(FakePendoServerTest.class.getResource("/dataset-example.json").toURI());
+        Path example = Path.of(
+                FakePendoServerTest.class.getResource("/dataset-example.json").toURI());
         Dataset read = Dataset.fromJson(Files.readString(example));
 
-        try (FakeServer fake = FakePendoServer.launch(Clock.systemUTC(), "--port", "0", "--dataset",
-                example.toString())) {
+        try (FakeServer fake =
+                FakePendoServer.launch(Clock.systemUTC(), "--port", "0", "--dataset", example.toString())) {
 
             assertThat(fake.dataset().toJson()).isEqualTo(read.toJson());
         }
         assertThat(read.visitors()).extracting(v -> v.get("visitorId")).containsExactly("v-1", "v-2");
         assertThat(read.accounts()).extracting(a -> a.get("accountId")).containsExactly("acme");
         assertThat(read.pages()).extracting(p -> p.get("id")).containsExactly("page-home");
-        assertThat(read.hourRows()).extracting(HourlyEvents::kind)
+        assertThat(read.hourRows())
+                .extracting(HourlyEvents::kind)
                 .containsExactly(HourlyEvents.Kind.PAGE, HourlyEvents.Kind.FEATURE);
         assertThat(read.rows("guideEvents")).hasSize(1);
         assertThat(read.reportResults("report-1")).containsExactly(java.util.Map.of("visitorId", "v-1"));

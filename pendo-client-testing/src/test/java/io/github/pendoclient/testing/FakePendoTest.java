@@ -45,11 +45,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FakePendoTest {
 
     static final Instant END = Instant.parse("2026-11-01T00:00:00Z");
-    static final Dataset DATASET = Dataset.generator(7).visitors(500).days(10).endingAt(END).build();
+    static final Dataset DATASET =
+            Dataset.generator(7).visitors(500).days(10).endingAt(END).build();
 
     @RegisterExtension
     static final FakePendoExtension EXTENSION = FakePendoExtension.create(FakePendo.builder()
-            .dataset(DATASET).keyForOtherRegion("fake-eu-key").build());
+            .dataset(DATASET)
+            .keyForOtherRegion("fake-eu-key")
+            .build());
+
     static final FakePendo PENDO = EXTENSION.fake();
 
     private final PendoClient client = PENDO.client();
@@ -62,17 +66,21 @@ class FakePendoTest {
 
     @Test
     void theGeneratedDatasetIsRealisticAndDeterministic() {
-        Dataset again = Dataset.generator(7).visitors(500).days(10).endingAt(END).build();
+        Dataset again =
+                Dataset.generator(7).visitors(500).days(10).endingAt(END).build();
 
         assertThat(DATASET.visitors()).hasSize(500);
         assertThat(DATASET.accounts()).hasSize(50);
         assertThat(again.visitors().get(123)).isEqualTo(DATASET.visitors().get(123));
         assertThat(again.hourRows()).isEqualTo(DATASET.hourRows());
         assertThat(again.rows("guideEvents")).isEqualTo(DATASET.rows("guideEvents"));
-        assertThat(DATASET.visitors()).filteredOn(v -> ((String) v.get("visitorId")).startsWith("_PENDO_T_"))
+        assertThat(DATASET.visitors())
+                .filteredOn(v -> ((String) v.get("visitorId")).startsWith("_PENDO_T_"))
                 .hasSize(50);
-        assertThat(DATASET.visitors()).extracting(v -> (String) v.get("visitorId"))
-                .anyMatch(id -> id.contains("\"")).anyMatch(id -> id.contains("\\"));
+        assertThat(DATASET.visitors())
+                .extracting(v -> (String) v.get("visitorId"))
+                .anyMatch(id -> id.contains("\""))
+                .anyMatch(id -> id.contains("\\"));
         assertThat(DATASET.hourRows()).isNotEmpty();
         assertThat(DATASET.eventRange()[1]).isBeforeOrEqualTo(END);
         assertThat(DATASET.eventRange()[0]).isAfterOrEqualTo(END.minus(Duration.ofDays(10)));
@@ -87,8 +95,10 @@ class FakePendoTest {
         List<Feature> features = client.features().list();
         assertThat(features).hasSize(DATASET.features().size());
         assertThat(features.get(0).unknownFields()).containsEntry("elementSelectionType", "css");
-        assertThat(client.pages().list(ListOptions.app(DatasetGenerator.WEB_APP))).hasSize(8)
-                .extracting(Page::appId).containsOnly(DatasetGenerator.WEB_APP);
+        assertThat(client.pages().list(ListOptions.app(DatasetGenerator.WEB_APP)))
+                .hasSize(8)
+                .extracting(Page::appId)
+                .containsOnly(DatasetGenerator.WEB_APP);
         List<TrackType> trackTypes = client.trackTypes().list();
         assertThat(trackTypes).extracting(TrackType::name).contains("Report Exported");
 
@@ -98,10 +108,12 @@ class FakePendoTest {
 
         String first = features.get(0).id();
         String second = features.get(1).id();
-        assertThat(client.features().getAll(List.of(first, second))).extracting(Feature::id)
+        assertThat(client.features().getAll(List.of(first, second)))
+                .extracting(Feature::id)
                 .containsExactly(first, second);
         assertThatThrownBy(() -> client.features().get("no-such-feature")).isInstanceOf(NotFoundException.class);
-        assertThat(client.features().getAllFound(List.of(first, "no-such-feature"))).extracting(Feature::id)
+        assertThat(client.features().getAllFound(List.of(first, "no-such-feature")))
+                .extracting(Feature::id)
                 .containsExactly(first);
     }
 
@@ -112,17 +124,21 @@ class FakePendoTest {
         assertThat(visitor.metadata()).isEqualTo(stored.get("metadata"));
 
         Map<String, Object> quoted = DATASET.visitors().get(5);
-        assertThat(client.visitors().get((String) quoted.get("visitorId")).visitorId()).contains("\"");
+        assertThat(client.visitors().get((String) quoted.get("visitorId")).visitorId())
+                .contains("\"");
 
         Account account = client.accounts().get("acct-00007");
         assertThat(account.group("agent")).containsEntry("name", "Company 7");
         assertThatThrownBy(() -> client.accounts().get("acct-missing")).isInstanceOf(NotFoundException.class);
 
-        HourlyEvents someone = DATASET.hourRows().stream().filter(r -> r.kind() != HourlyEvents.Kind.TRACK)
-                .findFirst().orElseThrow();
+        HourlyEvents someone = DATASET.hourRows().stream()
+                .filter(r -> r.kind() != HourlyEvents.Kind.TRACK)
+                .findFirst()
+                .orElseThrow();
         Instant day = Instant.ofEpochMilli(someone.hour()).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
-        List<VisitorHistoryItem> history = client.visitors().history(someone.visitorId(), day,
-                day.plus(Duration.ofDays(1))).toList();
+        List<VisitorHistoryItem> history = client.visitors()
+                .history(someone.visitorId(), day, day.plus(Duration.ofDays(1)))
+                .toList();
         assertThat(history).isNotEmpty();
         assertThat(history).extracting(VisitorHistoryItem::visitorId).containsOnly(someone.visitorId());
     }
@@ -130,25 +146,35 @@ class FakePendoTest {
     @Test
     void metadataSchemaValuesAndBulkUpdates() {
         MetadataSchema schema = client.metadata().schema(MetadataKind.VISITOR);
-        assertThat(schema.field("custom", "seats")).hasValueSatisfying(f -> assertThat(f.type()).isEqualTo("integer"));
+        assertThat(schema.field("custom", "seats"))
+                .hasValueSatisfying(f -> assertThat(f.type()).isEqualTo("integer"));
 
         String id = (String) DATASET.visitors().get(0).get("visitorId");
         client.metadata().set(MetadataKind.VISITOR, "custom", id, "seats", 77L);
-        assertThat(client.metadata().get(MetadataKind.VISITOR, "custom", id, "seats")).isEqualTo(77L);
+        assertThat(client.metadata().get(MetadataKind.VISITOR, "custom", id, "seats"))
+                .isEqualTo(77L);
         assertThat(client.visitors().get(id).group("custom")).containsEntry("seats", 77L);
 
-        BulkUpdateReport report = client.metadata().bulkUpdate(MetadataKind.VISITOR, "custom", List.of(
-                new MetadataRow(id, Map.of("plan_tier", "enterprise")),
-                new MetadataRow("v-unknown", Map.of("plan_tier", "team")),
-                new MetadataRow((String) DATASET.visitors().get(1).get("visitorId"), Map.of("seats", "many"))));
+        BulkUpdateReport report = client.metadata()
+                .bulkUpdate(
+                        MetadataKind.VISITOR,
+                        "custom",
+                        List.of(
+                                new MetadataRow(id, Map.of("plan_tier", "enterprise")),
+                                new MetadataRow("v-unknown", Map.of("plan_tier", "team")),
+                                new MetadataRow(
+                                        (String) DATASET.visitors().get(1).get("visitorId"), Map.of("seats", "many"))));
         assertThat(report.total()).isEqualTo(3);
         assertThat(report.updated()).isEqualTo(1);
         assertThat(report.failed()).isEqualTo(1);
         assertThat(report.missing()).containsExactly("v-unknown");
 
-        BulkUpdateReport created = client.metadata().bulkUpdate(MetadataKind.VISITOR, "custom",
-                List.of(new MetadataRow("v-new", Map.of("plan_tier", "team"))),
-                BulkUpdateOptions.defaults().toBuilder().create(true).build());
+        BulkUpdateReport created = client.metadata()
+                .bulkUpdate(
+                        MetadataKind.VISITOR,
+                        "custom",
+                        List.of(new MetadataRow("v-new", Map.of("plan_tier", "team"))),
+                        BulkUpdateOptions.defaults().toBuilder().create(true).build());
         assertThat(created.updated()).isEqualTo(1);
         assertThat(client.visitors().get("v-new").group("custom")).containsEntry("plan_tier", "team");
     }
@@ -177,34 +203,45 @@ class FakePendoTest {
     @Test
     void checksKeysLikePendo() {
         assertThat(client.verifyKey().valid()).isTrue();
-        try (PendoClient wrong = PendoClient.builder().integrationKey("fake-wrong-key").baseUrl(PENDO.baseUrl())
-                .build();
-             PendoClient otherRegion = PendoClient.builder().integrationKey("fake-eu-key").baseUrl(PENDO.baseUrl())
-                     .build()) {
+        try (PendoClient wrong = PendoClient.builder()
+                        .integrationKey("fake-wrong-key")
+                        .baseUrl(PENDO.baseUrl())
+                        .build();
+                PendoClient otherRegion = PendoClient.builder()
+                        .integrationKey("fake-eu-key")
+                        .baseUrl(PENDO.baseUrl())
+                        .build()) {
             assertThatThrownBy(() -> wrong.features().list()).isInstanceOf(AuthenticationException.class);
-            assertThatThrownBy(() -> otherRegion.features().list()).isInstanceOf(AuthenticationException.class)
+            assertThatThrownBy(() -> otherRegion.features().list())
+                    .isInstanceOf(AuthenticationException.class)
                     .hasMessageContaining("another region");
             KeyVerification verification = wrong.verifyKey();
             assertThat(verification.valid()).isFalse();
         }
-        assertThat(PENDO.requests()).allSatisfy(call ->
-                assertThat(call.headers().get("x-pendo-integration-key")).isEqualTo("[redacted]"));
+        assertThat(PENDO.requests())
+                .allSatisfy(call -> assertThat(call.headers().get("x-pendo-integration-key"))
+                        .isEqualTo("[redacted]"));
     }
 
     @Test
     void playsFaultsInOrderThenAnswersNormally() {
-        PENDO.enqueueFault(Endpoint.FEATURES, Fault.status(429).retryAfterSeconds(0).times(2))
+        PENDO.enqueueFault(
+                        Endpoint.FEATURES,
+                        Fault.status(429).retryAfterSeconds(0).times(2))
                 .enqueueFault(Endpoint.FEATURES, Fault.html503());
 
         assertThat(client.features().list()).isNotEmpty();
-        assertThat(PENDO.requests(Endpoint.FEATURES)).extracting(RecordedCall::status)
+        assertThat(PENDO.requests(Endpoint.FEATURES))
+                .extracting(RecordedCall::status)
                 .containsExactly(429, 429, 503, 200);
         assertThat(PENDO.pendingFaults()).isZero();
 
-        try (PendoClient impatient = PENDO.clientBuilder().retries(RetryOptions.builder().maxAttempts(1).build())
+        try (PendoClient impatient = PENDO.clientBuilder()
+                .retries(RetryOptions.builder().maxAttempts(1).build())
                 .build()) {
             PENDO.enqueueFault(Endpoint.PAGES, Fault.html503());
-            assertThatThrownBy(() -> impatient.pages().list()).isInstanceOf(ServerException.class)
+            assertThatThrownBy(() -> impatient.pages().list())
+                    .isInstanceOf(ServerException.class)
                     .hasMessageContaining("503 Service Temporarily Unavailable");
             PENDO.enqueueFault(Endpoint.PAGES, Fault.status(429).retryAfterSeconds(1));
             assertThatThrownBy(() -> impatient.pages().list()).isInstanceOf(RateLimitedException.class);
@@ -214,9 +251,12 @@ class FakePendoTest {
     @Test
     void aDelayFaultHoldsTheAnswerPastAClientsReadTimeout() {
         PENDO.enqueueFault(Endpoint.REPORTS, Fault.delay(Duration.ofSeconds(1)));
-        try (PendoClient impatient = PENDO.clientBuilder().readTimeout(Duration.ofMillis(100))
-                .retries(RetryOptions.builder().maxAttempts(1).build()).build()) {
-            assertThatThrownBy(() -> impatient.reports().list()).isInstanceOf(PendoNetworkException.class)
+        try (PendoClient impatient = PENDO.clientBuilder()
+                .readTimeout(Duration.ofMillis(100))
+                .retries(RetryOptions.builder().maxAttempts(1).build())
+                .build()) {
+            assertThatThrownBy(() -> impatient.reports().list())
+                    .isInstanceOf(PendoNetworkException.class)
                     .hasMessageContaining("timeout");
         }
         assertThat(PENDO.pendingFaults()).isZero();
@@ -226,13 +266,21 @@ class FakePendoTest {
     @Test
     void theRateLimitRefusesCallsAboveItsRateWithinOneSecondOfTheFakesClock() {
         SteppedClock clock = new SteppedClock(END);
-        try (FakePendo limited = FakePendo.builder().dataset(DATASET).rateLimit(2).clock(clock).build().start();
-             PendoClient impatient = limited.clientBuilder().retries(RetryOptions.builder().maxAttempts(1).build())
-                     .build()) {
+        try (FakePendo limited = FakePendo.builder()
+                        .dataset(DATASET)
+                        .rateLimit(2)
+                        .clock(clock)
+                        .build()
+                        .start();
+                PendoClient impatient = limited.clientBuilder()
+                        .retries(RetryOptions.builder().maxAttempts(1).build())
+                        .build()) {
             impatient.reports().list();
             impatient.reports().list();
-            assertThatThrownBy(() -> impatient.reports().list()).isInstanceOfSatisfying(RateLimitedException.class,
-                    e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(1)));
+            assertThatThrownBy(() -> impatient.reports().list())
+                    .isInstanceOfSatisfying(
+                            RateLimitedException.class,
+                            e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(1)));
             impatient.pages().list();
 
             clock.advance(Duration.ofMillis(500));
@@ -282,8 +330,12 @@ class FakePendoTest {
     @Test
     void recordsTrackEventsSentWithTheSharedSecret() throws Exception {
         TrackClient track = PENDO.trackClient();
-        TrackEvent event = TrackEvent.builder().event("Report Exported").visitorId("v-42").accountId("acme")
-                .property("format", "pdf").build();
+        TrackEvent event = TrackEvent.builder()
+                .event("Report Exported")
+                .visitorId("v-42")
+                .accountId("acme")
+                .property("format", "pdf")
+                .build();
         track.send(event);
         try (TrackSender sender = track.sender()) {
             sender.track(event.toBuilder().event("Invoice Paid").build());
@@ -291,15 +343,18 @@ class FakePendoTest {
         }
 
         assertThat(PENDO.trackEvents()).extracting(TrackEvent::event).contains("Report Exported", "Invoice Paid");
-        assertThat(PENDO.trackEvents()).filteredOn(e -> e.event().equals("Report Exported"))
+        assertThat(PENDO.trackEvents())
+                .filteredOn(e -> e.event().equals("Report Exported"))
                 .allSatisfy(e -> assertThat(e.properties()).containsEntry("format", "pdf"));
 
-        try (TrackClient wrong = TrackClient.builder().sharedSecret("fake-wrong-secret").baseUrl(PENDO.baseUrl())
+        try (TrackClient wrong = TrackClient.builder()
+                .sharedSecret("fake-wrong-secret")
+                .baseUrl(PENDO.baseUrl())
                 .build()) {
             assertThatThrownBy(() -> wrong.send(event)).isInstanceOf(AuthenticationException.class);
         }
-        assertThat(PENDO.requests(Endpoint.TRACK)).allSatisfy(call -> assertThat(call.body()).doesNotContain(
-                PENDO.sharedSecret()));
+        assertThat(PENDO.requests(Endpoint.TRACK))
+                .allSatisfy(call -> assertThat(call.body()).doesNotContain(PENDO.sharedSecret()));
     }
 
     @Test
@@ -307,8 +362,11 @@ class FakePendoTest {
         Dataset small = Dataset.builder()
                 .visitor("v-1", Map.of("auto", Map.of("lastupdated", 5L)))
                 .account("a-1", Map.of("agent", Map.of("name", "Acme")))
-                .page("p-1", 1, "Home").feature("f-1", 1, "Save").trackType("t-1", 1, "Saved")
-                .guide("g-1", 1, "Tour", "public", 2).segment("s-1", "All")
+                .page("p-1", 1, "Home")
+                .feature("f-1", 1, "Save")
+                .trackType("t-1", 1, "Saved")
+                .guide("g-1", 1, "Tour", "public", 2)
+                .segment("s-1", "All")
                 .report("r-1", "Report", List.of(Map.of("n", 1L)))
                 .metadataField("visitor", "custom", "seats", "integer")
                 .pageEvents("v-1", "a-1", 1, END, "p-1", 3)
@@ -327,12 +385,20 @@ class FakePendoTest {
     void assertjHelpersCheckWhatTheFakeReceived() {
         client.features().list();
         client.features().list();
-        PENDO.trackClient().send(TrackEvent.builder().event("Invoice Paid").visitorId("v-1").build());
+        PENDO.trackClient()
+                .send(TrackEvent.builder()
+                        .event("Invoice Paid")
+                        .visitorId("v-1")
+                        .build());
 
-        FakePendoAssert.assertThat(PENDO).receivedRequests(Endpoint.FEATURES, 2).receivedTrackEvent("Invoice Paid")
-                .playedAllFaults().sentTheIntegrationKeyEverywhere();
+        FakePendoAssert.assertThat(PENDO)
+                .receivedRequests(Endpoint.FEATURES, 2)
+                .receivedTrackEvent("Invoice Paid")
+                .playedAllFaults()
+                .sentTheIntegrationKeyEverywhere();
         assertThatThrownBy(() -> FakePendoAssert.assertThat(PENDO).receivedRequests(Endpoint.PAGES, 1))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("Expected 1 requests to PAGES");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Expected 1 requests to PAGES");
         assertThatThrownBy(() -> FakePendoAssert.assertThat(PENDO).receivedTrackEvent("Nope"))
                 .hasMessageContaining("Invoice Paid");
     }

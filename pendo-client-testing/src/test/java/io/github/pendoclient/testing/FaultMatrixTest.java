@@ -26,13 +26,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FaultMatrixTest {
 
     @RegisterExtension
-    static final FakePendoExtension EXTENSION = FakePendoExtension.create(FakePendo.builder()
-            .dataset(EndpointCalls.DATASET).build());
+    static final FakePendoExtension EXTENSION = FakePendoExtension.create(
+            FakePendo.builder().dataset(EndpointCalls.DATASET).build());
+
     static final FakePendo PENDO = EXTENSION.fake();
 
     /** Strict about what it was sent: no silent retry on a dropped connection. */
-    static final OkHttpClient CLIENT = new OkHttpClient.Builder().retryOnConnectionFailure(false)
-            .readTimeout(5, TimeUnit.SECONDS).build();
+    static final OkHttpClient CLIENT = new OkHttpClient.Builder()
+            .retryOnConnectionFailure(false)
+            .readTimeout(5, TimeUnit.SECONDS)
+            .build();
 
     enum Kind {
         STATUS_503(Fault.status(503)),
@@ -49,8 +52,8 @@ class FaultMatrixTest {
     }
 
     static Stream<Arguments> cells() {
-        return EndpointCalls.CALLS.stream().flatMap(call -> Stream.of(Kind.values())
-                .map(kind -> Arguments.of(call, kind)));
+        return EndpointCalls.CALLS.stream()
+                .flatMap(call -> Stream.of(Kind.values()).map(kind -> Arguments.of(call, kind)));
     }
 
     @BeforeEach
@@ -71,20 +74,26 @@ class FaultMatrixTest {
 
         switch (kind) {
             case DISCONNECT_MID_BODY -> {
-                try (Response response = CLIENT.newCall(HttpConformanceTest.okRequest(PENDO.baseUrl(), call)).execute()) {
+                try (Response response = CLIENT.newCall(HttpConformanceTest.okRequest(PENDO.baseUrl(), call))
+                        .execute()) {
                     assertThat(response.code()).isEqualTo(call.status());
-                    assertThat(Long.parseLong(response.header("Content-Length"))).isPositive();
+                    assertThat(Long.parseLong(response.header("Content-Length")))
+                            .isPositive();
                     assertThatThrownBy(() -> response.body().bytes()).isInstanceOf(IOException.class);
                 }
-                assertThat(PENDO.requests(call.endpoint())).extracting(RecordedCall::status).containsExactly(0);
+                assertThat(PENDO.requests(call.endpoint()))
+                        .extracting(RecordedCall::status)
+                        .containsExactly(0);
             }
             case DELAY -> {
-                try (Response response = CLIENT.newCall(HttpConformanceTest.okRequest(PENDO.baseUrl(), call)).execute()) {
+                try (Response response = CLIENT.newCall(HttpConformanceTest.okRequest(PENDO.baseUrl(), call))
+                        .execute()) {
                     assertThat(response.code()).isEqualTo(call.status());
                 }
             }
             default -> {
-                try (Response response = CLIENT.newCall(HttpConformanceTest.okRequest(PENDO.baseUrl(), call)).execute()) {
+                try (Response response = CLIENT.newCall(HttpConformanceTest.okRequest(PENDO.baseUrl(), call))
+                        .execute()) {
                     int status = kind.fault.statusCode();
                     assertThat(response.code()).isEqualTo(status);
                     String body = response.body().string();
@@ -92,7 +101,8 @@ class FaultMatrixTest {
                         assertThat(response.header("Content-Type")).startsWith("text/html");
                         assertThat(body).contains("503 Service Temporarily Unavailable");
                     } else {
-                        assertThat(((Map<?, ?>) JsonValues.parse(body)).get("overall")).asString()
+                        assertThat(((Map<?, ?>) JsonValues.parse(body)).get("overall"))
+                                .asString()
                                 .contains("Injected fault: HTTP " + status);
                     }
                     assertThat(response.header("Retry-After"))
@@ -100,13 +110,17 @@ class FaultMatrixTest {
                 }
             }
         }
-        assertThat(PENDO.pendingFaults()).as("consumed by the call it was scripted for").isZero();
+        assertThat(PENDO.pendingFaults())
+                .as("consumed by the call it was scripted for")
+                .isZero();
 
-        try (Response next = CLIENT.newCall(HttpConformanceTest.okRequest(PENDO.baseUrl(), call)).execute()) {
+        try (Response next = CLIENT.newCall(HttpConformanceTest.okRequest(PENDO.baseUrl(), call))
+                .execute()) {
             assertThat(next.code()).isEqualTo(call.status());
             byte[] body = next.body().bytes();
             if (!call.emptyBody()) {
-                assertThat(JsonValues.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8))).isNotNull();
+                assertThat(JsonValues.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8)))
+                        .isNotNull();
             }
         }
         assertThat(PENDO.requests(call.endpoint())).hasSize(2);

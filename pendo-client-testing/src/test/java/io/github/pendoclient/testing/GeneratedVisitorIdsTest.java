@@ -12,8 +12,7 @@ class GeneratedVisitorIdsTest {
 
     @Test
     void identifiedVisitorIdsAreTheIndexZeroPaddedToSixDigits() {
-        GeneratedVisitors visitors = new GeneratedVisitors(42, 3_000_000,
-                List.of("acct-00000"), 0, 1);
+        GeneratedVisitors visitors = new GeneratedVisitors(42, 3_000_000, List.of("acct-00000"), 0, 1);
         for (int index = 0; index < 3_000_000; index += index < 20_000 ? 1 : 997) {
             if (GeneratedVisitors.anonymous(index)) {
                 continue;

@@ -29,11 +29,17 @@ class HostileAggregationTest {
 
     @RegisterExtension
     static final FakePendoExtension EXTENSION = FakePendoExtension.create(FakePendo.builder()
-            .dataset(Dataset.generator(5).visitors(200).days(3).endingAt(Instant.parse("2026-11-01T00:00:00Z")).build())
+            .dataset(Dataset.generator(5)
+                    .visitors(200)
+                    .days(3)
+                    .endingAt(Instant.parse("2026-11-01T00:00:00Z"))
+                    .build())
             .build());
+
     static final FakePendo PENDO = EXTENSION.fake();
 
-    static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient CLIENT =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /**
      * How long a request may wait for its answer: a hung fake still fails the test, and a loaded CI machine does not.
@@ -52,41 +58,64 @@ class HostileAggregationTest {
     static Stream<Arguments> bodies() {
         String deepParens = "(".repeat(5_000) + "visitorId" + ")".repeat(5_000);
         return Stream.of(
-                Arguments.of("5,000 nested parentheses", visitorsThen("{\"filter\":" + JsonValues.toJson(deepParens) + "}"),
+                Arguments.of(
+                        "5,000 nested parentheses",
+                        visitorsThen("{\"filter\":" + JsonValues.toJson(deepParens) + "}"),
                         "pipeline[1].filter"),
-                Arguments.of("5,000 nested negations", visitorsThen("{\"filter\":" + JsonValues.toJson("!".repeat(5_000)
-                        + "visitorId") + "}"), "pipeline[1].filter"),
+                Arguments.of(
+                        "5,000 nested negations",
+                        visitorsThen("{\"filter\":" + JsonValues.toJson("!".repeat(5_000) + "visitorId") + "}"),
+                        "pipeline[1].filter"),
                 Arguments.of("10,000 nested JSON arrays", "[".repeat(10_000) + "]".repeat(10_000), null),
-                Arguments.of("JSON objects nested 5,000 deep inside a stage", visitorsThen("{\"select\":"
-                        + "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000) + "}"), null),
-                Arguments.of("10 MB of filter", visitorsThen("{\"filter\":\"" + "visitorId == 1 || ".repeat(550_000)
-                        + "true\"}"), null),
-                Arguments.of("a 100 kB filter", visitorsThen("{\"filter\":\"" + "1 + ".repeat(25_000) + "1\"}"),
+                Arguments.of(
+                        "JSON objects nested 5,000 deep inside a stage",
+                        visitorsThen("{\"select\":" + "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000) + "}"),
+                        null),
+                Arguments.of(
+                        "10 MB of filter",
+                        visitorsThen("{\"filter\":\"" + "visitorId == 1 || ".repeat(550_000) + "true\"}"),
+                        null),
+                Arguments.of(
+                        "a 100 kB filter",
+                        visitorsThen("{\"filter\":\"" + "1 + ".repeat(25_000) + "1\"}"),
                         "pipeline[1].filter"),
-                Arguments.of("a string ordered against a number", visitorsThen("{\"filter\":\"visitorId > 5\"}"),
+                Arguments.of(
+                        "a string ordered against a number",
+                        visitorsThen("{\"filter\":\"visitorId > 5\"}"),
                         "pipeline[1].filter"),
                 Arguments.of("division by zero", visitorsThen("{\"eval\":{\"x\":\"1 / 0\"}}"), "pipeline[1].eval.x"),
                 Arguments.of("remainder by zero", visitorsThen("{\"eval\":{\"x\":\"5 % 0\"}}"), "pipeline[1].eval.x"),
-                Arguments.of("arithmetic on a string", visitorsThen("{\"eval\":{\"x\":\"visitorId * 2\"}}"),
+                Arguments.of(
+                        "arithmetic on a string",
+                        visitorsThen("{\"eval\":{\"x\":\"visitorId * 2\"}}"),
                         "pipeline[1].eval.x"),
                 Arguments.of("a sort on an object", visitorsThen("{\"sort\":[\"metadata\"]}"), "pipeline[1].sort"),
-                Arguments.of("a sort that is not a list", visitorsThen("{\"sort\":\"visitorId\"}"),
-                        "pipeline[1].sort"),
-                Arguments.of("timeSeries count 1e12", pipeline("{\"source\":{\"pageEvents\":null,\"timeSeries\":"
-                        + "{\"period\":\"dayRange\",\"first\":0,\"count\":1e12}}}"),
+                Arguments.of("a sort that is not a list", visitorsThen("{\"sort\":\"visitorId\"}"), "pipeline[1].sort"),
+                Arguments.of(
+                        "timeSeries count 1e12",
+                        pipeline("{\"source\":{\"pageEvents\":null,\"timeSeries\":"
+                                + "{\"period\":\"dayRange\",\"first\":0,\"count\":1e12}}}"),
                         "pipeline[0].source.timeSeries.count"),
-                Arguments.of("timeSeries count 10^12 days", pipeline("{\"source\":{\"pageEvents\":null,"
-                        + "\"timeSeries\":{\"period\":\"dayRange\",\"first\":0,\"count\":1000000000000}}}"),
+                Arguments.of(
+                        "timeSeries count 10^12 days",
+                        pipeline("{\"source\":{\"pageEvents\":null,"
+                                + "\"timeSeries\":{\"period\":\"dayRange\",\"first\":0,\"count\":1000000000000}}}"),
                         "pipeline[0].source.timeSeries.count"),
-                Arguments.of("a number too large for any integer", visitorsThen("{\"filter\":\"visitorId =="
-                        + " 99999999999999999999999\"}"), "pipeline[1].filter"),
-                Arguments.of("an unknown stage", visitorsThen("{\"frobnicate\":1}"), "pipeline[1].frobnicate"),
-                Arguments.of("an unknown source", pipeline("{\"source\":{\"spaceships\":null}}"),
-                        "pipeline[0].source"),
-                Arguments.of("an unknown function", visitorsThen("{\"filter\":\"hash(visitorId) == 1\"}"),
+                Arguments.of(
+                        "a number too large for any integer",
+                        visitorsThen("{\"filter\":\"visitorId ==" + " 99999999999999999999999\"}"),
                         "pipeline[1].filter"),
-                Arguments.of("an unknown aggregator", visitorsThen("{\"group\":{\"group\":[\"visitorId\"],"
-                        + "\"fields\":{\"n\":{\"median\":\"x\"}}}}"), "pipeline[1].group"),
+                Arguments.of("an unknown stage", visitorsThen("{\"frobnicate\":1}"), "pipeline[1].frobnicate"),
+                Arguments.of("an unknown source", pipeline("{\"source\":{\"spaceships\":null}}"), "pipeline[0].source"),
+                Arguments.of(
+                        "an unknown function",
+                        visitorsThen("{\"filter\":\"hash(visitorId) == 1\"}"),
+                        "pipeline[1].filter"),
+                Arguments.of(
+                        "an unknown aggregator",
+                        visitorsThen(
+                                "{\"group\":{\"group\":[\"visitorId\"]," + "\"fields\":{\"n\":{\"median\":\"x\"}}}}"),
+                        "pipeline[1].group"),
                 Arguments.of("a stage with two operators", visitorsThen("{\"limit\":1,\"skip\":1}"), "pipeline[1]"),
                 Arguments.of("a stage that is not an object", visitorsThen("42"), "pipeline[1]"),
                 Arguments.of("a negative limit", visitorsThen("{\"limit\":-1}"), "pipeline[1].limit"),
@@ -94,7 +123,9 @@ class HostileAggregationTest {
                 Arguments.of("a limit as text", visitorsThen("{\"limit\":\"ten\"}"), "pipeline[1].limit"),
                 Arguments.of("a skip of 1e300", visitorsThen("{\"skip\":1e300}"), "pipeline[1].skip"),
                 Arguments.of("a filter that is a number", visitorsThen("{\"filter\":5}"), "pipeline[1].filter"),
-                Arguments.of("a filter that ends early", visitorsThen("{\"filter\":\"visitorId ==\"}"),
+                Arguments.of(
+                        "a filter that ends early",
+                        visitorsThen("{\"filter\":\"visitorId ==\"}"),
                         "pipeline[1].filter"),
                 Arguments.of("select of a number", visitorsThen("{\"select\":{\"a\":5}}"), "pipeline[1].select"),
                 Arguments.of("identified of a number", visitorsThen("{\"identified\":5}"), "pipeline[1].identified"),
@@ -102,16 +133,24 @@ class HostileAggregationTest {
                 Arguments.of("count of an object", visitorsThen("{\"count\":{\"a\":1}}"), "pipeline[1].count"),
                 Arguments.of("an empty source", pipeline("{\"source\":{}}"), "pipeline[0].source"),
                 Arguments.of("a first stage that is not a source", pipeline("{\"limit\":1}"), "pipeline[0]"),
-                Arguments.of("events without a timeSeries", pipeline("{\"source\":{\"events\":null}}"),
+                Arguments.of(
+                        "events without a timeSeries",
+                        pipeline("{\"source\":{\"events\":null}}"),
                         "pipeline[0].source"),
-                Arguments.of("an unknown period", pipeline("{\"source\":{\"pageEvents\":null,\"timeSeries\":"
-                        + "{\"period\":\"weekRange\",\"first\":0,\"count\":1}}}"),
+                Arguments.of(
+                        "an unknown period",
+                        pipeline("{\"source\":{\"pageEvents\":null,\"timeSeries\":"
+                                + "{\"period\":\"weekRange\",\"first\":0,\"count\":1}}}"),
                         "pipeline[0].source.timeSeries.period"),
-                Arguments.of("a first time that is not a time", pipeline("{\"source\":{\"pageEvents\":null,"
-                        + "\"timeSeries\":{\"period\":\"dayRange\",\"first\":\"soon\",\"count\":1}}}"),
+                Arguments.of(
+                        "a first time that is not a time",
+                        pipeline("{\"source\":{\"pageEvents\":null,"
+                                + "\"timeSeries\":{\"period\":\"dayRange\",\"first\":\"soon\",\"count\":1}}}"),
                         "pipeline[0].source.timeSeries.first"),
-                Arguments.of("10,000 stages", visitorsThen(String.join(",", java.util.Collections.nCopies(10_000,
-                        "{\"limit\":1}"))), "pipeline"),
+                Arguments.of(
+                        "10,000 stages",
+                        visitorsThen(String.join(",", java.util.Collections.nCopies(10_000, "{\"limit\":1}"))),
+                        "pipeline"),
                 Arguments.of("a pipeline that is an object", "{\"request\":{\"pipeline\":{}}}", "pipeline"),
                 Arguments.of("no pipeline", "{\"request\":{}}", "pipeline"),
                 Arguments.of("a request that is a string", "{\"request\":\"all\"}", "request"),
@@ -126,8 +165,11 @@ class HostileAggregationTest {
     @MethodSource("bodies")
     void isRefusedWithPendosErrorShape(String what, String body, String field) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(PENDO.baseUrl() + "api/v1/aggregation"))
-                .timeout(ANSWER_TIMEOUT).header("x-pendo-integration-key", PENDO.integrationKey())
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .timeout(ANSWER_TIMEOUT)
+                .header("x-pendo-integration-key", PENDO.integrationKey())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
 
         HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
 
@@ -151,22 +193,43 @@ class HostileAggregationTest {
             tenThousandCounts.append(i == 0 ? "" : ",").append("\"n").append(i).append("\":{\"count\":null}");
         }
         return Stream.of(
-                Arguments.of("a sort on 10,000 fields", visitorsThen("{\"sort\":[" + tenThousandNames + "]}"),
-                        "pipeline[1].sort", "100 sort fields"),
-                Arguments.of("a sort on 10,000 fields after a filter", visitorsThen("{\"filter\":\"visitorId >"
-                        + " \\\"a\\\"\"},{\"sort\":[" + tenThousandNames + "]}"), "pipeline[2].sort",
+                Arguments.of(
+                        "a sort on 10,000 fields",
+                        visitorsThen("{\"sort\":[" + tenThousandNames + "]}"),
+                        "pipeline[1].sort",
                         "100 sort fields"),
-                Arguments.of("a group on 10,000 fields", visitorsThen("{\"group\":{\"group\":[" + tenThousandNames
-                        + "]}}"), "pipeline[1].group", "100 group fields"),
-                Arguments.of("a group with 10,000 aggregated fields", visitorsThen("{\"group\":{\"group\":"
-                        + "[\"visitorId\"],\"fields\":{" + tenThousandCounts + "}}}"), "pipeline[1].group",
+                Arguments.of(
+                        "a sort on 10,000 fields after a filter",
+                        visitorsThen(
+                                "{\"filter\":\"visitorId >" + " \\\"a\\\"\"},{\"sort\":[" + tenThousandNames + "]}"),
+                        "pipeline[2].sort",
+                        "100 sort fields"),
+                Arguments.of(
+                        "a group on 10,000 fields",
+                        visitorsThen("{\"group\":{\"group\":[" + tenThousandNames + "]}}"),
+                        "pipeline[1].group",
+                        "100 group fields"),
+                Arguments.of(
+                        "a group with 10,000 aggregated fields",
+                        visitorsThen(
+                                "{\"group\":{\"group\":" + "[\"visitorId\"],\"fields\":{" + tenThousandCounts + "}}}"),
+                        "pipeline[1].group",
                         "1000 aggregated fields"),
-                Arguments.of("a reduce of 10,000 fields", visitorsThen("{\"reduce\":{" + tenThousandCounts + "}}"),
-                        "pipeline[1].reduce", "1000 aggregated fields"),
-                Arguments.of("a select of 10,000 fields", visitorsThen("{\"select\":{" + tenThousandFields + "}}"),
-                        "pipeline[1].select", "1000 fields"),
-                Arguments.of("an eval of 10,000 fields", visitorsThen("{\"eval\":{" + tenThousandFields + "}}"),
-                        "pipeline[1].eval", "1000 fields"));
+                Arguments.of(
+                        "a reduce of 10,000 fields",
+                        visitorsThen("{\"reduce\":{" + tenThousandCounts + "}}"),
+                        "pipeline[1].reduce",
+                        "1000 aggregated fields"),
+                Arguments.of(
+                        "a select of 10,000 fields",
+                        visitorsThen("{\"select\":{" + tenThousandFields + "}}"),
+                        "pipeline[1].select",
+                        "1000 fields"),
+                Arguments.of(
+                        "an eval of 10,000 fields",
+                        visitorsThen("{\"eval\":{" + tenThousandFields + "}}"),
+                        "pipeline[1].eval",
+                        "1000 fields"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -174,8 +237,11 @@ class HostileAggregationTest {
     void anOperatorListOverItsLimitIs400NamingTheLimit(String what, String body, String field, String limit)
             throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(PENDO.baseUrl() + "api/v1/aggregation"))
-                .timeout(ANSWER_TIMEOUT).header("x-pendo-integration-key", PENDO.integrationKey())
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .timeout(ANSWER_TIMEOUT)
+                .header("x-pendo-integration-key", PENDO.integrationKey())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
 
         HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
 
@@ -205,14 +271,16 @@ class HostileAggregationTest {
         };
         try (FakePendo fake = FakePendo.builder().clock(broken).build().start()) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(fake.baseUrl() + "api/v1/aggregation"))
-                    .timeout(ANSWER_TIMEOUT).header("x-pendo-integration-key", fake.integrationKey())
+                    .timeout(ANSWER_TIMEOUT)
+                    .header("x-pendo-integration-key", fake.integrationKey())
                     .POST(HttpRequest.BodyPublishers.ofString(pipeline("{\"source\":{\"visitors\":null}}")))
                     .build();
 
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).isEqualTo(500);
-            assertThat(((Map<?, ?>) JsonValues.parse(response.body())).get("overall")).asString()
+            assertThat(((Map<?, ?>) JsonValues.parse(response.body())).get("overall"))
+                    .asString()
                     .contains("stack overflowed");
         }
     }
@@ -222,9 +290,11 @@ class HostileAggregationTest {
         // Only some rows have a string where the filter expects a number: the error shows up mid-way, before the
         // headers, because the fake produces up to 1 MiB before answering.
         HttpRequest request = HttpRequest.newBuilder(URI.create(PENDO.baseUrl() + "api/v1/aggregation"))
-                .timeout(ANSWER_TIMEOUT).header("x-pendo-integration-key", PENDO.integrationKey())
-                .POST(HttpRequest.BodyPublishers.ofString(visitorsThen("{\"filter\":\"if(visitorId =="
-                        + " \\\"never\\\", 1, visitorId) > 0\"}"))).build();
+                .timeout(ANSWER_TIMEOUT)
+                .header("x-pendo-integration-key", PENDO.integrationKey())
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        visitorsThen("{\"filter\":\"if(visitorId ==" + " \\\"never\\\", 1, visitorId) > 0\"}")))
+                .build();
 
         HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
 
@@ -233,6 +303,7 @@ class HostileAggregationTest {
     }
 
     private static java.util.List<String> fieldNames(Map<?, ?> error) {
-        return ((Map<?, ?>) error.get("fields")).keySet().stream().map(String::valueOf).toList();
+        return ((Map<?, ?>) error.get("fields"))
+                .keySet().stream().map(String::valueOf).toList();
     }
 }

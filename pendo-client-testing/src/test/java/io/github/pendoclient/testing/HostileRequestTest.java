@@ -50,12 +50,10 @@ class HostileRequestTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @BeforeAll
@@ -105,7 +103,9 @@ class HostileRequestTest {
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         for (String line = line(in); !line.isEmpty(); line = line(in)) {
             int colon = line.indexOf(':');
-            headers.put(line.substring(0, colon).toLowerCase(java.util.Locale.ROOT), line.substring(colon + 1).strip());
+            headers.put(
+                    line.substring(0, colon).toLowerCase(java.util.Locale.ROOT),
+                    line.substring(colon + 1).strip());
         }
         String length = headers.get("content-length");
         byte[] body = length == null ? new byte[0] : in.readNBytes(Integer.parseInt(length));
@@ -152,7 +152,9 @@ class HostileRequestTest {
     static void assertRefused(Reply reply, int status, String mentions) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
         assertThat(reply.overall()).containsIgnoringCase(mentions);
-        assertThat(reply.closed()).as("the fake closes the connection after refusing a request").isTrue();
+        assertThat(reply.closed())
+                .as("the fake closes the connection after refusing a request")
+                .isTrue();
     }
 
     private static List<LogRecord> severe() {
@@ -185,14 +187,16 @@ class HostileRequestTest {
 
     @Test
     void twoDifferentContentLengthsAre400() throws Exception {
-        assertRefused(send(ascii(post("Content-Length: 2\r\nContent-Length: 3\r\n")), ascii("{}")), 400,
-                "Content-Length");
+        assertRefused(
+                send(ascii(post("Content-Length: 2\r\nContent-Length: 3\r\n")), ascii("{}")), 400, "Content-Length");
     }
 
     @Test
     void bothContentLengthAndTransferEncodingAre400() throws Exception {
-        assertRefused(send(ascii(post("Content-Length: 7\r\nTransfer-Encoding: chunked\r\n")),
-                ascii("2\r\n{}\r\n0\r\n\r\n")), 400, "Transfer-Encoding");
+        assertRefused(
+                send(ascii(post("Content-Length: 7\r\nTransfer-Encoding: chunked\r\n")), ascii("2\r\n{}\r\n0\r\n\r\n")),
+                400,
+                "Transfer-Encoding");
     }
 
     @Test
@@ -209,14 +213,17 @@ class HostileRequestTest {
 
     @Test
     void aHeadThatStopsComingIs408() throws Exception {
-        assertRefused(send(ascii("POST /api/v1/aggregation HTTP/1.1\r\nHost: 127.0.0.1\r\nx-pendo-integ")), 408,
-                "1000 ms");
+        assertRefused(
+                send(ascii("POST /api/v1/aggregation HTTP/1.1\r\nHost: 127.0.0.1\r\nx-pendo-integ")), 408, "1000 ms");
     }
 
     @Test
     void theRequestReadTimeoutIsConfigurable() throws Exception {
-        try (FakePendo fake = FakePendo.builder().requestReadTimeout(java.time.Duration.ofMillis(200)).build().start();
-             Socket socket = new Socket("127.0.0.1", fake.port())) {
+        try (FakePendo fake = FakePendo.builder()
+                        .requestReadTimeout(java.time.Duration.ofMillis(200))
+                        .build()
+                        .start();
+                Socket socket = new Socket("127.0.0.1", fake.port())) {
             socket.setSoTimeout(READ_TIMEOUT_MILLIS);
             socket.getOutputStream().write(ascii(post("Content-Length: 100\r\n") + "{"));
 
@@ -226,9 +233,9 @@ class HostileRequestTest {
 
     @Test
     void theStandaloneServerTakesTheRequestReadTimeoutFromItsCommandLine() throws Exception {
-        try (FakeServer standalone = FakePendoServer.launch("--port", "0", "--visitors", "1",
-                "--request-read-timeout-ms", "300");
-             Socket socket = new Socket("127.0.0.1", standalone.port())) {
+        try (FakeServer standalone =
+                        FakePendoServer.launch("--port", "0", "--visitors", "1", "--request-read-timeout-ms", "300");
+                Socket socket = new Socket("127.0.0.1", standalone.port())) {
             socket.setSoTimeout(READ_TIMEOUT_MILLIS);
             socket.getOutputStream().write(ascii("GET /api/v1/token/verify HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
 
@@ -238,8 +245,11 @@ class HostileRequestTest {
 
     @Test
     void anIdleConnectionBetweenRequestsIsNotTimedOut() throws Exception {
-        try (FakePendo fake = FakePendo.builder().requestReadTimeout(java.time.Duration.ofMillis(100)).build().start();
-             Socket socket = new Socket("127.0.0.1", fake.port())) {
+        try (FakePendo fake = FakePendo.builder()
+                        .requestReadTimeout(java.time.Duration.ofMillis(100))
+                        .build()
+                        .start();
+                Socket socket = new Socket("127.0.0.1", fake.port())) {
             socket.setSoTimeout(READ_TIMEOUT_MILLIS);
             socket.getOutputStream().write(ascii(get("/api/v1/token/verify", "")));
             assertThat(read(socket.getInputStream()).status()).isEqualTo(200);
@@ -285,13 +295,17 @@ class HostileRequestTest {
     void aChunkedBodyWithExtensionsAndTrailersIsAnswered() throws Exception {
         byte[] body = AGGREGATION.getBytes(StandardCharsets.UTF_8);
         int half = body.length / 2;
-        Reply reply = send(ascii(post("Transfer-Encoding: chunked\r\n")),
-                ascii(Integer.toHexString(half) + ";name=value\r\n"), java.util.Arrays.copyOfRange(body, 0, half),
+        Reply reply = send(
+                ascii(post("Transfer-Encoding: chunked\r\n")),
+                ascii(Integer.toHexString(half) + ";name=value\r\n"),
+                java.util.Arrays.copyOfRange(body, 0, half),
                 ascii("\r\n" + Integer.toHexString(body.length - half) + "\r\n"),
-                java.util.Arrays.copyOfRange(body, half, body.length), ascii("\r\n0\r\nx-trailer: 1\r\n\r\n"));
+                java.util.Arrays.copyOfRange(body, half, body.length),
+                ascii("\r\n0\r\nx-trailer: 1\r\n\r\n"));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        assertThat((List<?>) ((Map<?, ?>) JsonValues.parse(reply.body())).get("results")).hasSize(20);
+        assertThat((List<?>) ((Map<?, ?>) JsonValues.parse(reply.body())).get("results"))
+                .hasSize(20);
     }
 
     @Test
@@ -315,8 +329,8 @@ class HostileRequestTest {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(READ_TIMEOUT_MILLIS);
             byte[] body = AGGREGATION.getBytes(StandardCharsets.UTF_8);
-            socket.getOutputStream().write(ascii(post("Content-Length: " + body.length
-                    + "\r\nExpect: 100-continue\r\n")));
+            socket.getOutputStream()
+                    .write(ascii(post("Content-Length: " + body.length + "\r\nExpect: 100-continue\r\n")));
 
             assertThat(read(socket.getInputStream()).status()).isEqualTo(100);
             socket.getOutputStream().write(body);
@@ -348,8 +362,7 @@ class HostileRequestTest {
 
     @Test
     void aHeaderLineOf200KilobytesIs431() throws Exception {
-        assertRefused(send(ascii(get("/api/v1/token/verify", "x-big: " + "a".repeat(200_000) + "\r\n"))), 431,
-                "65536");
+        assertRefused(send(ascii(get("/api/v1/token/verify", "x-big: " + "a".repeat(200_000) + "\r\n"))), 431, "65536");
     }
 
     @Test
@@ -369,7 +382,9 @@ class HostileRequestTest {
 
     @Test
     void aThousandHeadersAreStillAnswered() throws Exception {
-        assertThat(send(ascii(get("/api/v1/token/verify", "x-h: 1\r\n".repeat(990)))).status()).isEqualTo(200);
+        assertThat(send(ascii(get("/api/v1/token/verify", "x-h: 1\r\n".repeat(990))))
+                        .status())
+                .isEqualTo(200);
     }
 
     // ---- body content
@@ -391,18 +406,23 @@ class HostileRequestTest {
 
     @Test
     void recordedRequestsRedactCookiesAndSecretQueryParameters() throws Exception {
-        Reply reply = send(ascii(get("/api/v1/feature?expand=x&api_key=leaked-1&Token=leaked-2&signature=leaked-3"
-                + "&password=leaked-4", "Cookie: session=leaked-5\r\nx-pendo-session: leaked-6\r\n")));
+        Reply reply = send(ascii(get(
+                "/api/v1/feature?expand=x&api_key=leaked-1&Token=leaked-2&signature=leaked-3" + "&password=leaked-4",
+                "Cookie: session=leaked-5\r\nx-pendo-session: leaked-6\r\n")));
         assertThat(reply.status()).isEqualTo(200);
 
-        String recorded = new String(send(ascii(get("/_fake/requests", ""))).body().getBytes(StandardCharsets.UTF_8),
+        String recorded = new String(
+                send(ascii(get("/_fake/requests", ""))).body().getBytes(StandardCharsets.UTF_8),
                 StandardCharsets.UTF_8);
 
         assertThat(recorded).doesNotContain("leaked").contains("[redacted]").contains("expand=x");
         RecordedCall call = server.recorder().calls().get(0);
-        assertThat(call.query()).isEqualTo("expand=x&api_key=[redacted]&Token=[redacted]&signature=[redacted]"
-                + "&password=[redacted]");
-        assertThat(call.headers()).containsEntry("cookie", "[redacted]")
-                .containsEntry("x-pendo-session", "[redacted]").containsEntry("host", "127.0.0.1");
+        assertThat(call.query())
+                .isEqualTo(
+                        "expand=x&api_key=[redacted]&Token=[redacted]&signature=[redacted]" + "&password=[redacted]");
+        assertThat(call.headers())
+                .containsEntry("cookie", "[redacted]")
+                .containsEntry("x-pendo-session", "[redacted]")
+                .containsEntry("host", "127.0.0.1");
     }
 }

@@ -45,10 +45,14 @@ class HttpConformanceTest {
 
     static FakeServer server;
     static FakePendo large;
-    static final HttpClient JDK = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
-    static final OkHttpClient OKHTTP = new OkHttpClient.Builder().readTimeout(5, TimeUnit.SECONDS)
-            .retryOnConnectionFailure(false).build();
+    static final HttpClient JDK = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+    static final OkHttpClient OKHTTP = new OkHttpClient.Builder()
+            .readTimeout(5, TimeUnit.SECONDS)
+            .retryOnConnectionFailure(false)
+            .build();
 
     @BeforeAll
     static void startStandalone() throws Exception {
@@ -56,7 +60,10 @@ class HttpConformanceTest {
         Files.writeString(dataset, EndpointCalls.DATASET.toJson());
         server = FakePendoServer.launch("--port", "0", "--dataset", dataset.toString());
         // Big enough that the aggregation answer outgrows what the fake holds before sending (over 1 MiB).
-        large = FakePendo.builder().dataset(Dataset.generator(3).visitors(3_000).days(1).build()).build().start();
+        large = FakePendo.builder()
+                .dataset(Dataset.generator(3).visitors(3_000).days(1).build())
+                .build()
+                .start();
     }
 
     @AfterAll
@@ -73,7 +80,8 @@ class HttpConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("calls")
     void theJdkClientReadsEveryEndpoint(Call call) throws Exception {
-        HttpResponse<byte[]> response = JDK.send(jdkRequest(server.baseUrl(), call), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response =
+                JDK.send(jdkRequest(server.baseUrl(), call), HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(response.statusCode()).isEqualTo(call.status());
         checkBody(call, response.headers().firstValue("content-type").orElse(null), response.body());
@@ -82,7 +90,8 @@ class HttpConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("calls")
     void okHttpReadsEveryEndpoint(Call call) throws Exception {
-        try (okhttp3.Response response = OKHTTP.newCall(okRequest(server.baseUrl(), call)).execute()) {
+        try (okhttp3.Response response =
+                OKHTTP.newCall(okRequest(server.baseUrl(), call)).execute()) {
             assertThat(response.code()).isEqualTo(call.status());
             checkBody(call, response.header("Content-Type"), response.body().bytes());
         }
@@ -97,7 +106,9 @@ class HttpConformanceTest {
 
                 assertThat(response.status()).isEqualTo(call.status());
                 assertThat(response.reason()).isEqualTo(ReasonPhrases.of(call.status()));
-                assertThat(response.header("content-length")).as("a fixed length while it fits").isNotNull();
+                assertThat(response.header("content-length"))
+                        .as("a fixed length while it fits")
+                        .isNotNull();
                 checkBody(call, response.header("content-type"), response.body());
             }
         }
@@ -113,7 +124,9 @@ class HttpConformanceTest {
 
             assertThat(response.status()).isEqualTo(call.status());
             assertThat(response.header("connection")).isEqualToIgnoringCase("close");
-            assertThat(response.closedAfter()).as("closed within the raw client's 2 s read timeout").isTrue();
+            assertThat(response.closedAfter())
+                    .as("closed within the raw client's 2 s read timeout")
+                    .isTrue();
         }
     }
 
@@ -121,9 +134,19 @@ class HttpConformanceTest {
     @MethodSource("calls")
     void curlReadsEveryEndpoint(Call call) throws Exception {
         Path body = directory.resolve("curl-body");
-        List<String> command = new ArrayList<>(List.of(curl(), "-sS", "--max-time", "5", "-o", body.toString(),
-                "-w", "%{http_code}", "-X", call.method(), "-H", "x-pendo-integration-key: " + EndpointCalls
-                        .keyFor(call)));
+        List<String> command = new ArrayList<>(List.of(
+                curl(),
+                "-sS",
+                "--max-time",
+                "5",
+                "-o",
+                body.toString(),
+                "-w",
+                "%{http_code}",
+                "-X",
+                call.method(),
+                "-H",
+                "x-pendo-integration-key: " + EndpointCalls.keyFor(call)));
         if (call.body() != null) {
             command.addAll(List.of("-H", "Content-Type: application/json", "--data-binary", call.body()));
         }
@@ -133,7 +156,9 @@ class HttpConformanceTest {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
-        assertThat(process.waitFor()).as("curl's exit code; it printed %s", output).isZero();
+        assertThat(process.waitFor())
+                .as("curl's exit code; it printed %s", output)
+                .isZero();
         assertThat(output).isEqualTo(String.valueOf(call.status()));
         checkBody(call, null, Files.readAllBytes(body));
     }
@@ -146,7 +171,8 @@ class HttpConformanceTest {
         assertThat(jdk.headers().firstValue("connection")).hasValue("close");
         assertThat(results(jdk.body())).hasSize(3_000);
 
-        try (okhttp3.Response ok = OKHTTP.newCall(okRequest(large.baseUrl(), call)).execute()) {
+        try (okhttp3.Response ok =
+                OKHTTP.newCall(okRequest(large.baseUrl(), call)).execute()) {
             assertThat(results(ok.body().bytes())).hasSize(3_000);
         }
         try (RawHttp raw = new RawHttp(large.port())) {
@@ -161,9 +187,22 @@ class HttpConformanceTest {
     void curlAndNodeReadTheLargeAggregation() throws Exception {
         Call call = EndpointCalls.CALLS.get(0);
         Path body = directory.resolve("curl-large");
-        Process curl = new ProcessBuilder(curl(), "-sS", "--max-time", "10", "-o", body.toString(), "-X", "POST",
-                "-H", "x-pendo-integration-key: " + FakePendo.DEFAULT_INTEGRATION_KEY, "--data-binary", call.body(),
-                large.baseUrl().resolve("api/v1/aggregation").toString()).redirectErrorStream(true).start();
+        Process curl = new ProcessBuilder(
+                        curl(),
+                        "-sS",
+                        "--max-time",
+                        "10",
+                        "-o",
+                        body.toString(),
+                        "-X",
+                        "POST",
+                        "-H",
+                        "x-pendo-integration-key: " + FakePendo.DEFAULT_INTEGRATION_KEY,
+                        "--data-binary",
+                        call.body(),
+                        large.baseUrl().resolve("api/v1/aggregation").toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(curl.waitFor()).as(output).isZero();
         assertThat(results(Files.readAllBytes(body))).hasSize(3_000);
@@ -174,8 +213,14 @@ class HttpConformanceTest {
                 + FakePendo.DEFAULT_INTEGRATION_KEY + "'}, body: process.argv[2]})"
                 + ".then(r => r.json().then(j => console.log(r.status + ' ' + j.results.length)))"
                 + ".catch(e => { console.log('failed ' + (e.cause ? e.cause.code : e)); process.exit(3); });";
-        Process fetch = new ProcessBuilder(node, "-e", script, large.baseUrl().resolve("api/v1/aggregation")
-                .toString(), call.body()).redirectErrorStream(true).start();
+        Process fetch = new ProcessBuilder(
+                        node,
+                        "-e",
+                        script,
+                        large.baseUrl().resolve("api/v1/aggregation").toString(),
+                        call.body())
+                .redirectErrorStream(true)
+                .start();
         String printed = new String(fetch.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(fetch.waitFor()).as(printed).isZero();
         assertThat(printed).isEqualTo("200 3000");
@@ -187,21 +232,32 @@ class HttpConformanceTest {
         Assumptions.assumeTrue(node != null, "node is not installed");
         StringBuilder script = new StringBuilder("(async () => { const base = process.argv[1]; const out = [];");
         for (Call call : EndpointCalls.CALLS) {
-            script.append("{ const r = await fetch(base + ").append(JsonValues.toJson(call.target().substring(1)))
-                    .append(", {method: ").append(JsonValues.toJson(call.method())).append(", headers: {")
-                    .append("'x-pendo-integration-key': ").append(JsonValues.toJson(EndpointCalls.keyFor(call)))
-                    .append("}").append(call.body() == null ? "" : ", body: " + JsonValues.toJson(call.body()))
+            script.append("{ const r = await fetch(base + ")
+                    .append(JsonValues.toJson(call.target().substring(1)))
+                    .append(", {method: ")
+                    .append(JsonValues.toJson(call.method()))
+                    .append(", headers: {")
+                    .append("'x-pendo-integration-key': ")
+                    .append(JsonValues.toJson(EndpointCalls.keyFor(call)))
+                    .append("}")
+                    .append(call.body() == null ? "" : ", body: " + JsonValues.toJson(call.body()))
                     .append("}); const t = await r.text(); if (t.length) JSON.parse(t); out.push(r.status); }");
         }
         script.append("console.log(out.join(' ')); })().catch(e => { console.log('failed ' + e + ' '"
                 + " + (e.cause ? e.cause.code : '')); process.exit(3); });");
-        Process fetch = new ProcessBuilder(node, "-e", script.toString(), server.baseUrl().toString())
-                .redirectErrorStream(true).start();
+        Process fetch = new ProcessBuilder(
+                        node, "-e", script.toString(), server.baseUrl().toString())
+                .redirectErrorStream(true)
+                .start();
         String printed = new String(fetch.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
 
         assertThat(fetch.waitFor()).as(printed).isZero();
-        assertThat(printed).isEqualTo(String.join(" ", EndpointCalls.CALLS.stream()
-                .map(call -> String.valueOf(call.status())).toList()));
+        assertThat(printed)
+                .isEqualTo(String.join(
+                        " ",
+                        EndpointCalls.CALLS.stream()
+                                .map(call -> String.valueOf(call.status()))
+                                .toList()));
     }
 
     @Test
@@ -222,8 +278,11 @@ class HttpConformanceTest {
     void everyStatusTheFakeSendsHasItsReasonPhraseOnTheWire(int status) throws Exception {
         server.faults().add(Endpoint.TOKEN_VERIFY, Fault.status(status));
         try (RawHttp raw = new RawHttp(server.port())) {
-            RawHttp.Response response = raw.exchange("GET", "/api/v1/token/verify",
-                    Map.of("x-pendo-integration-key", FakePendo.DEFAULT_INTEGRATION_KEY), null);
+            RawHttp.Response response = raw.exchange(
+                    "GET",
+                    "/api/v1/token/verify",
+                    Map.of("x-pendo-integration-key", FakePendo.DEFAULT_INTEGRATION_KEY),
+                    null);
 
             assertThat(response.status()).isEqualTo(status);
             assertThat(response.reason()).isEqualTo(ReasonPhrases.of(status)).doesNotContain("Client Error");
@@ -237,22 +296,31 @@ class HttpConformanceTest {
     // ---- helpers
 
     private static Map<String, String> headers(Call call) {
-        return call.body() == null ? Map.of("x-pendo-integration-key", EndpointCalls.keyFor(call))
+        return call.body() == null
+                ? Map.of("x-pendo-integration-key", EndpointCalls.keyFor(call))
                 : Map.of("x-pendo-integration-key", EndpointCalls.keyFor(call), "Content-Type", "application/json");
     }
 
     static HttpRequest jdkRequest(URI base, Call call) {
         return HttpRequest.newBuilder(URI.create(base + call.target().substring(1)))
-                .timeout(Duration.ofSeconds(5)).header("x-pendo-integration-key", EndpointCalls.keyFor(call))
-                .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(call.body())).build();
+                .timeout(Duration.ofSeconds(5))
+                .header("x-pendo-integration-key", EndpointCalls.keyFor(call))
+                .method(
+                        call.method(),
+                        call.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(call.body()))
+                .build();
     }
 
     static Request okRequest(URI base, Call call) {
-        RequestBody body = call.body() == null ? null
-                : RequestBody.create(call.body(), MediaType.get("application/json"));
-        return new Request.Builder().url(base + call.target().substring(1))
-                .header("x-pendo-integration-key", EndpointCalls.keyFor(call)).method(call.method(), body).build();
+        RequestBody body =
+                call.body() == null ? null : RequestBody.create(call.body(), MediaType.get("application/json"));
+        return new Request.Builder()
+                .url(base + call.target().substring(1))
+                .header("x-pendo-integration-key", EndpointCalls.keyFor(call))
+                .method(call.method(), body)
+                .build();
     }
 
     private static void checkBody(Call call, String contentType, byte[] body) {
@@ -268,8 +336,8 @@ class HttpConformanceTest {
 
     @SuppressWarnings("unchecked")
     private static List<Object> results(byte[] body) {
-        return (List<Object>) ((Map<String, Object>) JsonValues.parse(new String(body, StandardCharsets.UTF_8)))
-                .get("results");
+        return (List<Object>)
+                ((Map<String, Object>) JsonValues.parse(new String(body, StandardCharsets.UTF_8))).get("results");
     }
 
     private static String curl() {

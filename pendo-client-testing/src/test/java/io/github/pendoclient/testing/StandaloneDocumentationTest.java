@@ -34,9 +34,11 @@ class StandaloneDocumentationTest {
 
     /** The arguments of the documented {@code java -jar ...-standalone.jar} command, on a free port. */
     private static String[] documentedArguments(String page) {
-        Matcher command = Pattern.compile("(?m)^java -jar \\S+-standalone\\.jar (.+)$").matcher(page);
+        Matcher command =
+                Pattern.compile("(?m)^java -jar \\S+-standalone\\.jar (.+)$").matcher(page);
         assertThat(command.find()).as("the documented command in %s", PAGE).isTrue();
-        List<String> args = new ArrayList<>(Arrays.asList(command.group(1).trim().split("\\s+")));
+        List<String> args =
+                new ArrayList<>(Arrays.asList(command.group(1).trim().split("\\s+")));
         args.set(args.indexOf("--port") + 1, "0");
         return args.toArray(String[]::new);
     }
@@ -53,8 +55,11 @@ class StandaloneDocumentationTest {
             try (FakeServer fake = FakePendoServer.launch(Clock.fixed(Instant.parse(today), ZoneOffset.UTC), args)) {
                 HttpRequest request = HttpRequest.newBuilder(fake.baseUrl().resolve("/api/v1/aggregation"))
                         .header("x-pendo-integration-key", FakePendo.DEFAULT_INTEGRATION_KEY)
-                        .POST(HttpRequest.BodyPublishers.ofString(example.group(1))).build();
-                String answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+                        .POST(HttpRequest.BodyPublishers.ofString(example.group(1)))
+                        .build();
+                String answer = HttpClient.newHttpClient()
+                        .send(request, HttpResponse.BodyHandlers.ofString())
+                        .body();
 
                 assertThat(withoutStartTime(answer)).as("on %s", today).isEqualTo(withoutStartTime(example.group(2)));
             }
@@ -72,8 +77,11 @@ class StandaloneDocumentationTest {
 
     @Test
     void theDocumentedDatasetExampleIsTheTestResource() throws Exception {
-        String resource = Files.readString(Path.of(URI.create(StandaloneDocumentationTest.class
-                .getResource("/dataset-example.json").toString())), StandardCharsets.UTF_8);
+        String resource = Files.readString(
+                Path.of(URI.create(StandaloneDocumentationTest.class
+                        .getResource("/dataset-example.json")
+                        .toString())),
+                StandardCharsets.UTF_8);
 
         assertThat(page()).contains("```json\n" + resource + "```");
     }

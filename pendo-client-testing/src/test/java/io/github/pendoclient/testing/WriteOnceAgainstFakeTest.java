@@ -31,6 +31,8 @@ class WriteOnceAgainstFakeTest {
                 .hasMessageContaining("segments().list()");
 
         assertThat(client.segments().list()).extracting(Segment::name).containsOnlyOnce("Write once");
-        assertThat(pendo.requests(Endpoint.SEGMENTS)).filteredOn(call -> call.method().equals("POST")).hasSize(1);
+        assertThat(pendo.requests(Endpoint.SEGMENTS))
+                .filteredOn(call -> call.method().equals("POST"))
+                .hasSize(1);
     }
 }

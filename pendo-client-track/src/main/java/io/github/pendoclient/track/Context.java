@@ -111,8 +111,10 @@ public final class Context {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Context context && Objects.equals(context.ip, ip)
-                && Objects.equals(context.userAgent, userAgent) && Objects.equals(context.url, url)
+        return other instanceof Context context
+                && Objects.equals(context.ip, ip)
+                && Objects.equals(context.userAgent, userAgent)
+                && Objects.equals(context.url, url)
                 && Objects.equals(context.title, title);
     }
 
@@ -133,8 +135,7 @@ public final class Context {
         private String url;
         private String title;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the client IP address.

@@ -1,14 +1,14 @@
 package io.github.pendoclient.track;
 
-import io.github.pendoclient.internal.Environment;
-import io.github.pendoclient.http.ClientBuilder;
 import io.github.pendoclient.Region;
+import io.github.pendoclient.http.ClientBuilder;
+import io.github.pendoclient.http.HttpStats;
+import io.github.pendoclient.http.TimeSource;
+import io.github.pendoclient.internal.Environment;
 import io.github.pendoclient.internal.http.BuilderAccess;
 import io.github.pendoclient.internal.http.HttpOptions;
-import io.github.pendoclient.json.Binding;
-import io.github.pendoclient.http.HttpStats;
 import io.github.pendoclient.internal.http.PendoHttp;
-import io.github.pendoclient.http.TimeSource;
+import io.github.pendoclient.json.Binding;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -107,8 +107,10 @@ public final class TrackClient implements AutoCloseable {
     }
 
     private static TrackClient fromEnv(Environment environment) {
-        String secret = environment.require(ENV_SHARED_SECRET, "set it to the app's Track Event shared secret"
-                + " (Settings > Subscription Settings > the app > App Details)");
+        String secret = environment.require(
+                ENV_SHARED_SECRET,
+                "set it to the app's Track Event shared secret"
+                        + " (Settings > Subscription Settings > the app > App Details)");
         Builder builder = builder().sharedSecret(secret);
         environment.region().ifPresent(builder::region);
         environment.get(ENV_BASE_URL).ifPresent(builder::baseUrl);
@@ -222,8 +224,7 @@ public final class TrackClient implements AutoCloseable {
         private Duration maxFutureSkew = DEFAULT_MAX_FUTURE_SKEW;
         private Delivery delivery = Delivery.AT_LEAST_ONCE;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets whether an event whose answer was lost is sent again ({@link Delivery#AT_LEAST_ONCE}, the default) or
@@ -314,8 +315,16 @@ public final class TrackClient implements AutoCloseable {
                 throw new IllegalStateException("A track event shared secret is required: call sharedSecret(...), or"
                         + " use TrackClient.fromEnv() with " + ENV_SHARED_SECRET + " set");
             }
-            return new TrackClient(this, BuilderAccess.httpOptions(this, timeouts().toBuilder().streamingRead(Duration.ZERO)
-                    .streamingCall(Duration.ZERO).build(), Binding.LENIENT), hasBaseUrl() ? null : region());
+            return new TrackClient(
+                    this,
+                    BuilderAccess.httpOptions(
+                            this,
+                            timeouts().toBuilder()
+                                    .streamingRead(Duration.ZERO)
+                                    .streamingCall(Duration.ZERO)
+                                    .build(),
+                            Binding.LENIENT),
+                    hasBaseUrl() ? null : region());
         }
     }
 }

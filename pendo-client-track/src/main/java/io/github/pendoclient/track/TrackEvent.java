@@ -74,7 +74,11 @@ public final class TrackEvent {
      * @return a new builder
      */
     public Builder toBuilder() {
-        Builder builder = new Builder().event(event).visitorId(visitorId).accountId(accountId).timestamp(timestamp)
+        Builder builder = new Builder()
+                .event(event)
+                .visitorId(visitorId)
+                .accountId(accountId)
+                .timestamp(timestamp)
                 .context(context);
         builder.properties.putAll(properties);
         return builder;
@@ -175,7 +179,8 @@ public final class TrackEvent {
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a track event body: " + e.getMessage(), e);
         }
-        if (!(map.get("event") instanceof String name) || !(map.get("visitorId") instanceof String visitor)
+        if (!(map.get("event") instanceof String name)
+                || !(map.get("visitorId") instanceof String visitor)
                 || !(map.get("timestamp") instanceof Number millis)) {
             throw new IllegalArgumentException("not a track event body: event, visitorId or timestamp missing");
         }
@@ -225,9 +230,13 @@ public final class TrackEvent {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof TrackEvent that && that.event.equals(event) && that.visitorId.equals(visitorId)
-                && Objects.equals(that.accountId, accountId) && that.timestamp.equals(timestamp)
-                && that.properties.equals(properties) && that.context.equals(context);
+        return other instanceof TrackEvent that
+                && that.event.equals(event)
+                && that.visitorId.equals(visitorId)
+                && Objects.equals(that.accountId, accountId)
+                && that.timestamp.equals(timestamp)
+                && that.properties.equals(properties)
+                && that.context.equals(context);
     }
 
     @Override
@@ -242,8 +251,8 @@ public final class TrackEvent {
      */
     @Override
     public String toString() {
-        return "TrackEvent{event=" + event + ", visitorId=" + visitorId + ", accountId=" + accountId
-                + ", timestamp=" + timestamp + ", properties=" + properties.keySet() + "}";
+        return "TrackEvent{event=" + event + ", visitorId=" + visitorId + ", accountId=" + accountId + ", timestamp="
+                + timestamp + ", properties=" + properties.keySet() + "}";
     }
 
     /** Builds a {@link TrackEvent}; not thread-safe. */
@@ -255,8 +264,7 @@ public final class TrackEvent {
         private final Map<String, Object> properties = new LinkedHashMap<>();
         private Context context = Context.empty();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the event name.
@@ -382,7 +390,9 @@ public final class TrackEvent {
                 }
                 return;
             }
-            throw new InvalidTrackEventException(field, "must be a string, number, boolean, null, list or map",
+            throw new InvalidTrackEventException(
+                    field,
+                    "must be a string, number, boolean, null, list or map",
                     value.getClass().getName());
         }
     }

@@ -12,15 +12,14 @@ import io.github.pendoclient.error.PendoException;
 public interface TrackListener {
 
     /** A listener that does nothing. */
-    TrackListener NONE = new TrackListener() { };
+    TrackListener NONE = new TrackListener() {};
 
     /**
      * Pendo accepted the event.
      *
      * @param event the event
      */
-    default void onDelivered(TrackEvent event) {
-    }
+    default void onDelivered(TrackEvent event) {}
 
     /**
      * Pendo accepted the event, and an earlier attempt of it may have reached Pendo too (its answer was lost, or was
@@ -50,8 +49,7 @@ public interface TrackListener {
      * @param event the event
      * @param failure why
      */
-    default void onFailed(TrackEvent event, PendoException failure) {
-    }
+    default void onFailed(TrackEvent event, PendoException failure) {}
 
     /**
      * The event was not delivered by the close deadline and was written to the sender's spool directory
@@ -60,8 +58,7 @@ public interface TrackListener {
      *
      * @param event the event
      */
-    default void onSpooled(TrackEvent event) {
-    }
+    default void onSpooled(TrackEvent event) {}
 
     /**
      * The event was dropped before sending: the queue was full, or the sender was closed.
@@ -69,8 +66,7 @@ public interface TrackListener {
      * @param event the event
      * @param reason why
      */
-    default void onDropped(TrackEvent event, DropReason reason) {
-    }
+    default void onDropped(TrackEvent event, DropReason reason) {}
 
     /** Why an event was dropped. */
     enum DropReason {

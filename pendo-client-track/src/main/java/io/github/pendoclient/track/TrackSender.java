@@ -6,8 +6,8 @@ import io.github.pendoclient.error.PendoException;
 import io.github.pendoclient.error.PendoNetworkException;
 import io.github.pendoclient.error.PendoRequestException;
 import io.github.pendoclient.error.RateLimitedException;
-import io.github.pendoclient.internal.http.PendoHttp;
 import io.github.pendoclient.http.TimeSource;
+import io.github.pendoclient.internal.http.PendoHttp;
 import io.github.pendoclient.track.internal.Spool;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -93,6 +93,7 @@ public final class TrackSender implements AutoCloseable {
     private final LinkedBlockingDeque<Item> queue;
     /** Events whose retry time has come: sent before new ones. */
     private final ConcurrentLinkedQueue<Item> ready = new ConcurrentLinkedQueue<>();
+
     private final ExecutorService sendThreads;
     private final boolean ownsSendThreads;
     private final ThreadPoolExecutor listenerThread;
@@ -102,6 +103,7 @@ public final class TrackSender implements AutoCloseable {
     private final Set<Item> liveItems = ConcurrentHashMap.newKeySet();
     /** Events that ran out of attempts while closing, kept for the spool. */
     private final Set<Item> heldItems = ConcurrentHashMap.newKeySet();
+
     private final Spool spool;
     private final AtomicLong sequence = new AtomicLong();
     private final Object lock = new Object();
@@ -131,10 +133,15 @@ public final class TrackSender implements AutoCloseable {
         int id = SENDERS.incrementAndGet();
         this.ownsSendThreads = options.executor().isEmpty();
         this.sendThreads = ownsSendThreads
-                ? Executors.newFixedThreadPool(Math.min(2, options.concurrency()),
-                        daemonThreads("pendo-track-sender-" + id + "-"))
+                ? Executors.newFixedThreadPool(
+                        Math.min(2, options.concurrency()), daemonThreads("pendo-track-sender-" + id + "-"))
                 : options.executor().orElseThrow();
-        this.listenerThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+        this.listenerThread = new ThreadPoolExecutor(
+                1,
+                1,
+                0,
+                TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(),
                 daemonThreads("pendo-track-listener-" + id + "-"));
         if (spool != null) {
             try {
@@ -161,8 +168,11 @@ public final class TrackSender implements AutoCloseable {
             try {
                 event = TrackEvent.fromJson(record.json());
             } catch (IllegalArgumentException unreadable) {
-                LOG.warn("Skipping an event of spool file {} at byte {} that cannot be read: {}", record.file(),
-                        record.offset(), unreadable.getMessage());
+                LOG.warn(
+                        "Skipping an event of spool file {} at byte {} that cannot be read: {}",
+                        record.file(),
+                        record.offset(),
+                        unreadable.getMessage());
                 spool.ended(record);
                 continue;
             }
@@ -316,7 +326,8 @@ public final class TrackSender implements AutoCloseable {
         }
         attempt.whenComplete((ignored, failure) -> {
             Throwable cause = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
-                    ? c.getCause() : failure;
+                    ? c.getCause()
+                    : failure;
             if (cause != null && mayHaveReachedPendo(cause)) {
                 item.mayHaveReached = true;
             }
@@ -353,7 +364,8 @@ public final class TrackSender implements AutoCloseable {
         }
         if (failure instanceof PendoNetworkException network) {
             Throwable cause = network.getCause();
-            return !(cause instanceof ConnectException || cause instanceof NoRouteToHostException
+            return !(cause instanceof ConnectException
+                    || cause instanceof NoRouteToHostException
                     || cause instanceof UnknownHostException);
         }
         return true;
@@ -363,13 +375,16 @@ public final class TrackSender implements AutoCloseable {
         if (closeState.get() == 2) {
             return; // close() ends every unsettled event at its deadline
         }
-        PendoException pendo = failure instanceof PendoException p ? p
+        PendoException pendo = failure instanceof PendoException p
+                ? p
                 : new PendoException("Sending a track event failed unexpectedly: " + failure, failure);
         item.lastFailure = pendo;
-        Optional<Duration> delay = item.attempts >= options.maxAttempts()
-                ? Optional.empty() : http.retryDelay(pendo, item.attempts);
+        Optional<Duration> delay =
+                item.attempts >= options.maxAttempts() ? Optional.empty() : http.retryDelay(pendo, item.attempts);
         if (delay.isEmpty()) {
-            if (closing && spool != null && item.attempts >= options.maxAttempts()
+            if (closing
+                    && spool != null
+                    && item.attempts >= options.maxAttempts()
                     && http.retryDelay(pendo, item.attempts).isPresent()) {
                 heldItems.add(item); // out of attempts while closing: the spool keeps it
                 checkQuiet();
@@ -378,7 +393,8 @@ public final class TrackSender implements AutoCloseable {
             settle(item, Outcome.FAILED, failureOf(item, pendo), null);
             return;
         }
-        boolean retryAfter = pendo instanceof PendoApiException api && api.error().retryAfter() != null;
+        boolean retryAfter =
+                pendo instanceof PendoApiException api && api.error().retryAfter() != null;
         item.retryAfterWait = retryAfter;
         synchronized (lock) {
             retried++;
@@ -388,13 +404,15 @@ public final class TrackSender implements AutoCloseable {
             return;
         }
         waitingItems.add(item);
-        item.timer = time.schedule(() -> {
-            if (waitingItems.remove(item)) {
-                ready.add(item);
-                pump();
-            }
-            return null;
-        }, delay.get());
+        item.timer = time.schedule(
+                () -> {
+                    if (waitingItems.remove(item)) {
+                        ready.add(item);
+                        pump();
+                    }
+                    return null;
+                },
+                delay.get());
         if (closing && !retryAfter) {
             wake(item);
         }
@@ -417,15 +435,27 @@ public final class TrackSender implements AutoCloseable {
             return last;
         }
         String path = last instanceof PendoRequestException request ? request.path() : "/data/track";
-        return new OutcomeUnknownException("The track event failed after " + item.attempts + " attempts (" + last
-                .getMessage() + "), and an earlier attempt may have reached Pendo: it may have been delivered, and"
-                + " sending it again may count it twice.", "POST", path, item.attempts, WHAT_TO_CHECK, last);
+        return new OutcomeUnknownException(
+                "The track event failed after " + item.attempts + " attempts (" + last.getMessage()
+                        + "), and an earlier attempt may have reached Pendo: it may have been delivered, and"
+                        + " sending it again may count it twice.",
+                "POST",
+                path,
+                item.attempts,
+                WHAT_TO_CHECK,
+                last);
     }
 
     private static final String WHAT_TO_CHECK = "Pendo has no way to look an event up; count it as possibly"
             + " delivered, and send it again only if a duplicate does less harm than a loss";
 
-    private enum Outcome { DELIVERED, DELIVERED_POSSIBLY_TWICE, FAILED, DROPPED, SPOOLED }
+    private enum Outcome {
+        DELIVERED,
+        DELIVERED_POSSIBLY_TWICE,
+        FAILED,
+        DROPPED,
+        SPOOLED
+    }
 
     private void settle(Item item, Outcome outcome, PendoException failure, TrackListener.DropReason reason) {
         synchronized (lock) {
@@ -469,8 +499,8 @@ public final class TrackSender implements AutoCloseable {
         done.forEach(future -> future.complete(null));
     }
 
-    private void notifyListener(TrackEvent event, Outcome outcome, PendoException failure,
-                                TrackListener.DropReason reason) {
+    private void notifyListener(
+            TrackEvent event, Outcome outcome, PendoException failure, TrackListener.DropReason reason) {
         TrackListener listener = options.listener();
         Runnable callback = () -> {
             try {
@@ -513,11 +543,20 @@ public final class TrackSender implements AutoCloseable {
         if (inFlight || item.mayHaveReached) {
             PendoException last = item.lastFailure;
             String path = last instanceof PendoRequestException request ? request.path() : "/data/track";
-            return new OutcomeUnknownException("The track sender closed (close timeout " + options.closeTimeout()
-                    + ") " + (inFlight ? "while this event's request was in flight" : "after an attempt of this event"
-                    + " whose answer was lost") + ": it may have been delivered, and sending it again may count it"
-                    + " twice. Set spoolDirectory to have a later sender deliver it and count it as a possible"
-                    + " duplicate.", "POST", path, item.attempts, WHAT_TO_CHECK, last);
+            return new OutcomeUnknownException(
+                    "The track sender closed (close timeout " + options.closeTimeout()
+                            + ") "
+                            + (inFlight
+                                    ? "while this event's request was in flight"
+                                    : "after an attempt of this event" + " whose answer was lost")
+                            + ": it may have been delivered, and sending it again may count it"
+                            + " twice. Set spoolDirectory to have a later sender deliver it and count it as a possible"
+                            + " duplicate.",
+                    "POST",
+                    path,
+                    item.attempts,
+                    WHAT_TO_CHECK,
+                    last);
         }
         return new TrackSenderClosedException("The track sender closed (close timeout " + options.closeTimeout()
                 + ") before this event was delivered; Pendo has not processed it, so sending it again cannot count it"
@@ -551,8 +590,16 @@ public final class TrackSender implements AutoCloseable {
         synchronized (lock) {
             long pending = pendingSequences.size();
             long inFlight = inFlightItems.size();
-            return new TrackSenderStats(enqueued, delivered, retried, failed, dropped,
-                    Math.max(0, pending - inFlight), inFlight, spooled, possibleDuplicates);
+            return new TrackSenderStats(
+                    enqueued,
+                    delivered,
+                    retried,
+                    failed,
+                    dropped,
+                    Math.max(0, pending - inFlight),
+                    inFlight,
+                    spooled,
+                    possibleDuplicates);
         }
     }
 
@@ -591,7 +638,10 @@ public final class TrackSender implements AutoCloseable {
         closeState.set(2);
         long left = stats().pending();
         if (left > 0) {
-            LOG.warn("The track sender could not deliver {} events within {}; {}", left, timeout,
+            LOG.warn(
+                    "The track sender could not deliver {} events within {}; {}",
+                    left,
+                    timeout,
                     spool == null ? "failing them" : "writing them to the spool in " + spool.directory());
         }
         queue.clear();
@@ -630,15 +680,18 @@ public final class TrackSender implements AutoCloseable {
             List<Spool.Entry> entries = new ArrayList<>();
             for (int i = 0; i < ending.size(); i++) {
                 Item item = ending.get(i);
-                entries.add(new Spool.Entry(new String(item.json, StandardCharsets.UTF_8),
-                        inFlight.get(i) || item.mayHaveReached));
+                entries.add(new Spool.Entry(
+                        new String(item.json, StandardCharsets.UTF_8), inFlight.get(i) || item.mayHaveReached));
             }
             try {
                 spool.write(entries);
             } catch (IOException e) {
                 spoolFailure = e;
-                LOG.warn("Could not write {} undelivered events to the spool in {} ({}); failing them",
-                        entries.size(), spool.directory(), e.getMessage());
+                LOG.warn(
+                        "Could not write {} undelivered events to the spool in {} ({}); failing them",
+                        entries.size(),
+                        spool.directory(),
+                        e.getMessage());
             }
         }
         for (int i = 0; i < ending.size(); i++) {
@@ -673,14 +726,15 @@ public final class TrackSender implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "TrackSender{" + stats() + ", overflow=" + options.overflow() + ", concurrency="
-                + options.concurrency() + "}";
+        return "TrackSender{" + stats() + ", overflow=" + options.overflow() + ", concurrency=" + options.concurrency()
+                + "}";
     }
 
     private static final class Item {
         final TrackEvent event;
         /** The request body, encoded once when the event was tracked (or as read from the spool). */
         final byte[] json;
+
         final long sequence;
         boolean inFlight;
         boolean settled;
@@ -689,6 +743,7 @@ public final class TrackSender implements AutoCloseable {
         volatile boolean mayHaveReached;
         /** The current wait is the server's {@code Retry-After}, which closing does not cut short. */
         volatile boolean retryAfterWait;
+
         volatile PendoException lastFailure;
         volatile CompletableFuture<Void> current;
         volatile ScheduledFuture<?> timer;
@@ -702,6 +757,5 @@ public final class TrackSender implements AutoCloseable {
         }
     }
 
-    private record FlushWaiter(long upTo, CompletableFuture<Void> future) {
-    }
+    private record FlushWaiter(long upTo, CompletableFuture<Void> future) {}
 }

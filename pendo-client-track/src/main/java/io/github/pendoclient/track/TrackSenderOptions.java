@@ -75,8 +75,14 @@ public final class TrackSenderOptions {
      * @return a new builder
      */
     public Builder toBuilder() {
-        Builder builder = new Builder().queueCapacity(queueCapacity).overflow(overflow).blockTimeout(blockTimeout)
-                .concurrency(concurrency).closeTimeout(closeTimeout).listener(listener).maxAttempts(maxAttempts);
+        Builder builder = new Builder()
+                .queueCapacity(queueCapacity)
+                .overflow(overflow)
+                .blockTimeout(blockTimeout)
+                .concurrency(concurrency)
+                .closeTimeout(closeTimeout)
+                .listener(listener)
+                .maxAttempts(maxAttempts);
         builder.executor = executor;
         builder.spoolDirectory = spoolDirectory;
         return builder;
@@ -183,8 +189,7 @@ public final class TrackSenderOptions {
         private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
         private Path spoolDirectory;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The queue capacity.

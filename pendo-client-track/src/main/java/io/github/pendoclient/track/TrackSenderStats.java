@@ -16,8 +16,16 @@ package io.github.pendoclient.track;
  * @param possibleDuplicates delivered events an earlier attempt of which may have reached Pendo too, so that Pendo
  *     may count them twice (part of {@code delivered})
  */
-public record TrackSenderStats(long enqueued, long delivered, long retried, long failed, long dropped,
-                               long queueDepth, long inFlight, long spooled, long possibleDuplicates) {
+public record TrackSenderStats(
+        long enqueued,
+        long delivered,
+        long retried,
+        long failed,
+        long dropped,
+        long queueDepth,
+        long inFlight,
+        long spooled,
+        long possibleDuplicates) {
 
     /**
      * A snapshot of a sender without a spool and without possible duplicates.
@@ -30,8 +38,8 @@ public record TrackSenderStats(long enqueued, long delivered, long retried, long
      * @param queueDepth events waiting
      * @param inFlight events being sent
      */
-    public TrackSenderStats(long enqueued, long delivered, long retried, long failed, long dropped,
-                            long queueDepth, long inFlight) {
+    public TrackSenderStats(
+            long enqueued, long delivered, long retried, long failed, long dropped, long queueDepth, long inFlight) {
         this(enqueued, delivered, retried, failed, dropped, queueDepth, inFlight, 0, 0);
     }
 

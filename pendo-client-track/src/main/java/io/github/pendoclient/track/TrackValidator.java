@@ -29,23 +29,35 @@ final class TrackValidator {
     void check(TrackEvent event) {
         for (String name : event.properties().keySet()) {
             if (!TrackEvent.PROPERTY_NAME.matcher(name).matches()) {
-                violation(event, "properties." + name, "must be letters, digits and _, at most 32 characters, not"
-                        + " starting with a digit (the SDK's rule; Pendo does not document one)",
+                violation(
+                        event,
+                        "properties." + name,
+                        "must be letters, digits and _, at most 32 characters, not"
+                                + " starting with a digit (the SDK's rule; Pendo does not document one)",
                         name.length() > 32 ? name.length() + " characters" : "see the name");
             }
         }
         int bytes = event.propertiesJsonBytes();
         if (bytes > MAX_PROPERTIES_BYTES) {
-            violation(event, "properties", "must be at most " + MAX_PROPERTIES_BYTES + " bytes of JSON, or Pendo"
-                    + " shows them as too large", bytes + " bytes");
+            violation(
+                    event,
+                    "properties",
+                    "must be at most " + MAX_PROPERTIES_BYTES + " bytes of JSON, or Pendo" + " shows them as too large",
+                    bytes + " bytes");
         }
         Instant now = time.now();
         if (event.timestamp().isBefore(now.minus(MAX_AGE))) {
-            violation(event, "timestamp", "must be within the last 7 days, or Pendo does not process the event",
+            violation(
+                    event,
+                    "timestamp",
+                    "must be within the last 7 days, or Pendo does not process the event",
                     event.timestamp().toString());
         }
         if (event.timestamp().isAfter(now.plus(maxFutureSkew))) {
-            violation(event, "timestamp", "must not be more than " + maxFutureSkew + " in the future",
+            violation(
+                    event,
+                    "timestamp",
+                    "must not be more than " + maxFutureSkew + " in the future",
                     event.timestamp().toString());
         }
     }

@@ -32,18 +32,30 @@ class DeliveryTest {
     }
 
     private TrackClient client(Delivery delivery) {
-        return TrackClient.builder().sharedSecret(TrackClientTest.SECRET).baseUrl(server.url("/").toString())
-                .retries(RetryOptions.builder().initialBackoff(Duration.ofMillis(1)).build())
-                .rateLimit(RateLimitOptions.disabled()).delivery(delivery).build();
+        return TrackClient.builder()
+                .sharedSecret(TrackClientTest.SECRET)
+                .baseUrl(server.url("/").toString())
+                .retries(RetryOptions.builder()
+                        .initialBackoff(Duration.ofMillis(1))
+                        .build())
+                .rateLimit(RateLimitOptions.disabled())
+                .delivery(delivery)
+                .build();
     }
 
     private static TrackEvent event() {
-        return TrackEvent.builder().event("Report Exported").visitorId("v-42").accountId("acme").build();
+        return TrackEvent.builder()
+                .event("Report Exported")
+                .visitorId("v-42")
+                .accountId("acme")
+                .build();
     }
 
     private void loseTheFirstAnswer() {
-        server.enqueue(new MockResponse.Builder().code(200)
-                .onResponseStart(new SocketEffect.CloseSocket(true, false, false)).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .onResponseStart(new SocketEffect.CloseSocket(true, false, false))
+                .build());
         server.enqueue(new MockResponse.Builder().code(200).build());
     }
 
@@ -61,7 +73,8 @@ class DeliveryTest {
         loseTheFirstAnswer();
         try (TrackClient client = client(Delivery.AT_MOST_ONCE)) {
             assertThatThrownBy(() -> client.send(event()))
-                    .isInstanceOfSatisfying(OutcomeUnknownException.class,
+                    .isInstanceOfSatisfying(
+                            OutcomeUnknownException.class,
                             e -> assertThat(e.path()).isEqualTo("/data/track"))
                     .hasMessageNotContaining(TrackClientTest.SECRET);
         }

@@ -127,8 +127,8 @@ final class ManualTime implements TimeSource {
         }
 
         @Override
-        public Object get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException,
-                TimeoutException {
+        public Object get(long timeout, TimeUnit unit)
+                throws InterruptedException, ExecutionException, TimeoutException {
             return future.get(timeout, unit);
         }
 

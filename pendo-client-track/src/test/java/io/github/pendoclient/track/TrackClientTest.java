@@ -33,8 +33,14 @@ class TrackClientTest {
     void start() throws IOException {
         server = new MockWebServer();
         server.start();
-        client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
-                .retries(RetryOptions.builder().maxAttempts(2).initialBackoff(Duration.ofMillis(1)).build()).build();
+        client = TrackClient.builder()
+                .sharedSecret(SECRET)
+                .baseUrl(server.url("/").toString())
+                .retries(RetryOptions.builder()
+                        .maxAttempts(2)
+                        .initialBackoff(Duration.ofMillis(1))
+                        .build())
+                .build();
     }
 
     @AfterEach
@@ -44,14 +50,19 @@ class TrackClientTest {
     }
 
     private static TrackEvent event() {
-        return TrackEvent.builder().event("Report Exported").visitorId("v-42").accountId("acme")
-                .property("format", "pdf").build();
+        return TrackEvent.builder()
+                .event("Report Exported")
+                .visitorId("v-42")
+                .accountId("acme")
+                .property("format", "pdf")
+                .build();
     }
 
     @ParameterizedTest
     @EnumSource(Region.class)
     void eachRegionSendsToItsDataHost(Region region) {
-        try (TrackClient regional = TrackClient.builder().sharedSecret(SECRET).region(region).build()) {
+        try (TrackClient regional =
+                TrackClient.builder().sharedSecret(SECRET).region(region).build()) {
             assertThat(regional.baseUrl()).isEqualTo(URI.create(region.dataBaseUrl() + "/"));
         }
         assertThat(Region.EU.dataBaseUrl().toString()).isEqualTo("https://data.eu.pendo.io");
@@ -97,25 +108,41 @@ class TrackClientTest {
 
     @Test
     void strictValidationRefusesEventsPendoWouldIgnoreAndSendsNothing() {
-        TrackEvent old = event().toBuilder().timestamp(Instant.now().minus(Duration.ofDays(8))).build();
-        TrackEvent future = event().toBuilder().timestamp(Instant.now().plus(Duration.ofDays(1))).build();
-        TrackEvent large = event().toBuilder().property("notes", "x".repeat(600)).build();
+        TrackEvent old = event().toBuilder()
+                .timestamp(Instant.now().minus(Duration.ofDays(8)))
+                .build();
+        TrackEvent future = event().toBuilder()
+                .timestamp(Instant.now().plus(Duration.ofDays(1)))
+                .build();
+        TrackEvent large =
+                event().toBuilder().property("notes", "x".repeat(600)).build();
 
-        assertThatThrownBy(() -> client.send(old)).isInstanceOfSatisfying(InvalidTrackEventException.class,
-                e -> assertThat(e.field()).isEqualTo("timestamp")).hasMessageContaining("7 days");
+        assertThatThrownBy(() -> client.send(old))
+                .isInstanceOfSatisfying(
+                        InvalidTrackEventException.class,
+                        e -> assertThat(e.field()).isEqualTo("timestamp"))
+                .hasMessageContaining("7 days");
         assertThatThrownBy(() -> client.send(future)).hasMessageContaining("future");
-        assertThatThrownBy(() -> client.send(large)).isInstanceOfSatisfying(InvalidTrackEventException.class,
-                e -> assertThat(e.field()).isEqualTo("properties")).hasMessageContaining("512 bytes");
+        assertThatThrownBy(() -> client.send(large))
+                .isInstanceOfSatisfying(
+                        InvalidTrackEventException.class,
+                        e -> assertThat(e.field()).isEqualTo("properties"))
+                .hasMessageContaining("512 bytes");
         assertThat(server.getRequestCount()).isZero();
     }
 
     @Test
     void lenientValidationSendsAndWarns() {
         server.enqueue(new MockResponse.Builder().code(200).build());
-        try (TrackClient lenient = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
-                .validation(ValidationMode.LENIENT).build();
-             StderrCapture logs = new StderrCapture()) {
-            lenient.send(event().toBuilder().timestamp(Instant.now().minus(Duration.ofDays(8))).build());
+        try (TrackClient lenient = TrackClient.builder()
+                        .sharedSecret(SECRET)
+                        .baseUrl(server.url("/").toString())
+                        .validation(ValidationMode.LENIENT)
+                        .build();
+                StderrCapture logs = new StderrCapture()) {
+            lenient.send(event().toBuilder()
+                    .timestamp(Instant.now().minus(Duration.ofDays(8)))
+                    .build());
 
             assertThat(server.getRequestCount()).isEqualTo(1);
             assertThat(logs.text()).contains("WARN").contains("Report Exported").contains("7 days");
@@ -124,12 +151,20 @@ class TrackClientTest {
 
     @Test
     void errorsAreTypedAndTheSecretAppearsNowhere() {
-        server.enqueue(new MockResponse.Builder().code(401).body("{\"message\": \"bad key\"}").build());
-        server.enqueue(new MockResponse.Builder().code(400).body("{\"message\": \"bad event\"}").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(401)
+                .body("{\"message\": \"bad key\"}")
+                .build());
+        server.enqueue(new MockResponse.Builder()
+                .code(400)
+                .body("{\"message\": \"bad event\"}")
+                .build());
         try (StderrCapture logs = new StderrCapture()) {
-            assertThatThrownBy(() -> client.send(event())).isInstanceOf(AuthenticationException.class)
+            assertThatThrownBy(() -> client.send(event()))
+                    .isInstanceOf(AuthenticationException.class)
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET));
-            assertThatThrownBy(() -> client.send(event())).isInstanceOf(InvalidRequestException.class)
+            assertThatThrownBy(() -> client.send(event()))
+                    .isInstanceOf(InvalidRequestException.class)
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET));
             assertThat(logs.text()).contains("x-pendo-integration-key").doesNotContain(SECRET);
         }
@@ -139,19 +174,25 @@ class TrackClientTest {
 
     @Test
     void needsASecret() {
-        assertThatThrownBy(() -> TrackClient.builder().build()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> TrackClient.builder().build())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("shared secret is required");
         assertThatThrownBy(() -> TrackClient.fromEnv(Map.of())).hasMessageContaining(TrackClient.ENV_SHARED_SECRET);
-        try (TrackClient fromEnv = TrackClient.fromEnv(Map.of(TrackClient.ENV_SHARED_SECRET, SECRET,
-                "PENDO_REGION", "jp"))) {
+        try (TrackClient fromEnv =
+                TrackClient.fromEnv(Map.of(TrackClient.ENV_SHARED_SECRET, SECRET, "PENDO_REGION", "jp"))) {
             assertThat(fromEnv.baseUrl().getHost()).isEqualTo("data.jpn.pendo.io");
         }
     }
 
     @Test
     void fromEnvHonoursTheTrackBaseUrlOverTheRegion() {
-        try (TrackClient fromEnv = TrackClient.fromEnv(Map.of(TrackClient.ENV_SHARED_SECRET, SECRET,
-                TrackClient.ENV_REGION, "jp", TrackClient.ENV_BASE_URL, "http://127.0.0.1:9/track-proxy/"))) {
+        try (TrackClient fromEnv = TrackClient.fromEnv(Map.of(
+                TrackClient.ENV_SHARED_SECRET,
+                SECRET,
+                TrackClient.ENV_REGION,
+                "jp",
+                TrackClient.ENV_BASE_URL,
+                "http://127.0.0.1:9/track-proxy/"))) {
             assertThat(fromEnv.baseUrl().toString()).isEqualTo("http://127.0.0.1:9/track-proxy/");
         }
     }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class TrackEventTest {
 
@@ -20,23 +20,31 @@ class TrackEventTest {
 
     @Test
     void writesTheDocumentedBody() {
-        TrackEvent event = valid().accountId("acme").property("format", "pdf").property("pages", 12)
-                .context(Context.builder().ip("203.0.113.7").userAgent("Mozilla/5.0").url("https://app.example.com/r")
-                        .title("Reports").build())
+        TrackEvent event = valid().accountId("acme")
+                .property("format", "pdf")
+                .property("pages", 12)
+                .context(Context.builder()
+                        .ip("203.0.113.7")
+                        .userAgent("Mozilla/5.0")
+                        .url("https://app.example.com/r")
+                        .title("Reports")
+                        .build())
                 .build();
 
-        assertThat(event.toJson()).isEqualTo("{\"type\":\"track\",\"event\":\"Report Exported\",\"visitorId\":\"v-42\","
-                + "\"accountId\":\"acme\",\"timestamp\":1795341600000,\"properties\":{\"format\":\"pdf\",\"pages\":12},"
-                + "\"context\":{\"ip\":\"203.0.113.7\",\"userAgent\":\"Mozilla/5.0\","
-                + "\"url\":\"https://app.example.com/r\",\"title\":\"Reports\"}}");
+        assertThat(event.toJson())
+                .isEqualTo("{\"type\":\"track\",\"event\":\"Report Exported\",\"visitorId\":\"v-42\","
+                        + "\"accountId\":\"acme\",\"timestamp\":1795341600000,\"properties\":{\"format\":\"pdf\",\"pages\":12},"
+                        + "\"context\":{\"ip\":\"203.0.113.7\",\"userAgent\":\"Mozilla/5.0\","
+                        + "\"url\":\"https://app.example.com/r\",\"title\":\"Reports\"}}");
     }
 
     @Test
     void anEmptyContextIsSentAsAnEmptyObjectAndOptionalMembersAreLeftOut() {
         TrackEvent event = valid().build();
 
-        assertThat(event.toJson()).isEqualTo("{\"type\":\"track\",\"event\":\"Report Exported\","
-                + "\"visitorId\":\"v-42\",\"timestamp\":1795341600000,\"context\":{}}");
+        assertThat(event.toJson())
+                .isEqualTo("{\"type\":\"track\",\"event\":\"Report Exported\","
+                        + "\"visitorId\":\"v-42\",\"timestamp\":1795341600000,\"context\":{}}");
         assertThat(event.context()).isEqualTo(Context.empty());
         assertThat(event.propertiesJsonBytes()).isZero();
     }
@@ -50,8 +58,10 @@ class TrackEventTest {
 
     @Test
     void eventNameAndVisitorAreRequired() {
-        assertThatThrownBy(() -> valid().event(" ").build()).isInstanceOfSatisfying(InvalidTrackEventException.class,
-                e -> assertThat(e.field()).isEqualTo("event"));
+        assertThatThrownBy(() -> valid().event(" ").build())
+                .isInstanceOfSatisfying(
+                        InvalidTrackEventException.class,
+                        e -> assertThat(e.field()).isEqualTo("event"));
         assertThatThrownBy(() -> valid().event(null).build()).hasMessageContaining("event must not be blank");
         assertThatThrownBy(() -> valid().visitorId(null).build())
                 .isInstanceOfSatisfying(InvalidTrackEventException.class, e -> {
@@ -64,7 +74,8 @@ class TrackEventTest {
     @ValueSource(strings = {"", "__x__"})
     void emptyAndReservedPropertyNamesAreRefusedWhenBuilt(String name) {
         assertThatThrownBy(() -> valid().property(name, "x").build())
-                .isInstanceOfSatisfying(InvalidTrackEventException.class,
+                .isInstanceOfSatisfying(
+                        InvalidTrackEventException.class,
                         e -> assertThat(e.field()).isEqualTo("properties." + name))
                 .hasMessageContaining("not sent");
     }
@@ -78,10 +89,14 @@ class TrackEventTest {
     @Test
     void propertyValuesMustBeJson() {
         assertThatThrownBy(() -> valid().property("when", Instant.now()).build())
-                .isInstanceOfSatisfying(InvalidTrackEventException.class,
+                .isInstanceOfSatisfying(
+                        InvalidTrackEventException.class,
                         e -> assertThat(e.field()).isEqualTo("properties.when"));
-        assertThat(valid().property("tags", List.of("a", "b")).property("nested", Map.of("k", true)).build()
-                .toJson()).contains("\"tags\":[\"a\",\"b\"]", "\"nested\":{\"k\":true}");
+        assertThat(valid().property("tags", List.of("a", "b"))
+                        .property("nested", Map.of("k", true))
+                        .build()
+                        .toJson())
+                .contains("\"tags\":[\"a\",\"b\"]", "\"nested\":{\"k\":true}");
     }
 
     @Test
@@ -103,10 +118,17 @@ class TrackEventTest {
 
     @Test
     void anEventReadBackFromItsBodyHasTheSameBody() {
-        TrackEvent event = valid().accountId("acme").timestamp(Instant.ofEpochMilli(1_700_000_000_123L))
-                .property("format", "pdf").property("pages", 12).property("tags", List.of("a", "b"))
-                .context(Context.builder().ip("203.0.113.7").userAgent("test-agent").url("https://example.test/x")
-                        .title("Reports").build())
+        TrackEvent event = valid().accountId("acme")
+                .timestamp(Instant.ofEpochMilli(1_700_000_000_123L))
+                .property("format", "pdf")
+                .property("pages", 12)
+                .property("tags", List.of("a", "b"))
+                .context(Context.builder()
+                        .ip("203.0.113.7")
+                        .userAgent("test-agent")
+                        .url("https://example.test/x")
+                        .title("Reports")
+                        .build())
                 .build();
 
         TrackEvent read = TrackEvent.fromJson(event.toJson());
@@ -114,14 +136,19 @@ class TrackEventTest {
         assertThat(read.toJson()).isEqualTo(event.toJson());
         assertThat(read.visitorId()).isEqualTo(event.visitorId());
         assertThatThrownBy(() -> TrackEvent.fromJson("{\"type\":\"track\"}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("visitorId");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("visitorId");
     }
 
     @Test
     void membersThatAreNotSetAreEmptyOptionalsNotNull() {
         Context context = Context.builder().ip("127.0.0.1").build();
-        TrackEvent event = TrackEvent.builder().event("signed-up").visitorId("v1").timestamp(Instant.EPOCH)
-                .context(context).build();
+        TrackEvent event = TrackEvent.builder()
+                .event("signed-up")
+                .visitorId("v1")
+                .timestamp(Instant.EPOCH)
+                .context(context)
+                .build();
 
         assertThat(context.ip()).contains("127.0.0.1");
         assertThat(List.of(context.userAgent(), context.url(), context.title(), event.accountId()))

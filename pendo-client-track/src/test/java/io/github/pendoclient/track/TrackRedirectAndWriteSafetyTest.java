@@ -42,13 +42,24 @@ class TrackRedirectAndWriteSafetyTest {
     }
 
     private TrackClient client(Delivery delivery) {
-        return TrackClient.builder().sharedSecret(TrackClientTest.SECRET).baseUrl(dataHost.url("/").toString())
-                .retries(RetryOptions.builder().initialBackoff(Duration.ofMillis(1)).jitter(0).build())
-                .rateLimit(RateLimitOptions.disabled()).delivery(delivery).build();
+        return TrackClient.builder()
+                .sharedSecret(TrackClientTest.SECRET)
+                .baseUrl(dataHost.url("/").toString())
+                .retries(RetryOptions.builder()
+                        .initialBackoff(Duration.ofMillis(1))
+                        .jitter(0)
+                        .build())
+                .rateLimit(RateLimitOptions.disabled())
+                .delivery(delivery)
+                .build();
     }
 
     private static TrackEvent event() {
-        return TrackEvent.builder().event("Report Exported").visitorId("v-42").accountId("acme").build();
+        return TrackEvent.builder()
+                .event("Report Exported")
+                .visitorId("v-42")
+                .accountId("acme")
+                .build();
     }
 
     private String elsewhere() {
@@ -57,11 +68,15 @@ class TrackRedirectAndWriteSafetyTest {
 
     @Test
     void a307ToAnotherHostIsNotFollowedAndTheSecretStaysHome() {
-        dataHost.enqueue(new MockResponse.Builder().code(307).addHeader("Location", elsewhere()).build());
+        dataHost.enqueue(new MockResponse.Builder()
+                .code(307)
+                .addHeader("Location", elsewhere())
+                .build());
 
         try (TrackClient client = client(Delivery.AT_LEAST_ONCE)) {
             assertThatThrownBy(() -> client.send(event()))
-                    .isInstanceOfSatisfying(RedirectNotFollowedException.class,
+                    .isInstanceOfSatisfying(
+                            RedirectNotFollowedException.class,
                             e -> assertThat(e.location()).contains(elsewhere()))
                     .hasMessageContaining("HTTP 307")
                     .hasMessageNotContaining(TrackClientTest.SECRET);
@@ -72,10 +87,14 @@ class TrackRedirectAndWriteSafetyTest {
 
     @Test
     void a307ToAnotherHostOfAnEventSentAtMostOnceIsAnUnknownOutcome() {
-        dataHost.enqueue(new MockResponse.Builder().code(307).addHeader("Location", elsewhere()).build());
+        dataHost.enqueue(new MockResponse.Builder()
+                .code(307)
+                .addHeader("Location", elsewhere())
+                .build());
 
         try (TrackClient client = client(Delivery.AT_MOST_ONCE)) {
-            assertThatThrownBy(() -> client.send(event())).isInstanceOf(OutcomeUnknownException.class)
+            assertThatThrownBy(() -> client.send(event()))
+                    .isInstanceOf(OutcomeUnknownException.class)
                     .hasMessageContaining(elsewhere());
         }
         assertThat(other.getRequestCount()).isZero();
@@ -83,7 +102,10 @@ class TrackRedirectAndWriteSafetyTest {
 
     @Test
     void anEventSentAtMostOnceIsNotSentAgainAfterA503WithRetryAfter() {
-        dataHost.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "1").build());
+        dataHost.enqueue(new MockResponse.Builder()
+                .code(503)
+                .addHeader("Retry-After", "1")
+                .build());
         dataHost.enqueue(new MockResponse.Builder().code(200).build());
 
         try (TrackClient client = client(Delivery.AT_MOST_ONCE)) {
@@ -94,11 +116,15 @@ class TrackRedirectAndWriteSafetyTest {
 
     @Test
     void anAsyncEventSentAtMostOnceIsNotSentAgainAfterA503WithRetryAfter() {
-        dataHost.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "1").build());
+        dataHost.enqueue(new MockResponse.Builder()
+                .code(503)
+                .addHeader("Retry-After", "1")
+                .build());
         dataHost.enqueue(new MockResponse.Builder().code(200).build());
 
         try (TrackClient client = client(Delivery.AT_MOST_ONCE)) {
-            assertThat(client.sendAsync(event())).failsWithin(Duration.ofSeconds(5))
+            assertThat(client.sendAsync(event()))
+                    .failsWithin(Duration.ofSeconds(5))
                     .withThrowableOfType(ExecutionException.class)
                     .withCauseInstanceOf(OutcomeUnknownException.class);
         }
@@ -107,7 +133,10 @@ class TrackRedirectAndWriteSafetyTest {
 
     @Test
     void theSenderDoesNotSendAnAtMostOnceEventAgainAfterA503WithRetryAfter() {
-        dataHost.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "1").build());
+        dataHost.enqueue(new MockResponse.Builder()
+                .code(503)
+                .addHeader("Retry-After", "1")
+                .build());
         dataHost.enqueue(new MockResponse.Builder().code(200).build());
         CompletableFuture<PendoException> outcome = new CompletableFuture<>();
         TrackListener listener = new TrackListener() {
@@ -123,10 +152,10 @@ class TrackRedirectAndWriteSafetyTest {
         };
 
         try (TrackClient client = client(Delivery.AT_MOST_ONCE);
-             TrackSender sender = client.sender(TrackSenderOptions.builder().listener(listener).build())) {
+                TrackSender sender = client.sender(
+                        TrackSenderOptions.builder().listener(listener).build())) {
             sender.track(event());
-            assertThat(outcome).succeedsWithin(Duration.ofSeconds(10))
-                    .isInstanceOf(OutcomeUnknownException.class);
+            assertThat(outcome).succeedsWithin(Duration.ofSeconds(10)).isInstanceOf(OutcomeUnknownException.class);
         }
         assertThat(dataHost.getRequestCount()).isEqualTo(1);
     }

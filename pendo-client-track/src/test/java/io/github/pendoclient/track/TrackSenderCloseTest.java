@@ -54,10 +54,19 @@ class TrackSenderCloseTest {
 
     /** A client on the manual clock whose backoff is an hour, far beyond any close timeout. */
     private TrackClient client(int maxAttempts) {
-        client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
-                .retries(RetryOptions.builder().maxAttempts(maxAttempts).initialBackoff(Duration.ofHours(1))
-                        .maxBackoff(Duration.ofHours(1)).jitter(0).maxRetryAfter(Duration.ofSeconds(30)).build())
-                .rateLimit(RateLimitOptions.disabled()).timeSource(time).build();
+        client = TrackClient.builder()
+                .sharedSecret(SECRET)
+                .baseUrl(server.url("/").toString())
+                .retries(RetryOptions.builder()
+                        .maxAttempts(maxAttempts)
+                        .initialBackoff(Duration.ofHours(1))
+                        .maxBackoff(Duration.ofHours(1))
+                        .jitter(0)
+                        .maxRetryAfter(Duration.ofSeconds(30))
+                        .build())
+                .rateLimit(RateLimitOptions.disabled())
+                .timeSource(time)
+                .build();
         return client;
     }
 
@@ -80,7 +89,9 @@ class TrackSenderCloseTest {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 int i = n.getAndIncrement();
-                return i < responses.length ? responses[i] : new MockResponse.Builder().code(200).build();
+                return i < responses.length
+                        ? responses[i]
+                        : new MockResponse.Builder().code(200).build();
             }
         });
     }
@@ -101,8 +112,10 @@ class TrackSenderCloseTest {
     void closeRetriesAnEventWaitingOnItsBackoffAtOnce() throws Exception {
         answer(new MockResponse.Builder().code(503).build());
         client(5);
-        TrackSender sender = client.sender(TrackSenderOptions.builder().closeTimeout(Duration.ofSeconds(10))
-                .listener(listener).build());
+        TrackSender sender = client.sender(TrackSenderOptions.builder()
+                .closeTimeout(Duration.ofSeconds(10))
+                .listener(listener)
+                .build());
         sender.track(event(1));
         await(() -> sender.stats().retried() == 1);
 
@@ -123,13 +136,18 @@ class TrackSenderCloseTest {
             public MockResponse dispatch(RecordedRequest request) {
                 sentAt.add(time.nanoTime());
                 return n.getAndIncrement() == 0
-                        ? new MockResponse.Builder().code(503).addHeader("Retry-After", "5").build()
+                        ? new MockResponse.Builder()
+                                .code(503)
+                                .addHeader("Retry-After", "5")
+                                .build()
                         : new MockResponse.Builder().code(200).build();
             }
         });
         client(5);
-        TrackSender sender = client.sender(TrackSenderOptions.builder().closeTimeout(Duration.ofSeconds(10))
-                .listener(listener).build());
+        TrackSender sender = client.sender(TrackSenderOptions.builder()
+                .closeTimeout(Duration.ofSeconds(10))
+                .listener(listener)
+                .build());
         sender.track(event(1));
         await(() -> time.waiting() == 1);
         CompletableFuture<Void> closing = CompletableFuture.runAsync(sender::close);
@@ -148,8 +166,11 @@ class TrackSenderCloseTest {
         List<String> received = new CopyOnWriteArrayList<>();
         holdEveryRequest(received);
         client(5);
-        TrackSender sender = client.sender(TrackSenderOptions.builder().concurrency(1)
-                .closeTimeout(Duration.ofSeconds(10)).listener(listener).build());
+        TrackSender sender = client.sender(TrackSenderOptions.builder()
+                .concurrency(1)
+                .closeTimeout(Duration.ofSeconds(10))
+                .listener(listener)
+                .build());
         sender.track(event(1));
         await(() -> received.contains("v-1"));
         CompletableFuture<Void> closing = CompletableFuture.runAsync(sender::close);
@@ -159,39 +180,51 @@ class TrackSenderCloseTest {
 
         await(closing::isDone);
         assertThat(listener.failed).containsExactly("v-1");
-        assertThat(listener.failures.get(0)).isInstanceOf(OutcomeUnknownException.class)
-                .hasMessageContaining("may have been delivered").hasMessageContaining("twice")
-                .hasMessageNotContaining("send it again").hasMessageNotContaining(SECRET);
+        assertThat(listener.failures.get(0))
+                .isInstanceOf(OutcomeUnknownException.class)
+                .hasMessageContaining("may have been delivered")
+                .hasMessageContaining("twice")
+                .hasMessageNotContaining("send it again")
+                .hasMessageNotContaining(SECRET);
     }
 
     @Test
     void anEventThatMayHaveReachedPendoBeforeItsAttemptsRanOutIsOutcomeUnknown() throws Exception {
-        answer(new MockResponse.Builder().code(503).build(), new MockResponse.Builder().code(429).build());
+        answer(
+                new MockResponse.Builder().code(503).build(),
+                new MockResponse.Builder().code(429).build());
         client(2);
-        try (TrackSender sender = client.sender(TrackSenderOptions.builder().maxAttempts(2).listener(listener)
-                .build())) {
+        try (TrackSender sender = client.sender(
+                TrackSenderOptions.builder().maxAttempts(2).listener(listener).build())) {
             sender.track(event(1));
             await(() -> time.waiting() == 1);
             time.advance(Duration.ofHours(1));
             sender.flush().get(10, TimeUnit.SECONDS);
         }
         // The last answer was a 429, but the 503 before it does not prove Pendo did not record the event.
-        assertThat(listener.failures).singleElement().isInstanceOfSatisfying(OutcomeUnknownException.class,
-                e -> assertThat(e).hasCauseInstanceOf(RateLimitedException.class));
+        assertThat(listener.failures)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        OutcomeUnknownException.class,
+                        e -> assertThat(e).hasCauseInstanceOf(RateLimitedException.class));
     }
 
     @Test
     void anEventOnlyEverRateLimitedIsNotOutcomeUnknown() throws Exception {
-        answer(new MockResponse.Builder().code(429).build(), new MockResponse.Builder().code(429).build());
+        answer(
+                new MockResponse.Builder().code(429).build(),
+                new MockResponse.Builder().code(429).build());
         client(2);
-        try (TrackSender sender = client.sender(TrackSenderOptions.builder().maxAttempts(2).listener(listener)
-                .build())) {
+        try (TrackSender sender = client.sender(
+                TrackSenderOptions.builder().maxAttempts(2).listener(listener).build())) {
             sender.track(event(1));
             await(() -> time.waiting() == 1);
             time.advance(Duration.ofHours(1));
             sender.flush().get(10, TimeUnit.SECONDS);
         }
-        assertThat(listener.failures).singleElement().isInstanceOf(RateLimitedException.class)
+        assertThat(listener.failures)
+                .singleElement()
+                .isInstanceOf(RateLimitedException.class)
                 .isNotInstanceOf(OutcomeUnknownException.class);
     }
 
@@ -199,7 +232,8 @@ class TrackSenderCloseTest {
     void anEventDeliveredAfterAnAttemptThatMayHaveReachedPendoIsReportedAsAPossibleDuplicate() throws Exception {
         answer(new MockResponse.Builder().code(503).build());
         client(5);
-        try (TrackSender sender = client.sender(TrackSenderOptions.builder().listener(listener).build())) {
+        try (TrackSender sender =
+                client.sender(TrackSenderOptions.builder().listener(listener).build())) {
             sender.track(event(1));
             await(() -> time.waiting() == 1);
             time.advance(Duration.ofHours(1));
@@ -216,8 +250,11 @@ class TrackSenderCloseTest {
         List<String> received = new CopyOnWriteArrayList<>();
         holdEveryRequest(received);
         client(5);
-        TrackSender sender = client.sender(TrackSenderOptions.builder().concurrency(1)
-                .closeTimeout(Duration.ofSeconds(10)).listener(listener).build());
+        TrackSender sender = client.sender(TrackSenderOptions.builder()
+                .concurrency(1)
+                .closeTimeout(Duration.ofSeconds(10))
+                .listener(listener)
+                .build());
         sender.track(event(1));
         sender.track(event(2));
         await(() -> received.contains("v-1"));
@@ -229,8 +266,7 @@ class TrackSenderCloseTest {
         await(closing::isDone);
         assertThat(listener.failed).containsExactlyInAnyOrder("v-1", "v-2");
         PendoException notSent = listener.failures.get(listener.failed.indexOf("v-2"));
-        assertThat(notSent).isInstanceOf(TrackSenderClosedException.class)
-                .hasMessageContaining("has not processed it");
+        assertThat(notSent).isInstanceOf(TrackSenderClosedException.class).hasMessageContaining("has not processed it");
         assertThat(received).containsExactly("v-1");
     }
 }

@@ -49,6 +49,7 @@ class TrackSenderSpoolTest {
     private final CountDownLatch release = new CountDownLatch(1);
     /** How often the server recorded each visitor's event. */
     private final Map<String, AtomicInteger> recorded = new ConcurrentHashMap<>();
+
     private MockWebServer server;
     private final List<TrackClient> clients = new CopyOnWriteArrayList<>();
 
@@ -66,18 +67,28 @@ class TrackSenderSpoolTest {
     }
 
     private TrackClient client(TimeSource time, RetryOptions retries, RateLimitOptions rateLimit) {
-        TrackClient client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
-                .retries(retries).rateLimit(rateLimit).timeSource(time).build();
+        TrackClient client = TrackClient.builder()
+                .sharedSecret(SECRET)
+                .baseUrl(server.url("/").toString())
+                .retries(retries)
+                .rateLimit(rateLimit)
+                .timeSource(time)
+                .build();
         clients.add(client);
         return client;
     }
 
     private static TrackEvent event(int i) {
-        return TrackEvent.builder().event("Report Exported").visitorId("v-" + i).property("n", i).build();
+        return TrackEvent.builder()
+                .event("Report Exported")
+                .visitorId("v-" + i)
+                .property("n", i)
+                .build();
     }
 
     private void record(RecordedRequest request) {
-        recorded.computeIfAbsent(TrackSenderTest.visitorOf(request), v -> new AtomicInteger()).incrementAndGet();
+        recorded.computeIfAbsent(TrackSenderTest.visitorOf(request), v -> new AtomicInteger())
+                .incrementAndGet();
     }
 
     private static void await(BooleanSupplier condition) {
@@ -90,7 +101,9 @@ class TrackSenderSpoolTest {
 
     private List<Path> spoolFiles() throws IOException {
         try (Stream<Path> files = Files.list(spoolDir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".spool")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".spool"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -117,8 +130,12 @@ class TrackSenderSpoolTest {
         ManualTime time = new ManualTime();
         TrackSenderTest.RecordingListener listener = new TrackSenderTest.RecordingListener();
         TrackSender sender = client(time, RetryOptions.defaults(), RateLimitOptions.disabled())
-                .sender(TrackSenderOptions.builder().concurrency(1).closeTimeout(Duration.ofSeconds(10))
-                        .spoolDirectory(spoolDir).listener(listener).build());
+                .sender(TrackSenderOptions.builder()
+                        .concurrency(1)
+                        .closeTimeout(Duration.ofSeconds(10))
+                        .spoolDirectory(spoolDir)
+                        .listener(listener)
+                        .build());
         for (int i = 1; i <= 3; i++) {
             sender.track(event(i));
         }
@@ -143,7 +160,8 @@ class TrackSenderSpoolTest {
         assertThat(text.lines()).hasSize(3);
         // v-1 was in flight at the deadline: Pendo may have it. The others were never sent.
         assertThat(text.lines().filter(line -> line.contains("\"v-1\"")))
-                .singleElement().satisfies(line -> assertThat(line.charAt(9)).isEqualTo('U'));
+                .singleElement()
+                .satisfies(line -> assertThat(line.charAt(9)).isEqualTo('U'));
         assertThat(text.lines().filter(line -> line.charAt(9) == 'N')).hasSize(2);
         assertThat(text).doesNotContain(SECRET);
     }
@@ -156,7 +174,10 @@ class TrackSenderSpoolTest {
         TrackSenderTest.RecordingListener listener = new TrackSenderTest.RecordingListener();
 
         try (TrackSender sender = client(TimeSource.system(), RetryOptions.defaults(), RateLimitOptions.disabled())
-                .sender(TrackSenderOptions.builder().concurrency(1).spoolDirectory(spoolDir).listener(listener)
+                .sender(TrackSenderOptions.builder()
+                        .concurrency(1)
+                        .spoolDirectory(spoolDir)
+                        .listener(listener)
                         .build())) {
             sender.track(event(4));
             sender.flush().get(20, TimeUnit.SECONDS);
@@ -176,8 +197,15 @@ class TrackSenderSpoolTest {
     private void writeSpool(String... visitors) throws IOException {
         Spool spool = Spool.open(spoolDir);
         try {
-            spool.write(Stream.of(visitors).map(v -> new Spool.Entry(TrackEvent.builder().event("Report Exported")
-                    .visitorId(v).build().toJson(), false)).toList());
+            spool.write(Stream.of(visitors)
+                    .map(v -> new Spool.Entry(
+                            TrackEvent.builder()
+                                    .event("Report Exported")
+                                    .visitorId(v)
+                                    .build()
+                                    .toJson(),
+                            false))
+                    .toList());
         } finally {
             spool.close();
         }
@@ -186,15 +214,18 @@ class TrackSenderSpoolTest {
     @Test
     void aRecordCutShortByACrashIsSkippedWithAWarning() throws Exception {
         writeSpool("v-1", "v-2");
-        Files.writeString(spoolFiles().get(0), "0123abcd N {\"type\":\"track\",\"event\":\"Rep",
-                StandardOpenOption.APPEND);
+        Files.writeString(
+                spoolFiles().get(0), "0123abcd N {\"type\":\"track\",\"event\":\"Rep", StandardOpenOption.APPEND);
         answerEverything();
         TrackSenderTest.RecordingListener listener = new TrackSenderTest.RecordingListener();
 
         String log;
         try (StderrCapture stderr = new StderrCapture();
-             TrackSender sender = client(TimeSource.system(), RetryOptions.defaults(), RateLimitOptions.disabled())
-                     .sender(TrackSenderOptions.builder().spoolDirectory(spoolDir).listener(listener).build())) {
+                TrackSender sender = client(TimeSource.system(), RetryOptions.defaults(), RateLimitOptions.disabled())
+                        .sender(TrackSenderOptions.builder()
+                                .spoolDirectory(spoolDir)
+                                .listener(listener)
+                                .build())) {
             sender.flush().get(20, TimeUnit.SECONDS);
             log = stderr.text();
         }
@@ -217,7 +248,10 @@ class TrackSenderSpoolTest {
         TrackSenderTest.RecordingListener listener = new TrackSenderTest.RecordingListener();
 
         try (TrackSender sender = client(TimeSource.system(), RetryOptions.defaults(), RateLimitOptions.disabled())
-                .sender(TrackSenderOptions.builder().spoolDirectory(spoolDir).listener(listener).build())) {
+                .sender(TrackSenderOptions.builder()
+                        .spoolDirectory(spoolDir)
+                        .listener(listener)
+                        .build())) {
             sender.flush().get(20, TimeUnit.SECONDS);
             assertThat(sender.stats().possibleDuplicates()).isEqualTo(2);
         }
@@ -237,10 +271,19 @@ class TrackSenderSpoolTest {
         });
         ManualTime time = new ManualTime();
         TrackSenderTest.RecordingListener listener = new TrackSenderTest.RecordingListener();
-        TrackSender sender = client(time, RetryOptions.builder().initialBackoff(Duration.ofHours(1))
-                .maxBackoff(Duration.ofHours(1)).build(), RateLimitOptions.disabled())
-                .sender(TrackSenderOptions.builder().maxAttempts(2).closeTimeout(Duration.ofSeconds(10))
-                        .spoolDirectory(spoolDir).listener(listener).build());
+        TrackSender sender = client(
+                        time,
+                        RetryOptions.builder()
+                                .initialBackoff(Duration.ofHours(1))
+                                .maxBackoff(Duration.ofHours(1))
+                                .build(),
+                        RateLimitOptions.disabled())
+                .sender(TrackSenderOptions.builder()
+                        .maxAttempts(2)
+                        .closeTimeout(Duration.ofSeconds(10))
+                        .spoolDirectory(spoolDir)
+                        .listener(listener)
+                        .build());
         sender.track(event(1));
         await(() -> time.waiting() == 1);
 
@@ -256,9 +299,11 @@ class TrackSenderSpoolTest {
     @Test
     void aSecondSenderOnTheSameDirectoryIsRefused() {
         TrackClient client = client(TimeSource.system(), RetryOptions.defaults(), RateLimitOptions.disabled());
-        TrackSenderOptions options = TrackSenderOptions.builder().spoolDirectory(spoolDir).build();
+        TrackSenderOptions options =
+                TrackSenderOptions.builder().spoolDirectory(spoolDir).build();
         try (TrackSender first = client.sender(options)) {
-            assertThatThrownBy(() -> client.sender(options)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> client.sender(options))
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("Another track sender uses the spool directory");
             assertThat(first.stats().enqueued()).isZero();
         }
@@ -269,8 +314,10 @@ class TrackSenderSpoolTest {
     void optionsHaveNoSpoolByDefaultAndToBuilderKeepsIt() {
         TrackSenderOptions options = TrackSenderOptions.defaults();
         assertThat(options.spoolDirectory()).isEmpty();
-        assertThat(TrackSenderOptions.builder().spoolDirectory(spoolDir).build().toBuilder().build()
-                .spoolDirectory()).contains(spoolDir);
+        assertThat(TrackSenderOptions.builder().spoolDirectory(spoolDir).build().toBuilder()
+                        .build()
+                        .spoolDirectory())
+                .contains(spoolDir);
     }
 
     /**
@@ -296,11 +343,15 @@ class TrackSenderSpoolTest {
                     return new MockResponse.Builder().code(503).build();
                 }
                 if (roll < 0.30) {
-                    return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, false, false))
+                    return new MockResponse.Builder()
+                            .onResponseStart(new SocketEffect.CloseSocket(true, false, false))
                             .build();
                 }
                 if (roll < 0.35) {
-                    return new MockResponse.Builder().code(429).addHeader("Retry-After", "1").build();
+                    return new MockResponse.Builder()
+                            .code(429)
+                            .addHeader("Retry-After", "1")
+                            .build();
                 }
                 record(request);
                 return new MockResponse.Builder().code(200).build();
@@ -311,7 +362,10 @@ class TrackSenderSpoolTest {
         TrackSenderTest.RecordingListener first = new TrackSenderTest.RecordingListener();
         TrackSenderStats one;
         TrackSender sender = client(time, RetryOptions.defaults(), RateLimitOptions.defaults())
-                .sender(TrackSenderOptions.builder().spoolDirectory(spoolDir).listener(first).build());
+                .sender(TrackSenderOptions.builder()
+                        .spoolDirectory(spoolDir)
+                        .listener(first)
+                        .build());
         for (int i = 0; i < events; i++) {
             assertThat(sender.track(event(i))).isTrue();
         }
@@ -327,7 +381,10 @@ class TrackSenderSpoolTest {
         TrackSenderTest.RecordingListener second = new TrackSenderTest.RecordingListener();
         TrackSenderStats two;
         try (TrackSender next = client(time, RetryOptions.defaults(), RateLimitOptions.defaults())
-                .sender(TrackSenderOptions.builder().maxAttempts(40).spoolDirectory(spoolDir).listener(second)
+                .sender(TrackSenderOptions.builder()
+                        .maxAttempts(40)
+                        .spoolDirectory(spoolDir)
+                        .listener(second)
                         .build())) {
             next.flush().get(60, TimeUnit.SECONDS);
             two = next.stats();
@@ -341,12 +398,15 @@ class TrackSenderSpoolTest {
         Set<String> reported = new HashSet<>(first.possibleDuplicates);
         reported.addAll(second.possibleDuplicates);
         assertThat(one.possibleDuplicates() + two.possibleDuplicates()).isEqualTo(reported.size());
-        Set<String> duplicated = recorded.entrySet().stream().filter(e -> e.getValue().get() > 1)
-                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        Set<String> duplicated = recorded.entrySet().stream()
+                .filter(e -> e.getValue().get() > 1)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
         assertThat(duplicated).isNotEmpty();
         assertThat(reported).containsAll(duplicated);
         assertThat(spoolFiles()).isEmpty();
-        System.out.printf("lifetime 1: %s%nlifetime 2: %s%nduplicates at the server: %d, reported: %d%n", one, two,
-                duplicated.size(), reported.size());
+        System.out.printf(
+                "lifetime 1: %s%nlifetime 2: %s%nduplicates at the server: %d, reported: %d%n",
+                one, two, duplicated.size(), reported.size());
     }
 }

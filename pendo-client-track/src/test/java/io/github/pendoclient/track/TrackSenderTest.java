@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,17 +58,27 @@ class TrackSenderTest {
     }
 
     private TrackClient client(int maxAttempts) {
-        client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
+        client = TrackClient.builder()
+                .sharedSecret(SECRET)
+                .baseUrl(server.url("/").toString())
                 .readTimeout(Duration.ofSeconds(30))
-                .retries(RetryOptions.builder().maxAttempts(maxAttempts).initialBackoff(Duration.ofMillis(2))
-                        .maxBackoff(Duration.ofMillis(20)).maxRetryAfter(Duration.ofMillis(200)).build())
+                .retries(RetryOptions.builder()
+                        .maxAttempts(maxAttempts)
+                        .initialBackoff(Duration.ofMillis(2))
+                        .maxBackoff(Duration.ofMillis(20))
+                        .maxRetryAfter(Duration.ofMillis(200))
+                        .build())
                 .rateLimit(RateLimitOptions.disabled())
                 .build();
         return client;
     }
 
     private static TrackEvent event(int i) {
-        return TrackEvent.builder().event("Report Exported").visitorId("v-" + i).property("n", i).build();
+        return TrackEvent.builder()
+                .event("Report Exported")
+                .visitorId("v-" + i)
+                .property("n", i)
+                .build();
     }
 
     static String visitorOf(RecordedRequest request) {
@@ -81,7 +90,8 @@ class TrackSenderTest {
     }
 
     static void assertBalanced(TrackSenderStats stats) {
-        assertThat(stats.enqueued()).as("enqueued = delivered + failed + dropped + pending in %s", stats)
+        assertThat(stats.enqueued())
+                .as("enqueued = delivered + failed + dropped + pending in %s", stats)
                 .isEqualTo(stats.delivered() + stats.failed() + stats.dropped() + stats.pending());
     }
 
@@ -138,16 +148,23 @@ class TrackSenderTest {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 int n = requests.incrementAndGet();
-                if (n % 10 == 3 || n % 10 == 6 || n % 10 == 9) {           // 30% server errors
-                    return new MockResponse.Builder().code(503).body("<html><title>Busy</title></html>").build();
-                }
-                if (n % 13 == 0) {                                        // connection reset
-                    return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, false, false))
+                if (n % 10 == 3 || n % 10 == 6 || n % 10 == 9) { // 30% server errors
+                    return new MockResponse.Builder()
+                            .code(503)
+                            .body("<html><title>Busy</title></html>")
                             .build();
                 }
-                if (n % 37 < 3) {                                         // bursts of three 429s
+                if (n % 13 == 0) { // connection reset
+                    return new MockResponse.Builder()
+                            .onResponseStart(new SocketEffect.CloseSocket(true, false, false))
+                            .build();
+                }
+                if (n % 37 < 3) { // bursts of three 429s
                     rateLimited.incrementAndGet();
-                    return new MockResponse.Builder().code(429).addHeader("Retry-After", "0").build();
+                    return new MockResponse.Builder()
+                            .code(429)
+                            .addHeader("Retry-After", "0")
+                            .build();
                 }
                 accepted.add(visitorOf(request));
                 return new MockResponse.Builder().code(200).build();
@@ -156,8 +173,8 @@ class TrackSenderTest {
         client(12);
         int events = 300;
         List<TrackSenderStats> samples = new ArrayList<>();
-        try (TrackSender sender = client.sender(TrackSenderOptions.builder().concurrency(4)
-                .listener(listener).build())) {
+        try (TrackSender sender = client.sender(
+                TrackSenderOptions.builder().concurrency(4).listener(listener).build())) {
             for (int i = 0; i < events; i++) {
                 assertThat(sender.track(event(i))).isTrue();
                 if (i % 25 == 0) {
@@ -195,11 +212,14 @@ class TrackSenderTest {
 
     @Test
     void permanentFailuresReachTheListenerAtOnceWithoutRetries() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(400).body("{\"message\": \"bad\"}").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(400)
+                .body("{\"message\": \"bad\"}")
+                .build());
         server.enqueue(new MockResponse.Builder().code(403).build());
         client(5);
-        try (TrackSender sender = client.sender(TrackSenderOptions.builder().concurrency(1)
-                .listener(listener).build())) {
+        try (TrackSender sender = client.sender(
+                TrackSenderOptions.builder().concurrency(1).listener(listener).build())) {
             sender.track(event(1));
             sender.track(event(2));
             sender.flush().get(10, TimeUnit.SECONDS);
@@ -225,8 +245,13 @@ class TrackSenderTest {
 
     private TrackSender fullSender(TrackSender.OverflowPolicy policy) throws InterruptedException {
         client(1);
-        TrackSender sender = client.sender(TrackSenderOptions.builder().queueCapacity(3).concurrency(1)
-                .overflow(policy).blockTimeout(Duration.ofMillis(50)).listener(listener).build());
+        TrackSender sender = client.sender(TrackSenderOptions.builder()
+                .queueCapacity(3)
+                .concurrency(1)
+                .overflow(policy)
+                .blockTimeout(Duration.ofMillis(50))
+                .listener(listener)
+                .build());
         sender.track(event(0));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (sender.stats().inFlight() == 0 && System.nanoTime() < deadline) {
@@ -270,7 +295,8 @@ class TrackSenderTest {
     void throwRefusesTheEventAndCountsNothing() throws Exception {
         CountDownLatch release = holdRequests();
         try (TrackSender sender = fullSender(TrackSender.OverflowPolicy.THROW)) {
-            assertThatThrownBy(() -> sender.track(event(4))).isInstanceOf(TrackQueueFullException.class)
+            assertThatThrownBy(() -> sender.track(event(4)))
+                    .isInstanceOf(TrackQueueFullException.class)
                     .hasMessageContaining("3 events");
             assertThat(sender.stats().enqueued()).isEqualTo(4);
             release.countDown();
@@ -296,8 +322,11 @@ class TrackSenderTest {
     void flushAndCloseAreBoundedWhenTheServerNeverAnswers() throws Exception {
         CountDownLatch never = holdRequests();
         client(1);
-        TrackSender sender = client.sender(TrackSenderOptions.builder().concurrency(2)
-                .closeTimeout(Duration.ofMillis(300)).listener(listener).build());
+        TrackSender sender = client.sender(TrackSenderOptions.builder()
+                .concurrency(2)
+                .closeTimeout(Duration.ofMillis(300))
+                .listener(listener)
+                .build());
         for (int i = 0; i < 10; i++) {
             sender.track(event(i));
         }
@@ -327,7 +356,8 @@ class TrackSenderTest {
             }
         });
         client(1);
-        TrackSender sender = client.sender(TrackSenderOptions.builder().listener(listener).build());
+        TrackSender sender =
+                client.sender(TrackSenderOptions.builder().listener(listener).build());
         sender.track(event(1));
         sender.close();
         sender.close();
@@ -345,7 +375,9 @@ class TrackSenderTest {
     void invalidEventsAreRefusedBeforeQueueing() {
         client(1);
         try (TrackSender sender = client.sender()) {
-            TrackEvent old = event(1).toBuilder().timestamp(java.time.Instant.now().minus(Duration.ofDays(30))).build();
+            TrackEvent old = event(1).toBuilder()
+                    .timestamp(java.time.Instant.now().minus(Duration.ofDays(30)))
+                    .build();
             assertThatThrownBy(() -> sender.track(old)).isInstanceOf(InvalidTrackEventException.class);
             assertThat(sender.stats().enqueued()).isZero();
         }
@@ -394,8 +426,11 @@ class TrackSenderTest {
                 return pool.awaitTermination(timeout, unit);
             }
         };
-        try (TrackSender sender = client.sender(TrackSenderOptions.builder().concurrency(2).executor(counting)
-                .listener(listener).build())) {
+        try (TrackSender sender = client.sender(TrackSenderOptions.builder()
+                .concurrency(2)
+                .executor(counting)
+                .listener(listener)
+                .build())) {
             sender.track(event(1));
             sender.flush().get(10, TimeUnit.SECONDS);
         }
@@ -452,7 +487,8 @@ class TrackSenderTest {
                 }
                 if (roll < 0.30) {
                     faults.incrementAndGet();
-                    return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, false, false))
+                    return new MockResponse.Builder()
+                            .onResponseStart(new SocketEffect.CloseSocket(true, false, false))
                             .build();
                 }
                 if (roll < 0.35) {
@@ -464,10 +500,15 @@ class TrackSenderTest {
             }
         });
         ImmediateTime time = new ImmediateTime();
-        client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
-                .rateLimit(RateLimitOptions.disabled()).timeSource(time).build();
+        client = TrackClient.builder()
+                .sharedSecret(SECRET)
+                .baseUrl(server.url("/").toString())
+                .rateLimit(RateLimitOptions.disabled())
+                .timeSource(time)
+                .build();
         int events = 1000;
-        try (TrackSender sender = client.sender(TrackSenderOptions.builder().listener(listener).build())) {
+        try (TrackSender sender =
+                client.sender(TrackSenderOptions.builder().listener(listener).build())) {
             for (int i = 0; i < events; i++) {
                 assertThat(sender.track(event(i))).isTrue();
             }
@@ -489,15 +530,22 @@ class TrackSenderTest {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
-                return requests.incrementAndGet() == 1 ? new MockResponse.Builder().code(503).build()
+                return requests.incrementAndGet() == 1
+                        ? new MockResponse.Builder().code(503).build()
                         : new MockResponse.Builder().code(200).build();
             }
         });
-        client = TrackClient.builder().sharedSecret(SECRET).baseUrl(server.url("/").toString())
-                .retries(RetryOptions.builder().initialBackoff(Duration.ofMillis(300)).jitter(0).build())
-                .rateLimit(RateLimitOptions.disabled()).build();
-        try (TrackSender sender = client.sender(TrackSenderOptions.builder().concurrency(1)
-                .listener(listener).build())) {
+        client = TrackClient.builder()
+                .sharedSecret(SECRET)
+                .baseUrl(server.url("/").toString())
+                .retries(RetryOptions.builder()
+                        .initialBackoff(Duration.ofMillis(300))
+                        .jitter(0)
+                        .build())
+                .rateLimit(RateLimitOptions.disabled())
+                .build();
+        try (TrackSender sender = client.sender(
+                TrackSenderOptions.builder().concurrency(1).listener(listener).build())) {
             sender.track(event(1));
             sender.track(event(2));
             sender.track(event(3));
@@ -534,8 +582,10 @@ class TrackSenderTest {
                 heard.add(event.visitorId());
             }
         };
-        TrackSender sender = client.sender(TrackSenderOptions.builder().closeTimeout(Duration.ofMillis(300))
-                .listener(slow).build());
+        TrackSender sender = client.sender(TrackSenderOptions.builder()
+                .closeTimeout(Duration.ofMillis(300))
+                .listener(slow)
+                .build());
         for (int i = 0; i < 50; i++) {
             sender.track(event(i));
         }
@@ -554,7 +604,8 @@ class TrackSenderTest {
     @Test
     void dropsAfterCloseReachTheListenerOnTheCallersThread() {
         client(1);
-        TrackSender sender = client.sender(TrackSenderOptions.builder().listener(listener).build());
+        TrackSender sender =
+                client.sender(TrackSenderOptions.builder().listener(listener).build());
         sender.close();
 
         assertThat(sender.track(event(7))).isFalse();
@@ -576,9 +627,15 @@ class TrackSenderTest {
     void optionsToBuilderKeepsEverySettingAndLeavesTheOriginalUntouched() {
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
-            TrackSenderOptions original = TrackSenderOptions.builder().queueCapacity(7)
-                    .overflow(TrackSender.OverflowPolicy.THROW).blockTimeout(Duration.ofMillis(9)).concurrency(3)
-                    .closeTimeout(Duration.ofSeconds(2)).maxAttempts(5).executor(executor).build();
+            TrackSenderOptions original = TrackSenderOptions.builder()
+                    .queueCapacity(7)
+                    .overflow(TrackSender.OverflowPolicy.THROW)
+                    .blockTimeout(Duration.ofMillis(9))
+                    .concurrency(3)
+                    .closeTimeout(Duration.ofSeconds(2))
+                    .maxAttempts(5)
+                    .executor(executor)
+                    .build();
 
             TrackSenderOptions derived = original.toBuilder().concurrency(1).build();
 

@@ -12,7 +12,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TrackValidatorTest {
 
     private static TrackEvent withProperty(String name) {
-        return TrackEvent.builder().event("Report Exported").visitorId("v-1").property(name, "x").build();
+        return TrackEvent.builder()
+                .event("Report Exported")
+                .visitorId("v-1")
+                .property(name, "x")
+                .build();
     }
 
     private static TrackValidator validator(ValidationMode mode) {

@@ -70,38 +70,103 @@ public final class PendoSourceConfig extends AbstractConfig {
     private static final String REGIONS = "us, us1, eu, jpn, au";
 
     private static final ConfigDef DEF = new ConfigDef()
-            .define(INTEGRATION_KEY, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, new NonEmptyPassword(),
-                    Importance.HIGH, "The Pendo integration key (Settings > Integrations). Aggregations need a key"
+            .define(
+                    INTEGRATION_KEY,
+                    Type.PASSWORD,
+                    ConfigDef.NO_DEFAULT_VALUE,
+                    new NonEmptyPassword(),
+                    Importance.HIGH,
+                    "The Pendo integration key (Settings > Integrations). Aggregations need a key"
                             + " with \"Allow Write Access\". Prefer a config provider, for example"
                             + " ${file:/etc/pendo/key.properties:key}, so the key is not stored in Connect's config"
                             + " topic nor shown by its REST API.")
-            .define(REGION, Type.STRING, "us", new RegionValidator(), Importance.HIGH,
+            .define(
+                    REGION,
+                    Type.STRING,
+                    "us",
+                    new RegionValidator(),
+                    Importance.HIGH,
                     "The subscription's region: " + REGIONS + ".")
-            .define(BASE_URL, Type.STRING, "", new BaseUrlValidator(), Importance.LOW,
+            .define(
+                    BASE_URL,
+                    Type.STRING,
+                    "",
+                    new BaseUrlValidator(),
+                    Importance.LOW,
                     "A base URL replacing the region's, such as a proxy; empty for the region's own. https, or"
                             + " plain http to a loopback host only (the integration key travels with every request).")
-            .define(APP_IDS, Type.LIST, List.of(), new AppIdsValidator(), Importance.MEDIUM,
+            .define(
+                    APP_IDS,
+                    Type.LIST,
+                    List.of(),
+                    new AppIdsValidator(),
+                    Importance.MEDIUM,
                     "The app ids to read, comma-separated; empty for every app of the subscription.")
-            .define(TABLES, Type.LIST, defaultTables(), new TablesValidator(), Importance.HIGH,
+            .define(
+                    TABLES,
+                    Type.LIST,
+                    defaultTables(),
+                    new TablesValidator(),
+                    Importance.HIGH,
                     "The tables to read, comma-separated; each becomes a source partition and a topic. Known: "
                             + String.join(", ", supportedTables()) + ".")
-            .define(START_DATE, Type.STRING, "", new StartDateValidator(), Importance.MEDIUM,
+            .define(
+                    START_DATE,
+                    Type.STRING,
+                    "",
+                    new StartDateValidator(),
+                    Importance.MEDIUM,
                     "The first day of events, YYYY-MM-DD (UTC); empty for 30 days before the connector starts.")
-            .define(PERIOD, Type.STRING, "day", ConfigDef.ValidString.in("day", "hour"), Importance.MEDIUM,
+            .define(
+                    PERIOD,
+                    Type.STRING,
+                    "day",
+                    ConfigDef.ValidString.in("day", "hour"),
+                    Importance.MEDIUM,
                     "Event rows per day or per hour.")
-            .define(WINDOW, Type.INT, 0, ConfigDef.Range.between(0, MAX_HOUR_WINDOW), Importance.LOW,
+            .define(
+                    WINDOW,
+                    Type.INT,
+                    0,
+                    ConfigDef.Range.between(0, MAX_HOUR_WINDOW),
+                    Importance.LOW,
                     "Days (1.." + MAX_DAY_WINDOW + ", with period=day) or hours (1.." + MAX_HOUR_WINDOW + ", with"
                             + " period=hour) per event request; 0 for 1 day or 24 hours.")
-            .define(LAG, Type.STRING, "", new DurationValidator(true), Importance.LOW,
+            .define(
+                    LAG,
+                    Type.STRING,
+                    "",
+                    new DurationValidator(true),
+                    Importance.LOW,
                     "How far behind now event windows stop, for example 8h; empty for 0 with days, 8h with hours.")
-            .define(POLL_INTERVAL_MS, Type.LONG, Duration.ofHours(1).toMillis(), ConfigDef.Range.atLeast(1_000),
-                    Importance.MEDIUM, "How long a table waits after a finished cycle before it reads what is new.")
-            .define(TOPIC_PREFIX, Type.STRING, "pendo.", new TopicPrefixValidator(), Importance.MEDIUM,
+            .define(
+                    POLL_INTERVAL_MS,
+                    Type.LONG,
+                    Duration.ofHours(1).toMillis(),
+                    ConfigDef.Range.atLeast(1_000),
+                    Importance.MEDIUM,
+                    "How long a table waits after a finished cycle before it reads what is new.")
+            .define(
+                    TOPIC_PREFIX,
+                    Type.STRING,
+                    "pendo.",
+                    new TopicPrefixValidator(),
+                    Importance.MEDIUM,
                     "Prefix of the topics; a table's topic is the prefix and the table's name.")
-            .define(REQUESTS_PER_SECOND, Type.DOUBLE, 100.0, ConfigDef.Range.between(0.01, 100.0), Importance.LOW,
+            .define(
+                    REQUESTS_PER_SECOND,
+                    Type.DOUBLE,
+                    100.0,
+                    ConfigDef.Range.between(0.01, 100.0),
+                    Importance.LOW,
                     "Requests per second per Pendo endpoint for the whole connector; each task gets this divided"
                             + " by the number of tasks. Pendo allows about 100.")
-            .define(BATCH_SIZE, Type.INT, 2_000, ConfigDef.Range.between(1, 100_000), Importance.LOW,
+            .define(
+                    BATCH_SIZE,
+                    Type.INT,
+                    2_000,
+                    ConfigDef.Range.between(1, 100_000),
+                    Importance.LOW,
                     "Records returned by one poll at most.");
 
     /**
@@ -124,8 +189,7 @@ public final class PendoSourceConfig extends AbstractConfig {
      * @param setting the setting the message belongs to
      * @param message what is wrong and what is accepted, naming the settings
      */
-    record Problem(String setting, String message) {
-    }
+    record Problem(String setting, String message) {}
 
     /**
      * The rules between settings, checked once each setting passed its own validator: by the constructor (which
@@ -140,9 +204,16 @@ public final class PendoSourceConfig extends AbstractConfig {
         if (parsed.get(WINDOW) instanceof Integer window && parsed.get(PERIOD) instanceof String period) {
             int max = "hour".equals(period) ? MAX_HOUR_WINDOW : MAX_DAY_WINDOW;
             if (window > max) {
-                problems.add(new Problem(WINDOW, new ConfigException(WINDOW, window, "with " + PERIOD + "="
-                        + period + " the window is 1.." + max + " (or 0 for the default); " + MAX_HOUR_WINDOW
-                        + " is the most with " + PERIOD + "=hour").getMessage()));
+                problems.add(new Problem(
+                        WINDOW,
+                        new ConfigException(
+                                        WINDOW,
+                                        window,
+                                        "with " + PERIOD + "="
+                                                + period + " the window is 1.." + max + " (or 0 for the default); "
+                                                + MAX_HOUR_WINDOW
+                                                + " is the most with " + PERIOD + "=hour")
+                                .getMessage()));
             }
         }
         return problems;
@@ -243,7 +314,9 @@ public final class PendoSourceConfig extends AbstractConfig {
     public Instant start(Clock clock) {
         String text = getString(START_DATE).trim();
         if (text.isEmpty()) {
-            return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS).minus(Duration.ofDays(30));
+            return clock.instant()
+                    .truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                    .minus(Duration.ofDays(30));
         }
         return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
@@ -361,16 +434,24 @@ public final class PendoSourceConfig extends AbstractConfig {
             } catch (IllegalArgumentException e) {
                 uri = null;
             }
-            String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            String scheme = uri == null || uri.getScheme() == null
+                    ? ""
+                    : uri.getScheme().toLowerCase(Locale.ROOT);
             if (uri == null || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-                throw new ConfigException(name, value, "an https URL such as https://pendo-proxy.internal:8443,"
-                        + " or empty for the region's");
+                throw new ConfigException(
+                        name,
+                        value,
+                        "an https URL such as https://pendo-proxy.internal:8443," + " or empty for the region's");
             }
             if (scheme.equals("http") && !Hosts.isLoopback(uri.getHost())) {
-                throw new ConfigException(name, value, name + " must be https: over http the integration key would"
-                        + " travel in clear text to " + uri.getHost() + ". The connector sends plain http only to a"
-                        + " loopback host (localhost, 127.0.0.1, ::1), such as a proxy on the worker's own machine;"
-                        + " give an https URL, or leave " + name + " empty for the region's");
+                throw new ConfigException(
+                        name,
+                        value,
+                        name + " must be https: over http the integration key would"
+                                + " travel in clear text to " + uri.getHost()
+                                + ". The connector sends plain http only to a"
+                                + " loopback host (localhost, 127.0.0.1, ::1), such as a proxy on the worker's own machine;"
+                                + " give an https URL, or leave " + name + " empty for the region's");
             }
         }
 
@@ -387,8 +468,10 @@ public final class PendoSourceConfig extends AbstractConfig {
                 try {
                     Long.parseLong(String.valueOf(id).trim());
                 } catch (NumberFormatException e) {
-                    throw new ConfigException(name, value, "app ids are integers, such as -323232 or"
-                            + " 5629499534213120; '" + id + "' is not");
+                    throw new ConfigException(
+                            name,
+                            value,
+                            "app ids are integers, such as -323232 or" + " 5629499534213120; '" + id + "' is not");
                 }
             }
         }
@@ -412,8 +495,11 @@ public final class PendoSourceConfig extends AbstractConfig {
                     String hint = TableRegistry.standard().find(text).isPresent()
                             ? "; " + text + " reads per-visitor history, which the pendo-sync command does"
                             : "";
-                    throw new ConfigException(name, value, "unknown table '" + text + "'" + hint + "; the tables"
-                            + " are " + String.join(", ", supportedTables()));
+                    throw new ConfigException(
+                            name,
+                            value,
+                            "unknown table '" + text + "'" + hint + "; the tables" + " are "
+                                    + String.join(", ", supportedTables()));
                 }
             }
         }
@@ -434,8 +520,8 @@ public final class PendoSourceConfig extends AbstractConfig {
             try {
                 LocalDate.parse(text);
             } catch (DateTimeParseException e) {
-                throw new ConfigException(name, value, "a day as YYYY-MM-DD, such as 2024-01-31, or empty for 30"
-                        + " days back");
+                throw new ConfigException(
+                        name, value, "a day as YYYY-MM-DD, such as 2024-01-31, or empty for 30" + " days back");
             }
         }
 

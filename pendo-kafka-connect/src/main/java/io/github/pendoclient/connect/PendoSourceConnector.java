@@ -26,8 +26,7 @@ public final class PendoSourceConnector extends SourceConnector {
     private PendoSourceConfig config;
 
     /** Creates the connector; Connect calls this. */
-    public PendoSourceConnector() {
-    }
+    public PendoSourceConnector() {}
 
     @Override
     public String version() {
@@ -64,8 +63,7 @@ public final class PendoSourceConnector extends SourceConnector {
     }
 
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 
     @Override
     public ConfigDef config() {

@@ -111,6 +111,7 @@ public final class PendoSourceTask extends SourceTask {
     private ExecutorService reader;
     /** The batch the reader thread is reading; only the polling thread sets it, stop() may cancel it. */
     private volatile Future<List<SourceRecord>> pending;
+
     private SyncOptions settings;
     private List<TableCycle> cycles;
     private int next;
@@ -130,23 +131,25 @@ public final class PendoSourceTask extends SourceTask {
     PendoSourceTask(Clock clock, Waiter waiter, Duration pollWait) {
         this.clock = clock;
         this.pollWait = pollWait;
-        this.waiter = waiter != null ? waiter : new Waiter() {
-            @Override
-            public void await(Duration duration) throws InterruptedException {
-                synchronized (lock) {
-                    if (!stopping) {
-                        lock.wait(Math.max(1, duration.toMillis()));
+        this.waiter = waiter != null
+                ? waiter
+                : new Waiter() {
+                    @Override
+                    public void await(Duration duration) throws InterruptedException {
+                        synchronized (lock) {
+                            if (!stopping) {
+                                lock.wait(Math.max(1, duration.toMillis()));
+                            }
+                        }
                     }
-                }
-            }
 
-            @Override
-            public void wake() {
-                synchronized (lock) {
-                    lock.notifyAll();
-                }
-            }
-        };
+                    @Override
+                    public void wake() {
+                        synchronized (lock) {
+                            lock.notifyAll();
+                        }
+                    }
+                };
     }
 
     @Override
@@ -175,8 +178,14 @@ public final class PendoSourceTask extends SourceTask {
             t.setDaemon(true);
             return t;
         });
-        settings = SyncOptions.builder().appIds(config.appIds()).start(config.start(clock))
-                .hourly(config.hourly()).windowSize(config.windowSize()).lag(config.lag()).clock(clock).build();
+        settings = SyncOptions.builder()
+                .appIds(config.appIds())
+                .start(config.start(clock))
+                .hourly(config.hourly())
+                .windowSize(config.windowSize())
+                .lag(config.lag())
+                .clock(clock)
+                .build();
 
         cycles = new ArrayList<>();
         List<Map<String, Object>> partitions = new ArrayList<>();
@@ -185,19 +194,26 @@ public final class PendoSourceTask extends SourceTask {
                 continue;
             }
             Table table = TableRegistry.standard().get(name.trim());
-            TableCycle cycle = new TableCycle(table, Offsets.partition(table.name(), config.appIds()),
-                    new TableSchemas(table), config.topic(table.name()));
+            TableCycle cycle = new TableCycle(
+                    table,
+                    Offsets.partition(table.name(), config.appIds()),
+                    new TableSchemas(table),
+                    config.topic(table.name()));
             cycles.add(cycle);
             partitions.add(cycle.partition);
         }
-        Map<Map<String, Object>, Map<String, Object>> committed = context.offsetStorageReader().offsets(partitions);
+        Map<Map<String, Object>, Map<String, Object>> committed =
+                context.offsetStorageReader().offsets(partitions);
         for (TableCycle cycle : cycles) {
             Map<String, Object> offset = committed == null ? null : committed.get(cycle.partition);
             cycle.checkpoint = Offsets.checkpoint(offset, cycle.table.cursorKind(), cycle.table.name());
             if (cycle.checkpoint.orElse(null) instanceof Checkpoint.Refreshed refreshed) {
                 cycle.due = refreshed.syncedAt().plus(config.pollInterval());
             }
-            LOG.info("Table {} into topic {}, resuming from {}", cycle.table.name(), cycle.topic,
+            LOG.info(
+                    "Table {} into topic {}, resuming from {}",
+                    cycle.table.name(),
+                    cycle.topic,
                     cycle.checkpoint.map(Object::toString).orElse("the start"));
         }
     }
@@ -318,8 +334,10 @@ public final class PendoSourceTask extends SourceTask {
                 // backoff on the task's clock: Connect polls again at once after a RetriableException.
                 Duration backoff = backoff(cycle.failures++);
                 cycle.due = clock.instant().plus(backoff);
-                throw new RetriableException(message + " Reading " + cycle.table.name() + " again in "
-                        + backoff.toSeconds() + " s from the last batch handed to Connect.", e);
+                throw new RetriableException(
+                        message + " Reading " + cycle.table.name() + " again in " + backoff.toSeconds()
+                                + " s from the last batch handed to Connect.",
+                        e);
             }
             throw new ConnectException(message, e);
         } catch (RuntimeException e) {
@@ -346,11 +364,19 @@ public final class PendoSourceTask extends SourceTask {
         if (window != null) {
             headers.addString(HEADER_WINDOW, window.start() + "/" + window.end());
         }
-        Map<String, Object> offset = item.checkpoint().map(Offsets::offset)
-                .orElseGet(() -> Offsets.refreshing(cycle.started));
-        return new SourceRecord(cycle.partition, offset, cycle.topic, null,
-                cycle.schemas.keySchema(), cycle.schemas.key(row),
-                cycle.schemas.valueSchema(), cycle.schemas.value(row), null, headers);
+        Map<String, Object> offset =
+                item.checkpoint().map(Offsets::offset).orElseGet(() -> Offsets.refreshing(cycle.started));
+        return new SourceRecord(
+                cycle.partition,
+                offset,
+                cycle.topic,
+                null,
+                cycle.schemas.keySchema(),
+                cycle.schemas.key(row),
+                cycle.schemas.valueSchema(),
+                cycle.schemas.value(row),
+                null,
+                headers);
     }
 
     /**
@@ -405,7 +431,9 @@ public final class PendoSourceTask extends SourceTask {
             reader.shutdownNow();
             try {
                 if (!reader.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    LOG.warn("The reader thread of tables {} did not end within {} s of the stop", tables(),
+                    LOG.warn(
+                            "The reader thread of tables {} did not end within {} s of the stop",
+                            tables(),
                             STOP_WAIT.toSeconds());
                 }
             } catch (InterruptedException e) {

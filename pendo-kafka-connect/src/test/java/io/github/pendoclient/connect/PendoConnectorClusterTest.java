@@ -45,10 +45,12 @@ class PendoConnectorClusterTest {
     private static final String CONNECTOR = "pendo";
     private static final String KEY = "test-integration-key";
     private static final Instant TODAY = Instant.now().truncatedTo(ChronoUnit.DAYS);
-    private static final LocalDate START = LocalDate.ofInstant(TODAY, ZoneOffset.UTC).minusDays(8);
+    private static final LocalDate START =
+            LocalDate.ofInstant(TODAY, ZoneOffset.UTC).minusDays(8);
     /** Two tasks, each with a catalog table, an event table and a keyset table. */
-    private static final List<String> TABLES = List.of("features", "pages", "page_events", "track_events",
-            "visitors", "accounts");
+    private static final List<String> TABLES =
+            List.of("features", "pages", "page_events", "track_events", "visitors", "accounts");
+
     private static final long WAIT_MS = 90_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -63,12 +65,23 @@ class PendoConnectorClusterTest {
 
     @BeforeAll
     static void startClusterAndFake() throws Exception {
-        fake = FakePendo.builder().integrationKey(KEY)
-                .dataset(Dataset.generator(11).visitors(400).accounts(40).days(7).endingAt(TODAY).build()).build()
+        fake = FakePendo.builder()
+                .integrationKey(KEY)
+                .dataset(Dataset.generator(11)
+                        .visitors(400)
+                        .accounts(40)
+                        .days(7)
+                        .endingAt(TODAY)
+                        .build())
+                .build()
                 .start();
         try (PendoClient client = fake.client()) {
-            expected = Reference.keys(client, SyncOptions.builder()
-                    .start(START.atStartOfDay(ZoneOffset.UTC).toInstant()).build(), TABLES);
+            expected = Reference.keys(
+                    client,
+                    SyncOptions.builder()
+                            .start(START.atStartOfDay(ZoneOffset.UTC).toInstant())
+                            .build(),
+                    TABLES);
         }
 
         Map<String, String> worker = new HashMap<>();
@@ -80,15 +93,22 @@ class PendoConnectorClusterTest {
         broker.put("offsets.topic.num.partitions", "1");
         broker.put("group.initial.rebalance.delay.ms", "0");
         long started = System.nanoTime();
-        connect = new EmbeddedConnectCluster.Builder().name("pendo-connect").numWorkers(1).numBrokers(1)
-                .workerProps(worker).brokerProps(broker).build();
+        connect = new EmbeddedConnectCluster.Builder()
+                .name("pendo-connect")
+                .numWorkers(1)
+                .numBrokers(1)
+                .workerProps(worker)
+                .brokerProps(broker)
+                .build();
         connect.start();
         System.out.printf("Connect cluster started in %d ms%n", (System.nanoTime() - started) / 1_000_000);
         for (String table : TABLES) {
             connect.kafka().createTopic("pendo." + table, 2);
         }
-        consumer = connect.kafka().createConsumerAndSubscribeTo(Map.of("auto.offset.reset", "earliest",
-                "group.id", "pendo-connector-test"), TABLES.stream().map(t -> "pendo." + t).toArray(String[]::new));
+        consumer = connect.kafka()
+                .createConsumerAndSubscribeTo(
+                        Map.of("auto.offset.reset", "earliest", "group.id", "pendo-connector-test"),
+                        TABLES.stream().map(t -> "pendo." + t).toArray(String[]::new));
     }
 
     @AfterAll
@@ -125,12 +145,13 @@ class PendoConnectorClusterTest {
 
     /** Every record key of a topic so far, as text ('|'-joined values), read by one consumer kept open. */
     private static List<String> keys(String table) throws Exception {
-        for (ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(200)); !batch.isEmpty();
+        for (ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(200));
+                !batch.isEmpty();
                 batch = consumer.poll(Duration.ofMillis(200))) {
             for (ConsumerRecord<byte[], byte[]> record : batch) {
                 @SuppressWarnings("unchecked")
-                Map<String, Object> key = JSON.readValue(new String(record.key(), StandardCharsets.UTF_8),
-                        LinkedHashMap.class);
+                Map<String, Object> key =
+                        JSON.readValue(new String(record.key(), StandardCharsets.UTF_8), LinkedHashMap.class);
                 List<String> parts = new ArrayList<>();
                 key.values().forEach(v -> parts.add(String.valueOf(v)));
                 received.computeIfAbsent(record.topic(), t -> new ArrayList<>()).add(String.join("|", parts));
@@ -155,7 +176,8 @@ class PendoConnectorClusterTest {
         Files.writeString(keyFile, "key=" + KEY + "\n");
         // Every aggregation answer waits 300 ms at first, so page_events (7 day windows) cannot be read whole
         // before the test sees its first rows and restarts its task: the restart is mid-table on any machine.
-        fake.enqueueFault(Endpoint.AGGREGATION, Fault.delay(Duration.ofMillis(300)).times(60));
+        fake.enqueueFault(
+                Endpoint.AGGREGATION, Fault.delay(Duration.ofMillis(300)).times(60));
         connect.configureConnector(CONNECTOR, connectorConfig(keyFile));
         connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(CONNECTOR, 2, "two tasks run");
 
@@ -165,7 +187,8 @@ class PendoConnectorClusterTest {
         List<String> assigned = new ArrayList<>();
         int pageEventsTask = -1;
         for (TaskInfo task : tasks) {
-            List<String> tables = List.of(task.config().get(PendoSourceTask.TASK_TABLES).split(","));
+            List<String> tables =
+                    List.of(task.config().get(PendoSourceTask.TASK_TABLES).split(","));
             assertThat(tables).isNotEmpty();
             assigned.addAll(tables);
             if (tables.contains("page_events")) {
@@ -182,15 +205,16 @@ class PendoConnectorClusterTest {
         TestUtils.waitForCondition(() -> !keys("page_events").isEmpty(), WAIT_MS, "page_events rows arrive");
         int before = new HashSet<>(keys("page_events")).size();
         connect.restartTask(CONNECTOR, pageEventsTask);
-        assertThat(before).as("the restart is mid-table").isLessThan(expected.get("page_events").size());
+        assertThat(before)
+                .as("the restart is mid-table")
+                .isLessThan(expected.get("page_events").size());
 
-        TestUtils.waitForCondition(PendoConnectorClusterTest::allArrived, WAIT_MS,
-                "every key of every table arrives");
+        TestUtils.waitForCondition(PendoConnectorClusterTest::allArrived, WAIT_MS, "every key of every table arrives");
         for (String table : TABLES) {
             assertThat(new HashSet<>(keys(table))).as(table).isEqualTo(expected.get(table));
         }
-        System.out.printf("Every row arrived %d ms after the connector was created%n",
-                (System.nanoTime() - started) / 1_000_000);
+        System.out.printf(
+                "Every row arrived %d ms after the connector was created%n", (System.nanoTime() - started) / 1_000_000);
 
         // Later cycles: the catalog is sent again whole, events and visitors add nothing (no new windows today).
         Map<String, Integer> counts = new HashMap<>();
@@ -198,9 +222,14 @@ class PendoConnectorClusterTest {
             counts.put(table, keys(table).size());
         }
         int features = counts.get("features");
-        TestUtils.waitForCondition(() -> keys("features").size() >= features + 2 * expected.get("features").size()
-                        && keys("pages").size() >= counts.get("pages") + 2 * expected.get("pages").size(),
-                WAIT_MS, "two more catalog cycles run");
+        TestUtils.waitForCondition(
+                () -> keys("features").size()
+                                >= features + 2 * expected.get("features").size()
+                        && keys("pages").size()
+                                >= counts.get("pages")
+                                        + 2 * expected.get("pages").size(),
+                WAIT_MS,
+                "two more catalog cycles run");
         for (String table : List.of("page_events", "track_events", "visitors", "accounts")) {
             assertThat(keys(table)).as(table + " after more cycles").hasSize(counts.get(table));
         }
@@ -215,8 +244,8 @@ class PendoConnectorClusterTest {
         Set<String> keys = new HashSet<>();
         for (ConsumerRecord<byte[], byte[]> record : connect.kafka().consumeAll(WAIT_MS, topic)) {
             @SuppressWarnings("unchecked")
-            Map<String, Object> key = JSON.readValue(new String(record.key(), StandardCharsets.UTF_8),
-                    LinkedHashMap.class);
+            Map<String, Object> key =
+                    JSON.readValue(new String(record.key(), StandardCharsets.UTF_8), LinkedHashMap.class);
             keys.add(String.valueOf(key.get("visitor_id")));
         }
         return keys;
@@ -225,16 +254,24 @@ class PendoConnectorClusterTest {
     /** Whether a live thread runs the given Connect task (the worker names its thread after the task id). */
     private static boolean taskThreadAlive(String taskId) {
         return Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.isAlive() && (t.getName().endsWith(taskId)
-                        || t.getName().startsWith(PendoSourceTask.THREAD_PREFIX + "retrying-")));
+                .anyMatch(t -> t.isAlive()
+                        && (t.getName().endsWith(taskId)
+                                || t.getName().startsWith(PendoSourceTask.THREAD_PREFIX + "retrying-")));
     }
 
     @Test
     void aConnectionDroppedMidResultIsRetriedAndAStopDuringRetryAfterLeavesNoThreadAndSendsNothingMore()
             throws Exception {
         String name = "retrying";
-        try (FakePendo own = FakePendo.builder().integrationKey(KEY)
-                .dataset(Dataset.generator(13).visitors(150).accounts(10).days(2).endingAt(TODAY).build()).build()
+        try (FakePendo own = FakePendo.builder()
+                .integrationKey(KEY)
+                .dataset(Dataset.generator(13)
+                        .visitors(150)
+                        .accounts(10)
+                        .days(2)
+                        .endingAt(TODAY)
+                        .build())
+                .build()
                 .start()) {
             Set<String> visitors;
             try (PendoClient client = own.client()) {
@@ -256,7 +293,9 @@ class PendoConnectorClusterTest {
             // The first answer breaks off mid-body: the task retries after its backoff instead of failing.
             own.enqueueFault(Endpoint.AGGREGATION, Fault.disconnectMidBody());
             connect.configureConnector(name, config);
-            TestUtils.waitForCondition(() -> distinctKeys("retrying.visitors").equals(visitors), WAIT_MS,
+            TestUtils.waitForCondition(
+                    () -> distinctKeys("retrying.visitors").equals(visitors),
+                    WAIT_MS,
                     "every visitor arrives after the dropped connection");
             connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, 1, "the task still runs");
             assertThat(own.pendingFaults()).isZero();
@@ -266,7 +305,9 @@ class PendoConnectorClusterTest {
             TestUtils.waitForCondition(() -> own.pendingFaults() == 0, WAIT_MS, "the 429 is answered");
             int requests = own.requests().size();
             connect.deleteConnector(name);
-            TestUtils.waitForCondition(() -> !taskThreadAlive(name + "-0"), 15_000,
+            TestUtils.waitForCondition(
+                    () -> !taskThreadAlive(name + "-0"),
+                    15_000,
                     "the task's threads end once the connector is deleted");
             assertThat(own.requests()).as("requests after the stop").hasSize(requests);
         }

@@ -29,7 +29,8 @@ class PendoSourceConfigTest {
     @Test
     void defaultsReadEveryTableButVisitorHistoryDailyFromThirtyDaysBack() {
         PendoSourceConfig config = new PendoSourceConfig(valid());
-        assertThat(config.tables()).contains("features", "visitors", "accounts", "page_events")
+        assertThat(config.tables())
+                .contains("features", "visitors", "accounts", "page_events")
                 .doesNotContain("visitor_history");
         assertThat(config.hourly()).isFalse();
         assertThat(config.windowSize()).isEqualTo(1);
@@ -49,44 +50,52 @@ class PendoSourceConfigTest {
     @Test
     void missingIntegrationKeyIsRefusedNamingTheSetting() {
         assertThatThrownBy(() -> new PendoSourceConfig(new HashMap<>()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("pendo.integration.key");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("pendo.integration.key");
     }
 
     @Test
     void blankIntegrationKeyIsRefusedAndPointsAtConfigProviders() {
         assertThatThrownBy(() -> new PendoSourceConfig(with(PendoSourceConfig.INTEGRATION_KEY, " ")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("config provider");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("config provider");
     }
 
     @Test
     void unknownRegionListsTheValidOnes() {
         assertThatThrownBy(() -> new PendoSourceConfig(with(PendoSourceConfig.REGION, "mars")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("mars").hasMessageContaining("us1");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("mars")
+                .hasMessageContaining("us1");
     }
 
     @Test
     void unknownTableListsTheKnownOnes() {
         assertThatThrownBy(() -> new PendoSourceConfig(with(PendoSourceConfig.TABLES, "visitors,vistors")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("'vistors'")
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'vistors'")
                 .hasMessageContaining("page_events");
     }
 
     @Test
     void visitorHistoryIsRefusedWithThePlaceToGetIt() {
         assertThatThrownBy(() -> new PendoSourceConfig(with(PendoSourceConfig.TABLES, "visitor_history")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("pendo-sync");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("pendo-sync");
     }
 
     @Test
     void badStartDateSaysTheFormat() {
         assertThatThrownBy(() -> new PendoSourceConfig(with(PendoSourceConfig.START_DATE, "31/01/2024")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("YYYY-MM-DD");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("YYYY-MM-DD");
     }
 
     @Test
     void dayWindowAboveThirtyIsRefusedWhileHoursAllowAWeek() {
         assertThatThrownBy(() -> new PendoSourceConfig(with(PendoSourceConfig.WINDOW, "45")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("1..30");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("1..30");
         Map<String, String> hours = with(PendoSourceConfig.WINDOW, "45");
         hours.put(PendoSourceConfig.PERIOD, "hour");
         assertThat(new PendoSourceConfig(hours).windowSize()).isEqualTo(45);
@@ -94,38 +103,45 @@ class PendoSourceConfigTest {
 
     @Test
     void lagAcceptsShortAndIsoDurationsAndRefusesWords() {
-        assertThat(new PendoSourceConfig(with(PendoSourceConfig.LAG, "90m")).lag()).isEqualTo(Duration.ofMinutes(90));
-        assertThat(new PendoSourceConfig(with(PendoSourceConfig.LAG, "PT2H")).lag()).isEqualTo(Duration.ofHours(2));
+        assertThat(new PendoSourceConfig(with(PendoSourceConfig.LAG, "90m")).lag())
+                .isEqualTo(Duration.ofMinutes(90));
+        assertThat(new PendoSourceConfig(with(PendoSourceConfig.LAG, "PT2H")).lag())
+                .isEqualTo(Duration.ofHours(2));
         assertThatThrownBy(() -> new PendoSourceConfig(with(PendoSourceConfig.LAG, "soon")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("8h");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("8h");
     }
 
     @Test
     void nonNumericAppIdIsRefused() {
         assertThatThrownBy(() -> new PendoSourceConfig(with(PendoSourceConfig.APP_IDS, "-323232,web")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("'web'");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'web'");
     }
 
     @Test
     void baseUrlMustBeHttpOrHttps() {
         assertThatThrownBy(() -> new PendoSourceConfig(with(PendoSourceConfig.BASE_URL, "ftp://pendo")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("https URL");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("https URL");
     }
 
     @Test
     void pollIntervalBelowASecondIsRefused() {
         assertThatThrownBy(() -> new PendoSourceConfig(with(PendoSourceConfig.POLL_INTERVAL_MS, "10")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining(PendoSourceConfig.POLL_INTERVAL_MS);
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(PendoSourceConfig.POLL_INTERVAL_MS);
     }
 
     @Test
     void integrationKeyNeverAppearsInTheConfigsTextOrErrors() {
-        PendoSourceConfig config = new PendoSourceConfig(with(PendoSourceConfig.INTEGRATION_KEY, "test-integration-key"));
+        PendoSourceConfig config =
+                new PendoSourceConfig(with(PendoSourceConfig.INTEGRATION_KEY, "test-integration-key"));
         assertThat(config.integrationKey().toString()).doesNotContain("test-integration-key");
         assertThat(config.toString()).doesNotContain("test-integration-key");
         Map<String, String> bad = with(PendoSourceConfig.INTEGRATION_KEY, "test-integration-key");
         bad.put(PendoSourceConfig.REGION, "mars");
-        assertThatThrownBy(() -> new PendoSourceConfig(bad)).satisfies(
-                e -> assertThat(e.getMessage()).doesNotContain("test-integration-key"));
+        assertThatThrownBy(() -> new PendoSourceConfig(bad))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("test-integration-key"));
     }
 }

@@ -41,10 +41,14 @@ import org.junit.jupiter.api.Test;
 class PendoSourceTaskTest {
 
     private static final Instant END = Instant.parse("2026-11-10T00:00:00Z");
-    private static final Dataset DATASET = Dataset.generator(7).visitors(300).accounts(30).days(3).endingAt(END)
+    private static final Dataset DATASET = Dataset.generator(7)
+            .visitors(300)
+            .accounts(30)
+            .days(3)
+            .endingAt(END)
             .build();
-    private static final List<String> TABLES = List.of("features", "visitors", "accounts", "page_events",
-            "track_events");
+    private static final List<String> TABLES =
+            List.of("features", "visitors", "accounts", "page_events", "track_events");
 
     private final MutableClock clock = new MutableClock(END.minus(Duration.ofHours(12)));
     private FakePendo fake;
@@ -73,8 +77,10 @@ class PendoSourceTaskTest {
 
     private Map<String, Set<String>> reference(List<String> tables) throws Exception {
         try (PendoClient client = fake.client()) {
-            SyncOptions settings = SyncOptions.builder().start(Instant.parse("2026-11-05T00:00:00Z"))
-                    .clock(clock).build();
+            SyncOptions settings = SyncOptions.builder()
+                    .start(Instant.parse("2026-11-05T00:00:00Z"))
+                    .clock(clock)
+                    .build();
             return Reference.keys(client, settings, tables);
         }
     }
@@ -85,15 +91,16 @@ class PendoSourceTaskTest {
 
     /** A task whose poll() waits for a read however long it takes, so a null poll means nothing is due. */
     private PendoSourceTask task(Map<Map<String, Object>, Map<String, Object>> committed, Map<String, String> props) {
-        PendoSourceTask task = new PendoSourceTask(clock, new PendoSourceTask.Waiter() {
-            @Override
-            public void await(Duration duration) {
-            }
+        PendoSourceTask task = new PendoSourceTask(
+                clock,
+                new PendoSourceTask.Waiter() {
+                    @Override
+                    public void await(Duration duration) {}
 
-            @Override
-            public void wake() {
-            }
-        }, Duration.ofMinutes(5));
+                    @Override
+                    public void wake() {}
+                },
+                Duration.ofMinutes(5));
         task.initialize(new Context(committed));
         task.start(props);
         return task;
@@ -125,26 +132,31 @@ class PendoSourceTaskTest {
         task.stop();
 
         assertThat(keysByTable(records)).isEqualTo(expected);
-        assertThat(records).hasSize(expected.values().stream().mapToInt(Set::size).sum());
+        assertThat(records)
+                .hasSize(expected.values().stream().mapToInt(Set::size).sum());
         assertThat(expected.get("visitors")).hasSize(DATASET.visitors().size() - 30);
         assertThat(expected.get("accounts")).hasSize(DATASET.accounts().size());
         assertThat(expected.get("features")).hasSize(DATASET.features().size());
         assertThat(expected.get("page_events")).isNotEmpty();
-        assertThat(records).allSatisfy(r -> assertThat(r.topic())
-                .isEqualTo("pendo." + r.sourcePartition().get("table")));
+        assertThat(records)
+                .allSatisfy(r -> assertThat(r.topic())
+                        .isEqualTo("pendo." + r.sourcePartition().get("table")));
     }
 
     @Test
     void eventRecordsCarryTheirWindowAndAppIdHeaders() throws Exception {
         PendoSourceTask task = task(Map.of());
-        List<SourceRecord> events = drain(task).stream().filter(r -> r.topic().equals("pendo.page_events")).toList();
+        List<SourceRecord> events = drain(task).stream()
+                .filter(r -> r.topic().equals("pendo.page_events"))
+                .toList();
         task.stop();
         assertThat(events).isNotEmpty().allSatisfy(r -> {
             Header window = r.headers().lastWithName(PendoSourceTask.HEADER_WINDOW);
             String[] range = ((String) window.value()).split("/");
             Instant start = Instant.parse(range[0]);
             long periodStart = ((java.util.Date) ((Struct) r.value()).get("period_start")).getTime();
-            assertThat(periodStart).isBetween(start.toEpochMilli(), Instant.parse(range[1]).toEpochMilli() - 1);
+            assertThat(periodStart)
+                    .isBetween(start.toEpochMilli(), Instant.parse(range[1]).toEpochMilli() - 1);
             assertThat(r.headers().lastWithName(PendoSourceTask.HEADER_APP_ID).value())
                     .isEqualTo(((Struct) r.value()).get("app_id"));
         });
@@ -160,12 +172,14 @@ class PendoSourceTaskTest {
         }
         first.stop();
         // Connect committed the offsets of the first 6 batches; the last 2 were delivered but not committed.
-        List<SourceRecord> committedRecords = batches.subList(0, 6).stream().flatMap(List::stream).toList();
+        List<SourceRecord> committedRecords =
+                batches.subList(0, 6).stream().flatMap(List::stream).toList();
         Map<Map<String, Object>, Map<String, Object>> committed = new HashMap<>();
         for (SourceRecord record : committedRecords) {
             committed.put(new HashMap<>(record.sourcePartition()), new HashMap<>(record.sourceOffset()));
         }
-        assertThat(committed.values()).as("the crash is mid-table for visitors and page_events")
+        assertThat(committed.values())
+                .as("the crash is mid-table for visitors and page_events")
                 .anySatisfy(offset -> assertThat(offset).containsKey("key"))
                 .anySatisfy(offset -> assertThat(offset).containsKey("covered"));
 
@@ -176,7 +190,8 @@ class PendoSourceTaskTest {
         List<SourceRecord> all = new ArrayList<>(committedRecords);
         all.addAll(resumed);
         assertThat(keysByTable(all)).isEqualTo(expected);
-        assertThat(keysByTable(resumed).get("visitors")).as("visitors resume after the committed position")
+        assertThat(keysByTable(resumed).get("visitors"))
+                .as("visitors resume after the committed position")
                 .doesNotContainAnyElementsOf(keysByTable(committedRecords).get("visitors"));
     }
 
@@ -198,9 +213,12 @@ class PendoSourceTaskTest {
             assertThat(onlyNew).isNotEmpty();
             assertThat(added.get(events)).isEqualTo(onlyNew);
         }
-        assertThat(second).filteredOn(r -> r.topic().endsWith("_events")).allSatisfy(r -> assertThat(
-                r.headers().lastWithName(PendoSourceTask.HEADER_WINDOW).value())
-                .isEqualTo("2026-11-09T00:00:00Z/2026-11-10T00:00:00Z"));
+        assertThat(second)
+                .filteredOn(r -> r.topic().endsWith("_events"))
+                .allSatisfy(r -> assertThat(r.headers()
+                                .lastWithName(PendoSourceTask.HEADER_WINDOW)
+                                .value())
+                        .isEqualTo("2026-11-09T00:00:00Z/2026-11-10T00:00:00Z"));
         assertThat(added).doesNotContainKeys("visitors", "accounts");
         assertThat(added.get("features")).as("the catalog is refreshed whole").isEqualTo(nextDay.get("features"));
     }
@@ -247,9 +265,12 @@ class PendoSourceTaskTest {
                 failure = e;
             }
         }
-        assertThat(failure).as("Connect retries a RetriableException; any other fails the task for good")
-                .isInstanceOf(RetriableException.class).hasCauseInstanceOf(IncompleteResultException.class)
-                .hasRootCauseInstanceOf(java.io.IOException.class).hasMessageContaining("visitors");
+        assertThat(failure)
+                .as("Connect retries a RetriableException; any other fails the task for good")
+                .isInstanceOf(RetriableException.class)
+                .hasCauseInstanceOf(IncompleteResultException.class)
+                .hasRootCauseInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("visitors");
 
         // The table waits out a backoff on the task's clock, then reads again from the last batch handed over.
         assertThat(task.poll()).as("within the backoff").isNull();
@@ -261,14 +282,20 @@ class PendoSourceTaskTest {
 
     @Test
     void networkFailuresAloneOrInsideAnIncompleteResultAreRetriableButAnUnreadableRowIsNot() {
-        PendoNetworkException network = new PendoNetworkException("POST /api/v1/aggregation failed: reset", "POST",
-                "/api/v1/aggregation", 1, new java.net.SocketException("Connection reset"));
-        UnreadableResponseException unreadable = new UnreadableResponseException("row 7 is not an object", "POST",
-                "/api/v1/aggregation", 1, "$.results[7]", null);
+        PendoNetworkException network = new PendoNetworkException(
+                "POST /api/v1/aggregation failed: reset",
+                "POST",
+                "/api/v1/aggregation",
+                1,
+                new java.net.SocketException("Connection reset"));
+        UnreadableResponseException unreadable = new UnreadableResponseException(
+                "row 7 is not an object", "POST", "/api/v1/aggregation", 1, "$.results[7]", null);
         assertThat(PendoSourceTask.retriable(network)).isTrue();
-        assertThat(PendoSourceTask.retriable(new IncompleteResultException("broke off", 10, network))).isTrue();
+        assertThat(PendoSourceTask.retriable(new IncompleteResultException("broke off", 10, network)))
+                .isTrue();
         assertThat(PendoSourceTask.retriable(unreadable)).isFalse();
-        assertThat(PendoSourceTask.retriable(new IncompleteResultException("broke off", 7, unreadable))).isFalse();
+        assertThat(PendoSourceTask.retriable(new IncompleteResultException("broke off", 7, unreadable)))
+                .isFalse();
     }
 
     @Test
@@ -296,25 +323,30 @@ class PendoSourceTaskTest {
         task.initialize(new Context(Map.of()));
         task.start(props);
         AtomicBoolean stopRequested = new AtomicBoolean();
-        Thread connectThread = new Thread(() -> {
-            try {
-                while (!stopRequested.get()) {
-                    task.poll();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                task.stop();
-            }
-        }, "connect-task-thread-under-test");
+        Thread connectThread = new Thread(
+                () -> {
+                    try {
+                        while (!stopRequested.get()) {
+                            task.poll();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        task.stop();
+                    }
+                },
+                "connect-task-thread-under-test");
         connectThread.start();
         TestUtils.waitForCondition(() -> sleepingIn(waitingIn), 30_000, "the SDK waits in " + waitingIn);
         int requests = fake.requests().size();
 
         stopRequested.set(true);
         connectThread.join(5_000);
-        assertThat(connectThread.isAlive()).as("the task's thread still runs 5 s after the stop request").isFalse();
-        assertThat(Thread.getAllStackTraces().keySet()).as("threads of the task")
+        assertThat(connectThread.isAlive())
+                .as("the task's thread still runs 5 s after the stop request")
+                .isFalse();
+        assertThat(Thread.getAllStackTraces().keySet())
+                .as("threads of the task")
                 .noneMatch(t -> t.getName().startsWith(PendoSourceTask.THREAD_PREFIX) && t.isAlive());
         assertThat(sleepingIn(waitingIn)).isFalse();
         assertThat(fake.requests()).as("requests after the stop").hasSize(requests);

@@ -38,9 +38,12 @@ class PendoSourceValidationTest {
                 Arguments.of(PendoSourceConfig.REGION, "mars", Map.of(), "us, us1, eu, jpn, au"),
                 Arguments.of(PendoSourceConfig.BASE_URL, "ftp://pendo", Map.of(), "https URL such as"),
                 Arguments.of(PendoSourceConfig.BASE_URL, "not a url", Map.of(), "https URL such as"),
-                Arguments.of(PendoSourceConfig.BASE_URL, "http://example.com", Map.of(),
-                        "pendo.base.url must be https"),
-                Arguments.of(PendoSourceConfig.BASE_URL, "http://10.0.0.7:8080", Map.of(),
+                Arguments.of(
+                        PendoSourceConfig.BASE_URL, "http://example.com", Map.of(), "pendo.base.url must be https"),
+                Arguments.of(
+                        PendoSourceConfig.BASE_URL,
+                        "http://10.0.0.7:8080",
+                        Map.of(),
                         "plain http only to a loopback host"),
                 Arguments.of(PendoSourceConfig.APP_IDS, "-323232,web", Map.of(), "'web'"),
                 Arguments.of(PendoSourceConfig.TABLES, "", Map.of(), "at least one table"),
@@ -50,7 +53,10 @@ class PendoSourceValidationTest {
                 Arguments.of(PendoSourceConfig.PERIOD, "week", Map.of(), "day, hour"),
                 Arguments.of(PendoSourceConfig.WINDOW, "-1", Map.of(), "at least 0"),
                 Arguments.of(PendoSourceConfig.WINDOW, "500", Map.of(), "no more than 168"),
-                Arguments.of(PendoSourceConfig.WINDOW, "100", Map.of(PendoSourceConfig.PERIOD, "day"),
+                Arguments.of(
+                        PendoSourceConfig.WINDOW,
+                        "100",
+                        Map.of(PendoSourceConfig.PERIOD, "day"),
                         "with period=day the window is 1..30"),
                 Arguments.of(PendoSourceConfig.WINDOW, "31", Map.of(), "with period=day the window is 1..30"),
                 Arguments.of(PendoSourceConfig.LAG, "soon", Map.of(), "8h"),
@@ -64,8 +70,8 @@ class PendoSourceValidationTest {
 
     @ParameterizedTest(name = "{0}={1} {2}")
     @MethodSource("rules")
-    void validateReportsEveryRuleThatStartAppliesOnItsSetting(String setting, String value,
-                                                              Map<String, String> others, String says) {
+    void validateReportsEveryRuleThatStartAppliesOnItsSetting(
+            String setting, String value, Map<String, String> others, String says) {
         Map<String, String> props = valid();
         props.putAll(others);
         if (value == null) {
@@ -77,14 +83,19 @@ class PendoSourceValidationTest {
         Config validated = new PendoSourceConnector().validate(props);
         for (ConfigValue v : validated.configValues()) {
             if (v.name().equals(setting)) {
-                assertThat(v.errorMessages()).as("validate() on " + setting).anySatisfy(
-                        m -> assertThat(m).contains(setting).contains(says).doesNotContain("allowInsecureHttp"));
+                assertThat(v.errorMessages())
+                        .as("validate() on " + setting)
+                        .anySatisfy(m ->
+                                assertThat(m).contains(setting).contains(says).doesNotContain("allowInsecureHttp"));
             } else {
                 assertThat(v.errorMessages()).as("validate() on " + v.name()).isEmpty();
             }
         }
-        assertThatThrownBy(() -> new PendoSourceConfig(props)).as("start")
-                .isInstanceOf(ConfigException.class).hasMessageContaining(setting).hasMessageContaining(says)
+        assertThatThrownBy(() -> new PendoSourceConfig(props))
+                .as("start")
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(setting)
+                .hasMessageContaining(says)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("allowInsecureHttp"));
     }
 
@@ -95,21 +106,30 @@ class PendoSourceValidationTest {
         props.put(PendoSourceConfig.WINDOW, "100");
         props.put(PendoSourceConfig.BASE_URL, "https://pendo-proxy.internal:8443");
         Config validated = new PendoSourceConnector().validate(props);
-        assertThat(validated.configValues()).allSatisfy(v -> assertThat(v.errorMessages()).as(v.name()).isEmpty());
+        assertThat(validated.configValues())
+                .allSatisfy(v -> assertThat(v.errorMessages()).as(v.name()).isEmpty());
         assertThat(new PendoSourceConfig(props).windowSize()).isEqualTo(100);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://127.0.0.1:8080", "http://localhost:9000", "http://[::1]:8080",
-        "http://pendo.localhost", "https://example.com"})
+    @ValueSource(
+            strings = {
+                "http://127.0.0.1:8080",
+                "http://localhost:9000",
+                "http://[::1]:8080",
+                "http://pendo.localhost",
+                "https://example.com"
+            })
     void plainHttpToALoopbackHostIsAcceptedAsTheClientAcceptsIt(String url) {
         Map<String, String> props = valid();
         props.put(PendoSourceConfig.BASE_URL, url);
         assertThat(new PendoSourceConnector().validate(props).configValues())
                 .allSatisfy(v -> assertThat(v.errorMessages()).as(v.name()).isEmpty());
         // What validation accepts, the task's client accepts: no failure left for start.
-        try (PendoClient client = PendoClient.builder().integrationKey("test-integration-key")
-                .baseUrl(new PendoSourceConfig(props).baseUrl().orElseThrow()).build()) {
+        try (PendoClient client = PendoClient.builder()
+                .integrationKey("test-integration-key")
+                .baseUrl(new PendoSourceConfig(props).baseUrl().orElseThrow())
+                .build()) {
             assertThat(client.baseUrl().getHost()).isNotNull();
         }
     }
@@ -117,7 +137,8 @@ class PendoSourceValidationTest {
     @Test
     void theSettingsOfEveryRuleAreDefinedSettings() {
         assertThat(rules().map(a -> (String) a.get()[0]).distinct().toList())
-                .allSatisfy(name -> assertThat(PendoSourceConfig.configDef().names()).contains(name))
+                .allSatisfy(name ->
+                        assertThat(PendoSourceConfig.configDef().names()).contains(name))
                 .containsAll(List.copyOf(PendoSourceConfig.configDef().names()));
     }
 }

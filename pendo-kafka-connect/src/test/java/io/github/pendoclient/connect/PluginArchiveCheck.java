@@ -22,9 +22,20 @@ class PluginArchiveCheck {
 
     /** Every jar of the plugin's lib folder, by artifact id; anything else fails the build. */
     private static final List<String> EXPECTED = List.of(
-            "annotations", "converter-moshi", "failsafe", "kotlin-stdlib", "kotlin-stdlib-jdk7",
-            "kotlin-stdlib-jdk8", "moshi", "okhttp-jvm", "okio-jvm", "pendo-client-aggregation", "pendo-client-core",
-            "pendo-kafka-connect", "pendo-sync", "retrofit");
+            "annotations",
+            "converter-moshi",
+            "failsafe",
+            "kotlin-stdlib",
+            "kotlin-stdlib-jdk7",
+            "kotlin-stdlib-jdk8",
+            "moshi",
+            "okhttp-jvm",
+            "okio-jvm",
+            "pendo-client-aggregation",
+            "pendo-client-core",
+            "pendo-kafka-connect",
+            "pendo-sync",
+            "retrofit");
 
     /** The zip this build packaged; the check runs only in the execution that names it. */
     private static Path archive() {
@@ -48,11 +59,12 @@ class PluginArchiveCheck {
                 }
             }
         }
-        assertThat(jars).as("the jars of " + zip.getFileName()
-                + " (the worker supplies the Connect API, Kafka's clients and SLF4J; the sync command's sinks and"
-                + " their drivers stay out)").containsExactlyInAnyOrderElementsOf(EXPECTED);
-        System.out.printf("%s: %d jars, %.1f MB%n", zip.getFileName(), jars.size(),
-                Files.size(zip) / 1_000_000.0);
+        assertThat(jars)
+                .as("the jars of " + zip.getFileName()
+                        + " (the worker supplies the Connect API, Kafka's clients and SLF4J; the sync command's sinks and"
+                        + " their drivers stay out)")
+                .containsExactlyInAnyOrderElementsOf(EXPECTED);
+        System.out.printf("%s: %d jars, %.1f MB%n", zip.getFileName(), jars.size(), Files.size(zip) / 1_000_000.0);
     }
 
     /** {@code okhttp-jvm-5.5.1.jar} to {@code okhttp-jvm}: the name up to the first dash before a digit. */

@@ -9,6 +9,7 @@ class PublicSurfaceTest {
 
     @Test
     void noPublicSignatureMentionsAnInternalType() {
-        assertThat(PublicSurface.internalTypesInModuleOf(PendoSourceConnector.class)).isEmpty();
+        assertThat(PublicSurface.internalTypesInModuleOf(PendoSourceConnector.class))
+                .isEmpty();
     }
 }

@@ -28,8 +28,7 @@ import org.apache.kafka.connect.data.Struct;
 /** What the connector must deliver: the keys pendo-sync's own engine reads from the same fake, per table. */
 final class Reference {
 
-    private Reference() {
-    }
+    private Reference() {}
 
     /**
      * Syncs the tables with the engine into memory.
@@ -41,8 +40,12 @@ final class Reference {
         Map<String, Set<String>> keys = new LinkedHashMap<>();
         Path dir = Files.createTempDirectory("pendo-connect-reference");
         try (Sink sink = new KeyCollector(keys)) {
-            SyncEngine engine = SyncEngine.builder().client(client).sink(sink)
-                    .state(SyncState.load(dir.resolve("state.json"))).settings(settings).build();
+            SyncEngine engine = SyncEngine.builder()
+                    .client(client)
+                    .sink(sink)
+                    .state(SyncState.load(dir.resolve("state.json")))
+                    .settings(settings)
+                    .build();
             for (String name : tables) {
                 keys.put(name, new HashSet<>());
                 TableResult result = engine.sync(TableRegistry.standard().get(name));
@@ -51,7 +54,7 @@ final class Reference {
                 }
             }
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {           // the build leaves nothing in the temp directory
+            try (Stream<Path> files = Files.walk(dir)) { // the build leaves nothing in the temp directory
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(file);
                 }
@@ -83,8 +86,7 @@ final class Reference {
         }
 
         @Override
-        public void open(Table table, OptionalLong position) {
-        }
+        public void open(Table table, OptionalLong position) {}
 
         @Override
         public void write(Table table, Map<String, Object> row) {
@@ -109,7 +111,6 @@ final class Reference {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

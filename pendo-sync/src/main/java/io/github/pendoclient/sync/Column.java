@@ -130,7 +130,8 @@ public record Column(String name, ColumnType type, Function<Map<String, Object>,
         if (path.indexOf('[') >= 0) {
             return row -> JsonValues.at(row, path);
         }
-        String[] names = Arrays.stream(path.split("\\.")).filter(step -> !step.isEmpty()).toArray(String[]::new);
+        String[] names =
+                Arrays.stream(path.split("\\.")).filter(step -> !step.isEmpty()).toArray(String[]::new);
         if (names.length == 1) {
             String only = names[0];
             return row -> row.get(only);
@@ -149,7 +150,8 @@ public record Column(String name, ColumnType type, Function<Map<String, Object>,
 
     /** Text as sent; an object or a list as its JSON text, not Java's {@code toString()}. */
     private static String asText(Object value) {
-        return value instanceof Map<?, ?> || value instanceof java.util.List<?> ? JsonValues.toJson(value)
+        return value instanceof Map<?, ?> || value instanceof java.util.List<?>
+                ? JsonValues.toJson(value)
                 : String.valueOf(value);
     }
 

@@ -34,76 +34,142 @@ final class StandardTables {
 
     private static final Moshi MOSHI = PendoJson.moshi();
 
-    private StandardTables() {
-    }
+    private StandardTables() {}
 
     static List<Table> all() {
         return List.of(
-                catalog("features", (client, options) -> client.features().list(options), Feature.class,
-                        Column.text("page_id", "pageId"), Column.flag("app_wide", "appWide")),
+                catalog(
+                        "features",
+                        (client, options) -> client.features().list(options),
+                        Feature.class,
+                        Column.text("page_id", "pageId"),
+                        Column.flag("app_wide", "appWide")),
                 catalog("pages", (client, options) -> client.pages().list(options), Page.class),
-                catalog("guides", (client, options) -> client.guides().list(options), Guide.class,
-                        Column.text("state", "state"), Column.text("launch_method", "launchMethod")),
-                catalog("track_types", (client, options) -> client.trackTypes().list(options), TrackType.class,
+                catalog(
+                        "guides",
+                        (client, options) -> client.guides().list(options),
+                        Guide.class,
+                        Column.text("state", "state"),
+                        Column.text("launch_method", "launchMethod")),
+                catalog(
+                        "track_types",
+                        (client, options) -> client.trackTypes().list(options),
+                        TrackType.class,
                         Column.text("track_type_name", "trackTypeName")),
-                new Table("reports", List.of(Column.key("id", "id"), Column.text("name", "name"),
-                        Column.text("kind", "kind"), Column.text("level", "level"), Column.text("type", "type"),
-                        Column.time("created_at", "createdAt"), Column.time("last_updated_at", "lastUpdatedAt"),
-                        Column.raw()), List.of("id"),
-                        new TableSource.FullRefresh((client, settings) -> toMaps(client.reports().list(),
-                                Report.class))),
+                new Table(
+                        "reports",
+                        List.of(
+                                Column.key("id", "id"),
+                                Column.text("name", "name"),
+                                Column.text("kind", "kind"),
+                                Column.text("level", "level"),
+                                Column.text("type", "type"),
+                                Column.time("created_at", "createdAt"),
+                                Column.time("last_updated_at", "lastUpdatedAt"),
+                                Column.raw()),
+                        List.of("id"),
+                        new TableSource.FullRefresh(
+                                (client, settings) -> toMaps(client.reports().list(), Report.class))),
                 schema("metadata_visitor_schema", MetadataKind.VISITOR),
                 schema("metadata_account_schema", MetadataKind.ACCOUNT),
-                new Table("visitors", List.of(Column.key("visitor_id", "visitorId"),
-                        Column.text("account_id", "metadata.auto.accountid"),
-                        Column.time("first_visit", "metadata.auto.firstvisit"),
-                        Column.time("last_visit", "metadata.auto.lastvisit"),
-                        Column.time("last_updated", "metadata.auto.lastupdated"), Column.json("metadata", "metadata")),
+                new Table(
+                        "visitors",
+                        List.of(
+                                Column.key("visitor_id", "visitorId"),
+                                Column.text("account_id", "metadata.auto.accountid"),
+                                Column.time("first_visit", "metadata.auto.firstvisit"),
+                                Column.time("last_visit", "metadata.auto.lastvisit"),
+                                Column.time("last_updated", "metadata.auto.lastupdated"),
+                                Column.json("metadata", "metadata")),
                         List.of("visitor_id"),
-                        new TableSource.KeysetPaged(settings -> settings.includeAnonymous()
-                                ? Queries.allVisitors() : Queries.identifiedVisitors(),
-                                Keyset.of("metadata.auto.lastupdated", "visitorId"), KEYSET_PAGE_SIZE)),
-                new Table("accounts", List.of(Column.key("account_id", "accountId"),
-                        Column.time("first_visit", "metadata.auto.firstvisit"),
-                        Column.time("last_visit", "metadata.auto.lastvisit"),
-                        Column.time("last_updated", "metadata.auto.lastupdated"), Column.json("metadata", "metadata")),
+                        new TableSource.KeysetPaged(
+                                settings -> settings.includeAnonymous()
+                                        ? Queries.allVisitors()
+                                        : Queries.identifiedVisitors(),
+                                Keyset.of("metadata.auto.lastupdated", "visitorId"),
+                                KEYSET_PAGE_SIZE)),
+                new Table(
+                        "accounts",
+                        List.of(
+                                Column.key("account_id", "accountId"),
+                                Column.time("first_visit", "metadata.auto.firstvisit"),
+                                Column.time("last_visit", "metadata.auto.lastvisit"),
+                                Column.time("last_updated", "metadata.auto.lastupdated"),
+                                Column.json("metadata", "metadata")),
                         List.of("account_id"),
-                        new TableSource.KeysetPaged(settings -> Queries.accounts(),
-                                Keyset.of("metadata.auto.lastupdated", "accountId"), KEYSET_PAGE_SIZE)),
+                        new TableSource.KeysetPaged(
+                                settings -> Queries.accounts(),
+                                Keyset.of("metadata.auto.lastupdated", "accountId"),
+                                KEYSET_PAGE_SIZE)),
                 rolledUp("events", null, null, new TableSource.TimeWindowed(Queries::events)),
-                rolledUp("feature_events", "featureId", "feature_id",
+                rolledUp(
+                        "feature_events",
+                        "featureId",
+                        "feature_id",
                         new TableSource.TimeWindowed(Queries::featureEvents)),
                 rolledUp("page_events", "pageId", "page_id", new TableSource.TimeWindowed(Queries::pageEvents)),
-                rolledUp("track_events", "trackTypeId", "track_type_id",
+                rolledUp(
+                        "track_events",
+                        "trackTypeId",
+                        "track_type_id",
                         new TableSource.TimeWindowed(Queries::trackEvents)),
-                new Table("guide_events", List.of(Column.key("guide_id", "guideId"),
-                        Column.key("guide_step_id", "guideStepId"), Column.key("visitor_id", "visitorId"),
-                        Column.key("type", "type"), Column.key("account_id", "accountId"),
-                        timeKey("browser_time", "browserTime"), Column.key("url", "url"),
-                        Column.number("app_id", "appId"), Column.time("guide_timestamp", "guideTimestamp"),
-                        Column.text("remote_ip", "remoteIp"), Column.text("country", "country"), Column.raw()),
+                new Table(
+                        "guide_events",
+                        List.of(
+                                Column.key("guide_id", "guideId"),
+                                Column.key("guide_step_id", "guideStepId"),
+                                Column.key("visitor_id", "visitorId"),
+                                Column.key("type", "type"),
+                                Column.key("account_id", "accountId"),
+                                timeKey("browser_time", "browserTime"),
+                                Column.key("url", "url"),
+                                Column.number("app_id", "appId"),
+                                Column.time("guide_timestamp", "guideTimestamp"),
+                                Column.text("remote_ip", "remoteIp"),
+                                Column.text("country", "country"),
+                                Column.raw()),
                         List.of("guide_id", "guide_step_id", "visitor_id", "type", "account_id", "browser_time", "url"),
                         new TableSource.TimeWindowed(Queries::guideEvents)),
-                new Table("poll_events", List.of(Column.key("visitor_id", "visitorId"),
-                        Column.key("account_id", "accountId"), Column.key("poll_id", "pollId"),
-                        timeKey("browser_time", "browserTime"), Column.text("poll_type", "pollType"),
-                        Column.json("poll_response", "pollResponse"), Column.text("guide_id", "guideId"),
-                        Column.number("app_id", "appId"), Column.raw()),
+                new Table(
+                        "poll_events",
+                        List.of(
+                                Column.key("visitor_id", "visitorId"),
+                                Column.key("account_id", "accountId"),
+                                Column.key("poll_id", "pollId"),
+                                timeKey("browser_time", "browserTime"),
+                                Column.text("poll_type", "pollType"),
+                                Column.json("poll_response", "pollResponse"),
+                                Column.text("guide_id", "guideId"),
+                                Column.number("app_id", "appId"),
+                                Column.raw()),
                         List.of("visitor_id", "account_id", "poll_id", "browser_time"),
                         new TableSource.TimeWindowed(Queries::pollEvents)),
-                new Table("visitor_history", List.of(Column.key("visitor_id", "visitorId"),
-                        Column.key("type", "type"), timeKey("ts", "ts"),
-                        new Column("item_id", ColumnType.TEXT,
-                                row -> firstText(row, "pageId", "featureId", "guideId", "trackTypeId")),
-                        Column.time("last_ts", "lastTs"), Column.number("duration", "duration"),
-                        Column.number("app_id", "appId"), Column.text("uri", "uri"), Column.raw()),
-                        List.of("visitor_id", "type", "ts", "item_id"), new TableSource.VisitorHistory()));
+                new Table(
+                        "visitor_history",
+                        List.of(
+                                Column.key("visitor_id", "visitorId"),
+                                Column.key("type", "type"),
+                                timeKey("ts", "ts"),
+                                new Column(
+                                        "item_id",
+                                        ColumnType.TEXT,
+                                        row -> firstText(row, "pageId", "featureId", "guideId", "trackTypeId")),
+                                Column.time("last_ts", "lastTs"),
+                                Column.number("duration", "duration"),
+                                Column.number("app_id", "appId"),
+                                Column.text("uri", "uri"),
+                                Column.raw()),
+                        List.of("visitor_id", "type", "ts", "item_id"),
+                        new TableSource.VisitorHistory()));
     }
 
     /** A catalog table: fetched whole from a list endpoint, for every app or for the run's apps. */
     private static <T> Table catalog(String name, CatalogCall<T> list, Class<T> type, Column... extra) {
-        List<Column> columns = new ArrayList<>(List.of(Column.key("id", "id"), Column.number("app_id", "appId"),
-                Column.text("name", "name"), Column.text("kind", "kind")));
+        List<Column> columns = new ArrayList<>(List.of(
+                Column.key("id", "id"),
+                Column.number("app_id", "appId"),
+                Column.text("name", "name"),
+                Column.text("kind", "kind")));
         columns.addAll(List.of(extra));
         columns.add(Column.time("created_at", "createdAt"));
         columns.add(Column.time("last_updated_at", "lastUpdatedAt"));
@@ -128,14 +194,22 @@ final class StandardTables {
     }
 
     private static Table schema(String name, MetadataKind kind) {
-        return new Table(name, List.of(Column.key("group_name", "group"), Column.key("field", "field"),
-                Column.text("type", "definition.Type"), Column.text("display_name", "definition.DisplayName"),
-                Column.json("definition", "definition")), List.of("group_name", "field"),
+        return new Table(
+                name,
+                List.of(
+                        Column.key("group_name", "group"),
+                        Column.key("field", "field"),
+                        Column.text("type", "definition.Type"),
+                        Column.text("display_name", "definition.DisplayName"),
+                        Column.json("definition", "definition")),
+                List.of("group_name", "field"),
                 new TableSource.FullRefresh((client, settings) -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     Function<MetadataFieldSchema, Object> json = MOSHI.adapter(MetadataFieldSchema.class)::toJsonValue;
-                    client.metadata().schema(kind).groups().forEach((group, fields) ->
-                            fields.forEach((field, definition) -> {
+                    client.metadata()
+                            .schema(kind)
+                            .groups()
+                            .forEach((group, fields) -> fields.forEach((field, definition) -> {
                                 Map<String, Object> row = new LinkedHashMap<>();
                                 row.put("group", group);
                                 row.put("field", field);
@@ -156,8 +230,8 @@ final class StandardTables {
         }
         columns.add(Column.key("visitor_id", "visitorId"));
         columns.add(Column.key("account_id", "accountId"));
-        columns.add(new Column("app_id", ColumnType.BIGINT,
-                row -> row.get("appId") instanceof Number n ? n.longValue() : 0L));
+        columns.add(new Column(
+                "app_id", ColumnType.BIGINT, row -> row.get("appId") instanceof Number n ? n.longValue() : 0L));
         columns.add(Column.key("remote_ip", "remoteIp"));
         columns.add(Column.key("user_agent", "userAgent"));
         columns.add(new Column("period", ColumnType.TEXT, row -> row.containsKey("hour") ? "hour" : "day"));
@@ -179,8 +253,8 @@ final class StandardTables {
 
     /** A timestamp that is part of a key: a missing member reads as 0, never null. */
     private static Column timeKey(String name, String path) {
-        return new Column(name, ColumnType.TIMESTAMP, row -> JsonValues.at(row, path) instanceof Number n
-                ? n.longValue() : 0L);
+        return new Column(
+                name, ColumnType.TIMESTAMP, row -> JsonValues.at(row, path) instanceof Number n ? n.longValue() : 0L);
     }
 
     @SuppressWarnings("unchecked")

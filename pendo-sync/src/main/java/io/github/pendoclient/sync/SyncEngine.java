@@ -47,6 +47,7 @@ public final class SyncEngine {
      * run killed between checkpoints redoes at most this many rows' windows.
      */
     static final int CHECKPOINT_ROWS = 25_000;
+
     private static final Duration HISTORY_LIMIT = Duration.ofDays(179);
 
     private final PendoClient client;
@@ -81,7 +82,12 @@ public final class SyncEngine {
      * @return a new builder
      */
     public Builder toBuilder() {
-        return new Builder().client(client).sink(sink).state(state).settings(settings).registry(registry)
+        return new Builder()
+                .client(client)
+                .sink(sink)
+                .state(state)
+                .settings(settings)
+                .registry(registry)
                 .listener(listener);
     }
 
@@ -139,8 +145,12 @@ public final class SyncEngine {
                     + ". Run again to resume from the last checkpoint; if it repeats, report it with this line.";
         }
         HttpStats after = client.stats();
-        TableResult result = new TableResult(table.name(), rows[0], Duration.ofNanos(System.nanoTime() - started),
-                after.attempts() - before.attempts(), after.retries() - before.retries(),
+        TableResult result = new TableResult(
+                table.name(),
+                rows[0],
+                Duration.ofNanos(System.nanoTime() - started),
+                after.attempts() - before.attempts(),
+                after.retries() - before.retries(),
                 Optional.ofNullable(error));
         listener.tableFinished(result);
         return result;
@@ -193,8 +203,13 @@ public final class SyncEngine {
 
     /** The table's saved checkpoint, checked to be of the kind the table keeps. */
     private Optional<Checkpoint> resume(Table table, TableState saved) {
-        saved.checkpoint().ifPresent(checkpoint -> CheckpointKinds.requireFits(checkpoint.kind(),
-                table.cursorKind(), table.name(), "the state file " + state.file(), IllegalStateException::new));
+        saved.checkpoint()
+                .ifPresent(checkpoint -> CheckpointKinds.requireFits(
+                        checkpoint.kind(),
+                        table.cursorKind(),
+                        table.name(),
+                        "the state file " + state.file(),
+                        IllegalStateException::new));
         return saved.checkpoint();
     }
 
@@ -228,7 +243,8 @@ public final class SyncEngine {
         long rows = 0;
         long checkpointed = 0;
         int windowsDone = 0;
-        try (TableReader reader = reader(table, saved); TableWriter writer = TableWriter.start(table, sink, state)) {
+        try (TableReader reader = reader(table, saved);
+                TableWriter writer = TableWriter.start(table, sink, state)) {
             boolean windowed = table.source() instanceof TableSource.TimeWindowed;
             if (windowed) {
                 listener.workDone(table, 0, reader.progress().windowsTotal());
@@ -258,7 +274,10 @@ public final class SyncEngine {
             }
             writer.finish(reader.checkpoint().orElse(null));
             if (windowed && reader.progress().windowsDone() > windowsDone) {
-                listener.workDone(table, reader.progress().windowsDone(), reader.progress().windowsTotal());
+                listener.workDone(
+                        table,
+                        reader.progress().windowsDone(),
+                        reader.progress().windowsTotal());
             }
         }
         onRows.rows(rows);
@@ -268,7 +287,8 @@ public final class SyncEngine {
     private void history(Table table, RowCount onRows) throws IOException {
         TableState saved = state.get(table.name());
         sink.open(table, saved.sinkPosition());
-        Checkpoint.VisitorDays days = resume(table, saved).map(Checkpoint.VisitorDays.class::cast)
+        Checkpoint.VisitorDays days = resume(table, saved)
+                .map(Checkpoint.VisitorDays.class::cast)
                 .orElseGet(() -> new Checkpoint.VisitorDays(Map.of()));
         JsonAdapter<VisitorHistoryItem> adapter = PendoJson.moshi().adapter(VisitorHistoryItem.class);
         Instant today = settings.clock().instant().truncatedTo(ChronoUnit.DAYS);
@@ -310,8 +330,7 @@ public final class SyncEngine {
         private TableRegistry registry = TableRegistry.standard();
         private SyncListener listener = SyncListener.NONE;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The client to read from.

@@ -7,16 +7,14 @@ package io.github.pendoclient.sync;
 public interface SyncListener {
 
     /** A listener that does nothing. */
-    SyncListener NONE = new SyncListener() {
-    };
+    SyncListener NONE = new SyncListener() {};
 
     /**
      * A table starts.
      *
      * @param table the table
      */
-    default void tableStarted(Table table) {
-    }
+    default void tableStarted(Table table) {}
 
     /**
      * A table made progress: called at each checkpoint, and at least every few thousand rows.
@@ -25,8 +23,7 @@ public interface SyncListener {
      * @param rows rows written so far in this run
      * @param requests HTTP attempts so far for this table
      */
-    default void progress(Table table, long rows, long requests) {
-    }
+    default void progress(Table table, long rows, long requests) {}
 
     /**
      * A table whose work is counted up front moved on: the time windows of an event table, the visitors of
@@ -36,14 +33,12 @@ public interface SyncListener {
      * @param done units finished
      * @param total units in this run
      */
-    default void workDone(Table table, long done, long total) {
-    }
+    default void workDone(Table table, long done, long total) {}
 
     /**
      * A table finished, synced or failed.
      *
      * @param result how it went
      */
-    default void tableFinished(TableResult result) {
-    }
+    default void tableFinished(TableResult result) {}
 }

@@ -171,8 +171,7 @@ public final class SyncOptions {
         private List<String> historyVisitors = List.of();
         private Clock clock = Clock.systemUTC();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(SyncOptions options) {
             this.appIds = options.appIds;
@@ -315,8 +314,13 @@ public final class SyncOptions {
          * @return settings from this builder
          */
         public SyncOptions build() {
-            return new SyncOptions(this, start != null ? start
-                    : clock.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS).minus(Duration.ofDays(30)));
+            return new SyncOptions(
+                    this,
+                    start != null
+                            ? start
+                            : clock.instant()
+                                    .truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                                    .minus(Duration.ofDays(30)));
         }
     }
 }

@@ -65,8 +65,8 @@ public final class SyncState {
     }
 
     private static IOException notState(Path file, Exception cause) {
-        return new IOException("The state file " + file + " is not pendo-sync state; move it away to start afresh",
-                cause);
+        return new IOException(
+                "The state file " + file + " is not pendo-sync state; move it away to start afresh", cause);
     }
 
     /**
@@ -110,15 +110,16 @@ public final class SyncState {
     }
 
     private static Map<String, Object> encode(TableState state) {
-        Map<String, Object> json = state.checkpoint().map(CheckpointCodec.STATE_FILE::write)
-                .orElseGet(LinkedHashMap::new);
+        Map<String, Object> json =
+                state.checkpoint().map(CheckpointCodec.STATE_FILE::write).orElseGet(LinkedHashMap::new);
         state.sinkPosition().ifPresent(position -> json.put("position", position));
         return json;
     }
 
     private static TableState decode(Map<?, ?> json) {
         OptionalLong position = json.get("position") instanceof Number number
-                ? OptionalLong.of(number.longValue()) : OptionalLong.empty();
+                ? OptionalLong.of(number.longValue())
+                : OptionalLong.empty();
         return new TableState(CheckpointCodec.STATE_FILE.read(json), position);
     }
 }

@@ -97,26 +97,29 @@ public abstract class TableReader implements AutoCloseable {
      * @throws IllegalArgumentException for a table this reader does not read (visitor history), or a checkpoint
      *                                  of another kind than the table keeps
      */
-    public static TableReader open(Table table, Optional<Checkpoint> resume, PendoClient client,
-                                   SyncOptions settings) {
+    public static TableReader open(Table table, Optional<Checkpoint> resume, PendoClient client, SyncOptions settings) {
         TableSource source = table.source();
         if (source instanceof TableSource.FullRefresh full) {
             return new Refresh(full, client, settings);
         }
         if (source instanceof TableSource.KeysetPaged keyset) {
-            return new Keyset(keyset, resume.map(c -> kind(c, Checkpoint.KeysetPosition.class, table)), client,
-                    settings);
+            return new Keyset(
+                    keyset, resume.map(c -> kind(c, Checkpoint.KeysetPosition.class, table)), client, settings);
         }
         if (source instanceof TableSource.TimeWindowed windowed) {
-            return new Windows(windowed, resume.map(c -> kind(c, Checkpoint.CoveredWindows.class, table)), client,
-                    settings);
+            return new Windows(
+                    windowed, resume.map(c -> kind(c, Checkpoint.CoveredWindows.class, table)), client, settings);
         }
-        throw new IllegalArgumentException("A table reader does not read " + table.name() + " ("
-                + table.cursorKind() + ")");
+        throw new IllegalArgumentException(
+                "A table reader does not read " + table.name() + " (" + table.cursorKind() + ")");
     }
 
     private static <C extends Checkpoint> C kind(Checkpoint checkpoint, Class<C> type, Table table) {
-        CheckpointKinds.requireFits(checkpoint.kind(), table.cursorKind(), table.name(), "The resume argument",
+        CheckpointKinds.requireFits(
+                checkpoint.kind(),
+                table.cursorKind(),
+                table.name(),
+                "The resume argument",
                 IllegalArgumentException::new);
         return type.cast(checkpoint);
     }
@@ -153,8 +156,7 @@ public abstract class TableReader implements AutoCloseable {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     private static final class Keyset extends TableReader {
@@ -163,12 +165,16 @@ public abstract class TableReader implements AutoCloseable {
         private final Iterator<Map<String, Object>> rows;
         private Checkpoint position;
 
-        Keyset(TableSource.KeysetPaged source, Optional<Checkpoint.KeysetPosition> resume, PendoClient client,
-               SyncOptions settings) {
+        Keyset(
+                TableSource.KeysetPaged source,
+                Optional<Checkpoint.KeysetPosition> resume,
+                PendoClient client,
+                SyncOptions settings) {
             this.position = resume.orElse(null);
             this.pager = KeysetPaging.of(source.keyset())
                     .withPageSize(settings.pageSize().orElse(source.pageSize()))
-                    .withResumeAfter(resume.map(Checkpoint.KeysetPosition::toPaging).orElse(null))
+                    .withResumeAfter(
+                            resume.map(Checkpoint.KeysetPosition::toPaging).orElse(null))
                     .pager(AggregationClient.create(client), source.query().apply(settings));
             this.stream = pager.stream();
             this.rows = stream.iterator();
@@ -180,7 +186,8 @@ public abstract class TableReader implements AutoCloseable {
                 return Optional.empty();
             }
             Map<String, Object> row = rows.next();
-            position = new Checkpoint.KeysetPosition(pager.checkpoint().orElseThrow().key());
+            position = new Checkpoint.KeysetPosition(
+                    pager.checkpoint().orElseThrow().key());
             return Optional.of(new Item(row, Optional.of(position), true, null));
         }
 
@@ -202,14 +209,22 @@ public abstract class TableReader implements AutoCloseable {
         private Map<String, Object> held;
         private TimeWindow heldWindow;
 
-        Windows(TableSource.TimeWindowed source, Optional<Checkpoint.CoveredWindows> resume, PendoClient client,
+        Windows(
+                TableSource.TimeWindowed source,
+                Optional<Checkpoint.CoveredWindows> resume,
+                PendoClient client,
                 SyncOptions settings) {
-            TimeWindows windows = (settings.hourly() ? TimeWindows.hours(settings.start())
-                    : TimeWindows.days(settings.start()))
-                    .withSize(settings.windowSize()).withLag(settings.lag()).withClock(settings.clock())
+            TimeWindows windows = (settings.hourly()
+                            ? TimeWindows.hours(settings.start())
+                            : TimeWindows.days(settings.start()))
+                    .withSize(settings.windowSize())
+                    .withLag(settings.lag())
+                    .withClock(settings.clock())
                     .withOrder(settings.recentFirst() ? TimeWindows.Order.NEWEST_FIRST : TimeWindows.Order.OLDEST_FIRST)
-                    .withResumeFrom(resume.orElse(Checkpoint.CoveredWindows.none()).windows());
-            this.pager = windows.pager(AggregationClient.create(client), source.query().apply(settings.apps()));
+                    .withResumeFrom(
+                            resume.orElse(Checkpoint.CoveredWindows.none()).windows());
+            this.pager = windows.pager(
+                    AggregationClient.create(client), source.query().apply(settings.apps()));
             this.stream = pager.stream();
             this.rows = stream.iterator();
         }

@@ -20,7 +20,8 @@ import java.util.Optional;
  */
 public final class TableRegistry {
 
-    private static final TableRegistry STANDARD = builder().addAll(StandardTables.all()).build();
+    private static final TableRegistry STANDARD =
+            builder().addAll(StandardTables.all()).build();
 
     private final Map<String, Table> tables;
 
@@ -94,8 +95,8 @@ public final class TableRegistry {
     public Table get(String name) {
         Table table = tables.get(name);
         if (table == null) {
-            throw new IllegalArgumentException("Unknown table '" + name + "'; the tables are "
-                    + String.join(", ", tables.keySet()));
+            throw new IllegalArgumentException(
+                    "Unknown table '" + name + "'; the tables are " + String.join(", ", tables.keySet()));
         }
         return table;
     }

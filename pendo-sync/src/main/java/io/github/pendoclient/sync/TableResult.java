@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param retries of which retries
  * @param error a one-line error naming the cause and the next step, or empty when the table synced
  */
-public record TableResult(String table, long rows, Duration elapsed, long requests, long retries,
-                          Optional<String> error) {
+public record TableResult(
+        String table, long rows, Duration elapsed, long requests, long retries, Optional<String> error) {
 
     /**
      * Whether the table synced.

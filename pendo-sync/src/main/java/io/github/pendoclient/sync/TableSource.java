@@ -63,8 +63,7 @@ public sealed interface TableSource {
      * @param keyset the sort key, ending in a unique field
      * @param pageSize rows per request unless {@link SyncOptions#pageSize()} overrides it
      */
-    record KeysetPaged(Function<SyncOptions, Aggregation> query, Keyset keyset, int pageSize)
-            implements TableSource {
+    record KeysetPaged(Function<SyncOptions, Aggregation> query, Keyset keyset, int pageSize) implements TableSource {
 
         /**
          * Checks the parts.
@@ -104,6 +103,5 @@ public sealed interface TableSource {
      * The visitor history endpoint, for the visitors in {@link SyncOptions#historyVisitors()}, a day at a time up
      * to yesterday and at most 180 days back.
      */
-    record VisitorHistory() implements TableSource {
-    }
+    record VisitorHistory() implements TableSource {}
 }

@@ -39,8 +39,7 @@ final class TableWriter implements AutoCloseable {
     private static final Object STOP = new Object();
 
     /** A commit of everything handed over before it, then the checkpoint (if any) stored with its position. */
-    private record Commit(Checkpoint checkpoint) {
-    }
+    private record Commit(Checkpoint checkpoint) {}
 
     private final Table table;
     private final Sink sink;
@@ -163,7 +162,7 @@ final class TableWriter implements AutoCloseable {
         try {
             for (Object item = queue.take(); item != STOP; item = queue.take()) {
                 if (failure != null) {
-                    continue;                           // after a failure, nothing more is written or committed
+                    continue; // after a failure, nothing more is written or committed
                 }
                 try {
                     if (item instanceof Commit commit) {

@@ -16,9 +16,21 @@ class ColumnTest {
 
     @Test
     void readsEveryPathAsTheSharedPathLookupDoes() {
-        List<String> paths = List.of("id", "metadata", "metadata.auto.lastvisit", "metadata.auto.name",
-                "metadata.flat", "metadata.flat.deeper", "scalar.deeper", "missing", "missing.deeper",
-                "nothing.deeper", "metadata..auto.name", "list[0].count", "list[1].count", "");
+        List<String> paths = List.of(
+                "id",
+                "metadata",
+                "metadata.auto.lastvisit",
+                "metadata.auto.name",
+                "metadata.flat",
+                "metadata.flat.deeper",
+                "scalar.deeper",
+                "missing",
+                "missing.deeper",
+                "nothing.deeper",
+                "metadata..auto.name",
+                "list[0].count",
+                "list[1].count",
+                "");
         for (String path : paths) {
             assertThat(Column.json("c", path).value().apply(ROW)).as(path).isEqualTo(JsonValues.at(ROW, path));
         }
@@ -26,7 +38,8 @@ class ColumnTest {
 
     @Test
     void convertsTheMemberAtANestedPath() {
-        assertThat(Column.time("t", "metadata.auto.lastvisit").value().apply(ROW)).isEqualTo(1_700_000_000_000L);
+        assertThat(Column.time("t", "metadata.auto.lastvisit").value().apply(ROW))
+                .isEqualTo(1_700_000_000_000L);
         assertThat(Column.key("k", "metadata.auto.missing").value().apply(ROW)).isEqualTo("");
         assertThat(Column.text("n", "metadata.flat").value().apply(ROW)).isEqualTo("7");
     }

@@ -17,13 +17,18 @@ class CursorKindTest {
     static Stream<Arguments> pairs() {
         TableRegistry tables = TableRegistry.standard();
         return Stream.of(
-                Arguments.of(CursorKind.FULL_REFRESH, tables.get("features").source(),
+                Arguments.of(
+                        CursorKind.FULL_REFRESH,
+                        tables.get("features").source(),
                         new Checkpoint.Refreshed(Instant.EPOCH)),
-                Arguments.of(CursorKind.KEYSET, tables.get("visitors").source(),
+                Arguments.of(
+                        CursorKind.KEYSET,
+                        tables.get("visitors").source(),
                         new Checkpoint.KeysetPosition(List.of("v1"))),
-                Arguments.of(CursorKind.TIME_WINDOWS, tables.get("events").source(),
-                        Checkpoint.CoveredWindows.none()),
-                Arguments.of(CursorKind.VISITOR_DAYS, tables.get("visitor_history").source(),
+                Arguments.of(CursorKind.TIME_WINDOWS, tables.get("events").source(), Checkpoint.CoveredWindows.none()),
+                Arguments.of(
+                        CursorKind.VISITOR_DAYS,
+                        tables.get("visitor_history").source(),
                         new Checkpoint.VisitorDays(Map.of())));
     }
 

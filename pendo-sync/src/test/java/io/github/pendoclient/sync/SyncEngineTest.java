@@ -24,7 +24,11 @@ class SyncEngineTest {
 
     private static final Instant NOW = Instant.parse("2026-11-01T09:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    private static final Dataset DATASET = Dataset.generator(7).visitors(300).accounts(30).days(3).endingAt(NOW)
+    private static final Dataset DATASET = Dataset.generator(7)
+            .visitors(300)
+            .accounts(30)
+            .days(3)
+            .endingAt(NOW)
             .build();
 
     @TempDir
@@ -41,8 +45,7 @@ class SyncEngineTest {
         }
 
         @Override
-        public void open(Table table, OptionalLong position) {
-        }
+        public void open(Table table, OptionalLong position) {}
 
         @Override
         public void write(Table table, Map<String, Object> row) throws IOException {
@@ -70,22 +73,33 @@ class SyncEngineTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     private SyncEngine engine(FakePendo pendo, Sink sink, SyncState state, TableRegistry registry) {
-        return SyncEngine.builder().client(pendo.client()).sink(sink).state(state).registry(registry)
-                .settings(SyncOptions.builder().clock(CLOCK).start(NOW.minusSeconds(3 * 86_400)).build()).build();
+        return SyncEngine.builder()
+                .client(pendo.client())
+                .sink(sink)
+                .state(state)
+                .registry(registry)
+                .settings(SyncOptions.builder()
+                        .clock(CLOCK)
+                        .start(NOW.minusSeconds(3 * 86_400))
+                        .build())
+                .build();
     }
 
     @Test
     void aTableAddedWithOneDeclarationSyncsThroughTheEngine() throws IOException {
-        Table segments = new Table("segments", List.of(Column.key("id", "id"), Column.text("name", "name"),
-                Column.raw()), List.of("id"), new TableSource.FullRefresh((client, settings) ->
-                List.of(Map.<String, Object>of("id", "s1", "name", "Admins"),
+        Table segments = new Table(
+                "segments",
+                List.of(Column.key("id", "id"), Column.text("name", "name"), Column.raw()),
+                List.of("id"),
+                new TableSource.FullRefresh((client, settings) -> List.of(
+                        Map.<String, Object>of("id", "s1", "name", "Admins"),
                         Map.<String, Object>of("id", "s2", "name", "Trial"))));
-        TableRegistry registry = TableRegistry.standard().toBuilder().add(segments).build();
+        TableRegistry registry =
+                TableRegistry.standard().toBuilder().add(segments).build();
         ListSink sink = new ListSink(false);
         try (FakePendo pendo = FakePendo.builder().dataset(DATASET).build().start()) {
             SyncState state = SyncState.load(dir.resolve("state.json"));
@@ -107,14 +121,16 @@ class SyncEngineTest {
     @Test
     void aSinkThatCannotWriteFailsItsTableWithTheTableTheCauseAndTheNextStep() throws IOException {
         try (FakePendo pendo = FakePendo.builder().dataset(DATASET).build().start()) {
-            SyncEngine engine = engine(pendo, new ListSink(true), SyncState.load(dir.resolve("state.json")),
-                    TableRegistry.standard());
+            SyncEngine engine = engine(
+                    pendo, new ListSink(true), SyncState.load(dir.resolve("state.json")), TableRegistry.standard());
 
             List<TableResult> results = engine.syncAll(List.of("accounts", "features"));
 
-            assertThat(results.get(0).error()).hasValueSatisfying(error -> assertThat(error)
-                    .startsWith("accounts: cannot write to a list in memory: No space left on device.")
-                    .contains("run again").doesNotContain("\n"));
+            assertThat(results.get(0).error())
+                    .hasValueSatisfying(error -> assertThat(error)
+                            .startsWith("accounts: cannot write to a list in memory: No space left on device.")
+                            .contains("run again")
+                            .doesNotContain("\n"));
             assertThat(results.get(1).ok()).as("the other tables go on").isTrue();
         }
         assertThat(dir.resolve("state.json")).exists();
@@ -142,7 +158,9 @@ class SyncEngineTest {
         assertThat(read.get("visitor_history")).isEqualTo(TableState.of(days, OptionalLong.of(9)));
         assertThat(read.get("features")).isEqualTo(TableState.of(refreshed, OptionalLong.empty()));
         assertThat(read.get("pages")).isEqualTo(TableState.empty());
-        assertThat(Files.readString(file)).contains("\"cursor\":[1700000000000,").contains("\"position\":12345");
+        assertThat(Files.readString(file))
+                .contains("\"cursor\":[1700000000000,")
+                .contains("\"position\":12345");
     }
 
     @Test
@@ -151,32 +169,43 @@ class SyncEngineTest {
         state.put("accounts", TableState.of(Checkpoint.CoveredWindows.none(), OptionalLong.empty()));
         try (FakePendo pendo = FakePendo.builder().dataset(DATASET).build().start()) {
             TableResult result = engine(pendo, new ListSink(false), state, TableRegistry.standard())
-                    .syncAll(List.of("accounts")).get(0);
+                    .syncAll(List.of("accounts"))
+                    .get(0);
 
-            assertThat(result.error()).hasValueSatisfying(error -> assertThat(error)
-                    .contains("holds a TIME_WINDOWS checkpoint for accounts, which is a KEYSET table")
-                    .contains(dir.resolve("state.json").toString()));
+            assertThat(result.error())
+                    .hasValueSatisfying(error -> assertThat(error)
+                            .contains("holds a TIME_WINDOWS checkpoint for accounts, which is a KEYSET table")
+                            .contains(dir.resolve("state.json").toString()));
         }
     }
 
     @Test
     void visitorsComeInLargePagesByDefaultAndThePageSizeSettingOverridesIt() throws IOException {
         long identified = DATASET.visitors().stream()
-                .filter(visitor -> !String.valueOf(visitor.get("visitorId")).startsWith("_PENDO_T_")).count();
+                .filter(visitor -> !String.valueOf(visitor.get("visitorId")).startsWith("_PENDO_T_"))
+                .count();
         try (FakePendo pendo = FakePendo.builder().dataset(DATASET).build().start()) {
-            TableResult byDefault = engine(pendo, new ListSink(false), SyncState.load(dir.resolve("a.json")),
-                    TableRegistry.standard()).syncAll(List.of("visitors")).get(0);
-            TableResult small = SyncEngine.builder().client(pendo.client()).sink(new ListSink(false))
+            TableResult byDefault = engine(
+                            pendo, new ListSink(false), SyncState.load(dir.resolve("a.json")), TableRegistry.standard())
+                    .syncAll(List.of("visitors"))
+                    .get(0);
+            TableResult small = SyncEngine.builder()
+                    .client(pendo.client())
+                    .sink(new ListSink(false))
                     .state(SyncState.load(dir.resolve("b.json")))
-                    .settings(SyncOptions.builder().clock(CLOCK).pageSize(100).build()).build()
-                    .syncAll(List.of("visitors")).get(0);
+                    .settings(SyncOptions.builder().clock(CLOCK).pageSize(100).build())
+                    .build()
+                    .syncAll(List.of("visitors"))
+                    .get(0);
 
             assertThat(byDefault.rows()).isEqualTo(identified);
             assertThat(byDefault.requests()).as("one page of up to 50,000").isEqualTo(1);
             assertThat(small.rows()).isEqualTo(identified);
             assertThat(small.requests()).isEqualTo((identified + 99) / 100);
         }
-        assertThat(((TableSource.KeysetPaged) TableRegistry.standard().get("accounts").source()).pageSize())
+        assertThat(((TableSource.KeysetPaged)
+                                TableRegistry.standard().get("accounts").source())
+                        .pageSize())
                 .isEqualTo(50_000);
     }
 
@@ -187,13 +216,17 @@ class SyncEngineTest {
             SyncState state = SyncState.load(dir.resolve("state.json"));
 
             TableResult result = engine(pendo, sink, state, TableRegistry.standard())
-                    .syncAll(List.of("page_events")).get(0);
+                    .syncAll(List.of("page_events"))
+                    .get(0);
 
             assertThat(result.ok()).isTrue();
             assertThat(result.rows()).isPositive().isLessThan(SyncEngine.CHECKPOINT_ROWS);
-            assertThat(sink.commits).as("three day windows, fewer rows than CHECKPOINT_ROWS: one commit at the end")
+            assertThat(sink.commits)
+                    .as("three day windows, fewer rows than CHECKPOINT_ROWS: one commit at the end")
                     .isEqualTo(1);
-            assertThat(SyncState.load(dir.resolve("state.json")).get("page_events").checkpoint())
+            assertThat(SyncState.load(dir.resolve("state.json"))
+                            .get("page_events")
+                            .checkpoint())
                     .containsInstanceOf(Checkpoint.CoveredWindows.class);
         }
     }
@@ -211,27 +244,37 @@ class SyncEngineTest {
         };
         try (FakePendo pendo = FakePendo.builder().dataset(DATASET).build().start()) {
             SyncState state = SyncState.load(dir.resolve("state.json"));
-            SyncEngine engine = SyncEngine.builder().client(pendo.client()).sink(sink).state(state)
-                    .settings(SyncOptions.builder().clock(CLOCK).pageSize(100).build()).build();
+            SyncEngine engine = SyncEngine.builder()
+                    .client(pendo.client())
+                    .sink(sink)
+                    .state(state)
+                    .settings(SyncOptions.builder().clock(CLOCK).pageSize(100).build())
+                    .build();
 
             TableResult result = engine.syncAll(List.of("visitors")).get(0);
 
-            assertThat(result.error()).hasValueSatisfying(error -> assertThat(error)
-                    .contains("the disk went away at the second commit"));
-            Checkpoint stored = SyncState.load(dir.resolve("state.json")).get("visitors").checkpoint().orElseThrow();
+            assertThat(result.error())
+                    .hasValueSatisfying(error -> assertThat(error).contains("the disk went away at the second commit"));
+            Checkpoint stored = SyncState.load(dir.resolve("state.json"))
+                    .get("visitors")
+                    .checkpoint()
+                    .orElseThrow();
             assertThat(((Checkpoint.KeysetPosition) stored).key())
                     .as("the checkpoint of the first commit, after row 100, however far reading had gone")
                     .endsWith(sink.rows.get(99).get("visitorId"));
-            assertThat(sink.rows.size()).as("rows written before the failed commit").isGreaterThan(100);
+            assertThat(sink.rows.size())
+                    .as("rows written before the failed commit")
+                    .isGreaterThan(100);
         }
     }
 
     @Test
     void aTableDeclarationIsCheckedWhereItIsWritten() {
-        assertThatThrownBy(() -> new Table("Bad Name", List.of(Column.raw()), List.of(),
-                new TableSource.VisitorHistory())).hasMessageContaining("lower snake_case");
-        assertThatThrownBy(() -> new Table("t", List.of(Column.raw()), List.of("id"),
-                new TableSource.VisitorHistory())).hasMessageContaining("key column id is not a column");
+        assertThatThrownBy(
+                        () -> new Table("Bad Name", List.of(Column.raw()), List.of(), new TableSource.VisitorHistory()))
+                .hasMessageContaining("lower snake_case");
+        assertThatThrownBy(() -> new Table("t", List.of(Column.raw()), List.of("id"), new TableSource.VisitorHistory()))
+                .hasMessageContaining("key column id is not a column");
         assertThat(TableRegistry.standard().get("visitors").cursorKind()).isEqualTo(CursorKind.KEYSET);
         assertThat(TableRegistry.standard().get("events").cursorKind()).isEqualTo(CursorKind.TIME_WINDOWS);
         assertThatThrownBy(() -> TableRegistry.standard().get("nope")).hasMessageContaining("the tables are features");

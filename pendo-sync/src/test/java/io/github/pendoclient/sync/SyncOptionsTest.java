@@ -16,9 +16,18 @@ class SyncOptionsTest {
 
     /** Every setting away from its default, so a setting toBuilder forgot shows as a default in the copy. */
     private static SyncOptions everySettingChanged() {
-        return SyncOptions.builder().appIds(List.of(-323232L, 5L)).start(Instant.parse("2026-01-01T00:00:00Z"))
-                .hourly(true).windowSize(6).lag(Duration.ofHours(2)).recentFirst(true).includeAnonymous(true)
-                .pageSize(777).historyVisitors(List.of("v-1", "v-2")).clock(CLOCK).build();
+        return SyncOptions.builder()
+                .appIds(List.of(-323232L, 5L))
+                .start(Instant.parse("2026-01-01T00:00:00Z"))
+                .hourly(true)
+                .windowSize(6)
+                .lag(Duration.ofHours(2))
+                .recentFirst(true)
+                .includeAnonymous(true)
+                .pageSize(777)
+                .historyVisitors(List.of("v-1", "v-2"))
+                .clock(CLOCK)
+                .build();
     }
 
     @Test
@@ -58,7 +67,8 @@ class SyncOptionsTest {
         SyncOptions.Builder builder = SyncOptions.builder().clock(CLOCK);
         SyncOptions first = builder.build();
 
-        SyncOptions later = builder.clock(Clock.offset(CLOCK, Duration.ofDays(2))).build();
+        SyncOptions later =
+                builder.clock(Clock.offset(CLOCK, Duration.ofDays(2))).build();
 
         assertThat(first.start()).isEqualTo(Instant.parse("2026-02-08T00:00:00Z"));
         assertThat(later.start()).isEqualTo(Instant.parse("2026-02-10T00:00:00Z"));

@@ -35,16 +35,26 @@ class SyncStateFormatTest {
 
         SyncState state = SyncState.load(file);
 
-        assertThat(state.get("visitors")).isEqualTo(TableState.of(
-                new Checkpoint.KeysetPosition(List.of(1_700_000_000_000L, "visitor \"q\"")), OptionalLong.of(7)));
-        assertThat(state.get("events")).isEqualTo(TableState.of(new Checkpoint.CoveredWindows(WindowCheckpoint
-                .empty().plus(Instant.parse("2025-10-01T00:00:00Z"), Instant.parse("2025-10-03T00:00:00Z"))),
-                OptionalLong.of(12_345)));
-        assertThat(state.get("visitor_history")).isEqualTo(TableState.of(new Checkpoint.VisitorDays(Map.of(
-                "v1", Instant.parse("2025-10-05T00:00:00Z"), "v2", Instant.parse("2025-10-06T00:00:00Z"))),
-                OptionalLong.of(9)));
-        assertThat(state.get("features")).isEqualTo(TableState.of(
-                new Checkpoint.Refreshed(Instant.parse("2025-10-06T07:08:09Z")), OptionalLong.empty()));
+        assertThat(state.get("visitors"))
+                .isEqualTo(TableState.of(
+                        new Checkpoint.KeysetPosition(List.of(1_700_000_000_000L, "visitor \"q\"")),
+                        OptionalLong.of(7)));
+        assertThat(state.get("events"))
+                .isEqualTo(TableState.of(
+                        new Checkpoint.CoveredWindows(WindowCheckpoint.empty()
+                                .plus(Instant.parse("2025-10-01T00:00:00Z"), Instant.parse("2025-10-03T00:00:00Z"))),
+                        OptionalLong.of(12_345)));
+        assertThat(state.get("visitor_history"))
+                .isEqualTo(TableState.of(
+                        new Checkpoint.VisitorDays(Map.of(
+                                "v1",
+                                Instant.parse("2025-10-05T00:00:00Z"),
+                                "v2",
+                                Instant.parse("2025-10-06T00:00:00Z"))),
+                        OptionalLong.of(9)));
+        assertThat(state.get("features"))
+                .isEqualTo(TableState.of(
+                        new Checkpoint.Refreshed(Instant.parse("2025-10-06T07:08:09Z")), OptionalLong.empty()));
         assertThat(state.get("pages").checkpoint()).isEmpty();
         assertThat(state.get("pages").sinkPosition()).hasValue(3);
     }

@@ -20,10 +20,19 @@ class TableReaderTest {
 
     private static final Instant NOW = Instant.parse("2026-11-01T09:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    private static final Dataset DATASET = Dataset.generator(11).visitors(120).accounts(12).days(2).endingAt(NOW)
+    private static final Dataset DATASET = Dataset.generator(11)
+            .visitors(120)
+            .accounts(12)
+            .days(2)
+            .endingAt(NOW)
             .build();
-    private static final SyncOptions SETTINGS = SyncOptions.builder().clock(CLOCK)
-            .start(NOW.minusSeconds(2 * 86_400)).hourly(true).windowSize(6).pageSize(25).build();
+    private static final SyncOptions SETTINGS = SyncOptions.builder()
+            .clock(CLOCK)
+            .start(NOW.minusSeconds(2 * 86_400))
+            .hourly(true)
+            .windowSize(6)
+            .pageSize(25)
+            .build();
 
     private static List<TableReader.Item> readAll(FakePendo pendo, Table table, Optional<Checkpoint> resume) {
         List<TableReader.Item> items = new ArrayList<>();
@@ -44,7 +53,9 @@ class TableReaderTest {
         Table visitors = TableRegistry.standard().get("visitors");
         try (FakePendo pendo = FakePendo.builder().dataset(DATASET).build().start()) {
             List<TableReader.Item> all = readAll(pendo, visitors, Optional.empty());
-            assertThat(all).hasSizeGreaterThan(50).allSatisfy(item -> assertThat(item.exact()).isTrue());
+            assertThat(all)
+                    .hasSizeGreaterThan(50)
+                    .allSatisfy(item -> assertThat(item.exact()).isTrue());
             int cut = all.size() / 2;
 
             List<TableReader.Item> rest = readAll(pendo, visitors, all.get(cut).checkpoint());
@@ -61,7 +72,9 @@ class TableReaderTest {
             assertThat(all).hasSizeGreaterThan(10);
             for (int i = 0; i < all.size() - 1; i++) {
                 boolean windowEnds = !all.get(i).window().equals(all.get(i + 1).window());
-                assertThat(all.get(i).exact()).as("row %d ends its window: %s", i, windowEnds).isEqualTo(windowEnds);
+                assertThat(all.get(i).exact())
+                        .as("row %d ends its window: %s", i, windowEnds)
+                        .isEqualTo(windowEnds);
             }
             assertThat(all.get(all.size() - 1).exact()).isTrue();
             int cut = firstExactAfter(all, all.size() / 2);
@@ -94,7 +107,8 @@ class TableReaderTest {
 
             assertThatThrownBy(() -> TableReader.open(visitors, windows, pendo.client(), SETTINGS))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("visitors").hasMessageContaining("KEYSET");
+                    .hasMessageContaining("visitors")
+                    .hasMessageContaining("KEYSET");
         }
     }
 

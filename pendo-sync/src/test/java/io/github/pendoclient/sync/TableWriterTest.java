@@ -18,8 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** The writer thread between a table's reader and its sink. */
 class TableWriterTest {
 
-    private static final Table TABLE = new Table("things", List.of(Column.key("id", "id"), Column.raw()),
-            List.of("id"), new TableSource.FullRefresh((client, settings) -> List.of()));
+    private static final Table TABLE = new Table(
+            "things",
+            List.of(Column.key("id", "id"), Column.raw()),
+            List.of("id"),
+            new TableSource.FullRefresh((client, settings) -> List.of()));
 
     @TempDir
     Path dir;
@@ -35,8 +38,7 @@ class TableWriterTest {
         }
 
         @Override
-        public void open(Table table, OptionalLong position) {
-        }
+        public void open(Table table, OptionalLong position) {}
 
         @Override
         public void write(Table table, Map<String, Object> row) throws IOException {
@@ -54,8 +56,7 @@ class TableWriterTest {
         }
 
         @Override
-        public void replace(Table table, List<Map<String, Object>> rows) {
-        }
+        public void replace(Table table, List<Map<String, Object>> rows) {}
 
         @Override
         public String describe() {
@@ -63,8 +64,7 @@ class TableWriterTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     private static Checkpoint.Refreshed checkpoint(int second) {
@@ -99,21 +99,23 @@ class TableWriterTest {
     }
 
     @Test
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)     // a guard against a hang, not a measurement
+    @Timeout(value = 60, unit = TimeUnit.SECONDS) // a guard against a hang, not a measurement
     void aWriteThatFailsReachesTheReaderAsTheSinksErrorAndNothingAfterItIsCommitted() throws IOException {
         RecordingSink sink = new RecordingSink(10);
         SyncState state = SyncState.load(dir.resolve("state.json"));
         try (TableWriter writer = TableWriter.start(TABLE, sink, state)) {
             assertThatThrownBy(() -> {
-                int rows = TableWriter.BATCH_ROWS * (TableWriter.QUEUE_BATCHES + 4);
-                for (int i = 0; i < rows; i++) {
-                    writer.write(Map.of("id", i));
-                    if (i % 1_000 == 999) {
-                        writer.checkpoint(checkpoint(i + 1));
-                    }
-                }
-                writer.finish(checkpoint(rows));
-            }).isInstanceOf(IOException.class).hasMessage("No space left on device");
+                        int rows = TableWriter.BATCH_ROWS * (TableWriter.QUEUE_BATCHES + 4);
+                        for (int i = 0; i < rows; i++) {
+                            writer.write(Map.of("id", i));
+                            if (i % 1_000 == 999) {
+                                writer.checkpoint(checkpoint(i + 1));
+                            }
+                        }
+                        writer.finish(checkpoint(rows));
+                    })
+                    .isInstanceOf(IOException.class)
+                    .hasMessage("No space left on device");
         }
         assertThat(sink.calls).hasSize(10).doesNotContain("commit");
         assertThat(SyncState.load(dir.resolve("state.json")).get("things")).isEqualTo(TableState.empty());

@@ -6,5 +6,4 @@ package io.github.pendoclient.smoke.unexported;
  *
  * @param accountId the account id
  */
-public record UnexportedRow(String accountId) {
-}
+public record UnexportedRow(String accountId) {}

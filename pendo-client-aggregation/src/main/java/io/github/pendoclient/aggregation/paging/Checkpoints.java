@@ -5,8 +5,7 @@ import io.github.pendoclient.internal.json.JsonValues;
 /** JSON text for checkpoints. */
 final class Checkpoints {
 
-    private Checkpoints() {
-    }
+    private Checkpoints() {}
 
     static String write(Object value) {
         return JsonValues.toJson(value);

@@ -77,8 +77,8 @@ public final class Keyset {
 
     private Expr condition(List<Object> cursor, boolean inclusive) {
         if (cursor.size() != fields.size()) {
-            throw new IllegalArgumentException("A cursor for " + fields + " needs " + fields.size() + " values, not "
-                    + cursor);
+            throw new IllegalArgumentException(
+                    "A cursor for " + fields + " needs " + fields.size() + " values, not " + cursor);
         }
         Expr condition = null;
         for (int i = fields.size() - 1; i >= 0; i--) {
@@ -114,7 +114,9 @@ public final class Keyset {
     }
 
     private static String kind(Object value) {
-        return value instanceof Map ? "object" : value instanceof List ? "list" : value.getClass().getSimpleName();
+        return value instanceof Map
+                ? "object"
+                : value instanceof List ? "list" : value.getClass().getSimpleName();
     }
 
     static String abbreviate(Object row) {

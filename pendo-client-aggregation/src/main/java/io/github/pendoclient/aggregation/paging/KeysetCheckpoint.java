@@ -40,10 +40,11 @@ public record KeysetCheckpoint(List<Object> key) {
      */
     public static KeysetCheckpoint parse(String json) {
         Object value = Checkpoints.read(json, "keyset checkpoint");
-        if (!(value instanceof List<?> list) || list.isEmpty()
+        if (!(value instanceof List<?> list)
+                || list.isEmpty()
                 || list.stream().anyMatch(v -> !(v instanceof String || v instanceof Number || v instanceof Boolean))) {
-            throw new IllegalArgumentException("A keyset checkpoint is a non-empty JSON array of strings, numbers or"
-                    + " booleans, not " + json);
+            throw new IllegalArgumentException(
+                    "A keyset checkpoint is a non-empty JSON array of strings, numbers or" + " booleans, not " + json);
         }
         @SuppressWarnings("unchecked")
         List<Object> key = (List<Object>) list;

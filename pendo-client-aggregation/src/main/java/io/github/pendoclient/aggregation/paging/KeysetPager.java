@@ -72,7 +72,9 @@ public final class KeysetPager<T> {
         if (cursor != null) {
             builder.filter(paging.keyset().atOrAfter(cursor));
         }
-        return builder.sort(paging.keyset().fields().toArray(String[]::new)).limit(paging.pageSize()).build();
+        return builder.sort(paging.keyset().fields().toArray(String[]::new))
+                .limit(paging.pageSize())
+                .build();
     }
 
     /**
@@ -83,8 +85,9 @@ public final class KeysetPager<T> {
      */
     public Stream<T> stream() {
         PageIterator iterator = new PageIterator();
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator,
-                Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(iterator::close);
+        return StreamSupport.stream(
+                        Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(iterator::close);
     }
 
     /**
@@ -199,8 +202,7 @@ public final class KeysetPager<T> {
     }
 
     /** A row and its key. */
-    record Keyed<T>(List<Object> key, T row) {
-    }
+    record Keyed<T>(List<Object> key, T row) {}
 
     /** Reads a row as a map, takes its key, and converts it. */
     private static final class KeyedAdapter<T> extends JsonAdapter<Keyed<T>> {

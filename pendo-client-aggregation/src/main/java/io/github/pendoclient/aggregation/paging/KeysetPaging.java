@@ -72,8 +72,8 @@ public final class KeysetPaging {
      */
     public KeysetPaging withResumeAfter(KeysetCheckpoint checkpoint) {
         if (checkpoint != null && checkpoint.key().size() != keyset.fields().size()) {
-            throw new IllegalArgumentException("The checkpoint " + checkpoint.toJson() + " does not fit the keyset "
-                    + keyset.fields());
+            throw new IllegalArgumentException(
+                    "The checkpoint " + checkpoint.toJson() + " does not fit the keyset " + keyset.fields());
         }
         return new KeysetPaging(keyset, pageSize, checkpoint, verifyOrder);
     }

@@ -8,5 +8,4 @@ package io.github.pendoclient.aggregation.paging;
  * @param windowsDone windows finished, for a {@link WindowedPager}; 0 for a {@link KeysetPager}
  * @param windowsTotal windows planned, for a {@link WindowedPager}; 0 for a {@link KeysetPager}
  */
-public record PagingProgress(long requests, long rows, int windowsDone, int windowsTotal) {
-}
+public record PagingProgress(long requests, long rows, int windowsDone, int windowsTotal) {}

@@ -57,8 +57,16 @@ public final class TimeWindows {
     private final Clock clock;
     private final WindowCheckpoint checkpoint;
 
-    private TimeWindows(TimeSeries.Period period, Instant from, Instant to, int size, Order order, Duration lag,
-                        ZoneId zone, Clock clock, WindowCheckpoint checkpoint) {
+    private TimeWindows(
+            TimeSeries.Period period,
+            Instant from,
+            Instant to,
+            int size,
+            Order order,
+            Duration lag,
+            ZoneId zone,
+            Clock clock,
+            WindowCheckpoint checkpoint) {
         this.period = period;
         this.from = from;
         this.to = to;
@@ -117,8 +125,16 @@ public final class TimeWindows {
         if (to != null && !from.isBefore(to)) {
             throw new IllegalArgumentException("The range is empty: from " + from + " is not before to " + to);
         }
-        return new TimeWindows(period, from, to, size, Order.OLDEST_FIRST, Duration.ZERO, ZoneOffset.UTC,
-                Clock.systemUTC(), WindowCheckpoint.empty());
+        return new TimeWindows(
+                period,
+                from,
+                to,
+                size,
+                Order.OLDEST_FIRST,
+                Duration.ZERO,
+                ZoneOffset.UTC,
+                Clock.systemUTC(),
+                WindowCheckpoint.empty());
     }
 
     /**
@@ -143,8 +159,8 @@ public final class TimeWindows {
      * @return new windows
      */
     public TimeWindows withOrder(Order order) {
-        return new TimeWindows(period, from, to, size, Objects.requireNonNull(order, "order"), lag, zone, clock,
-                checkpoint);
+        return new TimeWindows(
+                period, from, to, size, Objects.requireNonNull(order, "order"), lag, zone, clock, checkpoint);
     }
 
     /**
@@ -168,8 +184,8 @@ public final class TimeWindows {
      * @return new windows
      */
     public TimeWindows withZone(ZoneId zone) {
-        return new TimeWindows(period, from, to, size, order, lag, Objects.requireNonNull(zone, "zone"), clock,
-                checkpoint);
+        return new TimeWindows(
+                period, from, to, size, order, lag, Objects.requireNonNull(zone, "zone"), clock, checkpoint);
     }
 
     /**
@@ -179,8 +195,8 @@ public final class TimeWindows {
      * @return new windows
      */
     public TimeWindows withClock(Clock clock) {
-        return new TimeWindows(period, from, to, size, order, lag, zone, Objects.requireNonNull(clock, "clock"),
-                checkpoint);
+        return new TimeWindows(
+                period, from, to, size, order, lag, zone, Objects.requireNonNull(clock, "clock"), checkpoint);
     }
 
     /**
@@ -190,7 +206,15 @@ public final class TimeWindows {
      * @return new windows
      */
     public TimeWindows withResumeFrom(WindowCheckpoint checkpoint) {
-        return new TimeWindows(period, from, to, size, order, lag, zone, clock,
+        return new TimeWindows(
+                period,
+                from,
+                to,
+                size,
+                order,
+                lag,
+                zone,
+                clock,
                 checkpoint == null ? WindowCheckpoint.empty() : checkpoint);
     }
 
@@ -256,7 +280,8 @@ public final class TimeWindows {
 
     private Instant floor(Instant instant) {
         ZonedDateTime local = instant.atZone(zone);
-        return local.truncatedTo(period == TimeSeries.Period.DAY ? ChronoUnit.DAYS : ChronoUnit.HOURS).toInstant();
+        return local.truncatedTo(period == TimeSeries.Period.DAY ? ChronoUnit.DAYS : ChronoUnit.HOURS)
+                .toInstant();
     }
 
     private Instant ceil(Instant instant) {
@@ -308,7 +333,7 @@ public final class TimeWindows {
         if (query.pipeline().source().isEmpty()) {
             throw new IllegalArgumentException("A windowed query needs a source to put each window's time series on");
         }
-        return new WindowedPager<>(Objects.requireNonNull(aggregations, "aggregations"), query, plan(), checkpoint,
-                rowType);
+        return new WindowedPager<>(
+                Objects.requireNonNull(aggregations, "aggregations"), query, plan(), checkpoint, rowType);
     }
 }

@@ -90,7 +90,9 @@ public final class WindowCheckpoint {
      * @return the end, or empty when nothing is covered
      */
     public Optional<Instant> coveredUntil() {
-        return covered.isEmpty() ? Optional.empty() : Optional.of(covered.get(covered.size() - 1).to());
+        return covered.isEmpty()
+                ? Optional.empty()
+                : Optional.of(covered.get(covered.size() - 1).to());
     }
 
     /**
@@ -120,7 +122,9 @@ public final class WindowCheckpoint {
         }
         WindowCheckpoint checkpoint = EMPTY;
         for (Object element : list) {
-            if (!(element instanceof List<?> pair) || pair.size() != 2 || !(pair.get(0) instanceof Long from)
+            if (!(element instanceof List<?> pair)
+                    || pair.size() != 2
+                    || !(pair.get(0) instanceof Long from)
                     || !(pair.get(1) instanceof Long to)) {
                 throw new IllegalArgumentException("A window checkpoint is a JSON list of [fromMillis, toMillis]"
                         + " pairs; found " + (element instanceof Map ? "an object" : element) + " in " + json);

@@ -32,8 +32,12 @@ public final class WindowedPager<T> {
     private long requests;
     private long rows;
 
-    WindowedPager(AggregationClient aggregations, Aggregation query, List<TimeWindow> windows,
-                  WindowCheckpoint checkpoint, Type rowType) {
+    WindowedPager(
+            AggregationClient aggregations,
+            Aggregation query,
+            List<TimeWindow> windows,
+            WindowCheckpoint checkpoint,
+            Type rowType) {
         this.aggregations = aggregations;
         this.query = query;
         this.windows = windows;
@@ -77,8 +81,9 @@ public final class WindowedPager<T> {
      */
     public Stream<T> stream() {
         WindowIterator iterator = new WindowIterator();
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator,
-                Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(iterator::close);
+        return StreamSupport.stream(
+                        Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(iterator::close);
     }
 
     /**

@@ -26,11 +26,25 @@ import java.util.Map;
  * @param properties event properties, or null
  * @param unknownFields every other member (for example {@code tabId}, {@code rageClickCount}), kept and written back
  */
-public record EventRow(String visitorId, String accountId, Long appId, Instant day, Instant hour, Long numEvents,
-                          Long numMinutes, Instant firstTime, Instant lastTime, String remoteIp, String server,
-                          String userAgent, String country, String region, Map<String, Object> parameters,
-                          Map<String, Object> properties,
-                          @UnknownFields Map<String, Object> unknownFields) implements RolledUpEventRow {
+public record EventRow(
+        String visitorId,
+        String accountId,
+        Long appId,
+        Instant day,
+        Instant hour,
+        Long numEvents,
+        Long numMinutes,
+        Instant firstTime,
+        Instant lastTime,
+        String remoteIp,
+        String server,
+        String userAgent,
+        String country,
+        String region,
+        Map<String, Object> parameters,
+        Map<String, Object> properties,
+        @UnknownFields Map<String, Object> unknownFields)
+        implements RolledUpEventRow {
 
     /**
      * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this
@@ -52,7 +66,7 @@ public record EventRow(String visitorId, String accountId, Long appId, Instant d
      * @param region the region code, or null
      * @param parameters event parameters, or null
      * @param properties event properties, or null
-* @param unknownFields every other member (for example {@code tabId}, {@code rageClickCount}), kept and written back
+     * @param unknownFields every other member (for example {@code tabId}, {@code rageClickCount}), kept and written back
      */
     public EventRow {
         parameters = Copies.map(parameters);

@@ -33,12 +33,30 @@ import java.util.Map;
  * @param properties event properties, or null
  * @param unknownFields every other member, kept and written back
  */
-public record GuideEventRow(String visitorId, String accountId, List<String> accountIds, Long appId, String type,
-                            String guideId, String guideStepId, String destinationStepId, String guideSeenReason,
-                            Instant browserTime, Instant guideTimestamp, String language, String url,
-                            String remoteIp, String serverName, String userAgent, String country, String region,
-                            Double latitude, Double longitude, Long loadTime, Map<String, Object> properties,
-                            @UnknownFields Map<String, Object> unknownFields) {
+public record GuideEventRow(
+        String visitorId,
+        String accountId,
+        List<String> accountIds,
+        Long appId,
+        String type,
+        String guideId,
+        String guideStepId,
+        String destinationStepId,
+        String guideSeenReason,
+        Instant browserTime,
+        Instant guideTimestamp,
+        String language,
+        String url,
+        String remoteIp,
+        String serverName,
+        String userAgent,
+        String country,
+        String region,
+        Double latitude,
+        Double longitude,
+        Long loadTime,
+        Map<String, Object> properties,
+        @UnknownFields Map<String, Object> unknownFields) {
 
     /**
      * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this

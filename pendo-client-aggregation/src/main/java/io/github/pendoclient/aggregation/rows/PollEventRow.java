@@ -31,12 +31,28 @@ import java.util.Map;
  * @param loadTime the load time in milliseconds, or null
  * @param unknownFields every other member, kept and written back
  */
-public record PollEventRow(String visitorId, String accountId, Long appId, String type, String pollId,
-                           String pollType, Object pollResponse, String guideId, String guideStepId,
-                           Instant browserTime, Instant guideTimestamp, String remoteIp, String userAgent,
-                           String country, String region, List<String> accountIds, String serverName,
-                           Double latitude, Double longitude, Long loadTime,
-                           @UnknownFields Map<String, Object> unknownFields) {
+public record PollEventRow(
+        String visitorId,
+        String accountId,
+        Long appId,
+        String type,
+        String pollId,
+        String pollType,
+        Object pollResponse,
+        String guideId,
+        String guideStepId,
+        Instant browserTime,
+        Instant guideTimestamp,
+        String remoteIp,
+        String userAgent,
+        String country,
+        String region,
+        List<String> accountIds,
+        String serverName,
+        Double latitude,
+        Double longitude,
+        Long loadTime,
+        @UnknownFields Map<String, Object> unknownFields) {
 
     /**
      * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this

@@ -27,12 +27,26 @@ import java.util.Map;
  * @param trackTypeId the track type id
  * @param unknownFields every other member (for example {@code tabId}, {@code rageClickCount}), kept and written back
  */
-public record TrackEventRow(String visitorId, String accountId, Long appId, Instant day, Instant hour, Long numEvents,
-                          Long numMinutes, Instant firstTime, Instant lastTime, String remoteIp, String server,
-                          String userAgent, String country, String region, Map<String, Object> parameters,
-                          Map<String, Object> properties,
-                          String trackTypeId,
-                          @UnknownFields Map<String, Object> unknownFields) implements RolledUpEventRow {
+public record TrackEventRow(
+        String visitorId,
+        String accountId,
+        Long appId,
+        Instant day,
+        Instant hour,
+        Long numEvents,
+        Long numMinutes,
+        Instant firstTime,
+        Instant lastTime,
+        String remoteIp,
+        String server,
+        String userAgent,
+        String country,
+        String region,
+        Map<String, Object> parameters,
+        Map<String, Object> properties,
+        String trackTypeId,
+        @UnknownFields Map<String, Object> unknownFields)
+        implements RolledUpEventRow {
 
     /**
      * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this
@@ -55,7 +69,7 @@ public record TrackEventRow(String visitorId, String accountId, Long appId, Inst
      * @param parameters event parameters, or null
      * @param properties event properties, or null
      * @param trackTypeId the track type id
-* @param unknownFields every other member (for example {@code tabId}, {@code rageClickCount}), kept and written back
+     * @param unknownFields every other member (for example {@code tabId}, {@code rageClickCount}), kept and written back
      */
     public TrackEventRow {
         parameters = Copies.map(parameters);

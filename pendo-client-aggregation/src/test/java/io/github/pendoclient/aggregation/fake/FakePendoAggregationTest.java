@@ -53,14 +53,22 @@ class FakePendoAggregationTest {
 
     @RegisterExtension
     static final FakePendoExtension EXTENSION = FakePendoExtension.create(FakePendo.builder()
-            .dataset(HAND_MADE).clock(Clock.fixed(Instant.parse("2026-11-03T12:00:00Z"), ZoneOffset.UTC)).build());
+            .dataset(HAND_MADE)
+            .clock(Clock.fixed(Instant.parse("2026-11-03T12:00:00Z"), ZoneOffset.UTC))
+            .build());
+
     static final FakePendo PENDO = EXTENSION.fake();
 
     private final AggregationClient aggregations = AggregationClient.create(PENDO.client());
 
     static Map<String, Map<String, Object>> meta(String role, long seats, long lastUpdated) {
-        return Map.of("agent", Map.of("role", role), "custom", Map.of("seats", seats),
-                "auto", Map.of("lastupdated", lastUpdated));
+        return Map.of(
+                "agent",
+                Map.of("role", role),
+                "custom",
+                Map.of("seats", seats),
+                "auto",
+                Map.of("lastupdated", lastUpdated));
     }
 
     private List<Map<String, Object>> run(Aggregation query) {
@@ -79,27 +87,53 @@ class FakePendoAggregationTest {
 
     @Test
     void filterWithComparisonsLogicAndFunctions() {
-        assertThat(run(visitors().filter(Expr.field("metadata.custom.seats").gt(10)).build()))
-                .extracting(r -> r.get("visitorId")).containsExactly("ada", "cy\"q");
-        assertThat(run(visitors().filter(Expr.field("metadata.agent.role").eq("admin")
-                        .and(Expr.field("metadata.custom.seats").lt(30)).or(Expr.field("visitorId").eq("dee")))
-                .build())).extracting(r -> r.get("visitorId")).containsExactly("cy\"q", "dee");
+        assertThat(run(visitors()
+                        .filter(Expr.field("metadata.custom.seats").gt(10))
+                        .build()))
+                .extracting(r -> r.get("visitorId"))
+                .containsExactly("ada", "cy\"q");
+        assertThat(run(visitors()
+                        .filter(Expr.field("metadata.agent.role")
+                                .eq("admin")
+                                .and(Expr.field("metadata.custom.seats").lt(30))
+                                .or(Expr.field("visitorId").eq("dee")))
+                        .build()))
+                .extracting(r -> r.get("visitorId"))
+                .containsExactly("cy\"q", "dee");
         assertThat(run(visitors().filter(Expr.isNull("metadata.agent.role")).build()))
-                .extracting(r -> r.get("visitorId")).containsExactly("_PENDO_T_anon1");
-        assertThat(run(visitors().filter(Expr.startsWith("visitorId", "_PENDO_T_").not()
-                .and(Expr.contains("visitorId", "\""))).build()))
-                .extracting(r -> r.get("visitorId")).containsExactly("cy\"q");
-        assertThat(run(visitors().filter(Expr.field("visitorId").eq("cy\" || true || \"")).build())).isEmpty();
+                .extracting(r -> r.get("visitorId"))
+                .containsExactly("_PENDO_T_anon1");
+        assertThat(run(visitors()
+                        .filter(Expr.startsWith("visitorId", "_PENDO_T_").not().and(Expr.contains("visitorId", "\"")))
+                        .build()))
+                .extracting(r -> r.get("visitorId"))
+                .containsExactly("cy\"q");
+        assertThat(run(visitors()
+                        .filter(Expr.field("visitorId").eq("cy\" || true || \""))
+                        .build()))
+                .isEmpty();
     }
 
     @Test
     void selectEvalIdentifiedSortLimitSkipCount() {
-        assertThat(run(visitors().identified("visitorId").select("visitorId").sort("-visitorId").skip(1).limit(2)
-                .build())).containsExactly(Map.of("visitorId", "cy\"q"), Map.of("visitorId", "bob"));
-        assertThat(run(visitors().anonymousOnly("visitorId").count().build()))
-                .containsExactly(Map.of("count", 1L));
-        assertThat(run(visitors().filter(Expr.field("visitorId").eq("ada"))
-                .eval("doubled", Expr.field("metadata.custom.seats").times(2).plus(1)).build()).get(0))
+        assertThat(run(visitors()
+                        .identified("visitorId")
+                        .select("visitorId")
+                        .sort("-visitorId")
+                        .skip(1)
+                        .limit(2)
+                        .build()))
+                .containsExactly(Map.of("visitorId", "cy\"q"), Map.of("visitorId", "bob"));
+        assertThat(run(visitors().anonymousOnly("visitorId").count().build())).containsExactly(Map.of("count", 1L));
+        assertThat(run(visitors()
+                                .filter(Expr.field("visitorId").eq("ada"))
+                                .eval(
+                                        "doubled",
+                                        Expr.field("metadata.custom.seats")
+                                                .times(2)
+                                                .plus(1))
+                                .build())
+                        .get(0))
                 .containsEntry("doubled", 101L);
         assertThat(aggregations.count(visitors().build())).isEqualTo(5);
     }
@@ -107,24 +141,45 @@ class FakePendoAggregationTest {
     @Test
     void groupAndReduceWithEveryAggregatorTheFakeImplements() {
         TimeSeries twoDays = TimeSeries.days().first(DAY1).count(2);
-        assertThat(run(pageEvents(twoDays).group(Group.by("pageId").sum("events", "numEvents")
-                .countDistinct("visitors", "visitorId").count("rows")).sort("pageId").build())).containsExactly(
-                Map.of("pageId", "billing", "events", 4L, "visitors", 1L, "rows", 1L),
-                Map.of("pageId", "home", "events", 12L, "visitors", 2L, "rows", 2L));
+        assertThat(run(pageEvents(twoDays)
+                        .group(Group.by("pageId")
+                                .sum("events", "numEvents")
+                                .countDistinct("visitors", "visitorId")
+                                .count("rows"))
+                        .sort("pageId")
+                        .build()))
+                .containsExactly(
+                        Map.of("pageId", "billing", "events", 4L, "visitors", 1L, "rows", 1L),
+                        Map.of("pageId", "home", "events", 12L, "visitors", 2L, "rows", 2L));
 
-        Map<String, Object> totals = run(visitors().identified("visitorId").reduce(Reduce.of()
-                .sum("seats", "metadata.custom.seats").min("least", "metadata.custom.seats")
-                .max("most", "metadata.custom.seats").avg("mean", "metadata.custom.seats").count("n")).build()).get(0);
-        assertThat(totals).containsEntry("seats", 75L).containsEntry("least", 0L).containsEntry("most", 50L)
-                .containsEntry("mean", 18.75).containsEntry("n", 4L);
+        Map<String, Object> totals = run(visitors()
+                        .identified("visitorId")
+                        .reduce(Reduce.of()
+                                .sum("seats", "metadata.custom.seats")
+                                .min("least", "metadata.custom.seats")
+                                .max("most", "metadata.custom.seats")
+                                .avg("mean", "metadata.custom.seats")
+                                .count("n"))
+                        .build())
+                .get(0);
+        assertThat(totals)
+                .containsEntry("seats", 75L)
+                .containsEntry("least", 0L)
+                .containsEntry("most", 50L)
+                .containsEntry("mean", 18.75)
+                .containsEntry("n", 4L);
     }
 
     @Test
     void unwindSpreadsAList() {
-        Dataset listy = Dataset.builder().row("custom", Map.of("id", "x", "tags", List.of("a", "b", "c"))).build();
+        Dataset listy = Dataset.builder()
+                .row("custom", Map.of("id", "x", "tags", List.of("a", "b", "c")))
+                .build();
         try (FakePendo fake = FakePendo.builder().dataset(listy).build().start()) {
-            List<Map<String, Object>> rows = AggregationClient.create(fake.client())
-                    .stream(Aggregation.builder().source(Source.named("custom")).unwind("tags", "i").build())
+            List<Map<String, Object>> rows = AggregationClient.create(fake.client()).stream(Aggregation.builder()
+                            .source(Source.named("custom"))
+                            .unwind("tags", "i")
+                            .build())
                     .toList();
             assertThat(rows).extracting(r -> r.get("tags")).containsExactly("a", "b", "c");
             assertThat(rows).extracting(r -> r.get("i")).containsExactly(0L, 1L, 2L);
@@ -133,41 +188,64 @@ class FakePendoAggregationTest {
 
     @Test
     void dayRangeAddsHoursUpAndHourRangeKeepsThem() {
-        List<PageEventRow> daily = aggregations.stream(pageEvents(TimeSeries.days().first(DAY1).count(1))
-                .filter(Expr.field("visitorId").eq("ada")).build(), PageEventRow.class).toList();
+        List<PageEventRow> daily = aggregations.stream(
+                        pageEvents(TimeSeries.days().first(DAY1).count(1))
+                                .filter(Expr.field("visitorId").eq("ada"))
+                                .build(),
+                        PageEventRow.class)
+                .toList();
         assertThat(daily).hasSize(1);
         assertThat(daily.get(0).day()).isEqualTo(DAY1);
         assertThat(daily.get(0).numEvents()).isEqualTo(5L);
 
-        List<PageEventRow> hourly = aggregations.stream(pageEvents(TimeSeries.hours().first(H9).count(2))
-                .build(), PageEventRow.class).toList();
+        List<PageEventRow> hourly = aggregations.stream(
+                        pageEvents(TimeSeries.hours().first(H9).count(2)).build(), PageEventRow.class)
+                .toList();
         assertThat(hourly).extracting(PageEventRow::hour).containsExactlyInAnyOrder(H9, H10, H9);
 
         // now() is 2026-11-03T12:00Z on the fake's clock: count -2 from now() is 1 and 2 November
-        assertThat(run(pageEvents(TimeSeries.days().first(Expr.now()).count(-2)).count().build()))
+        assertThat(run(pageEvents(TimeSeries.days().first(Expr.now()).count(-2))
+                        .count()
+                        .build()))
                 .containsExactly(Map.of("count", 3L));
         assertThat(run(pageEvents(TimeSeries.days().first(DAY2).last(DAY2)).build()))
-                .extracting(r -> r.get("visitorId")).containsExactly("cy\"q");
-        assertThat(run(pageEvents(TimeSeries.days().first(Expr.date(2026, 11, 1)).count(1)).count().build()))
+                .extracting(r -> r.get("visitorId"))
+                .containsExactly("cy\"q");
+        assertThat(run(pageEvents(
+                                TimeSeries.days().first(Expr.date(2026, 11, 1)).count(1))
+                        .count()
+                        .build()))
                 .containsExactly(Map.of("count", 2L));
     }
 
     @Test
     void whatTheFakeDoesNotImplementFailsLoudly() {
-        assertThatThrownBy(() -> run(visitors().segment("seg-1").build())).isInstanceOf(InvalidRequestException.class)
+        assertThatThrownBy(() -> run(visitors().segment("seg-1").build()))
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("'segment'");
-        assertThatThrownBy(() -> run(visitors().stage(Stage.parse("{\"sessionReplays\": {}}")).build()))
+        assertThatThrownBy(() -> run(visitors()
+                        .stage(Stage.parse("{\"sessionReplays\": {}}"))
+                        .build()))
                 .hasMessageContaining("sessionReplays");
-        assertThatThrownBy(() -> run(Aggregation.builder().source(Source.named("emailEvents"),
-                TimeSeries.days().first(DAY1).count(1)).build())).hasMessageContaining("emailEvents");
-        assertThatThrownBy(() -> run(Aggregation.builder().source(Source.pageEvents(),
-                TimeSeries.days().first(DAY1).count(1)).stage(Stage.of("filter", "visitorId ==")).build()))
+        assertThatThrownBy(() -> run(Aggregation.builder()
+                        .source(
+                                Source.named("emailEvents"),
+                                TimeSeries.days().first(DAY1).count(1))
+                        .build()))
+                .hasMessageContaining("emailEvents");
+        assertThatThrownBy(() -> run(Aggregation.builder()
+                        .source(
+                                Source.pageEvents(),
+                                TimeSeries.days().first(DAY1).count(1))
+                        .stage(Stage.of("filter", "visitorId =="))
+                        .build()))
                 .isInstanceOf(InvalidRequestException.class);
     }
 
     @Test
     void faultsReachTheStreamingReader() {
-        PENDO.enqueueFault(Endpoint.AGGREGATION, Fault.status(429).retryAfterSeconds(0).times(2));
+        PENDO.enqueueFault(
+                Endpoint.AGGREGATION, Fault.status(429).retryAfterSeconds(0).times(2));
         assertThat(run(visitors().build())).hasSize(5);
 
         PENDO.enqueueFault(Endpoint.AGGREGATION, Fault.disconnectMidBody());

@@ -26,15 +26,19 @@ class FakeVarianceStreamingTest {
 
     @RegisterExtension
     static final FakePendoExtension EXTENSION = FakePendoExtension.create(FakePendo.builder()
-            .dataset(Dataset.generator(3).visitors(400).days(5).endingAt(END).build()).build());
+            .dataset(Dataset.generator(3).visitors(400).days(5).endingAt(END).build())
+            .build());
+
     static final FakePendo PENDO = EXTENSION.fake();
 
     private final AggregationClient aggregations = AggregationClient.create(PENDO.client());
-    private final TimeSeries days = TimeSeries.days().first(END.minus(Duration.ofDays(5))).count(5);
+    private final TimeSeries days =
+            TimeSeries.days().first(END.minus(Duration.ofDays(5))).count(5);
 
     @Test
     void typedEventRowsAreAsManyAsRawRowsDespiteStringParameters() {
-        List<Map<String, Object>> raw = aggregations.stream(Queries.events(AppIds.all()).withTimeSeries(days))
+        List<Map<String, Object>> raw = aggregations.stream(
+                        Queries.events(AppIds.all()).withTimeSeries(days))
                 .toList();
         List<EventRow> typed = aggregations.stream(Queries.events(AppIds.all()).withTimeSeries(days), EventRow.class)
                 .toList();
@@ -45,10 +49,12 @@ class FakeVarianceStreamingTest {
 
     @Test
     void typedPageRowsAndVisitorsStreamCompletely() {
-        long raw = aggregations.stream(Queries.pageEvents(AppIds.all()).withTimeSeries(days)).count();
+        long raw = aggregations.stream(Queries.pageEvents(AppIds.all()).withTimeSeries(days))
+                .count();
         long typed = aggregations.stream(Queries.pageEvents(AppIds.all()).withTimeSeries(days), PageEventRow.class)
                 .count();
-        long visitors = aggregations.stream(Queries.allVisitors(), Visitor.class).count();
+        long visitors =
+                aggregations.stream(Queries.allVisitors(), Visitor.class).count();
 
         assertThat(typed).isEqualTo(raw).isPositive();
         assertThat(visitors).isEqualTo(400);

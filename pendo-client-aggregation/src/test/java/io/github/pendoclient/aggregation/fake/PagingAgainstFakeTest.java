@@ -36,26 +36,36 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PagingAgainstFakeTest {
 
     static final Instant END = Instant.parse("2026-11-01T00:00:00Z");
-    static final Dataset DATASET = Dataset.generator(11).visitors(3_000).days(6).endingAt(END).build();
+    static final Dataset DATASET =
+            Dataset.generator(11).visitors(3_000).days(6).endingAt(END).build();
 
     @RegisterExtension
     static final FakePendoExtension EXTENSION = FakePendoExtension.create(FakePendo.builder()
-            .dataset(DATASET).clock(Clock.fixed(END.plus(Duration.ofHours(3)), ZoneOffset.UTC)).build());
+            .dataset(DATASET)
+            .clock(Clock.fixed(END.plus(Duration.ofHours(3)), ZoneOffset.UTC))
+            .build());
+
     static final FakePendo PENDO = EXTENSION.fake();
 
     private final AggregationClient aggregations = AggregationClient.create(PENDO.client());
 
     private static Set<String> identifiedIds() {
-        return DATASET.visitors().stream().map(v -> (String) v.get("visitorId"))
-                .filter(id -> !id.startsWith("_PENDO_T_")).collect(Collectors.toSet());
+        return DATASET.visitors().stream()
+                .map(v -> (String) v.get("visitorId"))
+                .filter(id -> !id.startsWith("_PENDO_T_"))
+                .collect(Collectors.toSet());
     }
 
     @Test
     void theDatasetHasTheHardCases() {
-        Map<Object, Long> perTimestamp = DATASET.visitors().stream().collect(Collectors.groupingBy(
-                v -> ((Map<?, ?>) ((Map<?, ?>) v.get("metadata")).get("auto")).get("lastupdated"),
-                Collectors.counting()));
-        assertThat(perTimestamp.values().stream().mapToLong(Long::longValue).max().orElseThrow())
+        Map<Object, Long> perTimestamp = DATASET.visitors().stream()
+                .collect(Collectors.groupingBy(
+                        v -> ((Map<?, ?>) ((Map<?, ?>) v.get("metadata")).get("auto")).get("lastupdated"),
+                        Collectors.counting()));
+        assertThat(perTimestamp.values().stream()
+                        .mapToLong(Long::longValue)
+                        .max()
+                        .orElseThrow())
                 .isGreaterThan(5);
         assertThat(identifiedIds()).anyMatch(id -> id.contains("\"")).anyMatch(id -> id.contains("\\"));
     }
@@ -63,11 +73,14 @@ class PagingAgainstFakeTest {
     @Test
     void aTimestampThenIdCursorReadsEveryVisitorOnceAcrossRunsOfEqualTimestamps() {
         KeysetPager<Visitor> pager = KeysetPaging.of(Keyset.of("metadata.auto.lastupdated", "visitorId"))
-                .withPageSize(97).pager(aggregations, Queries.identifiedVisitors(), Visitor.class);
+                .withPageSize(97)
+                .pager(aggregations, Queries.identifiedVisitors(), Visitor.class);
 
         List<Visitor> visitors = pager.stream().toList();
 
-        assertThat(visitors).extracting(Visitor::visitorId).doesNotHaveDuplicates()
+        assertThat(visitors)
+                .extracting(Visitor::visitorId)
+                .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(identifiedIds());
         assertThat(visitors).extracting(Visitor::lastUpdated).isSorted();
         assertThat(pager.progress().requests()).isEqualTo(1 + (identifiedIds().size() - 97 + 95) / 96);
@@ -81,7 +94,8 @@ class PagingAgainstFakeTest {
         try (Stream<Map<String, Object>> rows = first.stream()) {
             rows.limit(1234).forEach(row -> seen.add((String) row.get("visitorId")));
         }
-        KeysetCheckpoint saved = KeysetCheckpoint.parse(first.checkpoint().orElseThrow().toJson());
+        KeysetCheckpoint saved =
+                KeysetCheckpoint.parse(first.checkpoint().orElseThrow().toJson());
 
         paging.withResumeAfter(saved).pager(aggregations, Queries.allVisitors()).stream()
                 .forEach(row -> seen.add((String) row.get("visitorId")));
@@ -91,41 +105,57 @@ class PagingAgainstFakeTest {
 
     @Test
     void hourWindowsReadEveryHourlyRowOnceAndResumeAfterAnInterruption() {
-        long expected = DATASET.hourRows().stream().filter(r -> r.kind() == HourlyEvents.Kind.PAGE).count();
-        TimeWindows windows = TimeWindows.hours(END.minus(Duration.ofDays(6)), END).withSize(24);
+        long expected = DATASET.hourRows().stream()
+                .filter(r -> r.kind() == HourlyEvents.Kind.PAGE)
+                .count();
+        TimeWindows windows =
+                TimeWindows.hours(END.minus(Duration.ofDays(6)), END).withSize(24);
 
-        WindowedPager<PageEventRow> first = windows.pager(aggregations, Queries.pageEvents(AppIds.all()),
-                PageEventRow.class);
+        WindowedPager<PageEventRow> first =
+                windows.pager(aggregations, Queries.pageEvents(AppIds.all()), PageEventRow.class);
         List<PageEventRow> before;
         try (Stream<PageEventRow> rows = first.stream()) {
             before = rows.limit(expected / 2).toList();
         }
-        WindowedPager<PageEventRow> second = windows.withResumeFrom(WindowCheckpoint.parse(first.checkpoint().toJson()))
+        WindowedPager<PageEventRow> second = windows.withResumeFrom(
+                        WindowCheckpoint.parse(first.checkpoint().toJson()))
                 .pager(aggregations, Queries.pageEvents(AppIds.all()), PageEventRow.class);
         List<PageEventRow> after = second.stream().toList();
 
         Set<String> keys = new HashSet<>();
-        Stream.concat(before.stream(), after.stream()).forEach(row -> keys.add(row.visitorId() + "|" + row.hour()
-                + "|" + row.pageId() + "|" + events(row) + "|" + row.firstTime()));
-        long distinctExpected = DATASET.hourRows().stream().filter(r -> r.kind() == HourlyEvents.Kind.PAGE)
+        Stream.concat(before.stream(), after.stream())
+                .forEach(row -> keys.add(row.visitorId() + "|" + row.hour() + "|" + row.pageId() + "|" + events(row)
+                        + "|" + row.firstTime()));
+        long distinctExpected = DATASET.hourRows().stream()
+                .filter(r -> r.kind() == HourlyEvents.Kind.PAGE)
                 .map(r -> r.visitorId() + "|" + Instant.ofEpochMilli(r.hour()) + "|" + r.objectId() + "|"
-                        + r.numEvents() + "|" + Instant.ofEpochMilli(r.firstTime())).distinct().count();
+                        + r.numEvents() + "|" + Instant.ofEpochMilli(r.firstTime()))
+                .distinct()
+                .count();
         assertThat(keys).hasSize((int) distinctExpected);
-        assertThat(second.checkpoint().covered()).containsExactly(
-                new WindowCheckpoint.Interval(END.minus(Duration.ofDays(6)), END));
+        assertThat(second.checkpoint().covered())
+                .containsExactly(new WindowCheckpoint.Interval(END.minus(Duration.ofDays(6)), END));
         assertThat(first.progress().windowsDone() + second.windows().size()).isEqualTo(6);
     }
 
     @Test
     void dayWindowsAddUpToTheSameEventsAsHourWindows() {
-        double hourly = TimeWindows.hours(END.minus(Duration.ofDays(6)), END).withSize(48)
-                .pager(aggregations, Queries.pageEvents(AppIds.all()), PageEventRow.class).stream()
-                .mapToDouble(PagingAgainstFakeTest::events).sum();
-        double daily = TimeWindows.days(END.minus(Duration.ofDays(6)), END).withSize(2)
-                .pager(aggregations, Queries.pageEvents(AppIds.all()), PageEventRow.class).stream()
-                .mapToDouble(PagingAgainstFakeTest::events).sum();
-        double stored = DATASET.hourRows().stream().filter(r -> r.kind() == HourlyEvents.Kind.PAGE)
-                .mapToDouble(HourlyEvents::numEvents).sum();
+        double hourly = TimeWindows.hours(END.minus(Duration.ofDays(6)), END)
+                .withSize(48)
+                .pager(aggregations, Queries.pageEvents(AppIds.all()), PageEventRow.class)
+                .stream()
+                .mapToDouble(PagingAgainstFakeTest::events)
+                .sum();
+        double daily = TimeWindows.days(END.minus(Duration.ofDays(6)), END)
+                .withSize(2)
+                .pager(aggregations, Queries.pageEvents(AppIds.all()), PageEventRow.class)
+                .stream()
+                .mapToDouble(PagingAgainstFakeTest::events)
+                .sum();
+        double stored = DATASET.hourRows().stream()
+                .filter(r -> r.kind() == HourlyEvents.Kind.PAGE)
+                .mapToDouble(HourlyEvents::numEvents)
+                .sum();
 
         assertThat(hourly).isEqualTo(stored);
         assertThat(daily).isEqualTo(stored);
@@ -136,6 +166,8 @@ class PagingAgainstFakeTest {
      * unknownFields (the fake, like Pendo, sends a fractional counter now and then).
      */
     private static double events(PageEventRow row) {
-        return row.numEvents() != null ? row.numEvents() : ((Number) row.unknownFields().get("numEvents")).doubleValue();
+        return row.numEvents() != null
+                ? row.numEvents()
+                : ((Number) row.unknownFields().get("numEvents")).doubleValue();
     }
 }

@@ -36,19 +36,24 @@ class KeysetPagerTest {
     }
 
     static List<Map<String, Object>> visitors(int count) {
-        return IntStream.range(0, count).mapToObj(i -> visitor(String.format("v-%04d", i), 1000 + i / 10))
+        return IntStream.range(0, count)
+                .mapToObj(i -> visitor(String.format("v-%04d", i), 1000 + i / 10))
                 .collect(Collectors.toList());
     }
 
     private static List<String> ids(Stream<?> rows) {
         try (rows) {
-            return rows.map(row -> row instanceof Visitor v ? v.visitorId() : (String) ((Map<?, ?>) row)
-                    .get("visitorId")).toList();
+            return rows.map(row ->
+                            row instanceof Visitor v ? v.visitorId() : (String) ((Map<?, ?>) row).get("visitorId"))
+                    .toList();
         }
     }
 
     private static List<String> idsOf(List<Map<String, Object>> rows) {
-        return rows.stream().map(row -> (String) row.get("visitorId")).sorted(KeysetPagerTest::codePoints).toList();
+        return rows.stream()
+                .map(row -> (String) row.get("visitorId"))
+                .sorted(KeysetPagerTest::codePoints)
+                .toList();
     }
 
     private static int codePoints(String a, String b) {
@@ -59,7 +64,8 @@ class KeysetPagerTest {
     void pagesAllRowsOnceInKeyOrderEndingOnAShortPage() {
         List<Map<String, Object>> rows = visitors(23);
         try (EngineServerForPaging fake = new EngineServerForPaging(rows)) {
-            KeysetPager<Visitor> pager = KeysetPaging.of(BY_ID).withPageSize(5)
+            KeysetPager<Visitor> pager = KeysetPaging.of(BY_ID)
+                    .withPageSize(5)
                     .pager(fake.aggregations, Queries.allVisitors(), Visitor.class);
 
             assertThat(ids(pager.stream())).isEqualTo(idsOf(rows));
@@ -75,8 +81,8 @@ class KeysetPagerTest {
     void aResultOfExactlyWholePagesCostsOneEmptyRequestAndNothingMore() {
         List<Map<String, Object>> rows = visitors(20);
         try (EngineServerForPaging fake = new EngineServerForPaging(rows)) {
-            KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_ID).withPageSize(5)
-                    .pager(fake.aggregations, Queries.allVisitors());
+            KeysetPager<Map<String, Object>> pager =
+                    KeysetPaging.of(BY_ID).withPageSize(5).pager(fake.aggregations, Queries.allVisitors());
 
             assertThat(ids(pager.stream())).isEqualTo(idsOf(rows));
             assertThat(fake.requests()).isEqualTo(5);
@@ -86,8 +92,8 @@ class KeysetPagerTest {
     @Test
     void anEmptyResultIsOneRequestAndNoCheckpoint() {
         try (EngineServerForPaging fake = new EngineServerForPaging(List.of())) {
-            KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_ID)
-                    .pager(fake.aggregations, Queries.allVisitors());
+            KeysetPager<Map<String, Object>> pager =
+                    KeysetPaging.of(BY_ID).pager(fake.aggregations, Queries.allVisitors());
 
             assertThat(pager.stream()).isEmpty();
             assertThat(pager.checkpoint()).isEmpty();
@@ -98,13 +104,25 @@ class KeysetPagerTest {
     @Test
     void idsWithQuotesBackslashesAndUnicodeArePagedPastExactlyOnce() {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (String id : List.of("a\"b", "a\\", "a\\\"", "x\" || visitorId != \"", "`tick`", "new\nline", "東京",
-                "😀", "Zoë", "\"", "plain", "plain2", "\\\\")) {
+        for (String id : List.of(
+                "a\"b",
+                "a\\",
+                "a\\\"",
+                "x\" || visitorId != \"",
+                "`tick`",
+                "new\nline",
+                "東京",
+                "😀",
+                "Zoë",
+                "\"",
+                "plain",
+                "plain2",
+                "\\\\")) {
             rows.add(visitor(id, 1));
         }
         try (EngineServerForPaging fake = new EngineServerForPaging(rows)) {
-            KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_ID).withPageSize(3)
-                    .pager(fake.aggregations, Queries.allVisitors());
+            KeysetPager<Map<String, Object>> pager =
+                    KeysetPaging.of(BY_ID).withPageSize(3).pager(fake.aggregations, Queries.allVisitors());
 
             assertThat(ids(pager.stream())).isEqualTo(idsOf(rows));
             assertThat(fake.requests()).isEqualTo(7);
@@ -119,12 +137,15 @@ class KeysetPagerTest {
             rows.add(visitor("v-" + (char) ('a' + i % 26) + i, 1_700_000_000_000L + (i % 3)));
         }
         try (EngineServerForPaging fake = new EngineServerForPaging(rows)) {
-            KeysetPager<Visitor> pager = KeysetPaging.of(BY_TIME_THEN_ID).withPageSize(7)
+            KeysetPager<Visitor> pager = KeysetPaging.of(BY_TIME_THEN_ID)
+                    .withPageSize(7)
                     .pager(fake.aggregations, Queries.allVisitors(), Visitor.class);
 
             List<Visitor> paged = pager.stream().toList();
 
-            assertThat(paged).extracting(Visitor::visitorId).doesNotHaveDuplicates()
+            assertThat(paged)
+                    .extracting(Visitor::visitorId)
+                    .doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(idsOf(rows));
             assertThat(paged).extracting(Visitor::lastUpdated).isSorted();
             assertThat(fake.requests()).isEqualTo(9);
@@ -135,17 +156,21 @@ class KeysetPagerTest {
     void resumingFromAStoredCheckpointYieldsExactlyTheRest() {
         List<Map<String, Object>> rows = visitors(37);
         try (EngineServerForPaging fake = new EngineServerForPaging(rows)) {
-            KeysetPager<Map<String, Object>> first = KeysetPaging.of(BY_TIME_THEN_ID).withPageSize(5)
-                    .pager(fake.aggregations, Queries.allVisitors());
+            KeysetPager<Map<String, Object>> first =
+                    KeysetPaging.of(BY_TIME_THEN_ID).withPageSize(5).pager(fake.aggregations, Queries.allVisitors());
             List<String> before;
             try (Stream<Map<String, Object>> stream = first.stream()) {
-                before = stream.limit(12).map(row -> (String) row.get("visitorId")).toList();
+                before = stream.limit(12)
+                        .map(row -> (String) row.get("visitorId"))
+                        .toList();
             }
             String stored = first.checkpoint().orElseThrow().toJson();
             assertThat(stored).isEqualTo("[1001,\"v-0011\"]");
 
-            KeysetPager<Map<String, Object>> second = KeysetPaging.of(BY_TIME_THEN_ID).withPageSize(5)
-                    .withResumeAfter(KeysetCheckpoint.parse(stored)).pager(fake.aggregations, Queries.allVisitors());
+            KeysetPager<Map<String, Object>> second = KeysetPaging.of(BY_TIME_THEN_ID)
+                    .withPageSize(5)
+                    .withResumeAfter(KeysetCheckpoint.parse(stored))
+                    .pager(fake.aggregations, Queries.allVisitors());
             List<String> after = ids(second.stream());
 
             List<String> all = new ArrayList<>(before);
@@ -156,29 +181,39 @@ class KeysetPagerTest {
 
     @Test
     void eachPageIsTheQueryThenCursorFilterSortAndLimit() {
-        Aggregation base = Aggregation.builder().source(io.github.pendoclient.aggregation.Source.visitors())
-                .filter(Expr.field("metadata.agent.role").eq("admin")).build();
-        KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_TIME_THEN_ID).withPageSize(100)
+        Aggregation base = Aggregation.builder()
+                .source(io.github.pendoclient.aggregation.Source.visitors())
+                .filter(Expr.field("metadata.agent.role").eq("admin"))
+                .build();
+        KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_TIME_THEN_ID)
+                .withPageSize(100)
                 .withResumeAfter(new KeysetCheckpoint(List.of(1700000000000L, "v\"9")))
-                .pager(AggregationClient.create(PendoClient.builder().integrationKey("fake-key")
-                        .baseUrl("http://127.0.0.1:9/").build()), base);
+                .pager(
+                        AggregationClient.create(PendoClient.builder()
+                                .integrationKey("fake-key")
+                                .baseUrl("http://127.0.0.1:9/")
+                                .build()),
+                        base);
 
-        assertThat(pager.nextPageQuery().toJson()).contains("\"pipeline\":[{\"source\":{\"visitors\":null}},"
-                + "{\"filter\":\"metadata.agent.role == \\\"admin\\\"\"},"
-                + "{\"filter\":\"metadata.auto.lastupdated > 1700000000000 || metadata.auto.lastupdated =="
-                + " 1700000000000 && visitorId >= \\\"v\\\\\\\"9\\\"\"},"
-                + "{\"sort\":[\"metadata.auto.lastupdated\",\"visitorId\"]},{\"limit\":100}]");
+        assertThat(pager.nextPageQuery().toJson())
+                .contains("\"pipeline\":[{\"source\":{\"visitors\":null}},"
+                        + "{\"filter\":\"metadata.agent.role == \\\"admin\\\"\"},"
+                        + "{\"filter\":\"metadata.auto.lastupdated > 1700000000000 || metadata.auto.lastupdated =="
+                        + " 1700000000000 && visitorId >= \\\"v\\\\\\\"9\\\"\"},"
+                        + "{\"sort\":[\"metadata.auto.lastupdated\",\"visitorId\"]},{\"limit\":100}]");
     }
 
     @Test
     void aKeyThatIsNotUniqueStopsPagingInsteadOfLosingRows() {
         List<Map<String, Object>> rows = List.of(visitor("a", 1), visitor("b", 2), visitor("b", 3), visitor("c", 4));
         try (EngineServerForPaging fake = new EngineServerForPaging(rows)) {
-            KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_ID).withPageSize(2)
-                    .pager(fake.aggregations, Queries.allVisitors());
+            KeysetPager<Map<String, Object>> pager =
+                    KeysetPaging.of(BY_ID).withPageSize(2).pager(fake.aggregations, Queries.allVisitors());
 
-            assertThatThrownBy(() -> pager.stream().toList()).isInstanceOf(PagingException.class)
-                    .hasMessageContaining("share the key [b]").hasMessageContaining("tiebreaker");
+            assertThatThrownBy(() -> pager.stream().toList())
+                    .isInstanceOf(PagingException.class)
+                    .hasMessageContaining("share the key [b]")
+                    .hasMessageContaining("tiebreaker");
             assertThat(pager.checkpoint()).contains(new KeysetCheckpoint(List.of("b")));
         }
     }
@@ -189,10 +224,11 @@ class KeysetPagerTest {
         keyless.put("visitorId", null);
         List<Map<String, Object>> rows = List.of(visitor("a", 1), keyless);
         try (EngineServerForPaging fake = new EngineServerForPaging(rows)) {
-            KeysetPager<Map<String, Object>> pager = KeysetPaging.of(BY_ID).withPageSize(5)
-                    .pager(fake.aggregations, Queries.allVisitors());
+            KeysetPager<Map<String, Object>> pager =
+                    KeysetPaging.of(BY_ID).withPageSize(5).pager(fake.aggregations, Queries.allVisitors());
 
-            assertThatThrownBy(() -> pager.stream().toList()).isInstanceOf(PagingException.class)
+            assertThatThrownBy(() -> pager.stream().toList())
+                    .isInstanceOf(PagingException.class)
                     .hasMessageContaining("no value for keyset field 'visitorId'");
         }
     }
@@ -205,18 +241,25 @@ class KeysetPagerTest {
                 server.enqueue(new MockResponse.Builder().code(200).body(page).build());
             }
             server.start();
-            try (PendoClient client = PendoClient.builder().integrationKey("fake-key")
-                    .baseUrl(server.url("/").toString()).rateLimit(RateLimitOptions.disabled()).build()) {
+            try (PendoClient client = PendoClient.builder()
+                    .integrationKey("fake-key")
+                    .baseUrl(server.url("/").toString())
+                    .rateLimit(RateLimitOptions.disabled())
+                    .build()) {
                 AggregationClient aggregations = AggregationClient.create(client);
 
-                KeysetPager<Map<String, Object>> strict = KeysetPaging.of(BY_ID).withPageSize(2)
-                        .pager(aggregations, Queries.allVisitors());
-                assertThatThrownBy(() -> strict.stream().toList()).isInstanceOf(PagingException.class)
+                KeysetPager<Map<String, Object>> strict =
+                        KeysetPaging.of(BY_ID).withPageSize(2).pager(aggregations, Queries.allVisitors());
+                assertThatThrownBy(() -> strict.stream().toList())
+                        .isInstanceOf(PagingException.class)
                         .hasMessageContaining("out of key order");
 
-                KeysetPager<Map<String, Object>> lenient = KeysetPaging.of(BY_ID).withPageSize(2).withVerifyOrder(false)
+                KeysetPager<Map<String, Object>> lenient = KeysetPaging.of(BY_ID)
+                        .withPageSize(2)
+                        .withVerifyOrder(false)
                         .pager(aggregations, Queries.allVisitors());
-                assertThatThrownBy(() -> lenient.stream().toList()).isInstanceOf(PagingException.class)
+                assertThatThrownBy(() -> lenient.stream().toList())
+                        .isInstanceOf(PagingException.class)
                         .hasMessageContaining("loop forever");
             }
         }
@@ -224,8 +267,10 @@ class KeysetPagerTest {
 
     @Test
     void refusesQueriesThatSortLimitOrSkipAndCheckpointsThatDoNotFit() {
-        AggregationClient aggregations = AggregationClient.create(PendoClient.builder().integrationKey("fake-key")
-                .baseUrl("http://127.0.0.1:9/").build());
+        AggregationClient aggregations = AggregationClient.create(PendoClient.builder()
+                .integrationKey("fake-key")
+                .baseUrl("http://127.0.0.1:9/")
+                .build());
         Aggregation sorted = Queries.allVisitors().toBuilder().sort("visitorId").build();
 
         assertThatThrownBy(() -> KeysetPaging.of(BY_ID).pager(aggregations, sorted))
@@ -256,5 +301,4 @@ class KeysetPagerTest {
             access.close();
         }
     }
-
 }

@@ -35,7 +35,9 @@ class TimeWindowsTest {
         for (TimeWindow window : windows) {
             Instant cursor = window.start();
             for (int i = 0; i < window.periods(); i++) {
-                assertThat(seen.add(cursor)).as("period %s covered twice", cursor).isTrue();
+                assertThat(seen.add(cursor))
+                        .as("period %s covered twice", cursor)
+                        .isTrue();
                 periods.add(cursor);
                 cursor = cursor.plus(window.period().nominalLength());
             }
@@ -46,7 +48,9 @@ class TimeWindowsTest {
 
     @Test
     void splitsADayRangeIntoContiguousWindowsOfTheGivenSize() {
-        List<TimeWindow> windows = TimeWindows.days(NOV_1.minus(Duration.ofDays(30)), NOV_1).withSize(7).withClock(NOW)
+        List<TimeWindow> windows = TimeWindows.days(NOV_1.minus(Duration.ofDays(30)), NOV_1)
+                .withSize(7)
+                .withClock(NOW)
                 .plan();
 
         assertThat(windows).extracting(TimeWindow::periods).containsExactly(7, 7, 7, 7, 2);
@@ -56,42 +60,59 @@ class TimeWindowsTest {
             assertThat(windows.get(i).start()).isEqualTo(windows.get(i - 1).end());
         }
         assertThat(periods(windows)).hasSize(30);
-        assertThat(windows.get(0).timeSeries()).isEqualTo(TimeSeries.days().first(windows.get(0).start()).count(7));
+        assertThat(windows.get(0).timeSeries())
+                .isEqualTo(TimeSeries.days().first(windows.get(0).start()).count(7));
     }
 
     @Test
     void leavesOutPeriodsInProgressAndThoseWithinTheLag() {
-        List<TimeWindow> noLag = TimeWindows.hours(Instant.parse("2026-11-22T00:00:00Z")).withClock(NOW).plan();
+        List<TimeWindow> noLag = TimeWindows.hours(Instant.parse("2026-11-22T00:00:00Z"))
+                .withClock(NOW)
+                .plan();
         assertThat(noLag).hasSize(1);
         assertThat(noLag.get(0).end()).isEqualTo(Instant.parse("2026-11-22T10:00:00Z"));
 
-        List<TimeWindow> lagged = TimeWindows.hours(Instant.parse("2026-11-22T00:00:00Z")).withLag(Duration.ofHours(8))
-                .withClock(NOW).plan();
+        List<TimeWindow> lagged = TimeWindows.hours(Instant.parse("2026-11-22T00:00:00Z"))
+                .withLag(Duration.ofHours(8))
+                .withClock(NOW)
+                .plan();
         assertThat(lagged.get(0).end()).isEqualTo(Instant.parse("2026-11-22T02:00:00Z"));
         assertThat(lagged.get(0).periods()).isEqualTo(2);
 
-        assertThat(TimeWindows.days(Instant.parse("2026-11-22T05:00:00Z")).withClock(NOW).plan()).isEmpty();
+        assertThat(TimeWindows.days(Instant.parse("2026-11-22T05:00:00Z"))
+                        .withClock(NOW)
+                        .plan())
+                .isEmpty();
     }
 
     @Test
     void alignsTheStartToItsPeriodAndDaysToTheZone() {
-        List<TimeWindow> hours = TimeWindows.hours(Instant.parse("2026-11-20T05:30:00Z"),
-                Instant.parse("2026-11-20T08:00:00Z")).withClock(NOW).plan();
+        List<TimeWindow> hours = TimeWindows.hours(
+                        Instant.parse("2026-11-20T05:30:00Z"), Instant.parse("2026-11-20T08:00:00Z"))
+                .withClock(NOW)
+                .plan();
         assertThat(hours.get(0).start()).isEqualTo(Instant.parse("2026-11-20T05:00:00Z"));
         assertThat(hours.get(0).periods()).isEqualTo(3);
 
-        List<TimeWindow> berlin = TimeWindows.days(Instant.parse("2026-11-20T12:00:00Z"),
-                Instant.parse("2026-11-22T00:00:00Z")).withSize(7).withZone(ZoneId.of("Europe/Berlin")).withClock(NOW).plan();
+        List<TimeWindow> berlin = TimeWindows.days(
+                        Instant.parse("2026-11-20T12:00:00Z"), Instant.parse("2026-11-22T00:00:00Z"))
+                .withSize(7)
+                .withZone(ZoneId.of("Europe/Berlin"))
+                .withClock(NOW)
+                .plan();
         assertThat(berlin.get(0).start()).isEqualTo(Instant.parse("2026-11-19T23:00:00Z"));
         assertThat(berlin.get(0).end()).isEqualTo(Instant.parse("2026-11-21T23:00:00Z"));
     }
 
     @Test
     void newestFirstRunsTheSameWindowsInReverse() {
-        TimeWindows windows = TimeWindows.days(NOV_1, NOV_1.plus(Duration.ofDays(5))).withSize(2).withClock(NOW);
+        TimeWindows windows = TimeWindows.days(NOV_1, NOV_1.plus(Duration.ofDays(5)))
+                .withSize(2)
+                .withClock(NOW);
 
         List<TimeWindow> oldest = windows.plan();
-        List<TimeWindow> newest = windows.withOrder(TimeWindows.Order.NEWEST_FIRST).plan();
+        List<TimeWindow> newest =
+                windows.withOrder(TimeWindows.Order.NEWEST_FIRST).plan();
 
         assertThat(newest).hasSameElementsAs(oldest);
         assertThat(newest.get(0).end()).isEqualTo(NOV_1.plus(Duration.ofDays(5)));
@@ -100,12 +121,15 @@ class TimeWindowsTest {
 
     @Test
     void aCheckpointLeavesOutWhatIsCoveredSoEveryHourIsFetchedOnceAcrossRuns() {
-        TimeWindows windows = TimeWindows.hours(NOV_1, NOV_1.plus(Duration.ofHours(100))).withSize(24).withClock(NOW);
+        TimeWindows windows = TimeWindows.hours(NOV_1, NOV_1.plus(Duration.ofHours(100)))
+                .withSize(24)
+                .withClock(NOW);
         WindowCheckpoint done = WindowCheckpoint.empty()
                 .plus(NOV_1.plus(Duration.ofHours(10)), NOV_1.plus(Duration.ofHours(34)))
                 .plus(NOV_1.plus(Duration.ofHours(50)), NOV_1.plus(Duration.ofHours(60)));
 
-        List<TimeWindow> rest = windows.withResumeFrom(WindowCheckpoint.parse(done.toJson())).plan();
+        List<TimeWindow> rest =
+                windows.withResumeFrom(WindowCheckpoint.parse(done.toJson())).plan();
 
         List<Instant> fetched = new ArrayList<>(periods(rest));
         for (WindowCheckpoint.Interval interval : done.covered()) {
@@ -115,7 +139,8 @@ class TimeWindowsTest {
             }
         }
         assertThat(fetched).hasSize(100).doesNotHaveDuplicates();
-        assertThat(rest.stream().mapToInt(TimeWindow::periods).max().orElseThrow()).isLessThanOrEqualTo(24);
+        assertThat(rest.stream().mapToInt(TimeWindow::periods).max().orElseThrow())
+                .isLessThanOrEqualTo(24);
     }
 
     @Test
@@ -125,8 +150,8 @@ class TimeWindowsTest {
                 .plus(NOV_1.plus(Duration.ofDays(2)), NOV_1.plus(Duration.ofDays(3)))
                 .plus(NOV_1.plus(Duration.ofDays(1)), NOV_1.plus(Duration.ofDays(2)));
 
-        assertThat(checkpoint.covered()).containsExactly(
-                new WindowCheckpoint.Interval(NOV_1, NOV_1.plus(Duration.ofDays(3))));
+        assertThat(checkpoint.covered())
+                .containsExactly(new WindowCheckpoint.Interval(NOV_1, NOV_1.plus(Duration.ofDays(3))));
         assertThat(checkpoint.coveredUntil()).contains(NOV_1.plus(Duration.ofDays(3)));
         assertThat(WindowCheckpoint.parse(checkpoint.toJson())).isEqualTo(checkpoint);
         assertThat(WindowCheckpoint.parse("[]")).isEqualTo(WindowCheckpoint.empty());
@@ -137,9 +162,16 @@ class TimeWindowsTest {
     void neverAsksForMoreThanThirtyDays() {
         assertThatThrownBy(() -> TimeWindows.days(NOV_1).withSize(31)).hasMessageContaining("1 to 30 days");
         assertThatThrownBy(() -> TimeWindows.hours(NOV_1).withSize(721)).hasMessageContaining("1 to 720 hours");
-        assertThat(TimeWindows.hours(NOV_1).withSize(720).withClock(NOW).plan().get(0).periods()).isLessThanOrEqualTo(720);
+        assertThat(TimeWindows.hours(NOV_1)
+                        .withSize(720)
+                        .withClock(NOW)
+                        .plan()
+                        .get(0)
+                        .periods())
+                .isLessThanOrEqualTo(720);
         assertThatThrownBy(() -> TimeWindows.days(NOV_1, NOV_1)).hasMessageContaining("empty");
-        assertThatThrownBy(() -> TimeWindows.days(NOV_1).withLag(Duration.ofHours(-1))).hasMessageContaining("negative");
+        assertThatThrownBy(() -> TimeWindows.days(NOV_1).withLag(Duration.ofHours(-1)))
+                .hasMessageContaining("negative");
     }
 
     /** Hourly pageEvents rows: one row per hour and page over three days. */
@@ -163,7 +195,9 @@ class TimeWindowsTest {
             if (!name.equals("pageEvents") || range == null || !range.hourly()) {
                 throw new AggregationException(422, "expected hourly pageEvents");
             }
-            return rows.stream().filter(row -> range.contains((Long) row.get("hour"))).map(LinkedHashMap::new);
+            return rows.stream()
+                    .filter(row -> range.contains((Long) row.get("hour")))
+                    .map(LinkedHashMap::new);
         });
     }
 
@@ -171,8 +205,10 @@ class TimeWindowsTest {
     void aWindowedPagerReadsEveryHourOnceAndCheckpointsWholeWindows() {
         List<Map<String, Object>> rows = hourlyRows();
         try (EngineServerAccess fake = hourlyServer(rows)) {
-            WindowedPager<PageEventRow> pager = TimeWindows.hours(NOV_1, NOV_1.plus(Duration.ofHours(72))).withSize(24)
-                    .withClock(NOW).pager(fake.aggregations(), Queries.pageEvents(AppIds.all()), PageEventRow.class);
+            WindowedPager<PageEventRow> pager = TimeWindows.hours(NOV_1, NOV_1.plus(Duration.ofHours(72)))
+                    .withSize(24)
+                    .withClock(NOW)
+                    .pager(fake.aggregations(), Queries.pageEvents(AppIds.all()), PageEventRow.class);
 
             List<PageEventRow> read;
             try (Stream<PageEventRow> stream = pager.stream()) {
@@ -180,12 +216,17 @@ class TimeWindowsTest {
             }
 
             assertThat(read).hasSize(rows.size());
-            assertThat(read).extracting(row -> row.hour().toString() + row.pageId()).doesNotHaveDuplicates();
+            assertThat(read)
+                    .extracting(row -> row.hour().toString() + row.pageId())
+                    .doesNotHaveDuplicates();
             assertThat(pager.progress()).isEqualTo(new PagingProgress(3, 144, 3, 3));
-            assertThat(pager.checkpoint().covered()).containsExactly(
-                    new WindowCheckpoint.Interval(NOV_1, NOV_1.plus(Duration.ofHours(72))));
-            assertThat(fake.pipelines()).hasSize(3).allSatisfy(pipeline ->
-                    assertThat(pipeline.get(0).toString()).contains("period=hourRange").contains("count=24"));
+            assertThat(pager.checkpoint().covered())
+                    .containsExactly(new WindowCheckpoint.Interval(NOV_1, NOV_1.plus(Duration.ofHours(72))));
+            assertThat(fake.pipelines())
+                    .hasSize(3)
+                    .allSatisfy(pipeline -> assertThat(pipeline.get(0).toString())
+                            .contains("period=hourRange")
+                            .contains("count=24"));
         }
     }
 
@@ -193,17 +234,19 @@ class TimeWindowsTest {
     void anInterruptedWindowIsFetchedAgainWholeAndFinishedOnesAreNot() {
         List<Map<String, Object>> rows = hourlyRows();
         try (EngineServerAccess fake = hourlyServer(rows)) {
-            TimeWindows windows = TimeWindows.hours(NOV_1, NOV_1.plus(Duration.ofHours(72))).withSize(24).withClock(NOW);
-            WindowedPager<Map<String, Object>> first = windows.pager(fake.aggregations(),
-                    Queries.pageEvents(AppIds.all()));
+            TimeWindows windows = TimeWindows.hours(NOV_1, NOV_1.plus(Duration.ofHours(72)))
+                    .withSize(24)
+                    .withClock(NOW);
+            WindowedPager<Map<String, Object>> first =
+                    windows.pager(fake.aggregations(), Queries.pageEvents(AppIds.all()));
             List<Map<String, Object>> before;
             try (Stream<Map<String, Object>> stream = first.stream()) {
                 before = stream.limit(60).toList(); // the whole first window (48 rows) and part of the second
             }
             assertThat(first.checkpoint().coveredUntil()).contains(NOV_1.plus(Duration.ofHours(24)));
 
-            WindowedPager<Map<String, Object>> second = windows
-                    .withResumeFrom(WindowCheckpoint.parse(first.checkpoint().toJson()))
+            WindowedPager<Map<String, Object>> second = windows.withResumeFrom(
+                            WindowCheckpoint.parse(first.checkpoint().toJson()))
                     .pager(fake.aggregations(), Queries.pageEvents(AppIds.all()));
             List<Map<String, Object>> after = second.stream().toList();
 

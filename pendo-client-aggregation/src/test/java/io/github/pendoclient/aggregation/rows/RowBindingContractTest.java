@@ -43,8 +43,10 @@ class RowBindingContractTest {
         Map<?, ?> json = (Map<?, ?>) JsonValues.parse(variant.json());
         assertThat(FieldCoverage.lost(json, bound, "$")).isEmpty();
         Map<?, ?> written = (Map<?, ?>) JsonValues.parse(adapter.toJson(bound));
-        List<Object> present = json.entrySet().stream().filter(e -> e.getValue() != null)
-                .map(e -> (Object) e.getKey()).toList();
+        List<Object> present = json.entrySet().stream()
+                .filter(e -> e.getValue() != null)
+                .map(e -> (Object) e.getKey())
+                .toList();
         assertThat(List.<Object>copyOf(written.keySet())).as("written back").containsAll(present);
     }
 
@@ -66,14 +68,17 @@ class RowBindingContractTest {
         List<?> rows = (List<?>) ((Map<?, ?>) JsonValues.parse(read(fixture))).get("results");
         JsonAdapter<?> adapter = PendoJson.moshi().adapter(rowType);
 
-        List<String> lost = IntStream.range(0, rows.size()).mapToObj(i -> {
-            try {
-                Object bound = adapter.fromJsonValue(rows.get(i));
-                return FieldCoverage.lost((Map<?, ?>) rows.get(i), bound, "$.results[" + i + "]");
-            } catch (RuntimeException e) {
-                throw new AssertionError(fixture + " row " + i + ": " + e, e);
-            }
-        }).flatMap(List::stream).toList();
+        List<String> lost = IntStream.range(0, rows.size())
+                .mapToObj(i -> {
+                    try {
+                        Object bound = adapter.fromJsonValue(rows.get(i));
+                        return FieldCoverage.lost((Map<?, ?>) rows.get(i), bound, "$.results[" + i + "]");
+                    } catch (RuntimeException e) {
+                        throw new AssertionError(fixture + " row " + i + ": " + e, e);
+                    }
+                })
+                .flatMap(List::stream)
+                .toList();
 
         assertThat(lost).isEmpty();
     }

@@ -31,8 +31,12 @@ final class AsyncRetries {
     private final Scheduler scheduler;
     private final Duration streamingCallTimeout;
 
-    AsyncRetries(Call.Factory calls, RetryInterceptor rules, EndpointRateLimiter limiter, TimeSource time,
-                 Duration streamingCallTimeout) {
+    AsyncRetries(
+            Call.Factory calls,
+            RetryInterceptor rules,
+            EndpointRateLimiter limiter,
+            TimeSource time,
+            Duration streamingCallTimeout) {
         this.calls = calls;
         this.streamingCallTimeout = streamingCallTimeout;
         this.rules = rules;
@@ -50,7 +54,8 @@ final class AsyncRetries {
      */
     CompletableFuture<Response> run(Request request) {
         Request attemptRequest = request.newBuilder()
-                .tag(RequestTags.SingleAttempt.class, RequestTags.SingleAttempt.INSTANCE).build();
+                .tag(RequestTags.SingleAttempt.class, RequestTags.SingleAttempt.INSTANCE)
+                .build();
         RetryOptions config = rules.config();
         AtomicInteger attempts = new AtomicInteger();
         AtomicReference<Call> inFlight = new AtomicReference<>();
@@ -60,23 +65,32 @@ final class AsyncRetries {
                 .withMaxDuration(config.maxElapsed())
                 .withDelayFn(context -> rules.delayBefore(context.getAttemptCount() + 1, context.getLastResult()))
                 .onRetryScheduled(event -> {
-                    rules.beforeRetry(request, event.getLastResult(), event.getLastException(), event.getDelay(),
+                    rules.beforeRetry(
+                            request,
+                            event.getLastResult(),
+                            event.getLastException(),
+                            event.getDelay(),
                             event.getAttemptCount() + 1);
                     if (event.getLastResult() != null) {
                         event.getLastResult().close();
                     }
                 })
                 .build();
-        CompletableFuture<Response> result = Failsafe.with(policy).with(scheduler)
-                .getStageAsync(() -> attempt(attemptRequest, attempts, inFlight));
+        CompletableFuture<Response> result =
+                Failsafe.with(policy).with(scheduler).getStageAsync(() -> attempt(attemptRequest, attempts, inFlight));
         CompletableFuture<Response> tagged = new CompletableFuture<>();
         result.whenComplete((response, failure) -> {
             if (failure != null) {
-                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause()
-                        != null ? failure.getCause() : failure;
-                tagged.completeExceptionally(cause instanceof IOException io
-                        && !(cause instanceof OutcomeUnknownIoException) && !(cause instanceof AttemptsExhaustedException)
-                        ? new AttemptsExhaustedException(attempts.get(), io) : cause);
+                Throwable cause =
+                        failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                                ? failure.getCause()
+                                : failure;
+                tagged.completeExceptionally(
+                        cause instanceof IOException io
+                                        && !(cause instanceof OutcomeUnknownIoException)
+                                        && !(cause instanceof AttemptsExhaustedException)
+                                ? new AttemptsExhaustedException(attempts.get(), io)
+                                : cause);
             } else {
                 tagged.complete(RetryInterceptor.tagged(response, attempts.get()));
             }
@@ -101,23 +115,28 @@ final class AsyncRetries {
      */
     CompletableFuture<Response> once(Request request) {
         Request attemptRequest = request.newBuilder()
-                .tag(RequestTags.SingleAttempt.class, RequestTags.SingleAttempt.INSTANCE).build();
+                .tag(RequestTags.SingleAttempt.class, RequestTags.SingleAttempt.INSTANCE)
+                .build();
         AtomicReference<Call> inFlight = new AtomicReference<>();
         CompletableFuture<Response> outcome = attempt(attemptRequest, new AtomicInteger(), inFlight)
                 .thenApply(response -> {
                     Duration retryAfter = response.code() == 429 ? rules.retryAfter(response) : null;
                     if (retryAfter != null) {
-                        limiter.pause(RequestTags.endpoint(request),
+                        limiter.pause(
+                                RequestTags.endpoint(request),
                                 retryAfter.compareTo(rules.config().maxRetryAfter()) > 0
-                                        ? rules.config().maxRetryAfter() : retryAfter);
+                                        ? rules.config().maxRetryAfter()
+                                        : retryAfter);
                     }
                     return response;
                 });
         CompletableFuture<Response> result = new CompletableFuture<>();
         outcome.whenComplete((response, failure) -> {
             if (failure != null) {
-                Throwable cause = failure instanceof java.util.concurrent.CompletionException
-                        && failure.getCause() != null ? failure.getCause() : failure;
+                Throwable cause =
+                        failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                                ? failure.getCause()
+                                : failure;
                 result.completeExceptionally(cause);
             } else {
                 result.complete(response);
@@ -131,7 +150,8 @@ final class AsyncRetries {
         return result;
     }
 
-    private CompletableFuture<Response> attempt(Request request, AtomicInteger attempts, AtomicReference<Call> inFlight) {
+    private CompletableFuture<Response> attempt(
+            Request request, AtomicInteger attempts, AtomicReference<Call> inFlight) {
         CompletableFuture<Response> outcome = new CompletableFuture<>();
         Duration wait = limiter.reserve(RequestTags.endpoint(request));
         Runnable send = () -> {
@@ -156,10 +176,12 @@ final class AsyncRetries {
         if (wait.isZero()) {
             send.run();
         } else {
-            time.schedule(() -> {
-                send.run();
-                return null;
-            }, wait);
+            time.schedule(
+                    () -> {
+                        send.run();
+                        return null;
+                    },
+                    wait);
         }
         return outcome;
     }

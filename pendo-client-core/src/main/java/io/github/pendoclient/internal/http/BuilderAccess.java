@@ -15,8 +15,7 @@ public final class BuilderAccess {
 
     private static volatile Resolver resolver;
 
-    private BuilderAccess() {
-    }
+    private BuilderAccess() {}
 
     /** Resolves a builder's settings. */
     @FunctionalInterface

@@ -12,8 +12,7 @@ public final class ClientStacks {
 
     private static volatile Function<PendoClient, PendoHttp> access;
 
-    private ClientStacks() {
-    }
+    private ClientStacks() {}
 
     /**
      * Called once by {@link PendoClient}'s class initialiser; a second registration is refused.

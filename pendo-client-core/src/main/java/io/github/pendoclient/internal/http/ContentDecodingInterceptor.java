@@ -25,9 +25,12 @@ final class ContentDecodingInterceptor implements Interceptor {
         private static final long serialVersionUID = 1L;
 
         UndecodableBodyException(IOException cause) {
-            super("The body claimed Content-Encoding: gzip but could not be decoded as gzip ("
-                    + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
-                    + ")", cause);
+            super(
+                    "The body claimed Content-Encoding: gzip but could not be decoded as gzip ("
+                            + cause.getClass().getSimpleName()
+                            + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
+                            + ")",
+                    cause);
         }
     }
 

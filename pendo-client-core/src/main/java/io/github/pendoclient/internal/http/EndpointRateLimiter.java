@@ -51,8 +51,8 @@ final class EndpointRateLimiter {
         }
         double perSecond = config.limitFor(endpoint);
         if (perSecond > 0) {
-            Slots endpointSlots = slots.computeIfAbsent(endpoint,
-                    key -> new Slots(Math.max(1, (long) (1_000_000_000L / perSecond))));
+            Slots endpointSlots =
+                    slots.computeIfAbsent(endpoint, key -> new Slots(Math.max(1, (long) (1_000_000_000L / perSecond))));
             wait = Math.max(wait, endpointSlots.reserve(now + wait) - now);
         }
         if (wait <= 0) {

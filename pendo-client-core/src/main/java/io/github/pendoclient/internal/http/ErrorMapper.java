@@ -16,7 +16,6 @@ import io.github.pendoclient.error.RateLimitedException;
 import io.github.pendoclient.error.RedirectNotFollowedException;
 import io.github.pendoclient.error.ServerException;
 import io.github.pendoclient.error.UnreadableResponseException;
-import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.internal.json.JsonValues;
 import java.io.EOFException;
 import java.io.IOException;
@@ -43,8 +42,8 @@ final class ErrorMapper {
     static final int RAW_BODY_LIMIT = 1024;
     private static final long PEEK_LIMIT = 64 * 1024;
     private static final Pattern JSON_PATH = Pattern.compile("at path (\\$\\S*)");
-    private static final Pattern HTML_TITLE = Pattern.compile("<title[^>]*>(.*?)</title>",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern HTML_TITLE =
+            Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private final Redactor redactor;
     private final String credentialName;
@@ -72,8 +71,8 @@ final class ErrorMapper {
         String raw = redactor.redact(truncate(text, RAW_BODY_LIMIT));
         Duration retryAfter = retry.retryAfter(response);
         int code = response.code();
-        ApiError error = new ApiError(request.method(), pathOf(request), code, attempts, errorBody, raw, retryAfter,
-                headers(response));
+        ApiError error = new ApiError(
+                request.method(), pathOf(request), code, attempts, errorBody, raw, retryAfter, headers(response));
         String what = request.method() + " " + request.url().encodedPath();
         String tries = attempts == 1 ? "1 attempt" : attempts + " attempts";
         String detail = detail(response, text, errorBody);
@@ -135,7 +134,8 @@ final class ErrorMapper {
         } else {
             String shown = redactor.redact(Redactor.withoutUserInfo(location));
             okhttp3.HttpUrl target = response.request().url().resolve(location.trim());
-            boolean sameHost = target != null && RedirectInterceptor.sameOrigin(response.request().url(), target);
+            boolean sameHost = target != null
+                    && RedirectInterceptor.sameOrigin(response.request().url(), target);
             message = sameHost
                     ? "Pendo answered HTTP " + code + " for " + what + ", redirecting to " + shown + " within the API"
                             + " host; not followed after " + RedirectInterceptor.MAX_REDIRECTS + " redirects in a row"
@@ -154,7 +154,9 @@ final class ErrorMapper {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : response.headers().names()) {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.equals(HeaderInterceptor.KEY_HEADER) || lower.equals("authorization") || lower.equals("cookie")
+            if (lower.equals(HeaderInterceptor.KEY_HEADER)
+                    || lower.equals("authorization")
+                    || lower.equals("cookie")
                     || lower.equals("set-cookie")) {
                 continue;
             }
@@ -195,8 +197,12 @@ final class ErrorMapper {
         } else {
             reason = cause.getClass().getSimpleName() + ": " + redactor.redact(cause.getMessage());
         }
-        return new PendoNetworkException(what + " to " + hostDescription + " failed after " + tries + ": " + reason,
-                request.method(), pathOf(request), attempts, cause);
+        return new PendoNetworkException(
+                what + " to " + hostDescription + " failed after " + tries + ": " + reason,
+                request.method(),
+                pathOf(request),
+                attempts,
+                cause);
     }
 
     private OutcomeUnknownException outcomeUnknown(Request request, OutcomeUnknownIoException unknown) {
@@ -207,43 +213,63 @@ final class ErrorMapper {
                 cause = fromResponse(response);
             }
             reason = "Pendo answered HTTP " + unknown.response().code()
-                    + (cause instanceof RedirectNotFollowedException redirect ? " (" + redirect.getMessage() + ")" : "");
+                    + (cause instanceof RedirectNotFollowedException redirect
+                            ? " (" + redirect.getMessage() + ")"
+                            : "");
         } else {
-            cause = fromIoFailure(request, new AttemptsExhaustedException(unknown.attempts(),
-                    (IOException) unknown.getCause()));
+            cause = fromIoFailure(
+                    request, new AttemptsExhaustedException(unknown.attempts(), (IOException) unknown.getCause()));
             IOException io = (IOException) unknown.getCause();
             reason = "the answer was lost (" + io.getClass().getSimpleName() + ": " + redactor.redact(io.getMessage())
                     + ")";
         }
         String what = request.method() + " " + request.url().encodedPath();
-        return new OutcomeUnknownException(what + " may or may not have been applied: Pendo received the request,"
-                + " or may have, and " + reason + ". It was not sent again, because a second copy could apply it"
-                + " twice. Check first: " + unknown.whatToCheck() + "; then send it again only if it did not take"
-                + " effect.", request.method(), pathOf(request), unknown.attempts(), unknown.whatToCheck(), cause);
+        return new OutcomeUnknownException(
+                what + " may or may not have been applied: Pendo received the request,"
+                        + " or may have, and " + reason
+                        + ". It was not sent again, because a second copy could apply it"
+                        + " twice. Check first: " + unknown.whatToCheck()
+                        + "; then send it again only if it did not take"
+                        + " effect.",
+                request.method(),
+                pathOf(request),
+                unknown.attempts(),
+                unknown.whatToCheck(),
+                cause);
     }
 
     /** Maps a body that could not be read as the expected JSON; the credential is removed from every message. */
     UnreadableResponseException unreadable(Request request, Throwable failure) {
         String original = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         String message = redactor.redact(original);
-        if (!message.equals(original) || failure.getCause() != null
-                && !String.valueOf(failure.getCause().getMessage()).equals(
-                        redactor.redact(String.valueOf(failure.getCause().getMessage())))) {
+        if (!message.equals(original)
+                || failure.getCause() != null
+                        && !String.valueOf(failure.getCause().getMessage())
+                                .equals(redactor.redact(
+                                        String.valueOf(failure.getCause().getMessage())))) {
             failure = new IOException(message);
         }
         Matcher matcher = JSON_PATH.matcher(message);
         String jsonPath = matcher.find() ? matcher.group(1) : null;
         boolean undecodable = failure instanceof ContentDecodingInterceptor.UndecodableBodyException;
-        String kind = failure instanceof JsonBodyConverters.EmptyBodyException ? "has no body where one was expected"
-                : undecodable ? "could not be decoded"
-                : failure instanceof EOFException ? "was cut short" : "is not the expected JSON";
-        String advice = undecodable ? ". It was not retried: the answer arrived whole and would not change; a proxy"
-                + " or gateway in front of Pendo may be altering responses." : ". If it persists, report it with the"
-                + " path above.";
-        return new UnreadableResponseException("The response to " + request.method() + " "
-                + request.url().encodedPath() + " " + kind + (jsonPath != null ? " at " + jsonPath : "") + ": "
-                + message + advice, request.method(), pathOf(request),
-                RequestTags.attempts(request), jsonPath, failure);
+        String kind = failure instanceof JsonBodyConverters.EmptyBodyException
+                ? "has no body where one was expected"
+                : undecodable
+                        ? "could not be decoded"
+                        : failure instanceof EOFException ? "was cut short" : "is not the expected JSON";
+        String advice = undecodable
+                ? ". It was not retried: the answer arrived whole and would not change; a proxy"
+                        + " or gateway in front of Pendo may be altering responses."
+                : ". If it persists, report it with the" + " path above.";
+        return new UnreadableResponseException(
+                "The response to " + request.method() + " "
+                        + request.url().encodedPath() + " " + kind + (jsonPath != null ? " at " + jsonPath : "") + ": "
+                        + message + advice,
+                request.method(),
+                pathOf(request),
+                RequestTags.attempts(request),
+                jsonPath,
+                failure);
     }
 
     private static String bodyText(Response response) {
@@ -251,7 +277,8 @@ final class ErrorMapper {
             Buffer buffer = new Buffer();
             okio.BufferedSource source = response.body().source();
             source.request(PEEK_LIMIT);
-            buffer.write(source.getBuffer(), Math.min(PEEK_LIMIT, source.getBuffer().size()));
+            buffer.write(
+                    source.getBuffer(), Math.min(PEEK_LIMIT, source.getBuffer().size()));
             return buffer.readUtf8();
         } catch (IOException | IllegalStateException e) {
             return "";
@@ -315,9 +342,11 @@ final class ErrorMapper {
                 detail.append(" Pendo says: ").append(overall).append('.');
             }
             if (!errorBody.fields().isEmpty()) {
-                detail.append(" Fields: ").append(errorBody.fields().entrySet().stream()
-                        .map(entry -> entry.getKey() + ": " + entry.getValue())
-                        .collect(Collectors.joining("; "))).append('.');
+                detail.append(" Fields: ")
+                        .append(errorBody.fields().entrySet().stream()
+                                .map(entry -> entry.getKey() + ": " + entry.getValue())
+                                .collect(Collectors.joining("; ")))
+                        .append('.');
             }
             return redactor.redact(detail.toString());
         }

@@ -22,9 +22,8 @@ final class HeaderInterceptor implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
-        Request.Builder builder = request.newBuilder()
-                .header(KEY_HEADER, credential.reveal())
-                .header("User-Agent", userAgent);
+        Request.Builder builder =
+                request.newBuilder().header(KEY_HEADER, credential.reveal()).header("User-Agent", userAgent);
         if (request.header("Accept") == null) {
             builder.header("Accept", "application/json");
         }

@@ -23,9 +23,16 @@ import okhttp3.OkHttpClient;
  * @param hostDescription how error messages name the host, for example {@code https://app.eu.pendo.io (region EU)}
  * @param binding how response bodies are bound to records: lenient, or strict (a type mismatch fails the call)
  */
-public record HttpOptions(HttpUrl baseUrl, TimeoutOptions timeouts, RetryOptions retry, RateLimitOptions rateLimit,
-                          OkHttpClient okHttpClient, String userAgent, TimeSource timeSource, String hostDescription,
-                          Binding binding) {
+public record HttpOptions(
+        HttpUrl baseUrl,
+        TimeoutOptions timeouts,
+        RetryOptions retry,
+        RateLimitOptions rateLimit,
+        OkHttpClient okHttpClient,
+        String userAgent,
+        TimeSource timeSource,
+        String hostDescription,
+        Binding binding) {
 
     /**
      * Checks that every required value is present.
@@ -69,9 +76,16 @@ public record HttpOptions(HttpUrl baseUrl, TimeoutOptions timeouts, RetryOptions
      * @return a new builder
      */
     public Builder toBuilder() {
-        return new Builder().baseUrl(baseUrl).timeouts(timeouts).retry(retry).rateLimit(rateLimit)
-                .okHttpClient(okHttpClient).userAgent(userAgent).timeSource(timeSource)
-                .hostDescription(hostDescription).binding(binding);
+        return new Builder()
+                .baseUrl(baseUrl)
+                .timeouts(timeouts)
+                .retry(retry)
+                .rateLimit(rateLimit)
+                .okHttpClient(okHttpClient)
+                .userAgent(userAgent)
+                .timeSource(timeSource)
+                .hostDescription(hostDescription)
+                .binding(binding);
     }
 
     /** Builds {@link HttpOptions}; {@link #build()} checks that the settings without a default were given. */
@@ -87,8 +101,7 @@ public record HttpOptions(HttpUrl baseUrl, TimeoutOptions timeouts, RetryOptions
         private String hostDescription;
         private Binding binding = Binding.LENIENT;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The base URL requests are resolved against. Required.
@@ -196,8 +209,8 @@ public record HttpOptions(HttpUrl baseUrl, TimeoutOptions timeouts, RetryOptions
          * @throws NullPointerException naming the first required setting that was not given
          */
         public HttpOptions build() {
-            return new HttpOptions(baseUrl, timeouts, retry, rateLimit, okHttpClient, userAgent, timeSource,
-                    hostDescription, binding);
+            return new HttpOptions(
+                    baseUrl, timeouts, retry, rateLimit, okHttpClient, userAgent, timeSource, hostDescription, binding);
         }
     }
 }

@@ -50,12 +50,12 @@ final class JsonBodyConverters extends Converter.Factory {
                 try {
                     Object value = adapter.fromJson(reader);
                     if (value == null && !anyJsonValue) {
-                        throw new JsonDataException("Expected " + expected(type) + " but the body is the JSON literal"
-                                + " null at path $");
+                        throw new JsonDataException(
+                                "Expected " + expected(type) + " but the body is the JSON literal" + " null at path $");
                     }
                     if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-                        throw new JsonDataException("Unexpected content after the JSON document at path "
-                                + reader.getPath());
+                        throw new JsonDataException(
+                                "Unexpected content after the JSON document at path " + reader.getPath());
                     }
                     return value;
                 } catch (EOFException e) {
@@ -69,7 +69,8 @@ final class JsonBodyConverters extends Converter.Factory {
 
     private static String expected(Type type) {
         Class<?> raw = com.squareup.moshi.Types.getRawType(type);
-        return java.util.Collection.class.isAssignableFrom(raw) ? "a JSON array"
+        return java.util.Collection.class.isAssignableFrom(raw)
+                ? "a JSON array"
                 : raw == String.class ? "a JSON string" : "a JSON object";
     }
 }

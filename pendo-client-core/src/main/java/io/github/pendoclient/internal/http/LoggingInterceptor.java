@@ -43,8 +43,7 @@ final class LoggingInterceptor implements Interceptor {
             LOG.debug("<-- {} failed: {}: {}", line, e.getClass().getSimpleName(), redactor.redact(e.getMessage()));
             throw e;
         }
-        LOG.debug("<-- {} {} ({} ms)", response.code(), line,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        LOG.debug("<-- {} {} ({} ms)", response.code(), line, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         if (LOG.isTraceEnabled()) {
             LOG.trace("<-- headers {}", headers(response.headers()));
         }
@@ -58,10 +57,15 @@ final class LoggingInterceptor implements Interceptor {
                 text.append(", ");
             }
             String name = headers.name(i);
-            text.append(name).append('=')
-                    .append(Redactor.isSecretHeader(name) ? Redactor.REDACTED
-                            : redactor.redact(Redactor.isUrlHeader(name) ? Redactor.withoutUserInfo(headers.value(i))
-                                    : headers.value(i)));
+            text.append(name)
+                    .append('=')
+                    .append(
+                            Redactor.isSecretHeader(name)
+                                    ? Redactor.REDACTED
+                                    : redactor.redact(
+                                            Redactor.isUrlHeader(name)
+                                                    ? Redactor.withoutUserInfo(headers.value(i))
+                                                    : headers.value(i)));
         }
         return text.append('}').toString();
     }

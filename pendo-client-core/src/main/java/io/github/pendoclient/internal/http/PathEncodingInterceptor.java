@@ -20,7 +20,8 @@ final class PathEncodingInterceptor implements Interceptor {
         if (path.indexOf('+') < 0 && path.indexOf(';') < 0) {
             return chain.proceed(request);
         }
-        HttpUrl url = request.url().newBuilder()
+        HttpUrl url = request.url()
+                .newBuilder()
                 .encodedPath(path.replace("+", "%2B").replace(";", "%3B"))
                 .build();
         return chain.proceed(request.newBuilder().url(url).build());

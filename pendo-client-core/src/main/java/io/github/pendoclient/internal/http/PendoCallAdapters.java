@@ -29,8 +29,8 @@ final class PendoCallAdapters extends CallAdapter.Factory {
         }
         if (raw == CompletableFuture.class) {
             if (!(returnType instanceof ParameterizedType parameterized)) {
-                throw new IllegalArgumentException("CompletableFuture return types need a body type, for example"
-                        + " CompletableFuture<Visitor>");
+                throw new IllegalArgumentException(
+                        "CompletableFuture return types need a body type, for example" + " CompletableFuture<Visitor>");
             }
             Type body = getParameterUpperBound(0, parameterized);
             return new CallAdapter<Object, CompletableFuture<Object>>() {

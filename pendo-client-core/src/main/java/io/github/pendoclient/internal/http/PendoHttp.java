@@ -1,9 +1,9 @@
 package io.github.pendoclient.internal.http;
 
-import io.github.pendoclient.Credential;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.Moshi;
+import io.github.pendoclient.Credential;
 import io.github.pendoclient.error.ApiError;
 import io.github.pendoclient.error.InvalidRequestException;
 import io.github.pendoclient.error.PendoException;
@@ -45,6 +45,7 @@ public final class PendoHttp implements AutoCloseable {
     private final OkHttpClient okHttp;
     /** Chooses the client of a request: {@link #okHttp}, or a fresh connection for a write that may not be repeated. */
     private final Call.Factory calls;
+
     private final boolean ownsOkHttp;
     private final Retrofit retrofit;
     private final ErrorMapper errors;
@@ -57,11 +58,11 @@ public final class PendoHttp implements AutoCloseable {
         this.stats = new StatsRecorder();
         Redactor redactor = new Redactor(credential);
         EndpointRateLimiter limiter = new EndpointRateLimiter(options.rateLimit(), options.timeSource(), stats);
-        this.retry = new RetryInterceptor(options.retry(), options.timeSource(), limiter, stats,
-                redactor);
+        this.retry = new RetryInterceptor(options.retry(), options.timeSource(), limiter, stats, redactor);
         this.errors = new ErrorMapper(redactor, credentialName, options.hostDescription(), retry);
         this.ownsOkHttp = options.okHttpClient() == null;
-        OkHttpClient.Builder builder = ownsOkHttp ? new OkHttpClient.Builder() : options.okHttpClient().newBuilder();
+        OkHttpClient.Builder builder =
+                ownsOkHttp ? new OkHttpClient.Builder() : options.okHttpClient().newBuilder();
         builder.connectTimeout(options.timeouts().connect())
                 .readTimeout(options.timeouts().read())
                 .writeTimeout(options.timeouts().write())
@@ -83,17 +84,19 @@ public final class PendoHttp implements AutoCloseable {
         // closed: on a stale connection such a write fails with an unknown outcome although nothing was received.
         // Same dispatcher, interceptors and timeouts; no idle connection is kept.
         OkHttpClient freshConnections = okHttp.newBuilder()
-                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build();
+                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
+                .build();
         this.calls = request -> (RequestTags.isIdempotent(request) ? okHttp : freshConnections).newCall(request);
         this.retrofit = new Retrofit.Builder()
                 .baseUrl(options.baseUrl())
                 .callFactory(calls)
                 .addConverterFactory(new JsonBodyConverters(options.binding().moshi()))
-                .addConverterFactory(MoshiConverterFactory.create(options.binding().moshi()))
+                .addConverterFactory(
+                        MoshiConverterFactory.create(options.binding().moshi()))
                 .addCallAdapterFactory(new PendoCallAdapters(this))
                 .build();
-        this.async = new AsyncRetries(calls, retry, limiter, options.timeSource(),
-                options.timeouts().streamingCall());
+        this.async = new AsyncRetries(
+                calls, retry, limiter, options.timeSource(), options.timeouts().streamingCall());
     }
 
     /**
@@ -207,8 +210,9 @@ public final class PendoHttp implements AutoCloseable {
         try {
             return call.request();
         } catch (IllegalArgumentException refused) {
-            throw new InvalidRequestException("The request was not sent: " + refused.getMessage()
-                    + ". Check the arguments; path ids may not be '.' or '..'.",
+            throw new InvalidRequestException(
+                    "The request was not sent: " + refused.getMessage()
+                            + ". Check the arguments; path ids may not be '.' or '..'.",
                     new ApiError("", "", 0, 0, null, "", null));
         }
     }
@@ -240,8 +244,8 @@ public final class PendoHttp implements AutoCloseable {
     }
 
     /** Sends a Retrofit call's request through {@code attempts} (with retries or once) and converts the body. */
-    private <T> CompletableFuture<T> executeAsync(retrofit2.Call<T> call,
-            Function<Request, CompletableFuture<Response>> attempts) {
+    private <T> CompletableFuture<T> executeAsync(
+            retrofit2.Call<T> call, Function<Request, CompletableFuture<Response>> attempts) {
         Request request;
         Converter<ResponseBody, T> converter;
         try {
@@ -266,8 +270,8 @@ public final class PendoHttp implements AutoCloseable {
         return retry.retryDelay(failure, attemptsSoFar);
     }
 
-    private <T> CompletableFuture<T> complete(Request request, CompletableFuture<Response> responses,
-                                              Converter<ResponseBody, T> converter) {
+    private <T> CompletableFuture<T> complete(
+            Request request, CompletableFuture<Response> responses, Converter<ResponseBody, T> converter) {
         CompletableFuture<T> future = new CompletableFuture<>();
         responses.whenComplete((response, failure) -> {
             if (failure != null) {
@@ -295,9 +299,10 @@ public final class PendoHttp implements AutoCloseable {
             throw new PendoException("Not a Retrofit call of this stack: " + request.method() + " "
                     + request.url().encodedPath());
         }
-        java.lang.reflect.Type bodyType = PendoCallAdapters.bodyType(invocation.method().getGenericReturnType());
-        return (Converter<ResponseBody, T>) retrofit.responseBodyConverter(bodyType,
-                invocation.method().getAnnotations());
+        java.lang.reflect.Type bodyType =
+                PendoCallAdapters.bodyType(invocation.method().getGenericReturnType());
+        return (Converter<ResponseBody, T>)
+                retrofit.responseBodyConverter(bodyType, invocation.method().getAnnotations());
     }
 
     /** What Retrofit does with a response: the converted body of a success, else a typed exception. */
@@ -318,7 +323,8 @@ public final class PendoHttp implements AutoCloseable {
     private <T> T bodyOf(retrofit2.Response<T> response) {
         if (response.isSuccessful()) {
             T body = response.body();
-            if (body == null && (response.code() == 204 || response.code() == 205)
+            if (body == null
+                    && (response.code() == 204 || response.code() == 205)
                     && RequestTags.expectsBody(response.raw().request())) {
                 throw errors.unreadable(response.raw().request(), new JsonBodyConverters.EmptyBodyException());
             }
@@ -341,7 +347,9 @@ public final class PendoHttp implements AutoCloseable {
      * @return a copy marked idempotent
      */
     public static Request idempotent(Request request) {
-        return request.newBuilder().tag(RequestTags.Repeatable.class, RequestTags.Repeatable.YES).build();
+        return request.newBuilder()
+                .tag(RequestTags.Repeatable.class, RequestTags.Repeatable.YES)
+                .build();
     }
 
     /**
@@ -375,8 +383,11 @@ public final class PendoHttp implements AutoCloseable {
      * @throws PendoException typed by what went wrong before the body
      */
     public Response executeStreaming(Request request) {
-        return run(request.newBuilder().tag(RequestTags.StreamingMark.class, RequestTags.StreamingMark.INSTANCE)
-                .build(), true);
+        return run(
+                request.newBuilder()
+                        .tag(RequestTags.StreamingMark.class, RequestTags.StreamingMark.INSTANCE)
+                        .build(),
+                true);
     }
 
     /**
@@ -397,7 +408,8 @@ public final class PendoHttp implements AutoCloseable {
      * @return a future of a successful response with an unread body, which the caller closes
      */
     public CompletableFuture<Response> executeStreamingAsync(Request request) {
-        return runAsync(request.newBuilder().tag(RequestTags.StreamingMark.class, RequestTags.StreamingMark.INSTANCE)
+        return runAsync(request.newBuilder()
+                .tag(RequestTags.StreamingMark.class, RequestTags.StreamingMark.INSTANCE)
                 .build());
     }
 
@@ -460,15 +472,19 @@ public final class PendoHttp implements AutoCloseable {
         if (failure instanceof AttemptsExhaustedException exhausted) {
             return errors.fromIoFailure(request, exhausted);
         }
-        if (failure instanceof JsonDataException || failure instanceof JsonEncodingException
-                || failure instanceof EOFException || failure instanceof JsonBodyConverters.EmptyBodyException) {
+        if (failure instanceof JsonDataException
+                || failure instanceof JsonEncodingException
+                || failure instanceof EOFException
+                || failure instanceof JsonBodyConverters.EmptyBodyException) {
             return errors.unreadable(request, failure);
         }
         if (failure instanceof IOException io) {
             return errors.fromIoFailure(request, io);
         }
-        return new PendoException("Unexpected failure of " + request.method() + " " + request.url().encodedPath()
-                + ": " + failure, failure);
+        return new PendoException(
+                "Unexpected failure of " + request.method() + " "
+                        + request.url().encodedPath() + ": " + failure,
+                failure);
     }
 
     /**

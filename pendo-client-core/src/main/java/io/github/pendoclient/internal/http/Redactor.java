@@ -23,7 +23,8 @@ final class Redactor {
 
     /** The URL without a user name or password. */
     static okhttp3.HttpUrl withoutUserInfo(okhttp3.HttpUrl url) {
-        return url.username().isEmpty() && url.password().isEmpty() ? url
+        return url.username().isEmpty() && url.password().isEmpty()
+                ? url
                 : url.newBuilder().username("").password("").build();
     }
 
@@ -44,7 +45,10 @@ final class Redactor {
 
     static boolean isSecretHeader(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return lower.startsWith("x-pendo-") || lower.equals("authorization") || lower.equals("proxy-authorization")
-                || lower.equals("cookie") || lower.equals("set-cookie");
+        return lower.startsWith("x-pendo-")
+                || lower.equals("authorization")
+                || lower.equals("proxy-authorization")
+                || lower.equals("cookie")
+                || lower.equals("set-cookie");
     }
 }

@@ -31,7 +31,8 @@ final class RedirectInterceptor implements Interceptor {
         for (int followed = 0; isRedirect(response.code()); followed++) {
             HttpUrl target = target(request.url(), response);
             Request next = followed < MAX_REDIRECTS && target != null && sameOrigin(request.url(), target)
-                    ? followUp(request, response.code(), target) : null;
+                    ? followUp(request, response.code(), target)
+                    : null;
             if (next == null) {
                 return refused(response, target);
             }
@@ -48,8 +49,7 @@ final class RedirectInterceptor implements Interceptor {
 
     /** Whether two URLs share scheme, host and port: the only redirects that may carry the credential. */
     static boolean sameOrigin(HttpUrl from, HttpUrl to) {
-        return from.scheme().equals(to.scheme()) && from.host().equalsIgnoreCase(to.host())
-                && from.port() == to.port();
+        return from.scheme().equals(to.scheme()) && from.host().equalsIgnoreCase(to.host()) && from.port() == to.port();
     }
 
     /** The redirect's target resolved against the request, or null when there is no usable {@code Location}. */
@@ -68,8 +68,11 @@ final class RedirectInterceptor implements Interceptor {
             }
             return next.build();
         }
-        return next.method("GET", null).removeHeader("Content-Type").removeHeader("Content-Length")
-                .removeHeader("Transfer-Encoding").build();
+        return next.method("GET", null)
+                .removeHeader("Content-Type")
+                .removeHeader("Content-Length")
+                .removeHeader("Transfer-Encoding")
+                .build();
     }
 
     private static boolean canSendAgain(RequestBody body) {
@@ -81,6 +84,8 @@ final class RedirectInterceptor implements Interceptor {
         if (target == null) {
             return response;
         }
-        return response.newBuilder().header("Location", Redactor.withoutUserInfo(target).toString()).build();
+        return response.newBuilder()
+                .header("Location", Redactor.withoutUserInfo(target).toString())
+                .build();
     }
 }

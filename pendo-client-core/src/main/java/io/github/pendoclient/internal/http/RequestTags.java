@@ -20,20 +20,25 @@ import retrofit2.http.Streaming;
 final class RequestTags {
 
     /** Marks a request whose body is read by the caller as a stream: never buffered, long timeouts. */
-    enum StreamingMark { INSTANCE }
+    enum StreamingMark {
+        INSTANCE
+    }
 
     /** How many attempts produced the response it is attached to. */
-    record Attempts(int count) {
-    }
+    record Attempts(int count) {}
 
     /** Marks one attempt of an asynchronous call: no retry loop, the rate-limit slot is already taken. */
-    enum SingleAttempt { INSTANCE }
+    enum SingleAttempt {
+        INSTANCE
+    }
 
     /** Overrides whether a request may be repeated, for requests built without a Retrofit method. */
-    enum Repeatable { YES, NO }
-
-    private RequestTags() {
+    enum Repeatable {
+        YES,
+        NO
     }
+
+    private RequestTags() {}
 
     /**
      * Whether the request may be sent twice with the effect of once: an explicit {@link Repeatable} tag, else an
@@ -58,8 +63,11 @@ final class RequestTags {
         if (invocation == null) {
             return false;
         }
-        java.lang.reflect.Type returned = PendoCallAdapters.bodyType(invocation.method().getGenericReturnType());
-        return returned != Void.class && returned != void.class && !returned.getTypeName().equals("kotlin.Unit");
+        java.lang.reflect.Type returned =
+                PendoCallAdapters.bodyType(invocation.method().getGenericReturnType());
+        return returned != Void.class
+                && returned != void.class
+                && !returned.getTypeName().equals("kotlin.Unit");
     }
 
     /** How to find out whether a non-idempotent write took effect. */
@@ -70,14 +78,14 @@ final class RequestTags {
         }
         Invocation invocation = request.tag(Invocation.class);
         OutcomeCheck check = invocation == null ? null : invocation.method().getAnnotation(OutcomeCheck.class);
-        return check != null ? check.value()
+        return check != null
+                ? check.value()
                 : "read the object back (list or get it) before sending " + request.method() + " "
                         + request.url().encodedPath() + " again";
     }
 
     /** How to check the outcome of a request built without a Retrofit method. */
-    record OutcomeHint(String text) {
-    }
+    record OutcomeHint(String text) {}
 
     static boolean isStreaming(Request request) {
         if (request.tag(StreamingMark.class) != null) {

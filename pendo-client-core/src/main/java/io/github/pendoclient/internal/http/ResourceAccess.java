@@ -24,8 +24,7 @@ public final class ResourceAccess {
 
     private static volatile Factory factory;
 
-    private ResourceAccess() {
-    }
+    private ResourceAccess() {}
 
     /** Builds each resource on a stack. */
     public interface Factory {

@@ -1,10 +1,10 @@
 package io.github.pendoclient.internal.http;
 
 import dev.failsafe.Execution;
+import dev.failsafe.RetryPolicy;
 import io.github.pendoclient.error.PendoApiException;
 import io.github.pendoclient.error.PendoException;
 import io.github.pendoclient.error.PendoNetworkException;
-import dev.failsafe.RetryPolicy;
 import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.http.TimeSource;
 import java.io.IOException;
@@ -52,8 +52,8 @@ final class RetryInterceptor implements Interceptor {
     private final Redactor redactor;
     private final RetryPolicy<Response> policy;
 
-    RetryInterceptor(RetryOptions config, TimeSource time, EndpointRateLimiter limiter, StatsRecorder stats,
-                     Redactor redactor) {
+    RetryInterceptor(
+            RetryOptions config, TimeSource time, EndpointRateLimiter limiter, StatsRecorder stats, Redactor redactor) {
         this.config = config;
         this.time = time;
         this.limiter = limiter;
@@ -69,8 +69,10 @@ final class RetryInterceptor implements Interceptor {
     /** Whether an attempt's outcome is worth another attempt (idempotency is checked before this). */
     boolean retryable(Response response, Throwable failure) {
         if (failure != null) {
-            return failure instanceof IOException io && !(io instanceof OutcomeUnknownIoException)
-                    && !(io instanceof ContentDecodingInterceptor.UndecodableBodyException) && isRetryable(io);
+            return failure instanceof IOException io
+                    && !(io instanceof OutcomeUnknownIoException)
+                    && !(io instanceof ContentDecodingInterceptor.UndecodableBodyException)
+                    && isRetryable(io);
         }
         return response != null && RETRYABLE_STATUSES.contains(response.code()) && !waitsTooLong(response);
     }
@@ -83,18 +85,20 @@ final class RetryInterceptor implements Interceptor {
                 return java.util.Optional.empty();
             }
             retryAfter = api.error().retryAfter();
-            if (retryAfter != null && retryAfter.compareTo(config.maxRetryAfter()) > 0
+            if (retryAfter != null
+                    && retryAfter.compareTo(config.maxRetryAfter()) > 0
                     && config.longRetryAfter() == RetryOptions.LongRetryAfter.FAIL_FAST
                     && (api.statusCode() == 429 || api.statusCode() == 503)) {
                 return java.util.Optional.empty();
             }
-        } else if (!(failure instanceof PendoNetworkException network && network.getCause() instanceof IOException io
+        } else if (!(failure instanceof PendoNetworkException network
+                && network.getCause() instanceof IOException io
                 && isRetryable(io))) {
             return java.util.Optional.empty();
         }
         if (retryAfter != null) {
-            return java.util.Optional.of(retryAfter.compareTo(config.maxRetryAfter()) > 0 ? config.maxRetryAfter()
-                    : retryAfter);
+            return java.util.Optional.of(
+                    retryAfter.compareTo(config.maxRetryAfter()) > 0 ? config.maxRetryAfter() : retryAfter);
         }
         return java.util.Optional.of(delayBefore(attemptsSoFar + 1, null));
     }
@@ -108,9 +112,14 @@ final class RetryInterceptor implements Interceptor {
         if (response != null && response.code() == 429 && retryAfter(response) != null) {
             limiter.pause(RequestTags.endpoint(request), delay);
         }
-        LOG.warn("Retrying {} {} in {} ms after {} (attempt {} of {})", request.method(),
-                request.url().encodedPath(), delay.toMillis(),
-                describe(response, failure instanceof IOException io ? io : null), nextAttempt, config.maxAttempts());
+        LOG.warn(
+                "Retrying {} {} in {} ms after {} (attempt {} of {})",
+                request.method(),
+                request.url().encodedPath(),
+                delay.toMillis(),
+                describe(response, failure instanceof IOException io ? io : null),
+                nextAttempt,
+                config.maxAttempts());
         stats.retry();
     }
 
@@ -121,7 +130,9 @@ final class RetryInterceptor implements Interceptor {
         boolean idempotent = RequestTags.isIdempotent(request);
         if (!idempotent && request.body() != null) {
             // A one-shot body stops OkHttp from silently sending the write again on a fresh connection.
-            request = request.newBuilder().method(request.method(), new OneShotBody(request.body())).build();
+            request = request.newBuilder()
+                    .method(request.method(), new OneShotBody(request.body()))
+                    .build();
         }
         boolean streaming = RequestTags.isStreaming(request);
         Execution<Response> execution = Execution.of(policy);
@@ -141,7 +152,9 @@ final class RetryInterceptor implements Interceptor {
                 if (response != null && !response.isSuccessful()) {
                     // An error status stands on its own; only its body, which would go into the message, is lost.
                     response.close();
-                    response = response.newBuilder().body(ResponseBody.create("", null)).build();
+                    response = response.newBuilder()
+                            .body(ResponseBody.create("", null))
+                            .build();
                 } else {
                     failure = e;
                     closeQuietly(response);
@@ -159,12 +172,14 @@ final class RetryInterceptor implements Interceptor {
             }
             if (chain.call().isCanceled()) {
                 closeQuietly(response);
-                throw new AttemptsExhaustedException(attempt, failure != null ? failure
-                        : new InterruptedIOException("Canceled"));
+                throw new AttemptsExhaustedException(
+                        attempt, failure != null ? failure : new InterruptedIOException("Canceled"));
             }
             if (!idempotent && answerLost(response, failure)) {
-                throw new OutcomeUnknownIoException(attempt,
-                        response == null ? null : tagged(response, request, attempt), failure,
+                throw new OutcomeUnknownIoException(
+                        attempt,
+                        response == null ? null : tagged(response, request, attempt),
+                        failure,
                         RequestTags.outcomeCheck(request));
             }
             if (response != null && waitsTooLong(response)) {
@@ -187,8 +202,11 @@ final class RetryInterceptor implements Interceptor {
                     sleep(delay);
                     continue;
                 }
-                LOG.warn("Not retrying {} {} after {}: the retry budget of {} s would be exceeded",
-                        request.method(), request.url().encodedPath(), describe(response, failure),
+                LOG.warn(
+                        "Not retrying {} {} after {}: the retry budget of {} s would be exceeded",
+                        request.method(),
+                        request.url().encodedPath(),
+                        describe(response, failure),
                         config.maxElapsed().toSeconds());
             }
             if (failure != null) {
@@ -208,9 +226,15 @@ final class RetryInterceptor implements Interceptor {
     }
 
     static Response tagged(Response response, Request callerRequest, int attempt) {
-        Request tagged = withoutSecretHeaders(callerRequest).newBuilder()
-                .tag(RequestTags.Attempts.class, new RequestTags.Attempts(attempt)).build();
-        return response.newBuilder().request(tagged).networkResponse(null).priorResponse(null).cacheResponse(null)
+        Request tagged = withoutSecretHeaders(callerRequest)
+                .newBuilder()
+                .tag(RequestTags.Attempts.class, new RequestTags.Attempts(attempt))
+                .build();
+        return response.newBuilder()
+                .request(tagged)
+                .networkResponse(null)
+                .priorResponse(null)
+                .cacheResponse(null)
                 .build();
     }
 
@@ -247,7 +271,8 @@ final class RetryInterceptor implements Interceptor {
             return false;
         }
         if (failure != null) {
-            return !(failure instanceof ConnectException || failure instanceof NoRouteToHostException
+            return !(failure instanceof ConnectException
+                    || failure instanceof NoRouteToHostException
                     || failure instanceof UnknownHostException);
         }
         int code = response.code();

@@ -30,7 +30,11 @@ final class StatsRecorder {
     }
 
     HttpStats snapshot() {
-        return new HttpStats(attempts.sum(), retries.sum(), rateLimited.sum(), throttled.sum(),
+        return new HttpStats(
+                attempts.sum(),
+                retries.sum(),
+                rateLimited.sum(),
+                throttled.sum(),
                 Duration.ofNanos(throttledNanos.sum()));
     }
 }

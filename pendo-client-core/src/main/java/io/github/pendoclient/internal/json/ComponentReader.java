@@ -28,10 +28,19 @@ import java.util.Map;
 final class ComponentReader {
 
     /** A value the component cannot hold without loss: the record keeps {@code raw} and leaves the component empty. */
-    record Kept(Object raw, String expected, boolean typeDiffers) {
-    }
+    record Kept(Object raw, String expected, boolean typeDiffers) {}
 
-    private enum Kind { STRING, LONG, INT, DOUBLE, BOOLEAN, INSTANT, TREE, RECORD, OTHER }
+    private enum Kind {
+        STRING,
+        LONG,
+        INT,
+        DOUBLE,
+        BOOLEAN,
+        INSTANT,
+        TREE,
+        RECORD,
+        OTHER
+    }
 
     /**
      * The shape of a tree type, worked out once: {@code Object} is {@link #ANY}, {@code Map<String, V>} an object
@@ -56,8 +65,7 @@ final class ComponentReader {
      * A tree value that does not have the declared shape, as {@link JsonValues} reads it. Made only on that rare
      * path: a value of the declared shape is returned as it is read, and nothing else is allocated for it.
      */
-    private record Mismatch(Object raw) {
-    }
+    private record Mismatch(Object raw) {}
 
     private final Kind kind;
     private final Type type;
@@ -294,8 +302,10 @@ final class ComponentReader {
             String text = reader.nextString();
             try {
                 double value = Double.parseDouble(text.trim());
-                if (!Double.isNaN(value) && !Double.isInfinite(value)
-                        && !text.trim().isEmpty() && Character.isDigit(text.trim().charAt(text.trim().length() - 1))) {
+                if (!Double.isNaN(value)
+                        && !Double.isInfinite(value)
+                        && !text.trim().isEmpty()
+                        && Character.isDigit(text.trim().charAt(text.trim().length() - 1))) {
                     return value;
                 }
             } catch (NumberFormatException notANumber) {

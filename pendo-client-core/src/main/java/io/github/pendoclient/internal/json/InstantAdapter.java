@@ -33,13 +33,15 @@ final class InstantAdapter extends JsonAdapter<Instant> {
                 try {
                     return Instant.parse(text);
                 } catch (DateTimeParseException e) {
-                    throw new JsonDataException("Expected epoch milliseconds or an ISO-8601 instant but was '"
-                            + text + "' at path " + reader.getPath(), e);
+                    throw new JsonDataException(
+                            "Expected epoch milliseconds or an ISO-8601 instant but was '" + text + "' at path "
+                                    + reader.getPath(),
+                            e);
                 }
             }
             default:
-                throw new JsonDataException("Expected epoch milliseconds but was " + reader.peek()
-                        + " at path " + reader.getPath());
+                throw new JsonDataException(
+                        "Expected epoch milliseconds but was " + reader.peek() + " at path " + reader.getPath());
         }
     }
 
@@ -54,8 +56,8 @@ final class InstantAdapter extends JsonAdapter<Instant> {
             try {
                 return (long) Double.parseDouble(text);
             } catch (NumberFormatException notANumber) {
-                throw new JsonDataException("Expected epoch milliseconds but was '" + text + "' at path "
-                        + reader.getPath(), notANumber);
+                throw new JsonDataException(
+                        "Expected epoch milliseconds but was '" + text + "' at path " + reader.getPath(), notANumber);
             }
         }
     }

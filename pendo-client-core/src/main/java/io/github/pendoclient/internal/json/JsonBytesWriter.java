@@ -29,6 +29,7 @@ public class JsonBytesWriter {
     private static final int CACHED_MAX = 1024;
     /** A buffer grown past this is dropped by {@link #reset}, so that a writer kept for reuse stays small. */
     private static final int KEPT_BYTES = 256 * 1024;
+
     private static final int FIRST_BYTES = 8 * 1024;
 
     private byte[] bytes = new byte[FIRST_BYTES];
@@ -37,8 +38,7 @@ public class JsonBytesWriter {
     private final byte[][] cachedJson = new byte[64][];
 
     /** An empty writer. */
-    public JsonBytesWriter() {
-    }
+    public JsonBytesWriter() {}
 
     /**
      * Appends a value, or nothing when Moshi must write it.
@@ -190,7 +190,9 @@ public class JsonBytesWriter {
             appendRaw("null");
         } else if (value instanceof String text) {
             string(text);
-        } else if (value instanceof Long || value instanceof Integer || value instanceof Short
+        } else if (value instanceof Long
+                || value instanceof Integer
+                || value instanceof Short
                 || value instanceof Byte) {
             appendLong(((Number) value).longValue());
         } else if (custom(value)) {

@@ -25,8 +25,7 @@ public final class JsonValues {
     /** Per thread, its {@link JsonBytesWriter} when not in use (see {@link #takeWriter}). */
     private static final ThreadLocal<JsonBytesWriter> IDLE_WRITER = new ThreadLocal<>();
 
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     /**
      * Reads the next value of the reader.
@@ -322,8 +321,7 @@ public final class JsonValues {
                 } catch (NumberFormatException notANumber) {
                     throw new IllegalArgumentException("The index in '" + path + "' is not a number", notANumber);
                 }
-                current = current instanceof List<?> list && index >= 0 && index < list.size() ? list.get(index)
-                        : null;
+                current = current instanceof List<?> list && index >= 0 && index < list.size() ? list.get(index) : null;
                 i = close + 1;
             }
             if (i < path.length() && path.charAt(i) == '.') {
@@ -369,8 +367,7 @@ public final class JsonValues {
     }
 
     private static boolean isIntegral(Number number) {
-        return number instanceof Long || number instanceof Integer || number instanceof Short
-                || number instanceof Byte;
+        return number instanceof Long || number instanceof Integer || number instanceof Short || number instanceof Byte;
     }
 
     private static int rank(Object value) {

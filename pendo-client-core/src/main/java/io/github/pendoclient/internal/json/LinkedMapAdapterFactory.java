@@ -50,8 +50,8 @@ final class LinkedMapAdapterFactory implements JsonAdapter.Factory {
                 String name = reader.nextName();
                 V value = values.fromJson(reader);
                 if (map.put(name, value) != null) {
-                    throw new com.squareup.moshi.JsonDataException("Map key '" + name + "' has multiple values at path "
-                            + reader.getPath());
+                    throw new com.squareup.moshi.JsonDataException(
+                            "Map key '" + name + "' has multiple values at path " + reader.getPath());
                 }
             }
             reader.endObject();

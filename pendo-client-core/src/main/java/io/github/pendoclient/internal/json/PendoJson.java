@@ -25,8 +25,7 @@ public final class PendoJson {
     private static final Moshi MOSHI = create(false);
     private static final Moshi STRICT = create(true);
 
-    private PendoJson() {
-    }
+    private PendoJson() {}
 
     /**
      * The shared, immutable Moshi instance. Add adapters with {@code moshi().newBuilder()}.

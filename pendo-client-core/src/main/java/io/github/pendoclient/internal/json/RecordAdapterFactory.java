@@ -60,10 +60,13 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
             return new RecordAdapter<>(raw, moshi, strict).nullSafe();
         } catch (InaccessibleObjectException closed) {
             Module module = raw.getModule();
-            throw new IllegalArgumentException("Cannot read JSON into the record " + raw.getName() + ": its module "
-                    + module.getName() + " does not export or open package " + raw.getPackageName() + " to "
-                    + RecordAdapterFactory.class.getModule().getName() + ". Make the record public and add \"exports "
-                    + raw.getPackageName() + " to io.github.pendoclient;\" (or \"opens\") to its module-info.java.",
+            throw new IllegalArgumentException(
+                    "Cannot read JSON into the record " + raw.getName() + ": its module "
+                            + module.getName() + " does not export or open package " + raw.getPackageName() + " to "
+                            + RecordAdapterFactory.class.getModule().getName()
+                            + ". Make the record public and add \"exports "
+                            + raw.getPackageName()
+                            + " to io.github.pendoclient;\" (or \"opens\") to its module-info.java.",
                     closed);
         }
     }
@@ -125,7 +128,8 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
                 Set<? extends Annotation> qualifiers = qualifiers(component);
                 adapters[i] = moshi.adapter(component.getGenericType(), qualifiers);
                 readers[i] = qualifiers.isEmpty()
-                        ? new ComponentReader(component.getGenericType(), adapters[i], strict) : null;
+                        ? new ComponentReader(component.getGenericType(), adapters[i], strict)
+                        : null;
                 AlsoReads alsoReads = component.getAnnotation(AlsoReads.class);
                 if (alsoReads != null) {
                     for (String alias : alsoReads.value()) {
@@ -208,7 +212,8 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
                         }
                     }
                 } else {
-                    boolean ownNameRead = index < Long.SIZE ? (readByOwnNameBits & 1L << index) != 0
+                    boolean ownNameRead = index < Long.SIZE
+                            ? (readByOwnNameBits & 1L << index) != 0
                             : readByOwnName != null && readByOwnName[index];
                     if (ownNameRead || readViaAlias != null && readViaAlias[index] != null) {
                         unknownFields = put(unknownFields, name, JsonValues.read(reader));
@@ -240,8 +245,10 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
                 return constructor.newInstance(values);
             } catch (InvocationTargetException e) {
                 Throwable cause = e.getCause();
-                throw new JsonDataException("Could not create " + type.getSimpleName() + " at path "
-                        + reader.getPath() + ": " + cause.getMessage(), cause);
+                throw new JsonDataException(
+                        "Could not create " + type.getSimpleName() + " at path " + reader.getPath() + ": "
+                                + cause.getMessage(),
+                        cause);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("Cannot instantiate " + type.getName(), e);
             } finally {
@@ -261,8 +268,12 @@ final class RecordAdapterFactory implements JsonAdapter.Factory {
                 throw new JsonDataException(message);
             }
             if (loggedFields.add(name) && LOG.isDebugEnabled()) {
-                LOG.debug("{}.{}: {}; the raw value is kept in unknownFields().get(\"{}\") (logged once per field)",
-                        type.getSimpleName(), name, message, name);
+                LOG.debug(
+                        "{}.{}: {}; the raw value is kept in unknownFields().get(\"{}\") (logged once per field)",
+                        type.getSimpleName(),
+                        name,
+                        message,
+                        name);
             }
         }
 

@@ -72,8 +72,11 @@ class ErrorMappingTest {
         String page = "<html><head><title>503 Service Temporarily Unavailable</title></head><body><center>"
                 + "<h1>503 Service Temporarily Unavailable</h1></center><hr><center>nginx</center></body></html>";
         for (int i = 0; i < 4; i++) {
-            fixture.enqueue(new MockResponse.Builder().code(503).addHeader("Content-Type", "text/html")
-                    .body(page).build());
+            fixture.enqueue(new MockResponse.Builder()
+                    .code(503)
+                    .addHeader("Content-Type", "text/html")
+                    .body(page)
+                    .build());
         }
 
         assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
@@ -88,7 +91,8 @@ class ErrorMappingTest {
         fixture.enqueue(json(400, "x".repeat(50_000)));
 
         assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
                         e -> assertThat(e.rawBody()).hasSizeLessThan(1100));
     }
 
@@ -109,7 +113,8 @@ class ErrorMappingTest {
         fixture.enqueue(json(200, "[{\"id\":\"f1\"}, {\"id\" \"f2\"}]"));
 
         assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
-                .isInstanceOfSatisfying(UnreadableResponseException.class,
+                .isInstanceOfSatisfying(
+                        UnreadableResponseException.class,
                         e -> assertThat(e.jsonPath()).startsWith("$[1]"))
                 .hasMessageContaining("GET /api/v1/feature");
     }
@@ -119,7 +124,8 @@ class ErrorMappingTest {
         fixture.enqueue(json(200, "{\"id\":\"not-a-list\"}"));
 
         assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
-                .isInstanceOfSatisfying(UnreadableResponseException.class,
+                .isInstanceOfSatisfying(
+                        UnreadableResponseException.class,
                         e -> assertThat(e.jsonPath()).isEqualTo("$"));
     }
 
@@ -131,15 +137,18 @@ class ErrorMappingTest {
             fixture.enqueue(json(500, echo));
         }
 
-        PendoException unauthorized = catchPendo(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()));
+        PendoException unauthorized =
+                catchPendo(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()));
         PendoException server = catchPendo(() -> ClientStacks.of(fixture.client).execute(fixture.api.visitor("v1")));
 
         for (PendoException e : new PendoException[] {unauthorized, server}) {
             assertThat(e.getMessage()).doesNotContain(StackFixture.KEY).contains("[redacted]");
             assertThat(e.toString()).doesNotContain(StackFixture.KEY);
-            assertThat(((io.github.pendoclient.error.PendoApiException) e).rawBody()).doesNotContain(StackFixture.KEY);
+            assertThat(((io.github.pendoclient.error.PendoApiException) e).rawBody())
+                    .doesNotContain(StackFixture.KEY);
         }
-        assertThat(CapturedLogs.lines()).isNotEmpty()
+        assertThat(CapturedLogs.lines())
+                .isNotEmpty()
                 .anySatisfy(line -> assertThat(line).contains("x-pendo-integration-key=[redacted]"))
                 .anySatisfy(line -> assertThat(line).contains("Retrying GET /api/v1/visitor/v1"))
                 .noneSatisfy(line -> assertThat(line).contains(StackFixture.KEY));

@@ -37,7 +37,8 @@ class HeadersTest {
     void postBodiesAreJson() {
         fixture.enqueue(json(200, "{\"startTime\":1,\"results\":[]}"));
 
-        ClientStacks.of(fixture.client).execute(fixture.api.aggregate(Map.of("request", Map.of("pipeline", java.util.List.of()))));
+        ClientStacks.of(fixture.client)
+                .execute(fixture.api.aggregate(Map.of("request", Map.of("pipeline", java.util.List.of()))));
 
         RecordedRequest request = fixture.take();
         assertThat(request.getMethod()).isEqualTo("POST");
@@ -51,7 +52,6 @@ class HeadersTest {
 
         ClientStacks.of(fixture.client).execute(fixture.api.visitor("a/b c#d%e\"é"));
 
-        assertThat(fixture.take().getUrl().encodedPath())
-                .isEqualTo("/api/v1/visitor/a%2Fb%20c%23d%25e%22%C3%A9");
+        assertThat(fixture.take().getUrl().encodedPath()).isEqualTo("/api/v1/visitor/a%2Fb%20c%23d%25e%22%C3%A9");
     }
 }

@@ -14,7 +14,9 @@ class HttpOptionsTest {
     private static final HttpUrl BASE = HttpUrl.get("https://app.eu.pendo.io/");
 
     private static HttpOptions.Builder required() {
-        return HttpOptions.builder().baseUrl(BASE).userAgent("pendo-client-java/test")
+        return HttpOptions.builder()
+                .baseUrl(BASE)
+                .userAgent("pendo-client-java/test")
                 .hostDescription("https://app.eu.pendo.io (region EU)");
     }
 
@@ -34,15 +36,27 @@ class HttpOptionsTest {
 
         HttpOptions strict = original.toBuilder().binding(Binding.STRICT).build();
 
-        assertThat(strict).isEqualTo(new HttpOptions(BASE, original.timeouts(), original.retry(),
-                original.rateLimit(), null, "pendo-client-java/test", original.timeSource(),
-                "https://app.eu.pendo.io (region EU)", Binding.STRICT));
+        assertThat(strict)
+                .isEqualTo(new HttpOptions(
+                        BASE,
+                        original.timeouts(),
+                        original.retry(),
+                        original.rateLimit(),
+                        null,
+                        "pendo-client-java/test",
+                        original.timeSource(),
+                        "https://app.eu.pendo.io (region EU)",
+                        Binding.STRICT));
         assertThat(original.binding()).isEqualTo(Binding.LENIENT);
     }
 
     @Test
     void buildingWithoutABaseUrlNamesIt() {
-        assertThatThrownBy(() -> HttpOptions.builder().userAgent("ua").hostDescription("host").build())
-                .isInstanceOf(NullPointerException.class).hasMessage("baseUrl");
+        assertThatThrownBy(() -> HttpOptions.builder()
+                        .userAgent("ua")
+                        .hostDescription("host")
+                        .build())
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("baseUrl");
     }
 }

@@ -4,10 +4,10 @@ import static io.github.pendoclient.internal.http.StackFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pendoclient.PendoClient;
-import io.github.pendoclient.testsupport.FakeTime;
 import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.http.TimeSource;
+import io.github.pendoclient.testsupport.FakeTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,8 +39,9 @@ class RateLimitTest {
 
         // The fake clock only moves when the limiter sleeps, so the spacing is exact.
         List<Duration> waits = fixture.time.sleeps();
-        assertThat(waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(100),
-                Duration.ofMillis(100));
+        assertThat(waits)
+                .containsExactly(
+                        Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(100));
         assertThat(fixture.client.stats().throttledRequests()).isEqualTo(4);
     }
 
@@ -53,13 +54,16 @@ class RateLimitTest {
         ClientStacks.of(fixture.client).execute(fixture.api.visitor("v2"));
         ClientStacks.of(fixture.client).execute(fixture.api.features());
 
-        assertThat(fixture.time.sleeps()).as("only the second visitor call waits").hasSize(1);
+        assertThat(fixture.time.sleeps())
+                .as("only the second visitor call waits")
+                .hasSize(1);
     }
 
     @Test
     void endpointOverridesApplyToTheirEndpointOnly() {
-        fixture = new StackFixture(RetryOptions.disabled(), RateLimitOptions.disabled()
-                .withEndpointLimit("POST /api/v1/aggregation", 0.5));
+        fixture = new StackFixture(
+                RetryOptions.disabled(),
+                RateLimitOptions.disabled().withEndpointLimit("POST /api/v1/aggregation", 0.5));
         fixture.enqueue(json(200, "{}"), json(200, "{}"), json(200, "[]"), json(200, "[]"));
 
         ClientStacks.of(fixture.client).execute(fixture.api.aggregate(java.util.Map.of()));
@@ -74,26 +78,39 @@ class RateLimitTest {
     void a429WithRetryAfterPausesOtherRequestsToThatEndpoint() {
         fixture = new StackFixture(); // for its server; the client below has a clock that lets others arrive
         ArrivalClock clock = new ArrivalClock();
-        try (PendoClient client = PendoClient.builder().integrationKey(StackFixture.KEY)
-                .baseUrl(fixture.server.url("/").toString()).retries(RetryOptions.builder().jitter(0).build())
-                .rateLimit(RateLimitOptions.perSecond(1000)).timeSource(clock).build()) {
+        try (PendoClient client = PendoClient.builder()
+                .integrationKey(StackFixture.KEY)
+                .baseUrl(fixture.server.url("/").toString())
+                .retries(RetryOptions.builder().jitter(0).build())
+                .rateLimit(RateLimitOptions.perSecond(1000))
+                .timeSource(clock)
+                .build()) {
             TestApi api = ClientStacks.of(client).create(TestApi.class);
-            fixture.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "5").build(),
-                    json(200, "[]"), json(200, "{}"), json(200, "[]"));
+            fixture.enqueue(
+                    new MockResponse.Builder()
+                            .code(429)
+                            .addHeader("Retry-After", "5")
+                            .build(),
+                    json(200, "[]"),
+                    json(200, "{}"),
+                    json(200, "[]"));
             List<Duration> waitsOfOthers = new ArrayList<>();
             // While the first caller waits out its 429, two more arrive: one for the same endpoint, one for another.
             clock.beforeFirstSleep(() -> {
                 int before = clock.time.sleeps().size();
                 ClientStacks.of(client).execute(api.features());
                 ClientStacks.of(client).execute(api.visitor("v1"));
-                waitsOfOthers.addAll(clock.time.sleeps().subList(before, clock.time.sleeps().size()));
+                waitsOfOthers.addAll(
+                        clock.time.sleeps().subList(before, clock.time.sleeps().size()));
             });
 
             ClientStacks.of(client).execute(api.features());
 
-            assertThat(waitsOfOthers).as("the same endpoint waits out Retry-After; the other endpoint does not wait")
+            assertThat(waitsOfOthers)
+                    .as("the same endpoint waits out Retry-After; the other endpoint does not wait")
                     .containsExactly(Duration.ofSeconds(5));
-            assertThat(clock.time.sleeps()).as("the other caller's pause, then the first caller's backoff")
+            assertThat(clock.time.sleeps())
+                    .as("the other caller's pause, then the first caller's backoff")
                     .containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5));
         }
     }
@@ -101,8 +118,10 @@ class RateLimitTest {
     @Test
     void plainRequestsAreKeyedByTheirPath() {
         fixture = new StackFixture(RetryOptions.disabled(), RateLimitOptions.perSecond(10));
-        Request request = new Request.Builder().url(ClientStacks.of(fixture.client).url("api/v1/aggregation"))
-                .post(okhttp3.RequestBody.create("{}", okhttp3.MediaType.get("application/json"))).build();
+        Request request = new Request.Builder()
+                .url(ClientStacks.of(fixture.client).url("api/v1/aggregation"))
+                .post(okhttp3.RequestBody.create("{}", okhttp3.MediaType.get("application/json")))
+                .build();
         assertThat(RequestTags.endpoint(request)).isEqualTo("POST api/v1/aggregation");
     }
 

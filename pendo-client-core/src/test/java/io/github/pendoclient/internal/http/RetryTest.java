@@ -53,16 +53,22 @@ class RetryTest {
     void a408IsRetriedAtOnceOnceLikeOkHttpDoes() {
         fixture.enqueue(json(408, "{}"), json(200, "[{\"id\":\"f1\"}]"));
 
-        assertThat(ClientStacks.of(fixture.client).execute(fixture.api.features())).hasSize(1);
+        assertThat(ClientStacks.of(fixture.client).execute(fixture.api.features()))
+                .hasSize(1);
 
         assertThat(fixture.server.getRequestCount()).isEqualTo(2);
         assertThat(fixture.time.sleeps()).isEmpty();
     }
 
     @ParameterizedTest
-    @CsvSource({"400, InvalidRequestException", "401, AuthenticationException",
-        "403, PermissionDeniedException", "404, NotFoundException", "422, InvalidRequestException",
-        "409, PendoApiException"})
+    @CsvSource({
+        "400, InvalidRequestException",
+        "401, AuthenticationException",
+        "403, PermissionDeniedException",
+        "404, NotFoundException",
+        "422, InvalidRequestException",
+        "409, PendoApiException"
+    })
     void nonRetryableStatusesAreTriedOnce(int status, String type) {
         fixture.enqueue(json(status, "{}"), json(200, "[]"));
 
@@ -80,8 +86,13 @@ class RetryTest {
     @Test
     void backoffDoublesUpToTheCapAndTheAttemptCountIsReported() {
         fixture.close();
-        fixture = new StackFixture(RetryOptions.builder().jitter(0).maxAttempts(5)
-                .initialBackoff(Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(3)).build(),
+        fixture = new StackFixture(
+                RetryOptions.builder()
+                        .jitter(0)
+                        .maxAttempts(5)
+                        .initialBackoff(Duration.ofSeconds(1))
+                        .maxBackoff(Duration.ofSeconds(3))
+                        .build(),
                 RateLimitOptions.disabled());
         for (int i = 0; i < 5; i++) {
             fixture.enqueue(json(503, "{}"));
@@ -91,15 +102,16 @@ class RetryTest {
                 .isInstanceOf(ServerException.class)
                 .hasMessageContaining("after 5 attempts")
                 .satisfies(e -> assertThat(((ServerException) e).attempts()).isEqualTo(5));
-        assertThat(fixture.time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2),
-                Duration.ofSeconds(3), Duration.ofSeconds(3));
+        assertThat(fixture.time.sleeps())
+                .containsExactly(
+                        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(3));
     }
 
     @Test
     void jitterOnlyShortensTheWait() {
         fixture.close();
-        fixture = new StackFixture(RetryOptions.builder().jitter(0.5).maxAttempts(4).build(),
-                RateLimitOptions.disabled());
+        fixture = new StackFixture(
+                RetryOptions.builder().jitter(0.5).maxAttempts(4).build(), RateLimitOptions.disabled());
         for (int i = 0; i < 4; i++) {
             fixture.enqueue(json(500, "{}"));
         }
@@ -115,7 +127,11 @@ class RetryTest {
 
     @Test
     void retryAfterInSecondsIsHonoured() {
-        fixture.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7").build(),
+        fixture.enqueue(
+                new MockResponse.Builder()
+                        .code(429)
+                        .addHeader("Retry-After", "7")
+                        .build(),
                 json(200, "[]"));
 
         ClientStacks.of(fixture.client).execute(fixture.api.features());
@@ -127,7 +143,11 @@ class RetryTest {
     void retryAfterAsAnHttpDateIsHonoured() {
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 fixture.time.now().plusSeconds(12).atOffset(ZoneOffset.UTC));
-        fixture.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", date).build(),
+        fixture.enqueue(
+                new MockResponse.Builder()
+                        .code(503)
+                        .addHeader("Retry-After", date)
+                        .build(),
                 json(200, "[]"));
 
         ClientStacks.of(fixture.client).execute(fixture.api.features());
@@ -138,7 +158,10 @@ class RetryTest {
     @Test
     void persistent429SaysSoWithTheLastRetryAfter() {
         for (int i = 0; i < 4; i++) {
-            fixture.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "2").build());
+            fixture.enqueue(new MockResponse.Builder()
+                    .code(429)
+                    .addHeader("Retry-After", "2")
+                    .build());
         }
 
         assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
@@ -158,8 +181,12 @@ class RetryTest {
             big.append(i == 0 ? "" : ",").append("{\"id\":\"feature-").append(i).append("\"}");
         }
         big.append(']');
-        fixture.enqueue(new MockResponse.Builder().code(200).body(big.toString())
-                        .onResponseBody(new SocketEffect.CloseSocket(true, false, false)).build(),
+        fixture.enqueue(
+                new MockResponse.Builder()
+                        .code(200)
+                        .body(big.toString())
+                        .onResponseBody(new SocketEffect.CloseSocket(true, false, false))
+                        .build(),
                 json(200, big.toString()));
 
         List<Map<String, Object>> features = ClientStacks.of(fixture.client).execute(fixture.api.features());
@@ -171,7 +198,8 @@ class RetryTest {
     @Test
     void ioFailuresAreRetriedThenReportedWithTheAttemptCount() {
         for (int i = 0; i < 4; i++) {
-            fixture.enqueue(new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket(true, false, false))
+            fixture.enqueue(new MockResponse.Builder()
+                    .onRequestStart(new SocketEffect.CloseSocket(true, false, false))
                     .build());
         }
 
@@ -188,15 +216,21 @@ class RetryTest {
     @Test
     void retriesStopWhenTheTimeBudgetWouldBeExceeded() {
         fixture.close();
-        fixture = new StackFixture(RetryOptions.builder().jitter(0).maxAttempts(10)
-                .initialBackoff(Duration.ofSeconds(10)).maxElapsed(Duration.ofSeconds(35)).build(),
+        fixture = new StackFixture(
+                RetryOptions.builder()
+                        .jitter(0)
+                        .maxAttempts(10)
+                        .initialBackoff(Duration.ofSeconds(10))
+                        .maxElapsed(Duration.ofSeconds(35))
+                        .build(),
                 RateLimitOptions.disabled());
         for (int i = 0; i < 10; i++) {
             fixture.enqueue(json(502, "{}"));
         }
 
         assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
-                .isInstanceOfSatisfying(ServerException.class, e -> assertThat(e.attempts()).isEqualTo(3));
+                .isInstanceOfSatisfying(
+                        ServerException.class, e -> assertThat(e.attempts()).isEqualTo(3));
         assertThat(fixture.time.sleeps()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(20));
     }
 
@@ -207,14 +241,18 @@ class RetryTest {
         fixture.enqueue(json(503, "{}"), json(200, "[]"));
 
         assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
-                .isInstanceOfSatisfying(ServerException.class, e -> assertThat(e.attempts()).isEqualTo(1));
+                .isInstanceOfSatisfying(
+                        ServerException.class, e -> assertThat(e.attempts()).isEqualTo(1));
         assertThat(fixture.server.getRequestCount()).isEqualTo(1);
     }
 
     @Test
     void asyncCallsGetTheSameRetriesAndErrors() throws Exception {
         fixture.enqueue(json(500, "{}"), json(200, "[{\"id\":\"f1\"}]"));
-        assertThat(ClientStacks.of(fixture.client).executeAsync(fixture.api.features()).get()).hasSize(1);
+        assertThat(ClientStacks.of(fixture.client)
+                        .executeAsync(fixture.api.features())
+                        .get())
+                .hasSize(1);
 
         fixture.enqueue(json(401, "{}"));
         assertThat(ClientStacks.of(fixture.client).executeAsync(fixture.api.features()))
@@ -225,8 +263,14 @@ class RetryTest {
 
     @Test
     void typedSubclassesAreDistinct() {
-        assertThat(new Class<?>[] {AuthenticationException.class, PermissionDeniedException.class,
-            NotFoundException.class, InvalidRequestException.class, RateLimitedException.class,
-            ServerException.class}).allMatch(PendoApiException.class::isAssignableFrom);
+        assertThat(new Class<?>[] {
+                    AuthenticationException.class,
+                    PermissionDeniedException.class,
+                    NotFoundException.class,
+                    InvalidRequestException.class,
+                    RateLimitedException.class,
+                    ServerException.class
+                })
+                .allMatch(PendoApiException.class::isAssignableFrom);
     }
 }

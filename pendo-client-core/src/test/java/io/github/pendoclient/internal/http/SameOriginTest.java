@@ -11,14 +11,16 @@ class SameOriginTest {
 
     @ParameterizedTest(name = "{0} -> {1}: {2}")
     @CsvSource({
-            "https://app.pendo.io/api/v1/a, https://app.pendo.io/api/v1/b, true",
-            "https://app.pendo.io/api/v1/a, https://APP.pendo.io/x, true",
-            "https://app.pendo.io/api/v1/a, http://app.pendo.io/api/v1/a, false",
-            "http://app.pendo.io/api/v1/a, https://app.pendo.io/api/v1/a, false",
-            "https://app.pendo.io/api/v1/a, https://app.pendo.io:8443/api/v1/a, false",
-            "https://app.pendo.io/api/v1/a, https://app.pendo.io.evil.example/api/v1/a, false",
-            "https://app.pendo.io/api/v1/a, https://eu.pendo.io/api/v1/a, false"})
+        "https://app.pendo.io/api/v1/a, https://app.pendo.io/api/v1/b, true",
+        "https://app.pendo.io/api/v1/a, https://APP.pendo.io/x, true",
+        "https://app.pendo.io/api/v1/a, http://app.pendo.io/api/v1/a, false",
+        "http://app.pendo.io/api/v1/a, https://app.pendo.io/api/v1/a, false",
+        "https://app.pendo.io/api/v1/a, https://app.pendo.io:8443/api/v1/a, false",
+        "https://app.pendo.io/api/v1/a, https://app.pendo.io.evil.example/api/v1/a, false",
+        "https://app.pendo.io/api/v1/a, https://eu.pendo.io/api/v1/a, false"
+    })
     void onlyTheSameSchemeHostAndPortIsTheSameOrigin(String from, String to, boolean same) {
-        assertThat(RedirectInterceptor.sameOrigin(HttpUrl.get(from), HttpUrl.get(to))).isEqualTo(same);
+        assertThat(RedirectInterceptor.sameOrigin(HttpUrl.get(from), HttpUrl.get(to)))
+                .isEqualTo(same);
     }
 }

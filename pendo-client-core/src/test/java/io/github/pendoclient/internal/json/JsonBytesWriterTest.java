@@ -39,9 +39,17 @@ class JsonBytesWriterTest {
 
     @Test
     void textsAreEscapedAndEncodedAsMoshiAndOkioDo() throws IOException {
-        List<Object> texts = List.of("plain", "quote \" backslash \\ slash /", "tab\tnew\nline\r\b\f\u0000\u001f\u007f",
-                "é ß 名前 😀", "\u2028 and \u2029", "lone \ud800 high", "lone \udc00 low", "x".repeat(30),
-                "long ü ".repeat(300), "");
+        List<Object> texts = List.of(
+                "plain",
+                "quote \" backslash \\ slash /",
+                "tab\tnew\nline\r\b\f\u0000\u001f\u007f",
+                "é ß 名前 😀",
+                "\u2028 and \u2029",
+                "lone \ud800 high",
+                "lone \udc00 low",
+                "x".repeat(30),
+                "long ü ".repeat(300),
+                "");
         for (Object text : texts) {
             assertThat(fast(text)).isEqualTo(moshi(text));
             assertThat(JsonValues.toJson(text)).isEqualTo(moshi(text));
@@ -50,9 +58,24 @@ class JsonBytesWriterTest {
 
     @Test
     void numbersBooleansAndNullsAreWrittenAsMoshiWritesThem() throws IOException {
-        List<Object> values = Arrays.asList(0L, -1L, Long.MIN_VALUE, Long.MAX_VALUE, 7, (short) 3, (byte) -2,
-                0.1, -0.0, 1e10, 1.5e-7, Double.MAX_VALUE, 2.5f, new BigDecimal("12345678901234567890.5"), true,
-                false, null);
+        List<Object> values = Arrays.asList(
+                0L,
+                -1L,
+                Long.MIN_VALUE,
+                Long.MAX_VALUE,
+                7,
+                (short) 3,
+                (byte) -2,
+                0.1,
+                -0.0,
+                1e10,
+                1.5e-7,
+                Double.MAX_VALUE,
+                2.5f,
+                new BigDecimal("12345678901234567890.5"),
+                true,
+                false,
+                null);
         for (Object value : values) {
             assertThat(fast(value)).isEqualTo(moshi(value));
         }
@@ -71,12 +94,18 @@ class JsonBytesWriterTest {
     private static Object randomValue(Random random, int depth) {
         int kind = random.nextInt(depth > 3 ? 6 : 8);
         switch (kind) {
-            case 0: return null;
-            case 1: return random.nextLong();
-            case 2: return random.nextDouble() * 1e6;
-            case 3: return random.nextBoolean();
-            case 4: return "t-" + random.nextInt(1000) + (random.nextBoolean() ? " ü\"\\\n😀" : "");
-            case 5: return (long) random.nextInt(10);
+            case 0:
+                return null;
+            case 1:
+                return random.nextLong();
+            case 2:
+                return random.nextDouble() * 1e6;
+            case 3:
+                return random.nextBoolean();
+            case 4:
+                return "t-" + random.nextInt(1000) + (random.nextBoolean() ? " ü\"\\\n😀" : "");
+            case 5:
+                return (long) random.nextInt(10);
             case 6: {
                 Map<String, Object> map = new LinkedHashMap<>();
                 for (int k = random.nextInt(5); k > 0; k--) {
@@ -109,7 +138,8 @@ class JsonBytesWriterTest {
         assertThat(JsonValues.toJson(deep)).isEqualTo(moshi(deep));
         assertThat(new JsonBytesWriter().append(Double.NaN)).isFalse();
         assertThatThrownBy(() -> JsonValues.toJson(Map.of("n", Double.POSITIVE_INFINITY)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("finite");
     }
 
     @Test

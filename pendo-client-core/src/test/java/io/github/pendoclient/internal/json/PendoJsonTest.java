@@ -16,13 +16,16 @@ import org.junit.jupiter.api.Test;
 
 class PendoJsonTest {
 
-    record Thing(String id, long appId, boolean dirty, Instant createdAt,
-                 @com.squareup.moshi.Json(name = "DisplayName") String displayName,
-                 List<String> tags, @UnknownFields Map<String, Object> unknownFields) {
-    }
+    record Thing(
+            String id,
+            long appId,
+            boolean dirty,
+            Instant createdAt,
+            @com.squareup.moshi.Json(name = "DisplayName") String displayName,
+            List<String> tags,
+            @UnknownFields Map<String, Object> unknownFields) {}
 
-    record Plain(String id) {
-    }
+    record Plain(String id) {}
 
     private final JsonAdapter<Thing> things = PendoJson.moshi().adapter(Thing.class);
 
@@ -48,7 +51,8 @@ class PendoJsonTest {
 
         String written = things.toJson(things.fromJson(json));
 
-        assertThat(written).contains("\"newField\":{\"nested\":[1,2.5,null]}")
+        assertThat(written)
+                .contains("\"newField\":{\"nested\":[1,2.5,null]}")
                 .contains("\"bigId\":4802463602049999")
                 .contains("\"createdAt\":0")
                 .contains("\"appId\":-323232");
@@ -73,14 +77,16 @@ class PendoJsonTest {
         assertThat(instants.fromJson("\"2026-01-01T00:00:00Z\"")).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
         assertThat(instants.toJson(Instant.ofEpochMilli(42))).isEqualTo("42");
         assertThatThrownBy(() -> instants.fromJson("\"yesterday\""))
-                .isInstanceOf(JsonDataException.class).hasMessageContaining("at path $");
+                .isInstanceOf(JsonDataException.class)
+                .hasMessageContaining("at path $");
     }
 
     @Test
     void untypedMapsKeepIntegersExact() throws IOException {
-        JsonAdapter<Map<String, Object>> maps = PendoJson.moshi().adapter(
-                Types.newParameterizedType(Map.class, String.class, Object.class));
-        Map<String, Object> row = maps.fromJson("{\"day\":1540008000000,\"numMinutes\":1.5,\"big\":123456789012345678901}");
+        JsonAdapter<Map<String, Object>> maps =
+                PendoJson.moshi().adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
+        Map<String, Object> row =
+                maps.fromJson("{\"day\":1540008000000,\"numMinutes\":1.5,\"big\":123456789012345678901}");
         assertThat(row.get("day")).isEqualTo(1540008000000L);
         assertThat(row.get("numMinutes")).isEqualTo(1.5);
         assertThat(row.get("big")).isEqualTo(new java.math.BigDecimal("123456789012345678901"));
@@ -92,6 +98,7 @@ class PendoJsonTest {
 
         assertThat(things.fromJson(json).unknownFields()).containsEntry("tags", List.of("a", Map.of()));
         assertThatThrownBy(() -> Binding.STRICT.moshi().adapter(Thing.class).fromJson(json))
-                .isInstanceOf(JsonDataException.class).hasMessageContaining("$.tags");
+                .isInstanceOf(JsonDataException.class)
+                .hasMessageContaining("$.tags");
     }
 }

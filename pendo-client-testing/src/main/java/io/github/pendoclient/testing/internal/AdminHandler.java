@@ -29,7 +29,8 @@ final class AdminHandler {
     Answer segment(String method, String[] parts, String body) {
         synchronized (lock) {
             if (parts.length == 3) {
-                return method.equals("GET") ? Answer.json(200, JsonValues.toJson(segments))
+                return method.equals("GET")
+                        ? Answer.json(200, JsonValues.toJson(segments))
                         : Answer.error(405, "Use POST /api/v1/segment/upload to create a segment");
             }
             if (parts.length == 4 && parts[3].equals("upload") && method.equals("POST")) {
@@ -41,7 +42,9 @@ final class AdminHandler {
                 return Answer.json(200, JsonValues.toJson(segment));
             }
             String id = FakeApi.decode(parts[3]);
-            Map<String, Object> segment = segments.stream().filter(s -> id.equals(s.get("id"))).findFirst()
+            Map<String, Object> segment = segments.stream()
+                    .filter(s -> id.equals(s.get("id")))
+                    .findFirst()
                     .orElse(null);
             if (segment == null) {
                 return Answer.error(404, "No segment with id " + id);
@@ -54,7 +57,8 @@ final class AdminHandler {
                         segments.remove(segment);
                         return Answer.ok();
                     default:
-                        Map<String, Object> replaced = new LinkedHashMap<>((Map<String, Object>) JsonValues.parse(body));
+                        Map<String, Object> replaced =
+                                new LinkedHashMap<>((Map<String, Object>) JsonValues.parse(body));
                         replaced.put("id", id);
                         segments.set(segments.indexOf(segment), replaced);
                         return Answer.ok();
@@ -69,7 +73,8 @@ final class AdminHandler {
             return Answer.json(200, JsonValues.toJson(dataset.reports()));
         }
         String id = FakeApi.decode(parts[3]);
-        if (parts.length == 5 && parts[4].equals("results.json")
+        if (parts.length == 5
+                && parts[4].equals("results.json")
                 && dataset.reports().stream().anyMatch(r -> id.equals(r.get("id")))) {
             return Answer.json(200, JsonValues.toJson(dataset.reportResults(id)));
         }
@@ -100,7 +105,9 @@ final class AdminHandler {
                 return Answer.json(200, JsonValues.toJson(bulkDeletes));
             }
             String id = FakeApi.decode(parts[3]);
-            return bulkDeletes.stream().filter(job -> id.equals(job.get("id"))).findFirst()
+            return bulkDeletes.stream()
+                    .filter(job -> id.equals(job.get("id")))
+                    .findFirst()
                     .map(job -> Answer.json(200, JsonValues.toJson(job)))
                     .orElse(Answer.error(404, "No bulk delete job " + id));
         }

@@ -74,8 +74,12 @@ public final class AggregationEngine {
          * @param bound where to start, or null for the first row
          * @return the rows in the order a stable sort on the fields gives, or null when the source has no index
          */
-        default Stream<Map<String, Object>> sorted(String name, Map<String, Object> params, TimeRange range,
-                                                   List<String> fields, Expression.KeysetBound bound) {
+        default Stream<Map<String, Object>> sorted(
+                String name,
+                Map<String, Object> params,
+                TimeRange range,
+                List<String> fields,
+                Expression.KeysetBound bound) {
             return null;
         }
     }
@@ -104,8 +108,8 @@ public final class AggregationEngine {
      */
     public Stream<Map<String, Object>> run(Object body) {
         if (!(body instanceof Map<?, ?>)) {
-            throw new AggregationException(400, "The body must be a JSON object {\"response\": ..., \"request\":"
-                    + " {\"pipeline\": [...]}}");
+            throw new AggregationException(
+                    400, "The body must be a JSON object {\"response\": ..., \"request\":" + " {\"pipeline\": [...]}}");
         }
         Object request = ((Map<?, ?>) body).get("request");
         if (request != null && !(request instanceof Map<?, ?>)) {
@@ -116,12 +120,14 @@ public final class AggregationEngine {
             throw new AggregationException(422, "pipeline", "Required");
         }
         if (!(pipeline instanceof List<?> steps)) {
-            throw new AggregationException(400, "pipeline", "pipeline must be a JSON array of stages, not "
-                    + abbreviate(pipeline));
+            throw new AggregationException(
+                    400, "pipeline", "pipeline must be a JSON array of stages, not " + abbreviate(pipeline));
         }
         if (steps.size() > MAX_STAGES) {
-            throw new AggregationException(400, "pipeline", "The pipeline has " + steps.size() + " stages; the fake"
-                    + " runs at most " + MAX_STAGES);
+            throw new AggregationException(
+                    400,
+                    "pipeline",
+                    "The pipeline has " + steps.size() + " stages; the fake" + " runs at most " + MAX_STAGES);
         }
         return runPipeline(steps);
     }
@@ -138,18 +144,22 @@ public final class AggregationEngine {
 
     private Stream<Map<String, Object>> runPipeline(List<?> steps) {
         if (steps.isEmpty() || !(steps.get(0) instanceof Map<?, ?> first) || !first.containsKey("source")) {
-            throw new AggregationException(422, "pipeline[0]", "The fake needs a pipeline that starts with a source"
-                    + " step");
+            throw new AggregationException(
+                    422, "pipeline[0]", "The fake needs a pipeline that starts with a source" + " step");
         }
         List<Map.Entry<String, Object>> stages = new ArrayList<>();
         for (int i = 1; i < steps.size(); i++) {
             Map<String, Object> stage = asMap(steps.get(i), "pipeline[" + i + "]", "A pipeline stage");
             if (stage.size() != 1) {
-                throw new AggregationException(400, "pipeline[" + i + "]", "A pipeline stage has exactly one"
-                        + " operator, not " + stage.keySet());
+                throw new AggregationException(
+                        400,
+                        "pipeline[" + i + "]",
+                        "A pipeline stage has exactly one" + " operator, not " + stage.keySet());
             }
             stages.add(stage.entrySet().iterator().next());
-            checkSizes(stages.get(i - 1), "pipeline[" + i + "]." + stages.get(i - 1).getKey());
+            checkSizes(
+                    stages.get(i - 1),
+                    "pipeline[" + i + "]." + stages.get(i - 1).getKey());
         }
         Map<String, Object> sourceSpec = asMap(first.get("source"), "pipeline[0].source", "source");
         Set<Integer> answeredByIndex = new HashSet<>();
@@ -189,7 +199,9 @@ public final class AggregationEngine {
             case "group" -> {
                 if (value instanceof Map<?, ?> spec) {
                     if (spec.get("group") instanceof List<?> keys && keys.size() > MAX_GROUP_FIELDS) {
-                        throw tooMany(at, "The group lists " + keys.size() + " fields to group on",
+                        throw tooMany(
+                                at,
+                                "The group lists " + keys.size() + " fields to group on",
                                 MAX_GROUP_FIELDS + " group fields");
                     }
                     checkAggregated(spec.get("fields"), at, "group");
@@ -198,7 +210,9 @@ public final class AggregationEngine {
             case "reduce" -> checkAggregated(value, at, "reduce");
             case "select", "eval" -> {
                 if (value instanceof Map<?, ?> fields && fields.size() > MAX_COMPUTED_FIELDS) {
-                    throw tooMany(at, "The " + stage.getKey() + " has " + fields.size() + " fields",
+                    throw tooMany(
+                            at,
+                            "The " + stage.getKey() + " has " + fields.size() + " fields",
                             MAX_COMPUTED_FIELDS + " fields per select or eval");
                 }
             }
@@ -218,14 +232,19 @@ public final class AggregationEngine {
             }
         }
         if (count > MAX_AGGREGATED_FIELDS) {
-            throw tooMany(at, "The " + operator + " has " + count + " aggregated fields",
+            throw tooMany(
+                    at,
+                    "The " + operator + " has " + count + " aggregated fields",
                     MAX_AGGREGATED_FIELDS + " aggregated fields");
         }
     }
 
     private static AggregationException tooMany(String at, String found, String limit) {
-        return new AggregationException(400, at, found + "; the fake runs at most " + limit + ", far more than"
-                + " Pendo pipelines use. Split the work into several requests.");
+        return new AggregationException(
+                400,
+                at,
+                found + "; the fake runs at most " + limit + ", far more than"
+                        + " Pendo pipelines use. Split the work into several requests.");
     }
 
     /**
@@ -233,8 +252,8 @@ public final class AggregationEngine {
      * the cursor condition on the sort fields). The sort and the cursor filter are then answered by the index and
      * marked in {@code answered}; the other filters still run, in order.
      */
-    private Stream<Map<String, Object>> keysetPage(Map<String, Object> sourceSpec,
-                                                   List<Map.Entry<String, Object>> stages, Set<Integer> answered) {
+    private Stream<Map<String, Object>> keysetPage(
+            Map<String, Object> sourceSpec, List<Map.Entry<String, Object>> stages, Set<Integer> answered) {
         int sort = -1;
         for (int i = 0; i < stages.size() && sort < 0; i++) {
             String operator = stages.get(i).getKey();
@@ -267,8 +286,8 @@ public final class AggregationEngine {
             }
         }
         Source source = sourceOf(sourceSpec);
-        Stream<Map<String, Object>> rows = sources.sorted(source.name(), source.params(), source.range(), fields,
-                bound);
+        Stream<Map<String, Object>> rows =
+                sources.sorted(source.name(), source.params(), source.range(), fields, bound);
         if (rows == null) {
             return null;
         }
@@ -279,8 +298,7 @@ public final class AggregationEngine {
         return rows;
     }
 
-    private record Source(String name, Map<String, Object> params, TimeRange range) {
-    }
+    private record Source(String name, Map<String, Object> params, TimeRange range) {}
 
     private Stream<Map<String, Object>> source(Map<String, Object> spec) {
         Source source = sourceOf(spec);
@@ -295,12 +313,11 @@ public final class AggregationEngine {
             if (entry.getKey().equals("timeSeries")) {
                 range = timeRange(asMap(entry.getValue(), "pipeline[0].source.timeSeries", "timeSeries"));
             } else if (name != null) {
-                throw new AggregationException(400, "A source step names one source, found " + name + " and "
-                        + entry.getKey());
+                throw new AggregationException(
+                        400, "A source step names one source, found " + name + " and " + entry.getKey());
             } else {
                 name = entry.getKey();
-                params = entry.getValue() == null ? null : asMap(entry.getValue(), "pipeline[0].source." + name,
-                        name);
+                params = entry.getValue() == null ? null : asMap(entry.getValue(), "pipeline[0].source." + name, name);
             }
         }
         if (name == null) {
@@ -317,35 +334,44 @@ public final class AggregationEngine {
         } else if ("hourRange".equals(period)) {
             hourly = true;
         } else {
-            throw new AggregationException(422, "pipeline[0].source.timeSeries.period", "The fake supports timeSeries"
-                    + " periods dayRange and hourRange, not " + abbreviate(period));
+            throw new AggregationException(
+                    422,
+                    "pipeline[0].source.timeSeries.period",
+                    "The fake supports timeSeries" + " periods dayRange and hourRange, not " + abbreviate(period));
         }
         long unit = hourly ? HOUR : DAY;
         long first = floor(time(series.get("first"), "first"), unit);
         Object countValue = series.get("count");
         if (countValue != null && !(countValue instanceof Long)) {
-            throw new AggregationException(400, "pipeline[0].source.timeSeries.count", "timeSeries.count must be a"
-                    + " whole number of periods, not " + abbreviate(countValue));
+            throw new AggregationException(
+                    400,
+                    "pipeline[0].source.timeSeries.count",
+                    "timeSeries.count must be a" + " whole number of periods, not " + abbreviate(countValue));
         }
         if (countValue instanceof Long count && Math.abs(count) > MAX_PERIODS) {
-            throw new AggregationException(400, "pipeline[0].source.timeSeries.count", "timeSeries.count is "
-                    + count + "; the fake spans at most " + MAX_PERIODS + " periods");
+            throw new AggregationException(
+                    400,
+                    "pipeline[0].source.timeSeries.count",
+                    "timeSeries.count is " + count + "; the fake spans at most " + MAX_PERIODS + " periods");
         }
         if (countValue instanceof Long count && count != 0) {
             long n = count;
-            return n > 0 ? new TimeRange(hourly, first, first + n * unit) : new TimeRange(hourly, first + n * unit,
-                    first);
+            return n > 0
+                    ? new TimeRange(hourly, first, first + n * unit)
+                    : new TimeRange(hourly, first + n * unit, first);
         }
         if (series.containsKey("last")) {
             long last = floor(time(series.get("last"), "last"), unit) + unit;
             if (Math.abs(last - first) / unit > MAX_PERIODS) {
-                throw new AggregationException(400, "pipeline[0].source.timeSeries.last", "The timeSeries spans more"
-                        + " than " + MAX_PERIODS + " periods");
+                throw new AggregationException(
+                        400,
+                        "pipeline[0].source.timeSeries.last",
+                        "The timeSeries spans more" + " than " + MAX_PERIODS + " periods");
             }
             return new TimeRange(hourly, Math.min(first, last), Math.max(first, last));
         }
-        throw new AggregationException(400, "pipeline[0].source.timeSeries", "A timeSeries needs a non-zero count"
-                + " or a last");
+        throw new AggregationException(
+                400, "pipeline[0].source.timeSeries", "A timeSeries needs a non-zero count" + " or a last");
     }
 
     private static long floor(long time, long unit) {
@@ -370,12 +396,14 @@ public final class AggregationEngine {
                 return number.longValue();
             }
         }
-        throw new AggregationException(400, "pipeline[0].source.timeSeries." + what, "timeSeries." + what
-                + " is not a time in epoch milliseconds: " + abbreviate(value));
+        throw new AggregationException(
+                400,
+                "pipeline[0].source.timeSeries." + what,
+                "timeSeries." + what + " is not a time in epoch milliseconds: " + abbreviate(value));
     }
 
-    private Stream<Map<String, Object>> apply(Stream<Map<String, Object>> rows, String operator, Object value,
-                                              String at) {
+    private Stream<Map<String, Object>> apply(
+            Stream<Map<String, Object>> rows, String operator, Object value, String at) {
         return Operators.named(operator).apply(rows, value, at, clock);
     }
 

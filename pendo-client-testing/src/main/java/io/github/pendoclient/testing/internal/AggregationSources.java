@@ -89,8 +89,12 @@ final class AggregationSources implements AggregationEngine.Sources {
     }
 
     @Override
-    public Stream<Map<String, Object>> sorted(String name, Map<String, Object> params, TimeRange range,
-                                              List<String> fields, Expression.KeysetBound bound) {
+    public Stream<Map<String, Object>> sorted(
+            String name,
+            Map<String, Object> params,
+            TimeRange range,
+            List<String> fields,
+            Expression.KeysetBound bound) {
         return sorted(name, params, fields, bound);
     }
 
@@ -98,8 +102,8 @@ final class AggregationSources implements AggregationEngine.Sources {
      * A source's rows from a sorted index, for keyset pages: the visitors and accounts while no request has changed
      * them, and the catalogs. Indexes are built on first use and kept for this dataset. Null for other sources.
      */
-    private Stream<Map<String, Object>> sorted(String name, Map<String, Object> params, List<String> fields,
-                                               Expression.KeysetBound bound) {
+    private Stream<Map<String, Object>> sorted(
+            String name, Map<String, Object> params, List<String> fields, Expression.KeysetBound bound) {
         Map<String, Object> p = params == null ? Map.of() : params;
         List<Map<String, Object>> stored;
         switch (name) {
@@ -122,8 +126,10 @@ final class AggregationSources implements AggregationEngine.Sources {
             default:
                 return null;
         }
-        SortedIndex index = sortedIndexes.computeIfAbsent(name + "\u0000" + String.join("\u0000", fields),
-                key -> java.util.Optional.ofNullable(SortedIndex.build(stored, fields)).orElse(NOT_INDEXABLE));
+        SortedIndex index = sortedIndexes.computeIfAbsent(
+                name + "\u0000" + String.join("\u0000", fields),
+                key -> java.util.Optional.ofNullable(SortedIndex.build(stored, fields))
+                        .orElse(NOT_INDEXABLE));
         if (index == NOT_INDEXABLE) {
             return null;
         }
@@ -181,18 +187,21 @@ final class AggregationSources implements AggregationEngine.Sources {
                 return events(p, need(name, range));
             default: {
                 if (!dataset.rowSources().contains(name) && !name.equals("guideEvents") && !name.equals("pollEvents")) {
-                    throw new AggregationException(422, "The fake has no data source '" + name + "'. It serves"
-                            + " visitors, accounts, features, pages, guides, trackTypes, events, pageEvents,"
-                            + " featureEvents, trackEvents, guideEvents, pollEvents and the sources of its dataset.");
+                    throw new AggregationException(
+                            422,
+                            "The fake has no data source '" + name + "'. It serves"
+                                    + " visitors, accounts, features, pages, guides, trackTypes, events, pageEvents,"
+                                    + " featureEvents, trackEvents, guideEvents, pollEvents and the sources of its dataset.");
                 }
                 Stream<Map<String, Object>> stored = dataset.rows(name).stream();
                 if (name.equals("guideEvents") || name.equals("pollEvents")) {
                     TimeRange window = need(name, range);
                     stored = fastWindows
-                            ? timeIndexes.computeIfAbsent(name, key -> BrowserTimeIndex.build(dataset.rows(key)))
+                            ? timeIndexes
+                                    .computeIfAbsent(name, key -> BrowserTimeIndex.build(dataset.rows(key)))
                                     .window(window)
-                            : stored.filter(row -> row.get("browserTime") instanceof Number time
-                                    && window.contains(time.longValue()));
+                            : stored.filter(row ->
+                                    row.get("browserTime") instanceof Number time && window.contains(time.longValue()));
                 }
                 // Copied after the window is picked, so a window costs a copy of its own rows only.
                 return byApp(byParams(stored.map(LinkedHashMap::new), p, "guideId", "pollId"), p);
@@ -211,8 +220,8 @@ final class AggregationSources implements AggregationEngine.Sources {
         if (fastWindows) {
             return EventRollup.ofKind(hourRows(range), kind, p, range);
         }
-        Stream<Map<String, Object>> hourly = hourRows(range).filter(row -> row.kind() == kind)
-                .map(HourlyEvents::toRow);
+        Stream<Map<String, Object>> hourly =
+                hourRows(range).filter(row -> row.kind() == kind).map(HourlyEvents::toRow);
         hourly = byApp(byParams(hourly, p, kind.idField()), p);
         return range.hourly() ? hourly : perDay(hourly, kind.idField());
     }
@@ -222,21 +231,24 @@ final class AggregationSources implements AggregationEngine.Sources {
             return EventRollup.events(hourRows(range), p, range);
         }
         Map<List<Object>, Map<String, Object>> groups = new LinkedHashMap<>();
-        byApp(hourRows(range).map(HourlyEvents::toRow), p)
-                .forEach(row -> {
-                    List<Object> key = List.of(row.get("visitorId"), String.valueOf(row.get("accountId")),
-                            row.get("appId"), row.get("hour"), String.valueOf(row.get("remoteIp")),
-                            String.valueOf(row.get("userAgent")));
-                    Map<String, Object> group = groups.get(key);
-                    if (group == null) {
-                        row.remove("pageId");
-                        row.remove("featureId");
-                        row.remove("trackTypeId");
-                        groups.put(key, row);
-                    } else {
-                        merge(group, row);
-                    }
-                });
+        byApp(hourRows(range).map(HourlyEvents::toRow), p).forEach(row -> {
+            List<Object> key = List.of(
+                    row.get("visitorId"),
+                    String.valueOf(row.get("accountId")),
+                    row.get("appId"),
+                    row.get("hour"),
+                    String.valueOf(row.get("remoteIp")),
+                    String.valueOf(row.get("userAgent")));
+            Map<String, Object> group = groups.get(key);
+            if (group == null) {
+                row.remove("pageId");
+                row.remove("featureId");
+                row.remove("trackTypeId");
+                groups.put(key, row);
+            } else {
+                merge(group, row);
+            }
+        });
         Stream<Map<String, Object>> hourly = groups.values().stream();
         return range.hourly() ? hourly : perDay(hourly, null);
     }
@@ -247,8 +259,13 @@ final class AggregationSources implements AggregationEngine.Sources {
         hourly.forEach(row -> {
             long hour = ((Number) row.remove("hour")).longValue();
             long day = Math.floorDiv(hour, DAY) * DAY;
-            List<Object> key = List.of(row.get("visitorId"), String.valueOf(row.get("accountId")), row.get("appId"),
-                    day, idField == null ? "" : String.valueOf(row.get(idField)), String.valueOf(row.get("remoteIp")),
+            List<Object> key = List.of(
+                    row.get("visitorId"),
+                    String.valueOf(row.get("accountId")),
+                    row.get("appId"),
+                    day,
+                    idField == null ? "" : String.valueOf(row.get(idField)),
+                    String.valueOf(row.get("remoteIp")),
                     String.valueOf(row.get("userAgent")));
             Map<String, Object> existing = days.get(key);
             if (existing == null) {
@@ -269,8 +286,8 @@ final class AggregationSources implements AggregationEngine.Sources {
         into.put("lastTime", Math.max((Long) into.get("lastTime"), (Long) row.get("lastTime")));
     }
 
-    private static Stream<Map<String, Object>> byParams(Stream<Map<String, Object>> rows, Map<String, Object> p,
-                                                        String... fields) {
+    private static Stream<Map<String, Object>> byParams(
+            Stream<Map<String, Object>> rows, Map<String, Object> p, String... fields) {
         for (String field : fields) {
             Object wanted = p.get(field);
             if (wanted != null) {
@@ -302,7 +319,7 @@ final class AggregationSources implements AggregationEngine.Sources {
 
     private static boolean inApps(Map<String, Object> row, Set<Long> apps) {
         return row.get("appId") instanceof Number number && apps.contains(number.longValue())
-                || row.get("appIds") instanceof Collection<?> ids && ids.stream()
-                        .anyMatch(id -> id instanceof Number n && apps.contains(n.longValue()));
+                || row.get("appIds") instanceof Collection<?> ids
+                        && ids.stream().anyMatch(id -> id instanceof Number n && apps.contains(n.longValue()));
     }
 }

@@ -29,7 +29,8 @@ final class CatalogHandler {
         String expand = query.get("expand");
         if (appId != null || expand == null || !FakeApi.decodeQuery(expand).equals("*")) {
             long app = appId != null ? Long.parseLong(FakeApi.decodeQuery(appId)) : Dataset.DEFAULT_APP_ID;
-            result = result.stream().filter(item -> item.get("appId") instanceof Number n && n.longValue() == app)
+            result = result.stream()
+                    .filter(item -> item.get("appId") instanceof Number n && n.longValue() == app)
                     .toList();
         }
         String ids = query.get("id");
@@ -37,7 +38,9 @@ final class CatalogHandler {
             List<Map<String, Object>> found = new ArrayList<>();
             for (String id : ids.split(",")) {
                 String wanted = FakeApi.decodeQuery(id.strip());
-                Map<String, Object> item = result.stream().filter(i -> wanted.equals(i.get("id"))).findFirst()
+                Map<String, Object> item = result.stream()
+                        .filter(i -> wanted.equals(i.get("id")))
+                        .findFirst()
                         .orElse(null);
                 if (item == null) {
                     return Answer.error(404, "No " + noun + " with id " + wanted);
@@ -81,7 +84,8 @@ final class CatalogHandler {
         }
         if (method.equals("PUT") && parts.length == 5 && parts[4].equals("state")) {
             Object state = ((Map<String, Object>) JsonValues.parse(body)).get("state");
-            if (!(state instanceof String text) || !Set.of("draft", "staged", "public", "disabled").contains(text)) {
+            if (!(state instanceof String text)
+                    || !Set.of("draft", "staged", "public", "disabled").contains(text)) {
                 return Answer.error(400, "state must be one of draft, staged, public, disabled; was " + state);
             }
             synchronized (guideStates) {

@@ -1,8 +1,8 @@
 package io.github.pendoclient.testing.internal;
 
+import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.testing.Endpoint;
 import io.github.pendoclient.testing.Fault;
-import io.github.pendoclient.internal.json.JsonValues;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -59,9 +59,11 @@ final class ControlApi {
             case "POST /_fake/faults":
                 return scriptFault(body);
             default:
-                return Answer.error(404, "The fake's control endpoints are GET and DELETE /_fake/requests,"
-                        + " GET and DELETE /_fake/track-events, GET, POST and DELETE /_fake/faults; not "
-                        + method + " " + path);
+                return Answer.error(
+                        404,
+                        "The fake's control endpoints are GET and DELETE /_fake/requests,"
+                                + " GET and DELETE /_fake/track-events, GET, POST and DELETE /_fake/faults; not "
+                                + method + " " + path);
         }
     }
 
@@ -73,15 +75,19 @@ final class ControlApi {
             return Answer.error(400, "The body is not valid JSON: " + e.getMessage());
         }
         if (!(parsed instanceof Map<?, ?> spec)) {
-            return Answer.error(400, "The body is a JSON object, for example {\"endpoint\": \"AGGREGATION\","
-                    + " \"status\": 429, \"retryAfterSeconds\": 1, \"times\": 2}");
+            return Answer.error(
+                    400,
+                    "The body is a JSON object, for example {\"endpoint\": \"AGGREGATION\","
+                            + " \"status\": 429, \"retryAfterSeconds\": 1, \"times\": 2}");
         }
         Endpoint endpoint;
         try {
             endpoint = Endpoint.valueOf(String.valueOf(spec.get("endpoint")));
         } catch (IllegalArgumentException e) {
-            return Answer.error(400, "endpoint", "endpoint must be one of " + Arrays.toString(Endpoint.values())
-                    + ", not " + spec.get("endpoint"));
+            return Answer.error(
+                    400,
+                    "endpoint",
+                    "endpoint must be one of " + Arrays.toString(Endpoint.values()) + ", not " + spec.get("endpoint"));
         }
         try {
             Fault fault = faultOf(spec);

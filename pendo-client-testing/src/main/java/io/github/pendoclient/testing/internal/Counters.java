@@ -8,8 +8,7 @@ package io.github.pendoclient.testing.internal;
  */
 public final class Counters {
 
-    private Counters() {
-    }
+    private Counters() {}
 
     /**
      * The sum of two counters.

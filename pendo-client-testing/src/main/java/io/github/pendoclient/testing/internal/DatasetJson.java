@@ -18,8 +18,7 @@ import okio.Okio;
  */
 public final class DatasetJson {
 
-    private DatasetJson() {
-    }
+    private DatasetJson() {}
 
     /**
      * Reads a dataset's JSON object.

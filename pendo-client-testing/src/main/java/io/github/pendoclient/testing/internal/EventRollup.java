@@ -27,8 +27,7 @@ final class EventRollup {
 
     private static final long DAY = 86_400_000L;
 
-    private EventRollup() {
-    }
+    private EventRollup() {}
 
     /**
      * The rows of one kind's source.
@@ -39,12 +38,12 @@ final class EventRollup {
      * @param range the window
      * @return the rows, one per hour or per day as the range says
      */
-    static Stream<Map<String, Object>> ofKind(Stream<HourlyEvents> window, HourlyEvents.Kind kind,
-                                              Map<String, Object> params, TimeRange range) {
+    static Stream<Map<String, Object>> ofKind(
+            Stream<HourlyEvents> window, HourlyEvents.Kind kind, Map<String, Object> params, TimeRange range) {
         Predicate<HourlyEvents> inApps = inApps(params);
         Object wanted = params.get(kind.idField());
-        Stream<HourlyEvents> rows = window.filter(row -> row.kind() == kind
-                && (wanted == null || wanted.equals(row.objectId())) && inApps.test(row));
+        Stream<HourlyEvents> rows = window.filter(
+                row -> row.kind() == kind && (wanted == null || wanted.equals(row.objectId())) && inApps.test(row));
         if (range.hourly()) {
             return rows.map(row -> new RolledUpRow(row, GroupCounters.of(row), null, true, row::toRow));
         }
@@ -75,23 +74,40 @@ final class EventRollup {
      * @param range the window
      * @return the rows
      */
-    static Stream<Map<String, Object>> events(Stream<HourlyEvents> window, Map<String, Object> params,
-                                              TimeRange range) {
+    static Stream<Map<String, Object>> events(
+            Stream<HourlyEvents> window, Map<String, Object> params, TimeRange range) {
         Predicate<HourlyEvents> inApps = inApps(params);
         Map<DayKey, Group> hours = new LinkedHashMap<>();
-        window.filter(inApps).forEach(row -> hours.computeIfAbsent(new DayKey(Objects.requireNonNull(
-                row.visitorId()), String.valueOf(row.accountId()), row.appId(), row.hour(), "",
-                String.valueOf(row.remoteIp()), String.valueOf(row.userAgent())), key -> new Group()).add(row));
+        window.filter(inApps)
+                .forEach(row -> hours.computeIfAbsent(
+                                new DayKey(
+                                        Objects.requireNonNull(row.visitorId()),
+                                        String.valueOf(row.accountId()),
+                                        row.appId(),
+                                        row.hour(),
+                                        "",
+                                        String.valueOf(row.remoteIp()),
+                                        String.valueOf(row.userAgent())),
+                                key -> new Group())
+                        .add(row));
         if (range.hourly()) {
-            return hours.values().stream().map(group -> new RolledUpRow(group.first, group.counters(), null, false,
-                    () -> eventsRow(group)));
+            return hours.values().stream()
+                    .map(group -> new RolledUpRow(group.first, group.counters(), null, false, () -> eventsRow(group)));
         }
         Map<DayKey, List<Group>> days = new LinkedHashMap<>();
         for (Map.Entry<DayKey, Group> hour : hours.entrySet()) {
             DayKey key = hour.getKey();
-            days.computeIfAbsent(new DayKey(key.visitorId(), key.accountId(), key.appId(),
-                    Math.floorDiv(key.day(), DAY) * DAY, "", key.remoteIp(), key.userAgent()),
-                    k -> new ArrayList<>(1)).add(hour.getValue());
+            days.computeIfAbsent(
+                            new DayKey(
+                                    key.visitorId(),
+                                    key.accountId(),
+                                    key.appId(),
+                                    Math.floorDiv(key.day(), DAY) * DAY,
+                                    "",
+                                    key.remoteIp(),
+                                    key.userAgent()),
+                            k -> new ArrayList<>(1))
+                    .add(hour.getValue());
         }
         return days.entrySet().stream().map(day -> {
             List<Group> groups = day.getValue();
@@ -139,8 +155,13 @@ final class EventRollup {
     }
 
     private static DayKey dayKey(HourlyEvents row, String objectId) {
-        return new DayKey(Objects.requireNonNull(row.visitorId()), String.valueOf(row.accountId()), row.appId(),
-                Math.floorDiv(row.hour(), DAY) * DAY, objectId, String.valueOf(row.remoteIp()),
+        return new DayKey(
+                Objects.requireNonNull(row.visitorId()),
+                String.valueOf(row.accountId()),
+                row.appId(),
+                Math.floorDiv(row.hour(), DAY) * DAY,
+                objectId,
+                String.valueOf(row.remoteIp()),
                 String.valueOf(row.userAgent()));
     }
 
@@ -167,9 +188,14 @@ final class EventRollup {
      * What a roll-up groups on: visitor, account, app, the period's start (an hour or a day), object id (empty for
      * {@code events}), address and agent; the general roll-up's list key, as fields.
      */
-    private record DayKey(String visitorId, String accountId, long appId, long day, String objectId,
-                          String remoteIp, String userAgent) {
-    }
+    private record DayKey(
+            String visitorId,
+            String accountId,
+            long appId,
+            long day,
+            String objectId,
+            String remoteIp,
+            String userAgent) {}
 
     /** The hourly rows of one group, in dataset order. */
     private static final class Group {

@@ -51,8 +51,10 @@ public final class Expression {
      */
     public static Expression parse(String text) {
         if (text.length() > MAX_LENGTH) {
-            throw new ExpressionException("The expression is " + text.length() + " characters long; the fake parses at"
-                    + " most " + MAX_LENGTH, false);
+            throw new ExpressionException(
+                    "The expression is " + text.length() + " characters long; the fake parses at" + " most "
+                            + MAX_LENGTH,
+                    false);
         }
         ExpressionParser parser = new ExpressionParser(text);
         Node root = parser.or();
@@ -73,11 +75,17 @@ public final class Expression {
     public Object evaluate(Map<String, Object> row, LongSupplier clock) {
         try {
             return root.eval(row, clock);
-        } catch (ClassCastException | NullPointerException | ArithmeticException | IndexOutOfBoundsException
-                 | IllegalArgumentException | java.time.DateTimeException e) {
+        } catch (ClassCastException
+                | NullPointerException
+                | ArithmeticException
+                | IndexOutOfBoundsException
+                | IllegalArgumentException
+                | java.time.DateTimeException e) {
             // A function given the wrong kind of argument (date("x", 1, 2)), a bad index: the same type error rule.
-            throw new ExpressionException("Type error: " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()) + " in: " + text, false);
+            throw new ExpressionException(
+                    "Type error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + " in: "
+                            + text,
+                    false);
         }
     }
 
@@ -106,17 +114,22 @@ public final class Expression {
         for (int i = 0; i < fields.size(); i++) {
             String field = fields.get(i);
             if (i == fields.size() - 1) {
-                if (!(node instanceof Comparison last) || !last.isFieldVersusLiteral(field)
+                if (!(node instanceof Comparison last)
+                        || !last.isFieldVersusLiteral(field)
                         || !last.op().equals(">") && !last.op().equals(">=")) {
                     return null;
                 }
                 cursor.add(((Literal) last.right()).value());
                 return new KeysetBound(List.copyOf(cursor), last.op().equals(">="));
             }
-            if (!(node instanceof Or or) || !(or.left() instanceof Comparison greater)
-                    || !greater.op().equals(">") || !greater.isFieldVersusLiteral(field)
-                    || !(or.right() instanceof And and) || !(and.left() instanceof Comparison equal)
-                    || !equal.op().equals("==") || !equal.isFieldVersusLiteral(field)
+            if (!(node instanceof Or or)
+                    || !(or.left() instanceof Comparison greater)
+                    || !greater.op().equals(">")
+                    || !greater.isFieldVersusLiteral(field)
+                    || !(or.right() instanceof And and)
+                    || !(and.left() instanceof Comparison equal)
+                    || !equal.op().equals("==")
+                    || !equal.isFieldVersusLiteral(field)
                     || compare(((Literal) greater.right()).value(), ((Literal) equal.right()).value()) != 0) {
                 return null;
             }
@@ -132,8 +145,7 @@ public final class Expression {
      * @param cursor one value per sort field
      * @param inclusive whether the row at the cursor itself is kept
      */
-    public record KeysetBound(List<Object> cursor, boolean inclusive) {
-    }
+    public record KeysetBound(List<Object> cursor, boolean inclusive) {}
 
     @Override
     public String toString() {

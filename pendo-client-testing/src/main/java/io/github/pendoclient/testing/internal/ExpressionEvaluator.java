@@ -12,8 +12,7 @@ import java.util.function.LongSupplier;
  */
 final class ExpressionEvaluator {
 
-    private ExpressionEvaluator() {
-    }
+    private ExpressionEvaluator() {}
 
     interface Node {
         Object eval(Map<String, Object> row, LongSupplier clock);
@@ -54,9 +53,12 @@ final class ExpressionEvaluator {
     /** An equality or ordering comparison. */
     record Comparison(String op, Node left, Node right, String text) implements Node {
         boolean isFieldVersusLiteral(String field) {
-            return left instanceof Field path && path.path.equals(field) && right instanceof Literal literal
-                    && (literal.value instanceof String || literal.value instanceof Number
-                    || literal.value instanceof Boolean);
+            return left instanceof Field path
+                    && path.path.equals(field)
+                    && right instanceof Literal literal
+                    && (literal.value instanceof String
+                            || literal.value instanceof Number
+                            || literal.value instanceof Boolean);
         }
 
         @Override
@@ -75,15 +77,21 @@ final class ExpressionEvaluator {
                 return false;
             }
             if (!comparable(a, b)) {
-                throw new ExpressionException("Type error: cannot order " + kind(a) + " " + abbreviate(a) + " and "
-                        + kind(b) + " " + abbreviate(b) + " with '" + op + "' in: " + text, false);
+                throw new ExpressionException(
+                        "Type error: cannot order " + kind(a) + " " + abbreviate(a) + " and " + kind(b) + " "
+                                + abbreviate(b) + " with '" + op + "' in: " + text,
+                        false);
             }
             int order = compare(a, b);
             switch (op) {
-                case "<": return order < 0;
-                case "<=": return order <= 0;
-                case ">": return order > 0;
-                default: return order >= 0;
+                case "<":
+                    return order < 0;
+                case "<=":
+                    return order <= 0;
+                case ">":
+                    return order > 0;
+                default:
+                    return order >= 0;
             }
         }
     }
@@ -125,12 +133,12 @@ final class ExpressionEvaluator {
     }
 
     static boolean isIntegral(Number number) {
-        return number instanceof Long || number instanceof Integer || number instanceof Short
-                || number instanceof Byte;
+        return number instanceof Long || number instanceof Integer || number instanceof Short || number instanceof Byte;
     }
 
     static boolean comparable(Object a, Object b) {
-        return a instanceof Number && b instanceof Number || a instanceof String && b instanceof String
+        return a instanceof Number && b instanceof Number
+                || a instanceof String && b instanceof String
                 || a instanceof Boolean && b instanceof Boolean;
     }
 
@@ -142,16 +150,17 @@ final class ExpressionEvaluator {
     }
 
     static Object arithmetic(String op, Object a, Object b, String text) {
-        if (op.equals("+") && (a instanceof String || b instanceof String) && !(a instanceof Map || a instanceof List
-                || b instanceof Map || b instanceof List)) {
+        if (op.equals("+")
+                && (a instanceof String || b instanceof String)
+                && !(a instanceof Map || a instanceof List || b instanceof Map || b instanceof List)) {
             return String.valueOf(a) + b;
         }
         if (a == null || b == null) {
             return null;
         }
         if (!(a instanceof Number x) || !(b instanceof Number y)) {
-            throw new ExpressionException("Type error: cannot apply '" + op + "' to " + kind(a) + " and " + kind(b)
-                    + " in: " + text, false);
+            throw new ExpressionException(
+                    "Type error: cannot apply '" + op + "' to " + kind(a) + " and " + kind(b) + " in: " + text, false);
         }
         if ((op.equals("/") || op.equals("%")) && y.doubleValue() == 0) {
             throw new ExpressionException("Division by zero in: " + text, false);
@@ -160,21 +169,31 @@ final class ExpressionEvaluator {
             long l = x.longValue();
             long r = y.longValue();
             switch (op) {
-                case "+": return l + r;
-                case "-": return l - r;
-                case "*": return l * r;
-                case "/": return l % r == 0 ? (Object) (l / r) : (Object) ((double) l / r);
-                default: return l % r;
+                case "+":
+                    return l + r;
+                case "-":
+                    return l - r;
+                case "*":
+                    return l * r;
+                case "/":
+                    return l % r == 0 ? (Object) (l / r) : (Object) ((double) l / r);
+                default:
+                    return l % r;
             }
         }
         double l = x.doubleValue();
         double r = y.doubleValue();
         switch (op) {
-            case "+": return l + r;
-            case "-": return l - r;
-            case "*": return l * r;
-            case "/": return l / r;
-            default: return l % r;
+            case "+":
+                return l + r;
+            case "-":
+                return l - r;
+            case "*":
+                return l * r;
+            case "/":
+                return l / r;
+            default:
+                return l % r;
         }
     }
 }

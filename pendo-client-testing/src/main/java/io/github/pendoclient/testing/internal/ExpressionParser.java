@@ -32,8 +32,7 @@ final class ExpressionParser {
     }
 
     ExpressionException error(String what) {
-        return new ExpressionException("Invalid expression at position " + pos + " (" + what + "): " + text,
-                false);
+        return new ExpressionException("Invalid expression at position " + pos + " (" + what + "): " + text, false);
     }
 
     void skipSpace() {
@@ -46,8 +45,7 @@ final class ExpressionParser {
         skipSpace();
         if (text.startsWith(token, pos)) {
             // '=' must not be read as the start of '==', nor '<' of '<='.
-            if ((token.equals("<") || token.equals(">") || token.equals("!"))
-                    && text.startsWith("=", pos + 1)) {
+            if ((token.equals("<") || token.equals(">") || token.equals("!")) && text.startsWith("=", pos + 1)) {
                 return false;
             }
             if ((token.equals("&") || token.equals("|")) && !text.startsWith(token + token, pos)) {
@@ -193,10 +191,14 @@ final class ExpressionParser {
                 return call(name, arguments());
             }
             switch (name) {
-                case "true": return new Literal(Boolean.TRUE);
-                case "false": return new Literal(Boolean.FALSE);
-                case "null": return new Literal(null);
-                default: return new Field(name);
+                case "true":
+                    return new Literal(Boolean.TRUE);
+                case "false":
+                    return new Literal(Boolean.FALSE);
+                case "null":
+                    return new Literal(null);
+                default:
+                    return new Field(name);
             }
         }
         throw error("unexpected '" + c + "'");
@@ -294,13 +296,15 @@ final class ExpressionParser {
             case "startsWith":
                 arity(name, args, 2);
                 return (row, clock) -> args.get(0).eval(row, clock) instanceof String s
-                        && args.get(1).eval(row, clock) instanceof String p && s.startsWith(p);
+                        && args.get(1).eval(row, clock) instanceof String p
+                        && s.startsWith(p);
             case "now":
                 arity(name, args, 0);
                 return (row, clock) -> clock.getAsLong();
             case "if":
                 arity(name, args, 3);
-                return (row, clock) -> truthy(args.get(0).eval(row, clock)) ? args.get(1).eval(row, clock)
+                return (row, clock) -> truthy(args.get(0).eval(row, clock))
+                        ? args.get(1).eval(row, clock)
                         : args.get(2).eval(row, clock);
             case "date":
                 if (args.size() != 3 && args.size() != 6) {
@@ -312,7 +316,8 @@ final class ExpressionParser {
                         parts[i] = ((Number) args.get(i).eval(row, clock)).intValue();
                     }
                     return LocalDateTime.of(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5])
-                            .toInstant(ZoneOffset.UTC).toEpochMilli();
+                            .toInstant(ZoneOffset.UTC)
+                            .toEpochMilli();
                 };
             case "dateAdd":
                 arity(name, args, 3);
@@ -320,7 +325,10 @@ final class ExpressionParser {
                     long base = ((Number) args.get(0).eval(row, clock)).longValue();
                     long amount = ((Number) args.get(1).eval(row, clock)).longValue();
                     ChronoUnit unit = unit(String.valueOf(args.get(2).eval(row, clock)));
-                    return Instant.ofEpochMilli(base).atZone(ZoneOffset.UTC).plus(amount, unit).toInstant()
+                    return Instant.ofEpochMilli(base)
+                            .atZone(ZoneOffset.UTC)
+                            .plus(amount, unit)
+                            .toInstant()
                             .toEpochMilli();
                 };
             case "startOfPeriod":
@@ -332,19 +340,30 @@ final class ExpressionParser {
                     return Instant.ofEpochMilli(time).truncatedTo(unit).toEpochMilli();
                 };
             default:
-                throw new ExpressionException("The fake does not implement the function " + name + "() used in: "
-                        + text, true);
+                throw new ExpressionException(
+                        "The fake does not implement the function " + name + "() used in: " + text, true);
         }
     }
 
     private ChronoUnit unit(String unit) {
         switch (unit) {
-            case "days": case "day": return ChronoUnit.DAYS;
-            case "hours": case "hour": return ChronoUnit.HOURS;
-            case "minutes": case "minute": return ChronoUnit.MINUTES;
-            case "weeks": case "week": return ChronoUnit.WEEKS;
-            case "months": case "month": return ChronoUnit.MONTHS;
-            default: throw new ExpressionException("dateAdd unit '" + unit + "' is not known to the fake", true);
+            case "days":
+            case "day":
+                return ChronoUnit.DAYS;
+            case "hours":
+            case "hour":
+                return ChronoUnit.HOURS;
+            case "minutes":
+            case "minute":
+                return ChronoUnit.MINUTES;
+            case "weeks":
+            case "week":
+                return ChronoUnit.WEEKS;
+            case "months":
+            case "month":
+                return ChronoUnit.MONTHS;
+            default:
+                throw new ExpressionException("dateAdd unit '" + unit + "' is not known to the fake", true);
         }
     }
 

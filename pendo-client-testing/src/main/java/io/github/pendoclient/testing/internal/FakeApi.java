@@ -60,15 +60,18 @@ public final class FakeApi {
                 case TRACK_TYPES -> CatalogHandler.list(dataset.trackTypes(), query, "track type");
                 case GUIDES -> CatalogHandler.list(catalog.guides(), query, "guide");
                 case GUIDE_UPDATES -> catalog.guideUpdate(method, decode(parts[3]), parts, body);
-                case VISITOR -> PeopleHandler.entity(
-                        Shapes.restBody(people.visitor(decode(parts[3])), "visitorId"), "visitor", parts[3]);
+                case VISITOR ->
+                    PeopleHandler.entity(
+                            Shapes.restBody(people.visitor(decode(parts[3])), "visitorId"), "visitor", parts[3]);
                 case VISITOR_HISTORY -> people.history(decode(parts[3]), query.get("starttime"));
-                case ACCOUNT -> PeopleHandler.entity(
-                        Shapes.restBody(people.account(decode(parts[3])), "accountId"), "account", parts[3]);
+                case ACCOUNT ->
+                    PeopleHandler.entity(
+                            Shapes.restBody(people.account(decode(parts[3])), "accountId"), "account", parts[3]);
                 case METADATA_SCHEMA -> Answer.json(200, JsonValues.toJson(dataset.metadataSchema(parts[4])));
-                case METADATA_VALUE -> people.metadataValue(method, parts[3], decode(parts[4]), decode(parts[6]),
-                        decode(parts[7]), body);
-                case METADATA_BULK -> people.metadataBulk(parts[3], decode(parts[4]), "true".equals(query.get("create")), body);
+                case METADATA_VALUE ->
+                    people.metadataValue(method, parts[3], decode(parts[4]), decode(parts[6]), decode(parts[7]), body);
+                case METADATA_BULK ->
+                    people.metadataBulk(parts[3], decode(parts[4]), "true".equals(query.get("create")), body);
                 case SEGMENTS -> admin.segment(method, parts, body);
                 case REPORTS -> admin.report(parts);
                 case BULK_DELETE -> admin.bulkDelete(method, parts, body);
@@ -103,8 +106,10 @@ public final class FakeApi {
         try {
             request = JsonValues.parse(body);
         } catch (IllegalArgumentException e) {
-            return Answer.error(400, "The body is not valid JSON (" + e.getMessage() + "); an aggregation is"
-                    + " {\"response\": {\"mimeType\": \"application/json\"}, \"request\": {\"pipeline\": [...]}}");
+            return Answer.error(
+                    400,
+                    "The body is not valid JSON (" + e.getMessage() + "); an aggregation is"
+                            + " {\"response\": {\"mimeType\": \"application/json\"}, \"request\": {\"pipeline\": [...]}}");
         }
         Stream<Map<String, Object>> rows = engine.run(request);
         long startTime = clock.getAsLong();

@@ -90,8 +90,11 @@ public final class FakeServer implements AutoCloseable {
         MockWebServer listening = new MockWebServer();
         listening.setServerSocketFactory(new GuardedServerSockets(limits));
         listening.setBodyLimit(RequestLimits.MAX_BODY_BYTES);
-        listening.setDispatcher(new Front(started, keys, new RateLimiter(rateLimit,
-                () -> TimeUnit.MILLISECONDS.toNanos(clock.millis())), faults,
+        listening.setDispatcher(new Front(
+                started,
+                keys,
+                new RateLimiter(rateLimit, () -> TimeUnit.MILLISECONDS.toNanos(clock.millis())),
+                faults,
                 recorder));
         try {
             listening.start(LOOPBACK, port);

@@ -21,14 +21,12 @@ public final class FaultAccess {
      * @param delay how long to wait before answering
      * @param disconnects whether the connection is closed halfway through the body
      */
-    public record Plan(int status, String contentType, String body, Long retryAfterSeconds, Duration delay,
-                       boolean disconnects) {
-    }
+    public record Plan(
+            int status, String contentType, String body, Long retryAfterSeconds, Duration delay, boolean disconnects) {}
 
     private static volatile Function<Fault, Plan> reader;
 
-    private FaultAccess() {
-    }
+    private FaultAccess() {}
 
     /**
      * Registers the reader; called once by {@code Fault}'s class initialiser.

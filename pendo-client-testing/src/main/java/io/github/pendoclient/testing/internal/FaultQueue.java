@@ -32,7 +32,10 @@ public final class FaultQueue {
     }
 
     public synchronized int pending() {
-        return faults.values().stream().flatMap(Deque::stream).mapToInt(Fault::times).sum();
+        return faults.values().stream()
+                .flatMap(Deque::stream)
+                .mapToInt(Fault::times)
+                .sum();
     }
 
     public synchronized void clear() {

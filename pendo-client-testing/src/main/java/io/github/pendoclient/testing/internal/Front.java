@@ -33,8 +33,8 @@ final class Front extends Dispatcher {
      * Parts of header and query parameter names that mark a secret (compared in lower case): their values are
      * recorded as {@value #REDACTED}.
      */
-    private static final java.util.List<String> SECRET_NAME_PARTS = java.util.List.of("key", "secret", "token",
-            "password", "passwd", "signature", "auth", "cookie", "session", "credential");
+    private static final java.util.List<String> SECRET_NAME_PARTS = java.util.List.of(
+            "key", "secret", "token", "password", "passwd", "signature", "auth", "cookie", "session", "credential");
 
     private final FakeApi api;
     private final Keys keys;
@@ -68,15 +68,16 @@ final class Front extends Dispatcher {
         String method = request.getMethod();
         String path = request.getUrl().encodedPath();
         String query = request.getUrl().encodedQuery();
-        byte[] bytes = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
+        byte[] bytes =
+                request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
         String body = strictUtf8(bytes);
         Answer notUtf8 = body == null ? notUtf8(bytes) : null;
         if (body == null) {
             body = new String(bytes, StandardCharsets.UTF_8);
         }
         if (ControlApi.handles(path)) {
-            return HttpResponses.response(notUtf8 != null ? notUtf8 : control.handle(method, path, body), null,
-                    false, close);
+            return HttpResponses.response(
+                    notUtf8 != null ? notUtf8 : control.handle(method, path, body), null, false, close);
         }
         Endpoint endpoint = Endpoint.of(method, path);
         boolean throttled = false;
@@ -91,8 +92,8 @@ final class Front extends Dispatcher {
         Fault taken = answer == null ? faults.take(endpoint) : null;
         FaultAccess.Plan fault = taken == null ? null : FaultAccess.plan(taken);
         if (fault != null && fault.status() != 0) {
-            answer = new Answer(fault.status(), fault.contentType(),
-                    fault.body().getBytes(StandardCharsets.UTF_8), null);
+            answer = new Answer(
+                    fault.status(), fault.contentType(), fault.body().getBytes(StandardCharsets.UTF_8), null);
         }
         if (fault != null && !fault.delay().isZero()) {
             Thread.sleep(fault.delay().toMillis());
@@ -101,14 +102,21 @@ final class Front extends Dispatcher {
         if (answer == null) {
             answer = answerSafely(endpoint, method, path, query, body, !disconnect);
         }
-        recorder.record(new RecordedCall(method, path, redactedQuery(query), endpoint,
-                redactedHeaders(request), body, disconnect ? 0 : answer.status()));
-        Long retryAfter = fault != null && fault.retryAfterSeconds() != null ? fault.retryAfterSeconds() : throttled ? 1L : null;
+        recorder.record(new RecordedCall(
+                method,
+                path,
+                redactedQuery(query),
+                endpoint,
+                redactedHeaders(request),
+                body,
+                disconnect ? 0 : answer.status()));
+        Long retryAfter =
+                fault != null && fault.retryAfterSeconds() != null ? fault.retryAfterSeconds() : throttled ? 1L : null;
         return HttpResponses.response(answer, retryAfter, disconnect, close);
     }
 
-    private Answer answerSafely(Endpoint endpoint, String method, String path, String query, String body,
-                                boolean buffer) {
+    private Answer answerSafely(
+            Endpoint endpoint, String method, String path, String query, String body, boolean buffer) {
         try {
             Answer answer = api.handle(endpoint, method, path.substring(1), QueryString.parse(query), body);
             return buffer ? HttpResponses.buffer(answer) : answer;
@@ -121,22 +129,30 @@ final class Front extends Dispatcher {
 
     private static Answer failure(Throwable e) {
         String what = e instanceof StackOverflowError ? "its stack overflowed" : e.toString();
-        return Answer.error(500, "The fake failed while answering (" + what + "). This is a bug in the fake;"
-                + " please report it with the request.");
+        return Answer.error(
+                500,
+                "The fake failed while answering (" + what + "). This is a bug in the fake;"
+                        + " please report it with the request.");
     }
 
     /** The body as text, or null when it is not valid UTF-8. */
     private static String strictUtf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }
     }
 
     private static Answer notUtf8(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length + 1);
@@ -146,8 +162,10 @@ final class Front extends Dispatcher {
         }
         int at = in.position();
         String found = at < bytes.length ? String.format(" (0x%02X)", bytes[at] & 0xFF) : "";
-        return Answer.error(400, "The request body is not valid UTF-8: byte " + at + found + " does not begin a"
-                + " valid UTF-8 sequence. Pendo reads JSON as UTF-8; encode the body as UTF-8.");
+        return Answer.error(
+                400,
+                "The request body is not valid UTF-8: byte " + at + found + " does not begin a"
+                        + " valid UTF-8 sequence. Pendo reads JSON as UTF-8; encode the body as UTF-8.");
     }
 
     /** Whether a header or query parameter with this name carries a secret, which is recorded as [redacted]. */
@@ -192,8 +210,7 @@ final class Front extends Dispatcher {
 
     /** Query strings split into raw (not yet decoded) values, decoded names. */
     static final class QueryString {
-        private QueryString() {
-        }
+        private QueryString() {}
 
         static Map<String, String> parse(String query) {
             Map<String, String> parameters = new LinkedHashMap<>();
@@ -203,7 +220,8 @@ final class Front extends Dispatcher {
             for (String pair : query.split("&")) {
                 int equals = pair.indexOf('=');
                 String name = equals < 0 ? pair : pair.substring(0, equals);
-                parameters.put(java.net.URLDecoder.decode(name, StandardCharsets.UTF_8),
+                parameters.put(
+                        java.net.URLDecoder.decode(name, StandardCharsets.UTF_8),
                         equals < 0 ? "" : pair.substring(equals + 1));
             }
             return parameters;

@@ -70,22 +70,51 @@ public final class GeneratedVisitors extends AbstractList<Map<String, Object>> i
         long firstVisit = lastUpdated - random.nextInt(200) * DAY;
         Map<String, Object> metadata = new LinkedHashMap<>();
         if (!anonymous) {
-            metadata.put("agent", Shapes.ordered("email", "user" + index + "@example.com", "name", "User " + index,
-                    "role", ROLES[random.nextInt(ROLES.length)], "accountid", account));
+            metadata.put(
+                    "agent",
+                    Shapes.ordered(
+                            "email",
+                            "user" + index + "@example.com",
+                            "name",
+                            "User " + index,
+                            "role",
+                            ROLES[random.nextInt(ROLES.length)],
+                            "accountid",
+                            account));
         }
-        metadata.put("auto", Shapes.ordered("accountid", anonymous ? "" : account, "firstvisit", firstVisit,
-                "lastvisit", lastUpdated, "lastupdated", lastUpdated,
-                "lastbrowsername", random.nextBoolean() ? "Chrome" : "Firefox",
-                "lastoperatingsystem", random.nextBoolean() ? "Mac OS X" : "Windows",
-                "idhash", (long) id.hashCode()));
+        metadata.put(
+                "auto",
+                Shapes.ordered(
+                        "accountid",
+                        anonymous ? "" : account,
+                        "firstvisit",
+                        firstVisit,
+                        "lastvisit",
+                        lastUpdated,
+                        "lastupdated",
+                        lastUpdated,
+                        "lastbrowsername",
+                        random.nextBoolean() ? "Chrome" : "Firefox",
+                        "lastoperatingsystem",
+                        random.nextBoolean() ? "Mac OS X" : "Windows",
+                        "idhash",
+                        (long) id.hashCode()));
         // Pendo writes the per-app group without the sign of the app id: auto__323232 for -323232.
-        metadata.put("auto__" + Math.abs(WEB_APP), Shapes.ordered("lastvisit", lastUpdated, "lastupdated",
-                lastUpdated));
+        metadata.put(
+                "auto__" + Math.abs(WEB_APP), Shapes.ordered("lastvisit", lastUpdated, "lastupdated", lastUpdated));
         if (!anonymous) {
-            metadata.put("custom", Shapes.ordered("plan_tier", TIERS.get(random.nextInt(TIERS.size())),
-                    "seats", varied(index, 1 + random.nextInt(500)), "beta_opt_in", random.nextBoolean()));
-            metadata.put("salesforce", Shapes.ordered("contact_id", "003" + Long.toString(random.nextLong()
-                    & Long.MAX_VALUE, 36)));
+            metadata.put(
+                    "custom",
+                    Shapes.ordered(
+                            "plan_tier",
+                            TIERS.get(random.nextInt(TIERS.size())),
+                            "seats",
+                            varied(index, 1 + random.nextInt(500)),
+                            "beta_opt_in",
+                            random.nextBoolean()));
+            metadata.put(
+                    "salesforce",
+                    Shapes.ordered("contact_id", "003" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36)));
         }
         Map<String, Object> visitor = new LinkedHashMap<>();
         visitor.put("visitorId", id);

@@ -15,8 +15,7 @@ final class GroupCounters {
     private long firstTime;
     private long lastTime;
 
-    private GroupCounters() {
-    }
+    private GroupCounters() {}
 
     /**
      * The counters of one compact row, to start a group's with.

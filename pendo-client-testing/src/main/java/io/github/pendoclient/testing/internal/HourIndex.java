@@ -16,6 +16,7 @@ public final class HourIndex {
     private final List<HourlyEvents> rows;
     /** (hour bucket relative to {@code base}) << 32 | row position, sorted. */
     private final long[] byHour;
+
     private final long base;
 
     private HourIndex(List<HourlyEvents> rows, long[] byHour, long base) {

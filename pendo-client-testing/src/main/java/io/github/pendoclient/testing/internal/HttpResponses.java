@@ -27,8 +27,7 @@ public final class HttpResponses {
     /** How much of a streamed body is gathered before it goes to the socket; {@link #MAX_BUFFERED} is a multiple. */
     static final int FLUSH_EVERY = 64 * 1024;
 
-    private HttpResponses() {
-    }
+    private HttpResponses() {}
 
     /**
      * The answer's status line: {@code HTTP/1.1 429 Too Many Requests}.
@@ -85,8 +84,8 @@ public final class HttpResponses {
      * @param close close the connection after the answer (the request said {@code Connection: close})
      * @return the response
      */
-    public static MockResponse response(Answer answer, Long retryAfterSeconds, boolean disconnectMidBody,
-                                        boolean close) {
+    public static MockResponse response(
+            Answer answer, Long retryAfterSeconds, boolean disconnectMidBody, boolean close) {
         MockResponse.Builder response = new MockResponse.Builder().status(statusLine(answer.status()));
         if (retryAfterSeconds != null) {
             response.addHeader("Retry-After", retryAfterSeconds);
@@ -99,13 +98,18 @@ public final class HttpResponses {
             // An empty answer still promises a body ("{}"), so that the fault is felt by this call and not the next.
             long promised = whole.length == 0 ? 2 : whole.length;
             Buffer half = new Buffer().write(whole, 0, whole.length / 2);
-            return response.body(half).setHeader("Content-Length", promised).setHeader("Connection", "close")
-                    .onResponseEnd(new SocketEffect.CloseSocket(true, false, true)).build();
+            return response.body(half)
+                    .setHeader("Content-Length", promised)
+                    .setHeader("Connection", "close")
+                    .onResponseEnd(new SocketEffect.CloseSocket(true, false, true))
+                    .build();
         }
         if (answer.streaming() != null) {
-            response.body(new StreamedBody(answer.streaming())).removeHeader("Content-Length")
+            response.body(new StreamedBody(answer.streaming()))
+                    .removeHeader("Content-Length")
                     .setHeader("Connection", "close");
-            return response.onResponseEnd(new SocketEffect.CloseSocket(true, false, true)).build();
+            return response.onResponseEnd(new SocketEffect.CloseSocket(true, false, true))
+                    .build();
         }
         response.body(new Buffer().write(answer.body()));
         if (close) {

@@ -44,8 +44,9 @@ public final class Keys {
     /** Null when the key opens the endpoint, else the 401 answer. */
     public Answer check(Endpoint endpoint, String key) {
         if (endpoint.usesSharedSecret()) {
-            return sharedSecret.equals(key) ? null : Answer.error(401, "The track event shared secret is missing"
-                    + " or wrong");
+            return sharedSecret.equals(key)
+                    ? null
+                    : Answer.error(401, "The track event shared secret is missing" + " or wrong");
         }
         if (key == null || key.isEmpty()) {
             return Answer.error(401, "Missing x-pendo-integration-key header");

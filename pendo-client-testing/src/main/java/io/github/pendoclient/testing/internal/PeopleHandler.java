@@ -42,8 +42,11 @@ final class PeopleHandler {
         return people(dataset.accounts(), "accountId", accountChanges, deletedAccounts);
     }
 
-    private Stream<Map<String, Object>> people(List<Map<String, Object>> stored, String idField,
-                                               Map<String, Map<String, Object>> changes, Set<String> deleted) {
+    private Stream<Map<String, Object>> people(
+            List<Map<String, Object>> stored,
+            String idField,
+            Map<String, Map<String, Object>> changes,
+            Set<String> deleted) {
         Map<String, Map<String, Object>> changed;
         Set<String> gone;
         synchronized (lock) {
@@ -51,26 +54,29 @@ final class PeopleHandler {
             gone = Set.copyOf(deleted);
         }
         Set<String> known = new java.util.HashSet<>();
-        Stream<Map<String, Object>> base = stored.stream().map(row -> {
-            String id = (String) row.get(idField);
-            Map<String, Object> change = changed.get(id);
-            if (change != null) {
-                known.add(id);
-                return deepCopy(change);
-            }
-            return row;
-        }).filter(row -> !gone.contains((String) row.get(idField)));
-        Stream<Map<String, Object>> created = Stream.of(0).flatMap(ignored -> changed.entrySet().stream()
-                .filter(entry -> !known.contains(entry.getKey()) && !gone.contains(entry.getKey()))
-                .map(entry -> deepCopy(entry.getValue())));
+        Stream<Map<String, Object>> base = stored.stream()
+                .map(row -> {
+                    String id = (String) row.get(idField);
+                    Map<String, Object> change = changed.get(id);
+                    if (change != null) {
+                        known.add(id);
+                        return deepCopy(change);
+                    }
+                    return row;
+                })
+                .filter(row -> !gone.contains((String) row.get(idField)));
+        Stream<Map<String, Object>> created = Stream.of(0)
+                .flatMap(ignored -> changed.entrySet().stream()
+                        .filter(entry -> !known.contains(entry.getKey()) && !gone.contains(entry.getKey()))
+                        .map(entry -> deepCopy(entry.getValue())));
         return Stream.concat(base, created);
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> deepCopy(Map<String, Object> row) {
         Map<String, Object> copy = new LinkedHashMap<>();
-        row.forEach((name, value) -> copy.put(name, value instanceof Map<?, ?> map
-                ? deepCopy((Map<String, Object>) map) : value));
+        row.forEach((name, value) ->
+                copy.put(name, value instanceof Map<?, ?> map ? deepCopy((Map<String, Object>) map) : value));
         return copy;
     }
 
@@ -82,9 +88,13 @@ final class PeopleHandler {
         return person(id, dataset.accounts(), "accountId", accountChanges, deletedAccounts, false);
     }
 
-    private Map<String, Object> person(String id, List<Map<String, Object>> stored, String idField,
-                                       Map<String, Map<String, Object>> changes, Set<String> deleted,
-                                       boolean visitors) {
+    private Map<String, Object> person(
+            String id,
+            List<Map<String, Object>> stored,
+            String idField,
+            Map<String, Map<String, Object>> changes,
+            Set<String> deleted,
+            boolean visitors) {
         synchronized (lock) {
             if (deleted.contains(id)) {
                 return null;
@@ -130,7 +140,9 @@ final class PeopleHandler {
             if (eventsByVisitor == null) {
                 eventsByVisitor = new HashMap<>();
                 for (HourlyEvents row : dataset.hourRows()) {
-                    eventsByVisitor.computeIfAbsent(row.visitorId(), v -> new ArrayList<>()).add(row);
+                    eventsByVisitor
+                            .computeIfAbsent(row.visitorId(), v -> new ArrayList<>())
+                            .add(row);
                 }
             }
             rows = eventsByVisitor.getOrDefault(visitorId, List.of());
@@ -155,8 +167,10 @@ final class PeopleHandler {
             }
         }
         for (Map<String, Object> event : dataset.rows("guideEvents")) {
-            if (visitorId.equals(event.get("visitorId")) && event.get("browserTime") instanceof Long time
-                    && time >= start && time < start + DAY) {
+            if (visitorId.equals(event.get("visitorId"))
+                    && event.get("browserTime") instanceof Long time
+                    && time >= start
+                    && time < start + DAY) {
                 items.add(Shapes.guideItem(event));
             }
         }
@@ -179,7 +193,8 @@ final class PeopleHandler {
             }
             Map<String, Object> changed = changeOf(visitors, id, person);
             ((Map<String, Object>) ((Map<String, Object>) changed.get("metadata"))
-                    .computeIfAbsent(group, g -> new LinkedHashMap<>())).put(field, JsonValues.parse(body));
+                            .computeIfAbsent(group, g -> new LinkedHashMap<>()))
+                    .put(field, JsonValues.parse(body));
             return Answer.ok();
         }
     }
@@ -210,10 +225,13 @@ final class PeopleHandler {
             return Answer.error(400, "The body must be a JSON array of {\"" + idField + "\": ..., \"values\": {...}}");
         }
         for (Object element : list) {
-            if (!(element instanceof Map<?, ?> row) || !(row.get(idField) instanceof String)
+            if (!(element instanceof Map<?, ?> row)
+                    || !(row.get(idField) instanceof String)
                     || !(row.get("values") instanceof Map<?, ?>)) {
-                return Answer.error(400, "Every row needs a string '" + idField + "' and an object 'values': "
-                        + JsonValues.toJson(element));
+                return Answer.error(
+                        400,
+                        "Every row needs a string '" + idField + "' and an object 'values': "
+                                + JsonValues.toJson(element));
             }
         }
         Map<String, Map<String, Object>> schema = dataset.metadataSchema(kind).getOrDefault(group, null);
@@ -244,7 +262,7 @@ final class PeopleHandler {
                 }
                 Map<String, Object> changed = changeOf(visitors, id, person);
                 ((Map<String, Object>) ((Map<String, Object>) changed.get("metadata"))
-                        .computeIfAbsent(group, g -> new LinkedHashMap<>()))
+                                .computeIfAbsent(group, g -> new LinkedHashMap<>()))
                         .putAll((Map<String, Object>) row.get("values"));
                 updated++;
             }
@@ -258,8 +276,7 @@ final class PeopleHandler {
         return Answer.json(200, JsonValues.toJson(result));
     }
 
-    private static String typeError(Map<String, Map<String, Object>> schema, String group, String field,
-                                    Object value) {
+    private static String typeError(Map<String, Map<String, Object>> schema, String group, String field, Object value) {
         if (schema == null) {
             return null;
         }
@@ -268,13 +285,14 @@ final class PeopleHandler {
             return "field '" + field + "' is not defined in group '" + group + "'";
         }
         Object type = definition.get("Type");
-        boolean ok = value == null || switch (String.valueOf(type)) {
-            case "string" -> value instanceof String;
-            case "boolean" -> value instanceof Boolean;
-            case "integer", "time" -> value instanceof Long;
-            case "float" -> value instanceof Number;
-            default -> true;
-        };
+        boolean ok = value == null
+                || switch (String.valueOf(type)) {
+                    case "string" -> value instanceof String;
+                    case "boolean" -> value instanceof Boolean;
+                    case "integer", "time" -> value instanceof Long;
+                    case "float" -> value instanceof Number;
+                    default -> true;
+                };
         return ok ? null : "field '" + field + "' is of type " + type + ", not " + JsonValues.toJson(value);
     }
 
@@ -283,7 +301,8 @@ final class PeopleHandler {
     /** Whether requests changed "visitors" or "accounts" (so their sorted indexes no longer hold). */
     boolean changed(String source) {
         synchronized (lock) {
-            return source.equals("visitors") ? !visitorChanges.isEmpty() || !deletedVisitors.isEmpty()
+            return source.equals("visitors")
+                    ? !visitorChanges.isEmpty() || !deletedVisitors.isEmpty()
                     : !accountChanges.isEmpty() || !deletedAccounts.isEmpty();
         }
     }

@@ -36,8 +36,8 @@ import java.util.regex.Pattern;
  */
 final class RequestGuard extends InputStream {
 
-    private static final Pattern REQUEST_LINE = Pattern.compile(
-            "([!#$%&'*+.^_`|~0-9A-Za-z-]+) ([\\x21-\\x7E\\x80-\\xFF]+) (HTTP/[0-9]+(?:\\.[0-9]+)?)");
+    private static final Pattern REQUEST_LINE =
+            Pattern.compile("([!#$%&'*+.^_`|~0-9A-Za-z-]+) ([\\x21-\\x7E\\x80-\\xFF]+) (HTTP/[0-9]+(?:\\.[0-9]+)?)");
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
     private static final byte[] CRLF = {'\r', '\n'};
@@ -45,9 +45,17 @@ final class RequestGuard extends InputStream {
     private static final int MAX_LEADING_EMPTY_LINES = 8;
     /** How much of a refused request's rest is read and dropped, so that closing does not reset the answer away. */
     private static final long DRAIN_LIMIT = 64L << 20;
+
     private static final long DRAIN_NANOS = 2_000_000_000L;
 
-    private enum State { HEAD, BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS }
+    private enum State {
+        HEAD,
+        BODY,
+        CHUNK_SIZE,
+        CHUNK_DATA,
+        CHUNK_END,
+        TRAILERS
+    }
 
     private final Socket socket;
     private final InputStream raw;
@@ -56,10 +64,12 @@ final class RequestGuard extends InputStream {
 
     /** Bytes read from the socket; {@code in[inPos..inLimit)} are not looked at yet. */
     private final byte[] in = new byte[16 * 1024];
+
     private int inPos;
     private int inLimit;
     /** Checked bytes for MockWebServer; {@code out[outPos..outLimit)} are not read yet. */
     private byte[] out = new byte[16 * 1024];
+
     private int outPos;
     private int outLimit;
 
@@ -143,10 +153,13 @@ final class RequestGuard extends InputStream {
                 return true;
             } catch (SocketTimeoutException idle) {
                 if (started()) {
-                    throw refuse(408, "The fake received no byte of this request for "
-                            + limits.readTimeout().toMillis() + " ms, in the middle of its "
-                            + (state == State.HEAD ? "head" : "body") + ", and gave up on it. Send the whole request"
-                            + " at once, with a Content-Length that matches the body.");
+                    throw refuse(
+                            408,
+                            "The fake received no byte of this request for "
+                                    + limits.readTimeout().toMillis() + " ms, in the middle of its "
+                                    + (state == State.HEAD ? "head" : "body")
+                                    + ", and gave up on it. Send the whole request"
+                                    + " at once, with a Content-Length that matches the body.");
                 }
                 // An idle connection between requests: it may wait for its next request.
             }
@@ -184,9 +197,11 @@ final class RequestGuard extends InputStream {
                         emit(CRLF, 0, 2);
                         state = State.CHUNK_SIZE;
                     } else {
-                        throw refuse(400, "A chunk of the chunked body is longer than its chunk size says (no CRLF"
-                                + " after its data). Send each chunk's size in hexadecimal, then exactly that many"
-                                + " bytes and CRLF.");
+                        throw refuse(
+                                400,
+                                "A chunk of the chunked body is longer than its chunk size says (no CRLF"
+                                        + " after its data). Send each chunk's size in hexadecimal, then exactly that many"
+                                        + " bytes and CRLF.");
                     }
                 }
                 default -> {
@@ -211,13 +226,17 @@ final class RequestGuard extends InputStream {
             }
         } else if (!requestLineSeen && state == State.HEAD) {
             if (line.size() > RequestLimits.MAX_REQUEST_LINE) {
-                throw refuse(414, "The request line is longer than " + RequestLimits.MAX_REQUEST_LINE
-                        + " bytes, which is as long as the fake reads. Pendo's URLs are short; put large"
-                        + " input in a request body.");
+                throw refuse(
+                        414,
+                        "The request line is longer than " + RequestLimits.MAX_REQUEST_LINE
+                                + " bytes, which is as long as the fake reads. Pendo's URLs are short; put large"
+                                + " input in a request body.");
             }
         } else if (headerBytes + line.size() > RequestLimits.MAX_HEADER_BYTES) {
-            throw refuse(431, "The header lines are longer than " + RequestLimits.MAX_HEADER_BYTES
-                    + " bytes together, which is as much as the fake reads.");
+            throw refuse(
+                    431,
+                    "The header lines are longer than " + RequestLimits.MAX_HEADER_BYTES
+                            + " bytes together, which is as much as the fake reads.");
         }
     }
 
@@ -246,8 +265,10 @@ final class RequestGuard extends InputStream {
                 if (!requestLineSeen) {
                     if (text.isEmpty()) {
                         if (++leadingEmptyLines > MAX_LEADING_EMPTY_LINES) {
-                            throw refuse(400, "The request line is missing: more than " + MAX_LEADING_EMPTY_LINES
-                                    + " empty lines came before it.");
+                            throw refuse(
+                                    400,
+                                    "The request line is missing: more than " + MAX_LEADING_EMPTY_LINES
+                                            + " empty lines came before it.");
                         }
                         return false;
                     }
@@ -280,25 +301,31 @@ final class RequestGuard extends InputStream {
     /** Checks a header or trailer line and counts it; returns its name (lower case) and value. */
     private String[] fieldLine(String text) throws IOException {
         if (++headerLines > RequestLimits.MAX_HEADERS) {
-            throw refuse(431, "The request has more than " + RequestLimits.MAX_HEADERS + " header lines, which is"
-                    + " as many as the fake reads.");
+            throw refuse(
+                    431,
+                    "The request has more than " + RequestLimits.MAX_HEADERS + " header lines, which is"
+                            + " as many as the fake reads.");
         }
         headerBytes += text.length() + 2;
         if (text.charAt(0) == ' ' || text.charAt(0) == '\t') {
-            throw refuse(400, "A header line starts with white space (obsolete line folding); send each header"
-                    + " on one line.");
+            throw refuse(
+                    400,
+                    "A header line starts with white space (obsolete line folding); send each header"
+                            + " on one line.");
         }
         int colon = text.indexOf(':');
         if (colon <= 0 || !TOKEN.matcher(text.substring(0, colon)).matches()) {
-            throw refuse(400, "A header line is not NAME: VALUE with a name made of letters, digits and"
-                    + " !#$%&'*+.^_`|~-.");
+            throw refuse(
+                    400,
+                    "A header line is not NAME: VALUE with a name made of letters, digits and" + " !#$%&'*+.^_`|~-.");
         }
         String value = text.substring(colon + 1).strip();
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x20 && c != '\t' || c == 0x7F) {
-                throw refuse(400, "The value of header " + text.substring(0, colon) + " has a control character"
-                        + " in it.");
+                throw refuse(
+                        400,
+                        "The value of header " + text.substring(0, colon) + " has a control character" + " in it.");
             }
         }
         return new String[] {text.substring(0, colon).toLowerCase(Locale.ROOT), value};
@@ -312,8 +339,8 @@ final class RequestGuard extends InputStream {
                 }
                 contentLength = field[1];
             }
-            case "transfer-encoding" -> transferEncoding = transferEncoding == null ? field[1]
-                    : transferEncoding + ", " + field[1];
+            case "transfer-encoding" ->
+                transferEncoding = transferEncoding == null ? field[1] : transferEncoding + ", " + field[1];
             case "expect" -> expectContinue = field[1].equalsIgnoreCase("100-continue");
             default -> {
                 // passed on as it is
@@ -331,8 +358,10 @@ final class RequestGuard extends InputStream {
                 throw refuse(400, "The request has both Content-Length and Transfer-Encoding; send one of them.");
             }
             if (!transferEncoding.equalsIgnoreCase("chunked")) {
-                throw refuse(501, "The fake reads only the chunked transfer coding, not '"
-                        + abbreviate(transferEncoding) + "'. Send the body with Content-Length or chunked.");
+                throw refuse(
+                        501,
+                        "The fake reads only the chunked transfer coding, not '" + abbreviate(transferEncoding)
+                                + "'. Send the body with Content-Length or chunked.");
             }
             chunked = true;
         } else if (contentLength != null) {
@@ -365,13 +394,17 @@ final class RequestGuard extends InputStream {
         }
         String digits = value.replaceFirst("^0+(?=.)", "");
         if (digits.length() > 18) {
-            throw refuse(400, "Content-Length " + abbreviate(digits) + " is too large for any integer; the fake"
-                    + " reads at most " + RequestLimits.MAX_BODY_BYTES + " bytes.");
+            throw refuse(
+                    400,
+                    "Content-Length " + abbreviate(digits) + " is too large for any integer; the fake"
+                            + " reads at most " + RequestLimits.MAX_BODY_BYTES + " bytes.");
         }
         long length = Long.parseLong(digits);
         if (length > RequestLimits.MAX_BODY_BYTES) {
-            throw refuse(413, "The request body is " + length + " bytes (Content-Length); the fake reads at most "
-                    + RequestLimits.MAX_BODY_BYTES + " bytes.");
+            throw refuse(
+                    413,
+                    "The request body is " + length + " bytes (Content-Length); the fake reads at most "
+                            + RequestLimits.MAX_BODY_BYTES + " bytes.");
         }
         return length;
     }
@@ -380,14 +413,18 @@ final class RequestGuard extends InputStream {
         int semicolon = text.indexOf(';');
         String hex = (semicolon < 0 ? text : text.substring(0, semicolon)).strip();
         if (!HEX.matcher(hex).matches()) {
-            throw refuse(400, "A chunk size is not a hexadecimal number: '" + abbreviate(hex) + "'. Send each"
-                    + " chunk's size in hexadecimal, then CRLF, the data and CRLF.");
+            throw refuse(
+                    400,
+                    "A chunk size is not a hexadecimal number: '" + abbreviate(hex) + "'. Send each"
+                            + " chunk's size in hexadecimal, then CRLF, the data and CRLF.");
         }
         String digits = hex.replaceFirst("^0+(?=.)", "");
         long size = digits.length() > 12 ? Long.MAX_VALUE : Long.parseLong(digits, 16);
         if (size > RequestLimits.MAX_BODY_BYTES - bodyBytes) {
-            throw refuse(413, "The chunked request body is more than " + RequestLimits.MAX_BODY_BYTES
-                    + " bytes; the fake reads at most " + RequestLimits.MAX_BODY_BYTES + " bytes.");
+            throw refuse(
+                    413,
+                    "The chunked request body is more than " + RequestLimits.MAX_BODY_BYTES
+                            + " bytes; the fake reads at most " + RequestLimits.MAX_BODY_BYTES + " bytes.");
         }
         bodyBytes += size;
         byte[] line = (Long.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII);

@@ -32,8 +32,8 @@ public record RequestLimits(Duration readTimeout) {
      */
     public RequestLimits {
         if (readTimeout.compareTo(Duration.ofMillis(1)) < 0 || readTimeout.compareTo(Duration.ofHours(1)) > 0) {
-            throw new IllegalArgumentException("The request read timeout must be between 1 ms and 1 hour, not "
-                    + readTimeout);
+            throw new IllegalArgumentException(
+                    "The request read timeout must be between 1 ms and 1 hour, not " + readTimeout);
         }
     }
 

@@ -37,6 +37,7 @@ final class RolledUpRow extends AbstractMap<String, Object> {
         ascii(",\"region\":\"\",\"parameters\":{\"source\":\"server\"},\"properties\":{}"),
         ascii(",\"region\":\"\",\"parameters\":\"{\\\"source\\\":\\\"server\\\"}\",\"properties\":{}"),
     };
+
     private static final byte[] DAY = ascii(",\"day\":");
     private static final byte[] END = ascii("}");
 
@@ -65,8 +66,12 @@ final class RolledUpRow extends AbstractMap<String, Object> {
      *     do not)
      * @param render renders the row the general way
      */
-    RolledUpRow(HourlyEvents first, GroupCounters counters, Long day, boolean withObjectId,
-                Supplier<Map<String, Object>> render) {
+    RolledUpRow(
+            HourlyEvents first,
+            GroupCounters counters,
+            Long day,
+            boolean withObjectId,
+            Supplier<Map<String, Object>> render) {
         this.first = first;
         this.counters = counters;
         this.day = day;

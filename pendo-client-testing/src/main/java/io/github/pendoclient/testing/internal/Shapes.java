@@ -14,8 +14,7 @@ public final class Shapes {
 
     private static final long CREATED = 1_700_000_000_000L;
 
-    private Shapes() {
-    }
+    private Shapes() {}
 
     private static Map<String, Object> base(String id, long appId, String name, String kind, long updated) {
         Map<String, Object> object = new LinkedHashMap<>();
@@ -37,18 +36,58 @@ public final class Shapes {
 
     /** The members features, pages and track types share beyond {@link #base}: product area and roll-up state. */
     private static void tagged(Map<String, Object> object, long updated) {
-        object.put("group", ordered("id", "grp-default", "name", "Default", "description", "", "color",
-                ".groupColor01", "length", 0L, "type", "", "items", null, "createdAt", CREATED, "createdByUser",
-                user(), "lastUpdatedAt", CREATED, "lastUpdatedByUser", user()));
+        object.put(
+                "group",
+                ordered(
+                        "id",
+                        "grp-default",
+                        "name",
+                        "Default",
+                        "description",
+                        "",
+                        "color",
+                        ".groupColor01",
+                        "length",
+                        0L,
+                        "type",
+                        "",
+                        "items",
+                        null,
+                        "createdAt",
+                        CREATED,
+                        "createdByUser",
+                        user(),
+                        "lastUpdatedAt",
+                        CREATED,
+                        "lastUpdatedByUser",
+                        user()));
         object.put("validThrough", updated + 3_600_000L);
         object.put("dailyMergeFirst", 0L);
         object.put("dailyRollupFirst", CREATED);
     }
 
     private static Map<String, Object> user() {
-        return ordered("id", "u1", "username", "pendo-admin@example.com", "first", "Pendo", "last", "Admin",
-                "role", 8L, "userType", "", "hasLoggedIn", true, "lastLogin", CREATED, "deletedAt", 0L,
-                "visitorIds", List.of());
+        return ordered(
+                "id",
+                "u1",
+                "username",
+                "pendo-admin@example.com",
+                "first",
+                "Pendo",
+                "last",
+                "Admin",
+                "role",
+                8L,
+                "userType",
+                "",
+                "hasLoggedIn",
+                true,
+                "lastLogin",
+                CREATED,
+                "deletedAt",
+                0L,
+                "visitorIds",
+                List.of());
     }
 
     private static Map<String, Object> everyVisitor() {
@@ -77,8 +116,15 @@ public final class Shapes {
     public static Map<String, Object> page(String id, long appId, String name, String path, long updated) {
         Map<String, Object> page = base(id, appId, name, "Page", updated);
         tagged(page, updated);
-        page.put("rules", List.of(ordered("rule", "//*" + path, "designerHint", "https://app.example.com" + path,
-                "parsedRule", "^https?://[^/]*" + path + "/?(?:;.*)?(?:\\?.*)?$")));
+        page.put(
+                "rules",
+                List.of(ordered(
+                        "rule",
+                        "//*" + path,
+                        "designerHint",
+                        "https://app.example.com" + path,
+                        "parsedRule",
+                        "^https?://[^/]*" + path + "/?(?:;.*)?(?:\\?.*)?$")));
         page.put("rulesjson", "[{\"rule\":\"//*" + path + "\"}]");
         page.put("suggestedName", name);
         page.put("isAutoTagged", false);
@@ -103,8 +149,23 @@ public final class Shapes {
         feature.put("elementSelectionType", "css");
         feature.put("elementInitialTag", "BUTTON");
         tagged(feature, updated);
-        feature.put("eventPropertyConfigurations", List.of(ordered("name", "label", "path", "text", "rule", "",
-                "selector", "#" + id.toLowerCase() + " button", "pattern", "", "type", "string", "isActive", true)));
+        feature.put(
+                "eventPropertyConfigurations",
+                List.of(ordered(
+                        "name",
+                        "label",
+                        "path",
+                        "text",
+                        "rule",
+                        "",
+                        "selector",
+                        "#" + id.toLowerCase() + " button",
+                        "pattern",
+                        "",
+                        "type",
+                        "string",
+                        "isActive",
+                        true)));
         feature.put("suggestedMatch", "#" + id.toLowerCase() + " button");
         feature.put("createdDesignerVersion", "2.150.0");
         return feature;
@@ -141,8 +202,8 @@ public final class Shapes {
      * @param updated when it was last updated
      * @return the guide
      */
-    public static Map<String, Object> guide(String id, long appId, String name, String state, int steps,
-                                            String pollType, long updated) {
+    public static Map<String, Object> guide(
+            String id, long appId, String name, String state, int steps, String pollType, long updated) {
         Map<String, Object> guide = base(id, appId, name, "Guide", updated);
         guide.put("appIds", List.of(appId));
         guide.put("state", state);
@@ -153,10 +214,27 @@ public final class Shapes {
         guide.put("description", "");
         guide.put("editorType", "visualDesigner");
         guide.put("authoredLanguage", "en-US");
-        guide.put("attributes", ordered("type", "building-block", "device", ordered("type", "desktop"),
-                "priority", 0L, "capping", ordered("maxImpressions", 1L, "maxSessionImpressions", 1L), "badge", null,
-                "activation", null, "resourceCenter", null, "isAnnouncement", false, "overrideAutoThrottling",
-                false));
+        guide.put(
+                "attributes",
+                ordered(
+                        "type",
+                        "building-block",
+                        "device",
+                        ordered("type", "desktop"),
+                        "priority",
+                        0L,
+                        "capping",
+                        ordered("maxImpressions", 1L, "maxSessionImpressions", 1L),
+                        "badge",
+                        null,
+                        "activation",
+                        null,
+                        "resourceCenter",
+                        null,
+                        "isAnnouncement",
+                        false,
+                        "overrideAutoThrottling",
+                        false));
         guide.put("audience", List.of(ordered("source", everyVisitor())));
         guide.put("audienceUiHint", ordered("filters", List.of()));
         guide.put("recurrence", 0L);
@@ -199,8 +277,9 @@ public final class Shapes {
             step.put("launchUrl", "");
             step.put("templateId", "tmpl-basic");
             step.put("pollIds", pollId != null && i == steps - 1 ? List.of(pollId) : List.of());
-            step.put("attributes", ordered("height", 400L, "width", 500L, "autoHeight", true, "position", "auto",
-                    "css", ""));
+            step.put(
+                    "attributes",
+                    ordered("height", 400L, "width", 500L, "autoHeight", true, "position", "auto", "css", ""));
             step.put("lastUpdatedAt", updated);
             step.put("resetAt", 0L);
             stepList.add(step);
@@ -269,10 +348,26 @@ public final class Shapes {
         report.put("scope", "all");
         report.put("share", "everyone");
         report.put("target", "visitor");
-        report.put("aggregation", ordered("fields", List.of(ordered("field", "visitorId", "title", "Visitor",
-                "type", "string")), "pipeline", List.of(ordered("source", everyVisitor()))));
-        report.put("definition", ordered("config", new LinkedHashMap<>(), "dateRanges", List.of(), "timeSeries",
-                ordered("period", "dayRange"), "generator", "visitorList", "graphType", "table"));
+        report.put(
+                "aggregation",
+                ordered(
+                        "fields",
+                        List.of(ordered("field", "visitorId", "title", "Visitor", "type", "string")),
+                        "pipeline",
+                        List.of(ordered("source", everyVisitor()))));
+        report.put(
+                "definition",
+                ordered(
+                        "config",
+                        new LinkedHashMap<>(),
+                        "dateRanges",
+                        List.of(),
+                        "timeSeries",
+                        ordered("period", "dayRange"),
+                        "generator",
+                        "visitorList",
+                        "graphType",
+                        "table"));
         report.put("createdByUser", user());
         report.put("createdAt", CREATED);
         report.put("lastUpdatedByUser", user());
@@ -324,8 +419,9 @@ public final class Shapes {
         field.put("group", group);
         field.put("field", name);
         field.put("kind", kind);
-        field.put("groupDisplayName", group.equals("auto") ? "Pendo" : group.substring(0, 1).toUpperCase()
-                + group.substring(1));
+        field.put(
+                "groupDisplayName",
+                group.equals("auto") ? "Pendo" : group.substring(0, 1).toUpperCase() + group.substring(1));
         return field;
     }
 
@@ -377,8 +473,19 @@ public final class Shapes {
      * @return the item
      */
     public static Map<String, Object> untaggedItem(long ts, long appId) {
-        return ordered("type", "untagged", "ts", ts, "lastTs", ts + 30_000L, "duration", 30_000L, "untaggedUrl",
-                "https://app.example.com/untagged/" + Long.toString(ts % 97, 36), "appId", appId);
+        return ordered(
+                "type",
+                "untagged",
+                "ts",
+                ts,
+                "lastTs",
+                ts + 30_000L,
+                "duration",
+                30_000L,
+                "untaggedUrl",
+                "https://app.example.com/untagged/" + Long.toString(ts % 97, 36),
+                "appId",
+                appId);
     }
 
     /**
@@ -388,7 +495,16 @@ public final class Shapes {
      * @return the item
      */
     public static Map<String, Object> guideItem(Map<String, Object> guideEvent) {
-        return ordered("type", "guide", "ts", guideEvent.get("browserTime"), "guideId", guideEvent.get("guideId"),
-                "guideStepId", guideEvent.get("guideStepId"), "appId", guideEvent.get("appId"));
+        return ordered(
+                "type",
+                "guide",
+                "ts",
+                guideEvent.get("browserTime"),
+                "guideId",
+                guideEvent.get("guideId"),
+                "guideStepId",
+                guideEvent.get("guideStepId"),
+                "appId",
+                guideEvent.get("appId"));
     }
 }

@@ -28,10 +28,13 @@ class BrowserTimeIndexTest {
         for (long from = 985; from < 1_055; from++) {
             for (long to = from - 1; to < from + 12; to++) {
                 TimeRange window = new TimeRange(true, from, to);
-                List<Map<String, Object>> scanned = rows.stream().filter(row -> row.get("browserTime")
-                        instanceof Number time && window.contains(time.longValue())).collect(Collectors.toList());
+                List<Map<String, Object>> scanned = rows.stream()
+                        .filter(row ->
+                                row.get("browserTime") instanceof Number time && window.contains(time.longValue()))
+                        .collect(Collectors.toList());
 
-                assertThat(index.window(window).collect(Collectors.toList())).as("[%d, %d)", from, to)
+                assertThat(index.window(window).collect(Collectors.toList()))
+                        .as("[%d, %d)", from, to)
                         .isEqualTo(scanned);
             }
         }

@@ -19,8 +19,7 @@ final class Engines {
     /** The {@code startTime} of the bodies written here. */
     static final long START_TIME = 1_793_491_200_000L;
 
-    private Engines() {
-    }
+    private Engines() {}
 
     /**
      * An engine over a dataset that no request has changed.
@@ -49,7 +48,11 @@ final class Engines {
         try {
             JsonWriter writer = JsonWriter.of(sink);
             writer.setSerializeNulls(true);
-            writer.beginObject().name("startTime").value(START_TIME).name("results").beginArray();
+            writer.beginObject()
+                    .name("startTime")
+                    .value(START_TIME)
+                    .name("results")
+                    .beginArray();
             for (Map<String, Object> row : rows) {
                 JsonValues.write(writer, row, PendoJson.moshi());
             }

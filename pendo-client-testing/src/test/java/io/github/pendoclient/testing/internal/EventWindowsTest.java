@@ -47,12 +47,15 @@ class EventWindowsTest {
     @Test
     void generatedPipelinesGetTheRowsTheGeneralRollupGives() {
         for (long seed : new long[] {3, 18}) {
-            Dataset dataset = Dataset.generator(seed).visitors(150).days(4).endingAt(END).build();
+            Dataset dataset =
+                    Dataset.generator(seed).visitors(150).days(4).endingAt(END).build();
             // Fractional counters take part, so the direct writer's sums are checked against Counters' as well.
             assertThat(dataset.hourRows()).anyMatch(row -> row.numEvents() != Math.rint(row.numEvents()));
             AggregationEngine fast = Engines.over(dataset, () -> NOW, true);
             AggregationEngine reference = Engines.over(dataset, () -> NOW, false);
-            List<String> objectIds = dataset.hourRows().stream().map(HourlyEvents::objectId).distinct()
+            List<String> objectIds = dataset.hourRows().stream()
+                    .map(HourlyEvents::objectId)
+                    .distinct()
                     .collect(Collectors.toList());
             Random random = new Random(seed);
             int nonEmpty = 0;
@@ -61,7 +64,9 @@ class EventWindowsTest {
                 String expected = outcome(reference, body, false);
 
                 assertThat(outcome(fast, body, true)).as(body).isEqualTo(expected);
-                assertThat(outcome(fast, body, false)).as("rendered as maps: " + body).isEqualTo(expected);
+                assertThat(outcome(fast, body, false))
+                        .as("rendered as maps: " + body)
+                        .isEqualTo(expected);
                 nonEmpty += expected.contains("\"results\":[{") ? 1 : 0;
             }
             assertThat(nonEmpty).as("pipelines that found rows").isGreaterThan(60);
@@ -70,7 +75,8 @@ class EventWindowsTest {
 
     @Test
     void everyEventSourceOverTheWholeDatasetGetsTheRowsTheGeneralRollupGives() {
-        Dataset dataset = Dataset.generator(7).visitors(400).days(6).endingAt(END).build();
+        Dataset dataset =
+                Dataset.generator(7).visitors(400).days(6).endingAt(END).build();
         AggregationEngine fast = Engines.over(dataset, () -> NOW, true);
         AggregationEngine reference = Engines.over(dataset, () -> NOW, false);
         for (String source : List.of("events", "pageEvents", "featureEvents", "trackEvents", "guideEvents")) {
@@ -82,14 +88,17 @@ class EventWindowsTest {
 
                 assertThat(expected).as(body).contains("\"results\":[{");
                 assertThat(outcome(fast, body, true)).as(body).isEqualTo(expected);
-                assertThat(outcome(fast, body, false)).as("rendered as maps: " + body).isEqualTo(expected);
+                assertThat(outcome(fast, body, false))
+                        .as("rendered as maps: " + body)
+                        .isEqualTo(expected);
             }
         }
     }
 
     private static String body(Random random, List<String> objectIds) {
-        String[] sources = {"events", "pageEvents", "featureEvents", "trackEvents", "events", "guideEvents",
-            "pollEvents"};
+        String[] sources = {
+            "events", "pageEvents", "featureEvents", "trackEvents", "events", "guideEvents", "pollEvents"
+        };
         String source = sources[random.nextInt(sources.length)];
         boolean hourly = random.nextBoolean();
         long unit = hourly ? HOUR : DAY;
@@ -103,7 +112,7 @@ class EventWindowsTest {
         }
         List<String> params = new ArrayList<>();
         switch (random.nextInt(8)) {
-            case 0 -> { }
+            case 0 -> {}
             case 1 -> params.add("\"appId\":null");
             case 2, 3 -> params.add("\"appId\":\"expandAppIds(\\\"*\\\")\"");
             case 4 -> params.add("\"appId\":" + DatasetGenerator.MOBILE_APP);
@@ -118,14 +127,16 @@ class EventWindowsTest {
         if (random.nextInt(6) == 0) {
             params.add("\"blacklist\":\"apply\"");
         }
-        String stages = "{\"source\":{\"" + source + "\":" + (params.isEmpty() && random.nextBoolean() ? "null"
-                : "{" + String.join(",", params) + "}") + ",\"timeSeries\":" + series + "}}";
+        String stages = "{\"source\":{\"" + source + "\":"
+                + (params.isEmpty() && random.nextBoolean() ? "null" : "{" + String.join(",", params) + "}")
+                + ",\"timeSeries\":" + series + "}}";
         switch (random.nextInt(6)) {
             case 0 -> stages += ",{\"filter\":\"numEvents > 2\"}";
             case 1 -> stages += ",{\"sort\":[\"-numEvents\",\"visitorId\"]},{\"limit\":7}";
-            case 2 -> stages += ",{\"group\":{\"group\":[\"visitorId\"],\"fields\":{\"events\":{\"sum\":\"numEvents\"},"
-                    + "\"first\":{\"min\":\"firstTime\"},\"minutes\":{\"sum\":\"numMinutes\"}}}}";
-            default -> { }
+            case 2 ->
+                stages += ",{\"group\":{\"group\":[\"visitorId\"],\"fields\":{\"events\":{\"sum\":\"numEvents\"},"
+                        + "\"first\":{\"min\":\"firstTime\"},\"minutes\":{\"sum\":\"numMinutes\"}}}}";
+            default -> {}
         }
         return "{\"request\":{\"pipeline\":[" + stages + "]}}";
     }

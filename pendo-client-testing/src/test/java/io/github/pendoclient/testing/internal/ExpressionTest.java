@@ -9,9 +9,19 @@ import org.junit.jupiter.api.Test;
 
 class ExpressionTest {
 
-    private static final Map<String, Object> ROW = Map.of("visitorId", "v-1", "n", 7L, "ratio", 0.5,
-            "metadata", Map.of("auto", Map.of("lastupdated", 1000L)), "tags", List.of("a", "b"),
-            "polls", List.of(Map.of("id", "p1")));
+    private static final Map<String, Object> ROW = Map.of(
+            "visitorId",
+            "v-1",
+            "n",
+            7L,
+            "ratio",
+            0.5,
+            "metadata",
+            Map.of("auto", Map.of("lastupdated", 1000L)),
+            "tags",
+            List.of("a", "b"),
+            "polls",
+            List.of(Map.of("id", "p1")));
 
     private static Object eval(String expression) {
         return Expression.parse(expression).evaluate(ROW, () -> 86_400_000L);
@@ -44,15 +54,19 @@ class ExpressionTest {
 
     @Test
     void orderingAStringAgainstANumberIsATypeError() {
-        assertThatThrownBy(() -> eval("visitorId > 5")).isInstanceOf(ExpressionException.class)
-                .hasMessageContaining("Type error").hasMessageContaining("a string \"v-1\" and a number 5");
+        assertThatThrownBy(() -> eval("visitorId > 5"))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("Type error")
+                .hasMessageContaining("a string \"v-1\" and a number 5");
     }
 
     @Test
     void divisionAndRemainderByZeroAreErrors() {
-        assertThatThrownBy(() -> eval("n / 0")).isInstanceOf(ExpressionException.class)
+        assertThatThrownBy(() -> eval("n / 0"))
+                .isInstanceOf(ExpressionException.class)
                 .hasMessageContaining("Division by zero");
-        assertThatThrownBy(() -> eval("ratio % 0.0")).isInstanceOf(ExpressionException.class)
+        assertThatThrownBy(() -> eval("ratio % 0.0"))
+                .isInstanceOf(ExpressionException.class)
                 .hasMessageContaining("Division by zero");
     }
 
@@ -65,7 +79,8 @@ class ExpressionTest {
 
     @Test
     void arithmeticOnAnObjectOrAStringIsATypeError() {
-        assertThatThrownBy(() -> eval("metadata * 2")).isInstanceOf(ExpressionException.class)
+        assertThatThrownBy(() -> eval("metadata * 2"))
+                .isInstanceOf(ExpressionException.class)
                 .hasMessageContaining("an object");
         assertThatThrownBy(() -> eval("visitorId - 1")).isInstanceOf(ExpressionException.class);
         assertThatThrownBy(() -> eval("date(\"x\", 1, 2)")).isInstanceOf(ExpressionException.class);
@@ -74,31 +89,38 @@ class ExpressionTest {
     @Test
     void deepNestingIsRefusedNotAStackOverflow() {
         String deep = "(".repeat(5_000) + "n" + ")".repeat(5_000);
-        assertThatThrownBy(() -> Expression.parse(deep)).isInstanceOf(ExpressionException.class)
+        assertThatThrownBy(() -> Expression.parse(deep))
+                .isInstanceOf(ExpressionException.class)
                 .hasMessageContaining("nested deeper than " + Expression.MAX_DEPTH);
         assertThatThrownBy(() -> Expression.parse("!".repeat(5_000) + "n")).isInstanceOf(ExpressionException.class);
         assertThatThrownBy(() -> Expression.parse("-".repeat(5_000) + "n")).isInstanceOf(ExpressionException.class);
-        assertThat(Expression.parse("(".repeat(30) + "n" + ")".repeat(30)).evaluate(ROW, () -> 0L)).isEqualTo(7L);
+        assertThat(Expression.parse("(".repeat(30) + "n" + ")".repeat(30)).evaluate(ROW, () -> 0L))
+                .isEqualTo(7L);
     }
 
     @Test
     void overlongExpressionsAreRefused() {
         assertThatThrownBy(() -> Expression.parse("n + ".repeat(20_000) + "n"))
-                .isInstanceOf(ExpressionException.class).hasMessageContaining("characters long");
+                .isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("characters long");
     }
 
     @Test
     void recognizesAKeysetCursorConditionAndNothingElse() {
         List<String> fields = List.of("metadata.auto.lastupdated", "visitorId");
-        Expression cursor = Expression.parse("metadata.auto.lastupdated > 5 || metadata.auto.lastupdated == 5"
-                + " && visitorId >= \"v-9\"");
+        Expression cursor = Expression.parse(
+                "metadata.auto.lastupdated > 5 || metadata.auto.lastupdated == 5" + " && visitorId >= \"v-9\"");
         assertThat(cursor.keysetBound(fields)).isEqualTo(new Expression.KeysetBound(List.of(5L, "v-9"), true));
         assertThat(Expression.parse("visitorId > \"a\"").keysetBound(List.of("visitorId")))
                 .isEqualTo(new Expression.KeysetBound(List.of("a"), false));
-        assertThat(Expression.parse("visitorId > \"a\" && n > 1").keysetBound(List.of("visitorId"))).isNull();
+        assertThat(Expression.parse("visitorId > \"a\" && n > 1").keysetBound(List.of("visitorId")))
+                .isNull();
         assertThat(Expression.parse("metadata.auto.lastupdated > 5 || metadata.auto.lastupdated == 6"
-                + " && visitorId >= \"v\"").keysetBound(fields)).isNull();
-        assertThat(Expression.parse("visitorId < \"a\"").keysetBound(List.of("visitorId"))).isNull();
+                                + " && visitorId >= \"v\"")
+                        .keysetBound(fields))
+                .isNull();
+        assertThat(Expression.parse("visitorId < \"a\"").keysetBound(List.of("visitorId")))
+                .isNull();
     }
 
     @Test
@@ -115,11 +137,16 @@ class ExpressionTest {
 
     @Test
     void errorsSayWhatIsWrong() {
-        assertThatThrownBy(() -> Expression.parse("n ==")).isInstanceOfSatisfying(ExpressionException.class,
-                e -> assertThat(e.unsupported()).isFalse()).hasMessageContaining("ends early");
+        assertThatThrownBy(() -> Expression.parse("n =="))
+                .isInstanceOfSatisfying(
+                        ExpressionException.class,
+                        e -> assertThat(e.unsupported()).isFalse())
+                .hasMessageContaining("ends early");
         assertThatThrownBy(() -> Expression.parse("\"open")).hasMessageContaining("unterminated");
-        assertThatThrownBy(() -> Expression.parse("hash(visitorId)")).isInstanceOfSatisfying(
-                ExpressionException.class, e -> assertThat(e.unsupported()).isTrue());
+        assertThatThrownBy(() -> Expression.parse("hash(visitorId)"))
+                .isInstanceOfSatisfying(
+                        ExpressionException.class,
+                        e -> assertThat(e.unsupported()).isTrue());
         assertThatThrownBy(() -> Expression.parse("a b")).hasMessageContaining("unexpected");
     }
 }

@@ -19,10 +19,11 @@ class FractionalCountersTest {
 
     /** 2026-10-31T00:00:00Z. */
     private static final long DAY = 1_793_404_800_000L;
+
     private static final long HOUR = 3_600_000L;
 
-    private static Map<String, Object> hourRow(String visitorId, String idField, String objectId, long hour,
-                                               Number numEvents, Number numMinutes) {
+    private static Map<String, Object> hourRow(
+            String visitorId, String idField, String objectId, long hour, Number numEvents, Number numMinutes) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("visitorId", visitorId);
         row.put("accountId", "acct-1");
@@ -56,9 +57,12 @@ class FractionalCountersTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> run(Dataset dataset, String stages) {
         FakeApi api = new FakeApi(dataset, () -> DAY + 2 * 86_400_000L);
-        Answer answer = HttpResponses.buffer(api.handle(Endpoint.AGGREGATION, "POST", "api/v1/aggregation",
-                Map.of(), "{\"response\":{\"mimeType\":\"application/json\"},\"request\":{\"pipeline\":[" + stages
-                        + "]}}"));
+        Answer answer = HttpResponses.buffer(api.handle(
+                Endpoint.AGGREGATION,
+                "POST",
+                "api/v1/aggregation",
+                Map.of(),
+                "{\"response\":{\"mimeType\":\"application/json\"},\"request\":{\"pipeline\":[" + stages + "]}}"));
         String text = new String(answer.body(), StandardCharsets.UTF_8);
         assertThat(answer.status()).as(text).isEqualTo(200);
         return (List<Map<String, Object>>) ((Map<String, Object>) JsonValues.parse(text)).get("results");
@@ -70,30 +74,41 @@ class FractionalCountersTest {
     }
 
     private static Map<String, Object> rowOf(List<Map<String, Object>> rows, String visitorId) {
-        return rows.stream().filter(row -> visitorId.equals(row.get("visitorId"))).findFirst().orElseThrow();
+        return rows.stream()
+                .filter(row -> visitorId.equals(row.get("visitorId")))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void aSumOfWholeNumbersStaysAnExactJsonIntegerBeyondWhatADoubleHolds() {
-        List<Map<String, Object>> rows = run(dataset(), "{\"source\":{\"counters\":null}},"
-                + "{\"filter\":\"key == \\\"a\\\"\"},{\"reduce\":{\"total\":{\"sum\":\"n\"}}}");
+        List<Map<String, Object>> rows = run(
+                dataset(),
+                "{\"source\":{\"counters\":null}},"
+                        + "{\"filter\":\"key == \\\"a\\\"\"},{\"reduce\":{\"total\":{\"sum\":\"n\"}}}");
 
-        assertThat(rows).singleElement().satisfies(row ->
-                assertThat(row.get("total")).isInstanceOf(Long.class).isEqualTo(9_007_199_254_740_995L));
+        assertThat(rows)
+                .singleElement()
+                .satisfies(row ->
+                        assertThat(row.get("total")).isInstanceOf(Long.class).isEqualTo(9_007_199_254_740_995L));
     }
 
     @Test
     void aSumWithAFractionInItIsADouble() {
-        List<Map<String, Object>> rows = run(dataset(), "{\"source\":{\"counters\":null}},"
-                + "{\"group\":{\"group\":[\"key\"],\"fields\":{\"total\":{\"sum\":\"n\"}}}},{\"sort\":[\"key\"]}");
+        List<Map<String, Object>> rows = run(
+                dataset(),
+                "{\"source\":{\"counters\":null}},"
+                        + "{\"group\":{\"group\":[\"key\"],\"fields\":{\"total\":{\"sum\":\"n\"}}}},{\"sort\":[\"key\"]}");
 
         assertThat(rows.get(1)).containsEntry("key", "b").containsEntry("total", 3.5);
     }
 
     @Test
     void minAndMaxCompareWholeAndFractionalCounters() {
-        List<Map<String, Object>> rows = run(dataset(), "{\"source\":{\"counters\":null}},"
-                + "{\"filter\":\"key == \\\"b\\\"\"},{\"reduce\":{\"low\":{\"min\":\"n\"},\"high\":{\"max\":\"n\"}}}");
+        List<Map<String, Object>> rows = run(
+                dataset(),
+                "{\"source\":{\"counters\":null}},"
+                        + "{\"filter\":\"key == \\\"b\\\"\"},{\"reduce\":{\"low\":{\"min\":\"n\"},\"high\":{\"max\":\"n\"}}}");
 
         assertThat(rows).singleElement().satisfies(row -> {
             assertThat(row.get("low")).isEqualTo(1L);
@@ -127,9 +142,13 @@ class FractionalCountersTest {
 
     @Test
     void anHourlyRowServesItsFractionalCountersAsSent() {
-        Map<String, Object> row = run(dataset(), "{\"source\":{\"pageEvents\":null,\"timeSeries\":{\"period\":"
-                + "\"hourRange\",\"first\":" + (DAY + 9 * HOUR) + ",\"count\":1}}},{\"filter\":\"visitorId =="
-                + " \\\"v-frac\\\"\"}").get(0);
+        Map<String, Object> row = run(
+                        dataset(),
+                        "{\"source\":{\"pageEvents\":null,\"timeSeries\":{\"period\":"
+                                + "\"hourRange\",\"first\":" + (DAY + 9 * HOUR)
+                                + ",\"count\":1}}},{\"filter\":\"visitorId =="
+                                + " \\\"v-frac\\\"\"}")
+                .get(0);
 
         assertThat(row.get("numEvents")).isEqualTo(2.5);
         assertThat(row.get("numMinutes")).isEqualTo(1.5);
@@ -142,6 +161,8 @@ class FractionalCountersTest {
         Dataset again = Dataset.fromJson(dataset.toJson());
 
         assertThat(again.hourRows()).isEqualTo(dataset.hourRows());
-        assertThat(again.hourRows().get(0).toRow()).containsEntry("numEvents", 2.5).containsEntry("numMinutes", 1.5);
+        assertThat(again.hourRows().get(0).toRow())
+                .containsEntry("numEvents", 2.5)
+                .containsEntry("numMinutes", 1.5);
     }
 }

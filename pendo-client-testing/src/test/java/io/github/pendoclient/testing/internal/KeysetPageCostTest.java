@@ -19,15 +19,17 @@ import org.junit.jupiter.api.Test;
  */
 class KeysetPageCostTest {
 
-    private static final Dataset DATASET = Dataset.generator(11).visitors(5_000).days(2)
-            .endingAt(Instant.parse("2026-11-01T00:00:00Z")).build();
+    private static final Dataset DATASET = Dataset.generator(11)
+            .visitors(5_000)
+            .days(2)
+            .endingAt(Instant.parse("2026-11-01T00:00:00Z"))
+            .build();
     private static final List<String> KEY = List.of("metadata.auto.lastupdated", "visitorId");
     private static final int PAGE = 100;
 
     private final FakeApi api = new FakeApi(DATASET, () -> 1_793_491_200_000L);
 
-    private record Page(List<Map<String, Object>> rows, long examined) {
-    }
+    private record Page(List<Map<String, Object>> rows, long examined) {}
 
     @SuppressWarnings("unchecked")
     private Page page(List<Object> cursor) {
@@ -39,12 +41,17 @@ class KeysetPageCostTest {
         }
         stages += "{\"sort\":[\"metadata.auto.lastupdated\",\"visitorId\"]},{\"limit\":" + PAGE + "}";
         long before = api.aggregationRowsExamined();
-        Answer answer = HttpResponses.buffer(api.handle(Endpoint.AGGREGATION, "POST", "api/v1/aggregation",
-                Map.of(), "{\"response\":{\"mimeType\":\"application/json\"},\"request\":{\"pipeline\":[" + stages
-                        + "]}}"));
-        assertThat(answer.status()).as(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-        Map<String, Object> body = (Map<String, Object>) JsonValues.parse(new String(answer.body(),
-                StandardCharsets.UTF_8));
+        Answer answer = HttpResponses.buffer(api.handle(
+                Endpoint.AGGREGATION,
+                "POST",
+                "api/v1/aggregation",
+                Map.of(),
+                "{\"response\":{\"mimeType\":\"application/json\"},\"request\":{\"pipeline\":[" + stages + "]}}"));
+        assertThat(answer.status())
+                .as(new String(answer.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
+        Map<String, Object> body =
+                (Map<String, Object>) JsonValues.parse(new String(answer.body(), StandardCharsets.UTF_8));
         return new Page((List<Map<String, Object>>) body.get("results"), api.aggregationRowsExamined() - before);
     }
 
@@ -66,7 +73,8 @@ class KeysetPageCostTest {
             examined.add(page.examined());
         }
 
-        assertThat(first.examined()).as("the first page reads its own rows, not the 5,000 visitors")
+        assertThat(first.examined())
+                .as("the first page reads its own rows, not the 5,000 visitors")
                 .isLessThanOrEqualTo(PAGE);
         assertThat(examined).allSatisfy(cost -> assertThat(cost).isLessThanOrEqualTo(first.examined()));
     }
@@ -75,11 +83,12 @@ class KeysetPageCostTest {
     void pagesFromTheIndexAreExactlyWhatSortingEveryVisitorGives() {
         Comparator<Map<String, Object>> byKey = (a, b) -> {
             int order = Expression.compare(JsonValues.at(a, KEY.get(0)), JsonValues.at(b, KEY.get(0)));
-            return order != 0 ? order : Expression.compare(JsonValues.at(a, KEY.get(1)),
-                    JsonValues.at(b, KEY.get(1)));
+            return order != 0 ? order : Expression.compare(JsonValues.at(a, KEY.get(1)), JsonValues.at(b, KEY.get(1)));
         };
-        List<Map<String, Object>> everyone = DATASET.visitors().stream().sorted(byKey).toList();
-        List<Object> expected = everyone.stream().map(row -> row.get("visitorId")).toList();
+        List<Map<String, Object>> everyone =
+                DATASET.visitors().stream().sorted(byKey).toList();
+        List<Object> expected =
+                everyone.stream().map(row -> row.get("visitorId")).toList();
 
         List<Object> paged = new ArrayList<>();
         Page page = page(null);
@@ -95,12 +104,19 @@ class KeysetPageCostTest {
 
     @Test
     void aChangedVisitorIsStillPagedCorrectlyWithoutTheIndex() {
-        api.handle(Endpoint.METADATA_VALUE, "PUT", "api/v1/metadata/visitor/agent/value/"
-                + DATASET.visitors().get(0).get("visitorId") + "/name", Map.of(), "\"Renamed\"");
+        api.handle(
+                Endpoint.METADATA_VALUE,
+                "PUT",
+                "api/v1/metadata/visitor/agent/value/"
+                        + DATASET.visitors().get(0).get("visitorId") + "/name",
+                Map.of(),
+                "\"Renamed\"");
 
         Page first = page(null);
 
         assertThat(first.rows()).hasSize(PAGE);
-        assertThat(first.examined()).as("without the index every visitor is read").isGreaterThanOrEqualTo(5_000);
+        assertThat(first.examined())
+                .as("without the index every visitor is read")
+                .isGreaterThanOrEqualTo(5_000);
     }
 }

@@ -76,17 +76,27 @@ class ResultsBodyTest {
 
     @Test
     void theFakesOwnRowsAreWrittenAsMoshiWritesThem() {
-        Dataset dataset = Dataset.generator(7).visitors(300).days(3).endingAt(Instant.parse("2026-11-01T00:00:00Z"))
+        Dataset dataset = Dataset.generator(7)
+                .visitors(300)
+                .days(3)
+                .endingAt(Instant.parse("2026-11-01T00:00:00Z"))
                 .build();
         AggregationEngine engine = Engines.over(dataset, () -> START_TIME, true);
-        for (String source : List.of("{\"visitors\":null}", "{\"accounts\":null}", "{\"features\":null}",
-                "{\"pages\":null}", "{\"trackTypes\":null}", "{\"guides\":null}")) {
+        for (String source : List.of(
+                "{\"visitors\":null}",
+                "{\"accounts\":null}",
+                "{\"features\":null}",
+                "{\"pages\":null}",
+                "{\"trackTypes\":null}",
+                "{\"guides\":null}")) {
             assertSameBytes(engine, "[{\"source\":" + source + "}]");
         }
         for (String source : List.of("events", "pageEvents", "featureEvents", "trackEvents", "guideEvents")) {
-            assertSameBytes(engine, "[{\"source\":{\"" + source + "\":{\"appId\":\"expandAppIds(\\\"*\\\")\"},"
-                    + "\"timeSeries\":{\"period\":\"dayRange\",\"first\":" + (START_TIME - 5 * 86_400_000L)
-                    + ",\"count\":6}}}]");
+            assertSameBytes(
+                    engine,
+                    "[{\"source\":{\"" + source + "\":{\"appId\":\"expandAppIds(\\\"*\\\")\"},"
+                            + "\"timeSeries\":{\"period\":\"dayRange\",\"first\":" + (START_TIME - 5 * 86_400_000L)
+                            + ",\"count\":6}}}]");
         }
     }
 
@@ -110,7 +120,11 @@ class ResultsBodyTest {
                 // The fake's answer before ResultsBody: Moshi, one row per part.
                 JsonWriter writer = JsonWriter.of(sink);
                 writer.setSerializeNulls(true);
-                writer.beginObject().name("startTime").value(START_TIME).name("results").beginArray();
+                writer.beginObject()
+                        .name("startTime")
+                        .value(START_TIME)
+                        .name("results")
+                        .beginArray();
                 java.util.Iterator<Map<String, Object>> it = rows.iterator();
                 return () -> {
                     if (it.hasNext()) {
@@ -122,10 +136,11 @@ class ResultsBodyTest {
                     return false;
                 };
             }));
-            Answer answer = HttpResponses.buffer(new Answer(200, "application/json", null,
-                    new ResultsBody(START_TIME, rows.stream())));
+            Answer answer = HttpResponses.buffer(
+                    new Answer(200, "application/json", null, new ResultsBody(START_TIME, rows.stream())));
 
-            assertThat(answer.body() != null).as("buffered, padding %d", padding)
+            assertThat(answer.body() != null)
+                    .as("buffered, padding %d", padding)
                     .isEqualTo(reference.body() != null);
             assertThat(drain(answer)).as("padding %d", padding).isEqualTo(drain(reference));
             buffered += reference.body() != null ? 1 : 0;
@@ -150,7 +165,9 @@ class ResultsBodyTest {
         List<Map<String, Object>> rows = List.of(Map.of("a", 1L), new LinkedHashMap<>(Map.of("b", Double.NaN)));
         String expected = moshi(rows);
 
-        assertThat(expected).contains("failed: java.lang.IllegalArgumentException").contains("NaN");
+        assertThat(expected)
+                .contains("failed: java.lang.IllegalArgumentException")
+                .contains("NaN");
         assertThat(fast(rows)).isEqualTo(expected);
         List<Map<String, Object>> infinite = List.of(new LinkedHashMap<>(Map.of("b", Float.NEGATIVE_INFINITY)));
         assertThat(fast(infinite)).isEqualTo(moshi(infinite));

@@ -53,8 +53,7 @@ public final class Spool implements Closeable {
      * @param file the spool file it came from
      * @param offset where its line starts in that file
      */
-    public record Record(String json, boolean outcomeUnknown, Path file, long offset) {
-    }
+    public record Record(String json, boolean outcomeUnknown, Path file, long offset) {}
 
     /**
      * One event to write.
@@ -62,8 +61,7 @@ public final class Spool implements Closeable {
      * @param json the request body
      * @param outcomeUnknown whether an attempt may have reached Pendo
      */
-    public record Entry(String json, boolean outcomeUnknown) {
-    }
+    public record Entry(String json, boolean outcomeUnknown) {}
 
     private final Path directory;
     private final FileChannel lockChannel;
@@ -114,8 +112,10 @@ public final class Spool implements Closeable {
             return new Spool(directory, channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new UncheckedIOException("The spool directory " + directory + " cannot be created or locked ("
-                    + e.getMessage() + "); check that it is a writable directory", e);
+            throw new UncheckedIOException(
+                    "The spool directory " + directory + " cannot be created or locked (" + e.getMessage()
+                            + "); check that it is a writable directory",
+                    e);
         }
     }
 
@@ -148,8 +148,10 @@ public final class Spool implements Closeable {
             try {
                 records.addAll(load(file));
             } catch (IOException e) {
-                throw new UncheckedIOException("The spool file " + file + " cannot be read (" + e.getMessage()
-                        + "); its events stay in it for a later sender", e);
+                throw new UncheckedIOException(
+                        "The spool file " + file + " cannot be read (" + e.getMessage()
+                                + "); its events stay in it for a later sender",
+                        e);
             }
         }
         syncDirectory();
@@ -166,16 +168,24 @@ public final class Spool implements Closeable {
         while (start < bytes.length) {
             int end = indexOf(bytes, (byte) '\n', start);
             if (end < 0) {
-                LOG.warn("Skipping the last record of spool file {} at byte {}: it is cut short ({} bytes without an"
-                        + " end of line), as a crash while the spool was written leaves it; the {} records before it"
-                        + " are kept", file, start, bytes.length - start, records.size());
+                LOG.warn(
+                        "Skipping the last record of spool file {} at byte {}: it is cut short ({} bytes without an"
+                                + " end of line), as a crash while the spool was written leaves it; the {} records before it"
+                                + " are kept",
+                        file,
+                        start,
+                        bytes.length - start,
+                        records.size());
                 break;
             }
-            Record record = parse(file, start, new String(bytes, start, end - start, StandardCharsets.UTF_8),
-                    drainedBefore);
+            Record record =
+                    parse(file, start, new String(bytes, start, end - start, StandardCharsets.UTF_8), drainedBefore);
             if (record == null) {
-                LOG.warn("Skipping a corrupt record of spool file {} at byte {} (its checksum or format does not"
-                        + " match); the other records are kept", file, start);
+                LOG.warn(
+                        "Skipping a corrupt record of spool file {} at byte {} (its checksum or format does not"
+                                + " match); the other records are kept",
+                        file,
+                        start);
             } else if (!ended.contains(record.offset())) {
                 records.add(record);
             }
@@ -186,13 +196,16 @@ public final class Spool implements Closeable {
             Files.deleteIfExists(journalFile);
             return records;
         }
-        FileChannel journal = FileChannel.open(journalFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        FileChannel journal = FileChannel.open(
+                journalFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         journal.force(true);
         sources.put(file, new Source(journal, records.size()));
         if (drainedBefore) {
-            LOG.warn("Spool file {} was being sent by a sender that stopped without closing: its {} events not"
-                    + " confirmed are sent again and counted as possible duplicates", file, records.size());
+            LOG.warn(
+                    "Spool file {} was being sent by a sender that stopped without closing: its {} events not"
+                            + " confirmed are sent again and counted as possible duplicates",
+                    file,
+                    records.size());
         }
         return records;
     }
@@ -250,8 +263,11 @@ public final class Spool implements Closeable {
                 Files.deleteIfExists(journalOf(record.file()));
             }
         } catch (IOException e) {
-            LOG.warn("Could not record in the journal of spool file {} that an event ended ({}); a later sender may"
-                    + " send it again and count it as a possible duplicate", record.file(), e.getMessage());
+            LOG.warn(
+                    "Could not record in the journal of spool file {} that an event ended ({}); a later sender may"
+                            + " send it again and count it as a possible duplicate",
+                    record.file(),
+                    e.getMessage());
         }
     }
 
@@ -265,10 +281,15 @@ public final class Spool implements Closeable {
         if (entries.isEmpty()) {
             return;
         }
-        Path file = directory.resolve(String.format(Locale.ROOT, "track-%013d-%06d-%d%s", System.currentTimeMillis(),
-                ProcessHandle.current().pid() % 1_000_000, NAMES.incrementAndGet(), SUFFIX));
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
+        Path file = directory.resolve(String.format(
+                Locale.ROOT,
+                "track-%013d-%06d-%d%s",
+                System.currentTimeMillis(),
+                ProcessHandle.current().pid() % 1_000_000,
+                NAMES.incrementAndGet(),
+                SUFFIX));
+        try (FileChannel out = FileChannel.open(
+                file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
             for (Entry entry : entries) {
                 char flag = entry.outcomeUnknown() ? 'U' : 'N';

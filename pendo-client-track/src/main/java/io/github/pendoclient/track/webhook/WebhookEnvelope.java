@@ -21,10 +21,20 @@ import java.util.Map;
  * @param properties the kind-specific properties; empty when absent
  * @param unknownFields every other top-level member
  */
-public record WebhookEnvelope(String event, Long appId, String appName, String appPlatform, Long subscriptionId,
-                              String subscriptionName, String visitorId, String accountId, String userAgent,
-                              Instant timestamp, String uniqueId, Map<String, Object> properties,
-                              Map<String, Object> unknownFields) {
+public record WebhookEnvelope(
+        String event,
+        Long appId,
+        String appName,
+        String appPlatform,
+        Long subscriptionId,
+        String subscriptionName,
+        String visitorId,
+        String accountId,
+        String userAgent,
+        Instant timestamp,
+        String uniqueId,
+        Map<String, Object> properties,
+        Map<String, Object> unknownFields) {
 
     /**
      * Copies the collections it is given, so that a later change to the caller's lists and maps cannot reach this
@@ -39,7 +49,7 @@ public record WebhookEnvelope(String event, Long appId, String appName, String a
      * @param visitorId the visitor id, or null
      * @param accountId the account id, or null
      * @param userAgent the user agent, or null
-* @param timestamp when it happened; Pendo's examples send seconds, the API elsewhere milliseconds, and both are read
+     * @param timestamp when it happened; Pendo's examples send seconds, the API elsewhere milliseconds, and both are read
      * @param uniqueId the payload's unique id (40 hex characters in Pendo's examples), for de-duplication; or null
      * @param properties the kind-specific properties; empty when absent
      * @param unknownFields every other top-level member

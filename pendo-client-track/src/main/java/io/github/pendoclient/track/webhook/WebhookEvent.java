@@ -135,8 +135,7 @@ public sealed interface WebhookEvent {
      *
      * @param envelope the shared members
      */
-    record NpsDisplayed(WebhookEnvelope envelope) implements WebhookEvent {
-    }
+    record NpsDisplayed(WebhookEnvelope envelope) implements WebhookEvent {}
 
     /**
      * {@code npsSubmitted}: an NPS survey was answered. Pendo does not document the property names; they are in
@@ -144,8 +143,7 @@ public sealed interface WebhookEvent {
      *
      * @param envelope the shared members
      */
-    record NpsSubmitted(WebhookEnvelope envelope) implements WebhookEvent {
-    }
+    record NpsSubmitted(WebhookEnvelope envelope) implements WebhookEvent {}
 
     /**
      * {@code visitorCreated}: a visitor was seen for the first time.
@@ -229,8 +227,7 @@ public sealed interface WebhookEvent {
      *
      * @param envelope the shared members
      */
-    record Other(WebhookEnvelope envelope) implements WebhookEvent {
-    }
+    record Other(WebhookEnvelope envelope) implements WebhookEvent {}
 
     /**
      * The kinds this SDK types.
@@ -238,7 +235,14 @@ public sealed interface WebhookEvent {
      * @return the event names
      */
     static List<String> knownKinds() {
-        return List.of("guideDisplayed", "pollDisplayed", "pollSubmitted", "npsDisplayed", "npsSubmitted",
-                "visitorCreated", "accountCreated", "trackEventReceived");
+        return List.of(
+                "guideDisplayed",
+                "pollDisplayed",
+                "pollSubmitted",
+                "npsDisplayed",
+                "npsSubmitted",
+                "visitorCreated",
+                "accountCreated",
+                "trackEventReceived");
     }
 }

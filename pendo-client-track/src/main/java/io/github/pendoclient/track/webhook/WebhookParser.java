@@ -20,11 +20,18 @@ public final class WebhookParser {
     /** Timestamps below this are seconds (Pendo's examples), at or above it milliseconds. */
     static final long MILLIS_THRESHOLD = 100_000_000_000L;
 
-    private static final Set<String> ENVELOPE = Set.of("event", "app", "subscription", "visitorId", "accountId",
-            "userAgent", "timestamp", "uniqueId", "properties");
+    private static final Set<String> ENVELOPE = Set.of(
+            "event",
+            "app",
+            "subscription",
+            "visitorId",
+            "accountId",
+            "userAgent",
+            "timestamp",
+            "uniqueId",
+            "properties");
 
-    private WebhookParser() {
-    }
+    private WebhookParser() {}
 
     /**
      * Parses a body.
@@ -81,11 +88,20 @@ public final class WebhookParser {
                 unknown.put(name, value);
             }
         });
-        return new WebhookEnvelope(text(json.get("event")), number(app.get("id")), text(app.get("name")),
-                text(app.get("platform")), number(subscription.get("id")), text(subscription.get("name")),
-                text(json.get("visitorId")), text(json.get("accountId")), text(json.get("userAgent")),
-                timestamp(json.get("timestamp")), text(json.get("uniqueId")),
-                Collections.unmodifiableMap(object(json.get("properties"))), Collections.unmodifiableMap(unknown));
+        return new WebhookEnvelope(
+                text(json.get("event")),
+                number(app.get("id")),
+                text(app.get("name")),
+                text(app.get("platform")),
+                number(subscription.get("id")),
+                text(subscription.get("name")),
+                text(json.get("visitorId")),
+                text(json.get("accountId")),
+                text(json.get("userAgent")),
+                timestamp(json.get("timestamp")),
+                text(json.get("uniqueId")),
+                Collections.unmodifiableMap(object(json.get("properties"))),
+                Collections.unmodifiableMap(unknown));
     }
 
     /**

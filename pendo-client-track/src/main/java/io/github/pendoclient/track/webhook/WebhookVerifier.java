@@ -66,8 +66,8 @@ public final class WebhookVerifier {
      * @return the verifier
      */
     public static WebhookVerifier hmacSha256(WebhookSecret secret) {
-        return new WebhookVerifier(Objects.requireNonNull(secret, "secret"), DEFAULT_HEADER, DEFAULT_PREFIX,
-                Encoding.HEX);
+        return new WebhookVerifier(
+                Objects.requireNonNull(secret, "secret"), DEFAULT_HEADER, DEFAULT_PREFIX, Encoding.HEX);
     }
 
     /**
@@ -131,7 +131,8 @@ public final class WebhookVerifier {
         byte[] received;
         try {
             String encoded = value.substring(prefix.length());
-            received = encoding == Encoding.HEX ? HexFormat.of().parseHex(encoded.toLowerCase(Locale.ROOT))
+            received = encoding == Encoding.HEX
+                    ? HexFormat.of().parseHex(encoded.toLowerCase(Locale.ROOT))
                     : Base64.getDecoder().decode(encoded);
         } catch (IllegalArgumentException e) {
             throw new WebhookSignatureException("The " + header + " header is not " + encoding + "-encoded.");
@@ -166,8 +167,10 @@ public final class WebhookVerifier {
      */
     public String signatureFor(byte[] body) {
         byte[] mac = sign(body);
-        return prefix + (encoding == Encoding.HEX ? HexFormat.of().formatHex(mac)
-                : Base64.getEncoder().encodeToString(mac));
+        return prefix
+                + (encoding == Encoding.HEX
+                        ? HexFormat.of().formatHex(mac)
+                        : Base64.getEncoder().encodeToString(mac));
     }
 
     private byte[] sign(byte[] body) {
@@ -182,7 +185,9 @@ public final class WebhookVerifier {
 
     private static String first(Map<String, ? extends Collection<String>> headers, String name) {
         for (Map.Entry<String, ? extends Collection<String>> entry : headers.entrySet()) {
-            if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name) && entry.getValue() != null
+            if (entry.getKey() != null
+                    && entry.getKey().equalsIgnoreCase(name)
+                    && entry.getValue() != null
                     && !entry.getValue().isEmpty()) {
                 return entry.getValue().iterator().next();
             }

@@ -47,8 +47,10 @@ class WebhookTest {
     @Test
     void parsesTheOtherDocumentedKinds() {
         WebhookEvent visitor = WebhookParser.parse(payload("visitor-created.json"));
-        assertThat(visitor).isInstanceOfSatisfying(WebhookEvent.VisitorCreated.class,
-                created -> assertThat(created.browserName()).isEqualTo("Chrome"));
+        assertThat(visitor)
+                .isInstanceOfSatisfying(
+                        WebhookEvent.VisitorCreated.class,
+                        created -> assertThat(created.browserName()).isEqualTo("Chrome"));
 
         WebhookEvent track = WebhookParser.parse(payload("track-event-received.json"));
         assertThat(track).isInstanceOfSatisfying(WebhookEvent.TrackEventReceived.class, received -> {
@@ -58,8 +60,8 @@ class WebhookTest {
         });
         assertThat(track.envelope().timestamp()).isEqualTo(Instant.ofEpochMilli(1626803878123L));
 
-        for (String kind : List.of("pollDisplayed", "pollSubmitted", "npsDisplayed", "npsSubmitted",
-                "accountCreated")) {
+        for (String kind :
+                List.of("pollDisplayed", "pollSubmitted", "npsDisplayed", "npsSubmitted", "accountCreated")) {
             WebhookEvent event = WebhookParser.parse("{\"event\": \"" + kind + "\", \"timestamp\": \"1626803876\"}");
             assertThat(event).isNotInstanceOf(WebhookEvent.Other.class);
             assertThat(event.kind()).isEqualTo(kind);
@@ -69,8 +71,8 @@ class WebhookTest {
 
     @Test
     void unknownKindsAndMembersNeverFail() {
-        WebhookEvent event = WebhookParser.parse("{\"event\": \"frustrationSignal\", \"newTopLevel\": {\"a\": 1},"
-                + " \"properties\": {\"rage\": 3}}");
+        WebhookEvent event = WebhookParser.parse(
+                "{\"event\": \"frustrationSignal\", \"newTopLevel\": {\"a\": 1}," + " \"properties\": {\"rage\": 3}}");
 
         assertThat(event).isInstanceOf(WebhookEvent.Other.class);
         assertThat(event.envelope().unknownFields()).containsKey("newTopLevel");
@@ -110,9 +112,10 @@ class WebhookTest {
 
         assertThat(signature).startsWith("sha256=").hasSize(7 + 64);
         verifier.verify(Map.of("X-Pendo-Signature", List.of(signature)), body);
-        verifier.verify(Map.of("x-pendo-signature", List.of(signature.toUpperCase().replace("SHA256=", "sha256="))),
-                body);
-        assertThat(verifier.isValid(Map.of("x-pendo-signature", List.of(signature)), body)).isTrue();
+        verifier.verify(
+                Map.of("x-pendo-signature", List.of(signature.toUpperCase().replace("SHA256=", "sha256="))), body);
+        assertThat(verifier.isValid(Map.of("x-pendo-signature", List.of(signature)), body))
+                .isTrue();
     }
 
     @Test
@@ -120,11 +123,14 @@ class WebhookTest {
         byte[] body = payload("guide-displayed.json");
         WebhookVerifier verifier = WebhookVerifier.hmacSha256(SECRET);
         String good = verifier.signatureFor(body);
-        String otherSecret = WebhookVerifier.hmacSha256(WebhookSecret.of("another-fake-secret")).signatureFor(body);
-        byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("Webhook Visitor", "Someone Else")
+        String otherSecret = WebhookVerifier.hmacSha256(WebhookSecret.of("another-fake-secret"))
+                .signatureFor(body);
+        byte[] tampered = new String(body, StandardCharsets.UTF_8)
+                .replace("Webhook Visitor", "Someone Else")
                 .getBytes(StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> verifier.verify(Map.of(), body)).isInstanceOf(WebhookSignatureException.class)
+        assertThatThrownBy(() -> verifier.verify(Map.of(), body))
+                .isInstanceOf(WebhookSignatureException.class)
                 .hasMessageContaining("no x-pendo-signature header");
         assertThatThrownBy(() -> verifier.verify(Map.of("x-pendo-signature", List.of("md5=abc")), body))
                 .hasMessageContaining("does not start with 'sha256='");
@@ -139,7 +145,9 @@ class WebhookTest {
     @Test
     void headerPrefixAndEncodingAreConfigurableAndTheSecretIsNeverShown() {
         byte[] body = "{\"event\": \"guideDisplayed\"}".getBytes(StandardCharsets.UTF_8);
-        WebhookVerifier custom = WebhookVerifier.hmacSha256(SECRET).header("X-Relay-Signature").prefix("")
+        WebhookVerifier custom = WebhookVerifier.hmacSha256(SECRET)
+                .header("X-Relay-Signature")
+                .prefix("")
                 .encoding(WebhookVerifier.Encoding.BASE64);
         String signature = custom.signatureFor(body);
 

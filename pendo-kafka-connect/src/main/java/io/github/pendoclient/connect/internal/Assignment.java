@@ -9,8 +9,7 @@ import java.util.List;
  */
 public final class Assignment {
 
-    private Assignment() {
-    }
+    private Assignment() {}
 
     /**
      * The tables of each task.

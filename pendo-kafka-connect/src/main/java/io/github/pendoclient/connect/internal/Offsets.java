@@ -28,8 +28,7 @@ public final class Offsets {
     static final String SYNCED_AT = CheckpointCodec.SOURCE_OFFSET.field(CursorKind.FULL_REFRESH);
     static final String STARTED_AT = "started_at";
 
-    private Offsets() {
-    }
+    private Offsets() {}
 
     /**
      * A table's source partition.
@@ -41,8 +40,14 @@ public final class Offsets {
     public static Map<String, Object> partition(String table, List<Long> appIds) {
         Map<String, Object> partition = new LinkedHashMap<>();
         partition.put("table", table);
-        partition.put("apps", appIds.isEmpty() ? "all" : appIds.stream().map(String::valueOf)
-                .reduce((a, b) -> a + "," + b).orElseThrow());
+        partition.put(
+                "apps",
+                appIds.isEmpty()
+                        ? "all"
+                        : appIds.stream()
+                                .map(String::valueOf)
+                                .reduce((a, b) -> a + "," + b)
+                                .orElseThrow());
         return partition;
     }
 

@@ -3,8 +3,7 @@ package io.github.pendoclient.connect.internal;
 /** The connector's version, from the jar's manifest. */
 public final class Version {
 
-    private Version() {
-    }
+    private Version() {}
 
     /**
      * The version.

@@ -16,14 +16,17 @@ class AssignmentTest {
 
     @Test
     void neverMoreTasksThanTables() {
-        assertThat(Assignment.spread(List.of("visitors", "accounts"), 8)).containsExactly(List.of("visitors"),
-                List.of("accounts"));
+        assertThat(Assignment.spread(List.of("visitors", "accounts"), 8))
+                .containsExactly(List.of("visitors"), List.of("accounts"));
     }
 
     @Test
     void everyTableIsAssignedExactlyOnce() {
         List<String> tables = List.of("a", "b", "c", "d", "e", "f", "g");
-        assertThat(Assignment.spread(tables, 3).stream().flatMap(List::stream).sorted().toList())
+        assertThat(Assignment.spread(tables, 3).stream()
+                        .flatMap(List::stream)
+                        .sorted()
+                        .toList())
                 .isEqualTo(tables);
     }
 

@@ -20,7 +20,8 @@ class OffsetsTest {
     @Test
     void keysetPositionRoundTripsWithNumberAndTextParts() {
         Checkpoint position = new Checkpoint.KeysetPosition(List.of(1_700_000_000_123L, "visitor \"7\" ü"));
-        assertThat(Offsets.checkpoint(Offsets.offset(position), CursorKind.KEYSET, "visitors")).contains(position);
+        assertThat(Offsets.checkpoint(Offsets.offset(position), CursorKind.KEYSET, "visitors"))
+                .contains(position);
     }
 
     @Test
@@ -38,8 +39,9 @@ class OffsetsTest {
         Checkpoint refreshed = new Checkpoint.Refreshed(Instant.parse("2026-11-23T10:00:00Z"));
         assertThat(Offsets.checkpoint(Offsets.offset(refreshed), CursorKind.FULL_REFRESH, "features"))
                 .contains(refreshed);
-        assertThat(Offsets.checkpoint(Offsets.refreshing(Instant.parse("2026-11-23T11:00:00Z")),
-                CursorKind.FULL_REFRESH, "features")).isEmpty();
+        assertThat(Offsets.checkpoint(
+                        Offsets.refreshing(Instant.parse("2026-11-23T11:00:00Z")), CursorKind.FULL_REFRESH, "features"))
+                .isEmpty();
     }
 
     @Test
@@ -57,35 +59,45 @@ class OffsetsTest {
     void anOffsetOfAnotherKindSaysHowToResetIt() {
         Map<String, Object> windows = Offsets.offset(Checkpoint.CoveredWindows.none());
         assertThatThrownBy(() -> Offsets.checkpoint(windows, CursorKind.KEYSET, "visitors"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("visitors")
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("visitors")
                 .hasMessageContaining("/offsets");
     }
 
     @Test
     void aMalformedOffsetSaysHowToResetIt() {
-        assertThatThrownBy(() -> Offsets.checkpoint(Map.of("kind", "KEYSET", "key", "not json"),
-                CursorKind.KEYSET, "visitors")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() ->
+                        Offsets.checkpoint(Map.of("kind", "KEYSET", "key", "not json"), CursorKind.KEYSET, "visitors"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("DELETE /connectors");
     }
 
     /** Offsets as the connector commits them today, with the checkpoint each stands for. */
     static Stream<Arguments> todaysOffsets() {
         return Stream.of(
-                Arguments.of(Map.of("kind", "KEYSET", "key", "[1700000000123,\"visitor \\\"7\\\"\"]"),
-                        CursorKind.KEYSET, new Checkpoint.KeysetPosition(List.of(1_700_000_000_123L, "visitor \"7\""))),
-                Arguments.of(Map.of("kind", "TIME_WINDOWS", "covered", "[[1761955200000,1762128000000]]"),
-                        CursorKind.TIME_WINDOWS, new Checkpoint.CoveredWindows(WindowCheckpoint.empty().plus(
-                                Instant.parse("2025-11-01T00:00:00Z"), Instant.parse("2025-11-03T00:00:00Z")))),
-                Arguments.of(Map.of("kind", "TIME_WINDOWS", "covered", "[]"),
-                        CursorKind.TIME_WINDOWS, Checkpoint.CoveredWindows.none()),
-                Arguments.of(Map.of("kind", "FULL_REFRESH", "synced_at", 1763892000000L),
-                        CursorKind.FULL_REFRESH, new Checkpoint.Refreshed(Instant.parse("2025-11-23T10:00:00Z"))));
+                Arguments.of(
+                        Map.of("kind", "KEYSET", "key", "[1700000000123,\"visitor \\\"7\\\"\"]"),
+                        CursorKind.KEYSET,
+                        new Checkpoint.KeysetPosition(List.of(1_700_000_000_123L, "visitor \"7\""))),
+                Arguments.of(
+                        Map.of("kind", "TIME_WINDOWS", "covered", "[[1761955200000,1762128000000]]"),
+                        CursorKind.TIME_WINDOWS,
+                        new Checkpoint.CoveredWindows(WindowCheckpoint.empty()
+                                .plus(Instant.parse("2025-11-01T00:00:00Z"), Instant.parse("2025-11-03T00:00:00Z")))),
+                Arguments.of(
+                        Map.of("kind", "TIME_WINDOWS", "covered", "[]"),
+                        CursorKind.TIME_WINDOWS,
+                        Checkpoint.CoveredWindows.none()),
+                Arguments.of(
+                        Map.of("kind", "FULL_REFRESH", "synced_at", 1763892000000L),
+                        CursorKind.FULL_REFRESH,
+                        new Checkpoint.Refreshed(Instant.parse("2025-11-23T10:00:00Z"))));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("todaysOffsets")
-    void anOffsetInTodaysFormatReadsAsItsCheckpointAndIsWrittenBackUnchanged(Map<String, Object> today,
-                                                                              CursorKind kind, Checkpoint expected) {
+    void anOffsetInTodaysFormatReadsAsItsCheckpointAndIsWrittenBackUnchanged(
+            Map<String, Object> today, CursorKind kind, Checkpoint expected) {
         Checkpoint read = Offsets.checkpoint(today, kind, "t").orElseThrow();
 
         assertThat(read).isEqualTo(expected);
@@ -97,7 +109,8 @@ class OffsetsTest {
         Map<String, Object> today = Map.of("kind", "FULL_REFRESH", "started_at", 1763895600000L);
 
         assertThat(Offsets.refreshing(Instant.parse("2025-11-23T11:00:00Z"))).isEqualTo(today);
-        assertThat(Offsets.checkpoint(today, CursorKind.FULL_REFRESH, "features")).isEmpty();
+        assertThat(Offsets.checkpoint(today, CursorKind.FULL_REFRESH, "features"))
+                .isEmpty();
     }
 
     @Test

@@ -41,7 +41,8 @@ class TableSchemasTest {
 
     @Test
     void timestampColumnsUseConnectsTimestampType() {
-        Schema lastUpdated = new TableSchemas(VISITORS).valueSchema().field("last_updated").schema();
+        Schema lastUpdated =
+                new TableSchemas(VISITORS).valueSchema().field("last_updated").schema();
         assertThat(lastUpdated.name()).isEqualTo(Timestamp.LOGICAL_NAME);
         Struct value = new TableSchemas(VISITORS).value(visitor());
         assertThat(value.get("last_updated")).isEqualTo(new Date(1_700_000_000_000L));
@@ -51,7 +52,8 @@ class TableSchemasTest {
     void metadataGroupsAreJsonTextKeepingMembersTheDeclarationDoesNotName() {
         Struct value = new TableSchemas(VISITORS).value(visitor());
         assertThat(value.schema().field("metadata").schema().type()).isEqualTo(Schema.Type.STRING);
-        assertThat(value.getString("metadata")).contains("\"agent\":{\"role\":\"admin\"}")
+        assertThat(value.getString("metadata"))
+                .contains("\"agent\":{\"role\":\"admin\"}")
                 .contains("\"accountid\":\"acme\"");
     }
 
@@ -84,7 +86,8 @@ class TableSchemasTest {
     void keyIsAStructOfThePrimaryKeyColumns() {
         TableSchemas schemas = new TableSchemas(VISITORS);
         assertThat(schemas.keySchema().type()).isEqualTo(Schema.Type.STRUCT);
-        assertThat(schemas.keySchema().fields().stream().map(Field::name).toList()).isEqualTo(List.of("visitor_id"));
+        assertThat(schemas.keySchema().fields().stream().map(Field::name).toList())
+                .isEqualTo(List.of("visitor_id"));
         assertThat(schemas.key(visitor()).getString("visitor_id")).isEqualTo("v-1");
     }
 

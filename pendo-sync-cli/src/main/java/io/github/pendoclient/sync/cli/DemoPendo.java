@@ -37,9 +37,15 @@ public final class DemoPendo implements AutoCloseable {
      * @return the running demo
      */
     public static DemoPendo start(long seed, int visitors, int accounts, int days, Clock clock) {
-        Dataset dataset = Dataset.generator(seed).visitors(visitors).accounts(accounts).days(days)
-                .endingAt(clock.instant()).build();
-        return new DemoPendo(dataset, FakePendo.builder().dataset(dataset).clock(clock).build().start());
+        Dataset dataset = Dataset.generator(seed)
+                .visitors(visitors)
+                .accounts(accounts)
+                .days(days)
+                .endingAt(clock.instant())
+                .build();
+        return new DemoPendo(
+                dataset,
+                FakePendo.builder().dataset(dataset).clock(clock).build().start());
     }
 
     /**
@@ -57,8 +63,10 @@ public final class DemoPendo implements AutoCloseable {
      * @return the count
      */
     public long anonymousVisitors() {
-        return dataset.visitors().stream().map(visitor -> visitor.get("visitorId"))
-                .filter(id -> id instanceof String text && text.startsWith(ANONYMOUS_PREFIX)).count();
+        return dataset.visitors().stream()
+                .map(visitor -> visitor.get("visitorId"))
+                .filter(id -> id instanceof String text && text.startsWith(ANONYMOUS_PREFIX))
+                .count();
     }
 
     /**
@@ -68,7 +76,11 @@ public final class DemoPendo implements AutoCloseable {
      * @return visitor ids
      */
     public List<String> sampleVisitors(int count) {
-        return dataset.hourRows().stream().map(row -> row.visitorId()).distinct().limit(count).toList();
+        return dataset.hourRows().stream()
+                .map(row -> row.visitorId())
+                .distinct()
+                .limit(count)
+                .toList();
     }
 
     /**

@@ -4,17 +4,14 @@ import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.Region;
 import io.github.pendoclient.internal.Hosts;
 import io.github.pendoclient.sync.Sink;
-import io.github.pendoclient.sync.SyncEngine;
 import io.github.pendoclient.sync.SyncOptions;
 import io.github.pendoclient.sync.SyncState;
 import io.github.pendoclient.sync.TableRegistry;
-import io.github.pendoclient.sync.TableResult;
 import io.github.pendoclient.sync.internal.Durations;
 import io.github.pendoclient.sync.sink.DuckDbLimits;
 import io.github.pendoclient.sync.sink.DuckDbSink;
 import io.github.pendoclient.sync.sink.JsonLinesSink;
 import io.github.pendoclient.sync.sink.ParquetSink;
-import io.github.pendoclient.sync.sink.PostgresSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -61,14 +58,21 @@ import picocli.CommandLine.Spec;
  * and exit status {@value #EXIT_USAGE}. Exit status {@value #EXIT_OK} means every table synced,
  * {@value #EXIT_FAILED} that some failed (each named with its cause on standard error).
  */
-@Command(name = "pendo-sync", mixinStandardHelpOptions = true, versionProvider = PendoSyncCommand.Version.class,
-        sortOptions = false, usageHelpAutoWidth = true,
+@Command(
+        name = "pendo-sync",
+        mixinStandardHelpOptions = true,
+        versionProvider = PendoSyncCommand.Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
         description = "Copies a Pendo subscription into JSON Lines files, a DuckDB database, Parquet files or a"
                 + " PostgreSQL database, incrementally.%n"
                 + "Without PENDO_INTEGRATION_KEY it syncs from an in-process fake Pendo with demo data.%n",
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:every table synced", "1:some tables failed (each is named, with its cause)",
-            "2:bad options or environment; nothing was created"})
+        exitCodeList = {
+            "0:every table synced",
+            "1:some tables failed (each is named, with its cause)",
+            "2:bad options or environment; nothing was created"
+        })
 public final class PendoSyncCommand implements Callable<Integer> {
 
     /** Every table synced. */
@@ -84,51 +88,72 @@ public final class PendoSyncCommand implements Callable<Integer> {
     static final int MAX_DEMO_VISITORS = 5_000_000;
     /** The demo's accounts when --demo-accounts is not given: one per ten visitors, at most this many. */
     static final int DEFAULT_DEMO_ACCOUNTS = 2_000;
+
     private static final Path DEFAULT_OUT = Path.of("pendo-data");
     /** The directory under the home directory that holds the default state of --postgres. */
     static final String STATE_DIRECTORY = ".pendo-sync";
-    private static final String FILE_ADVICE = "Check that no other pendo-sync uses it and that the disk has space,"
-            + " then run again.";
+
+    private static final String FILE_ADVICE =
+            "Check that no other pendo-sync uses it and that the disk has space," + " then run again.";
     /** The environment variable holding the PostgreSQL password for {@code --postgres}. */
     public static final String ENV_PG_PASSWORD = "PENDO_SYNC_PG_PASSWORD";
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", paramLabel = "DIR",
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
             description = "Directory for the JSON Lines files (default: ./pendo-data).")
     Path out;
 
     @Option(names = "--duckdb", paramLabel = "FILE", description = "Write to this DuckDB database instead.")
     Path duckdb;
 
-    @Option(names = "--parquet", paramLabel = "DIR", description = "Write one Parquet file per table into this"
-            + " directory instead (staged in DIR/" + ParquetSink.STAGING_FILE + ").")
+    @Option(
+            names = "--parquet",
+            paramLabel = "DIR",
+            description = "Write one Parquet file per table into this" + " directory instead (staged in DIR/"
+                    + ParquetSink.STAGING_FILE + ").")
     Path parquet;
 
-    @Option(names = "--duckdb-memory", paramLabel = "SIZE", description = "Buffer memory of the embedded DuckDB"
-            + " behind --duckdb and --parquet, past which it spills to disk (default: "
-            + "${DEFAULT-VALUE}; DuckDB's own default is 80%% of the machine's memory).")
+    @Option(
+            names = "--duckdb-memory",
+            paramLabel = "SIZE",
+            description = "Buffer memory of the embedded DuckDB"
+                    + " behind --duckdb and --parquet, past which it spills to disk (default: "
+                    + "${DEFAULT-VALUE}; DuckDB's own default is 80%% of the machine's memory).")
     String duckdbMemory = DuckDbLimits.defaults().memoryLimit();
 
     @Option(names = "--duckdb-threads", paramLabel = "N", description = "Worker threads of that DuckDB (default: 1).")
     int duckdbThreads = DuckDbLimits.defaults().threads();
 
-    @Option(names = "--postgres", paramLabel = "JDBC_URL", description = "Upsert into this PostgreSQL database"
-            + " instead, e.g. jdbc:postgresql://localhost:5432/analytics; the password comes from "
-            + ENV_PG_PASSWORD + ".")
+    @Option(
+            names = "--postgres",
+            paramLabel = "JDBC_URL",
+            description = "Upsert into this PostgreSQL database"
+                    + " instead, e.g. jdbc:postgresql://localhost:5432/analytics; the password comes from "
+                    + ENV_PG_PASSWORD + ".")
     String postgres;
 
-    @Option(names = "--postgres-user", paramLabel = "USER", description = "The PostgreSQL user (default: PGUSER,"
-            + " else postgres).")
+    @Option(
+            names = "--postgres-user",
+            paramLabel = "USER",
+            description = "The PostgreSQL user (default: PGUSER," + " else postgres).")
     String postgresUser;
 
-    @Option(names = "--state", paramLabel = "FILE", description = "State file (default: .pendo-sync-state.json in"
-            + " --out or --parquet, FILE.state.json beside --duckdb, ~/" + STATE_DIRECTORY
-            + "/postgres-HASH.state.json for --postgres, one per JDBC URL).")
+    @Option(
+            names = "--state",
+            paramLabel = "FILE",
+            description = "State file (default: .pendo-sync-state.json in"
+                    + " --out or --parquet, FILE.state.json beside --duckdb, ~/" + STATE_DIRECTORY
+                    + "/postgres-HASH.state.json for --postgres, one per JDBC URL).")
     Path stateFile;
 
-    @Option(names = "--tables", paramLabel = "TABLE", split = ",",
+    @Option(
+            names = "--tables",
+            paramLabel = "TABLE",
+            split = ",",
             description = "Tables to sync (default: all): ${COMPLETION-CANDIDATES}.",
             completionCandidates = TableNames.class)
     List<String> tables;
@@ -136,58 +161,88 @@ public final class PendoSyncCommand implements Callable<Integer> {
     @Option(names = "--app-ids", paramLabel = "APP_ID", split = ",", description = "App ids (default: every app).")
     List<Long> appIds = new ArrayList<>();
 
-    @Option(names = "--start-date", paramLabel = "YYYY-MM-DD",
+    @Option(
+            names = "--start-date",
+            paramLabel = "YYYY-MM-DD",
             description = "First day of events to sync (UTC). Not with --history.")
     String startDate;
 
-    @Option(names = "--history", paramLabel = "DURATION", description = "How far back to sync events, e.g. 90d"
-            + " (default: 30d; the demo's 60d). Not with --start-date.")
+    @Option(
+            names = "--history",
+            paramLabel = "DURATION",
+            description =
+                    "How far back to sync events, e.g. 90d" + " (default: 30d; the demo's 60d). Not with --start-date.")
     String history;
 
-    @Option(names = "--period", paramLabel = "day|hour", description = "Event rows per day or per hour"
-            + " (default: day).")
+    @Option(
+            names = "--period",
+            paramLabel = "day|hour",
+            description = "Event rows per day or per hour" + " (default: day).")
     String period = "day";
 
-    @Option(names = "--window", paramLabel = "N", description = "Days (1.." + MAX_DAY_WINDOW + ") or hours (1.."
-            + MAX_HOUR_WINDOW + ") per request (default: 1 day, 24 hours).")
+    @Option(
+            names = "--window",
+            paramLabel = "N",
+            description = "Days (1.." + MAX_DAY_WINDOW + ") or hours (1.." + MAX_HOUR_WINDOW
+                    + ") per request (default: 1 day, 24 hours).")
     Integer window;
 
     @Option(names = "--recent-first", description = "Sync the newest windows first.")
     boolean recentFirst;
 
-    @Option(names = "--lag", paramLabel = "DURATION", description = "Leave the newest data for a later run, e.g. 8h"
-            + " (default: 0 for days, 8h for hours: hourly data arrives late).")
+    @Option(
+            names = "--lag",
+            paramLabel = "DURATION",
+            description = "Leave the newest data for a later run, e.g. 8h"
+                    + " (default: 0 for days, 8h for hours: hourly data arrives late).")
     String lag;
 
-    @Option(names = "--region", paramLabel = "REGION", description = "us, us1, eu, jp or au (default: PENDO_REGION"
-            + " or us). Needs PENDO_INTEGRATION_KEY.")
+    @Option(
+            names = "--region",
+            paramLabel = "REGION",
+            description = "us, us1, eu, jp or au (default: PENDO_REGION" + " or us). Needs PENDO_INTEGRATION_KEY.")
     String region;
 
     @Option(names = "--include-anonymous", description = "Also sync anonymous visitors (skipped by default).")
     boolean includeAnonymous;
 
-    @Option(names = "--history-visitors", paramLabel = "VISITOR_ID", split = ",", description = "Visitors whose"
-            + " visitor_history to sync (default: none; three sample visitors in the demo).")
+    @Option(
+            names = "--history-visitors",
+            paramLabel = "VISITOR_ID",
+            split = ",",
+            description =
+                    "Visitors whose" + " visitor_history to sync (default: none; three sample visitors in the demo).")
     List<String> historyVisitors = new ArrayList<>();
 
-    @Option(names = "--page-size", paramLabel = "ROWS", description = "Rows per request for visitors and accounts,"
-            + " 1.." + MAX_PAGE_SIZE + " (default: 50000).")
+    @Option(
+            names = "--page-size",
+            paramLabel = "ROWS",
+            description = "Rows per request for visitors and accounts," + " 1.." + MAX_PAGE_SIZE + " (default: 50000).")
     Integer pageSize;
 
-    @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON here,"
-            + " for schedulers.")
+    @Option(
+            names = "--summary-json",
+            paramLabel = "FILE",
+            description = "Also write the summary as JSON here," + " for schedulers.")
     Path summaryJson;
 
-    @Option(names = "--demo", description = "Run the demo (no PENDO_INTEGRATION_KEY) into the destination the other"
-            + " options name; without it the demo writes only to ./pendo-data.")
+    @Option(
+            names = "--demo",
+            description = "Run the demo (no PENDO_INTEGRATION_KEY) into the destination the other"
+                    + " options name; without it the demo writes only to ./pendo-data.")
     boolean demoRequested;
 
-    @Option(names = "--demo-visitors", paramLabel = "N", description = "Demo only: visitors to generate"
-            + " (default: 20000).")
+    @Option(
+            names = "--demo-visitors",
+            paramLabel = "N",
+            description = "Demo only: visitors to generate" + " (default: 20000).")
     Integer demoVisitors;
 
-    @Option(names = "--demo-accounts", paramLabel = "N", description = "Demo only: accounts (default: one per ten"
-            + " visitors, at most " + DEFAULT_DEMO_ACCOUNTS + ").")
+    @Option(
+            names = "--demo-accounts",
+            paramLabel = "N",
+            description =
+                    "Demo only: accounts (default: one per ten" + " visitors, at most " + DEFAULT_DEMO_ACCOUNTS + ").")
     Integer demoAccounts;
 
     @Option(names = "--demo-days", paramLabel = "N", description = "Demo only: days of events (default: 60).")
@@ -196,8 +251,10 @@ public final class PendoSyncCommand implements Callable<Integer> {
     @Option(names = "--demo-seed", paramLabel = "N", description = "Demo only: the generator's seed (default: 42).")
     Long demoSeed;
 
-    @Option(names = "--demo-end", paramLabel = "YYYY-MM-DD", description = "Demo only: the last day of events,"
-            + " which also fixes the clock (default: today).")
+    @Option(
+            names = "--demo-end",
+            paramLabel = "YYYY-MM-DD",
+            description = "Demo only: the last day of events," + " which also fixes the clock (default: today).")
     String demoEnd;
 
     private final Map<String, String> environment;
@@ -245,7 +302,9 @@ public final class PendoSyncCommand implements Callable<Integer> {
     }
 
     private static String oneLine(String message) {
-        return message == null ? "failed" : message.replaceAll("\\s*\\R\\s*", " ").trim();
+        return message == null
+                ? "failed"
+                : message.replaceAll("\\s*\\R\\s*", " ").trim();
     }
 
     @Override
@@ -264,8 +323,9 @@ public final class PendoSyncCommand implements Callable<Integer> {
         boolean demo = key == null;
         checkKeyEnvironment(key);
         List<String> destinations = new ArrayList<>();
-        for (Object[] option : new Object[][] {{"--out", out}, {"--duckdb", duckdb}, {"--parquet", parquet},
-            {"--postgres", postgres}}) {
+        for (Object[] option :
+                new Object[][] {{"--out", out}, {"--duckdb", duckdb}, {"--parquet", parquet}, {"--postgres", postgres}
+                }) {
             if (option[1] != null) {
                 destinations.add((String) option[0]);
             }
@@ -330,16 +390,24 @@ public final class PendoSyncCommand implements Callable<Integer> {
                 throw usage("--start-date " + startDate + " is not in the past; give an earlier day");
             }
         } else {
-            Duration back = history != null ? duration(history, "--history", false)
+            Duration back = history != null
+                    ? duration(history, "--history", false)
                     : Duration.ofDays(demoPlan != null ? demoPlan.days() : 30);
             start = today.minus(back);
         }
-        Duration settle = lag != null ? duration(lag, "--lag", true)
-                : hourly && !demo ? Duration.ofHours(8) : Duration.ZERO;
+        Duration settle =
+                lag != null ? duration(lag, "--lag", true) : hourly && !demo ? Duration.ofHours(8) : Duration.ZERO;
         Destination destination = destination();
-        SyncOptions.Builder settings = SyncOptions.builder().appIds(appIds).start(start).hourly(hourly)
-                .windowSize(window != null ? window : hourly ? 24 : 1).lag(settle).recentFirst(recentFirst)
-                .includeAnonymous(includeAnonymous).historyVisitors(historyVisitors).clock(clock);
+        SyncOptions.Builder settings = SyncOptions.builder()
+                .appIds(appIds)
+                .start(start)
+                .hourly(hourly)
+                .windowSize(window != null ? window : hourly ? 24 : 1)
+                .lag(settle)
+                .recentFirst(recentFirst)
+                .includeAnonymous(includeAnonymous)
+                .historyVisitors(historyVisitors)
+                .clock(clock);
         if (pageSize != null) {
             settings.pageSize(pageSize);
         }
@@ -416,7 +484,9 @@ public final class PendoSyncCommand implements Callable<Integer> {
     }
 
     private static boolean inDemoDirectory(Path path) {
-        return path.toAbsolutePath().normalize().startsWith(DEFAULT_OUT.toAbsolutePath().normalize());
+        return path.toAbsolutePath()
+                .normalize()
+                .startsWith(DEFAULT_OUT.toAbsolutePath().normalize());
     }
 
     /**
@@ -461,8 +531,9 @@ public final class PendoSyncCommand implements Callable<Integer> {
         int end = url.indexOf('/', start + 2);
         String authority = end < 0 ? url.substring(start + 2) : url.substring(start + 2, end);
         int at = authority.lastIndexOf('@');
-        return at < 0 ? url : url.substring(0, start + 2) + authority.substring(at + 1)
-                + (end < 0 ? "" : url.substring(end));
+        return at < 0
+                ? url
+                : url.substring(0, start + 2) + authority.substring(at + 1) + (end < 0 ? "" : url.substring(end));
     }
 
     private List<String> checkTables(List<String> requested) {
@@ -503,8 +574,8 @@ public final class PendoSyncCommand implements Callable<Integer> {
 
     private Demo demoPlan() {
         int visitors = demoVisitors != null ? demoVisitors : 20_000;
-        int accounts = demoAccounts != null ? demoAccounts
-                : Math.max(1, Math.min(DEFAULT_DEMO_ACCOUNTS, visitors / 10));
+        int accounts =
+                demoAccounts != null ? demoAccounts : Math.max(1, Math.min(DEFAULT_DEMO_ACCOUNTS, visitors / 10));
         int days = demoDays != null ? demoDays : 60;
         if (visitors < 1 || visitors > MAX_DEMO_VISITORS) {
             throw usage("--demo-visitors is 1.." + MAX_DEMO_VISITORS + ", got " + visitors);
@@ -515,8 +586,14 @@ public final class PendoSyncCommand implements Callable<Integer> {
         if (days < 1 || days > 365) {
             throw usage("--demo-days is 1..365, got " + days);
         }
-        Clock clock = demoEnd == null ? Clock.systemUTC() : Clock.fixed(date(demoEnd, "--demo-end").atStartOfDay()
-                .toInstant(ZoneOffset.UTC).plus(Duration.ofHours(9)), ZoneOffset.UTC);
+        Clock clock = demoEnd == null
+                ? Clock.systemUTC()
+                : Clock.fixed(
+                        date(demoEnd, "--demo-end")
+                                .atStartOfDay()
+                                .toInstant(ZoneOffset.UTC)
+                                .plus(Duration.ofHours(9)),
+                        ZoneOffset.UTC);
         return new Demo(demoSeed != null ? demoSeed : 42, visitors, accounts, days, clock);
     }
 
@@ -558,8 +635,8 @@ public final class PendoSyncCommand implements Callable<Integer> {
         if (duckdb != null) {
             target = duckdb;
             if (Files.isDirectory(duckdb)) {
-                throw usage("--duckdb " + duckdb + " is a directory; give a file such as " + duckdb.resolve(
-                        "pendo.duckdb"));
+                throw usage("--duckdb " + duckdb + " is a directory; give a file such as "
+                        + duckdb.resolve("pendo.duckdb"));
             }
             Writable.check(duckdb, false, "--duckdb", this::usage);
             state = stateFile != null ? stateFile : duckdb.resolveSibling(duckdb.getFileName() + ".state.json");
@@ -575,7 +652,9 @@ public final class PendoSyncCommand implements Callable<Integer> {
         checkState(state);
         Path directory = target;
         DuckDbLimits limits = duckDbLimits();
-        return new Destination(target.toString(), state,
+        return new Destination(
+                target.toString(),
+                state,
                 duckdb != null ? () -> new DuckDbSink(directory, limits) : () -> new JsonLinesSink(directory),
                 FILE_ADVICE);
     }
@@ -610,7 +689,10 @@ public final class PendoSyncCommand implements Callable<Integer> {
         Path state = checkState(stateFile != null ? stateFile : postgresStateFile(postgres));
         String url = postgres;
         String target = withoutParameters(postgres);
-        return new Destination(target, state, () -> PostgresLogin.connect(url, user, password),
+        return new Destination(
+                target,
+                state,
+                () -> PostgresLogin.connect(url, user, password),
                 "Check that the server runs and accepts connections from this host, and the URL and user, then run"
                         + " again.");
     }
@@ -622,8 +704,8 @@ public final class PendoSyncCommand implements Callable<Integer> {
      */
     private Path postgresStateFile(String url) {
         String home = environment.get("HOME");
-        Path directory = Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"),
-                STATE_DIRECTORY);
+        Path directory =
+                Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), STATE_DIRECTORY);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
             return directory.resolve("postgres-" + HexFormat.of().formatHex(digest, 0, 8) + ".state.json");
@@ -688,8 +770,7 @@ public final class PendoSyncCommand implements Callable<Integer> {
     }
 
     /** The demo's dataset and clock. */
-    record Demo(long seed, int visitors, int accounts, int days, Clock clock) {
-    }
+    record Demo(long seed, int visitors, int accounts, int days, Clock clock) {}
 
     /** Opens the client of a run against a subscription; a lambda, so that no key shows in a {@code toString()}. */
     @FunctionalInterface
@@ -702,9 +783,14 @@ public final class PendoSyncCommand implements Callable<Integer> {
      *
      * @param client opens the client of a run against a subscription; {@code null} for the demo
      */
-    record Plan(List<String> tables, SyncOptions.Builder settings, Destination destination, SyncState state,
-                Demo demo, ClientOpener client, Path summaryJson) {
-    }
+    record Plan(
+            List<String> tables,
+            SyncOptions.Builder settings,
+            Destination destination,
+            SyncState state,
+            Demo demo,
+            ClientOpener client,
+            Path summaryJson) {}
 
     /** The table names, for --help. */
     static final class TableNames extends ArrayList<String> {

@@ -17,8 +17,7 @@ final class PostgresLogin {
     /** SQLSTATE the driver gives when the server asks for a password and none was given. */
     static final String CONNECTION_REJECTED = "08004";
 
-    private PostgresLogin() {
-    }
+    private PostgresLogin() {}
 
     /**
      * Connects.
@@ -35,13 +34,18 @@ final class PostgresLogin {
         } catch (IOException e) {
             String state = e.getCause() instanceof SQLException sql ? sql.getSQLState() : null;
             if (INVALID_PASSWORD.equals(state) || INVALID_AUTHORIZATION.equals(state)) {
-                throw new CompleteOpenFailure("the server refused the login: authentication failed for user " + user + ". Set " + PendoSyncCommand.ENV_PG_PASSWORD + " to that user's"
-                        + " password" + (password == null ? " (it is not set)" : "") + ", or give another user"
-                        + " with --postgres-user, then run again.", e);
+                throw new CompleteOpenFailure(
+                        "the server refused the login: authentication failed for user " + user + ". Set "
+                                + PendoSyncCommand.ENV_PG_PASSWORD + " to that user's"
+                                + " password" + (password == null ? " (it is not set)" : "") + ", or give another user"
+                                + " with --postgres-user, then run again.",
+                        e);
             }
             if (password == null && CONNECTION_REJECTED.equals(state)) {
-                throw new CompleteOpenFailure("the server asks user " + user + " for a password and " + PendoSyncCommand.ENV_PG_PASSWORD + " is not set; set it to that user's password,"
-                        + " then run again.", e);
+                throw new CompleteOpenFailure(
+                        "the server asks user " + user + " for a password and " + PendoSyncCommand.ENV_PG_PASSWORD
+                                + " is not set; set it to that user's password," + " then run again.",
+                        e);
             }
             throw e;
         }

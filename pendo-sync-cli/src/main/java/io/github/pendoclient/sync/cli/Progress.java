@@ -49,8 +49,8 @@ final class Progress implements SyncListener {
      * @param terminal the terminal's stream (standard error)
      */
     static Progress bars(PrintStream terminal) {
-        return new Progress(new PrintWriter(terminal, true), () -> new ConsoleProgressBarConsumer(terminal),
-                System::nanoTime);
+        return new Progress(
+                new PrintWriter(terminal, true), () -> new ConsoleProgressBarConsumer(terminal), System::nanoTime);
     }
 
     /**
@@ -99,10 +99,15 @@ final class Progress implements SyncListener {
             // Names padded to the longest table's only where the room is there; each bar is cleared when its table
             // ends, so bars need not line up.
             bar = builder.setTaskName(wide ? String.format(Locale.ROOT, "%-24s", table.name()) : table.name())
-                    .setInitialMax(max).setStyle(ProgressBarStyle.ASCII).setUnit(unit, 1)
-                    .showSpeed(new DecimalFormat("#,##0")).setSpeedUnit(ChronoUnit.SECONDS)
-                    .setUpdateIntervalMillis(250).clearDisplayOnFinish()
-                    .setConsumer(consumer).build();
+                    .setInitialMax(max)
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setUnit(unit, 1)
+                    .showSpeed(new DecimalFormat("#,##0"))
+                    .setSpeedUnit(ChronoUnit.SECONDS)
+                    .setUpdateIntervalMillis(250)
+                    .clearDisplayOnFinish()
+                    .setConsumer(consumer)
+                    .build();
         }
         return bar;
     }
@@ -124,8 +129,8 @@ final class Progress implements SyncListener {
         long now = nanoTime.getAsLong();
         if (now - lastLine >= PLAIN_INTERVAL_NANOS) {
             lastLine = now;
-            lines.println(String.format(Locale.ROOT, "  ...  %-24s %,d rows so far, %,d requests", table.name(),
-                    rows, requests));
+            lines.println(String.format(
+                    Locale.ROOT, "  ...  %-24s %,d rows so far, %,d requests", table.name(), rows, requests));
             lines.flush();
         }
     }
@@ -133,7 +138,8 @@ final class Progress implements SyncListener {
     @Override
     public void workDone(Table table, long done, long total) {
         if (terminal != null) {
-            bar(table, table.name().equals("visitor_history") ? " visitors" : " windows", total).stepTo(done);
+            bar(table, table.name().equals("visitor_history") ? " visitors" : " windows", total)
+                    .stepTo(done);
         }
     }
 
@@ -143,8 +149,13 @@ final class Progress implements SyncListener {
             bar.close();
             bar = null;
         }
-        lines.println(String.format(Locale.ROOT, "  %s %-24s %,d rows in %.1f s%s", result.ok() ? "ok  " : "FAIL",
-                result.table(), result.rows(), result.elapsed().toMillis() / 1000.0,
+        lines.println(String.format(
+                Locale.ROOT,
+                "  %s %-24s %,d rows in %.1f s%s",
+                result.ok() ? "ok  " : "FAIL",
+                result.table(),
+                result.rows(),
+                result.elapsed().toMillis() / 1000.0,
                 result.error().map(error -> ": " + error).orElse("")));
         lines.flush();
     }

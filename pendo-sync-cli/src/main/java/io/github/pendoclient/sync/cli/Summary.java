@@ -29,13 +29,23 @@ final class Summary {
     /**
      * @param anonymous anonymous visitors in the source, or -1 when unknown (a real subscription)
      */
-    Summary(List<TableResult> results, String destination, long anonymous, boolean includeAnonymous,
-            Instant startedAt, Instant finishedAt) {
+    Summary(
+            List<TableResult> results,
+            String destination,
+            long anonymous,
+            boolean includeAnonymous,
+            Instant startedAt,
+            Instant finishedAt) {
         this(results, destination, includeAnonymous ? 0 : anonymous, startedAt, finishedAt, null);
     }
 
-    private Summary(List<TableResult> results, String destination, long anonymousSkipped, Instant startedAt,
-                    Instant finishedAt, String error) {
+    private Summary(
+            List<TableResult> results,
+            String destination,
+            long anonymousSkipped,
+            Instant startedAt,
+            Instant finishedAt,
+            String error) {
         this.results = List.copyOf(results);
         this.destination = destination;
         this.anonymousSkipped = anonymousSkipped;
@@ -59,25 +69,45 @@ final class Summary {
 
     void print(PrintWriter out) {
         out.println();
-        out.println(String.format(Locale.ROOT, "%-26s %12s %9s %9s %8s  %s", "table", "rows", "seconds", "requests",
-                "retries", "status"));
+        out.println(String.format(
+                Locale.ROOT,
+                "%-26s %12s %9s %9s %8s  %s",
+                "table",
+                "rows",
+                "seconds",
+                "requests",
+                "retries",
+                "status"));
         long rows = 0;
         boolean visitors = false;
         for (TableResult result : results) {
             rows += result.rows();
             visitors |= result.table().equals("visitors");
-            out.println(String.format(Locale.ROOT, "%-26s %,12d %9.1f %9d %8d  %s", result.table(), result.rows(),
-                    result.elapsed().toMillis() / 1000.0, result.requests(), result.retries(),
+            out.println(String.format(
+                    Locale.ROOT,
+                    "%-26s %,12d %9.1f %9d %8d  %s",
+                    result.table(),
+                    result.rows(),
+                    result.elapsed().toMillis() / 1000.0,
+                    result.requests(),
+                    result.retries(),
                     result.ok() ? "ok" : "FAILED"));
         }
         long failed = failed();
-        out.println(String.format(Locale.ROOT, "%,d rows in %d %s in %.1f s; %s. Data: %s", rows, results.size(),
+        out.println(String.format(
+                Locale.ROOT,
+                "%,d rows in %d %s in %.1f s; %s. Data: %s",
+                rows,
+                results.size(),
                 results.size() == 1 ? "table" : "tables",
                 Duration.between(startedAt, finishedAt).toMillis() / 1000.0,
-                failed == 0 ? "every table synced" : failed + " failed (see the lines above)", destination));
+                failed == 0 ? "every table synced" : failed + " failed (see the lines above)",
+                destination));
         if (visitors && anonymousSkipped > 0) {
-            out.println(String.format(Locale.ROOT, "visitors: %,d anonymous visitors skipped by design"
-                    + " (--include-anonymous keeps them).", anonymousSkipped));
+            out.println(String.format(
+                    Locale.ROOT,
+                    "visitors: %,d anonymous visitors skipped by design" + " (--include-anonymous keeps them).",
+                    anonymousSkipped));
         } else if (visitors && anonymousSkipped < 0) {
             out.println("visitors: anonymous visitors are skipped by design (--include-anonymous keeps them).");
         }
@@ -114,7 +144,8 @@ final class Summary {
         Path absolute = file.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
         Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
-        Files.writeString(partial, Binding.LENIENT.moshi().adapter(Object.class).toJson(json) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                partial, Binding.LENIENT.moshi().adapter(Object.class).toJson(json) + "\n", StandardCharsets.UTF_8);
         Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

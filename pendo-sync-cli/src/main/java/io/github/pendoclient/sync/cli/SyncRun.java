@@ -50,8 +50,11 @@ final class SyncRun implements Callable<Integer> {
         } catch (Stop stop) {
             return fail(stop.getMessage(), startedAt);
         } catch (IOException | RuntimeException e) {
-            return fail(e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage().replaceAll("\\s*\\R\\s*", " ").trim(), startedAt);
+            return fail(
+                    e.getMessage() == null
+                            ? e.getClass().getSimpleName()
+                            : e.getMessage().replaceAll("\\s*\\R\\s*", " ").trim(),
+                    startedAt);
         }
     }
 
@@ -64,10 +67,15 @@ final class SyncRun implements Callable<Integer> {
             PendoSyncCommand.Demo d = plan.demo();
             demo = DemoPendo.start(d.seed(), d.visitors(), d.accounts(), d.days(), d.clock());
             anonymous = demo.anonymousVisitors();
-            out.println(String.format(Locale.ROOT, "No PENDO_INTEGRATION_KEY set: syncing from an in-process fake"
-                    + " Pendo with generated demo data (%,d visitors, %,d of them anonymous, %,d accounts, %d days"
-                    + " of events). Set PENDO_INTEGRATION_KEY (and PENDO_REGION) to sync your subscription.",
-                    d.visitors(), anonymous, d.accounts(), d.days()));
+            out.println(String.format(
+                    Locale.ROOT,
+                    "No PENDO_INTEGRATION_KEY set: syncing from an in-process fake"
+                            + " Pendo with generated demo data (%,d visitors, %,d of them anonymous, %,d accounts, %d days"
+                            + " of events). Set PENDO_INTEGRATION_KEY (and PENDO_REGION) to sync your subscription.",
+                    d.visitors(),
+                    anonymous,
+                    d.accounts(),
+                    d.days()));
             client = demo.client();
             if (plan.settings().build().historyVisitors().isEmpty()) {
                 settings.historyVisitors(demo.sampleVisitors(3));
@@ -81,7 +89,8 @@ final class SyncRun implements Callable<Integer> {
             }
             SyncOptions resolved = settings.build();
             List<String> tables = plan.tables().stream()
-                    .filter(table -> !table.equals("visitor_history") || !resolved.historyVisitors().isEmpty())
+                    .filter(table -> !table.equals("visitor_history")
+                            || !resolved.historyVisitors().isEmpty())
                     .toList();
             Sink sink = open();
             List<TableResult> results;
@@ -91,15 +100,23 @@ final class SyncRun implements Callable<Integer> {
                     out.println("Syncing " + client.baseUrl() + " into " + sink.describe());
                 }
                 out.flush();
-                SyncEngine engine = SyncEngine.builder().client(client).sink(sink).state(plan.state())
-                        .settings(resolved).listener(System.console() != null && err == PendoSyncCommand.STANDARD_ERROR
-                                ? Progress.bars(System.err) : Progress.lines(err, System::nanoTime)).build();
+                SyncEngine engine = SyncEngine.builder()
+                        .client(client)
+                        .sink(sink)
+                        .state(plan.state())
+                        .settings(resolved)
+                        .listener(
+                                System.console() != null && err == PendoSyncCommand.STANDARD_ERROR
+                                        ? Progress.bars(System.err)
+                                        : Progress.lines(err, System::nanoTime))
+                        .build();
                 results = engine.syncAll(tables);
-                summary = new Summary(results, sink.describe(), anonymous, resolved.includeAnonymous(),
-                        startedAt, Instant.now());
+                summary = new Summary(
+                        results, sink.describe(), anonymous, resolved.includeAnonymous(), startedAt, Instant.now());
             }
             summary.print(out);
-            int code = results.stream().allMatch(TableResult::ok) ? PendoSyncCommand.EXIT_OK
+            int code = results.stream().allMatch(TableResult::ok)
+                    ? PendoSyncCommand.EXIT_OK
                     : PendoSyncCommand.EXIT_FAILED;
             if (plan.summaryJson() != null) {
                 summary.writeJson(plan.summaryJson(), code);
@@ -139,7 +156,8 @@ final class SyncRun implements Callable<Integer> {
         } catch (CompleteOpenFailure e) {
             throw new Stop("cannot open " + target + ": " + e.getMessage());
         } catch (IOException e) {
-            throw new Stop("cannot open " + target + ": " + e.getMessage() + ". " + plan.destination().advice());
+            throw new Stop("cannot open " + target + ": " + e.getMessage() + ". "
+                    + plan.destination().advice());
         }
     }
 

@@ -9,21 +9,19 @@ import picocli.CommandLine.ParameterException;
 /** Checks, before anything is created, that a path can be written or created. */
 final class Writable {
 
-    private Writable() {
-    }
+    private Writable() {}
 
     /**
      * Checks a path: an existing one must be writable; a missing one must have a nearest existing ancestor that is
      * a directory where a file can be created. The check creates a probe file there and deletes it at once, which
      * catches read-only mounts and pseudo file systems that permission bits do not show.
      */
-    static void check(Path path, boolean directory, String option,
-                      Function<String, ParameterException> usage) {
+    static void check(Path path, boolean directory, String option, Function<String, ParameterException> usage) {
         Path absolute = path.toAbsolutePath().normalize();
         if (Files.exists(absolute)) {
             if (!Files.isWritable(absolute)) {
-                throw usage.apply(option + " " + path + " is not writable; fix its permissions or choose another"
-                        + " path");
+                throw usage.apply(
+                        option + " " + path + " is not writable; fix its permissions or choose another" + " path");
             }
             if (!directory) {
                 return;
@@ -46,8 +44,8 @@ final class Writable {
             Path probe = Files.createTempFile(directory, ".pendo-sync-probe", ".tmp");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
-            throw usage.apply(option + " " + path + " cannot be written: no file can be created in " + directory
-                    + " (" + e.getClass().getSimpleName() + "); choose a writable path");
+            throw usage.apply(option + " " + path + " cannot be written: no file can be created in " + directory + " ("
+                    + e.getClass().getSimpleName() + "); choose a writable path");
         }
     }
 }

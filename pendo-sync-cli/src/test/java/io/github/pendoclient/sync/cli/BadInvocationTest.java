@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadInvocationTest {
 
     private static final Map<String, String> NO_KEY = Map.of();
-    private static final Map<String, String> KEY = Map.of("PENDO_INTEGRATION_KEY", "test-integration-key",
-            "PENDO_BASE_URL", "http://127.0.0.1:9");
+    private static final Map<String, String> KEY =
+            Map.of("PENDO_INTEGRATION_KEY", "test-integration-key", "PENDO_BASE_URL", "http://127.0.0.1:9");
 
     @TempDir
     Path dir;
@@ -39,19 +39,27 @@ class BadInvocationTest {
                 bad("history over ten years", NO_KEY, "at most 3650d", "--history", "5000d"),
                 bad("window of zero", NO_KEY, "--window is 1..30 days", "--window", "0"),
                 bad("window of 45 days", NO_KEY, "--window is 1..30 days", "--window", "45"),
-                bad("window of 200 hours", NO_KEY, "--window is 1..168 hours", "--period", "hour", "--window",
-                        "200"),
+                bad("window of 200 hours", NO_KEY, "--window is 1..168 hours", "--period", "hour", "--window", "200"),
                 bad("period of a week", NO_KEY, "--period is day or hour", "--period", "week"),
                 bad("page size of zero", NO_KEY, "--page-size is 1..", "--page-size", "0"),
                 bad("negative page size", NO_KEY, "--page-size is 1..", "--page-size", "-5"),
                 bad("page size not a number", NO_KEY, "--page-size", "--page-size", "many"),
-                bad("start date not a date", NO_KEY, "--start-date takes a day as YYYY-MM-DD", "--start-date",
+                bad(
+                        "start date not a date",
+                        NO_KEY,
+                        "--start-date takes a day as YYYY-MM-DD",
+                        "--start-date",
                         "2026-13-01"),
                 bad("start date in the future", NO_KEY, "is not in the past", "--start-date", "2999-01-01"),
-                bad("start date and history", NO_KEY, "--start-date and --history", "--start-date", "2026-01-01",
-                        "--history", "30d"),
-                bad("out and duckdb", NO_KEY, "--out and --duckdb", "--out", "{dir}/a", "--duckdb",
-                        "{dir}/b.duckdb"),
+                bad(
+                        "start date and history",
+                        NO_KEY,
+                        "--start-date and --history",
+                        "--start-date",
+                        "2026-01-01",
+                        "--history",
+                        "30d"),
+                bad("out and duckdb", NO_KEY, "--out and --duckdb", "--out", "{dir}/a", "--duckdb", "{dir}/b.duckdb"),
                 bad("region without a key", NO_KEY, "--region needs PENDO_INTEGRATION_KEY", "--region", "eu"),
                 bad("unknown region", KEY, "--region: Unknown Pendo region 'mars'", "--region", "mars"),
                 bad("unknown PENDO_REGION", with(KEY, "PENDO_REGION", "mars"), "PENDO_REGION: Unknown Pendo region"),
@@ -61,22 +69,42 @@ class BadInvocationTest {
                 bad("demo of no accounts", NO_KEY, "--demo-accounts is 1..", "--demo-accounts", "0"),
                 bad("demo end not a date", NO_KEY, "--demo-end takes a day", "--demo-end", "2026-02-30"),
                 bad("lag not a duration", NO_KEY, "--lag takes a number", "--lag", "soon"),
-                bad("empty history visitor", NO_KEY, "--history-visitors has an empty visitor id",
-                        "--history-visitors", "a,,b"),
+                bad(
+                        "empty history visitor",
+                        NO_KEY,
+                        "--history-visitors has an empty visitor id",
+                        "--history-visitors",
+                        "a,,b"),
                 bad("app id not a number", NO_KEY, "--app-ids", "--app-ids", "x"),
                 bad("unknown option", NO_KEY, "Unknown option: '--colour'", "--colour"),
                 bad("stray argument", NO_KEY, "Unmatched argument", "extra"),
-                bad("out under /proc", NO_KEY, "--out /proc/pendo-sync-test cannot be written", "--out",
+                bad(
+                        "out under /proc",
+                        NO_KEY,
+                        "--out /proc/pendo-sync-test cannot be written",
+                        "--out",
                         "/proc/pendo-sync-test"),
-                bad("state under /proc", NO_KEY, "--state /proc/pendo-sync-test/state.json cannot be written",
-                        "--state", "/proc/pendo-sync-test/state.json"),
-                bad("summary under /proc", NO_KEY, "--summary-json /proc/summary.json cannot be written",
-                        "--summary-json", "/proc/summary.json"),
+                bad(
+                        "state under /proc",
+                        NO_KEY,
+                        "--state /proc/pendo-sync-test/state.json cannot be written",
+                        "--state",
+                        "/proc/pendo-sync-test/state.json"),
+                bad(
+                        "summary under /proc",
+                        NO_KEY,
+                        "--summary-json /proc/summary.json cannot be written",
+                        "--summary-json",
+                        "/proc/summary.json"),
                 bad("out is a file", NO_KEY, "is a file, not a directory", "--out", "{dir}/existing-file"),
                 bad("duckdb is a directory", NO_KEY, "is a directory; give a file", "--duckdb", "{dir}/existing-dir"),
                 bad("state is a directory", NO_KEY, "--state", "--state", "{dir}/existing-dir"),
                 bad("summary is a directory", NO_KEY, "--summary-json", "--summary-json", "{dir}/existing-dir"),
-                bad("state file that is not state", NO_KEY, "is not pendo-sync state", "--state",
+                bad(
+                        "state file that is not state",
+                        NO_KEY,
+                        "is not pendo-sync state",
+                        "--state",
                         "{dir}/existing-file"));
     }
 
@@ -92,8 +120,8 @@ class BadInvocationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badInvocations")
-    void isRefusedWithOneLineAndExitTwoAndNothingCreated(String name, Map<String, String> environment,
-                                                        String message, List<String> args) throws IOException {
+    void isRefusedWithOneLineAndExitTwoAndNothingCreated(
+            String name, Map<String, String> environment, String message, List<String> args) throws IOException {
         Files.writeString(dir.resolve("existing-file"), "not json");
         Files.createDirectory(dir.resolve("existing-dir"));
         List<String> before = listing();
@@ -103,7 +131,7 @@ class BadInvocationTest {
             command.addAll(List.of("--out", dir.resolve("out").toString()));
         }
         if (!environment.containsKey("PENDO_INTEGRATION_KEY")) {
-            command.add("--demo");                       // a demo into a test directory: asked for in so many words
+            command.add("--demo"); // a demo into a test directory: asked for in so many words
         }
         for (String arg : args) {
             command.add(arg.replace("{dir}", dir.toString()));
@@ -111,12 +139,16 @@ class BadInvocationTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
 
-        int code = PendoSyncCommand.run(environment, new PrintWriter(out, true), new PrintWriter(err, true),
-                command.toArray(String[]::new));
+        int code = PendoSyncCommand.run(
+                environment, new PrintWriter(out, true), new PrintWriter(err, true), command.toArray(String[]::new));
 
         assertThat(code).as(err.toString()).isEqualTo(2);
-        assertThat(err.toString().lines().toList()).as("one line on standard error").hasSize(1)
-                .allSatisfy(line -> assertThat(line).startsWith("pendo-sync: ").contains(message)
+        assertThat(err.toString().lines().toList())
+                .as("one line on standard error")
+                .hasSize(1)
+                .allSatisfy(line -> assertThat(line)
+                        .startsWith("pendo-sync: ")
+                        .contains(message)
                         .endsWith("(pendo-sync --help lists the options)"));
         assertThat(out.toString()).as("no help dump, no banner").isEmpty();
         assertThat(listing()).as("nothing created").isEqualTo(before);

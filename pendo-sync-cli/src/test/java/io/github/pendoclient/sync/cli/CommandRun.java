@@ -12,8 +12,8 @@ record CommandRun(int code, String out, String err) {
     static CommandRun of(Map<String, String> environment, List<String> args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = PendoSyncCommand.run(environment, new PrintWriter(out, true), new PrintWriter(err, true),
-                args.toArray(String[]::new));
+        int code = PendoSyncCommand.run(
+                environment, new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
         return new CommandRun(code, out.toString(), err.toString());
     }
 }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FailedRunTest {
 
-    private static final List<String> SMALL_DEMO = List.of("--demo", "--demo-visitors", "40", "--demo-accounts",
-            "4", "--demo-days", "1", "--demo-end", "2026-11-01");
+    private static final List<String> SMALL_DEMO = List.of(
+            "--demo", "--demo-visitors", "40", "--demo-accounts", "4", "--demo-days", "1", "--demo-end", "2026-11-01");
 
     @TempDir
     Path dir;
@@ -52,15 +52,25 @@ class FailedRunTest {
     void aRejectedKeyFailsTheRunOnceBeforeAnyTableFileIsCreatedAndTheSummarySaysSo() throws IOException {
         Path summary = earlierSummary();
         Path out = dir.resolve("out");
-        try (FakePendo pendo = FakePendo.builder().dataset(Dataset.generator(1).visitors(20).accounts(2).days(1)
-                .build()).build().start()) {
+        try (FakePendo pendo = FakePendo.builder()
+                .dataset(Dataset.generator(1).visitors(20).accounts(2).days(1).build())
+                .build()
+                .start()) {
             CommandRun run = CommandRun.of(
-                    Map.of("PENDO_INTEGRATION_KEY", "fake-bad-key", "PENDO_BASE_URL", pendo.baseUrl().toString()),
+                    Map.of(
+                            "PENDO_INTEGRATION_KEY",
+                            "fake-bad-key",
+                            "PENDO_BASE_URL",
+                            pendo.baseUrl().toString()),
                     List.of("--out", out.toString(), "--summary-json", summary.toString()));
 
             assertThat(run.code()).as(run.out() + run.err()).isEqualTo(PendoSyncCommand.EXIT_FAILED);
-            assertThat(run.err().lines().toList()).as("one message, not one per table").hasSize(1)
-                    .allSatisfy(line -> assertThat(line).startsWith("pendo-sync: ").contains("rejected")
+            assertThat(run.err().lines().toList())
+                    .as("one message, not one per table")
+                    .hasSize(1)
+                    .allSatisfy(line -> assertThat(line)
+                            .startsWith("pendo-sync: ")
+                            .contains("rejected")
                             .contains("PENDO_INTEGRATION_KEY"));
             assertThat(run.out() + run.err()).doesNotContain("fake-bad-key");
             assertThat(out).as("no table file, no state file").doesNotExist();
@@ -77,12 +87,19 @@ class FailedRunTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        CommandRun run = CommandRun.of(Map.of(PendoSyncCommand.ENV_PG_PASSWORD, "pg-test-password"), demo("--postgres",
-                "jdbc:postgresql://127.0.0.1:" + closedPort + "/analytics", "--state",
-                dir.resolve("pg.state.json").toString(), "--summary-json", summary.toString()));
+        CommandRun run = CommandRun.of(
+                Map.of(PendoSyncCommand.ENV_PG_PASSWORD, "pg-test-password"),
+                demo(
+                        "--postgres",
+                        "jdbc:postgresql://127.0.0.1:" + closedPort + "/analytics",
+                        "--state",
+                        dir.resolve("pg.state.json").toString(),
+                        "--summary-json",
+                        summary.toString()));
 
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(PendoSyncCommand.EXIT_FAILED);
-        assertThat(run.err().lines().toList()).hasSize(1)
+        assertThat(run.err().lines().toList())
+                .hasSize(1)
                 .allSatisfy(line -> assertThat(line).startsWith("pendo-sync: cannot open"));
         Map<?, ?> written = json(summary);
         assertThat(written.get("exitCode")).isEqualTo(1L);
@@ -97,13 +114,25 @@ class FailedRunTest {
         Map<String, String> environment = new HashMap<>();
         environment.put(PendoSyncCommand.ENV_PG_PASSWORD, "wrong-test-password");
 
-        CommandRun run = CommandRun.of(environment, demo("--postgres", url, "--postgres-user", EmbeddedPostgres.USER,
-                "--state", dir.resolve("pg.state.json").toString(), "--summary-json", summary.toString()));
+        CommandRun run = CommandRun.of(
+                environment,
+                demo(
+                        "--postgres",
+                        url,
+                        "--postgres-user",
+                        EmbeddedPostgres.USER,
+                        "--state",
+                        dir.resolve("pg.state.json").toString(),
+                        "--summary-json",
+                        summary.toString()));
 
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(PendoSyncCommand.EXIT_FAILED);
-        assertThat(run.err().lines().toList()).hasSize(1).allSatisfy(line -> assertThat(line)
-                .contains("authentication failed for user " + EmbeddedPostgres.USER)
-                .contains(PendoSyncCommand.ENV_PG_PASSWORD).doesNotContain("disk has space"));
+        assertThat(run.err().lines().toList())
+                .hasSize(1)
+                .allSatisfy(line -> assertThat(line)
+                        .contains("authentication failed for user " + EmbeddedPostgres.USER)
+                        .contains(PendoSyncCommand.ENV_PG_PASSWORD)
+                        .doesNotContain("disk has space"));
         assertThat(run.out() + run.err()).doesNotContain("wrong-test-password");
         assertThat(json(summary).get("exitCode")).isEqualTo(1L);
         try (Stream<Path> files = Files.list(dir)) {
@@ -115,12 +144,22 @@ class FailedRunTest {
     void aMissingPostgresPasswordNamesTheVariableToSet() {
         String url = EmbeddedPostgres.shared().newDatabase();
 
-        CommandRun run = CommandRun.of(Map.of(), demo("--postgres", url, "--postgres-user", EmbeddedPostgres.USER,
-                "--state", dir.resolve("pg.state.json").toString()));
+        CommandRun run = CommandRun.of(
+                Map.of(),
+                demo(
+                        "--postgres",
+                        url,
+                        "--postgres-user",
+                        EmbeddedPostgres.USER,
+                        "--state",
+                        dir.resolve("pg.state.json").toString()));
 
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(PendoSyncCommand.EXIT_FAILED);
-        assertThat(run.err().lines().toList()).hasSize(1).allSatisfy(line -> assertThat(line)
-                .contains(PendoSyncCommand.ENV_PG_PASSWORD + " is not set").doesNotContain("plugin null")
-                .doesNotContain("disk has space"));
+        assertThat(run.err().lines().toList())
+                .hasSize(1)
+                .allSatisfy(line -> assertThat(line)
+                        .contains(PendoSyncCommand.ENV_PG_PASSWORD + " is not set")
+                        .doesNotContain("plugin null")
+                        .doesNotContain("disk has space"));
     }
 }

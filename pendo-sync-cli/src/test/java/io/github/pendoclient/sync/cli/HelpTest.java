@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 /** {@code pendo-sync --help}, the first thing a newcomer runs. */
 class HelpTest {
 
-    private record Help(int code, String out, String err, String systemErr) {
-    }
+    private record Help(int code, String out, String err, String systemErr) {}
 
     /** Runs --help; picocli reports a bad format string on System.err, so that is captured too. */
     private static Help help() {
@@ -30,7 +29,10 @@ class HelpTest {
             System.setErr(original);
         }
         // Help text wraps at the terminal's width; one space between words makes it searchable.
-        return new Help(code, out.toString().replaceAll("\\s+", " "), err.toString(),
+        return new Help(
+                code,
+                out.toString().replaceAll("\\s+", " "),
+                err.toString(),
                 systemErr.toString(StandardCharsets.UTF_8));
     }
 
@@ -48,6 +50,10 @@ class HelpTest {
         String out = help().out();
         String header = out.substring(out.indexOf("Copies"), out.indexOf("incrementally."));
 
-        assertThat(header).contains("JSON Lines").contains("DuckDB").contains("Parquet").contains("PostgreSQL");
+        assertThat(header)
+                .contains("JSON Lines")
+                .contains("DuckDB")
+                .contains("Parquet")
+                .contains("PostgreSQL");
     }
 }

@@ -33,10 +33,16 @@ import org.junit.jupiter.api.io.TempDir;
 class PendoSyncCommandTest {
 
     private static final String END = "2026-11-01";
-    private static final List<String> DEMO = List.of("--demo", "--demo-visitors", "600", "--demo-accounts", "60",
-            "--demo-days", "8", "--demo-end", END);
-    private static final Dataset DATASET = Dataset.generator(42).visitors(600).accounts(60).days(8)
-            .endingAt(LocalDate.parse(END).atStartOfDay().toInstant(ZoneOffset.UTC).plus(Duration.ofHours(9)))
+    private static final List<String> DEMO =
+            List.of("--demo", "--demo-visitors", "600", "--demo-accounts", "60", "--demo-days", "8", "--demo-end", END);
+    private static final Dataset DATASET = Dataset.generator(42)
+            .visitors(600)
+            .accounts(60)
+            .days(8)
+            .endingAt(LocalDate.parse(END)
+                    .atStartOfDay()
+                    .toInstant(ZoneOffset.UTC)
+                    .plus(Duration.ofHours(9)))
             .build();
 
     @TempDir
@@ -54,16 +60,26 @@ class PendoSyncCommandTest {
     }
 
     private static Set<String> identifiedVisitors() {
-        return DATASET.visitors().stream().map(v -> (String) v.get("visitorId"))
-                .filter(id -> !id.startsWith("_PENDO_T_")).collect(Collectors.toSet());
+        return DATASET.visitors().stream()
+                .map(v -> (String) v.get("visitorId"))
+                .filter(id -> !id.startsWith("_PENDO_T_"))
+                .collect(Collectors.toSet());
     }
 
     /** Daily rows of a rolled-up source: one per visitor, account, app, day, object, address and agent. */
     private static long dailyRows(HourlyEvents.Kind kind) {
-        return DATASET.hourRows().stream().filter(r -> kind == null || r.kind() == kind)
-                .map(r -> List.of(r.visitorId(), r.accountId(), r.appId(), Math.floorDiv(r.hour(), 86_400_000L),
-                        kind == null ? "" : r.objectId(), r.remoteIp(), r.userAgent()))
-                .distinct().count();
+        return DATASET.hourRows().stream()
+                .filter(r -> kind == null || r.kind() == kind)
+                .map(r -> List.of(
+                        r.visitorId(),
+                        r.accountId(),
+                        r.appId(),
+                        Math.floorDiv(r.hour(), 86_400_000L),
+                        kind == null ? "" : r.objectId(),
+                        r.remoteIp(),
+                        r.userAgent()))
+                .distinct()
+                .count();
     }
 
     private static long lines(Path file) throws IOException {
@@ -78,30 +94,39 @@ class PendoSyncCommandTest {
         CommandRun first = sync("--out", out.toString());
 
         assertThat(first.code()).as(first.err()).isZero();
-        assertThat(first.out().lines().findFirst().orElseThrow()).startsWith("No PENDO_INTEGRATION_KEY set")
+        assertThat(first.out().lines().findFirst().orElseThrow())
+                .startsWith("No PENDO_INTEGRATION_KEY set")
                 .contains("in-process fake Pendo");
-        assertThat(first.out()).contains("every table synced").contains(out.toAbsolutePath().toString());
-        assertThat(lines(out.resolve("visitors.jsonl"))).isEqualTo(identifiedVisitors().size());
+        assertThat(first.out())
+                .contains("every table synced")
+                .contains(out.toAbsolutePath().toString());
+        assertThat(lines(out.resolve("visitors.jsonl")))
+                .isEqualTo(identifiedVisitors().size());
         assertThat(lines(out.resolve("accounts.jsonl"))).isEqualTo(60);
-        assertThat(lines(out.resolve("features.jsonl"))).isEqualTo(DATASET.features().size());
-        assertThat(lines(out.resolve("guides.jsonl"))).isEqualTo(DATASET.guides().size());
+        assertThat(lines(out.resolve("features.jsonl")))
+                .isEqualTo(DATASET.features().size());
+        assertThat(lines(out.resolve("guides.jsonl")))
+                .isEqualTo(DATASET.guides().size());
         assertThat(lines(out.resolve("page_events.jsonl"))).isEqualTo(dailyRows(HourlyEvents.Kind.PAGE));
         assertThat(lines(out.resolve("feature_events.jsonl"))).isEqualTo(dailyRows(HourlyEvents.Kind.FEATURE));
         assertThat(lines(out.resolve("track_events.jsonl"))).isEqualTo(dailyRows(HourlyEvents.Kind.TRACK));
         assertThat(lines(out.resolve("events.jsonl"))).isEqualTo(dailyRows(null));
-        assertThat(lines(out.resolve("guide_events.jsonl"))).isEqualTo(DATASET.rows("guideEvents").size());
-        assertThat(lines(out.resolve("poll_events.jsonl"))).isEqualTo(DATASET.rows("pollEvents").size());
+        assertThat(lines(out.resolve("guide_events.jsonl")))
+                .isEqualTo(DATASET.rows("guideEvents").size());
+        assertThat(lines(out.resolve("poll_events.jsonl")))
+                .isEqualTo(DATASET.rows("pollEvents").size());
         assertThat(lines(out.resolve("visitor_history.jsonl"))).isPositive();
         assertThat(Files.readString(out.resolve("visitors.jsonl"))).contains("\\\"q");
 
         CommandRun second = sync("--out", out.toString());
 
         assertThat(second.code()).isZero();
-        for (String table : List.of("visitors", "accounts", "events", "page_events", "guide_events",
-                "visitor_history")) {
+        for (String table :
+                List.of("visitors", "accounts", "events", "page_events", "guide_events", "visitor_history")) {
             assertThat(second.out()).containsPattern("(?m)^" + table + "\\s+0\\s");
         }
-        assertThat(lines(out.resolve("visitors.jsonl"))).isEqualTo(identifiedVisitors().size());
+        assertThat(lines(out.resolve("visitors.jsonl")))
+                .isEqualTo(identifiedVisitors().size());
         assertThat(lines(out.resolve("page_events.jsonl"))).isEqualTo(dailyRows(HourlyEvents.Kind.PAGE));
     }
 
@@ -112,8 +137,9 @@ class PendoSyncCommandTest {
         assertThat(run.code()).as(run.err()).isZero();
 
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
-             Statement sql = connection.createStatement()) {
-            assertThat(count(sql, "SELECT COUNT(*) FROM visitors")).isEqualTo(identifiedVisitors().size());
+                Statement sql = connection.createStatement()) {
+            assertThat(count(sql, "SELECT COUNT(*) FROM visitors"))
+                    .isEqualTo(identifiedVisitors().size());
             Set<String> ids = new HashSet<>();
             try (ResultSet rows = sql.executeQuery("SELECT visitor_id FROM visitors")) {
                 while (rows.next()) {
@@ -122,32 +148,47 @@ class PendoSyncCommandTest {
             }
             assertThat(ids).isEqualTo(identifiedVisitors());
             assertThat(count(sql, "SELECT COUNT(*) FROM page_events")).isEqualTo(dailyRows(HourlyEvents.Kind.PAGE));
-            assertThat(count(sql, "SELECT COUNT(*) FROM (SELECT DISTINCT page_id, visitor_id, account_id, app_id,"
-                    + " remote_ip, user_agent, period, period_start FROM page_events)"))
+            assertThat(count(
+                            sql,
+                            "SELECT COUNT(*) FROM (SELECT DISTINCT page_id, visitor_id, account_id, app_id,"
+                                    + " remote_ip, user_agent, period, period_start FROM page_events)"))
                     .isEqualTo(dailyRows(HourlyEvents.Kind.PAGE));
             // A day with a fractional counter in it (as Pendo sometimes sends) has NULL num_events; raw keeps it.
-            assertThat(count(sql, "SELECT COUNT(*) FROM page_events WHERE num_events IS NULL")).isPositive();
+            assertThat(count(sql, "SELECT COUNT(*) FROM page_events WHERE num_events IS NULL"))
+                    .isPositive();
             try (ResultSet total = sql.executeQuery("SELECT SUM(COALESCE(num_events,"
                     + " CAST(json_extract(raw, '$.numEvents') AS DOUBLE))) FROM page_events")) {
                 total.next();
-                assertThat(total.getDouble(1)).isEqualTo(DATASET.hourRows().stream()
-                        .filter(r -> r.kind() == HourlyEvents.Kind.PAGE).mapToDouble(HourlyEvents::numEvents).sum());
+                assertThat(total.getDouble(1))
+                        .isEqualTo(DATASET.hourRows().stream()
+                                .filter(r -> r.kind() == HourlyEvents.Kind.PAGE)
+                                .mapToDouble(HourlyEvents::numEvents)
+                                .sum());
             }
-            assertThat(count(sql, "SELECT COUNT(*) FROM guide_events")).isEqualTo(DATASET.rows("guideEvents").size());
+            assertThat(count(sql, "SELECT COUNT(*) FROM guide_events"))
+                    .isEqualTo(DATASET.rows("guideEvents").size());
             assertThat(count(sql, "SELECT COUNT(*) FROM accounts")).isEqualTo(60);
-            assertThat(count(sql, "SELECT COUNT(*) FROM features")).isEqualTo(DATASET.features().size());
+            assertThat(count(sql, "SELECT COUNT(*) FROM features"))
+                    .isEqualTo(DATASET.features().size());
             assertThat(count(sql, "SELECT COUNT(*) FROM metadata_visitor_schema WHERE group_name = 'custom'"))
                     .isEqualTo(4);
-            try (ResultSet types = sql.executeQuery("SELECT data_type FROM information_schema.columns WHERE"
-                    + " table_name = 'visitors' AND column_name IN ('last_updated', 'metadata') ORDER BY column_name")) {
+            try (ResultSet types = sql.executeQuery(
+                    "SELECT data_type FROM information_schema.columns WHERE"
+                            + " table_name = 'visitors' AND column_name IN ('last_updated', 'metadata') ORDER BY column_name")) {
                 types.next();
                 assertThat(types.getString(1)).isEqualTo("TIMESTAMP");
                 types.next();
                 assertThat(types.getString(1)).isEqualTo("JSON");
             }
-            assertThat(count(sql, "SELECT COUNT(*) FROM visitors WHERE json_extract_string(metadata,"
-                    + " '$.agent.role') IS NOT NULL")).isEqualTo(identifiedVisitors().size());
-            Instant earliest = LocalDate.parse(END).atStartOfDay().toInstant(ZoneOffset.UTC).minus(Duration.ofDays(8));
+            assertThat(count(
+                            sql,
+                            "SELECT COUNT(*) FROM visitors WHERE json_extract_string(metadata,"
+                                    + " '$.agent.role') IS NOT NULL"))
+                    .isEqualTo(identifiedVisitors().size());
+            Instant earliest = LocalDate.parse(END)
+                    .atStartOfDay()
+                    .toInstant(ZoneOffset.UTC)
+                    .minus(Duration.ofDays(8));
             try (ResultSet first = sql.executeQuery("SELECT epoch_ms(MIN(period_start)) FROM page_events")) {
                 first.next();
                 assertThat(first.getLong(1)).isGreaterThanOrEqualTo(earliest.toEpochMilli());
@@ -158,26 +199,38 @@ class PendoSyncCommandTest {
     @Test
     void aRunKilledMidwayAndResumedEndsWithExactlyTheRowsOfAnUninterruptedRun() throws Exception {
         Path reference = dir.resolve("reference.duckdb");
-        assertThat(sync("--duckdb", reference.toString(), "--page-size", "20").code()).isZero();
+        assertThat(sync("--duckdb", reference.toString(), "--page-size", "20").code())
+                .isZero();
 
         Path resumed = dir.resolve("resumed.duckdb");
         Path state = dir.resolve("resumed.duckdb.state.json");
         // The killed child cannot delete what it unpacked (DuckDB's native library): its temporary files go here.
         Path childTemp = Files.createDirectories(dir.resolve("child-tmp"));
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Djava.io.tmpdir=" + childTemp, "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Djava.io.tmpdir=" + childTemp,
+                "-cp",
+                System.getProperty("java.class.path"),
                 PendoSyncCommand.class.getName(),
-                "--duckdb", resumed.toString(), "--page-size", "20"));
+                "--duckdb",
+                resumed.toString(),
+                "--page-size",
+                "20"));
         command.addAll(DEMO);
-        Process child = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("child.log").toFile()).start();
+        Process child = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile())
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && child.isAlive()
+        while (System.nanoTime() < deadline
+                && child.isAlive()
                 && !(Files.exists(state) && Files.readString(state).contains("\"visitors\":{\"cursor\""))) {
             Thread.sleep(5);
         }
-        assertThat(child.isAlive()).as("the child must still be running when it is killed").isTrue();
-        child.destroyForcibly();                                       // SIGKILL: no shutdown hooks, no cleanup
+        assertThat(child.isAlive())
+                .as("the child must still be running when it is killed")
+                .isTrue();
+        child.destroyForcibly(); // SIGKILL: no shutdown hooks, no cleanup
         assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(Files.readString(state)).doesNotContain("\"events\"");
 
@@ -185,37 +238,52 @@ class PendoSyncCommandTest {
         assertThat(rest.code()).as(rest.out() + rest.err()).isZero();
 
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-             Statement sql = connection.createStatement()) {
+                Statement sql = connection.createStatement()) {
             sql.execute("ATTACH '" + reference.toAbsolutePath() + "' AS reference (READ_ONLY)");
             sql.execute("ATTACH '" + resumed.toAbsolutePath() + "' AS resumed (READ_ONLY)");
             for (String table : TableRegistry.standard().names()) {
                 long expected = count(sql, "SELECT COUNT(*) FROM reference." + table);
-                assertThat(count(sql, "SELECT COUNT(*) FROM resumed." + table)).as(table).isEqualTo(expected);
-                assertThat(count(sql, "SELECT COUNT(*) FROM (SELECT * FROM reference." + table
-                        + " EXCEPT SELECT * FROM resumed." + table + ")")).as(table + " rows differ").isZero();
+                assertThat(count(sql, "SELECT COUNT(*) FROM resumed." + table))
+                        .as(table)
+                        .isEqualTo(expected);
+                assertThat(count(
+                                sql,
+                                "SELECT COUNT(*) FROM (SELECT * FROM reference." + table
+                                        + " EXCEPT SELECT * FROM resumed." + table + ")"))
+                        .as(table + " rows differ")
+                        .isZero();
             }
-            assertThat(count(sql, "SELECT COUNT(*) FROM resumed.visitors")).isEqualTo(identifiedVisitors().size());
+            assertThat(count(sql, "SELECT COUNT(*) FROM resumed.visitors"))
+                    .isEqualTo(identifiedVisitors().size());
         }
     }
 
     @Test
     void theBannerAndTheSummaryAgreeOnVisitorsAndTheSummaryJsonSaysWhatTheTableSays() throws IOException {
         Path summary = dir.resolve("reports/summary.json");
-        CommandRun run = sync("--out", dir.resolve("out").toString(), "--tables", "features,visitors",
-                "--summary-json", summary.toString());
+        CommandRun run = sync(
+                "--out",
+                dir.resolve("out").toString(),
+                "--tables",
+                "features,visitors",
+                "--summary-json",
+                summary.toString());
 
         assertThat(run.code()).as(run.err()).isZero();
         long anonymous = DATASET.visitors().size() - identifiedVisitors().size();
         assertThat(anonymous).isPositive();
-        assertThat(run.out().lines().findFirst().orElseThrow()).contains("600 visitors, " + anonymous
-                + " of them anonymous");
-        assertThat(run.out()).containsPattern("(?m)^visitors\\s+" + identifiedVisitors().size() + "\\s")
+        assertThat(run.out().lines().findFirst().orElseThrow())
+                .contains("600 visitors, " + anonymous + " of them anonymous");
+        assertThat(run.out())
+                .containsPattern("(?m)^visitors\\s+" + identifiedVisitors().size() + "\\s")
                 .contains("visitors: " + anonymous + " anonymous visitors skipped by design");
         Map<?, ?> json = (Map<?, ?>) JsonValues.parse(Files.readString(summary));
         assertThat(json.get("exitCode")).isEqualTo(0L);
         assertThat(json.get("failedTables")).isEqualTo(0L);
         assertThat(json.get("anonymousVisitorsSkipped")).isEqualTo(anonymous);
-        assertThat(json.get("rows")).isEqualTo((long) identifiedVisitors().size() + DATASET.features().size());
+        assertThat(json.get("rows"))
+                .isEqualTo(
+                        (long) identifiedVisitors().size() + DATASET.features().size());
         List<?> tables = (List<?>) json.get("tables");
         assertThat(tables).hasSize(2);
         Map<?, ?> visitors = (Map<?, ?>) tables.get(1);

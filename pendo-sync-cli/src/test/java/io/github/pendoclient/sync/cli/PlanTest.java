@@ -18,8 +18,8 @@ class PlanTest {
 
     @Test
     void aPlanForASubscriptionDoesNotPrintTheIntegrationKey() {
-        PendoSyncCommand command = new PendoSyncCommand(Map.of("PENDO_INTEGRATION_KEY", KEY,
-                "PENDO_BASE_URL", "http://127.0.0.1:9/"));
+        PendoSyncCommand command =
+                new PendoSyncCommand(Map.of("PENDO_INTEGRATION_KEY", KEY, "PENDO_BASE_URL", "http://127.0.0.1:9/"));
         new CommandLine(command).parseArgs("--out", dir.resolve("out").toString());
 
         PendoSyncCommand.Plan plan = command.plan();
@@ -47,14 +47,17 @@ class PlanTest {
     }
 
     private PendoSyncCommand.Plan postgresPlan(String url) {
-        PendoSyncCommand command = new PendoSyncCommand(Map.of("HOME", dir.resolve("home").toString()));
+        PendoSyncCommand command =
+                new PendoSyncCommand(Map.of("HOME", dir.resolve("home").toString()));
         new CommandLine(command).parseArgs("--demo", "--postgres", url);
         return command.plan();
     }
 
     @Test
     void postgresKeepsItsStateInTheHomeDirectoryNotTheWorkingDirectory() {
-        Path state = postgresPlan("jdbc:postgresql://127.0.0.1:9/analytics").destination().state();
+        Path state = postgresPlan("jdbc:postgresql://127.0.0.1:9/analytics")
+                .destination()
+                .state();
 
         assertThat(state.toAbsolutePath()).startsWithRaw(dir.resolve("home").resolve(".pendo-sync"));
         assertThat(state.getFileName().toString()).startsWith("postgres-").endsWith(".state.json");
@@ -62,7 +65,11 @@ class PlanTest {
 
     @Test
     void eachPostgresDatabaseHasAStateFileOfItsOwn() {
-        assertThat(postgresPlan("jdbc:postgresql://127.0.0.1:9/analytics").destination().state())
-                .isNotEqualTo(postgresPlan("jdbc:postgresql://127.0.0.1:9/other").destination().state());
+        assertThat(postgresPlan("jdbc:postgresql://127.0.0.1:9/analytics")
+                        .destination()
+                        .state())
+                .isNotEqualTo(postgresPlan("jdbc:postgresql://127.0.0.1:9/other")
+                        .destination()
+                        .state());
     }
 }

@@ -36,12 +36,12 @@ class ProgressTest {
         now.addAndGet(1);
         progress.progress(visitors, 150_000, 3);
         progress.progress(visitors, 160_000, 4);
-        progress.tableFinished(new TableResult("visitors", 180_000, Duration.ofMillis(31_400), 4, 1,
-                Optional.empty()));
+        progress.tableFinished(new TableResult("visitors", 180_000, Duration.ofMillis(31_400), 4, 1, Optional.empty()));
 
-        assertThat(text.toString().lines()).containsExactly(
-                "  ...  visitors                 150,000 rows so far, 3 requests",
-                "  ok   visitors                 180,000 rows in 31.4 s");
+        assertThat(text.toString().lines())
+                .containsExactly(
+                        "  ...  visitors                 150,000 rows so far, 3 requests",
+                        "  ok   visitors                 180,000 rows in 31.4 s");
     }
 
     @Test
@@ -49,20 +49,26 @@ class ProgressTest {
         StringWriter text = new StringWriter();
         Progress progress = Progress.lines(new PrintWriter(text, true), () -> 0);
 
-        progress.tableFinished(new TableResult("events", 10, Duration.ofMillis(200), 2, 0,
+        progress.tableFinished(new TableResult(
+                "events",
+                10,
+                Duration.ofMillis(200),
+                2,
+                0,
                 Optional.of("events: Pendo rejected the integration key (HTTP 401).")));
 
-        assertThat(text.toString().lines()).containsExactly(
-                "  FAIL events                   10 rows in 0.2 s: events: Pendo rejected the integration key"
-                        + " (HTTP 401).");
+        assertThat(text.toString().lines())
+                .containsExactly(
+                        "  FAIL events                   10 rows in 0.2 s: events: Pendo rejected the integration key"
+                                + " (HTTP 401).");
     }
 
     @Test
     void atEightyColumnsTheBarIsReadableAndTheRateWhole() {
         List<String> drawn = new CopyOnWriteArrayList<>();
         StringWriter text = new StringWriter();
-        Progress progress = Progress.bars(new PrintWriter(text, true),
-                () -> new DelegatingProgressBarConsumer(drawn::add, 80));
+        Progress progress =
+                Progress.bars(new PrintWriter(text, true), () -> new DelegatingProgressBarConsumer(drawn::add, 80));
         var events = TableRegistry.standard().get("page_events");
 
         progress.tableStarted(events);

@@ -24,10 +24,24 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The command line's Parquet and PostgreSQL destinations: checked up front, then synced end to end. */
 class SinkOptionsTest {
 
-    private static final List<String> DEMO = List.of("--demo", "--demo-visitors", "300", "--demo-accounts", "30",
-            "--demo-days", "5", "--demo-end", "2026-11-01");
-    private static final List<String> TABLES = List.of("visitors", "accounts", "features", "page_events",
-            "guide_events", "poll_events", "metadata_visitor_schema");
+    private static final List<String> DEMO = List.of(
+            "--demo",
+            "--demo-visitors",
+            "300",
+            "--demo-accounts",
+            "30",
+            "--demo-days",
+            "5",
+            "--demo-end",
+            "2026-11-01");
+    private static final List<String> TABLES = List.of(
+            "visitors",
+            "accounts",
+            "features",
+            "page_events",
+            "guide_events",
+            "poll_events",
+            "metadata_visitor_schema");
 
     @TempDir
     Path dir;
@@ -67,7 +81,9 @@ class SinkOptionsTest {
 
         assertThat(run.code()).as(run.err()).isEqualTo(PendoSyncCommand.EXIT_USAGE);
         assertThat(run.err().lines()).hasSize(1);
-        assertThat(run.err()).startsWith("pendo-sync: ").doesNotContain("s3cret-in-url")
+        assertThat(run.err())
+                .startsWith("pendo-sync: ")
+                .doesNotContain("s3cret-in-url")
                 .doesNotContain("pg-secret-from-env");
         assertThat(run.out()).isEmpty();
         try (Stream<Path> files = Files.list(dir)) {
@@ -79,7 +95,9 @@ class SinkOptionsTest {
     @Test
     void syncsIntoParquetFilesWithTheRowsOfADuckDbRun() throws Exception {
         Path reference = dir.resolve("reference.duckdb");
-        assertThat(CommandRun.of(Map.of(), demo("--duckdb", reference.toString())).code()).isZero();
+        assertThat(CommandRun.of(Map.of(), demo("--duckdb", reference.toString()))
+                        .code())
+                .isZero();
         Path parquet = dir.resolve("parquet");
 
         CommandRun first = CommandRun.of(Map.of(), demo("--parquet", parquet.toString()));
@@ -89,15 +107,19 @@ class SinkOptionsTest {
         assertThat(second.code()).as(second.err()).isZero();
         assertThat(second.out()).containsPattern("(?m)^page_events\\s+0\\s");
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-             Statement sql = connection.createStatement()) {
+                Statement sql = connection.createStatement()) {
             sql.execute("ATTACH '" + reference.toAbsolutePath() + "' AS reference (READ_ONLY)");
             for (String table : TABLES) {
                 String file = "read_parquet('" + parquet.resolve(table + ".parquet") + "')";
                 long expected = count(sql, "SELECT COUNT(*) FROM reference." + table);
                 assertThat(expected).as(table).isPositive();
                 assertThat(count(sql, "SELECT COUNT(*) FROM " + file)).as(table).isEqualTo(expected);
-                assertThat(count(sql, "SELECT COUNT(*) FROM (SELECT * FROM reference." + table
-                        + " EXCEPT SELECT * FROM " + file + ")")).as(table + " rows differ").isZero();
+                assertThat(count(
+                                sql,
+                                "SELECT COUNT(*) FROM (SELECT * FROM reference." + table + " EXCEPT SELECT * FROM "
+                                        + file + ")"))
+                        .as(table + " rows differ")
+                        .isZero();
             }
             try (ResultSet types = sql.executeQuery("SELECT typeof(last_updated), typeof(metadata) FROM"
                     + " read_parquet('" + parquet.resolve("visitors.parquet") + "') LIMIT 1")) {
@@ -111,13 +133,22 @@ class SinkOptionsTest {
     @Test
     void syncsIntoPostgresWithTypedColumnsThenOnlyWhatIsNewAndNeverPrintsThePassword() throws Exception {
         Path reference = dir.resolve("reference.duckdb");
-        assertThat(CommandRun.of(Map.of(), demo("--duckdb", reference.toString())).code()).isZero();
+        assertThat(CommandRun.of(Map.of(), demo("--duckdb", reference.toString()))
+                        .code())
+                .isZero();
         String url = EmbeddedPostgres.shared().newDatabase();
         Map<String, String> environment = new HashMap<>();
         environment.put(PendoSyncCommand.ENV_PG_PASSWORD, EmbeddedPostgres.PASSWORD);
         Path state = dir.resolve("pg.state.json");
-        List<String> args = demo("--postgres", url, "--postgres-user", EmbeddedPostgres.USER, "--state",
-                state.toString(), "--page-size", "70");
+        List<String> args = demo(
+                "--postgres",
+                url,
+                "--postgres-user",
+                EmbeddedPostgres.USER,
+                "--state",
+                state.toString(),
+                "--page-size",
+                "70");
 
         CommandRun first = CommandRun.of(environment, args);
         CommandRun second = CommandRun.of(environment, args);
@@ -128,22 +159,31 @@ class SinkOptionsTest {
         assertThat(first.out() + first.err() + second.out() + second.err()).doesNotContain(EmbeddedPostgres.PASSWORD);
         Map<String, Long> expected = new HashMap<>();
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + reference.toAbsolutePath());
-             Statement sql = duck.createStatement()) {
+                Statement sql = duck.createStatement()) {
             for (String table : TABLES) {
                 expected.put(table, count(sql, "SELECT COUNT(*) FROM " + table));
             }
         }
         try (Connection pg = DriverManager.getConnection(url, EmbeddedPostgres.USER, EmbeddedPostgres.PASSWORD);
-             Statement sql = pg.createStatement()) {
+                Statement sql = pg.createStatement()) {
             for (String table : TABLES) {
-                assertThat(count(sql, "SELECT COUNT(*) FROM " + table)).as(table).isEqualTo(expected.get(table));
+                assertThat(count(sql, "SELECT COUNT(*) FROM " + table))
+                        .as(table)
+                        .isEqualTo(expected.get(table));
             }
-            assertThat(columnTypes(sql, "visitors")).containsEntry("visitor_id", "text")
-                    .containsEntry("last_updated", "timestamp with time zone").containsEntry("metadata", "jsonb");
-            assertThat(columnTypes(sql, "page_events")).containsEntry("num_events", "bigint")
-                    .containsEntry("period_start", "timestamp with time zone").containsEntry("raw", "jsonb");
-            assertThat(count(sql, "SELECT COUNT(*) FROM information_schema.table_constraints WHERE table_name ="
-                    + " 'page_events' AND constraint_type = 'PRIMARY KEY'")).isEqualTo(1);
+            assertThat(columnTypes(sql, "visitors"))
+                    .containsEntry("visitor_id", "text")
+                    .containsEntry("last_updated", "timestamp with time zone")
+                    .containsEntry("metadata", "jsonb");
+            assertThat(columnTypes(sql, "page_events"))
+                    .containsEntry("num_events", "bigint")
+                    .containsEntry("period_start", "timestamp with time zone")
+                    .containsEntry("raw", "jsonb");
+            assertThat(count(
+                            sql,
+                            "SELECT COUNT(*) FROM information_schema.table_constraints WHERE table_name ="
+                                    + " 'page_events' AND constraint_type = 'PRIMARY KEY'"))
+                    .isEqualTo(1);
             assertThat(count(sql, "SELECT COUNT(*) FROM visitors WHERE metadata -> 'agent' IS NOT NULL"))
                     .isEqualTo(expected.get("visitors"));
         }

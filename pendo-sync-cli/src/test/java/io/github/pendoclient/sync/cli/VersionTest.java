@@ -16,8 +16,8 @@ class VersionTest {
         assertThat(expected).as("surefire passes the project version").isNotBlank();
         StringWriter out = new StringWriter();
 
-        int code = PendoSyncCommand.run(Map.of(), new PrintWriter(out, true), new PrintWriter(new StringWriter()),
-                "--version");
+        int code = PendoSyncCommand.run(
+                Map.of(), new PrintWriter(out, true), new PrintWriter(new StringWriter()), "--version");
 
         assertThat(code).isZero();
         assertThat(out.toString().strip()).isEqualTo("pendo-sync " + expected);

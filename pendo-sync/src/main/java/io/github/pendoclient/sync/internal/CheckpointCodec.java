@@ -29,23 +29,23 @@ import java.util.Optional;
 public final class CheckpointCodec {
 
     /** A table's entry in the state file. */
-    public static final CheckpointCodec STATE_FILE = new CheckpointCodec(null, false,
-            "cursor", "covered", "syncedUntil", "syncedAt");
+    public static final CheckpointCodec STATE_FILE =
+            new CheckpointCodec(null, false, "cursor", "covered", "syncedUntil", "syncedAt");
 
     /** A Kafka Connect source offset: flat, with the kind named. */
-    public static final CheckpointCodec SOURCE_OFFSET = new CheckpointCodec("kind", true,
-            "key", "covered", "synced_until", "synced_at");
+    public static final CheckpointCodec SOURCE_OFFSET =
+            new CheckpointCodec("kind", true, "key", "covered", "synced_until", "synced_at");
 
     /** The kinds in the order a state file entry is tried. */
-    private static final List<CursorKind> READ_ORDER = List.of(CursorKind.KEYSET, CursorKind.TIME_WINDOWS,
-            CursorKind.VISITOR_DAYS, CursorKind.FULL_REFRESH);
+    private static final List<CursorKind> READ_ORDER =
+            List.of(CursorKind.KEYSET, CursorKind.TIME_WINDOWS, CursorKind.VISITOR_DAYS, CursorKind.FULL_REFRESH);
 
     private final String kindField;
     private final boolean flat;
     private final Map<CursorKind, String> fields = new EnumMap<>(CursorKind.class);
 
-    private CheckpointCodec(String kindField, boolean flat, String keyset, String windows, String days,
-                            String refreshed) {
+    private CheckpointCodec(
+            String kindField, boolean flat, String keyset, String windows, String days, String refreshed) {
         this.kindField = kindField;
         this.flat = flat;
         fields.put(CursorKind.KEYSET, keyset);
@@ -76,8 +76,9 @@ public final class CheckpointCodec {
             out.put(kindField, checkpoint.kind().name());
         }
         Object value = value(checkpoint);
-        out.put(field(checkpoint.kind()), flat && (value instanceof List || value instanceof Map)
-                ? JsonValues.toJson(value) : value);
+        out.put(
+                field(checkpoint.kind()),
+                flat && (value instanceof List || value instanceof Map) ? JsonValues.toJson(value) : value);
         return out;
     }
 
@@ -90,7 +91,9 @@ public final class CheckpointCodec {
      */
     public Optional<CursorKind> kind(Map<?, ?> saved) {
         if (kindField == null) {
-            return READ_ORDER.stream().filter(kind -> saved.get(field(kind)) != null).findFirst();
+            return READ_ORDER.stream()
+                    .filter(kind -> saved.get(field(kind)) != null)
+                    .findFirst();
         }
         Object name = saved.get(kindField);
         for (CursorKind kind : CursorKind.values()) {
@@ -98,8 +101,8 @@ public final class CheckpointCodec {
                 return Optional.of(kind);
             }
         }
-        throw new IllegalArgumentException("the " + kindField + " field is " + name + ", not one of "
-                + List.of(CursorKind.values()));
+        throw new IllegalArgumentException(
+                "the " + kindField + " field is " + name + ", not one of " + List.of(CursorKind.values()));
     }
 
     /**
@@ -120,15 +123,16 @@ public final class CheckpointCodec {
         if (value == null) {
             throw new IllegalArgumentException("a " + kind.get() + " checkpoint has no " + field + " field");
         }
-        if (flat && value instanceof String text
+        if (flat
+                && value instanceof String text
                 && (kind.get() == CursorKind.KEYSET || kind.get() == CursorKind.VISITOR_DAYS)) {
             value = JsonValues.parse(text);
         }
         try {
             return Optional.of(checkpoint(kind.get(), value));
         } catch (ClassCastException | NullPointerException e) {
-            throw new IllegalArgumentException("the " + field + " field does not hold a " + kind.get()
-                    + " checkpoint: " + value, e);
+            throw new IllegalArgumentException(
+                    "the " + field + " field does not hold a " + kind.get() + " checkpoint: " + value, e);
         }
     }
 

@@ -9,8 +9,7 @@ import java.util.function.Function;
  */
 public final class CheckpointKinds {
 
-    private CheckpointKinds() {
-    }
+    private CheckpointKinds() {}
 
     /**
      * Checks that a checkpoint of kind {@code found} can resume a table of kind {@code kept}.
@@ -23,11 +22,11 @@ public final class CheckpointKinds {
      * @param <X> the exception the caller throws
      * @throws X if the kinds differ, with a message naming the origin, both kinds and the table
      */
-    public static <X extends RuntimeException> void requireFits(CursorKind found, CursorKind kept, String table,
-                                                                String origin, Function<String, X> error) {
+    public static <X extends RuntimeException> void requireFits(
+            CursorKind found, CursorKind kept, String table, String origin, Function<String, X> error) {
         if (found != kept) {
-            throw error.apply(origin + " holds a " + found + " checkpoint for " + table + ", which is a " + kept
-                    + " table");
+            throw error.apply(
+                    origin + " holds a " + found + " checkpoint for " + table + ", which is a " + kept + " table");
         }
     }
 }

@@ -19,8 +19,7 @@ public final class Durations {
 
     private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /**
      * Reads a duration that may be zero and has no upper limit.
@@ -49,8 +48,7 @@ public final class Durations {
     public static Duration parse(String option, String text, boolean zeroAllowed, Duration atMost) {
         Duration duration = read(option, text);
         if (duration.isNegative()) {
-            throw new IllegalArgumentException(option + " takes a duration that is not negative; got '" + text
-                    + "'");
+            throw new IllegalArgumentException(option + " takes a duration that is not negative; got '" + text + "'");
         }
         if (duration.isZero() && !zeroAllowed) {
             throw new IllegalArgumentException(option + " must be more than 0, for example 30d; got '" + text + "'");
@@ -90,8 +88,10 @@ public final class Durations {
             if (e.getCause() instanceof ArithmeticException) {
                 throw new IllegalArgumentException(option + " is too long to be a duration; got '" + text + "'", e);
             }
-            throw new IllegalArgumentException(option + " takes a number and a unit (d, h, m, s or ms) or an"
-                    + " ISO-8601 duration, for example " + EXAMPLES + "; got '" + text + "'", e);
+            throw new IllegalArgumentException(
+                    option + " takes a number and a unit (d, h, m, s or ms) or an" + " ISO-8601 duration, for example "
+                            + EXAMPLES + "; got '" + text + "'",
+                    e);
         }
     }
 

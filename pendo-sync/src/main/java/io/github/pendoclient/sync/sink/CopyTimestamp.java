@@ -17,8 +17,7 @@ final class CopyTimestamp {
 
     private static final long DAY = 86_400_000L;
 
-    private CopyTimestamp() {
-    }
+    private CopyTimestamp() {}
 
     /**
      * Whether an instant has this text form: it falls in the years 1 to 9999.
@@ -38,8 +37,8 @@ final class CopyTimestamp {
      */
     static void append(Buffer out, long epochMillis) {
         if (!fits(epochMillis)) {
-            throw new IllegalArgumentException("No COPY text for the instant " + epochMillis + " ms: outside the"
-                    + " years 1 to 9999");
+            throw new IllegalArgumentException(
+                    "No COPY text for the instant " + epochMillis + " ms: outside the" + " years 1 to 9999");
         }
         LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(epochMillis, DAY));
         long ofDay = Math.floorMod(epochMillis, DAY);

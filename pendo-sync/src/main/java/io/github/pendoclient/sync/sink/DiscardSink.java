@@ -14,12 +14,10 @@ import java.util.OptionalLong;
 public final class DiscardSink implements Sink {
 
     /** A sink that keeps nothing. */
-    public DiscardSink() {
-    }
+    public DiscardSink() {}
 
     @Override
-    public void open(Table table, OptionalLong position) {
-    }
+    public void open(Table table, OptionalLong position) {}
 
     @Override
     public void write(Table table, Map<String, Object> row) {
@@ -44,6 +42,5 @@ public final class DiscardSink implements Sink {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

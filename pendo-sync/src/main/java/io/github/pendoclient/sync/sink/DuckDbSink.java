@@ -61,6 +61,7 @@ public final class DuckDbSink implements Sink {
      * holds, ends the first load, and the merges delete as before from that batch on.
      */
     private final Map<String, FingerprintSet> firstLoads = new HashMap<>();
+
     private int firstLoadKeys = BATCH_KEYS;
 
     /**
@@ -161,7 +162,8 @@ public final class DuckDbSink implements Sink {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS " + quote(table.name()) + " (" + columns + ")");
             // Earlier versions kept the staging table in the database file; drop what a killed run of one left.
-            statement.execute("DROP TABLE IF EXISTS " + quote(connection.getCatalog()) + ".main." + quote(stage(table)));
+            statement.execute(
+                    "DROP TABLE IF EXISTS " + quote(connection.getCatalog()) + ".main." + quote(stage(table)));
             statement.execute("CREATE TEMP TABLE IF NOT EXISTS " + quote(stage(table)) + " (" + staged + ")");
             statement.execute("DELETE FROM " + staging(table));
         }
@@ -185,8 +187,8 @@ public final class DuckDbSink implements Sink {
     }
 
     private IOException failed(String what, Table table, SQLException e) {
-        return new IOException("DuckDB could not " + what + " " + table.name() + " in " + file + ": "
-                + e.getMessage(), e);
+        return new IOException(
+                "DuckDB could not " + what + " " + table.name() + " in " + file + ": " + e.getMessage(), e);
     }
 
     /**
@@ -217,7 +219,7 @@ public final class DuckDbSink implements Sink {
             appender(table);
             if (!table.primaryKey().isEmpty()) {
                 try (Statement statement = connection.createStatement();
-                     ResultSet any = statement.executeQuery("SELECT 1 FROM " + quote(table.name()) + " LIMIT 1")) {
+                        ResultSet any = statement.executeQuery("SELECT 1 FROM " + quote(table.name()) + " LIMIT 1")) {
                     if (!any.next()) {
                         firstLoads.put(table.name(), new FingerprintSet(firstLoadKeys));
                     }
@@ -323,7 +325,8 @@ public final class DuckDbSink implements Sink {
     /** A staged column converted to the table's type: epoch milliseconds to a timestamp, text to JSON. */
     private static String staged(Column column, String alias) {
         String name = alias + quote(column.name());
-        return column.type() == ColumnType.TIMESTAMP ? "epoch_ms(" + name + ")"
+        return column.type() == ColumnType.TIMESTAMP
+                ? "epoch_ms(" + name + ")"
                 : column.type() == ColumnType.JSON ? "CAST(" + name + " AS JSON)" : name;
     }
 

@@ -16,6 +16,7 @@ final class FingerprintSet {
     private long[] slots = new long[FIRST_SLOTS];
     /** Zero marks an empty slot, so the fingerprint zero is held here. */
     private boolean holdsZero;
+
     private int size;
 
     /**

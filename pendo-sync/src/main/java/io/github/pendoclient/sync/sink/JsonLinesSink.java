@@ -5,8 +5,8 @@ import io.github.pendoclient.sync.Sink;
 import io.github.pendoclient.sync.Table;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,8 +29,7 @@ public final class JsonLinesSink implements Sink {
     static final int WRITE_BYTES = 1 << 16;
 
     /** A table's file and the lines written to it but not yet to the file. */
-    private record TableFile(FileChannel channel, Buffer pending) {
-    }
+    private record TableFile(FileChannel channel, Buffer pending) {}
 
     private final Path directory;
     private final Map<String, TableFile> open = new HashMap<>();

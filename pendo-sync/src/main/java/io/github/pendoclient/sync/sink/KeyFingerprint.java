@@ -12,8 +12,7 @@ import java.util.stream.IntStream;
  */
 final class KeyFingerprint {
 
-    private KeyFingerprint() {
-    }
+    private KeyFingerprint() {}
 
     /**
      * Where a table's key columns stand among its columns: what {@link #of} reads, found once per table rather

@@ -72,8 +72,8 @@ public final class ParquetSink implements Sink {
             connection().commit();
         } catch (SQLException e) {
             staging.close();
-            throw new IOException("Cannot prepare the Parquet staging database in " + directory + ": "
-                    + e.getMessage(), e);
+            throw new IOException(
+                    "Cannot prepare the Parquet staging database in " + directory + ": " + e.getMessage(), e);
         }
         exportPending();
     }
@@ -107,13 +107,14 @@ public final class ParquetSink implements Sink {
 
     /** Records, in the transaction the next commit ends, that the table's file is behind its rows. */
     private void markPending(Table table) throws IOException {
-        try (PreparedStatement statement = connection().prepareStatement(
-                "INSERT OR IGNORE INTO " + PENDING + " VALUES (?)")) {
+        try (PreparedStatement statement =
+                connection().prepareStatement("INSERT OR IGNORE INTO " + PENDING + " VALUES (?)")) {
             statement.setString(1, table.name());
             statement.execute();
         } catch (SQLException e) {
-            throw new IOException("Cannot record a change of " + table.name() + " in " + staging.describe()
-                    + ": " + e.getMessage(), e);
+            throw new IOException(
+                    "Cannot record a change of " + table.name() + " in " + staging.describe() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -122,16 +123,16 @@ public final class ParquetSink implements Sink {
         try {
             List<String> tables = new ArrayList<>();
             try (Statement statement = connection().createStatement();
-                    ResultSet pending = statement.executeQuery("SELECT table_name FROM " + PENDING
-                            + " ORDER BY table_name")) {
+                    ResultSet pending =
+                            statement.executeQuery("SELECT table_name FROM " + PENDING + " ORDER BY table_name")) {
                 while (pending.next()) {
                     tables.add(pending.getString(1));
                 }
             }
             for (String table : tables) {
                 export(table);
-                try (PreparedStatement done = connection().prepareStatement(
-                        "DELETE FROM " + PENDING + " WHERE table_name = ?")) {
+                try (PreparedStatement done =
+                        connection().prepareStatement("DELETE FROM " + PENDING + " WHERE table_name = ?")) {
                     done.setString(1, table);
                     done.execute();
                 }
@@ -146,14 +147,18 @@ public final class ParquetSink implements Sink {
         Path target = file(table);
         Path partial = directory.resolve(table + ".parquet.partial");
         StringJoiner columns = new StringJoiner(", ");
-        try (PreparedStatement types = connection().prepareStatement("SELECT column_name, data_type FROM"
-                + " information_schema.columns WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position")) {
+        try (PreparedStatement types = connection()
+                .prepareStatement(
+                        "SELECT column_name, data_type FROM"
+                                + " information_schema.columns WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position")) {
             types.setString(1, table);
             try (ResultSet rows = types.executeQuery()) {
                 while (rows.next()) {
                     String name = DuckDbSink.quote(rows.getString(1));
-                    columns.add(rows.getString(2).equals("TIMESTAMP") ? "CAST(" + name + " AS TIMESTAMPTZ) AS " + name
-                            : name);
+                    columns.add(
+                            rows.getString(2).equals("TIMESTAMP")
+                                    ? "CAST(" + name + " AS TIMESTAMPTZ) AS " + name
+                                    : name);
                 }
             }
         }
@@ -195,5 +200,4 @@ public final class ParquetSink implements Sink {
             staging.close();
         }
     }
-
 }

@@ -6,7 +6,6 @@ import io.github.pendoclient.sync.Sink;
 import io.github.pendoclient.sync.Table;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -50,14 +49,14 @@ public final class PostgresSink implements Sink {
     static final int FIRST_LOAD_KEYS = 1 << 20;
 
     /** A {@code COPY} under way: straight into the table, or into its staging table. */
-    private record Copy(CopyIn in, boolean straight) {
-    }
+    private record Copy(CopyIn in, boolean straight) {}
 
     private final String description;
     private final Connection connection;
     private final Map<String, Copy> copies = new HashMap<>();
     /** Per table with a {@code COPY} under way: the lines not yet sent. */
     private final Map<String, Buffer> buffers = new HashMap<>();
+
     private final CopyText copyText = new CopyText();
     private final byte[] transfer = new byte[FLUSH_BYTES];
     /** Per table in a first load: the fingerprints of the keys copied straight in; absent once it stages rows. */
@@ -66,6 +65,7 @@ public final class PostgresSink implements Sink {
     private final Set<String> staged = new HashSet<>();
     /** Per table: where its key columns stand, for {@link KeyFingerprint}. */
     private final Map<String, int[]> keyColumns = new HashMap<>();
+
     private int firstLoadKeys = FIRST_LOAD_KEYS;
 
     private PostgresSink(String description, Connection connection) {
@@ -97,8 +97,8 @@ public final class PostgresSink implements Sink {
         try {
             Connection connection = new org.postgresql.Driver().connect(jdbcUrl, properties);
             if (connection == null) {
-                throw new IOException("Not a PostgreSQL JDBC URL: " + where
-                        + " (expected jdbc:postgresql://host:port/database)");
+                throw new IOException(
+                        "Not a PostgreSQL JDBC URL: " + where + " (expected jdbc:postgresql://host:port/database)");
             }
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
@@ -111,7 +111,8 @@ public final class PostgresSink implements Sink {
             String reason = "28P01".equals(state) || "28000".equals(state)
                     ? "authentication failed for user " + user + " (" + e.getMessage() + ")"
                     : password == null && "08004".equals(state)
-                    ? "the server asks for a password and none was given" : e.getMessage();
+                            ? "the server asks for a password and none was given"
+                            : e.getMessage();
             throw new IOException("Cannot connect to PostgreSQL at " + where + " as " + user + ": " + reason, e);
         }
     }
@@ -182,7 +183,7 @@ public final class PostgresSink implements Sink {
             prepare(table);
             firstLoads.remove(table.name());
             try (Statement statement = connection.createStatement();
-                 ResultSet any = statement.executeQuery("SELECT 1 FROM " + quote(table.name()) + " LIMIT 1")) {
+                    ResultSet any = statement.executeQuery("SELECT 1 FROM " + quote(table.name()) + " LIMIT 1")) {
                 if (!any.next()) {
                     firstLoads.put(table.name(), new FingerprintSet(firstLoadKeys));
                 }
@@ -225,7 +226,7 @@ public final class PostgresSink implements Sink {
     private Copy copy(Table table, boolean straight) throws SQLException {
         Copy copy = copies.get(table.name());
         if (copy != null && copy.straight() != straight) {
-            endCopy(table);                         // a first load that stages from here on: its rows so far stay
+            endCopy(table); // a first load that stages from here on: its rows so far stay
             copy = null;
         }
         if (copy == null) {
@@ -234,8 +235,10 @@ public final class PostgresSink implements Sink {
             }
             StringJoiner names = new StringJoiner(", ");
             table.columns().forEach(column -> names.add(quote(column.name())));
-            CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY "
-                    + (straight ? quote(table.name()) : stage(table)) + " (" + names + ") FROM STDIN");
+            CopyIn in = connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("COPY " + (straight ? quote(table.name()) : stage(table)) + " (" + names + ") FROM STDIN");
             copy = new Copy(in, straight);
             copies.put(table.name(), copy);
             buffers.put(table.name(), new Buffer());
@@ -291,8 +294,10 @@ public final class PostgresSink implements Sink {
         if (keys == null) {
             return false;
         }
-        if (!keys.isFull() && timestampsHaveText(table, values) && keys.add(KeyFingerprint.of(
-                keyColumns.computeIfAbsent(table.name(), name -> KeyFingerprint.keyColumns(table)), values))) {
+        if (!keys.isFull()
+                && timestampsHaveText(table, values)
+                && keys.add(KeyFingerprint.of(
+                        keyColumns.computeIfAbsent(table.name(), name -> KeyFingerprint.keyColumns(table)), values))) {
             return true;
         }
         firstLoads.remove(table.name());
@@ -302,7 +307,8 @@ public final class PostgresSink implements Sink {
     private static boolean timestampsHaveText(Table table, Object[] values) {
         List<Column> columns = table.columns();
         for (int i = 0; i < values.length; i++) {
-            if (columns.get(i).type() == ColumnType.TIMESTAMP && values[i] != null
+            if (columns.get(i).type() == ColumnType.TIMESTAMP
+                    && values[i] != null
                     && !CopyTimestamp.fits((Long) values[i])) {
                 return false;
             }
@@ -338,17 +344,18 @@ public final class PostgresSink implements Sink {
         for (Column column : table.columns()) {
             String name = quote(column.name());
             names.add(name);
-            values.add(column.type() == ColumnType.TIMESTAMP
-                    ? "TIMESTAMPTZ 'epoch' + " + name + " * INTERVAL '1 millisecond'"
-                    : column.type() == ColumnType.JSON ? name + "::jsonb" : name);
+            values.add(
+                    column.type() == ColumnType.TIMESTAMP
+                            ? "TIMESTAMPTZ 'epoch' + " + name + " * INTERVAL '1 millisecond'"
+                            : column.type() == ColumnType.JSON ? name + "::jsonb" : name);
             if (!table.primaryKey().contains(column.name())) {
                 updates.add(name + " = EXCLUDED." + name);
             }
         }
         String sql;
         if (table.primaryKey().isEmpty()) {
-            sql = "INSERT INTO " + quote(table.name()) + " (" + names + ") SELECT " + values + " FROM "
-                    + stage(table) + " ORDER BY pendo_sync_seq";
+            sql = "INSERT INTO " + quote(table.name()) + " (" + names + ") SELECT " + values + " FROM " + stage(table)
+                    + " ORDER BY pendo_sync_seq";
         } else {
             // The last row wins when a batch repeats a key, as a row-by-row upsert would.
             sql = "INSERT INTO " + quote(table.name()) + " (" + names + ") SELECT " + values + " FROM (SELECT DISTINCT"
@@ -408,8 +415,10 @@ public final class PostgresSink implements Sink {
             }
         }
         if (failure != null) {
-            throw new IOException("PostgreSQL (" + description + ") could not close the connection cleanly (rows"
-                    + " not committed were dropped): " + failure.getMessage(), failure);
+            throw new IOException(
+                    "PostgreSQL (" + description + ") could not close the connection cleanly (rows"
+                            + " not committed were dropped): " + failure.getMessage(),
+                    failure);
         }
     }
 

@@ -34,8 +34,9 @@ class CheckpointCodecTest {
     }
 
     static Stream<Arguments> everyKindInEveryLayout() {
-        return layouts().flatMap(layout -> everyKind().map(checkpoint -> Arguments.of(layout.get()[0],
-                layout.get()[1], checkpoint)));
+        return layouts()
+                .flatMap(layout ->
+                        everyKind().map(checkpoint -> Arguments.of(layout.get()[0], layout.get()[1], checkpoint)));
     }
 
     @ParameterizedTest(name = "{0}: {2}")
@@ -50,13 +51,15 @@ class CheckpointCodecTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("layouts")
     void aRoundTripKeepsTheOrderOfVisitorDays(String layout, CheckpointCodec codec) {
-        Checkpoint.VisitorDays read = (Checkpoint.VisitorDays) codec.read(codec.write(DAYS)).orElseThrow();
+        Checkpoint.VisitorDays read =
+                (Checkpoint.VisitorDays) codec.read(codec.write(DAYS)).orElseThrow();
 
         assertThat(read.syncedUntil().keySet()).containsExactly("v2", "v1");
     }
 
     static Stream<Arguments> layouts() {
-        return Stream.of(Arguments.of("state file", CheckpointCodec.STATE_FILE),
+        return Stream.of(
+                Arguments.of("state file", CheckpointCodec.STATE_FILE),
                 Arguments.of("source offset", CheckpointCodec.SOURCE_OFFSET));
     }
 
@@ -93,9 +96,13 @@ class CheckpointCodecTest {
                 Arguments.of(CheckpointCodec.SOURCE_OFFSET, Map.of("kind", "KEYSET"), "no key field"),
                 Arguments.of(CheckpointCodec.SOURCE_OFFSET, Map.of("kind", "KEYSET", "key", "not json"), "JSON"),
                 Arguments.of(CheckpointCodec.SOURCE_OFFSET, Map.of("kind", "KEYSET", "key", "[]"), "at least one"),
-                Arguments.of(CheckpointCodec.SOURCE_OFFSET, Map.of("kind", "KEYSET", "key", "[{\"a\":1}]"),
+                Arguments.of(
+                        CheckpointCodec.SOURCE_OFFSET,
+                        Map.of("kind", "KEYSET", "key", "[{\"a\":1}]"),
                         "strings, numbers or booleans"),
-                Arguments.of(CheckpointCodec.SOURCE_OFFSET, Map.of("kind", "FULL_REFRESH", "synced_at", "soon"),
+                Arguments.of(
+                        CheckpointCodec.SOURCE_OFFSET,
+                        Map.of("kind", "FULL_REFRESH", "synced_at", "soon"),
                         "synced_at"),
                 Arguments.of(CheckpointCodec.STATE_FILE, Map.of("covered", List.of()), "covered"),
                 Arguments.of(CheckpointCodec.STATE_FILE, Map.of("syncedUntil", Map.of("v1", "x")), "syncedUntil"));
@@ -103,9 +110,9 @@ class CheckpointCodecTest {
 
     @ParameterizedTest(name = "{1}")
     @MethodSource("malformed")
-    void aMalformedCheckpointIsRefusedSayingWhatIsWrong(CheckpointCodec codec, Map<String, Object> saved,
-                                                       String says) {
-        assertThatThrownBy(() -> codec.read(saved)).isInstanceOf(IllegalArgumentException.class)
+    void aMalformedCheckpointIsRefusedSayingWhatIsWrong(CheckpointCodec codec, Map<String, Object> saved, String says) {
+        assertThatThrownBy(() -> codec.read(saved))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(says);
     }
 

@@ -21,16 +21,18 @@ class CheckpointKindsTest {
     }
 
     static Stream<Arguments> mismatches() {
-        return Stream.of(CursorKind.values()).flatMap(found -> EnumSet.complementOf(EnumSet.of(found)).stream()
-                .map(kept -> Arguments.of(found, kept)));
+        return Stream.of(CursorKind.values())
+                .flatMap(found ->
+                        EnumSet.complementOf(EnumSet.of(found)).stream().map(kept -> Arguments.of(found, kept)));
     }
 
     @ParameterizedTest(name = "{0} for a {1} table")
     @MethodSource("mismatches")
-    void aCheckpointOfAnotherKindIsRefusedNamingOriginKindsAndTableInTheCallersException(CursorKind found,
-                                                                                      CursorKind kept) {
-        assertThatThrownBy(() -> CheckpointKinds.requireFits(found, kept, "accounts", "the state file s.json",
-                IllegalStateException::new)).isExactlyInstanceOf(IllegalStateException.class)
+    void aCheckpointOfAnotherKindIsRefusedNamingOriginKindsAndTableInTheCallersException(
+            CursorKind found, CursorKind kept) {
+        assertThatThrownBy(() -> CheckpointKinds.requireFits(
+                        found, kept, "accounts", "the state file s.json", IllegalStateException::new))
+                .isExactlyInstanceOf(IllegalStateException.class)
                 .hasMessage("the state file s.json holds a " + found + " checkpoint for accounts, which is a " + kept
                         + " table");
     }

@@ -39,22 +39,27 @@ class DurationsTest {
     @ParameterizedTest(name = "''{0}''")
     @ValueSource(strings = {"", "soon", "8", "8x", "8hours", "h", "-8h", "1.5h", "8h30m", "PT", "P1Y"})
     void anythingElseIsRefusedNamingTheOptionTheValueAndTheGrammar(String text) {
-        assertThatThrownBy(() -> Durations.parse("--lag", text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Durations.parse("--lag", text))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("--lag takes a number and a unit")
-                .hasMessageContaining("90d").hasMessageContaining("PT8H").hasMessageContaining("'" + text + "'");
+                .hasMessageContaining("90d")
+                .hasMessageContaining("PT8H")
+                .hasMessageContaining("'" + text + "'");
     }
 
     @ParameterizedTest(name = "''{0}''")
     @ValueSource(strings = {"-PT1H", "PT-1H", "P-1D"})
     void aNegativeDurationIsRefused(String text) {
-        assertThatThrownBy(() -> Durations.parse("pendo.lag", text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Durations.parse("pendo.lag", text))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("pendo.lag takes a duration that is not negative; got '" + text + "'");
     }
 
     @ParameterizedTest(name = "''{0}''")
     @ValueSource(strings = {"99999999999999999999d", "9223372036854775807d"})
     void aNumberTooLargeForADurationIsRefused(String text) {
-        assertThatThrownBy(() -> Durations.parse("--history", text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Durations.parse("--history", text))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("--history is too long");
     }
 
@@ -77,6 +82,7 @@ class DurationsTest {
     @ParameterizedTest(name = "''{0}''")
     @ValueSource(strings = {"3650d", "87600h", "1ms"})
     void aDurationWithinTheOptionsLimitsIsAccepted(String text) {
-        assertThat(Durations.parse("--history", text, false, Duration.ofDays(3_650))).isPositive();
+        assertThat(Durations.parse("--history", text, false, Duration.ofDays(3_650)))
+                .isPositive();
     }
 }

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** Opens a sink by kind and location, the same way in the test JVM and in the kill test's child JVM. */
 final class ContractSinks {
 
-    private ContractSinks() {
-    }
+    private ContractSinks() {}
 
     static Sink open(String kind, String location) throws IOException {
         switch (kind) {

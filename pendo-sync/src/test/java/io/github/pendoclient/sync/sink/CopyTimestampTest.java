@@ -40,7 +40,8 @@ class CopyTimestampTest {
         for (int i = 0; i < 10_000; i++) {
             long span = CopyTimestamp.LAST - CopyTimestamp.FIRST;
             long millis = CopyTimestamp.FIRST + (long) (random.nextDouble() * span);
-            assertThat(OffsetDateTime.parse(text(millis), READ).toInstant().toEpochMilli()).isEqualTo(millis);
+            assertThat(OffsetDateTime.parse(text(millis), READ).toInstant().toEpochMilli())
+                    .isEqualTo(millis);
             assertThat(OffsetDateTime.parse(text(millis), READ).getOffset()).isEqualTo(ZoneOffset.UTC);
         }
     }
@@ -49,7 +50,8 @@ class CopyTimestampTest {
     void instantsOutsideTheYearsOneTo9999HaveNoText() {
         assertThat(CopyTimestamp.fits(CopyTimestamp.FIRST - 1)).isFalse();
         assertThat(CopyTimestamp.fits(CopyTimestamp.LAST + 1)).isFalse();
-        assertThatThrownBy(() -> text(CopyTimestamp.LAST + 1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> text(CopyTimestamp.LAST + 1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("outside the years 1 to 9999");
     }
 }

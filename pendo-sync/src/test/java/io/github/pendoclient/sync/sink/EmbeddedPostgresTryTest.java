@@ -16,8 +16,8 @@ class EmbeddedPostgresTryTest {
         try (EmbeddedPostgres server = EmbeddedPostgres.start()) {
             String url = server.openForTrying();
 
-            try (Connection connection = DriverManager.getConnection(url, EmbeddedPostgres.USER,
-                    EmbeddedPostgres.TRY_PASSWORD);
+            try (Connection connection =
+                            DriverManager.getConnection(url, EmbeddedPostgres.USER, EmbeddedPostgres.TRY_PASSWORD);
                     Statement statement = connection.createStatement();
                     ResultSet result = statement.executeQuery("SELECT current_database()")) {
                 assertThat(result.next()).isTrue();

@@ -79,7 +79,8 @@ class FingerprintSetTest {
 
     @Test
     void aCapacityBelowOneIsRefused() {
-        assertThatThrownBy(() -> new FingerprintSet(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new FingerprintSet(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least 1");
     }
 }

@@ -1,7 +1,7 @@
 package io.github.pendoclient.sync.sink;
 
-import io.github.pendoclient.sync.Table;
 import io.github.pendoclient.internal.json.JsonValues;
+import io.github.pendoclient.sync.Table;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

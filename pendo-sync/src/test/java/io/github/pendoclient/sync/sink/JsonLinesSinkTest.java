@@ -46,12 +46,12 @@ class JsonLinesSinkTest {
             sink.write(SinkContract.ROWS, SinkContract.row(0));
             position = sink.commit(SinkContract.ROWS);
             sink.write(SinkContract.ROWS, SinkContract.row(1));
-            sink.open(SinkContract.ROWS, position);           // the table again, from its checkpoint
+            sink.open(SinkContract.ROWS, position); // the table again, from its checkpoint
             sink.write(SinkContract.ROWS, SinkContract.row(2));
             sink.commit(SinkContract.ROWS);
         }
 
-        assertThat(Files.readAllLines(dir.resolve("contract_rows.jsonl"), StandardCharsets.UTF_8)).containsExactly(
-                JsonValues.toJson(SinkContract.row(0)), JsonValues.toJson(SinkContract.row(2)));
+        assertThat(Files.readAllLines(dir.resolve("contract_rows.jsonl"), StandardCharsets.UTF_8))
+                .containsExactly(JsonValues.toJson(SinkContract.row(0)), JsonValues.toJson(SinkContract.row(2)));
     }
 }

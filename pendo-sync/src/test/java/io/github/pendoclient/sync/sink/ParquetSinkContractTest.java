@@ -24,8 +24,12 @@ class ParquetSinkContractTest extends SinkContract {
     List<Map<String, Object>> read(Table table) throws Exception {
         Path file = Path.of(location()).resolve(table.name() + ".parquet");
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
-            return TypedRows.read(connection, table, "read_parquet('" + file + "')",
-                    name -> "epoch_ms(" + name + ")", name -> "CAST(" + name + " AS VARCHAR)");
+            return TypedRows.read(
+                    connection,
+                    table,
+                    "read_parquet('" + file + "')",
+                    name -> "epoch_ms(" + name + ")",
+                    name -> "CAST(" + name + " AS VARCHAR)");
         }
     }
 }

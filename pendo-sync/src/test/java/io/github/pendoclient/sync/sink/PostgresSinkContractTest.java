@@ -29,10 +29,14 @@ class PostgresSinkContractTest extends SinkContract {
 
     @Override
     List<Map<String, Object>> read(Table table) throws Exception {
-        try (Connection connection = DriverManager.getConnection(url, EmbeddedPostgres.USER,
-                EmbeddedPostgres.PASSWORD)) {
-            return TypedRows.read(connection, table, PostgresSink.quote(table.name()),
-                    name -> "(extract(epoch FROM " + name + ") * 1000)::bigint", name -> name + "::text");
+        try (Connection connection =
+                DriverManager.getConnection(url, EmbeddedPostgres.USER, EmbeddedPostgres.PASSWORD)) {
+            return TypedRows.read(
+                    connection,
+                    table,
+                    PostgresSink.quote(table.name()),
+                    name -> "(extract(epoch FROM " + name + ") * 1000)::bigint",
+                    name -> name + "::text");
         }
     }
 }

@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
 class PostgresSinkFirstLoadTest {
 
     private static final Table ROWS = SinkContract.ROWS;
-    private static final Table EVENTS = new Table("first_load_events", List.of(
-            Column.text("kind", "kind"),
-            Column.time("at", "at"),
-            Column.raw()), List.of(), new TableSource.FullRefresh((client, settings) -> List.of()));
+    private static final Table EVENTS = new Table(
+            "first_load_events",
+            List.of(Column.text("kind", "kind"), Column.time("at", "at"), Column.raw()),
+            List.of(),
+            new TableSource.FullRefresh((client, settings) -> List.of()));
 
     private String url;
 
@@ -40,10 +41,14 @@ class PostgresSinkFirstLoadTest {
     }
 
     private List<Map<String, Object>> read(Table table) throws Exception {
-        try (Connection connection = DriverManager.getConnection(url, EmbeddedPostgres.USER,
-                EmbeddedPostgres.PASSWORD)) {
-            return TypedRows.read(connection, table, PostgresSink.quote(table.name()),
-                    name -> "(extract(epoch FROM " + name + ") * 1000)::bigint", name -> name + "::text");
+        try (Connection connection =
+                DriverManager.getConnection(url, EmbeddedPostgres.USER, EmbeddedPostgres.PASSWORD)) {
+            return TypedRows.read(
+                    connection,
+                    table,
+                    PostgresSink.quote(table.name()),
+                    name -> "(extract(epoch FROM " + name + ") * 1000)::bigint",
+                    name -> name + "::text");
         }
     }
 
@@ -90,8 +95,7 @@ class PostgresSinkFirstLoadTest {
         }
         List<Map<String, Object>> all = new ArrayList<>(SinkContract.rows(0, 11));
         all.add(changed);
-        assertThat(read(ROWS)).hasSize(11)
-                .containsExactlyInAnyOrderElementsOf(SinkContract.expected(ROWS, all));
+        assertThat(read(ROWS)).hasSize(11).containsExactlyInAnyOrderElementsOf(SinkContract.expected(ROWS, all));
     }
 
     @Test

@@ -35,32 +35,35 @@ class PostgresSinkTest {
 
     @Test
     void theDescriptionLeavesOutTheUrlsParameters() throws IOException {
-        try (Sink sink = PostgresSink.connect(url + "?ApplicationName=x&sslmode=disable", EmbeddedPostgres.USER,
-                EmbeddedPostgres.PASSWORD)) {
-            assertThat(sink.describe()).isEqualTo("PostgreSQL database " + url + " as " + EmbeddedPostgres.USER)
+        try (Sink sink = PostgresSink.connect(
+                url + "?ApplicationName=x&sslmode=disable", EmbeddedPostgres.USER, EmbeddedPostgres.PASSWORD)) {
+            assertThat(sink.describe())
+                    .isEqualTo("PostgreSQL database " + url + " as " + EmbeddedPostgres.USER)
                     .doesNotContain(EmbeddedPostgres.PASSWORD);
         }
     }
 
     @Test
     void aTableThatFailsLeavesTheSinkUsableForTheNextTable() throws Exception {
-        try (Connection connection = DriverManager.getConnection(url, EmbeddedPostgres.USER,
-                EmbeddedPostgres.PASSWORD);
-             Statement sql = connection.createStatement()) {
-            sql.execute("CREATE TABLE contract_rows (id text PRIMARY KEY, count date)");   // not bigint
+        try (Connection connection =
+                        DriverManager.getConnection(url, EmbeddedPostgres.USER, EmbeddedPostgres.PASSWORD);
+                Statement sql = connection.createStatement()) {
+            sql.execute("CREATE TABLE contract_rows (id text PRIMARY KEY, count date)"); // not bigint
         }
         try (Sink sink = PostgresSink.connect(url, EmbeddedPostgres.USER, EmbeddedPostgres.PASSWORD)) {
             sink.open(SinkContract.ROWS, OptionalLong.empty());
             sink.write(SinkContract.ROWS, SinkContract.row(0));
-            assertThatThrownBy(() -> sink.commit(SinkContract.ROWS)).isInstanceOf(IOException.class)
-                    .hasMessageContaining("could not commit contract_rows").hasMessageContaining("count");
+            assertThatThrownBy(() -> sink.commit(SinkContract.ROWS))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("could not commit contract_rows")
+                    .hasMessageContaining("count");
 
             sink.replace(SinkContract.CATALOG, List.of(java.util.Map.of("appId", 1L, "name", "after the failure")));
         }
-        try (Connection connection = DriverManager.getConnection(url, EmbeddedPostgres.USER,
-                EmbeddedPostgres.PASSWORD);
-             Statement sql = connection.createStatement();
-             ResultSet rows = sql.executeQuery("SELECT name FROM contract_catalog")) {
+        try (Connection connection =
+                        DriverManager.getConnection(url, EmbeddedPostgres.USER, EmbeddedPostgres.PASSWORD);
+                Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT name FROM contract_catalog")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("after the failure");
         }
@@ -74,16 +77,19 @@ class PostgresSinkTest {
         row.put("meta", java.util.Map.of("x", "c\0d", "escaped", "\\u0000 stays text"));
         for (boolean firstLoad : new boolean[] {true, false}) {
             try (Sink sink = PostgresSink.connect(url, EmbeddedPostgres.USER, EmbeddedPostgres.PASSWORD)) {
-                sink.open(SinkContract.ROWS, OptionalLong.empty());       // straight in first, then staged
+                sink.open(SinkContract.ROWS, OptionalLong.empty()); // straight in first, then staged
                 sink.write(SinkContract.ROWS, row);
                 sink.commit(SinkContract.ROWS);
             }
-            try (Connection connection = DriverManager.getConnection(url, EmbeddedPostgres.USER,
-                    EmbeddedPostgres.PASSWORD);
-                 Statement sql = connection.createStatement();
-                 ResultSet rows = sql.executeQuery("SELECT id, label, meta->>'x', meta->>'escaped', raw->'meta'->>'x'"
-                         + " FROM contract_rows")) {
-                assertThat(rows.next()).as(firstLoad ? "first load" : "second run").isTrue();
+            try (Connection connection =
+                            DriverManager.getConnection(url, EmbeddedPostgres.USER, EmbeddedPostgres.PASSWORD);
+                    Statement sql = connection.createStatement();
+                    ResultSet rows =
+                            sql.executeQuery("SELECT id, label, meta->>'x', meta->>'escaped', raw->'meta'->>'x'"
+                                    + " FROM contract_rows")) {
+                assertThat(rows.next())
+                        .as(firstLoad ? "first load" : "second run")
+                        .isTrue();
                 assertThat(rows.getString(1)).isEqualTo("nul\uFFFDid");
                 assertThat(rows.getString(2)).isEqualTo("a\uFFFDb");
                 assertThat(rows.getString(3)).isEqualTo("c\uFFFDd");

@@ -2,12 +2,12 @@ package io.github.pendoclient.sync.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.sync.Column;
 import io.github.pendoclient.sync.ColumnType;
 import io.github.pendoclient.sync.Sink;
 import io.github.pendoclient.sync.Table;
 import io.github.pendoclient.sync.TableSource;
-import io.github.pendoclient.internal.json.JsonValues;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -41,21 +41,26 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class SinkContract {
 
     /** A table with a column of every type, the whole row in {@code raw}, keyed on {@code id}. */
-    static final Table ROWS = new Table("contract_rows", List.of(
-            Column.key("id", "id"),
-            Column.text("label", "label"),
-            Column.number("count", "count"),
-            Column.decimal("score", "score"),
-            Column.flag("active", "active"),
-            Column.time("seen_at", "seenAt"),
-            Column.json("meta", "meta"),
-            Column.raw()), List.of("id"), new TableSource.FullRefresh((client, settings) -> List.of()));
+    static final Table ROWS = new Table(
+            "contract_rows",
+            List.of(
+                    Column.key("id", "id"),
+                    Column.text("label", "label"),
+                    Column.number("count", "count"),
+                    Column.decimal("score", "score"),
+                    Column.flag("active", "active"),
+                    Column.time("seen_at", "seenAt"),
+                    Column.json("meta", "meta"),
+                    Column.raw()),
+            List.of("id"),
+            new TableSource.FullRefresh((client, settings) -> List.of()));
 
     /** A full-refresh table with a two-column key. */
-    static final Table CATALOG = new Table("contract_catalog", List.of(
-            Column.key("app_id", "appId"),
-            Column.key("name", "name"),
-            Column.raw()), List.of("app_id", "name"), new TableSource.FullRefresh((client, settings) -> List.of()));
+    static final Table CATALOG = new Table(
+            "contract_catalog",
+            List.of(Column.key("app_id", "appId"), Column.key("name", "name"), Column.raw()),
+            List.of("app_id", "name"),
+            new TableSource.FullRefresh((client, settings) -> List.of()));
 
     @TempDir
     Path dir;
@@ -83,8 +88,14 @@ abstract class SinkContract {
      * {@code count} member that is a number, a numeric string, an object, a fraction, a boolean or missing.
      */
     static Map<String, Object> row(int i) {
-        String[] ids = {"O'Brien \"the\" one #" + i, "visitör-日本-" + i + "-😀", "tab\tnew\nline\r-" + i,
-            "back\\slash\\N-" + i, "plain-" + i, "'; DROP TABLE contract_rows; -- " + i};
+        String[] ids = {
+            "O'Brien \"the\" one #" + i,
+            "visitör-日本-" + i + "-😀",
+            "tab\tnew\nline\r-" + i,
+            "back\\slash\\N-" + i,
+            "plain-" + i,
+            "'; DROP TABLE contract_rows; -- " + i
+        };
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", ids[i % ids.length]);
         row.put("label", i % 7 == 0 ? Map.of("nested", "object") : "Label \"" + i + "\" ü");
@@ -94,13 +105,22 @@ abstract class SinkContract {
             case 2 -> row.put("count", Map.of("n", (long) i));
             case 3 -> row.put("count", i + 0.5);
             case 4 -> row.put("count", true);
-            default -> { } // missing
+            default -> {} // missing
         }
         row.put("score", i % 4 == 0 ? (Object) ("" + i) : (Object) (i / 8.0));
         row.put("active", i % 3 == 0 ? "yes" : i % 2 == 0);
         row.put("seenAt", i % 10 == 9 ? "not a time" : 1_700_000_000_123L + i * 1_000L);
-        row.put("meta", i % 5 == 0 ? List.of(1L, "two", Map.of("three", 3.5)) : Map.of("agent", Map.of(
-                "role", "r\"" + i, "tags", List.of("a", "ß")), "n", (long) i, "ok", i % 2 == 0));
+        row.put(
+                "meta",
+                i % 5 == 0
+                        ? List.of(1L, "two", Map.of("three", 3.5))
+                        : Map.of(
+                                "agent",
+                                Map.of("role", "r\"" + i, "tags", List.of("a", "ß")),
+                                "n",
+                                (long) i,
+                                "ok",
+                                i % 2 == 0));
         return row;
     }
 
@@ -136,7 +156,9 @@ abstract class SinkContract {
 
     private void assertRows(Table table, List<Map<String, Object>> written) throws Exception {
         List<Map<String, Object>> actual = read(table);
-        assertThat(actual).as("rows of " + table.name()).hasSize(expected(table, written).size())
+        assertThat(actual)
+                .as("rows of " + table.name())
+                .hasSize(expected(table, written).size())
                 .containsExactlyInAnyOrderElementsOf(expected(table, written));
     }
 
@@ -173,20 +195,21 @@ abstract class SinkContract {
         read(ROWS).forEach(row -> byId.put(row.get("id"), row));
         // count arrives as 0, "1", {"n": 2}, 3.5, true, (missing), 6, "7", ...
         assertThat(byId.get(row(0).get("id"))).containsEntry("count", 0L);
-        assertThat(byId.get(row(1).get("id"))).containsEntry("count", 1L);       // a numeric string
-        assertThat(byId.get(row(2).get("id"))).containsEntry("count", null);     // an object
-        assertThat(byId.get(row(3).get("id"))).containsEntry("count", null);     // 3.5 is not a whole number
-        assertThat(byId.get(row(4).get("id"))).containsEntry("count", null);     // a boolean
-        assertThat(byId.get(row(5).get("id"))).containsEntry("count", null);     // missing
+        assertThat(byId.get(row(1).get("id"))).containsEntry("count", 1L); // a numeric string
+        assertThat(byId.get(row(2).get("id"))).containsEntry("count", null); // an object
+        assertThat(byId.get(row(3).get("id"))).containsEntry("count", null); // 3.5 is not a whole number
+        assertThat(byId.get(row(4).get("id"))).containsEntry("count", null); // a boolean
+        assertThat(byId.get(row(5).get("id"))).containsEntry("count", null); // missing
         assertThat(byId.get(row(5).get("id"))).containsEntry("score", 0.625);
-        assertThat(byId.get(row(8).get("id"))).containsEntry("score", 8.0);      // the string "8"
+        assertThat(byId.get(row(8).get("id"))).containsEntry("score", 8.0); // the string "8"
         assertThat(byId.get(row(2).get("id"))).containsEntry("active", true);
-        assertThat(byId.get(row(3).get("id"))).containsEntry("active", null);    // "yes"
-        assertThat(byId.get(row(9).get("id"))).containsEntry("seen_at", null);   // "not a time"
+        assertThat(byId.get(row(3).get("id"))).containsEntry("active", null); // "yes"
+        assertThat(byId.get(row(9).get("id"))).containsEntry("seen_at", null); // "not a time"
         assertThat(byId.get(row(8).get("id"))).containsEntry("seen_at", 1_700_000_008_123L);
         assertThat(byId.get(row(7).get("id"))).containsEntry("label", "{\"nested\":\"object\"}");
         for (int i = 0; i < rows.size(); i++) {
-            assertThat(byId.get(row(i).get("id")).get("raw")).as("raw of row " + i)
+            assertThat(byId.get(row(i).get("id")).get("raw"))
+                    .as("raw of row " + i)
                     .isEqualTo(JsonValues.parse(JsonValues.toJson(row(i))));
         }
     }
@@ -261,7 +284,7 @@ abstract class SinkContract {
         for (Map<String, Object> row : rows(1000, 1010)) {
             abandoned.write(ROWS, row);
         }
-        abandoned.close();                                 // closed without a commit
+        abandoned.close(); // closed without a commit
         try (Sink sink = open()) {
             sink.open(ROWS, position);
             write(sink, ROWS, rows(40, 60), 7);
@@ -271,10 +294,10 @@ abstract class SinkContract {
 
     @Test
     void aReplacedTableHoldsExactlyTheNewRows() throws Exception {
-        List<Map<String, Object>> first = IntStream.range(0, 30).mapToObj(i -> catalogRow(i, "v1"))
-                .collect(Collectors.toList());
-        List<Map<String, Object>> second = IntStream.range(20, 45).mapToObj(i -> catalogRow(i, "v2"))
-                .collect(Collectors.toList());
+        List<Map<String, Object>> first =
+                IntStream.range(0, 30).mapToObj(i -> catalogRow(i, "v1")).collect(Collectors.toList());
+        List<Map<String, Object>> second =
+                IntStream.range(20, 45).mapToObj(i -> catalogRow(i, "v2")).collect(Collectors.toList());
         try (Sink sink = open()) {
             sink.replace(CATALOG, first);
         }
@@ -297,23 +320,31 @@ abstract class SinkContract {
         Path state = dir.resolve("contract.state");
         // The killed child cannot delete what it unpacked (DuckDB's native library): its temporary files go here.
         Path childTemp = Files.createDirectories(dir.resolve("child-tmp"));
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Djava.io.tmpdir=" + childTemp, "-cp", System.getProperty("java.class.path"),
-                ContractChild.class.getName(), kind(), location(),
-                state.toString(), "250", "60", "37"));
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Djava.io.tmpdir=" + childTemp,
+                "-cp",
+                System.getProperty("java.class.path"),
+                ContractChild.class.getName(),
+                kind(),
+                location(),
+                state.toString(),
+                "250",
+                "60",
+                "37"));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         String said;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            said = out.readLine();                      // blocks until the child has written past its checkpoint
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            said = out.readLine(); // blocks until the child has written past its checkpoint
             assertThat(said).as("the child's first line").isEqualTo(ContractChild.WAITING);
             assertThat(child.isAlive()).isTrue();
-            child.destroyForcibly();                    // SIGKILL: no shutdown hooks, nothing flushed or closed
+            child.destroyForcibly(); // SIGKILL: no shutdown hooks, nothing flushed or closed
             assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
         }
         Properties saved = ContractChild.load(state);
         int committed = Integer.parseInt(saved.getProperty("rows"));
-        assertThat(committed).isEqualTo(180);           // 3 commits of 60, then 37 rows not committed
+        assertThat(committed).isEqualTo(180); // 3 commits of 60, then 37 rows not committed
         try (Sink sink = open()) {
             sink.open(ROWS, ContractChild.position(saved));
             write(sink, ROWS, rows(committed, 250), 60);
@@ -349,7 +380,7 @@ abstract class SinkContract {
             }
             System.out.println(WAITING);
             System.out.flush();
-            Thread.currentThread().join();               // until killed
+            Thread.currentThread().join(); // until killed
         }
 
         static void save(Path state, int rows, OptionalLong position) throws IOException {

@@ -17,8 +17,7 @@ import java.util.Set;
 final class Accumulators {
 
     /** One aggregated field: its output name, function and input field (null for a plain count). */
-    record Aggregator(String name, String function, String field) {
-    }
+    record Aggregator(String name, String function, String field) {}
 
     static List<Aggregator> aggregators(Object spec) {
         List<Map<String, Object>> parts = new ArrayList<>();
@@ -36,13 +35,16 @@ final class Accumulators {
                 if (definition.size() != 1) {
                     throw new AggregationException(400, "Field " + entry.getKey() + " needs one aggregator");
                 }
-                Map.Entry<String, Object> function = definition.entrySet().iterator().next();
+                Map.Entry<String, Object> function =
+                        definition.entrySet().iterator().next();
                 if (!Set.of("count", "sum", "min", "max", "avg").contains(function.getKey())) {
-                    throw new AggregationException(422, "The fake does not implement the aggregator '"
-                            + function.getKey() + "'. It supports count, sum, min, max and avg.");
+                    throw new AggregationException(
+                            422,
+                            "The fake does not implement the aggregator '" + function.getKey()
+                                    + "'. It supports count, sum, min, max and avg.");
                 }
-                String field = function.getValue() == null ? null
-                        : Arguments.asString(function.getValue(), entry.getKey());
+                String field =
+                        function.getValue() == null ? null : Arguments.asString(function.getValue(), entry.getKey());
                 aggregators.add(new Aggregator(entry.getKey(), function.getKey(), field));
             }
         }
@@ -100,11 +102,13 @@ final class Accumulators {
         for (int i = 0; i < aggregators.size(); i++) {
             Aggregator aggregator = aggregators.get(i);
             Object value = switch (aggregator.function()) {
-                case "count" -> aggregator.field() == null ? (Object) counts[i] : (Object) (long) distinct.get(i)
-                        .size();
+                case "count" ->
+                    aggregator.field() == null
+                            ? (Object) counts[i]
+                            : (Object) (long) distinct.get(i).size();
                 case "sum" -> sums[i].value();
-                case "avg" -> sums[i].count() == 0 ? null : (Object) (sums[i].value().doubleValue()
-                        / sums[i].count());
+                case "avg" ->
+                    sums[i].count() == 0 ? null : (Object) (sums[i].value().doubleValue() / sums[i].count());
                 default -> extremes[i];
             };
             out.put(aggregator.name(), value);

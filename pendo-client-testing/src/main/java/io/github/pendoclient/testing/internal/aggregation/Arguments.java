@@ -9,8 +9,7 @@ import java.util.Map;
 /** Reads the values of a pipeline's stages, refusing the wrong kind with 400 and what was found. */
 public final class Arguments {
 
-    private Arguments() {
-    }
+    private Arguments() {}
 
     /**
      * A parsed expression; a malformed one is 400, an unsupported one 422.
@@ -76,8 +75,7 @@ public final class Arguments {
      */
     public static long asCount(Object value, String what) {
         if (!(value instanceof Long number) || number < 0) {
-            throw new AggregationException(400, what + " must be a whole number, 0 or more, not "
-                    + abbreviate(value));
+            throw new AggregationException(400, what + " must be a whole number, 0 or more, not " + abbreviate(value));
         }
         return number;
     }

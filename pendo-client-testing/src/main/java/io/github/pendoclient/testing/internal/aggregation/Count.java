@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 final class Count implements Operator {
 
     @Override
-    public Stream<Map<String, Object>> apply(Stream<Map<String, Object>> rows, Object value, String at,
-                                             LongSupplier clock) {
+    public Stream<Map<String, Object>> apply(
+            Stream<Map<String, Object>> rows, Object value, String at, LongSupplier clock) {
         if (value != null && !(value instanceof String)) {
             throw new AggregationException(400, "count takes null, not " + Arguments.abbreviate(value));
         }

@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 final class Filter implements Operator {
 
     @Override
-    public Stream<Map<String, Object>> apply(Stream<Map<String, Object>> rows, Object value, String at,
-                                             LongSupplier clock) {
+    public Stream<Map<String, Object>> apply(
+            Stream<Map<String, Object>> rows, Object value, String at, LongSupplier clock) {
         Expression condition = Arguments.expression(Arguments.asString(value, "filter"));
         return rows.filter(row -> {
             try {

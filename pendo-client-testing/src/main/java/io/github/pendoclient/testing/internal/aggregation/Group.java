@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 final class Group implements Operator {
 
     @Override
-    public Stream<Map<String, Object>> apply(Stream<Map<String, Object>> rows, Object value, String at,
-                                             LongSupplier clock) {
+    public Stream<Map<String, Object>> apply(
+            Stream<Map<String, Object>> rows, Object value, String at, LongSupplier clock) {
         Map<String, Object> spec = Arguments.asMap(value, at, "group");
         Object keys = spec.get("group");
         List<String> keyFields = new ArrayList<>();

@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 final class Identified implements Operator {
 
     @Override
-    public Stream<Map<String, Object>> apply(Stream<Map<String, Object>> rows, Object value, String at,
-                                             LongSupplier clock) {
+    public Stream<Map<String, Object>> apply(
+            Stream<Map<String, Object>> rows, Object value, String at, LongSupplier clock) {
         String field = Arguments.asString(value, "identified");
         boolean anonymousOnly = field.startsWith("!");
         String path = anonymousOnly ? field.substring(1) : field;

@@ -23,8 +23,7 @@ public final class Operators {
         BY_NAME.put("unwind", new Unwind());
     }
 
-    private Operators() {
-    }
+    private Operators() {}
 
     /**
      * The operator of this name.
@@ -36,9 +35,11 @@ public final class Operators {
     public static Operator named(String name) {
         Operator operator = BY_NAME.get(name);
         if (operator == null) {
-            throw new AggregationException(422, "The fake does not implement the aggregation operator '" + name
-                    + "'. It supports filter, select, eval, identified, sort, limit, skip, count, group, reduce and"
-                    + " unwind.");
+            throw new AggregationException(
+                    422,
+                    "The fake does not implement the aggregation operator '" + name
+                            + "'. It supports filter, select, eval, identified, sort, limit, skip, count, group, reduce and"
+                            + " unwind.");
         }
         return operator;
     }

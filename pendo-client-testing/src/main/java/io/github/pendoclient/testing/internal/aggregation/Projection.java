@@ -31,8 +31,8 @@ final class Projection implements Operator {
     }
 
     @Override
-    public Stream<Map<String, Object>> apply(Stream<Map<String, Object>> rows, Object value, String at,
-                                             LongSupplier clock) {
+    public Stream<Map<String, Object>> apply(
+            Stream<Map<String, Object>> rows, Object value, String at, LongSupplier clock) {
         Map<String, Expression> outputs = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : Arguments.asMap(value, at, name).entrySet()) {
             outputs.put(entry.getKey(), Arguments.expression(Arguments.asString(entry.getValue(), entry.getKey())));

@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 final class Reduce implements Operator {
 
     @Override
-    public Stream<Map<String, Object>> apply(Stream<Map<String, Object>> rows, Object value, String at,
-                                             LongSupplier clock) {
+    public Stream<Map<String, Object>> apply(
+            Stream<Map<String, Object>> rows, Object value, String at, LongSupplier clock) {
         Accumulators accumulators = new Accumulators(Accumulators.aggregators(value));
         rows.forEach(accumulators::add);
         Map<String, Object> out = new LinkedHashMap<>();

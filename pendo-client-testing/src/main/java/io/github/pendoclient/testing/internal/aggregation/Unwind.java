@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 final class Unwind implements Operator {
 
     @Override
-    public Stream<Map<String, Object>> apply(Stream<Map<String, Object>> rows, Object value, String at,
-                                             LongSupplier clock) {
+    public Stream<Map<String, Object>> apply(
+            Stream<Map<String, Object>> rows, Object value, String at, LongSupplier clock) {
         Map<String, Object> spec = Arguments.asMap(value, at, "unwind");
         String field = Arguments.asString(spec.get("field"), "unwind.field");
         Object index = spec.get("index");
