@@ -26,7 +26,18 @@ class HostsTest {
 
     @ParameterizedTest
     @ValueSource(
-            strings = {"app.pendo.io", "localhost.example.com", "10.0.0.1", "128.0.0.1", "::2", "[::2]", "mylocalhost"})
+            strings = {
+                "app.pendo.io",
+                "localhost.example.com",
+                "10.0.0.1",
+                "128.0.0.1",
+                "::2",
+                "[::2]",
+                "mylocalhost",
+                "127.example.com",
+                "127.0.0.1.example.com",
+                "127.0.0.1.nip.io"
+            })
     void otherHostsAreNot(String host) {
         assertThat(Hosts.isLoopback(host)).isFalse();
     }
