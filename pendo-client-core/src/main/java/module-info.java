@@ -21,6 +21,7 @@ module io.github.pendoclient {
     exports io.github.pendoclient;
     exports io.github.pendoclient.api;
     exports io.github.pendoclient.error;
+    exports io.github.pendoclient.event;
     exports io.github.pendoclient.http;
     exports io.github.pendoclient.json;
     exports io.github.pendoclient.model;

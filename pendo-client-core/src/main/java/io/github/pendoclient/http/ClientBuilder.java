@@ -1,6 +1,7 @@
 package io.github.pendoclient.http;
 
 import io.github.pendoclient.Region;
+import io.github.pendoclient.event.PendoEventListener;
 import io.github.pendoclient.internal.Hosts;
 import io.github.pendoclient.internal.SdkVersion;
 import io.github.pendoclient.internal.http.BuilderAccess;
@@ -47,6 +48,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     private OkHttpClient okHttpClient;
     private String applicationName;
     private TimeSource timeSource = TimeSource.system();
+    private PendoEventListener eventListener = PendoEventListener.NONE;
 
     /** For subclasses. */
     protected ClientBuilder() {}
@@ -247,6 +249,18 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         return self();
     }
 
+    /**
+     * Receives the events of every call this client makes (attempts, retries, rate-limit waits), for metrics.
+     * Default {@link PendoEventListener#NONE}.
+     *
+     * @param eventListener the listener; it must be thread-safe
+     * @return this builder
+     */
+    public B eventListener(PendoEventListener eventListener) {
+        this.eventListener = Objects.requireNonNull(eventListener, "eventListener");
+        return self();
+    }
+
     /** The transport options these settings describe, with the given timeouts and binding of response bodies. */
     private HttpOptions httpOptions(TimeoutOptions timeouts, Binding binding) {
         URI resolved = baseUrl != null ? baseUrl : regionBaseUrl(region);
@@ -272,6 +286,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
                 .timeSource(timeSource)
                 .hostDescription(hostDescription)
                 .binding(binding)
+                .eventListener(eventListener)
                 .build();
     }
 
@@ -290,6 +305,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         this.okHttpClient = other.okHttpClient;
         this.applicationName = other.applicationName;
         this.timeSource = other.timeSource;
+        this.eventListener = other.eventListener;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.pendoclient.internal.http;
 
+import io.github.pendoclient.event.PendoEventListener;
 import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.http.TimeSource;
@@ -32,7 +33,8 @@ public record HttpOptions(
         String userAgent,
         TimeSource timeSource,
         String hostDescription,
-        Binding binding) {
+        Binding binding,
+        PendoEventListener eventListener) {
 
     /**
      * Checks that every required value is present.
@@ -56,6 +58,7 @@ public record HttpOptions(
         Objects.requireNonNull(timeSource, "timeSource");
         Objects.requireNonNull(hostDescription, "hostDescription");
         Objects.requireNonNull(binding, "binding");
+        Objects.requireNonNull(eventListener, "eventListener");
     }
 
     /**
@@ -85,7 +88,8 @@ public record HttpOptions(
                 .userAgent(userAgent)
                 .timeSource(timeSource)
                 .hostDescription(hostDescription)
-                .binding(binding);
+                .binding(binding)
+                .eventListener(eventListener);
     }
 
     /** Builds {@link HttpOptions}; {@link #build()} checks that the settings without a default were given. */
@@ -100,6 +104,7 @@ public record HttpOptions(
         private TimeSource timeSource = TimeSource.system();
         private String hostDescription;
         private Binding binding = Binding.LENIENT;
+        private PendoEventListener eventListener = PendoEventListener.NONE;
 
         private Builder() {}
 
@@ -208,9 +213,23 @@ public record HttpOptions(
          * @return the options
          * @throws NullPointerException naming the first required setting that was not given
          */
+        public Builder eventListener(PendoEventListener eventListener) {
+            this.eventListener = Objects.requireNonNull(eventListener, "eventListener");
+            return this;
+        }
+
         public HttpOptions build() {
             return new HttpOptions(
-                    baseUrl, timeouts, retry, rateLimit, okHttpClient, userAgent, timeSource, hostDescription, binding);
+                    baseUrl,
+                    timeouts,
+                    retry,
+                    rateLimit,
+                    okHttpClient,
+                    userAgent,
+                    timeSource,
+                    hostDescription,
+                    binding,
+                    eventListener);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.github.pendoclient.internal.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.pendoclient.event.PendoEventListener;
 import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.http.TimeoutOptions;
 import io.github.pendoclient.json.Binding;
@@ -28,6 +29,7 @@ class HttpOptionsTest {
         assertThat(options.retry()).isEqualTo(RetryOptions.defaults());
         assertThat(options.binding()).isEqualTo(Binding.LENIENT);
         assertThat(options.okHttpClient()).isNull();
+        assertThat(options.eventListener()).isSameAs(PendoEventListener.NONE);
     }
 
     @Test
@@ -46,7 +48,8 @@ class HttpOptionsTest {
                         "pendo-client-java/test",
                         original.timeSource(),
                         "https://app.eu.pendo.io (region EU)",
-                        Binding.STRICT));
+                        Binding.STRICT,
+                        PendoEventListener.NONE));
         assertThat(original.binding()).isEqualTo(Binding.LENIENT);
     }
 
