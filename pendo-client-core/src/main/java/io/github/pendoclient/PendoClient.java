@@ -6,15 +6,14 @@ import io.github.pendoclient.error.PermissionDeniedException;
 import io.github.pendoclient.http.ClientBuilder;
 import io.github.pendoclient.http.HttpStats;
 import io.github.pendoclient.http.TimeoutOptions;
+import io.github.pendoclient.internal.CoreAccess;
 import io.github.pendoclient.internal.Environment;
-import io.github.pendoclient.internal.http.BuilderAccess;
-import io.github.pendoclient.internal.http.ClientStacks;
 import io.github.pendoclient.internal.http.HttpOptions;
 import io.github.pendoclient.internal.http.PendoHttp;
-import io.github.pendoclient.internal.http.ResourceAccess;
 import io.github.pendoclient.json.Binding;
 import io.github.pendoclient.model.Feature;
 import io.github.pendoclient.model.Page;
+import io.github.pendoclient.model.PendoObject;
 import io.github.pendoclient.model.TrackType;
 import io.github.pendoclient.resource.AccountResource;
 import io.github.pendoclient.resource.BulkDeleteResource;
@@ -56,7 +55,8 @@ import okhttp3.Response;
 public final class PendoClient implements AutoCloseable {
 
     static {
-        ClientStacks.register(client -> client.http);
+        // The aggregation module runs on a client's stack, which no public signature may name.
+        CoreAccess.lend(PendoClient.class, PendoHttp.class, client -> client.http);
     }
 
     private static final String VERIFY_PATH = "api/v1/token/verify";
@@ -88,20 +88,26 @@ public final class PendoClient implements AutoCloseable {
             throw new IllegalStateException("An integration key is required: call integrationKey(...), or use"
                     + " PendoClient.fromEnv() with " + ENV_INTEGRATION_KEY + " set");
         }
-        this.http = PendoHttp.create(builder.stackOptions(), builder.integrationKey, "integration key");
+        this.http = PendoHttp.create(builder.stackOptions(), builder.integrationKey::reveal, "integration key");
         this.region = builder.regionOrNull();
         this.settings = builder.copy();
-        ResourceAccess.Factory resources = ResourceAccess.factory();
-        this.features = resources.features(http);
-        this.pages = resources.pages(http);
-        this.guides = resources.guides(http);
-        this.trackTypes = resources.trackTypes(http);
-        this.visitors = resources.visitors(http);
-        this.accounts = resources.accounts(http);
-        this.metadata = resources.metadata(http);
-        this.segments = resources.segments(http);
-        this.reports = resources.reports(http);
-        this.bulkDelete = resources.bulkDelete(http);
+        // Resource constructors are package-private; the resource package lends them as views of a stack.
+        this.features = catalog(http, Feature.class);
+        this.pages = catalog(http, Page.class);
+        this.guides = CoreAccess.view(http, GuideResource.class);
+        this.trackTypes = catalog(http, TrackType.class);
+        this.visitors = CoreAccess.view(http, VisitorResource.class);
+        this.accounts = CoreAccess.view(http, AccountResource.class);
+        this.metadata = CoreAccess.view(http, MetadataResource.class);
+        this.segments = CoreAccess.view(http, SegmentResource.class);
+        this.reports = CoreAccess.view(http, ReportResource.class);
+        this.bulkDelete = CoreAccess.view(http, BulkDeleteResource.class);
+    }
+
+    // Unchecked: the resource package lends the catalog of each model type under that type's class (Resources).
+    @SuppressWarnings("unchecked")
+    private static <M extends PendoObject> CatalogResource<M> catalog(PendoHttp http, Class<M> model) {
+        return CoreAccess.view(http, CatalogResource.class, model);
     }
 
     /**
@@ -157,7 +163,7 @@ public final class PendoClient implements AutoCloseable {
                         + " (Settings > Integrations > Integration Keys), and " + ENV_REGION
                         + " to your data centre (us, us1, eu, jp, au) if it is not US");
         Builder builder = builder().integrationKey(key);
-        environment.region().ifPresent(builder::region);
+        environment.get(ENV_REGION).map(Region::parse).ifPresent(builder::region);
         environment.get(ENV_BASE_URL).ifPresent(builder::baseUrl);
         return builder.build();
     }
@@ -506,7 +512,7 @@ public final class PendoClient implements AutoCloseable {
         }
 
         private HttpOptions stackOptions() {
-            return BuilderAccess.httpOptions(this, timeouts(), binding);
+            return transport(timeouts(), binding, HttpOptions::new);
         }
 
         private Builder copy() {

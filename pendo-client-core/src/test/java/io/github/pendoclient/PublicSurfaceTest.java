@@ -2,8 +2,8 @@ package io.github.pendoclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pendoclient.internal.InternalMarker;
 import io.github.pendoclient.internal.http.PendoHttp;
-import io.github.pendoclient.internal.http.ResourceAccess;
 import io.github.pendoclient.testsupport.PublicSurface;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,12 +27,12 @@ class PublicSurfaceTest {
     @Test
     void theCheckReportsAnInternalSupertype() {
         assertThat(PublicSurface.internalTypesIn(LeakyChild.class))
-                .containsExactly(LeakyChild.class.getName() + " extends/implements mentions "
-                        + ResourceAccess.Factory.class.getName());
+                .containsExactly(
+                        LeakyChild.class.getName() + " extends/implements mentions " + InternalMarker.class.getName());
     }
 
     /** A public type whose only leak is the interface it implements. */
-    public abstract static class LeakyChild implements ResourceAccess.Factory {}
+    public abstract static class LeakyChild implements InternalMarker {}
 
     /** A public type that leaks the internal stack three ways, and hides it once. */
     public static class Leaky {

@@ -2,7 +2,7 @@ package io.github.pendoclient.aggregation;
 
 import com.squareup.moshi.JsonAdapter;
 import io.github.pendoclient.PendoClient;
-import io.github.pendoclient.internal.http.ClientStacks;
+import io.github.pendoclient.internal.CoreAccess;
 import io.github.pendoclient.internal.http.PendoHttp;
 import java.lang.reflect.Type;
 import java.util.Map;
@@ -44,7 +44,7 @@ public final class AggregationClient {
      * @return the aggregation client
      */
     public static AggregationClient create(PendoClient client) {
-        return new AggregationClient(ClientStacks.of(Objects.requireNonNull(client, "client")));
+        return new AggregationClient(CoreAccess.view(Objects.requireNonNull(client, "client"), PendoHttp.class));
     }
 
     /**

@@ -4,8 +4,6 @@ import io.github.pendoclient.Region;
 import io.github.pendoclient.event.PendoEventListener;
 import io.github.pendoclient.internal.Hosts;
 import io.github.pendoclient.internal.SdkVersion;
-import io.github.pendoclient.internal.http.BuilderAccess;
-import io.github.pendoclient.internal.http.HttpOptions;
 import io.github.pendoclient.json.Binding;
 import java.net.URI;
 import java.time.Duration;
@@ -23,12 +21,6 @@ import okhttp3.OkHttpClient;
  * @param <B> the concrete builder type
  */
 public abstract class ClientBuilder<B extends ClientBuilder<B>> {
-
-    static {
-        // The client builders, in other packages and modules, turn these settings into the internal stack options
-        // through this accessor, so that no public or protected signature here mentions an internal type.
-        BuilderAccess.register(ClientBuilder::httpOptions);
-    }
 
     /** Default connect timeout. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = TimeoutOptions.DEFAULT_CONNECT;
@@ -261,8 +253,25 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         return self();
     }
 
-    /** The transport options these settings describe, with the given timeouts and binding of response bodies. */
-    private HttpOptions httpOptions(TimeoutOptions timeouts, Binding binding) {
+    /**
+     * Hands the transport these settings describe to a factory, for a client builder's {@code build()}: the base URL
+     * (the explicit one, else the region's), the timeouts and binding the client chose, every other setting of this
+     * builder, the {@code User-Agent} and how messages name the host. This class declares each transport setting
+     * once; the SDK's clients pass the constructor of their internal stack options as the factory, so no signature
+     * here names an internal type.
+     *
+     * @param timeouts the timeouts to use, this builder's or adjusted by the client
+     * @param binding how response bodies are bound to records
+     * @param factory makes the client's transport options
+     * @param <T> the options type
+     * @return what the factory made
+     * @throws IllegalArgumentException if the base URL is plain http to a host that is not loopback, without
+     *     {@link #allowInsecureHttp(boolean)}
+     */
+    protected final <T> T transport(TimeoutOptions timeouts, Binding binding, TransportFactory<T> factory) {
+        Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(binding, "binding");
+        Objects.requireNonNull(factory, "factory");
         URI resolved = baseUrl != null ? baseUrl : regionBaseUrl(region);
         String text = resolved.toString();
         HttpUrl url = HttpUrl.parse(text.endsWith("/") ? text : text + "/");
@@ -276,18 +285,54 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         String hostDescription = url.scheme() + "://" + url.host()
                 + (url.port() == HttpUrl.defaultPort(url.scheme()) ? "" : ":" + url.port())
                 + (baseUrl == null ? " (region " + region + ")" : "");
-        return HttpOptions.builder()
-                .baseUrl(url)
-                .timeouts(timeouts)
-                .retry(retry)
-                .rateLimit(rateLimit)
-                .okHttpClient(okHttpClient)
-                .userAgent(userAgent())
-                .timeSource(timeSource)
-                .hostDescription(hostDescription)
-                .binding(binding)
-                .eventListener(eventListener)
-                .build();
+        return factory.create(
+                url,
+                timeouts,
+                retry,
+                rateLimit,
+                okHttpClient,
+                userAgent(),
+                timeSource,
+                hostDescription,
+                binding,
+                eventListener);
+    }
+
+    /**
+     * Makes a client's transport options from the settings of a {@link ClientBuilder}; see
+     * {@link #transport(TimeoutOptions, Binding, TransportFactory)}.
+     *
+     * @param <T> the options type
+     */
+    @FunctionalInterface
+    protected interface TransportFactory<T> {
+
+        /**
+         * The options.
+         *
+         * @param baseUrl the base URL requests are resolved against, ending in {@code /}
+         * @param timeouts the timeouts of ordinary and of long-running streamed calls
+         * @param retry how failed calls are retried
+         * @param rateLimit the client-side rate limit
+         * @param okHttpClient a client whose pools and dispatcher are shared, or null for the SDK's own
+         * @param userAgent the {@code User-Agent} header value
+         * @param timeSource the clock and sleep used for backoff and rate limiting
+         * @param hostDescription how messages name the host, for example {@code https://app.eu.pendo.io (region EU)}
+         * @param binding how response bodies are bound to records
+         * @param eventListener receives the events of every call
+         * @return the options
+         */
+        T create(
+                HttpUrl baseUrl,
+                TimeoutOptions timeouts,
+                RetryOptions retry,
+                RateLimitOptions rateLimit,
+                OkHttpClient okHttpClient,
+                String userAgent,
+                TimeSource timeSource,
+                String hostDescription,
+                Binding binding,
+                PendoEventListener eventListener);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.github.pendoclient.internal;
 
-import io.github.pendoclient.Region;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +13,7 @@ public final class Environment {
 
     /** The REST integration key. */
     public static final String INTEGRATION_KEY = "PENDO_INTEGRATION_KEY";
-    /** The region, as {@link Region#parse(String)} reads it. */
+    /** The region, as {@code Region.parse(String)} reads it. */
     public static final String REGION = "PENDO_REGION";
     /** The REST API base URL; wins over the region. */
     public static final String BASE_URL = "PENDO_BASE_URL";
@@ -69,15 +68,5 @@ public final class Environment {
      */
     public String require(String name, String whatToDo) {
         return get(name).orElseThrow(() -> new IllegalStateException(name + " is not set; " + whatToDo));
-    }
-
-    /**
-     * The region from {@value #REGION}.
-     *
-     * @return the region, or empty when unset
-     * @throws IllegalArgumentException if the value names no region
-     */
-    public Optional<Region> region() {
-        return get(REGION).map(Region::parse);
     }
 }

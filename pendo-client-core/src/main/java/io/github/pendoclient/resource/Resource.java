@@ -4,7 +4,6 @@ import io.github.pendoclient.error.ApiError;
 import io.github.pendoclient.error.InvalidRequestException;
 import io.github.pendoclient.error.NotFoundException;
 import io.github.pendoclient.internal.http.PendoHttp;
-import io.github.pendoclient.internal.http.ResourceAccess;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -13,8 +12,8 @@ import java.util.function.Supplier;
 abstract class Resource {
 
     static {
-        // Resource constructors are package-private; PendoClient reaches them through this factory.
-        ResourceAccess.register(new Resources());
+        // Resource constructors are package-private; PendoClient reaches them through CoreAccess.
+        Resources.lend();
     }
 
     final PendoHttp http;

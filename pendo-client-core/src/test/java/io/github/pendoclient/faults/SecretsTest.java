@@ -8,7 +8,8 @@ import io.github.pendoclient.error.PendoApiException;
 import io.github.pendoclient.error.UnreadableResponseException;
 import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.http.RetryOptions;
-import io.github.pendoclient.internal.http.ClientStacks;
+import io.github.pendoclient.internal.CoreAccess;
+import io.github.pendoclient.internal.http.PendoHttp;
 import io.github.pendoclient.testsupport.CapturedLogs;
 import io.github.pendoclient.testsupport.FakeTime;
 import io.github.pendoclient.testsupport.FaultServer;
@@ -82,10 +83,10 @@ class SecretsTest {
         server.fallback(request -> FaultServer.respond(200, "{}"));
 
         Request request = new Request.Builder()
-                .url(ClientStacks.of(client).url("api/v1/segment"))
+                .url(CoreAccess.view(client, PendoHttp.class).url("api/v1/segment"))
                 .get()
                 .build();
-        try (Response response = ClientStacks.of(client).execute(request)) {
+        try (Response response = CoreAccess.view(client, PendoHttp.class).execute(request)) {
             assertThat(response.request().header("x-pendo-integration-key")).isNull();
             assertThat(response.toString()).doesNotContain(KEY);
             assertThat(response.networkResponse()).isNull();

@@ -18,7 +18,10 @@ class EnvironmentTest {
 
     @Test
     void valuesAreTrimmed() {
-        assertThat(Environment.of(Map.of(Environment.REGION, " eu ")).region()).contains(Region.EU);
+        assertThat(Environment.of(Map.of(Environment.REGION, " eu "))
+                        .get(Environment.REGION)
+                        .map(Region::parse))
+                .contains(Region.EU);
     }
 
     @Test

@@ -5,7 +5,6 @@ import io.github.pendoclient.http.ClientBuilder;
 import io.github.pendoclient.http.HttpStats;
 import io.github.pendoclient.http.TimeSource;
 import io.github.pendoclient.internal.Environment;
-import io.github.pendoclient.internal.http.BuilderAccess;
 import io.github.pendoclient.internal.http.HttpOptions;
 import io.github.pendoclient.internal.http.PendoHttp;
 import io.github.pendoclient.json.Binding;
@@ -55,7 +54,7 @@ public final class TrackClient implements AutoCloseable {
     private final Builder settings;
 
     private TrackClient(Builder builder, HttpOptions options, Region region) {
-        this.http = PendoHttp.create(options, builder.sharedSecret, "track event shared secret");
+        this.http = PendoHttp.create(options, builder.sharedSecret::reveal, "track event shared secret");
         this.api = http.create(TrackApi.class);
         this.validator = new TrackValidator(builder.validation, builder.maxFutureSkew, options.timeSource());
         this.region = region;
@@ -112,7 +111,7 @@ public final class TrackClient implements AutoCloseable {
                 "set it to the app's Track Event shared secret"
                         + " (Settings > Subscription Settings > the app > App Details)");
         Builder builder = builder().sharedSecret(secret);
-        environment.region().ifPresent(builder::region);
+        environment.get(ENV_REGION).map(Region::parse).ifPresent(builder::region);
         environment.get(ENV_BASE_URL).ifPresent(builder::baseUrl);
         return builder.build();
     }
@@ -317,13 +316,13 @@ public final class TrackClient implements AutoCloseable {
             }
             return new TrackClient(
                     this,
-                    BuilderAccess.httpOptions(
-                            this,
+                    transport(
                             timeouts().toBuilder()
                                     .streamingRead(Duration.ZERO)
                                     .streamingCall(Duration.ZERO)
                                     .build(),
-                            Binding.LENIENT),
+                            Binding.LENIENT,
+                            HttpOptions::new),
                     hasBaseUrl() ? null : region());
         }
     }

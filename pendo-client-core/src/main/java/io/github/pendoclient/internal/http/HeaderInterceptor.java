@@ -1,7 +1,7 @@
 package io.github.pendoclient.internal.http;
 
-import io.github.pendoclient.Credential;
 import java.io.IOException;
+import java.util.function.Supplier;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -11,10 +11,10 @@ final class HeaderInterceptor implements Interceptor {
 
     static final String KEY_HEADER = "x-pendo-integration-key";
 
-    private final Credential credential;
+    private final Supplier<String> credential;
     private final String userAgent;
 
-    HeaderInterceptor(Credential credential, String userAgent) {
+    HeaderInterceptor(Supplier<String> credential, String userAgent) {
         this.credential = credential;
         this.userAgent = userAgent;
     }
@@ -23,7 +23,7 @@ final class HeaderInterceptor implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
         Request.Builder builder =
-                request.newBuilder().header(KEY_HEADER, credential.reveal()).header("User-Agent", userAgent);
+                request.newBuilder().header(KEY_HEADER, credential.get()).header("User-Agent", userAgent);
         if (request.header("Accept") == null) {
             builder.header("Accept", "application/json");
         }

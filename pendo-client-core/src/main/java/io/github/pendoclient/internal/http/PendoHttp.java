@@ -3,7 +3,6 @@ package io.github.pendoclient.internal.http;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.Moshi;
-import io.github.pendoclient.Credential;
 import io.github.pendoclient.error.ApiError;
 import io.github.pendoclient.error.InvalidRequestException;
 import io.github.pendoclient.error.PendoException;
@@ -15,6 +14,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
@@ -53,7 +53,7 @@ public final class PendoHttp implements AutoCloseable {
     private final AsyncRetries async;
     private final RetryInterceptor retry;
 
-    private PendoHttp(HttpOptions options, Credential credential, String credentialName) {
+    private PendoHttp(HttpOptions options, Supplier<String> credential, String credentialName) {
         this.options = options;
         this.stats = new StatsRecorder();
         Redactor redactor = new Redactor(credential);
@@ -103,11 +103,12 @@ public final class PendoHttp implements AutoCloseable {
      * Builds a stack.
      *
      * @param options the transport options
-     * @param credential the credential sent in {@code x-pendo-integration-key}
+     * @param credential reveals the credential sent in {@code x-pendo-integration-key}, for example
+     *     {@code key::reveal}; the stack keeps the supplier, not the secret, and never prints it
      * @param credentialName how messages name the credential, for example "integration key"
      * @return the stack
      */
-    public static PendoHttp create(HttpOptions options, Credential credential, String credentialName) {
+    public static PendoHttp create(HttpOptions options, Supplier<String> credential, String credentialName) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(credential, "credential");
         Objects.requireNonNull(credentialName, "credentialName");

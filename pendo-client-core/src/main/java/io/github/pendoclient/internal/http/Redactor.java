@@ -1,7 +1,7 @@
 package io.github.pendoclient.internal.http;
 
-import io.github.pendoclient.Credential;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** Removes a secret from any text that may reach a log line or an exception message. */
 final class Redactor {
@@ -10,8 +10,8 @@ final class Redactor {
 
     private final String secret;
 
-    Redactor(Credential credential) {
-        this.secret = credential.reveal();
+    Redactor(Supplier<String> credential) {
+        this.secret = credential.get();
     }
 
     String redact(String text) {

@@ -10,6 +10,7 @@ import io.github.pendoclient.error.PendoException;
 import io.github.pendoclient.error.PermissionDeniedException;
 import io.github.pendoclient.error.ServerException;
 import io.github.pendoclient.error.UnreadableResponseException;
+import io.github.pendoclient.internal.CoreAccess;
 import io.github.pendoclient.testsupport.CapturedLogs;
 import java.util.Map;
 import mockwebserver3.MockResponse;
@@ -35,7 +36,8 @@ class ErrorMappingTest {
     void unauthorizedSuggestsCheckingTheRegion() {
         fixture.enqueue(json(401, "{\"overall\":\"invalid key\"}"));
 
-        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
+        assertThatThrownBy(
+                        () -> CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.features()))
                 .isInstanceOf(AuthenticationException.class)
                 .hasMessageContaining("HTTP 401")
                 .hasMessageContaining("GET /api/v1/feature")
@@ -47,7 +49,8 @@ class ErrorMappingTest {
     void forbiddenMentionsWriteAccessForAggregations() {
         fixture.enqueue(json(403, ""));
 
-        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.aggregate(Map.of())))
+        assertThatThrownBy(
+                        () -> CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.aggregate(Map.of())))
                 .isInstanceOf(PermissionDeniedException.class)
                 .hasMessageContaining("Allow Write Access");
     }
@@ -56,7 +59,8 @@ class ErrorMappingTest {
     void unprocessableCarriesPendosFieldErrors() {
         fixture.enqueue(json(422, "{\"overall\":{},\"fields\":{\"pipeline\":\"Required\"}}"));
 
-        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.aggregate(Map.of())))
+        assertThatThrownBy(
+                        () -> CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.aggregate(Map.of())))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.fieldErrors()).containsEntry("pipeline", "Required");
                     assertThat(e.rawBody()).contains("\"pipeline\"");
@@ -79,7 +83,8 @@ class ErrorMappingTest {
                     .build());
         }
 
-        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
+        assertThatThrownBy(
+                        () -> CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.features()))
                 .isInstanceOf(ServerException.class)
                 .hasMessageContaining("HTML page titled '503 Service Temporarily Unavailable'")
                 .hasMessageContaining("proxy")
@@ -90,7 +95,8 @@ class ErrorMappingTest {
     void rawBodyIsTruncatedToAboutOneKilobyte() {
         fixture.enqueue(json(400, "x".repeat(50_000)));
 
-        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
+        assertThatThrownBy(
+                        () -> CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.features()))
                 .isInstanceOfSatisfying(
                         InvalidRequestException.class,
                         e -> assertThat(e.rawBody()).hasSizeLessThan(1100));
@@ -100,7 +106,8 @@ class ErrorMappingTest {
     void truncatedJsonIsReportedWithItsPath() {
         fixture.enqueue(json(200, "[{\"id\":\"f1\"},{\"id\":\"f2\",\"name\":"));
 
-        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
+        assertThatThrownBy(
+                        () -> CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.features()))
                 .isInstanceOfSatisfying(UnreadableResponseException.class, e -> {
                     assertThat(e.jsonPath()).startsWith("$[1]");
                     assertThat(e.path()).isEqualTo("/api/v1/feature");
@@ -112,7 +119,8 @@ class ErrorMappingTest {
     void malformedJsonIsReportedWithItsPath() {
         fixture.enqueue(json(200, "[{\"id\":\"f1\"}, {\"id\" \"f2\"}]"));
 
-        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
+        assertThatThrownBy(
+                        () -> CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.features()))
                 .isInstanceOfSatisfying(
                         UnreadableResponseException.class,
                         e -> assertThat(e.jsonPath()).startsWith("$[1]"))
@@ -123,7 +131,8 @@ class ErrorMappingTest {
     void aWrongShapeIsReportedWithItsPath() {
         fixture.enqueue(json(200, "{\"id\":\"not-a-list\"}"));
 
-        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
+        assertThatThrownBy(
+                        () -> CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.features()))
                 .isInstanceOfSatisfying(
                         UnreadableResponseException.class,
                         e -> assertThat(e.jsonPath()).isEqualTo("$"));
@@ -137,9 +146,10 @@ class ErrorMappingTest {
             fixture.enqueue(json(500, echo));
         }
 
-        PendoException unauthorized =
-                catchPendo(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()));
-        PendoException server = catchPendo(() -> ClientStacks.of(fixture.client).execute(fixture.api.visitor("v1")));
+        PendoException unauthorized = catchPendo(
+                () -> CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.features()));
+        PendoException server = catchPendo(
+                () -> CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.visitor("v1")));
 
         for (PendoException e : new PendoException[] {unauthorized, server}) {
             assertThat(e.getMessage()).doesNotContain(StackFixture.KEY).contains("[redacted]");

@@ -3,6 +3,7 @@ package io.github.pendoclient.internal.http;
 import static io.github.pendoclient.internal.http.StackFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pendoclient.internal.CoreAccess;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +22,7 @@ class HeadersTest {
     void everyRequestCarriesTheKeyJsonContentTypeAndUserAgent() {
         fixture.enqueue(json(200, "{\"visitorId\":\"v1\"}"));
 
-        ClientStacks.of(fixture.client).execute(fixture.api.visitor("v1"));
+        CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.visitor("v1"));
 
         RecordedRequest request = fixture.take();
         assertThat(request.getHeaders().get("x-pendo-integration-key")).isEqualTo(StackFixture.KEY);
@@ -37,7 +38,7 @@ class HeadersTest {
     void postBodiesAreJson() {
         fixture.enqueue(json(200, "{\"startTime\":1,\"results\":[]}"));
 
-        ClientStacks.of(fixture.client)
+        CoreAccess.view(fixture.client, PendoHttp.class)
                 .execute(fixture.api.aggregate(Map.of("request", Map.of("pipeline", java.util.List.of()))));
 
         RecordedRequest request = fixture.take();
@@ -50,7 +51,7 @@ class HeadersTest {
     void pathParametersAreEncoded() {
         fixture.enqueue(json(200, "{}"));
 
-        ClientStacks.of(fixture.client).execute(fixture.api.visitor("a/b c#d%e\"é"));
+        CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.visitor("a/b c#d%e\"é"));
 
         assertThat(fixture.take().getUrl().encodedPath()).isEqualTo("/api/v1/visitor/a%2Fb%20c%23d%25e%22%C3%A9");
     }

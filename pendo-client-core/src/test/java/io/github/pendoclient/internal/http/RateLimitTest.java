@@ -7,6 +7,7 @@ import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.http.TimeSource;
+import io.github.pendoclient.internal.CoreAccess;
 import io.github.pendoclient.testsupport.FakeTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,7 @@ class RateLimitTest {
         }
 
         for (int i = 0; i < 5; i++) {
-            ClientStacks.of(fixture.client).execute(fixture.api.features());
+            CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.features());
         }
 
         // The fake clock only moves when the limiter sleeps, so the spacing is exact.
@@ -50,9 +51,9 @@ class RateLimitTest {
         fixture = new StackFixture(RetryOptions.disabled(), RateLimitOptions.perSecond(10));
         fixture.enqueue(json(200, "{}"), json(200, "{}"), json(200, "[]"));
 
-        ClientStacks.of(fixture.client).execute(fixture.api.visitor("v1"));
-        ClientStacks.of(fixture.client).execute(fixture.api.visitor("v2"));
-        ClientStacks.of(fixture.client).execute(fixture.api.features());
+        CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.visitor("v1"));
+        CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.visitor("v2"));
+        CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.features());
 
         assertThat(fixture.time.sleeps())
                 .as("only the second visitor call waits")
@@ -66,10 +67,10 @@ class RateLimitTest {
                 RateLimitOptions.disabled().withEndpointLimit("POST /api/v1/aggregation", 0.5));
         fixture.enqueue(json(200, "{}"), json(200, "{}"), json(200, "[]"), json(200, "[]"));
 
-        ClientStacks.of(fixture.client).execute(fixture.api.aggregate(java.util.Map.of()));
-        ClientStacks.of(fixture.client).execute(fixture.api.aggregate(java.util.Map.of()));
-        ClientStacks.of(fixture.client).execute(fixture.api.features());
-        ClientStacks.of(fixture.client).execute(fixture.api.features());
+        CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.aggregate(java.util.Map.of()));
+        CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.aggregate(java.util.Map.of()));
+        CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.features());
+        CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.features());
 
         assertThat(fixture.time.sleeps()).containsExactly(Duration.ofSeconds(2));
     }
@@ -85,7 +86,7 @@ class RateLimitTest {
                 .rateLimit(RateLimitOptions.perSecond(1000))
                 .timeSource(clock)
                 .build()) {
-            TestApi api = ClientStacks.of(client).create(TestApi.class);
+            TestApi api = CoreAccess.view(client, PendoHttp.class).create(TestApi.class);
             fixture.enqueue(
                     new MockResponse.Builder()
                             .code(429)
@@ -98,13 +99,13 @@ class RateLimitTest {
             // While the first caller waits out its 429, two more arrive: one for the same endpoint, one for another.
             clock.beforeFirstSleep(() -> {
                 int before = clock.time.sleeps().size();
-                ClientStacks.of(client).execute(api.features());
-                ClientStacks.of(client).execute(api.visitor("v1"));
+                CoreAccess.view(client, PendoHttp.class).execute(api.features());
+                CoreAccess.view(client, PendoHttp.class).execute(api.visitor("v1"));
                 waitsOfOthers.addAll(
                         clock.time.sleeps().subList(before, clock.time.sleeps().size()));
             });
 
-            ClientStacks.of(client).execute(api.features());
+            CoreAccess.view(client, PendoHttp.class).execute(api.features());
 
             assertThat(waitsOfOthers)
                     .as("the same endpoint waits out Retry-After; the other endpoint does not wait")
@@ -119,7 +120,7 @@ class RateLimitTest {
     void plainRequestsAreKeyedByTheirPath() {
         fixture = new StackFixture(RetryOptions.disabled(), RateLimitOptions.perSecond(10));
         Request request = new Request.Builder()
-                .url(ClientStacks.of(fixture.client).url("api/v1/aggregation"))
+                .url(CoreAccess.view(fixture.client, PendoHttp.class).url("api/v1/aggregation"))
                 .post(okhttp3.RequestBody.create("{}", okhttp3.MediaType.get("application/json")))
                 .build();
         assertThat(RequestTags.endpoint(request)).isEqualTo("POST api/v1/aggregation");

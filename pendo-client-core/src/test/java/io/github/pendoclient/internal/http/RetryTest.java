@@ -14,6 +14,7 @@ import io.github.pendoclient.error.RateLimitedException;
 import io.github.pendoclient.error.ServerException;
 import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.http.RetryOptions;
+import io.github.pendoclient.internal.CoreAccess;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -41,7 +42,8 @@ class RetryTest {
     void retryableStatusesAreRetriedUntilSuccess(int status) {
         fixture.enqueue(json(status, "{}"), json(200, "[{\"id\":\"f1\"}]"));
 
-        List<Map<String, Object>> features = ClientStacks.of(fixture.client).execute(fixture.api.features());
+        List<Map<String, Object>> features =
+                CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.features());
 
         assertThat(features).extracting(f -> f.get("id")).containsExactly("f1");
         assertThat(fixture.server.getRequestCount()).isEqualTo(2);
@@ -53,7 +55,7 @@ class RetryTest {
     void a408IsRetriedAtOnceOnceLikeOkHttpDoes() {
         fixture.enqueue(json(408, "{}"), json(200, "[{\"id\":\"f1\"}]"));
 
-        assertThat(ClientStacks.of(fixture.client).execute(fixture.api.features()))
+        assertThat(CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.features()))
                 .hasSize(1);
 
         assertThat(fixture.server.getRequestCount()).isEqualTo(2);
@@ -72,7 +74,8 @@ class RetryTest {
     void nonRetryableStatusesAreTriedOnce(int status, String type) {
         fixture.enqueue(json(status, "{}"), json(200, "[]"));
 
-        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
+        assertThatThrownBy(
+                        () -> CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.features()))
                 .isInstanceOf(PendoApiException.class)
                 .satisfies(e -> {
                     assertThat(e.getClass().getSimpleName()).isEqualTo(type);
@@ -98,7 +101,8 @@ class RetryTest {
             fixture.enqueue(json(503, "{}"));
         }
 
-        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
+        assertThatThrownBy(
+                        () -> CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.features()))
                 .isInstanceOf(ServerException.class)
                 .hasMessageContaining("after 5 attempts")
                 .satisfies(e -> assertThat(((ServerException) e).attempts()).isEqualTo(5));
@@ -116,7 +120,8 @@ class RetryTest {
             fixture.enqueue(json(500, "{}"));
         }
 
-        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
+        assertThatThrownBy(
+                        () -> CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.features()))
                 .isInstanceOf(ServerException.class);
         List<Duration> sleeps = fixture.time.sleeps();
         assertThat(sleeps).hasSize(3);
@@ -134,7 +139,7 @@ class RetryTest {
                         .build(),
                 json(200, "[]"));
 
-        ClientStacks.of(fixture.client).execute(fixture.api.features());
+        CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.features());
 
         assertThat(fixture.time.sleeps()).containsExactly(Duration.ofSeconds(7));
     }
@@ -150,7 +155,7 @@ class RetryTest {
                         .build(),
                 json(200, "[]"));
 
-        ClientStacks.of(fixture.client).execute(fixture.api.features());
+        CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.features());
 
         assertThat(fixture.time.sleeps()).containsExactly(Duration.ofSeconds(12));
     }
@@ -164,7 +169,8 @@ class RetryTest {
                     .build());
         }
 
-        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
+        assertThatThrownBy(
+                        () -> CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.features()))
                 .isInstanceOfSatisfying(RateLimitedException.class, e -> {
                     assertThat(e.attempts()).isEqualTo(4);
                     assertThat(e.retryAfter()).contains(Duration.ofSeconds(2));
@@ -189,7 +195,8 @@ class RetryTest {
                         .build(),
                 json(200, big.toString()));
 
-        List<Map<String, Object>> features = ClientStacks.of(fixture.client).execute(fixture.api.features());
+        List<Map<String, Object>> features =
+                CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.features());
 
         assertThat(features).hasSize(2000);
         assertThat(fixture.server.getRequestCount()).isEqualTo(2);
@@ -203,7 +210,8 @@ class RetryTest {
                     .build());
         }
 
-        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
+        assertThatThrownBy(
+                        () -> CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.features()))
                 .isInstanceOfSatisfying(PendoNetworkException.class, e -> {
                     assertThat(e.attempts()).isEqualTo(4);
                     assertThat(e.method()).isEqualTo("GET");
@@ -228,7 +236,8 @@ class RetryTest {
             fixture.enqueue(json(502, "{}"));
         }
 
-        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
+        assertThatThrownBy(
+                        () -> CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.features()))
                 .isInstanceOfSatisfying(
                         ServerException.class, e -> assertThat(e.attempts()).isEqualTo(3));
         assertThat(fixture.time.sleeps()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(20));
@@ -240,7 +249,8 @@ class RetryTest {
         fixture = new StackFixture(RetryOptions.disabled(), RateLimitOptions.disabled());
         fixture.enqueue(json(503, "{}"), json(200, "[]"));
 
-        assertThatThrownBy(() -> ClientStacks.of(fixture.client).execute(fixture.api.features()))
+        assertThatThrownBy(
+                        () -> CoreAccess.view(fixture.client, PendoHttp.class).execute(fixture.api.features()))
                 .isInstanceOfSatisfying(
                         ServerException.class, e -> assertThat(e.attempts()).isEqualTo(1));
         assertThat(fixture.server.getRequestCount()).isEqualTo(1);
@@ -249,13 +259,13 @@ class RetryTest {
     @Test
     void asyncCallsGetTheSameRetriesAndErrors() throws Exception {
         fixture.enqueue(json(500, "{}"), json(200, "[{\"id\":\"f1\"}]"));
-        assertThat(ClientStacks.of(fixture.client)
+        assertThat(CoreAccess.view(fixture.client, PendoHttp.class)
                         .executeAsync(fixture.api.features())
                         .get())
                 .hasSize(1);
 
         fixture.enqueue(json(401, "{}"));
-        assertThat(ClientStacks.of(fixture.client).executeAsync(fixture.api.features()))
+        assertThat(CoreAccess.view(fixture.client, PendoHttp.class).executeAsync(fixture.api.features()))
                 .failsWithin(Duration.ofSeconds(5))
                 .withThrowableOfType(java.util.concurrent.ExecutionException.class)
                 .withCauseInstanceOf(AuthenticationException.class);

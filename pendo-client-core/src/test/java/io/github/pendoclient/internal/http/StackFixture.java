@@ -3,6 +3,7 @@ package io.github.pendoclient.internal.http;
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.http.RetryOptions;
+import io.github.pendoclient.internal.CoreAccess;
 import io.github.pendoclient.testsupport.FakeTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +40,7 @@ final class StackFixture implements AutoCloseable {
                 .timeSource(time)
                 .applicationName("stack-test/1.0")
                 .build();
-        api = ClientStacks.of(client).create(TestApi.class);
+        api = CoreAccess.view(client, PendoHttp.class).create(TestApi.class);
     }
 
     static MockResponse json(int code, String body) {
