@@ -1,8 +1,5 @@
 package io.github.pendoclient;
 
-import io.github.pendoclient.error.AuthenticationException;
-import io.github.pendoclient.error.NotFoundException;
-import io.github.pendoclient.error.PermissionDeniedException;
 import io.github.pendoclient.http.ClientBuilder;
 import io.github.pendoclient.http.HttpStats;
 import io.github.pendoclient.http.TimeoutOptions;
@@ -13,7 +10,6 @@ import io.github.pendoclient.internal.http.PendoHttp;
 import io.github.pendoclient.json.Binding;
 import io.github.pendoclient.model.Feature;
 import io.github.pendoclient.model.Page;
-import io.github.pendoclient.model.PendoObject;
 import io.github.pendoclient.model.TrackType;
 import io.github.pendoclient.resource.AccountResource;
 import io.github.pendoclient.resource.BulkDeleteResource;
@@ -29,9 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import okhttp3.Request;
-import okhttp3.Response;
 
 /**
  * The entry point to the Pendo v1 API. Build one per integration key, share it across threads, and close it when the
@@ -59,9 +52,6 @@ public final class PendoClient implements AutoCloseable {
         CoreAccess.lend(PendoClient.class, PendoHttp.class, client -> client.http);
     }
 
-    private static final String VERIFY_PATH = "api/v1/token/verify";
-    private static final String FALLBACK_VERIFY_PATH = "api/v1/metadata/schema/account";
-
     /** Environment variable holding the integration key. */
     public static final String ENV_INTEGRATION_KEY = Environment.INTEGRATION_KEY;
     /** Environment variable holding the region, for example {@code eu}. */
@@ -72,16 +62,8 @@ public final class PendoClient implements AutoCloseable {
     private final PendoHttp http;
     private final Region region;
     private final Builder settings;
-    private final CatalogResource<Feature> features;
-    private final CatalogResource<Page> pages;
-    private final GuideResource guides;
-    private final CatalogResource<TrackType> trackTypes;
-    private final VisitorResource visitors;
-    private final AccountResource accounts;
-    private final MetadataResource metadata;
-    private final SegmentResource segments;
-    private final ReportResource reports;
-    private final BulkDeleteResource bulkDelete;
+    private final ClientResources resources;
+    private final KeyVerifier verifier;
 
     private PendoClient(Builder builder) {
         if (builder.integrationKey == null) {
@@ -91,23 +73,8 @@ public final class PendoClient implements AutoCloseable {
         this.http = PendoHttp.create(builder.stackOptions(), builder.integrationKey::reveal, "integration key");
         this.region = builder.regionOrNull();
         this.settings = builder.copy();
-        // Resource constructors are package-private; the resource package lends them as views of a stack.
-        this.features = catalog(http, Feature.class);
-        this.pages = catalog(http, Page.class);
-        this.guides = CoreAccess.view(http, GuideResource.class);
-        this.trackTypes = catalog(http, TrackType.class);
-        this.visitors = CoreAccess.view(http, VisitorResource.class);
-        this.accounts = CoreAccess.view(http, AccountResource.class);
-        this.metadata = CoreAccess.view(http, MetadataResource.class);
-        this.segments = CoreAccess.view(http, SegmentResource.class);
-        this.reports = CoreAccess.view(http, ReportResource.class);
-        this.bulkDelete = CoreAccess.view(http, BulkDeleteResource.class);
-    }
-
-    // Unchecked: the resource package lends the catalog of each model type under that type's class (Resources).
-    @SuppressWarnings("unchecked")
-    private static <M extends PendoObject> CatalogResource<M> catalog(PendoHttp http, Class<M> model) {
-        return CoreAccess.view(http, CatalogResource.class, model);
+        this.resources = ClientResources.on(http);
+        this.verifier = new KeyVerifier(http, region);
     }
 
     /**
@@ -174,7 +141,7 @@ public final class PendoClient implements AutoCloseable {
      * @return the feature catalog
      */
     public CatalogResource<Feature> features() {
-        return features;
+        return resources.features();
     }
 
     /**
@@ -183,7 +150,7 @@ public final class PendoClient implements AutoCloseable {
      * @return the page catalog
      */
     public CatalogResource<Page> pages() {
-        return pages;
+        return resources.pages();
     }
 
     /**
@@ -192,7 +159,7 @@ public final class PendoClient implements AutoCloseable {
      * @return the guides
      */
     public GuideResource guides() {
-        return guides;
+        return resources.guides();
     }
 
     /**
@@ -201,7 +168,7 @@ public final class PendoClient implements AutoCloseable {
      * @return the track-type catalog
      */
     public CatalogResource<TrackType> trackTypes() {
-        return trackTypes;
+        return resources.trackTypes();
     }
 
     /**
@@ -210,7 +177,7 @@ public final class PendoClient implements AutoCloseable {
      * @return the visitors
      */
     public VisitorResource visitors() {
-        return visitors;
+        return resources.visitors();
     }
 
     /**
@@ -219,7 +186,7 @@ public final class PendoClient implements AutoCloseable {
      * @return the accounts
      */
     public AccountResource accounts() {
-        return accounts;
+        return resources.accounts();
     }
 
     /**
@@ -228,7 +195,7 @@ public final class PendoClient implements AutoCloseable {
      * @return the metadata
      */
     public MetadataResource metadata() {
-        return metadata;
+        return resources.metadata();
     }
 
     /**
@@ -237,7 +204,7 @@ public final class PendoClient implements AutoCloseable {
      * @return the segments
      */
     public SegmentResource segments() {
-        return segments;
+        return resources.segments();
     }
 
     /**
@@ -246,7 +213,7 @@ public final class PendoClient implements AutoCloseable {
      * @return the reports
      */
     public ReportResource reports() {
-        return reports;
+        return resources.reports();
     }
 
     /**
@@ -255,7 +222,7 @@ public final class PendoClient implements AutoCloseable {
      * @return bulk delete
      */
     public BulkDeleteResource bulkDelete() {
-        return bulkDelete;
+        return resources.bulkDelete();
     }
 
     /**
@@ -317,82 +284,16 @@ public final class PendoClient implements AutoCloseable {
      *     5xx after retries)
      */
     public KeyVerification verifyKey() {
-        try {
-            return check(VERIFY_PATH);
-        } catch (NotFoundException unknownPath) {
-            return check(FALLBACK_VERIFY_PATH);
-        }
+        return verifier.verify();
     }
 
     /**
-     * {@link #verifyKey()} without blocking; retries wait on a timer and hold no thread.
+     * {@link #verifyKey()} without blocking; retries wait on the timer and hold no thread.
      *
      * @return a future of whether the key was accepted, failed with the same exceptions as {@link #verifyKey()}
      */
     public CompletableFuture<KeyVerification> verifyKeyAsync() {
-        return checkAsync(VERIFY_PATH)
-                .exceptionallyCompose(failure -> unwrap(failure) instanceof NotFoundException
-                        ? checkAsync(FALLBACK_VERIFY_PATH)
-                        : CompletableFuture.failedFuture(unwrap(failure)));
-    }
-
-    private CompletableFuture<KeyVerification> checkAsync(String path) {
-        CompletableFuture<Response> responses = http.executeAsync(request(path));
-        return responses.handle((response, failure) -> {
-            if (failure == null) {
-                try (response) {
-                    return accepted(response.code());
-                }
-            }
-            Throwable cause = unwrap(failure);
-            KeyVerification refusal = refusal(cause, path);
-            if (refusal == null) {
-                throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
-            }
-            return refusal;
-        });
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    }
-
-    private Request request(String path) {
-        return new Request.Builder().url(http.url(path)).get().build();
-    }
-
-    private KeyVerification check(String path) {
-        try (Response response = http.execute(request(path))) {
-            return accepted(response.code());
-        } catch (AuthenticationException | PermissionDeniedException refused) {
-            return refusal(refused, path);
-        }
-    }
-
-    private KeyVerification accepted(int code) {
-        return new KeyVerification(true, code, "The integration key is valid on " + baseUrl() + ".");
-    }
-
-    /** The verification a refusal means, or null when the failure says nothing about the key. */
-    private KeyVerification refusal(Throwable failure, String path) {
-        if (failure instanceof AuthenticationException) {
-            return new KeyVerification(
-                    false,
-                    401,
-                    "The integration key was rejected by " + baseUrl() + ". Keys are"
-                            + " valid in one region only: "
-                            + (region == null ? "check the base URL" : "this client uses region " + region)
-                            + "; the subscription's login URL shows its region"
-                            + " (app.pendo.io = US, us1, eu, jpn, au).");
-        }
-        if (failure instanceof PermissionDeniedException) {
-            return new KeyVerification(
-                    false,
-                    403,
-                    "The integration key is known to " + baseUrl() + " but may not" + " read " + path
-                            + " (HTTP 403); check the key's permissions.");
-        }
-        return null;
+        return verifier.verifyAsync();
     }
 
     /**
