@@ -1,13 +1,9 @@
 package io.github.pendoclient.internal.http;
 
 import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.Moshi;
-import io.github.pendoclient.error.ApiError;
-import io.github.pendoclient.error.InvalidRequestException;
 import io.github.pendoclient.error.PendoException;
 import io.github.pendoclient.http.HttpStats;
-import java.io.EOFException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
@@ -52,6 +48,7 @@ public final class PendoHttp implements AutoCloseable {
     private final StatsRecorder stats;
     private final AsyncRetries async;
     private final RetryInterceptor retry;
+    private final Responses responses;
 
     private PendoHttp(HttpOptions options, Supplier<String> credential, String credentialName) {
         this.options = options;
@@ -97,6 +94,7 @@ public final class PendoHttp implements AutoCloseable {
                 .build();
         this.async = new AsyncRetries(
                 calls, retry, limiter, options.timeSource(), options.timeouts().streamingCall());
+        this.responses = new Responses(errors);
     }
 
     /**
@@ -196,26 +194,14 @@ public final class PendoHttp implements AutoCloseable {
      * @throws PendoException typed by what went wrong
      */
     public <T> T execute(retrofit2.Call<T> call) {
-        Request request = requestOf(call);
+        Request request = Responses.requestOf(call);
         retrofit2.Response<T> response;
         try {
             response = call.execute();
         } catch (IOException | JsonDataException e) {
-            throw translate(request, e);
+            throw responses.translate(request, e);
         }
-        return bodyOf(response);
-    }
-
-    /** The call's request, built now so that an argument Retrofit refuses becomes a typed exception. */
-    private static Request requestOf(retrofit2.Call<?> call) {
-        try {
-            return call.request();
-        } catch (IllegalArgumentException refused) {
-            throw new InvalidRequestException(
-                    "The request was not sent: " + refused.getMessage()
-                            + ". Check the arguments; path ids may not be '.' or '..'.",
-                    new ApiError("", "", 0, 0, null, "", null));
-        }
+        return responses.bodyOf(response);
     }
 
     /**
@@ -250,12 +236,12 @@ public final class PendoHttp implements AutoCloseable {
         Request request;
         Converter<ResponseBody, T> converter;
         try {
-            request = requestOf(call);
+            request = Responses.requestOf(call);
             converter = converterFor(request);
         } catch (PendoException refused) {
             return CompletableFuture.failedFuture(refused);
         }
-        return complete(request, attempts.apply(request), converter);
+        return responses.complete(request, attempts.apply(request), converter);
     }
 
     /**
@@ -271,28 +257,6 @@ public final class PendoHttp implements AutoCloseable {
         return retry.retryDelay(failure, attemptsSoFar);
     }
 
-    private <T> CompletableFuture<T> complete(
-            Request request, CompletableFuture<Response> responses, Converter<ResponseBody, T> converter) {
-        CompletableFuture<T> future = new CompletableFuture<>();
-        responses.whenComplete((response, failure) -> {
-            if (failure != null) {
-                future.completeExceptionally(translate(request, failure));
-                return;
-            }
-            try (response) {
-                future.complete(convert(response, converter));
-            } catch (IOException | RuntimeException e) {
-                future.completeExceptionally(e instanceof PendoException ? e : translate(response.request(), e));
-            }
-        });
-        future.whenComplete((value, failure) -> {
-            if (future.isCancelled()) {
-                responses.cancel(true);
-            }
-        });
-        return future;
-    }
-
     @SuppressWarnings("unchecked")
     private <T> Converter<ResponseBody, T> converterFor(Request request) {
         Invocation invocation = request.tag(Invocation.class);
@@ -304,40 +268,6 @@ public final class PendoHttp implements AutoCloseable {
                 PendoCallAdapters.bodyType(invocation.method().getGenericReturnType());
         return (Converter<ResponseBody, T>)
                 retrofit.responseBodyConverter(bodyType, invocation.method().getAnnotations());
-    }
-
-    /** What Retrofit does with a response: the converted body of a success, else a typed exception. */
-    private <T> T convert(Response response, Converter<ResponseBody, T> converter) throws IOException {
-        if (!response.isSuccessful()) {
-            throw errors.fromResponse(response);
-        }
-        int code = response.code();
-        if (code == 204 || code == 205) {
-            if (RequestTags.expectsBody(response.request())) {
-                throw errors.unreadable(response.request(), new JsonBodyConverters.EmptyBodyException());
-            }
-            return null;
-        }
-        return converter.convert(response.body());
-    }
-
-    private <T> T bodyOf(retrofit2.Response<T> response) {
-        if (response.isSuccessful()) {
-            T body = response.body();
-            if (body == null
-                    && (response.code() == 204 || response.code() == 205)
-                    && RequestTags.expectsBody(response.raw().request())) {
-                throw errors.unreadable(response.raw().request(), new JsonBodyConverters.EmptyBodyException());
-            }
-            return body;
-        }
-        try (Response raw = rawErrorResponse(response)) {
-            throw errors.fromResponse(raw);
-        }
-    }
-
-    private static Response rawErrorResponse(retrofit2.Response<?> response) {
-        return response.raw().newBuilder().body(response.errorBody()).build();
     }
 
     /**
@@ -398,7 +328,7 @@ public final class PendoHttp implements AutoCloseable {
      * @return a future of a successful response, which the caller closes, or failed with a {@link PendoException}
      */
     public CompletableFuture<Response> executeAsync(Request request) {
-        return runAsync(request);
+        return responses.successful(request, async.run(request));
     }
 
     /**
@@ -409,33 +339,10 @@ public final class PendoHttp implements AutoCloseable {
      * @return a future of a successful response with an unread body, which the caller closes
      */
     public CompletableFuture<Response> executeStreamingAsync(Request request) {
-        return runAsync(request.newBuilder()
+        Request streaming = request.newBuilder()
                 .tag(RequestTags.StreamingMark.class, RequestTags.StreamingMark.INSTANCE)
-                .build());
-    }
-
-    private CompletableFuture<Response> runAsync(Request request) {
-        CompletableFuture<Response> responses = async.run(request);
-        CompletableFuture<Response> future = new CompletableFuture<>();
-        responses.whenComplete((response, failure) -> {
-            if (failure != null) {
-                future.completeExceptionally(translate(request, failure));
-            } else if (!response.isSuccessful()) {
-                try (response) {
-                    future.completeExceptionally(errors.fromResponse(response));
-                } catch (RuntimeException e) {
-                    future.completeExceptionally(translate(request, e));
-                }
-            } else if (!future.complete(response)) {
-                response.close();
-            }
-        });
-        future.whenComplete((value, failure) -> {
-            if (future.isCancelled()) {
-                responses.cancel(true);
-            }
-        });
-        return future;
+                .build();
+        return responses.successful(streaming, async.run(streaming));
     }
 
     private Response run(Request request, boolean streaming) {
@@ -467,25 +374,7 @@ public final class PendoHttp implements AutoCloseable {
      * @return the typed exception
      */
     public PendoException translate(Request request, Throwable failure) {
-        if (failure instanceof PendoException pendo) {
-            return pendo;
-        }
-        if (failure instanceof AttemptsExhaustedException exhausted) {
-            return errors.fromIoFailure(request, exhausted);
-        }
-        if (failure instanceof JsonDataException
-                || failure instanceof JsonEncodingException
-                || failure instanceof EOFException
-                || failure instanceof JsonBodyConverters.EmptyBodyException) {
-            return errors.unreadable(request, failure);
-        }
-        if (failure instanceof IOException io) {
-            return errors.fromIoFailure(request, io);
-        }
-        return new PendoException(
-                "Unexpected failure of " + request.method() + " "
-                        + request.url().encodedPath() + ": " + failure,
-                failure);
+        return responses.translate(request, failure);
     }
 
     /**
