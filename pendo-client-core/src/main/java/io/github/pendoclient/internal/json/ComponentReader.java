@@ -6,14 +6,11 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Types;
 import io.github.pendoclient.internal.Copies;
 import java.io.IOException;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,34 +39,9 @@ final class ComponentReader {
         OTHER
     }
 
-    /**
-     * The shape of a tree type, worked out once: {@code Object} is {@link #ANY}, {@code Map<String, V>} an object
-     * whose members have V's shape, {@code List<E>} a list whose elements have E's shape.
-     */
-    private record Shape(boolean object, boolean list, Shape element) {
-        static final Shape ANY = new Shape(false, false, null);
-
-        static Shape of(Type type) {
-            if (type == Object.class) {
-                return ANY;
-            }
-            Type[] arguments = ((ParameterizedType) type).getActualTypeArguments();
-            if (Types.getRawType(type) == Map.class) {
-                return new Shape(true, false, of(arguments[1]));
-            }
-            return new Shape(false, true, of(arguments[0]));
-        }
-    }
-
-    /**
-     * A tree value that does not have the declared shape, as {@link JsonValues} reads it. Made only on that rare
-     * path: a value of the declared shape is returned as it is read, and nothing else is allocated for it.
-     */
-    private record Mismatch(Object raw) {}
-
     private final Kind kind;
     private final Type type;
-    private final Shape shape;
+    private final TreeShape shape;
     private final JsonAdapter<Object> adapter;
     private final boolean strict;
 
@@ -79,7 +51,7 @@ final class ComponentReader {
         this.adapter = (JsonAdapter<Object>) adapter;
         this.strict = strict;
         this.kind = kindOf(type);
-        this.shape = kind == Kind.TREE ? Shape.of(type) : null;
+        this.shape = kind == Kind.TREE ? TreeShape.of(type) : null;
     }
 
     private static Kind kindOf(Type type) {
@@ -101,104 +73,13 @@ final class ComponentReader {
         if (type == Instant.class) {
             return Kind.INSTANT;
         }
-        if (isTree(type)) {
+        if (TreeShape.isTree(type)) {
             return Kind.TREE;
         }
         if (type instanceof Class<?> raw && raw.isRecord()) {
             return Kind.RECORD;
         }
         return Kind.OTHER;
-    }
-
-    /** Whether values of the type are made only of maps, lists and {@code Object}, as {@link JsonValues} reads them. */
-    private static boolean isTree(Type type) {
-        if (type == Object.class) {
-            return true;
-        }
-        if (!(type instanceof ParameterizedType parameterized)) {
-            return false;
-        }
-        Class<?> raw = Types.getRawType(type);
-        Type[] arguments = parameterized.getActualTypeArguments();
-        if (raw == Map.class) {
-            return arguments[0] == String.class && isTree(arguments[1]);
-        }
-        return (raw == List.class || raw == Collection.class) && isTree(arguments[0]);
-    }
-
-    /** Whether a value read by {@link JsonValues} already has the shape (JSON text parsed from a string). */
-    private static boolean conforms(Shape shape, Object value) {
-        if (value == null || shape == Shape.ANY) {
-            return true;
-        }
-        if (shape.object()) {
-            if (!(value instanceof Map<?, ?> map)) {
-                return false;
-            }
-            for (Object element : map.values()) {
-                if (!conforms(shape.element(), element)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (!(value instanceof List<?> list)) {
-            return false;
-        }
-        for (Object element : list) {
-            if (!conforms(shape.element(), element)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Reads a value of a tree type in one pass, checking its shape as it goes: the value as {@link JsonValues} reads
-     * it, or a {@link Mismatch} holding that raw value when some part has another JSON type (the rest is still read,
-     * so the raw value is whole).
-     */
-    private static Object readShaped(JsonReader reader, Shape shape, boolean component) throws IOException {
-        if (shape == Shape.ANY) {
-            return JsonValues.read(reader);
-        }
-        JsonReader.Token token = reader.peek();
-        if (shape.object() && token == JsonReader.Token.BEGIN_OBJECT) {
-            // The component's own map goes to the record's constructor alone, which may keep it uncopied.
-            Map<String, Object> map = component ? new Copies.Handoff<>() : new LinkedHashMap<>();
-            boolean mismatch = false;
-            reader.beginObject();
-            while (reader.hasNext()) {
-                String name = reader.nextName();
-                Object value = readShaped(reader, shape.element(), false);
-                if (value instanceof Mismatch inner) {
-                    value = inner.raw();
-                    mismatch = true;
-                }
-                map.put(name, value);
-            }
-            reader.endObject();
-            return mismatch ? new Mismatch(map) : map;
-        }
-        if (shape.list() && token == JsonReader.Token.BEGIN_ARRAY) {
-            List<Object> list = new ArrayList<>();
-            boolean mismatch = false;
-            reader.beginArray();
-            while (reader.hasNext()) {
-                Object value = readShaped(reader, shape.element(), false);
-                if (value instanceof Mismatch inner) {
-                    value = inner.raw();
-                    mismatch = true;
-                }
-                list.add(value);
-            }
-            reader.endArray();
-            return mismatch ? new Mismatch(list) : list;
-        }
-        if (token == JsonReader.Token.NULL) {
-            return reader.nextNull();
-        }
-        return new Mismatch(JsonValues.read(reader));
     }
 
     /**
@@ -367,8 +248,8 @@ final class ComponentReader {
     }
 
     private Object readTree(JsonReader reader) throws IOException {
-        Object value = readShaped(reader, shape, true);
-        if (!(value instanceof Mismatch mismatch)) {
+        Object value = shape.read(reader, true);
+        if (!(value instanceof TreeShape.Mismatch mismatch)) {
             return value;
         }
         Object raw = mismatch.raw();
@@ -377,7 +258,7 @@ final class ComponentReader {
         }
         if (raw instanceof String text && !strict) {
             Object parsed = parseJsonText(text);
-            if (parsed != null && conforms(shape, parsed)) {
+            if (parsed != null && shape.conforms(parsed)) {
                 return parsed;
             }
         }
