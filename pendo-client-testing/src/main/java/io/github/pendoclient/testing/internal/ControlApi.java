@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The fake's own endpoints under {@code /_fake/}, so tests in any language can script faults and read what the fake
@@ -25,11 +26,11 @@ import java.util.Map;
  */
 final class ControlApi {
 
-    private final FakeApi api;
+    private final Supplier<FakeApi> api;
     private final Recorder recorder;
     private final FaultQueue faults;
 
-    ControlApi(FakeApi api, Recorder recorder, FaultQueue faults) {
+    ControlApi(Supplier<FakeApi> api, Recorder recorder, FaultQueue faults) {
         this.api = api;
         this.recorder = recorder;
         this.faults = faults;
@@ -47,9 +48,9 @@ final class ControlApi {
                 recorder.clear();
                 return Answer.json(200, "{}");
             case "GET /_fake/track-events":
-                return Answer.json(200, JsonValues.toJson(api.trackEvents()));
+                return Answer.json(200, JsonValues.toJson(api.get().trackEvents()));
             case "DELETE /_fake/track-events":
-                api.clearTrackEvents();
+                api.get().clearTrackEvents();
                 return Answer.json(200, "{}");
             case "GET /_fake/faults":
                 return Answer.json(200, "{\"pending\":" + faults.pending() + "}");

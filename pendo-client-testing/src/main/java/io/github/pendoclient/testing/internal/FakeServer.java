@@ -43,6 +43,17 @@ public final class FakeServer implements AutoCloseable {
         return dataset;
     }
 
+    /**
+     * Serves another dataset from now on, running or not: a running server answers every request that starts after
+     * this returns from the new one (see {@link FakeApi#over(Dataset)} for what carries over).
+     */
+    public synchronized void replaceDataset(Dataset dataset) {
+        this.dataset = Objects.requireNonNull(dataset, "dataset");
+        if (api != null) {
+            api = api.over(dataset);
+        }
+    }
+
     public void clock(Clock clock) {
         requireNotStarted();
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -91,17 +102,17 @@ public final class FakeServer implements AutoCloseable {
         listening.setServerSocketFactory(new GuardedServerSockets(limits));
         listening.setBodyLimit(RequestLimits.MAX_BODY_BYTES);
         listening.setDispatcher(new Front(
-                started,
+                () -> api,
                 keys,
                 new RateLimiter(rateLimit, () -> TimeUnit.MILLISECONDS.toNanos(clock.millis())),
                 faults,
                 recorder));
+        api = started;
         try {
             listening.start(LOOPBACK, port);
         } catch (IOException e) {
             throw new UncheckedIOException("The fake could not listen on port " + port + ": " + e.getMessage(), e);
         }
-        api = started;
         server = listening;
     }
 

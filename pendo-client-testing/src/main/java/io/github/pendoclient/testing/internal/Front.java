@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -36,14 +37,14 @@ final class Front extends Dispatcher {
     private static final java.util.List<String> SECRET_NAME_PARTS = java.util.List.of(
             "key", "secret", "token", "password", "passwd", "signature", "auth", "cookie", "session", "credential");
 
-    private final FakeApi api;
+    private final Supplier<FakeApi> api;
     private final Keys keys;
     private final RateLimiter rateLimiter;
     private final FaultQueue faults;
     private final Recorder recorder;
     private final ControlApi control;
 
-    Front(FakeApi api, Keys keys, RateLimiter rateLimiter, FaultQueue faults, Recorder recorder) {
+    Front(Supplier<FakeApi> api, Keys keys, RateLimiter rateLimiter, FaultQueue faults, Recorder recorder) {
         this.api = api;
         this.keys = keys;
         this.rateLimiter = rateLimiter;
@@ -118,7 +119,7 @@ final class Front extends Dispatcher {
     private Answer answerSafely(
             Endpoint endpoint, String method, String path, String query, String body, boolean buffer) {
         try {
-            Answer answer = api.handle(endpoint, method, path.substring(1), QueryString.parse(query), body);
+            Answer answer = api.get().handle(endpoint, method, path.substring(1), QueryString.parse(query), body);
             return buffer ? HttpResponses.buffer(answer) : answer;
         } catch (AggregationException e) {
             return Answer.error(e.status(), e.field(), e.getMessage());
