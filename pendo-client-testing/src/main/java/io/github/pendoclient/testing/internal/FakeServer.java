@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import mockwebserver3.MockWebServer;
 
 /**
@@ -44,8 +45,15 @@ public final class FakeServer implements AutoCloseable {
     }
 
     /**
-     * Serves another dataset from now on, running or not: a running server answers every request that starts after
+     * Serves a changed dataset from now on, running or not: a running server answers every request that starts after
      * this returns from the new one (see {@link FakeApi#over(Dataset)} for what carries over).
+     */
+    public synchronized void changeDataset(UnaryOperator<Dataset> change) {
+        replaceDataset(change.apply(dataset));
+    }
+
+    /**
+     * Serves another dataset from now on (see {@link #changeDataset(UnaryOperator)}).
      */
     public synchronized void replaceDataset(Dataset dataset) {
         this.dataset = Objects.requireNonNull(dataset, "dataset");
@@ -103,6 +111,7 @@ public final class FakeServer implements AutoCloseable {
         listening.setBodyLimit(RequestLimits.MAX_BODY_BYTES);
         listening.setDispatcher(new Front(
                 () -> api,
+                change -> changeDataset(change),
                 keys,
                 new RateLimiter(rateLimit, () -> TimeUnit.MILLISECONDS.toNanos(clock.millis())),
                 faults,

@@ -1,5 +1,6 @@
 package io.github.pendoclient.testing.internal;
 
+import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.Endpoint;
 import io.github.pendoclient.testing.Fault;
 import io.github.pendoclient.testing.RecordedCall;
@@ -14,7 +15,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -44,13 +47,19 @@ final class Front extends Dispatcher {
     private final Recorder recorder;
     private final ControlApi control;
 
-    Front(Supplier<FakeApi> api, Keys keys, RateLimiter rateLimiter, FaultQueue faults, Recorder recorder) {
+    Front(
+            Supplier<FakeApi> api,
+            Consumer<UnaryOperator<Dataset>> datasets,
+            Keys keys,
+            RateLimiter rateLimiter,
+            FaultQueue faults,
+            Recorder recorder) {
         this.api = api;
         this.keys = keys;
         this.rateLimiter = rateLimiter;
         this.faults = faults;
         this.recorder = recorder;
-        this.control = new ControlApi(api, recorder, faults);
+        this.control = new ControlApi(api, datasets, recorder, faults);
     }
 
     @Override
