@@ -29,8 +29,8 @@ import java.util.Random;
  *       text).</li>
  *   <li>Visitors: one in ten anonymous ({@code _PENDO_T_...}); the rest carry {@code agent}, {@code auto},
  *       {@code auto__<appId without its sign>}, {@code custom} and {@code salesforce} metadata; custom numbers
- *       arrive now and then as numeric strings or fractions, as in real subscriptions. {@code metadata.auto.lastupdated} is
- *       rounded to the hour, so many visitors share it, as in real subscriptions; a few ids contain quotes and
+ *       arrive now and then as numeric strings or fractions, as in real subscriptions.
+ *       {@code metadata.auto.lastupdated} is rounded to the hour, so many visitors share it, as in real subscriptions; a few ids contain quotes and
  *       backslashes, as scanner traffic produces.</li>
  *   <li>Accounts, segments, reports with results, and metadata schemas for both kinds; with
  *       {@link #typedMetadata()}, typed fields of every schema type in several groups, and schema changes between two

@@ -17,7 +17,8 @@ import okio.Okio;
 
 /**
  * The JSON form of a {@code Dataset} (documented in docs/testing.md, "The dataset file"): reads the text into a
- * {@link DatasetDraft} ({@link #draft(Map)}) and writes {@link DatasetContents} as text ({@link #write(DatasetContents)}).
+ * {@link DatasetDraft} ({@link #draft(Map)}) and writes {@link DatasetContents} as text
+ * ({@link #write(DatasetContents)}).
  */
 public final class DatasetJson {
 
