@@ -56,6 +56,12 @@ public final class FakePendoServer implements Callable<Integer> {
                     "YYYY-MM-DD",
                     "The generated events end at the start of this UTC day, so the same seed serves the same data on"
                             + " any day (default: today)."),
+            new CommandLineOptions.Option(
+                    "--typed-metadata",
+                    null,
+                    "Add metadata fields of every schema type in agent, custom, salesforce and hubspot, a few values"
+                            + " disagreeing with the schema (see DatasetGenerator.typedMetadata).",
+                    false),
             option("--dataset", "<dataset>", "Serve this JSON dataset (see Dataset.toJson) instead of generating."),
             new CommandLineOptions.Option(
                     "--integration-key",
@@ -82,6 +88,7 @@ public final class FakePendoServer implements Callable<Integer> {
     private Integer accounts;
     private int days = 60;
     private String endDate;
+    private boolean typedMetadata;
     private Path dataset;
     private List<String> keys = new ArrayList<>();
     private String sharedSecret = FakePendo.DEFAULT_SHARED_SECRET;
@@ -155,6 +162,7 @@ public final class FakePendoServer implements Callable<Integer> {
         }
         days = options.intValue("--days", days);
         endDate = options.value("--end-date").orElse(null);
+        typedMetadata = options.flag("--typed-metadata");
         dataset = options.value("--dataset").map(Path::of).orElse(null);
         keys = new ArrayList<>(options.all("--integration-key"));
         sharedSecret = options.value("--shared-secret").orElse(sharedSecret);
@@ -283,6 +291,9 @@ public final class FakePendoServer implements Callable<Integer> {
                 Dataset.generator(seed).visitors(visitors).days(days).endingAt(end);
         if (accounts != null) {
             generator.accounts(accounts);
+        }
+        if (typedMetadata) {
+            generator.typedMetadata();
         }
         return generator.build();
     }

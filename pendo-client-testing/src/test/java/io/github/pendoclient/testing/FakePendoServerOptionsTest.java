@@ -45,6 +45,7 @@ class FakePendoServerOptionsTest {
                 .contains("--days=<days>", "Days of events, ending at --end-date (default: 60).")
                 .contains("--end-date=YYYY-MM-DD", "of this UTC day, so the same seed serves the same data")
                 .contains("--dataset=<dataset>", "Serve this JSON dataset (see Dataset.toJson) instead of")
+                .contains("--typed-metadata ", "Add metadata fields of every schema type in agent, custom,")
                 .contains("--integration-key=<keys>", "Integration key to accept (repeatable; default:")
                 .contains("--shared-secret=<sharedSecret>", "Track event shared secret to accept (default:")
                 .contains("--rate-limit=<rateLimit>", "per second per endpoint (default: none).")
@@ -131,5 +132,23 @@ class FakePendoServerOptionsTest {
                     .as("%s", args)
                     .contains("Invalid value for option '" + args.get(0) + "': '" + args.get(1) + "'");
         }
+    }
+
+    @Test
+    void typedMetadataGeneratesTheTypedSchemaFixture() {
+        try (FakeServer plain = FakePendoServer.launch(CLOCK, "--port=0", "--visitors=20", "--days=0");
+                FakeServer typed =
+                        FakePendoServer.launch(CLOCK, "--port=0", "--visitors=20", "--days=0", "--typed-metadata")) {
+            assertThat(typed.dataset().metadataSchema("visitor")).containsKey("hubspot");
+            assertThat(plain.dataset().metadataSchema("visitor")).doesNotContainKey("hubspot");
+        }
+    }
+
+    @Test
+    void aFlagTakesNoValue() {
+        Outcome outcome = run("--typed-metadata=yes");
+
+        assertThat(outcome.status()).isEqualTo(2);
+        assertThat(outcome.err()).contains("option '--typed-metadata' takes no value");
     }
 }

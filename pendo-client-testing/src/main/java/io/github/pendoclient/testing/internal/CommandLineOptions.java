@@ -14,10 +14,10 @@ import java.util.Optional;
 public final class CommandLineOptions {
 
     /**
-     * An option that takes a value.
+     * An option that takes a value, or a flag that takes none.
      *
      * @param name the name, with its dashes
-     * @param label what the usage text shows for the value
+     * @param label what the usage text shows for the value; null for a flag
      * @param description the description, defaults included
      * @param repeatable whether it may be given more than once
      */
@@ -73,7 +73,12 @@ public final class CommandLineOptions {
                         throw new IllegalArgumentException("Unmatched argument at index " + i + ": '" + arg + "'");
                     }
                     String value;
-                    if (name.length() < arg.length()) {
+                    if (option.label() == null) {
+                        if (name.length() < arg.length()) {
+                            throw new IllegalArgumentException("option '" + name + "' takes no value");
+                        }
+                        value = "true";
+                    } else if (name.length() < arg.length()) {
                         value = arg.substring(equals + 1);
                     } else if (i + 1 < args.length) {
                         value = args[++i];
@@ -105,6 +110,11 @@ public final class CommandLineOptions {
     /** {@return every value given to an option, in order; empty when it was not given} */
     public List<String> all(String name) {
         return values.getOrDefault(name, List.of());
+    }
+
+    /** {@return whether a flag was given} */
+    public boolean flag(String name) {
+        return !all(name).isEmpty();
     }
 
     /** {@return the value given to an option, if it was} */
@@ -167,7 +177,8 @@ public final class CommandLineOptions {
                 .append(description)
                 .append('\n');
         for (Option option : declared) {
-            line(text, "      " + option.name() + "=" + option.label(), option.description());
+            String label = option.label() == null ? "" : "=" + option.label();
+            line(text, "      " + option.name() + label, option.description());
         }
         line(text, "  -h, --help", "Show this help message and exit.");
         line(text, "  -V, --version", "Print version information and exit.");
