@@ -10,7 +10,6 @@ module io.github.pendoclient.testing {
     requires transitive io.github.pendoclient;
     requires transitive io.github.pendoclient.track;
     requires mockwebserver3;
-    requires info.picocli;
     // Optional, and on purpose not transitive: "requires static transitive" would make every module that requires
     // this one need JUnit and AssertJ to compile. FakePendoExtension and FakePendoAssert, the two classes whose
     // signatures name them, suppress javac's "exports" lint for that reason; code that uses them has them.
@@ -18,8 +17,4 @@ module io.github.pendoclient.testing {
     requires static org.assertj.core;
 
     exports io.github.pendoclient.testing;
-
-    // picocli sets the standalone server's @Option fields reflectively.
-    opens io.github.pendoclient.testing to
-            info.picocli;
 }

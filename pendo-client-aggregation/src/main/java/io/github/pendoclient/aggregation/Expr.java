@@ -1,8 +1,17 @@
 package io.github.pendoclient.aggregation;
 
+import static io.github.pendoclient.aggregation.internal.ExprText.ADDITIVE;
+import static io.github.pendoclient.aggregation.internal.ExprText.AND;
+import static io.github.pendoclient.aggregation.internal.ExprText.ATOM;
+import static io.github.pendoclient.aggregation.internal.ExprText.EQUALITY;
+import static io.github.pendoclient.aggregation.internal.ExprText.MULTIPLICATIVE;
+import static io.github.pendoclient.aggregation.internal.ExprText.OR;
+import static io.github.pendoclient.aggregation.internal.ExprText.RELATION;
+import static io.github.pendoclient.aggregation.internal.ExprText.UNARY;
+
+import io.github.pendoclient.aggregation.internal.ExprText;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * An expression of Pendo's aggregation language, for {@code filter}, {@code eval}, {@code select} and
@@ -26,19 +35,6 @@ import java.util.regex.Pattern;
  */
 public final class Expr {
 
-    private static final Pattern FIELD_PATH =
-            Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\[\\d+])*(\\.[A-Za-z_$][A-Za-z0-9_$]*(\\[\\d+])*)*");
-    private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
-    private static final int OR = 1;
-    private static final int AND = 2;
-    private static final int EQUALITY = 3;
-    private static final int RELATION = 4;
-    private static final int ADDITIVE = 5;
-    private static final int MULTIPLICATIVE = 6;
-    private static final int UNARY = 7;
-    private static final int ATOM = 8;
-
     private final String text;
     private final int precedence;
 
@@ -56,13 +52,7 @@ public final class Expr {
      *     for anything else
      */
     public static Expr field(String path) {
-        Objects.requireNonNull(path, "path");
-        if (!FIELD_PATH.matcher(path).matches()) {
-            throw new IllegalArgumentException("Not a field path: '" + path
-                    + "'. A path is names of letters, digits, '_' or '$' joined by '.', each optionally indexed like"
-                    + " [0]; use Expr.raw(...) for other expressions.");
-        }
-        return new Expr(path, ATOM);
+        return new Expr(ExprText.fieldPath(Objects.requireNonNull(path, "path")), ATOM);
     }
 
     /**
@@ -93,10 +83,7 @@ public final class Expr {
      * @throws IllegalArgumentException if the number is NaN or infinite
      */
     public static Expr number(double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException("Expressions have no literal for " + value);
-        }
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+        if (ExprText.finite(value) == Math.rint(value) && Math.abs(value) < 1e15) {
             return number((long) value);
         }
         return new Expr(Double.toString(value), value < 0 ? UNARY : ATOM);
@@ -159,10 +146,7 @@ public final class Expr {
      * @return the call
      */
     public static Expr call(String function, Object... arguments) {
-        if (!FUNCTION_NAME.matcher(function).matches()) {
-            throw new IllegalArgumentException("Not a function name: '" + function + "'");
-        }
-        StringBuilder text = new StringBuilder(function).append('(');
+        StringBuilder text = new StringBuilder(ExprText.functionName(function)).append('(');
         for (int i = 0; i < arguments.length; i++) {
             if (i > 0) {
                 text.append(", ");
@@ -422,17 +406,12 @@ public final class Expr {
     }
 
     private Expr binary(String operator, int level, Expr right) {
-        boolean associative = level == AND
-                || level == OR
-                || level == ADDITIVE && operator.equals("+")
-                || level == MULTIPLICATIVE && operator.equals("*");
-        return new Expr(
-                operand(this, level, false) + " " + operator + " " + operand(right, level, !associative), level);
+        boolean strict = !ExprText.associative(operator, level);
+        return new Expr(operand(this, level, false) + " " + operator + " " + operand(right, level, strict), level);
     }
 
     private static String operand(Expr operand, int level, boolean strict) {
-        boolean wrap = operand.precedence < level || strict && operand.precedence == level;
-        return wrap ? "(" + operand.text + ")" : operand.text;
+        return ExprText.operand(operand.text, operand.precedence, level, strict);
     }
 
     /**
@@ -443,25 +422,7 @@ public final class Expr {
      * @return the literal, including its quotes
      */
     public static String quote(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return ExprText.quote(value);
     }
 
     /**

@@ -1,23 +1,17 @@
 package io.github.pendoclient.testing;
 
 import io.github.pendoclient.PendoClient;
-import io.github.pendoclient.http.RateLimitOptions;
-import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.testing.internal.FakeApi;
+import io.github.pendoclient.testing.internal.FakeClients;
 import io.github.pendoclient.testing.internal.FakeServer;
-import io.github.pendoclient.track.Context;
+import io.github.pendoclient.testing.internal.FakeSettings;
 import io.github.pendoclient.track.TrackClient;
 import io.github.pendoclient.track.TrackEvent;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * An in-process Pendo on loopback, for testing integrations without a subscription. It serves the REST endpoints,
@@ -79,21 +73,12 @@ public final class FakePendo implements AutoCloseable {
     public static final String DEFAULT_SHARED_SECRET = "fake-pendo-shared-secret";
 
     private final FakeServer server = new FakeServer();
-    private final Builder settings;
-    private final Object lock = new Object();
-    private PendoClient client;
-    private TrackClient trackClient;
+    private final FakeClients clients = new FakeClients(server);
+    private final FakeSettings settings;
 
     private FakePendo(Builder builder) {
-        settings = builder.copy();
-        server.dataset(builder.dataset);
-        server.keys().integrationKey(builder.integrationKey);
-        server.keys().sharedSecret(builder.sharedSecret);
-        builder.keysForOtherRegion.forEach(server.keys()::otherRegion);
-        server.clock(builder.clock);
-        server.rateLimit(builder.rateLimit);
-        server.port(builder.port);
-        server.requestReadTimeout(builder.requestReadTimeout);
+        settings = builder.settings.copy();
+        settings.applyTo(server);
     }
 
     /**
@@ -112,7 +97,7 @@ public final class FakePendo implements AutoCloseable {
      * @return a builder holding the defaults
      */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(new FakeSettings());
     }
 
     /**
@@ -122,7 +107,7 @@ public final class FakePendo implements AutoCloseable {
      * @return a new builder
      */
     public Builder toBuilder() {
-        return settings.copy();
+        return new Builder(settings.copy());
     }
 
     /**
@@ -131,16 +116,11 @@ public final class FakePendo implements AutoCloseable {
      */
     public static final class Builder {
 
-        private Dataset dataset = Dataset.empty();
-        private String integrationKey = DEFAULT_INTEGRATION_KEY;
-        private String sharedSecret = DEFAULT_SHARED_SECRET;
-        private final Set<String> keysForOtherRegion = new LinkedHashSet<>();
-        private Clock clock = Clock.systemUTC();
-        private double rateLimit;
-        private int port;
-        private Duration requestReadTimeout = Duration.ofSeconds(1);
+        private final FakeSettings settings;
 
-        private Builder() {}
+        private Builder(FakeSettings settings) {
+            this.settings = settings;
+        }
 
         /**
          * Serves this dataset (default: {@link Dataset#empty()}).
@@ -149,7 +129,7 @@ public final class FakePendo implements AutoCloseable {
          * @return this builder
          */
         public Builder dataset(Dataset dataset) {
-            this.dataset = Objects.requireNonNull(dataset, "dataset");
+            settings.dataset(dataset);
             return this;
         }
 
@@ -161,7 +141,7 @@ public final class FakePendo implements AutoCloseable {
          * @return this builder
          */
         public Builder integrationKey(String key) {
-            this.integrationKey = requireText(key, "integrationKey");
+            settings.integrationKey(key);
             return this;
         }
 
@@ -173,7 +153,7 @@ public final class FakePendo implements AutoCloseable {
          * @return this builder
          */
         public Builder keyForOtherRegion(String key) {
-            keysForOtherRegion.add(requireText(key, "keyForOtherRegion"));
+            settings.keyForOtherRegion(key);
             return this;
         }
 
@@ -184,7 +164,7 @@ public final class FakePendo implements AutoCloseable {
          * @return this builder
          */
         public Builder sharedSecret(String secret) {
-            this.sharedSecret = requireText(secret, "sharedSecret");
+            settings.sharedSecret(secret);
             return this;
         }
 
@@ -196,7 +176,7 @@ public final class FakePendo implements AutoCloseable {
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            settings.clock(clock);
             return this;
         }
 
@@ -208,11 +188,7 @@ public final class FakePendo implements AutoCloseable {
          * @throws IllegalArgumentException if it is negative or not a number
          */
         public Builder rateLimit(double requestsPerSecond) {
-            if (!(requestsPerSecond >= 0) || Double.isInfinite(requestsPerSecond)) {
-                throw new IllegalArgumentException(
-                        "rateLimit must be a finite number >= 0 (0 for none), got " + requestsPerSecond);
-            }
-            this.rateLimit = requestsPerSecond;
+            settings.rateLimit(requestsPerSecond);
             return this;
         }
 
@@ -224,10 +200,7 @@ public final class FakePendo implements AutoCloseable {
          * @throws IllegalArgumentException if it is out of range
          */
         public Builder port(int port) {
-            if (port < 0 || port > 65_535) {
-                throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
-            }
-            this.port = port;
+            settings.port(port);
             return this;
         }
 
@@ -240,26 +213,8 @@ public final class FakePendo implements AutoCloseable {
          * @throws IllegalArgumentException if it is out of range
          */
         public Builder requestReadTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "requestReadTimeout");
-            if (timeout.compareTo(Duration.ofMillis(1)) < 0 || timeout.compareTo(Duration.ofHours(1)) > 0) {
-                throw new IllegalArgumentException(
-                        "requestReadTimeout must be between 1 ms and 1 hour, got " + timeout);
-            }
-            this.requestReadTimeout = timeout;
+            settings.requestReadTimeout(timeout);
             return this;
-        }
-
-        private Builder copy() {
-            Builder copy = new Builder();
-            copy.dataset = dataset;
-            copy.integrationKey = integrationKey;
-            copy.sharedSecret = sharedSecret;
-            copy.keysForOtherRegion.addAll(keysForOtherRegion);
-            copy.clock = clock;
-            copy.rateLimit = rateLimit;
-            copy.port = port;
-            copy.requestReadTimeout = requestReadTimeout;
-            return copy;
         }
 
         /**
@@ -269,14 +224,6 @@ public final class FakePendo implements AutoCloseable {
          */
         public FakePendo build() {
             return new FakePendo(this);
-        }
-
-        private static String requireText(String value, String setting) {
-            Objects.requireNonNull(value, setting);
-            if (value.isBlank()) {
-                throw new IllegalArgumentException(setting + " must not be blank");
-            }
-            return value;
         }
     }
 
@@ -305,24 +252,11 @@ public final class FakePendo implements AutoCloseable {
     /** Stops the fake and the clients it made. Idempotent. */
     @Override
     public void close() {
-        synchronized (lock) {
-            if (client != null) {
-                client.close();
-                client = null;
-            }
-            if (trackClient != null) {
-                trackClient.close();
-                trackClient = null;
-            }
-            server.close();
-        }
+        clients.close();
+        server.close();
     }
 
-    /**
-     * Whether the fake is running.
-     *
-     * @return true between start and close
-     */
+    /** {@return whether the fake is running: true between start and close} */
     public boolean isRunning() {
         return server.isRunning();
     }
@@ -336,29 +270,17 @@ public final class FakePendo implements AutoCloseable {
         return server.baseUrl();
     }
 
-    /**
-     * The port.
-     *
-     * @return the port
-     */
+    /** {@return the port} */
     public int port() {
         return server.port();
     }
 
-    /**
-     * The integration key the fake accepts.
-     *
-     * @return the key
-     */
+    /** {@return the integration key the fake accepts} */
     public String integrationKey() {
         return server.keys().integrationKey();
     }
 
-    /**
-     * The track event shared secret the fake accepts.
-     *
-     * @return the secret
-     */
+    /** {@return the track event shared secret the fake accepts} */
     public String sharedSecret() {
         return server.keys().sharedSecret();
     }
@@ -373,18 +295,27 @@ public final class FakePendo implements AutoCloseable {
     }
 
     /**
+     * Serves another dataset from now on; may be called while the fake runs, for example between two runs of a sync
+     * with the same dataset and a changed metadata schema ({@link DatasetGenerator#metadataField(String, String,
+     * String, MetadataType)}). What requests changed (metadata values, segments, deletions) is forgotten; keys,
+     * recorded requests, queued faults and track events stay.
+     *
+     * @param dataset the new data
+     * @return this fake
+     */
+    public FakePendo replaceDataset(Dataset dataset) {
+        server.replaceDataset(dataset);
+        return this;
+    }
+
+    /**
      * A client pointed at the fake with a valid key, quick retries and no client-side rate limit; closed with the
      * fake.
      *
      * @return the shared client
      */
     public PendoClient client() {
-        synchronized (lock) {
-            if (client == null) {
-                client = clientBuilder().build();
-            }
-            return client;
-        }
+        return clients.client();
     }
 
     /**
@@ -394,11 +325,7 @@ public final class FakePendo implements AutoCloseable {
      * @return the builder
      */
     public PendoClient.Builder clientBuilder() {
-        return PendoClient.builder()
-                .integrationKey(server.keys().integrationKey())
-                .baseUrl(baseUrl())
-                .retries(quickRetries())
-                .rateLimit(RateLimitOptions.disabled());
+        return clients.clientBuilder();
     }
 
     /**
@@ -407,12 +334,7 @@ public final class FakePendo implements AutoCloseable {
      * @return the shared track client
      */
     public TrackClient trackClient() {
-        synchronized (lock) {
-            if (trackClient == null) {
-                trackClient = trackClientBuilder().build();
-            }
-            return trackClient;
-        }
+        return clients.trackClient();
     }
 
     /**
@@ -421,19 +343,7 @@ public final class FakePendo implements AutoCloseable {
      * @return the builder
      */
     public TrackClient.Builder trackClientBuilder() {
-        return TrackClient.builder()
-                .sharedSecret(server.keys().sharedSecret())
-                .baseUrl(baseUrl())
-                .retries(quickRetries())
-                .rateLimit(RateLimitOptions.disabled());
-    }
-
-    private static RetryOptions quickRetries() {
-        return RetryOptions.builder()
-                .initialBackoff(Duration.ofMillis(10))
-                .maxBackoff(Duration.ofMillis(100))
-                .maxRetryAfter(Duration.ofSeconds(2))
-                .build();
+        return clients.trackClientBuilder();
     }
 
     /**
@@ -515,30 +425,9 @@ public final class FakePendo implements AutoCloseable {
      *
      * @return the events
      */
-    @SuppressWarnings("unchecked")
     public List<TrackEvent> trackEvents() {
-        List<TrackEvent> events = new ArrayList<>();
         server.baseUrl();
-        for (Map<String, Object> body : server.api().trackEvents()) {
-            TrackEvent.Builder builder = TrackEvent.builder()
-                    .event((String) body.get("event"))
-                    .visitorId((String) body.get("visitorId"))
-                    .accountId((String) body.get("accountId"))
-                    .timestamp(Instant.ofEpochMilli((Long) body.get("timestamp")));
-            if (body.get("properties") instanceof Map<?, ?> properties) {
-                builder.properties((Map<String, ?>) properties);
-            }
-            if (body.get("context") instanceof Map<?, ?> context) {
-                builder.context(Context.builder()
-                        .ip((String) context.get("ip"))
-                        .userAgent((String) context.get("userAgent"))
-                        .url((String) context.get("url"))
-                        .title((String) context.get("title"))
-                        .build());
-            }
-            events.add(builder.build());
-        }
-        return events;
+        return server.api().receivedTrackEvents();
     }
 
     @Override

@@ -1,16 +1,17 @@
 package io.github.pendoclient.testing;
 
+import io.github.pendoclient.testing.internal.CommandLineOptions;
 import io.github.pendoclient.testing.internal.FakeServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,9 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * Runs a {@link FakePendo} as a standalone server, so that programs in any language (and other Pendo connectors)
@@ -40,61 +38,62 @@ import picocli.CommandLine.Option;
  * SIGTERM and 130 for Ctrl+C (SIGINT). A bad argument, a busy port or a missing dataset file ends it at once with a
  * one-line message and exit status 2.
  */
-@Command(
-        name = "fake-pendo",
-        mixinStandardHelpOptions = true,
-        versionProvider = FakePendoServer.Version.class,
-        description = "Serves a fake Pendo v1 API (REST, aggregations, track events) on loopback.")
 public final class FakePendoServer implements Callable<Integer> {
 
     /** The exit status for a bad argument, a busy port or a missing dataset. */
     static final int USAGE = 2;
 
-    @Option(names = "--port", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
-    int port = 8089;
+    private static final String DESCRIPTION =
+            "Serves a fake Pendo v1 API (REST, aggregations, track events) on loopback.";
+    private static final List<CommandLineOptions.Option> OPTIONS = List.of(
+            option("--port", "<port>", "Port to listen on (default: 8089; 0 picks a free one)."),
+            option("--seed", "<seed>", "Seed of the generated dataset (default: 42)."),
+            option("--visitors", "<visitors>", "Visitors in the generated dataset (default: 20000)."),
+            option("--accounts", "<accounts>", "Accounts (default: a tenth of the visitors)."),
+            option("--days", "<days>", "Days of events, ending at --end-date (default: 60)."),
+            option(
+                    "--end-date",
+                    "YYYY-MM-DD",
+                    "The generated events end at the start of this UTC day, so the same seed serves the same data on"
+                            + " any day (default: today)."),
+            new CommandLineOptions.Option(
+                    "--typed-metadata",
+                    null,
+                    "Add metadata fields of every schema type in agent, custom, salesforce and hubspot, a few values"
+                            + " disagreeing with the schema (see DatasetGenerator.typedMetadata).",
+                    false),
+            option("--dataset", "<dataset>", "Serve this JSON dataset (see Dataset.toJson) instead of generating."),
+            new CommandLineOptions.Option(
+                    "--integration-key",
+                    "<keys>",
+                    "Integration key to accept (repeatable; default: " + FakePendo.DEFAULT_INTEGRATION_KEY + ").",
+                    true),
+            option(
+                    "--shared-secret",
+                    "<sharedSecret>",
+                    "Track event shared secret to accept (default: " + FakePendo.DEFAULT_SHARED_SECRET + ")."),
+            option(
+                    "--rate-limit",
+                    "<rateLimit>",
+                    "Answer 429 above this many requests per second per endpoint (default: none)."),
+            option(
+                    "--request-read-timeout-ms",
+                    "<requestReadTimeoutMillis>",
+                    "Answer 408 to a request that sends nothing for this many milliseconds in its head or body"
+                            + " (default: 1000)."));
 
-    @Option(names = "--seed", description = "Seed of the generated dataset (default: ${DEFAULT-VALUE}).")
-    long seed = 42;
-
-    @Option(names = "--visitors", description = "Visitors in the generated dataset (default: ${DEFAULT-VALUE}).")
-    int visitors = 20_000;
-
-    @Option(names = "--accounts", description = "Accounts (default: a tenth of the visitors).")
-    Integer accounts;
-
-    @Option(names = "--days", description = "Days of events, ending at --end-date (default: ${DEFAULT-VALUE}).")
-    int days = 60;
-
-    @Option(
-            names = "--end-date",
-            paramLabel = "YYYY-MM-DD",
-            description = "The generated events end at the start"
-                    + " of this UTC day, so the same seed serves the same data on any day (default: today).")
-    String endDate;
-
-    @Option(names = "--dataset", description = "Serve this JSON dataset (see Dataset.toJson) instead of generating.")
-    Path dataset;
-
-    @Option(
-            names = "--integration-key",
-            description = "Integration key to accept (repeatable; default: " + FakePendo.DEFAULT_INTEGRATION_KEY + ").")
-    List<String> keys = new ArrayList<>();
-
-    @Option(
-            names = "--shared-secret",
-            description = "Track event shared secret to accept (default: " + FakePendo.DEFAULT_SHARED_SECRET + ").")
-    String sharedSecret = FakePendo.DEFAULT_SHARED_SECRET;
-
-    @Option(
-            names = "--rate-limit",
-            description = "Answer 429 above this many requests per second per endpoint" + " (default: none).")
-    double rateLimit;
-
-    @Option(
-            names = "--request-read-timeout-ms",
-            description = "Answer 408 to a request that sends nothing for this"
-                    + " many milliseconds in its head or body (default: ${DEFAULT-VALUE}).")
-    long requestReadTimeoutMillis = 1_000;
+    private int port = 8089;
+    private long seed = 42;
+    private int visitors = 20_000;
+    private Integer accounts;
+    private int days = 60;
+    private String endDate;
+    private boolean typedMetadata;
+    private Path dataset;
+    private List<String> keys = new ArrayList<>();
+    private String sharedSecret = FakePendo.DEFAULT_SHARED_SECRET;
+    private double rateLimit;
+    private long requestReadTimeoutMillis = 1_000;
 
     private PrintStream out = System.out;
     private Clock clock = Clock.systemUTC();
@@ -117,21 +116,59 @@ public final class FakePendoServer implements Callable<Integer> {
     static int run(PrintStream out, PrintStream err, String... args) {
         FakePendoServer server = new FakePendoServer();
         server.out = out;
-        CommandLine command = new CommandLine(server);
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        command.setParameterExceptionHandler((e, arguments) -> {
+        CommandLineOptions options;
+        try {
+            options = server.parse(args);
+        } catch (IllegalArgumentException e) {
             err.println("fake-pendo: " + e.getMessage() + " (see --help)");
             return USAGE;
-        });
-        command.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (!(e instanceof IllegalArgumentException)) {
-                throw e;
+        }
+        switch (options.request()) {
+            case HELP -> {
+                out.print(CommandLineOptions.usage("fake-pendo", DESCRIPTION, OPTIONS));
+                out.flush();
+                return 0;
             }
-            err.println("fake-pendo: " + e.getMessage());
-            return USAGE;
-        });
-        return command.execute(args);
+            case VERSION -> {
+                out.println(version());
+                return 0;
+            }
+            default -> {
+                try {
+                    return server.call();
+                } catch (IllegalArgumentException e) {
+                    err.println("fake-pendo: " + e.getMessage());
+                    return USAGE;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return USAGE;
+                }
+            }
+        }
+    }
+
+    private static CommandLineOptions.Option option(String name, String label, String description) {
+        return new CommandLineOptions.Option(name, label, description, false);
+    }
+
+    /** Reads the command line into this server's settings. */
+    private CommandLineOptions parse(String... args) {
+        CommandLineOptions options = CommandLineOptions.parse(OPTIONS, args);
+        port = options.intValue("--port", port);
+        seed = options.longValue("--seed", seed);
+        visitors = options.intValue("--visitors", visitors);
+        if (options.value("--accounts").isPresent()) {
+            accounts = options.intValue("--accounts", 0);
+        }
+        days = options.intValue("--days", days);
+        endDate = options.value("--end-date").orElse(null);
+        typedMetadata = options.flag("--typed-metadata");
+        dataset = options.value("--dataset").map(Path::of).orElse(null);
+        keys = new ArrayList<>(options.all("--integration-key"));
+        sharedSecret = options.value("--shared-secret").orElse(sharedSecret);
+        rateLimit = options.doubleValue("--rate-limit", rateLimit);
+        requestReadTimeoutMillis = options.longValue("--request-read-timeout-ms", requestReadTimeoutMillis);
+        return options;
     }
 
     /**
@@ -156,7 +193,7 @@ public final class FakePendoServer implements Callable<Integer> {
     static FakeServer launch(Clock clock, String... args) {
         FakePendoServer server = new FakePendoServer();
         server.clock = clock;
-        new CommandLine(server).parseArgs(args);
+        server.parse(args);
         return server.start();
     }
 
@@ -178,7 +215,7 @@ public final class FakePendoServer implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws InterruptedException {
         FakeServer fake = start();
         int listening = fake.port();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -221,7 +258,7 @@ public final class FakePendoServer implements Callable<Integer> {
         fake.clock(clock);
         fake.port(port);
         fake.rateLimit(rateLimit);
-        fake.requestReadTimeout(java.time.Duration.ofMillis(requestReadTimeoutMillis));
+        fake.requestReadTimeout(Duration.ofMillis(requestReadTimeoutMillis));
         fake.keys().sharedSecret(sharedSecret);
         if (!keys.isEmpty()) {
             fake.keys().integrationKey(keys.get(0));
@@ -255,6 +292,9 @@ public final class FakePendoServer implements Callable<Integer> {
         if (accounts != null) {
             generator.accounts(accounts);
         }
+        if (typedMetadata) {
+            generator.typedMetadata();
+        }
         return generator.build();
     }
 
@@ -272,11 +312,8 @@ public final class FakePendoServer implements Callable<Integer> {
     }
 
     /** The SDK version, for {@code --version}. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String version = FakePendoServer.class.getPackage().getImplementationVersion();
-            return new String[] {"fake-pendo " + (version == null ? "(development build)" : version)};
-        }
+    private static String version() {
+        String version = FakePendoServer.class.getPackage().getImplementationVersion();
+        return "fake-pendo " + (version == null ? "(development build)" : version);
     }
 }

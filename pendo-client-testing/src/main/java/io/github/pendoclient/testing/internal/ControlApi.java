@@ -1,12 +1,18 @@
 package io.github.pendoclient.testing.internal;
 
 import io.github.pendoclient.internal.json.JsonValues;
+import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.Endpoint;
 import io.github.pendoclient.testing.Fault;
+import io.github.pendoclient.testing.MetadataType;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * The fake's own endpoints under {@code /_fake/}, so tests in any language can script faults and read what the fake
@@ -21,16 +27,22 @@ import java.util.Map;
  *       "times": 2}}, or {@code "fault"} one of {@code "status"}, {@code "html503"}, {@code "delay"} (with
  *       {@code "delayMillis"}) and {@code "disconnectMidBody"}; {@code GET /_fake/faults} counts the calls the
  *       queued faults will still affect; {@code DELETE} clears them.</li>
+ *   <li>{@code PUT /_fake/metadata-schema/{kind}/{group}/{field}} with {@code {"type": "integer"}} adds a metadata
+ *       field to the served schema or gives it that type; {@code DELETE} takes it out. Rows keep their values.</li>
  * </ul>
  */
 final class ControlApi {
 
-    private final FakeApi api;
+    private static final String SCHEMA = "/_fake/metadata-schema/";
+
+    private final Supplier<FakeApi> api;
+    private final Consumer<UnaryOperator<Dataset>> datasets;
     private final Recorder recorder;
     private final FaultQueue faults;
 
-    ControlApi(FakeApi api, Recorder recorder, FaultQueue faults) {
+    ControlApi(Supplier<FakeApi> api, Consumer<UnaryOperator<Dataset>> datasets, Recorder recorder, FaultQueue faults) {
         this.api = api;
+        this.datasets = datasets;
         this.recorder = recorder;
         this.faults = faults;
     }
@@ -40,6 +52,9 @@ final class ControlApi {
     }
 
     Answer handle(String method, String path, String body) {
+        if (path.startsWith(SCHEMA)) {
+            return schema(method, path.substring(SCHEMA.length()).split("/", -1), body);
+        }
         switch (method + " " + path) {
             case "GET /_fake/requests":
                 return Answer.json(200, recorder.toJson());
@@ -47,9 +62,9 @@ final class ControlApi {
                 recorder.clear();
                 return Answer.json(200, "{}");
             case "GET /_fake/track-events":
-                return Answer.json(200, JsonValues.toJson(api.trackEvents()));
+                return Answer.json(200, JsonValues.toJson(api.get().trackEvents()));
             case "DELETE /_fake/track-events":
-                api.clearTrackEvents();
+                api.get().clearTrackEvents();
                 return Answer.json(200, "{}");
             case "GET /_fake/faults":
                 return Answer.json(200, "{\"pending\":" + faults.pending() + "}");
@@ -62,9 +77,56 @@ final class ControlApi {
                 return Answer.error(
                         404,
                         "The fake's control endpoints are GET and DELETE /_fake/requests,"
-                                + " GET and DELETE /_fake/track-events, GET, POST and DELETE /_fake/faults; not "
-                                + method + " " + path);
+                                + " GET and DELETE /_fake/track-events, GET, POST and DELETE /_fake/faults,"
+                                + " PUT and DELETE /_fake/metadata-schema/{kind}/{group}/{field}; not " + method
+                                + " " + path);
         }
+    }
+
+    /**
+     * Changes the served dataset's metadata schema: {@code PUT} with {@code {"type": "integer"}} adds the field or
+     * gives it that type, {@code DELETE} takes it out. Values in rows stay as they are.
+     */
+    private Answer schema(String method, String[] parts, String body) {
+        if (parts.length != 3 || Arrays.stream(parts).anyMatch(String::isEmpty)) {
+            return Answer.error(404, "The path is /_fake/metadata-schema/{kind}/{group}/{field}");
+        }
+        String kind = FakeApi.decode(parts[0]);
+        String group = FakeApi.decode(parts[1]);
+        String field = FakeApi.decode(parts[2]);
+        try {
+            DatasetDraft.checkKind(kind);
+            switch (method) {
+                case "PUT" -> {
+                    MetadataType type = typeOf(body);
+                    datasets.accept(dataset -> dataset.toBuilder()
+                            .metadataField(kind, group, field, type)
+                            .build());
+                    return Answer.json(200, JsonValues.toJson(Shapes.field(kind, group, field, type.pendoName())));
+                }
+                case "DELETE" -> {
+                    datasets.accept(dataset -> dataset.toBuilder()
+                            .removeMetadataField(kind, group, field)
+                            .build());
+                    return Answer.json(200, "{}");
+                }
+                default -> {
+                    return Answer.error(405, "Use PUT (with {\"type\": ...}) or DELETE on /_fake/metadata-schema/...");
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            return Answer.error(400, e.getMessage());
+        }
+    }
+
+    private static MetadataType typeOf(String body) {
+        Object type = JsonValues.parse(body) instanceof Map<?, ?> spec ? spec.get("type") : null;
+        return MetadataType.fromPendoName(String.valueOf(type))
+                .orElseThrow(() -> new IllegalArgumentException("The body is {\"type\": T}, where T is one of "
+                        + Arrays.stream(MetadataType.values())
+                                .map(MetadataType::pendoName)
+                                .collect(Collectors.joining(", "))
+                        + "; not '" + type + "'"));
     }
 
     private Answer scriptFault(String body) {

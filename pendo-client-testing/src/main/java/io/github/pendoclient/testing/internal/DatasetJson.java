@@ -4,17 +4,21 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.internal.json.PendoJson;
+import io.github.pendoclient.testing.HourlyEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import okio.Buffer;
 import okio.Okio;
 
 /**
- * The JSON form of a {@code Dataset} (documented in docs/testing.md, "The dataset file"): reads the text into its
- * members and writes members as text. {@code Dataset} maps the members to and from its own contents.
+ * The JSON form of a {@code Dataset} (documented in docs/testing.md, "The dataset file"): reads the text into a
+ * {@link DatasetDraft} ({@link #draft(Map)}) and writes {@link DatasetContents} as text
+ * ({@link #write(DatasetContents)}).
  */
 public final class DatasetJson {
 
@@ -98,5 +102,91 @@ public final class DatasetJson {
             throw new UncheckedIOException(e);
         }
         return buffer.readUtf8();
+    }
+
+    /**
+     * Reads a dataset's JSON text.
+     *
+     * @param json the text
+     * @return the draft it describes
+     * @throws IllegalArgumentException if the text is not a dataset, with what is wrong
+     */
+    public static DatasetDraft parse(String json) {
+        try {
+            return draft(read(json));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("Not a dataset: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a dataset's JSON.
+     *
+     * @param in the JSON; not closed
+     * @return the draft it describes
+     * @throws IllegalArgumentException if the stream is not a dataset, with what is wrong
+     */
+    public static DatasetDraft parse(InputStream in) {
+        try {
+            return draft(read(in));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("Not a dataset: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The draft a dataset's JSON members describe.
+     *
+     * @param json the members, from {@link #read(String)}
+     * @return the draft
+     * @throws IllegalArgumentException or {@link ClassCastException} if a member has the wrong shape
+     */
+    @SuppressWarnings("unchecked")
+    public static DatasetDraft draft(Map<String, Object> json) {
+        DatasetDraft draft = new DatasetDraft();
+        for (String name :
+                new String[] {"visitors", "accounts", "features", "pages", "guides", "trackTypes", "segments", "reports"
+                }) {
+            draft.list(name).addAll(list(json, name));
+        }
+        object(json, "reportResults").forEach((id, rows) -> draft.reportResults(id, (List<Map<String, Object>>) rows));
+        Map<String, Object> schemas = object(json, "metadataSchema");
+        for (String kind : new String[] {"visitor", "account"}) {
+            draft.schema(kind).putAll((Map<String, Map<String, Map<String, Object>>>)
+                    (Map<String, ?>) object(schemas, kind));
+        }
+        object(json, "rows")
+                .forEach((source, list) -> ((List<Map<String, Object>>) list).forEach(row -> draft.row(source, row)));
+        return draft;
+    }
+
+    /**
+     * A dataset's contents as JSON text: the catalog and people lists, report results, both metadata schemas, and
+     * every source's rows (hourly rows in Pendo's row shape).
+     *
+     * @param contents the contents
+     * @return the text
+     */
+    public static String write(DatasetContents contents) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("visitors", contents.visitors());
+        json.put("accounts", contents.accounts());
+        json.put("features", contents.features());
+        json.put("pages", contents.pages());
+        json.put("guides", contents.guides());
+        json.put("trackTypes", contents.trackTypes());
+        json.put("segments", contents.segments());
+        json.put("reports", contents.reports());
+        json.put("reportResults", contents.reportResults());
+        json.put("metadataSchema", Map.of("visitor", contents.visitorSchema(), "account", contents.accountSchema()));
+        Map<String, List<Map<String, Object>>> allRows = new LinkedHashMap<>();
+        for (HourlyEvents row : contents.hourRows()) {
+            allRows.computeIfAbsent(row.kind().source(), k -> new ArrayList<>()).add(row.toRow());
+        }
+        contents.rows()
+                .forEach((source, list) ->
+                        allRows.computeIfAbsent(source, k -> new ArrayList<>()).addAll(list));
+        json.put("rows", allRows);
+        return write(json);
     }
 }

@@ -3,6 +3,7 @@ package io.github.pendoclient.testing.internal;
 import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.Endpoint;
+import io.github.pendoclient.track.TrackEvent;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class FakeApi {
     private final PeopleHandler people;
     private final CatalogHandler catalog;
     private final AdminHandler admin;
-    private final TrackHandler track = new TrackHandler();
+    private final TrackHandler track;
 
     /**
      * Creates the fake's behaviour.
@@ -31,6 +32,11 @@ public final class FakeApi {
      * @param clock epoch milliseconds of "now"
      */
     public FakeApi(Dataset dataset, LongSupplier clock) {
+        this(dataset, clock, new TrackHandler());
+    }
+
+    private FakeApi(Dataset dataset, LongSupplier clock, TrackHandler track) {
+        this.track = track;
         this.dataset = dataset;
         this.clock = clock;
         this.people = new PeopleHandler(dataset);
@@ -38,6 +44,17 @@ public final class FakeApi {
         this.admin = new AdminHandler(dataset, people, clock);
         this.engine = new AggregationEngine(
                 new AggregationSources(dataset, AggregationSources.Live.of(people, catalog)), clock);
+    }
+
+    /**
+     * The fake's behaviour over another dataset, with the same clock and the same received track events; what
+     * requests changed in this one (metadata, segments, deletions) is not carried over.
+     *
+     * @param dataset the new data
+     * @return the new behaviour
+     */
+    public FakeApi over(Dataset dataset) {
+        return new FakeApi(dataset, clock, track);
     }
 
     /**
@@ -123,6 +140,15 @@ public final class FakeApi {
      */
     public List<Map<String, Object>> trackEvents() {
         return track.events();
+    }
+
+    /**
+     * The track events received, as {@link TrackEvent} values.
+     *
+     * @return the events in arrival order
+     */
+    public List<TrackEvent> receivedTrackEvents() {
+        return track.asEvents();
     }
 
     /** Forgets the track events received. */

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import mockwebserver3.MockWebServer;
 
 /**
@@ -41,6 +42,24 @@ public final class FakeServer implements AutoCloseable {
 
     public Dataset dataset() {
         return dataset;
+    }
+
+    /**
+     * Serves a changed dataset from now on, running or not: a running server answers every request that starts after
+     * this returns from the new one (see {@link FakeApi#over(Dataset)} for what carries over).
+     */
+    public synchronized void changeDataset(UnaryOperator<Dataset> change) {
+        replaceDataset(change.apply(dataset));
+    }
+
+    /**
+     * Serves another dataset from now on (see {@link #changeDataset(UnaryOperator)}).
+     */
+    public synchronized void replaceDataset(Dataset dataset) {
+        this.dataset = Objects.requireNonNull(dataset, "dataset");
+        if (api != null) {
+            api = api.over(dataset);
+        }
     }
 
     public void clock(Clock clock) {
@@ -91,17 +110,18 @@ public final class FakeServer implements AutoCloseable {
         listening.setServerSocketFactory(new GuardedServerSockets(limits));
         listening.setBodyLimit(RequestLimits.MAX_BODY_BYTES);
         listening.setDispatcher(new Front(
-                started,
+                () -> api,
+                change -> changeDataset(change),
                 keys,
                 new RateLimiter(rateLimit, () -> TimeUnit.MILLISECONDS.toNanos(clock.millis())),
                 faults,
                 recorder));
+        api = started;
         try {
             listening.start(LOOPBACK, port);
         } catch (IOException e) {
             throw new UncheckedIOException("The fake could not listen on port " + port + ": " + e.getMessage(), e);
         }
-        api = started;
         server = listening;
     }
 

@@ -1,5 +1,6 @@
 package io.github.pendoclient.testing.internal;
 
+import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.Endpoint;
 import io.github.pendoclient.testing.Fault;
 import io.github.pendoclient.testing.RecordedCall;
@@ -14,6 +15,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -36,20 +40,26 @@ final class Front extends Dispatcher {
     private static final java.util.List<String> SECRET_NAME_PARTS = java.util.List.of(
             "key", "secret", "token", "password", "passwd", "signature", "auth", "cookie", "session", "credential");
 
-    private final FakeApi api;
+    private final Supplier<FakeApi> api;
     private final Keys keys;
     private final RateLimiter rateLimiter;
     private final FaultQueue faults;
     private final Recorder recorder;
     private final ControlApi control;
 
-    Front(FakeApi api, Keys keys, RateLimiter rateLimiter, FaultQueue faults, Recorder recorder) {
+    Front(
+            Supplier<FakeApi> api,
+            Consumer<UnaryOperator<Dataset>> datasets,
+            Keys keys,
+            RateLimiter rateLimiter,
+            FaultQueue faults,
+            Recorder recorder) {
         this.api = api;
         this.keys = keys;
         this.rateLimiter = rateLimiter;
         this.faults = faults;
         this.recorder = recorder;
-        this.control = new ControlApi(api, recorder, faults);
+        this.control = new ControlApi(api, datasets, recorder, faults);
     }
 
     @Override
@@ -118,7 +128,7 @@ final class Front extends Dispatcher {
     private Answer answerSafely(
             Endpoint endpoint, String method, String path, String query, String body, boolean buffer) {
         try {
-            Answer answer = api.handle(endpoint, method, path.substring(1), QueryString.parse(query), body);
+            Answer answer = api.get().handle(endpoint, method, path.substring(1), QueryString.parse(query), body);
             return buffer ? HttpResponses.buffer(answer) : answer;
         } catch (AggregationException e) {
             return Answer.error(e.status(), e.field(), e.getMessage());

@@ -28,8 +28,15 @@ public final class GeneratedVisitors extends AbstractList<Map<String, Object>> i
     private final List<String> accounts;
     private final long endDay;
     private final int days;
+    private final TypedMetadata typed;
 
     public GeneratedVisitors(long seed, int size, List<String> accounts, long endDay, int days) {
+        this(seed, size, accounts, endDay, days, new TypedMetadata());
+    }
+
+    /** Visitors whose metadata also carries the typed fields (and lacks the removed ones). */
+    public GeneratedVisitors(long seed, int size, List<String> accounts, long endDay, int days, TypedMetadata typed) {
+        this.typed = typed;
         this.seed = seed;
         this.size = size;
         this.accounts = accounts;
@@ -116,6 +123,7 @@ public final class GeneratedVisitors extends AbstractList<Map<String, Object>> i
                     "salesforce",
                     Shapes.ordered("contact_id", "003" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36)));
         }
+        typed.fill(metadata, "visitor", seed, index, endDay, !anonymous);
         Map<String, Object> visitor = new LinkedHashMap<>();
         visitor.put("visitorId", id);
         visitor.put("metadata", metadata);

@@ -8,9 +8,6 @@ import java.net.ProtocolException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A connection's input as MockWebServer reads it: only requests within {@link RequestLimits}, checked before
@@ -36,10 +33,6 @@ import java.util.regex.Pattern;
  */
 final class RequestGuard extends InputStream {
 
-    private static final Pattern REQUEST_LINE =
-            Pattern.compile("([!#$%&'*+.^_`|~0-9A-Za-z-]+) ([\\x21-\\x7E\\x80-\\xFF]+) (HTTP/[0-9]+(?:\\.[0-9]+)?)");
-    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-    private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
     private static final byte[] CRLF = {'\r', '\n'};
     /** How many empty lines may come before a request line (RFC 9112, section 2.2, allows some). */
     private static final int MAX_LEADING_EMPTY_LINES = 8;
@@ -137,7 +130,11 @@ final class RequestGuard extends InputStream {
                 return false;
             }
         }
-        process();
+        try {
+            process();
+        } catch (HttpSyntax.Refusal refusal) {
+            throw refuse(refusal.status(), refusal.getMessage());
+        }
         return true;
     }
 
@@ -286,15 +283,7 @@ final class RequestGuard extends InputStream {
     }
 
     private void requestLine(String text) throws IOException {
-        Matcher matcher = REQUEST_LINE.matcher(text);
-        if (!matcher.matches()) {
-            throw refuse(400, "The request line is not METHOD TARGET HTTP/1.1 (one space between each).");
-        }
-        String version = matcher.group(3);
-        if (!version.equals("HTTP/1.1") && !version.equals("HTTP/1.0")) {
-            throw refuse(505, "The fake speaks HTTP/1.1 (and HTTP/1.0), not " + version + ".");
-        }
-        http11 = version.equals("HTTP/1.1");
+        http11 = HttpSyntax.requestLine(text);
         requestLineSeen = true;
     }
 
@@ -307,28 +296,7 @@ final class RequestGuard extends InputStream {
                             + " as many as the fake reads.");
         }
         headerBytes += text.length() + 2;
-        if (text.charAt(0) == ' ' || text.charAt(0) == '\t') {
-            throw refuse(
-                    400,
-                    "A header line starts with white space (obsolete line folding); send each header"
-                            + " on one line.");
-        }
-        int colon = text.indexOf(':');
-        if (colon <= 0 || !TOKEN.matcher(text.substring(0, colon)).matches()) {
-            throw refuse(
-                    400,
-                    "A header line is not NAME: VALUE with a name made of letters, digits and" + " !#$%&'*+.^_`|~-.");
-        }
-        String value = text.substring(colon + 1).strip();
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 && c != '\t' || c == 0x7F) {
-                throw refuse(
-                        400,
-                        "The value of header " + text.substring(0, colon) + " has a control character" + " in it.");
-            }
-        }
-        return new String[] {text.substring(0, colon).toLowerCase(Locale.ROOT), value};
+        return HttpSyntax.fieldLine(text);
     }
 
     private void header(String[] field) throws IOException {
@@ -360,12 +328,13 @@ final class RequestGuard extends InputStream {
             if (!transferEncoding.equalsIgnoreCase("chunked")) {
                 throw refuse(
                         501,
-                        "The fake reads only the chunked transfer coding, not '" + abbreviate(transferEncoding)
+                        "The fake reads only the chunked transfer coding, not '"
+                                + HttpSyntax.abbreviate(transferEncoding)
                                 + "'. Send the body with Content-Length or chunked.");
             }
             chunked = true;
         } else if (contentLength != null) {
-            length = contentLength(contentLength);
+            length = HttpSyntax.contentLength(contentLength);
         }
         byte[] bytes = head.toByteArray();
         head.reset();
@@ -388,44 +357,8 @@ final class RequestGuard extends InputStream {
         return true;
     }
 
-    private long contentLength(String value) throws IOException {
-        if (!value.chars().allMatch(c -> c >= '0' && c <= '9') || value.isEmpty()) {
-            throw refuse(400, "Content-Length must be one decimal number of bytes, not '" + abbreviate(value) + "'.");
-        }
-        String digits = value.replaceFirst("^0+(?=.)", "");
-        if (digits.length() > 18) {
-            throw refuse(
-                    400,
-                    "Content-Length " + abbreviate(digits) + " is too large for any integer; the fake"
-                            + " reads at most " + RequestLimits.MAX_BODY_BYTES + " bytes.");
-        }
-        long length = Long.parseLong(digits);
-        if (length > RequestLimits.MAX_BODY_BYTES) {
-            throw refuse(
-                    413,
-                    "The request body is " + length + " bytes (Content-Length); the fake reads at most "
-                            + RequestLimits.MAX_BODY_BYTES + " bytes.");
-        }
-        return length;
-    }
-
     private void chunkSize(String text) throws IOException {
-        int semicolon = text.indexOf(';');
-        String hex = (semicolon < 0 ? text : text.substring(0, semicolon)).strip();
-        if (!HEX.matcher(hex).matches()) {
-            throw refuse(
-                    400,
-                    "A chunk size is not a hexadecimal number: '" + abbreviate(hex) + "'. Send each"
-                            + " chunk's size in hexadecimal, then CRLF, the data and CRLF.");
-        }
-        String digits = hex.replaceFirst("^0+(?=.)", "");
-        long size = digits.length() > 12 ? Long.MAX_VALUE : Long.parseLong(digits, 16);
-        if (size > RequestLimits.MAX_BODY_BYTES - bodyBytes) {
-            throw refuse(
-                    413,
-                    "The chunked request body is more than " + RequestLimits.MAX_BODY_BYTES
-                            + " bytes; the fake reads at most " + RequestLimits.MAX_BODY_BYTES + " bytes.");
-        }
+        long size = HttpSyntax.chunkSize(text, bodyBytes);
         bodyBytes += size;
         byte[] line = (Long.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII);
         emit(line, 0, line.length);
@@ -454,11 +387,6 @@ final class RequestGuard extends InputStream {
         }
         System.arraycopy(bytes, offset, out, outLimit, length);
         outLimit += length;
-    }
-
-    private static String abbreviate(String text) {
-        String printable = text.replaceAll("[^\\x20-\\x7E]", "?");
-        return printable.length() <= 40 ? printable : printable.substring(0, 40) + "...";
     }
 
     /**

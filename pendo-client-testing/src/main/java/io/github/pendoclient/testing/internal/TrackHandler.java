@@ -1,6 +1,10 @@
 package io.github.pendoclient.testing.internal;
 
 import io.github.pendoclient.internal.json.JsonValues;
+import io.github.pendoclient.track.Context;
+import io.github.pendoclient.track.TrackEvent;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,5 +50,35 @@ final class TrackHandler {
 
     void clear() {
         trackEvents.clear();
+    }
+
+    /**
+     * The track events received, as {@link TrackEvent} values.
+     *
+     * @return the events in arrival order
+     */
+    @SuppressWarnings("unchecked")
+    List<TrackEvent> asEvents() {
+        List<TrackEvent> events = new ArrayList<>();
+        for (Map<String, Object> body : events()) {
+            TrackEvent.Builder builder = TrackEvent.builder()
+                    .event((String) body.get("event"))
+                    .visitorId((String) body.get("visitorId"))
+                    .accountId((String) body.get("accountId"))
+                    .timestamp(Instant.ofEpochMilli((Long) body.get("timestamp")));
+            if (body.get("properties") instanceof Map<?, ?> properties) {
+                builder.properties((Map<String, ?>) properties);
+            }
+            if (body.get("context") instanceof Map<?, ?> context) {
+                builder.context(Context.builder()
+                        .ip((String) context.get("ip"))
+                        .userAgent((String) context.get("userAgent"))
+                        .url((String) context.get("url"))
+                        .title((String) context.get("title"))
+                        .build());
+            }
+            events.add(builder.build());
+        }
+        return events;
     }
 }
