@@ -8,6 +8,8 @@ import io.github.pendoclient.error.PendoRequestException;
 import io.github.pendoclient.error.RateLimitedException;
 import io.github.pendoclient.http.TimeSource;
 import io.github.pendoclient.internal.http.PendoHttp;
+import io.github.pendoclient.internal.http.StepwiseCall;
+import io.github.pendoclient.track.internal.SenderEvents;
 import io.github.pendoclient.track.internal.Spool;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -90,6 +92,7 @@ public final class TrackSender implements AutoCloseable {
     private final PendoHttp http;
     private final TimeSource time;
     private final TrackSenderOptions options;
+    private final SenderEvents events;
     private final LinkedBlockingDeque<Item> queue;
     /** Events whose retry time has come: sent before new ones. */
     private final ConcurrentLinkedQueue<Item> ready = new ConcurrentLinkedQueue<>();
@@ -127,6 +130,7 @@ public final class TrackSender implements AutoCloseable {
         this.http = client.http();
         this.time = client.timeSource();
         this.options = options;
+        this.events = new SenderEvents(http.options().eventListener());
         this.spool = options.spoolDirectory().map(Spool::open).orElse(null);
         this.queue = new LinkedBlockingDeque<>(options.queueCapacity());
         this.freeSlots = new AtomicInteger(options.concurrency());
@@ -186,6 +190,8 @@ public final class TrackSender implements AutoCloseable {
                 settle(item, Outcome.FAILED, failureOf(item, invalid), null);
                 continue;
             }
+            item.call = prepare(item.json);
+            events.queued();
             ready.add(item);
         }
         pump();
@@ -211,6 +217,7 @@ public final class TrackSender implements AutoCloseable {
     public boolean track(TrackEvent event) {
         client.validate(event);
         Item item = new Item(event, event.toJson().getBytes(StandardCharsets.UTF_8), sequence.incrementAndGet());
+        item.call = prepare(item.json);
         accept(item);
         if (closing) {
             settle(item, Outcome.DROPPED, null, TrackListener.DropReason.SENDER_CLOSED);
@@ -221,6 +228,7 @@ public final class TrackSender implements AutoCloseable {
             case THROW -> {
                 if (!queue.offerLast(item)) {
                     unaccept(item);
+                    events.dropped(TrackListener.DropReason.QUEUE_FULL);
                     throw new TrackQueueFullException(options.queueCapacity());
                 }
                 queued = true;
@@ -241,8 +249,14 @@ public final class TrackSender implements AutoCloseable {
             settle(item, Outcome.DROPPED, null, TrackListener.DropReason.QUEUE_FULL);
             return false;
         }
+        events.queued();
         pump();
         return true;
+    }
+
+    /** The event's call, built once from its encoded body; every attempt sends this request as it is. */
+    private StepwiseCall prepare(byte[] json) {
+        return http.stepwise(client.call(json), options.maxAttempts());
     }
 
     private boolean offerWithin(Item item, Duration timeout) {
@@ -317,11 +331,7 @@ public final class TrackSender implements AutoCloseable {
             inFlightItems.add(item);
             // Started and published under the lock: close() sees an event in flight only with the call it must
             // cancel, and no call starts once close() has ended the events (executeOnceAsync never blocks).
-            try {
-                attempt = http.executeOnceAsync(client.call(item.json));
-            } catch (PendoException e) {
-                attempt = CompletableFuture.failedFuture(e);
-            }
+            attempt = item.call.attempt();
             item.current = attempt;
         }
         attempt.whenComplete((ignored, failure) -> {
@@ -379,13 +389,12 @@ public final class TrackSender implements AutoCloseable {
                 ? p
                 : new PendoException("Sending a track event failed unexpectedly: " + failure, failure);
         item.lastFailure = pendo;
-        Optional<Duration> delay =
-                item.attempts >= options.maxAttempts() ? Optional.empty() : http.retryDelay(pendo, item.attempts);
+        Optional<Duration> delay = item.call.nextDelay();
         if (delay.isEmpty()) {
             if (closing
                     && spool != null
                     && item.attempts >= options.maxAttempts()
-                    && http.retryDelay(pendo, item.attempts).isPresent()) {
+                    && item.call.lastFailureTransient()) {
                 heldItems.add(item); // out of attempts while closing: the spool keeps it
                 checkQuiet();
                 return;
@@ -479,6 +488,15 @@ public final class TrackSender implements AutoCloseable {
         liveItems.remove(item);
         if (item.origin != null) {
             spool.ended(item.origin);
+        }
+        if (item.call != null) {
+            item.call.abandon(failure);
+        }
+        switch (outcome) {
+            case DELIVERED, DELIVERED_POSSIBLY_TWICE -> events.delivered();
+            case FAILED -> events.failed(failure);
+            case SPOOLED -> events.failed(null);
+            default -> events.dropped(reason);
         }
         notifyListener(item.event, outcome, failure, reason);
         completeFlushWaiters();
@@ -749,6 +767,8 @@ public final class TrackSender implements AutoCloseable {
         volatile ScheduledFuture<?> timer;
         /** Where the event came from when it was read from the spool, else null. */
         Spool.Record origin;
+        /** The event's call, prepared once when it was queued; null for an event that failed validation. */
+        volatile StepwiseCall call;
 
         Item(TrackEvent event, byte[] json, long sequence) {
             this.event = event;
