@@ -26,8 +26,9 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * The HTTP stack every pendo-client module shares: one {@link OkHttpClient} with the credential and
- * {@code User-Agent} headers, a per-endpoint rate limit, Failsafe retries with backoff and {@code Retry-After},
- * redacted SLF4J logging; one {@link Moshi}; one {@link Retrofit}. Failures come out as the typed exceptions of
+ * {@code User-Agent} headers, a per-endpoint rate limit, one retry engine ({@link RetryEngine}: backoff and
+ * {@code Retry-After}, synchronous, asynchronous and one attempt at a time), events for the client's
+ * {@link io.github.pendoclient.event.PendoEventListener}, redacted SLF4J logging; one {@link Moshi}; one {@link Retrofit}. Failures come out as the typed exceptions of
  * {@code io.github.pendoclient.error}. Redirects are followed only within the API host (scheme, host and port), so
  * the credential never leaves it; a write that may not be repeated goes out on a new connection, never on a pooled
  * one the server may have closed.
@@ -46,8 +47,7 @@ public final class PendoHttp implements AutoCloseable {
     private final Retrofit retrofit;
     private final ErrorMapper errors;
     private final StatsRecorder stats;
-    private final AsyncRetries async;
-    private final RetryInterceptor retry;
+    private final RetryEngine engine;
     private final Responses responses;
 
     private PendoHttp(HttpOptions options, Supplier<String> credential, String credentialName) {
@@ -55,8 +55,16 @@ public final class PendoHttp implements AutoCloseable {
         this.stats = new StatsRecorder();
         Redactor redactor = new Redactor(credential);
         EndpointRateLimiter limiter = new EndpointRateLimiter(options.rateLimit(), options.timeSource(), stats);
-        this.retry = new RetryInterceptor(options.retry(), options.timeSource(), limiter, stats, redactor);
-        this.errors = new ErrorMapper(redactor, credentialName, options.hostDescription(), retry);
+        RetryRules rules = new RetryRules(options.retry(), options.timeSource(), redactor);
+        this.errors = new ErrorMapper(redactor, credentialName, options.hostDescription(), rules);
+        this.engine = new RetryEngine(
+                rules,
+                limiter,
+                stats,
+                new CallEvents(options.eventListener(), options.baseUrl()),
+                errors,
+                options.timeSource(),
+                options.timeouts().streamingCall());
         this.ownsOkHttp = options.okHttpClient() == null;
         OkHttpClient.Builder builder =
                 ownsOkHttp ? new OkHttpClient.Builder() : options.okHttpClient().newBuilder();
@@ -68,9 +76,8 @@ public final class PendoHttp implements AutoCloseable {
                 // OkHttp would send the credential header to whatever host a redirect names.
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .addInterceptor(retry)
+                .addInterceptor(engine)
                 .addInterceptor(new RedirectInterceptor())
-                .addInterceptor(new RateLimitInterceptor(limiter))
                 .addInterceptor(new HeaderInterceptor(credential, options.userAgent()))
                 .addInterceptor(new PathEncodingInterceptor())
                 .addInterceptor(streamingReadTimeout(options.timeouts().streamingRead()))
@@ -92,8 +99,6 @@ public final class PendoHttp implements AutoCloseable {
                         MoshiConverterFactory.create(options.binding().moshi()))
                 .addCallAdapterFactory(new PendoCallAdapters(this))
                 .build();
-        this.async = new AsyncRetries(
-                calls, retry, limiter, options.timeSource(), options.timeouts().streamingCall());
         this.responses = new Responses(errors);
     }
 
@@ -214,20 +219,23 @@ public final class PendoHttp implements AutoCloseable {
      * @return a future completed with the body, or with a {@link PendoException}
      */
     public <T> CompletableFuture<T> executeAsync(retrofit2.Call<T> call) {
-        return executeAsync(call, async::run);
+        return executeAsync(call, request -> engine.runAsync(calls, request));
     }
 
     /**
-     * Makes exactly one attempt of a Retrofit call without blocking, for callers that schedule their own retries
-     * (the track sender); decide with {@link #retryDelay(PendoException, int)}. The rate-limit wait is a timer task,
-     * and a 429 with {@code Retry-After} pauses the endpoint for every caller.
+     * Prepares a Retrofit call whose attempts the caller starts one at a time, for callers that schedule their own
+     * retries (the track sender): the request is built once, and the retry engine judges each attempt.
      *
      * @param call the call; it is not executed itself, its request is
-     * @param <T> the body type
-     * @return a future completed with the body, or with a {@link PendoException}
+     * @param maxAttempts how many attempts the call may make, at least 1
+     * @return the call
+     * @throws PendoException if the call's arguments are refused; nothing is sent
      */
-    public <T> CompletableFuture<T> executeOnceAsync(retrofit2.Call<T> call) {
-        return executeAsync(call, async::once);
+    public StepwiseCall stepwise(retrofit2.Call<?> call, int maxAttempts) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+        }
+        return new StepwiseCall(engine, calls, Responses.requestOf(call), maxAttempts, this);
     }
 
     /** Sends a Retrofit call's request through {@code attempts} (with retries or once) and converts the body. */
@@ -242,19 +250,6 @@ public final class PendoHttp implements AutoCloseable {
             return CompletableFuture.failedFuture(refused);
         }
         return responses.complete(request, attempts.apply(request), converter);
-    }
-
-    /**
-     * Whether a failure of {@link #executeOnceAsync} is worth another attempt, and after how long: the same rules as
-     * the stack's own retries (a transient status or I/O failure; never an unknown outcome or a {@code Retry-After}
-     * above the cap under fail-fast), with {@code Retry-After} or exponential backoff.
-     *
-     * @param failure the failure of the last attempt
-     * @param attemptsSoFar attempts made, at least 1; it sets the backoff, the caller limits the attempts
-     * @return the wait before the next attempt, or empty when it should not be retried
-     */
-    public java.util.Optional<Duration> retryDelay(PendoException failure, int attemptsSoFar) {
-        return retry.retryDelay(failure, attemptsSoFar);
     }
 
     @SuppressWarnings("unchecked")
@@ -280,6 +275,21 @@ public final class PendoHttp implements AutoCloseable {
     public static Request idempotent(Request request) {
         return request.newBuilder()
                 .tag(RequestTags.Repeatable.class, RequestTags.Repeatable.YES)
+                .build();
+    }
+
+    /**
+     * Names the endpoint of a plain request for the event listener, which never sees the request's own path (it may
+     * hold ids). Retrofit calls carry their method's template and need no name.
+     *
+     * @param request the request
+     * @param template the path template, relative to the base URL like a Retrofit annotation (for example
+     *     {@code api/v1/aggregation}) or from the host's root when it starts with {@code /}
+     * @return a copy carrying the template
+     */
+    public static Request withEndpointTemplate(Request request, String template) {
+        return request.newBuilder()
+                .tag(RequestTags.EndpointTemplate.class, new RequestTags.EndpointTemplate(template))
                 .build();
     }
 
@@ -328,7 +338,7 @@ public final class PendoHttp implements AutoCloseable {
      * @return a future of a successful response, which the caller closes, or failed with a {@link PendoException}
      */
     public CompletableFuture<Response> executeAsync(Request request) {
-        return responses.successful(request, async.run(request));
+        return responses.successful(request, engine.runAsync(calls, request));
     }
 
     /**
@@ -342,7 +352,7 @@ public final class PendoHttp implements AutoCloseable {
         Request streaming = request.newBuilder()
                 .tag(RequestTags.StreamingMark.class, RequestTags.StreamingMark.INSTANCE)
                 .build();
-        return responses.successful(streaming, async.run(streaming));
+        return responses.successful(streaming, engine.runAsync(calls, streaming));
     }
 
     private Response run(Request request, boolean streaming) {

@@ -1,6 +1,7 @@
 package io.github.pendoclient.internal.http;
 
 import io.github.pendoclient.PendoClient;
+import io.github.pendoclient.event.PendoEventListener;
 import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.internal.CoreAccess;
@@ -27,6 +28,10 @@ final class StackFixture implements AutoCloseable {
     }
 
     StackFixture(RetryOptions retry, RateLimitOptions rateLimit) {
+        this(retry, rateLimit, PendoEventListener.NONE, "/");
+    }
+
+    StackFixture(RetryOptions retry, RateLimitOptions rateLimit, PendoEventListener listener, String basePath) {
         try {
             server.start();
         } catch (IOException e) {
@@ -34,11 +39,12 @@ final class StackFixture implements AutoCloseable {
         }
         client = PendoClient.builder()
                 .integrationKey(KEY)
-                .baseUrl(server.url("/").toString())
+                .baseUrl(server.url(basePath).toString())
                 .retries(retry)
                 .rateLimit(rateLimit)
                 .timeSource(time)
                 .applicationName("stack-test/1.0")
+                .eventListener(listener)
                 .build();
         api = CoreAccess.view(client, PendoHttp.class).create(TestApi.class);
     }
