@@ -74,12 +74,10 @@ public final class PendoMeterBinder implements PendoEventListener {
         }
         Gauge.builder(PendoMeterNames.SENDER_QUEUE_DEPTH, sender, s -> s.stats().queueDepth())
                 .description("Track events waiting in the sender's queue")
-                .baseUnit("events")
                 .tag("sender", name)
                 .register(registry);
         Gauge.builder(PendoMeterNames.SENDER_IN_FLIGHT, sender, s -> s.stats().inFlight())
                 .description("Track events the sender is sending now")
-                .baseUnit("events")
                 .tag("sender", name)
                 .register(registry);
     }
