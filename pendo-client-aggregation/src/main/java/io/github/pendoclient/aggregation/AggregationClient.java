@@ -168,10 +168,11 @@ public final class AggregationClient {
 
     private Request request(Aggregation query) {
         // An aggregation is a read sent as POST: repeating it is harmless.
-        return PendoHttp.idempotent(new Request.Builder()
+        Request request = PendoHttp.idempotent(new Request.Builder()
                 .url(http.url("api/v1/aggregation"))
                 .post(RequestBody.create(Objects.requireNonNull(query, "query").toJson(), JSON))
                 .build());
+        return PendoHttp.withEndpointTemplate(request, "api/v1/aggregation");
     }
 
     /**

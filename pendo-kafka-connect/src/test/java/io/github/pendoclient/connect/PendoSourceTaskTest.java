@@ -301,7 +301,7 @@ class PendoSourceTaskTest {
     @Test
     void stopDuringARetryAfterWaitEndsTheTaskWithinConnectsGracePeriodAndSendsNothingMore() throws Exception {
         fake.enqueueFault(Endpoint.AGGREGATION, Fault.status(429).retryAfterSeconds(50));
-        stopWhileWaiting(props(List.of("visitors")), "RetryInterceptor");
+        stopWhileWaiting(props(List.of("visitors")), "RetryEngine");
     }
 
     @Test

@@ -26,8 +26,8 @@ final class EndpointRateLimiter {
         this.stats = stats;
     }
 
-    /** Waits until the endpoint may be called again and takes its slot. */
-    void acquire(String endpoint) throws InterruptedIOException {
+    /** Waits until the endpoint may be called again and takes its slot; returns how long it waited. */
+    Duration acquire(String endpoint) throws InterruptedIOException {
         Duration wait = reserve(endpoint);
         if (!wait.isZero()) {
             try {
@@ -39,6 +39,7 @@ final class EndpointRateLimiter {
                 throw interrupted;
             }
         }
+        return wait;
     }
 
     /** Takes the endpoint's next slot without waiting; returns how long until it (zero for now). */

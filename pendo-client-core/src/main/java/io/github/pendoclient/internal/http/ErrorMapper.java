@@ -48,9 +48,9 @@ final class ErrorMapper {
     private final Redactor redactor;
     private final String credentialName;
     private final String hostDescription;
-    private final RetryInterceptor retry;
+    private final RetryRules retry;
 
-    ErrorMapper(Redactor redactor, String credentialName, String hostDescription, RetryInterceptor retry) {
+    ErrorMapper(Redactor redactor, String credentialName, String hostDescription, RetryRules retry) {
         this.redactor = redactor;
         this.credentialName = credentialName;
         this.hostDescription = hostDescription;
@@ -60,6 +60,39 @@ final class ErrorMapper {
     static String pathOf(Request request) {
         String query = request.url().encodedQuery();
         return request.url().encodedPath() + (query == null ? "" : "?" + query);
+    }
+
+    /**
+     * The simple name of the exception a call that ended this way fails with, for the event listener; reads nothing
+     * the caller still needs (an error body is peeked, not consumed).
+     *
+     * @param request the call's request
+     * @param response the last response, or null
+     * @param failure what ended the call, or null when it ended with {@code response}
+     * @return the simple class name, or {@code "none"} for a successful response
+     */
+    String errorType(Request request, Response response, Throwable failure) {
+        if (failure instanceof OutcomeUnknownIoException) {
+            return OutcomeUnknownException.class.getSimpleName();
+        }
+        if (failure instanceof IOException io) {
+            return fromIoFailure(request, io).getClass().getSimpleName();
+        }
+        if (failure != null) {
+            return failure.getClass().getSimpleName();
+        }
+        if (response == null || response.isSuccessful()) {
+            return "none";
+        }
+        okhttp3.ResponseBody peeked;
+        try {
+            peeked = response.peekBody(PEEK_LIMIT);
+        } catch (IOException | IllegalStateException unreadable) {
+            peeked = okhttp3.ResponseBody.create("", null);
+        }
+        return fromResponse(response.newBuilder().body(peeked).build())
+                .getClass()
+                .getSimpleName();
     }
 
     /** Maps an error response; the caller closes it. */

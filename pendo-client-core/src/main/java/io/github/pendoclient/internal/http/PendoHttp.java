@@ -30,8 +30,9 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * The HTTP stack every pendo-client module shares: one {@link OkHttpClient} with the credential and
- * {@code User-Agent} headers, a per-endpoint rate limit, Failsafe retries with backoff and {@code Retry-After},
- * redacted SLF4J logging; one {@link Moshi}; one {@link Retrofit}. Failures come out as the typed exceptions of
+ * {@code User-Agent} headers, a per-endpoint rate limit, one retry engine ({@link RetryEngine}: backoff and
+ * {@code Retry-After}, synchronous, asynchronous and one attempt at a time), events for the client's
+ * {@link io.github.pendoclient.event.PendoEventListener}, redacted SLF4J logging; one {@link Moshi}; one {@link Retrofit}. Failures come out as the typed exceptions of
  * {@code io.github.pendoclient.error}. Redirects are followed only within the API host (scheme, host and port), so
  * the credential never leaves it; a write that may not be repeated goes out on a new connection, never on a pooled
  * one the server may have closed.
@@ -50,16 +51,23 @@ public final class PendoHttp implements AutoCloseable {
     private final Retrofit retrofit;
     private final ErrorMapper errors;
     private final StatsRecorder stats;
-    private final AsyncRetries async;
-    private final RetryInterceptor retry;
+    private final RetryEngine engine;
 
     private PendoHttp(HttpOptions options, Credential credential, String credentialName) {
         this.options = options;
         this.stats = new StatsRecorder();
         Redactor redactor = new Redactor(credential);
         EndpointRateLimiter limiter = new EndpointRateLimiter(options.rateLimit(), options.timeSource(), stats);
-        this.retry = new RetryInterceptor(options.retry(), options.timeSource(), limiter, stats, redactor);
-        this.errors = new ErrorMapper(redactor, credentialName, options.hostDescription(), retry);
+        RetryRules rules = new RetryRules(options.retry(), options.timeSource(), redactor);
+        this.errors = new ErrorMapper(redactor, credentialName, options.hostDescription(), rules);
+        this.engine = new RetryEngine(
+                rules,
+                limiter,
+                stats,
+                new CallEvents(options.eventListener(), options.baseUrl()),
+                errors,
+                options.timeSource(),
+                options.timeouts().streamingCall());
         this.ownsOkHttp = options.okHttpClient() == null;
         OkHttpClient.Builder builder =
                 ownsOkHttp ? new OkHttpClient.Builder() : options.okHttpClient().newBuilder();
@@ -71,9 +79,8 @@ public final class PendoHttp implements AutoCloseable {
                 // OkHttp would send the credential header to whatever host a redirect names.
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .addInterceptor(retry)
+                .addInterceptor(engine)
                 .addInterceptor(new RedirectInterceptor())
-                .addInterceptor(new RateLimitInterceptor(limiter))
                 .addInterceptor(new HeaderInterceptor(credential, options.userAgent()))
                 .addInterceptor(new PathEncodingInterceptor())
                 .addInterceptor(streamingReadTimeout(options.timeouts().streamingRead()))
@@ -95,8 +102,6 @@ public final class PendoHttp implements AutoCloseable {
                         MoshiConverterFactory.create(options.binding().moshi()))
                 .addCallAdapterFactory(new PendoCallAdapters(this))
                 .build();
-        this.async = new AsyncRetries(
-                calls, retry, limiter, options.timeSource(), options.timeouts().streamingCall());
     }
 
     /**
@@ -227,20 +232,23 @@ public final class PendoHttp implements AutoCloseable {
      * @return a future completed with the body, or with a {@link PendoException}
      */
     public <T> CompletableFuture<T> executeAsync(retrofit2.Call<T> call) {
-        return executeAsync(call, async::run);
+        return executeAsync(call, request -> engine.runAsync(calls, request));
     }
 
     /**
-     * Makes exactly one attempt of a Retrofit call without blocking, for callers that schedule their own retries
-     * (the track sender); decide with {@link #retryDelay(PendoException, int)}. The rate-limit wait is a timer task,
-     * and a 429 with {@code Retry-After} pauses the endpoint for every caller.
+     * Prepares a Retrofit call whose attempts the caller starts one at a time, for callers that schedule their own
+     * retries (the track sender): the request is built once, and the retry engine judges each attempt.
      *
      * @param call the call; it is not executed itself, its request is
-     * @param <T> the body type
-     * @return a future completed with the body, or with a {@link PendoException}
+     * @param maxAttempts how many attempts the call may make, at least 1
+     * @return the call
+     * @throws PendoException if the call's arguments are refused; nothing is sent
      */
-    public <T> CompletableFuture<T> executeOnceAsync(retrofit2.Call<T> call) {
-        return executeAsync(call, async::once);
+    public StepwiseCall stepwise(retrofit2.Call<?> call, int maxAttempts) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+        }
+        return new StepwiseCall(engine, calls, requestOf(call), maxAttempts, this);
     }
 
     /** Sends a Retrofit call's request through {@code attempts} (with retries or once) and converts the body. */
@@ -255,19 +263,6 @@ public final class PendoHttp implements AutoCloseable {
             return CompletableFuture.failedFuture(refused);
         }
         return complete(request, attempts.apply(request), converter);
-    }
-
-    /**
-     * Whether a failure of {@link #executeOnceAsync} is worth another attempt, and after how long: the same rules as
-     * the stack's own retries (a transient status or I/O failure; never an unknown outcome or a {@code Retry-After}
-     * above the cap under fail-fast), with {@code Retry-After} or exponential backoff.
-     *
-     * @param failure the failure of the last attempt
-     * @param attemptsSoFar attempts made, at least 1; it sets the backoff, the caller limits the attempts
-     * @return the wait before the next attempt, or empty when it should not be retried
-     */
-    public java.util.Optional<Duration> retryDelay(PendoException failure, int attemptsSoFar) {
-        return retry.retryDelay(failure, attemptsSoFar);
     }
 
     private <T> CompletableFuture<T> complete(
@@ -353,6 +348,21 @@ public final class PendoHttp implements AutoCloseable {
     }
 
     /**
+     * Names the endpoint of a plain request for the event listener, which never sees the request's own path (it may
+     * hold ids). Retrofit calls carry their method's template and need no name.
+     *
+     * @param request the request
+     * @param template the path template, relative to the base URL like a Retrofit annotation (for example
+     *     {@code api/v1/aggregation}) or from the host's root when it starts with {@code /}
+     * @return a copy carrying the template
+     */
+    public static Request withEndpointTemplate(Request request, String template) {
+        return request.newBuilder()
+                .tag(RequestTags.EndpointTemplate.class, new RequestTags.EndpointTemplate(template))
+                .build();
+    }
+
+    /**
      * How many attempts a response of this stack took, retries included.
      *
      * @param response a response returned by this stack
@@ -414,7 +424,7 @@ public final class PendoHttp implements AutoCloseable {
     }
 
     private CompletableFuture<Response> runAsync(Request request) {
-        CompletableFuture<Response> responses = async.run(request);
+        CompletableFuture<Response> responses = engine.runAsync(calls, request);
         CompletableFuture<Response> future = new CompletableFuture<>();
         responses.whenComplete((response, failure) -> {
             if (failure != null) {

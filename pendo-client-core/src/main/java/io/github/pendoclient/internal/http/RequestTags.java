@@ -27,7 +27,10 @@ final class RequestTags {
     /** How many attempts produced the response it is attached to. */
     record Attempts(int count) {}
 
-    /** Marks one attempt of an asynchronous call: no retry loop, the rate-limit slot is already taken. */
+    /**
+     * Marks one attempt whose call the {@link RetryEngine} drives from outside OkHttp's interceptor chain
+     * (asynchronous and stepwise calls): no retry loop in the chain, the rate-limit slot is already taken.
+     */
     enum SingleAttempt {
         INSTANCE
     }
@@ -87,6 +90,9 @@ final class RequestTags {
     /** How to check the outcome of a request built without a Retrofit method. */
     record OutcomeHint(String text) {}
 
+    /** The endpoint template of a request built without a Retrofit method, for the event listener. */
+    record EndpointTemplate(String template) {}
+
     static boolean isStreaming(Request request) {
         if (request.tag(StreamingMark.class) != null) {
             return true;
@@ -115,7 +121,8 @@ final class RequestTags {
         return request.method() + " " + stripLeadingSlashes(request.url().encodedPath());
     }
 
-    private static String template(Method method) {
+    /** The relative URL of a Retrofit method's HTTP annotation, or null. */
+    static String template(Method method) {
         for (Annotation annotation : method.getAnnotations()) {
             if (annotation instanceof GET get) {
                 return get.value();

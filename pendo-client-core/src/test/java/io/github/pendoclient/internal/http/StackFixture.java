@@ -1,6 +1,7 @@
 package io.github.pendoclient.internal.http;
 
 import io.github.pendoclient.PendoClient;
+import io.github.pendoclient.event.PendoEventListener;
 import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.testsupport.FakeTime;
@@ -26,6 +27,10 @@ final class StackFixture implements AutoCloseable {
     }
 
     StackFixture(RetryOptions retry, RateLimitOptions rateLimit) {
+        this(retry, rateLimit, PendoEventListener.NONE, "/");
+    }
+
+    StackFixture(RetryOptions retry, RateLimitOptions rateLimit, PendoEventListener listener, String basePath) {
         try {
             server.start();
         } catch (IOException e) {
@@ -33,11 +38,12 @@ final class StackFixture implements AutoCloseable {
         }
         client = PendoClient.builder()
                 .integrationKey(KEY)
-                .baseUrl(server.url("/").toString())
+                .baseUrl(server.url(basePath).toString())
                 .retries(retry)
                 .rateLimit(rateLimit)
                 .timeSource(time)
                 .applicationName("stack-test/1.0")
+                .eventListener(listener)
                 .build();
         api = ClientStacks.of(client).create(TestApi.class);
     }

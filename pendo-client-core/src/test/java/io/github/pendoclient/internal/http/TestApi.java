@@ -2,6 +2,7 @@ package io.github.pendoclient.internal.http;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
@@ -12,6 +13,9 @@ import retrofit2.http.Path;
 interface TestApi {
     @GET("api/v1/visitor/{id}")
     Call<Map<String, Object>> visitor(@Path("id") String id);
+
+    @GET("api/v1/visitor/{id}")
+    CompletableFuture<Map<String, Object>> visitorAsync(@Path("id") String id);
 
     @GET("api/v1/feature")
     Call<List<Map<String, Object>>> features();
