@@ -41,6 +41,17 @@ public final class PendoMeterBinder implements PendoEventListener {
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> dataThrough = new ConcurrentHashMap<>();
+    // The meters of the events that come with every call and every track event, found once per tag combination
+    // instead of building an id and looking it up in the registry each time.
+    private final Map<CallKey, Timer> calls = new ConcurrentHashMap<>();
+    private final Map<AttemptKey, Timer> attempts = new ConcurrentHashMap<>();
+    private final Map<SenderKey, Counter> senderEvents = new ConcurrentHashMap<>();
+
+    private record CallKey(Endpoint endpoint, String status, String outcome, String error) {}
+
+    private record AttemptKey(Endpoint endpoint, String status) {}
+
+    private record SenderKey(TrackSenderEvent.Kind kind, String reason) {}
 
     private PendoMeterBinder(MeterRegistry registry) {
         this.registry = registry;
@@ -84,29 +95,33 @@ public final class PendoMeterBinder implements PendoEventListener {
 
     @Override
     public void callEnded(CallEnded event) {
-        Timer.builder(PendoMeterNames.REQUESTS)
-                .description("Calls to Pendo, retries and waits included")
-                .tags(endpointTags(event.endpoint()))
-                .tag("status", event.statusClass())
-                .tag("outcome", outcome(event))
-                .tag("error", event.errorType())
-                .register(registry)
+        CallKey key = new CallKey(event.endpoint(), event.statusClass(), outcome(event), event.errorType());
+        calls.computeIfAbsent(
+                        key,
+                        k -> Timer.builder(PendoMeterNames.REQUESTS)
+                                .description("Calls to Pendo, retries and waits included")
+                                .tags(endpointTags(k.endpoint()))
+                                .tag("status", k.status())
+                                .tag("outcome", k.outcome())
+                                .tag("error", k.error())
+                                .register(registry))
                 .record(event.elapsed());
     }
 
     @Override
     public void attemptEnded(AttemptEnded event) {
-        Tags endpoint = endpointTags(event.endpoint());
-        Timer.builder(PendoMeterNames.ATTEMPTS)
-                .description("Single attempts of calls to Pendo")
-                .tags(endpoint)
-                .tag("status", event.statusClass())
-                .register(registry)
+        attempts.computeIfAbsent(
+                        new AttemptKey(event.endpoint(), event.statusClass()),
+                        k -> Timer.builder(PendoMeterNames.ATTEMPTS)
+                                .description("Single attempts of calls to Pendo")
+                                .tags(endpointTags(k.endpoint()))
+                                .tag("status", k.status())
+                                .register(registry))
                 .record(event.elapsed());
         if (event.statusCode() == 429) {
             Counter.builder(PendoMeterNames.RATE_LIMITED)
                     .description("429 Too Many Requests answers from Pendo")
-                    .tags(endpoint)
+                    .tags(endpointTags(event.endpoint()))
                     .register(registry)
                     .increment();
         }
@@ -133,12 +148,15 @@ public final class PendoMeterBinder implements PendoEventListener {
 
     @Override
     public void trackSender(TrackSenderEvent event) {
-        Counter.builder(PendoMeterNames.SENDER_EVENTS)
-                .description("Track events queued, delivered, dropped or failed")
-                .baseUnit("events")
-                .tag("kind", event.kind().name().toLowerCase(Locale.ROOT))
-                .tag("reason", event.reason())
-                .register(registry)
+        senderEvents
+                .computeIfAbsent(
+                        new SenderKey(event.kind(), event.reason()),
+                        k -> Counter.builder(PendoMeterNames.SENDER_EVENTS)
+                                .description("Track events queued, delivered, dropped or failed")
+                                .baseUnit("events")
+                                .tag("kind", k.kind().name().toLowerCase(Locale.ROOT))
+                                .tag("reason", k.reason())
+                                .register(registry))
                 .increment(event.count());
     }
 
