@@ -93,6 +93,21 @@ class TrackSenderEventsTest {
     }
 
     @Test
+    void anAtMostOnceEventWhoseAnswerWasLostIsCountedAsFailedWithAnUnknownOutcome() throws Exception {
+        client.close();
+        client = client.toBuilder().delivery(Delivery.AT_MOST_ONCE).build();
+        server.enqueue(new MockResponse.Builder().code(503).build());
+
+        try (TrackSender sender = client.sender()) {
+            sender.track(event(1));
+            sender.flush().get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(events.sender).containsExactly("QUEUED none", "FAILED outcome_unknown");
+        assertThat(events.calls).last().isEqualTo("ended 1 503 OutcomeUnknownException");
+    }
+
+    @Test
     void droppedEventsAreCountedWithTheirReason() throws Exception {
         CountDownLatch arrived = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);

@@ -63,7 +63,9 @@ final class CallEvents {
     }
 
     void callStarted(Endpoint endpoint) {
-        deliver("callStarted", l -> l.callStarted(endpoint));
+        if (enabled()) {
+            deliver("callStarted", l -> l.callStarted(endpoint));
+        }
     }
 
     void rateLimitWaited(Endpoint endpoint, Duration waited) {

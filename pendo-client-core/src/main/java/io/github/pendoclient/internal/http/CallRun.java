@@ -53,7 +53,8 @@ final class CallRun {
     CallRun(RetryEngine engine, Request request, int maxAttempts, Duration budget, boolean stepwise) {
         this.engine = engine;
         this.request = request;
-        this.endpoint = engine.events.endpoint(request);
+        // Only a listener needs the template; without one no call pays for reading the method's annotations.
+        this.endpoint = engine.events.enabled() ? engine.events.endpoint(request) : null;
         this.idempotent = RequestTags.isIdempotent(request);
         this.maxAttempts = maxAttempts;
         this.execution = Execution.of(engine.rules.policy(maxAttempts));

@@ -104,6 +104,35 @@ class EventListenerTest {
     }
 
     @Test
+    void anAsyncCallReportsItsRateLimitWaitOnTheTimerLikeABlockingOne() {
+        StackFixture stack = fixture(RetryOptions.disabled(), RateLimitOptions.perSecond(1), events);
+        stack.enqueue(json(200, "{\"id\":\"v-1\"}"), json(200, "{\"id\":\"v-2\"}"));
+
+        stack.api.visitorAsync("v-1").join();
+        events.all.clear();
+        stack.api.visitorAsync("v-2").join();
+
+        assertThat(events.all)
+                .containsExactly(
+                        "callStarted " + VISITOR,
+                        "rateLimitWaited " + VISITOR + " PT1S",
+                        "attemptEnded " + VISITOR + " #1 200 PT0S",
+                        "callEnded " + VISITOR + " attempts=1 status=200 PT1S none");
+    }
+
+    @Test
+    void aFailedAsyncCallEndsWithTheSimpleNameOfItsException() {
+        StackFixture stack = fixture();
+        stack.enqueue(json(404, "{}"));
+
+        assertThatThrownBy(() -> stack.api.visitorAsync("v-42").join()).hasCauseInstanceOf(NotFoundException.class);
+
+        assertThat(events.all)
+                .last()
+                .isEqualTo("callEnded " + VISITOR + " attempts=1 status=404 PT0S NotFoundException");
+    }
+
+    @Test
     void aFailedCallEndsWithTheSimpleNameOfItsException() {
         StackFixture stack = fixture();
         stack.enqueue(json(404, "{}"));

@@ -162,14 +162,17 @@ final class Dispatch {
             synchronized (ledger.lock) {
                 item.inFlight = false;
             }
-            freeSlots.incrementAndGet();
             if (cause == null) {
+                // Settled before its slot is free, so that with one slot the listener hears of deliveries in the
+                // order the events were sent, however the threads are scheduled.
                 ledger.settle(
                         item,
                         item.mayHaveReached ? Ledger.Outcome.DELIVERED_POSSIBLY_TWICE : Ledger.Outcome.DELIVERED,
                         null,
                         null);
+                freeSlots.incrementAndGet();
             } else {
+                freeSlots.incrementAndGet();
                 retryOrFail(item, cause);
             }
             pump();
