@@ -7,6 +7,8 @@ module io.github.pendoclient.smoke {
     requires io.github.pendoclient.aggregation;
     requires io.github.pendoclient.track;
     requires io.github.pendoclient.testing;
+    // Brings Micrometer's micrometer.core (an automatic module) along, transitively.
+    requires io.github.pendoclient.micrometer;
     // FakePendo needs no JUnit: JUnit is not on this module path at all (only FakePendoExtension uses it).
     requires jdk.httpserver;
 

@@ -7,6 +7,7 @@
  */
 module io.github.pendoclient.aggregation {
     requires transitive io.github.pendoclient;
+    requires org.slf4j;
 
     exports io.github.pendoclient.aggregation;
     exports io.github.pendoclient.aggregation.paging;

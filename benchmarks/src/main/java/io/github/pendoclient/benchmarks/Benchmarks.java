@@ -51,6 +51,11 @@ public final class Benchmarks {
             Markdown.replaceSection(markdown, "track-sender", track);
             System.out.println(track);
         }
+        if (only.isEmpty() || only.contains("metrics")) {
+            String metrics = MetricsCase.run(20_000, repetitions);
+            Markdown.replaceSection(markdown, "metrics-overhead", metrics);
+            System.out.println(metrics);
+        }
         if (only.isEmpty() || only.contains("shutdown")) {
             String shutdown = TrackShutdownCase.run(3);
             Markdown.replaceSection(markdown, "track-shutdown", shutdown);

@@ -5,12 +5,14 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.aggregation.AggregationClient;
 import io.github.pendoclient.aggregation.Queries;
+import io.github.pendoclient.micrometer.PendoMeterBinder;
 import io.github.pendoclient.model.Account;
 import io.github.pendoclient.model.Page;
 import io.github.pendoclient.smoke.unexported.UnexportedRow;
 import io.github.pendoclient.testing.FakePendo;
 import io.github.pendoclient.track.TrackClient;
 import io.github.pendoclient.track.TrackEvent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -55,6 +57,7 @@ public final class ModularSmoke {
                 "aggregation's module name");
         check(moduleOf(TrackClient.class).equals("io.github.pendoclient.track"), "track's module name");
         check(moduleOf(FakePendo.class).equals("io.github.pendoclient.testing"), "testing's module name");
+        check(moduleOf(PendoMeterBinder.class).equals("io.github.pendoclient.micrometer"), "micrometer's module name");
 
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext(
@@ -85,6 +88,20 @@ public final class ModularSmoke {
                         received.get("page").contains(" agent=pendo-client-java/")
                                 && !received.get("page").contains("pendo-client-java/unknown"),
                         "core: the User-Agent carries the SDK version, sent " + received.get("page"));
+            }
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            try (PendoClient client = PendoClient.builder()
+                    .integrationKey(KEY)
+                    .baseUrl(baseUrl)
+                    .eventListener(PendoMeterBinder.create(registry))
+                    .build()) {
+                client.pages().list();
+                check(
+                        registry.get("pendo.client.requests").timer().count() == 1,
+                        "micrometer: one call timed, meters " + registry.getMetersAsString());
+            }
+            try (PendoClient client =
+                    PendoClient.builder().integrationKey(KEY).baseUrl(baseUrl).build()) {
 
                 List<Map<String, Object>> accounts = AggregationClient.create(client).stream(Queries.accounts())
                         .toList();

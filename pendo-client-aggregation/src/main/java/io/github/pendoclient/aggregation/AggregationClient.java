@@ -103,8 +103,20 @@ public final class AggregationClient {
 
     private <T> AggregationResult<T> open(Aggregation query, RowReader<T> rows) {
         Request request = request(query);
-        Response response = http.executeStreaming(request);
-        return new AggregationResult<>(http, request, response, rows);
+        AggregationReport report = report(query);
+        Response response;
+        try {
+            response = http.executeStreaming(request);
+        } catch (RuntimeException e) {
+            report.failed(0);
+            throw e;
+        }
+        return new AggregationResult<>(http, request, response, rows, report);
+    }
+
+    private AggregationReport report(Aggregation query) {
+        return new AggregationReport(
+                http.options().eventListener(), http.options().timeSource(), query);
     }
 
     /**
@@ -144,8 +156,14 @@ public final class AggregationClient {
         } catch (RuntimeException refused) {
             return CompletableFuture.failedFuture(refused);
         }
+        AggregationReport report = report(query);
         return http.executeStreamingAsync(request)
-                .thenApply(response -> new AggregationResult<>(http, request, response, rows));
+                .whenComplete((response, failure) -> {
+                    if (failure != null) {
+                        report.failed(0);
+                    }
+                })
+                .thenApply(response -> new AggregationResult<>(http, request, response, rows, report));
     }
 
     private Request request(Aggregation query) {

@@ -40,22 +40,25 @@ public final class AggregationResult<T> implements Iterator<T>, AutoCloseable {
     private final Response response;
     private final JsonReader reader;
     private final RowReader<T> rows;
+    private final AggregationReport report;
     private State state = State.IN_RESULTS;
     private Instant startTime;
     private long rowsRead;
     private T next;
     private boolean closed;
 
-    AggregationResult(PendoHttp http, Request request, Response response, RowReader<T> rows) {
+    AggregationResult(PendoHttp http, Request request, Response response, RowReader<T> rows, AggregationReport report) {
         this.http = http;
         this.request = request;
         this.response = response;
         this.rows = rows;
+        this.report = report;
         this.reader = JsonReader.of(response.body().source());
         try {
             openResults();
         } catch (IOException | JsonDataException | PendoException e) {
             close();
+            report.failed(0);
             throw e instanceof PendoException pendo ? pendo : http.translate(request, e);
         }
     }
@@ -136,12 +139,15 @@ public final class AggregationResult<T> implements Iterator<T>, AutoCloseable {
             }
             state = State.DONE;
             close();
+            report.succeeded(rowsRead);
             return false;
         } catch (PendoException e) {
             close();
+            report.failed(rowsRead);
             throw e;
         } catch (IOException | RuntimeException e) {
             close();
+            report.failed(rowsRead);
             throw incomplete(e);
         }
     }

@@ -6,6 +6,7 @@ import io.github.pendoclient.error.AuthenticationException;
 import io.github.pendoclient.error.PendoException;
 import io.github.pendoclient.error.PendoNetworkException;
 import io.github.pendoclient.error.PermissionDeniedException;
+import io.github.pendoclient.event.PendoEventListener;
 import io.github.pendoclient.http.HttpStats;
 import io.github.pendoclient.internal.json.PendoJson;
 import io.github.pendoclient.model.VisitorHistoryItem;
@@ -56,6 +57,7 @@ public final class SyncEngine {
     private final SyncOptions settings;
     private final TableRegistry registry;
     private final SyncListener listener;
+    private final PendoEventListener events;
 
     private SyncEngine(Builder builder) {
         this.client = Objects.requireNonNull(builder.client, "client");
@@ -64,6 +66,7 @@ public final class SyncEngine {
         this.settings = Objects.requireNonNull(builder.settings, "settings");
         this.registry = builder.registry;
         this.listener = builder.listener;
+        this.events = builder.events;
     }
 
     /**
@@ -88,7 +91,8 @@ public final class SyncEngine {
                 .state(state)
                 .settings(settings)
                 .registry(registry)
-                .listener(listener);
+                .listener(listener)
+                .eventListener(events);
     }
 
     /**
@@ -129,6 +133,7 @@ public final class SyncEngine {
         long[] rows = {0};
         String error = null;
         listener.tableStarted(table);
+        SyncEvents.started(events, table.name());
         try {
             run(table, count -> {
                 rows[0] = count;
@@ -153,6 +158,7 @@ public final class SyncEngine {
                 after.retries() - before.retries(),
                 Optional.ofNullable(error));
         listener.tableFinished(result);
+        SyncEvents.ended(events, result, state.get(table.name()));
         return result;
     }
 
@@ -329,6 +335,7 @@ public final class SyncEngine {
         private SyncOptions settings;
         private TableRegistry registry = TableRegistry.standard();
         private SyncListener listener = SyncListener.NONE;
+        private PendoEventListener events = PendoEventListener.NONE;
 
         private Builder() {}
 
@@ -395,6 +402,18 @@ public final class SyncEngine {
          */
         public Builder listener(SyncListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Who hears when each table starts and ends, for metrics (default {@link PendoEventListener#NONE}); the
+         * client's own listener is not used, so pass the same one to both to see calls and tables.
+         *
+         * @param listener the listener; it must be thread-safe
+         * @return this builder
+         */
+        public Builder eventListener(PendoEventListener listener) {
+            this.events = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

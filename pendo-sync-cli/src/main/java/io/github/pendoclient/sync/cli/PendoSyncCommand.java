@@ -227,6 +227,13 @@ public final class PendoSyncCommand implements Callable<Integer> {
     Path summaryJson;
 
     @Option(
+            names = "--metrics-file",
+            paramLabel = "FILE",
+            description = "Also write the run's figures here in the Prometheus text format, for the node exporter's"
+                    + " textfile collector (rows, seconds, requests, retries, last success per table, exit status).")
+    Path metricsFile;
+
+    @Option(
             names = "--demo",
             description = "Run the demo (no PENDO_INTEGRATION_KEY) into the destination the other"
                     + " options name; without it the demo writes only to ./pendo-data.")
@@ -310,7 +317,11 @@ public final class PendoSyncCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Plan plan = plan();
-        return new SyncRun(plan, spec.commandLine().getOut(), spec.commandLine().getErr()).call();
+        SyncRun run = new SyncRun(
+                plan, spec.commandLine().getOut(), spec.commandLine().getErr());
+        int code = run.call();
+        MetricsFile.write(metricsFile, run.summary(), code, spec.commandLine().getErr());
+        return code;
     }
 
     private ParameterException usage(String message) {

@@ -63,6 +63,19 @@ final class Summary {
         return new Summary(List.of(), destination, -1, startedAt, finishedAt, error);
     }
 
+    /** The tables' results, in order; empty for a run that stopped before its tables. */
+    List<TableResult> results() {
+        return results;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    Instant finishedAt() {
+        return finishedAt;
+    }
+
     private long failed() {
         return results.stream().filter(result -> !result.ok()).count();
     }

@@ -25,6 +25,7 @@ final class SyncRun implements Callable<Integer> {
     private final Plan plan;
     private final PrintWriter out;
     private final PrintWriter err;
+    private Summary summary;
 
     SyncRun(Plan plan, PrintWriter out, PrintWriter err) {
         this.plan = plan;
@@ -114,6 +115,7 @@ final class SyncRun implements Callable<Integer> {
                 summary = new Summary(
                         results, sink.describe(), anonymous, resolved.includeAnonymous(), startedAt, Instant.now());
             }
+            this.summary = summary;
             summary.print(out);
             int code = results.stream().allMatch(TableResult::ok)
                     ? PendoSyncCommand.EXIT_OK
@@ -129,6 +131,15 @@ final class SyncRun implements Callable<Integer> {
                 client.close();
             }
         }
+    }
+
+    /**
+     * The summary of the run once {@link #call()} returned: its tables, or none and the error.
+     *
+     * @return the summary, or null before the run
+     */
+    Summary summary() {
+        return summary;
     }
 
     /**
@@ -165,10 +176,10 @@ final class SyncRun implements Callable<Integer> {
     private int fail(String message, Instant startedAt) {
         String line = message.replaceAll("\\s*\\R\\s*", " ").trim();
         err.println("pendo-sync: " + line);
+        summary = Summary.failure(plan.destination().target(), line, startedAt, Instant.now());
         if (plan.summaryJson() != null) {
             try {
-                Summary.failure(plan.destination().target(), line, startedAt, Instant.now())
-                        .writeJson(plan.summaryJson(), PendoSyncCommand.EXIT_FAILED);
+                summary.writeJson(plan.summaryJson(), PendoSyncCommand.EXIT_FAILED);
             } catch (IOException | RuntimeException e) {
                 err.println("pendo-sync: cannot write --summary-json " + plan.summaryJson() + ": " + e.getMessage());
             }
