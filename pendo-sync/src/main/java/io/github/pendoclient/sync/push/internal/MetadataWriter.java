@@ -24,7 +24,22 @@ import java.util.Set;
  */
 public final class MetadataWriter {
 
-    private final MetadataResource metadata;
+    /** Sends one bulk update: the SDK's {@link MetadataResource#bulkUpdate}, or a stand-in in tests. */
+    @FunctionalInterface
+    public interface BulkSender {
+        /**
+         * Sends rows.
+         *
+         * @param kind whose metadata
+         * @param group the group
+         * @param rows the rows
+         * @param options chunking and {@code create=true}
+         * @return Pendo's combined answer
+         */
+        BulkUpdateReport send(MetadataKind kind, String group, List<MetadataRow> rows, BulkUpdateOptions options);
+    }
+
+    private final BulkSender metadata;
     private final MetadataKind kind;
     private final String group;
     private final boolean create;
@@ -42,7 +57,19 @@ public final class MetadataWriter {
      * @param create whether to send {@code create=true}
      */
     public MetadataWriter(MetadataResource metadata, MetadataKind kind, String group, boolean create) {
-        this.metadata = metadata;
+        this(metadata::bulkUpdate, kind, group, create);
+    }
+
+    /**
+     * Prepares a writer for one batch over a sender.
+     *
+     * @param sender sends one bulk update
+     * @param kind whose metadata
+     * @param group the group
+     * @param create whether to send {@code create=true}
+     */
+    public MetadataWriter(BulkSender sender, MetadataKind kind, String group, boolean create) {
+        this.metadata = sender;
         this.kind = kind;
         this.group = group;
         this.create = create;
@@ -68,7 +95,7 @@ public final class MetadataWriter {
                 .create(create)
                 .splitRetries(true)
                 .build();
-        BulkUpdateReport report = metadata.bulkUpdate(kind, group, rows, options);
+        BulkUpdateReport report = metadata.send(kind, group, rows, options);
         requests += report.requests();
         Set<String> ids = new HashSet<>();
         rows.forEach(row -> ids.add(row.id()));
