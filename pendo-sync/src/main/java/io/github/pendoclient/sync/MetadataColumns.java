@@ -1,5 +1,7 @@
 package io.github.pendoclient.sync;
 
+import java.util.Locale;
+
 /**
  * How the {@code visitors} and {@code accounts} tables hold the fields of Pendo's metadata schema.
  *
@@ -15,5 +17,23 @@ public enum MetadataColumns {
      */
     TYPED,
     /** The metadata as one JSON column only, as pendo-sync wrote it before typed columns. */
-    JSON
+    JSON;
+
+    /**
+     * The form named in text, as the command's {@code --metadata-columns} takes it.
+     *
+     * @param text {@code typed} or {@code json}, in any case
+     * @return the form
+     * @throws IllegalArgumentException naming the two forms, for any other text
+     */
+    public static MetadataColumns parse(String text) {
+        String name = String.valueOf(text).trim().toUpperCase(Locale.ROOT);
+        for (MetadataColumns form : values()) {
+            if (form.name().equals(name)) {
+                return form;
+            }
+        }
+        throw new IllegalArgumentException("Metadata columns are 'typed' (a column per metadata field) or 'json'"
+                + " (the metadata JSON column only), got '" + text + "'");
+    }
 }
