@@ -1,6 +1,5 @@
 package io.github.pendoclient.connect.internal;
 
-import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.sync.Checkpoint;
 import io.github.pendoclient.sync.CursorKind;
 import io.github.pendoclient.sync.internal.CheckpointCodec;
@@ -121,7 +120,7 @@ public final class Offsets {
      * @return JSON text
      */
     public static String fieldColumnsText(List<FieldColumns.Field> fields) {
-        return JsonValues.toJson(FieldColumns.toJson(fields));
+        return FieldColumns.toText(fields);
     }
 
     /**
@@ -136,7 +135,7 @@ public final class Offsets {
             return List.of();
         }
         try {
-            return FieldColumns.fromJson(JsonValues.parse(text));
+            return FieldColumns.fromText(text);
         } catch (RuntimeException e) {
             throw malformed(String.valueOf(offset.get("table")), offset, e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.github.pendoclient.sync.internal;
 
+import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.sync.Column;
 import io.github.pendoclient.sync.ColumnType;
 import io.github.pendoclient.sync.Table;
@@ -259,5 +260,30 @@ public final class FieldColumns {
             fields.add(new Field(group, field, column, ColumnType.valueOf(type)));
         }
         return List.copyOf(fields);
+    }
+
+    /**
+     * The mapping as JSON text, for a Kafka Connect source offset (a flat map of strings and numbers).
+     *
+     * @param fields the mapping
+     * @return the JSON text of {@link #toJson}
+     */
+    public static String toText(List<Field> fields) {
+        return JsonValues.toJson(toJson(fields));
+    }
+
+    /**
+     * The mapping from {@link #toText}.
+     *
+     * @param text the JSON text
+     * @return the mapping
+     * @throws IllegalArgumentException if the text is not a mapping
+     */
+    public static List<Field> fromText(String text) {
+        try {
+            return fromJson(JsonValues.parse(text));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the metadata columns are not readable: " + e.getMessage(), e);
+        }
     }
 }
