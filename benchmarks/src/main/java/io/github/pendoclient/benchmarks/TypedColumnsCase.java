@@ -4,6 +4,7 @@ import io.github.pendoclient.sync.Sink;
 import io.github.pendoclient.sync.Table;
 import io.github.pendoclient.sync.TableRegistry;
 import io.github.pendoclient.sync.internal.FieldColumns;
+import io.github.pendoclient.sync.sink.DuckDbLimits;
 import io.github.pendoclient.sync.sink.DuckDbSink;
 import io.github.pendoclient.sync.sink.EmbeddedPostgres;
 import io.github.pendoclient.sync.sink.JsonLinesSink;
@@ -39,6 +40,13 @@ import java.util.stream.Stream;
 final class TypedColumnsCase {
 
     private static final int FIELDS = 50;
+    /**
+     * DuckDB's memory for the DuckDB and Parquet sinks. At the default 64 MB, exporting these visitors to Parquet
+     * (row groups of 16,384 rows of about 1.3 kB of metadata JSON each) runs out of memory, in the JSON-only form
+     * too; 256 MB is what {@code --duckdb-memory 256MB} gives.
+     */
+    private static final DuckDbLimits LIMITS = new DuckDbLimits("256MB", 1);
+
     private static final int COMMIT_ROWS = 25_000;
     private static final String[] MODES = {"jsonl", "duckdb", "parquet", "postgres"};
     private static final String[] NAMES = {"JSON Lines", "DuckDB", "Parquet", "PostgreSQL"};
@@ -97,7 +105,9 @@ final class TypedColumnsCase {
                 Locale.ROOT,
                 "%,d visitors whose metadata schema has %d fields (string, integer, float, boolean, time, list in"
                         + " four groups, besides `auto`), held in memory and written into each storage on one thread,"
-                        + " a commit every %,d rows, after one run that warms the JIT up; median of %d runs. *json*:"
+                        + " a commit every %,d rows, after one run that warms the JIT up; median of %d runs; DuckDB and Parquet"
+                        + " with `--duckdb-memory 256MB` (at the default 64 MB the Parquet export of these visitors"
+                        + " runs out of memory, in both forms). *json*:"
                         + " the `metadata` JSON column only (`--metadata-columns json`); *typed*: a column per field"
                         + " as well (the default). Size: the `.jsonl` file, the `.duckdb` file, the `.parquet` file"
                         + " (exported at close, not timed, as in a sync), PostgreSQL's `pg_total_relation_size`.%n%n",
@@ -190,8 +200,8 @@ final class TypedColumnsCase {
     private static Sink open(String mode, Path target, String url) throws IOException {
         return switch (mode) {
             case "jsonl" -> new JsonLinesSink(target);
-            case "duckdb" -> new DuckDbSink(target.resolve("pendo.duckdb"));
-            case "parquet" -> new ParquetSink(target);
+            case "duckdb" -> new DuckDbSink(target.resolve("pendo.duckdb"), LIMITS);
+            case "parquet" -> new ParquetSink(target, LIMITS);
             case "postgres" -> PostgresSink.connect(url, EmbeddedPostgres.USER, EmbeddedPostgres.PASSWORD);
             default -> throw new IllegalArgumentException("Unknown storage " + mode);
         };
