@@ -81,6 +81,11 @@ public final class Benchmarks {
             Markdown.replaceSection(markdown, "sink-alone", sinks);
             System.out.println(sinks);
         }
+        if (only.isEmpty() || only.contains("typed")) {
+            String typed = TypedColumnsCase.run(work, Math.min(rows, 100_000), repetitions);
+            Markdown.replaceSection(markdown, "typed-columns", typed);
+            System.out.println(typed);
+        }
         if (only.isEmpty() || only.contains("loaders")) {
             String loaders = StorageLoaderCase.run(work, repetitions);
             Markdown.replaceSection(markdown, "storage-loaders", loaders);

@@ -1,8 +1,9 @@
 package io.github.pendoclient.connect;
 
 import io.github.pendoclient.Region;
-import io.github.pendoclient.internal.Hosts;
+import io.github.pendoclient.connect.internal.ConfigValidators;
 import io.github.pendoclient.sync.CursorKind;
+import io.github.pendoclient.sync.MetadataColumns;
 import io.github.pendoclient.sync.Table;
 import io.github.pendoclient.sync.TableRegistry;
 import io.github.pendoclient.sync.internal.Durations;
@@ -12,13 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -61,20 +59,20 @@ public final class PendoSourceConfig extends AbstractConfig {
     public static final String REQUESTS_PER_SECOND = "pendo.requests.per.second";
     /** Records returned by one poll at most. */
     public static final String BATCH_SIZE = "batch.size";
+    /** {@code typed}: a value field per metadata schema field for visitors and accounts; {@code json}: none. */
+    public static final String METADATA_COLUMNS = "metadata.columns";
 
     /** Days per request at most, the API's limit for a daily time series. */
     public static final int MAX_DAY_WINDOW = 30;
     /** Hours per request at most. */
     public static final int MAX_HOUR_WINDOW = 24 * 7;
 
-    private static final String REGIONS = "us, us1, eu, jpn, au";
-
     private static final ConfigDef DEF = new ConfigDef()
             .define(
                     INTEGRATION_KEY,
                     Type.PASSWORD,
                     ConfigDef.NO_DEFAULT_VALUE,
-                    new NonEmptyPassword(),
+                    new ConfigValidators.NonEmptyPassword(),
                     Importance.HIGH,
                     "The Pendo integration key (Settings > Integrations). Aggregations need a key"
                             + " with \"Allow Write Access\". Prefer a config provider, for example"
@@ -84,14 +82,14 @@ public final class PendoSourceConfig extends AbstractConfig {
                     REGION,
                     Type.STRING,
                     "us",
-                    new RegionValidator(),
+                    new ConfigValidators.RegionValidator(),
                     Importance.HIGH,
-                    "The subscription's region: " + REGIONS + ".")
+                    "The subscription's region: " + ConfigValidators.REGIONS + ".")
             .define(
                     BASE_URL,
                     Type.STRING,
                     "",
-                    new BaseUrlValidator(),
+                    new ConfigValidators.BaseUrlValidator(),
                     Importance.LOW,
                     "A base URL replacing the region's, such as a proxy; empty for the region's own. https, or"
                             + " plain http to a loopback host only (the integration key travels with every request).")
@@ -99,14 +97,14 @@ public final class PendoSourceConfig extends AbstractConfig {
                     APP_IDS,
                     Type.LIST,
                     List.of(),
-                    new AppIdsValidator(),
+                    new ConfigValidators.AppIdsValidator(),
                     Importance.MEDIUM,
                     "The app ids to read, comma-separated; empty for every app of the subscription.")
             .define(
                     TABLES,
                     Type.LIST,
                     defaultTables(),
-                    new TablesValidator(),
+                    new ConfigValidators.TablesValidator(),
                     Importance.HIGH,
                     "The tables to read, comma-separated; each becomes a source partition and a topic. Known: "
                             + String.join(", ", supportedTables()) + ".")
@@ -114,7 +112,7 @@ public final class PendoSourceConfig extends AbstractConfig {
                     START_DATE,
                     Type.STRING,
                     "",
-                    new StartDateValidator(),
+                    new ConfigValidators.StartDateValidator(),
                     Importance.MEDIUM,
                     "The first day of events, YYYY-MM-DD (UTC); empty for 30 days before the connector starts.")
             .define(
@@ -136,7 +134,7 @@ public final class PendoSourceConfig extends AbstractConfig {
                     LAG,
                     Type.STRING,
                     "",
-                    new DurationValidator(true),
+                    new ConfigValidators.DurationValidator(true),
                     Importance.LOW,
                     "How far behind now event windows stop, for example 8h; empty for 0 with days, 8h with hours.")
             .define(
@@ -150,7 +148,7 @@ public final class PendoSourceConfig extends AbstractConfig {
                     TOPIC_PREFIX,
                     Type.STRING,
                     "pendo.",
-                    new TopicPrefixValidator(),
+                    new ConfigValidators.TopicPrefixValidator(),
                     Importance.MEDIUM,
                     "Prefix of the topics; a table's topic is the prefix and the table's name.")
             .define(
@@ -167,7 +165,15 @@ public final class PendoSourceConfig extends AbstractConfig {
                     2_000,
                     ConfigDef.Range.between(1, 100_000),
                     Importance.LOW,
-                    "Records returned by one poll at most.");
+                    "Records returned by one poll at most.")
+            .define(
+                    METADATA_COLUMNS,
+                    Type.STRING,
+                    "typed",
+                    ConfigDef.ValidString.in("typed", "json"),
+                    Importance.MEDIUM,
+                    "visitors and accounts: typed for an optional value field per field of Pendo's metadata schema"
+                            + " (<group>_<field>, added as the schema grows), json for the metadata JSON field only.");
 
     /**
      * Parses and validates connector or task properties.
@@ -382,194 +388,20 @@ public final class PendoSourceConfig extends AbstractConfig {
     }
 
     /**
+     * How visitors and accounts carry the metadata schema's fields.
+     *
+     * @return typed value fields, or the metadata JSON only
+     */
+    public MetadataColumns metadataColumns() {
+        return MetadataColumns.parse(getString(METADATA_COLUMNS));
+    }
+
+    /**
      * Records per poll at most.
      *
      * @return the batch size
      */
     public int batchSize() {
         return getInt(BATCH_SIZE);
-    }
-
-    private static final class NonEmptyPassword implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            if (value == null || ((Password) value).value().isBlank()) {
-                throw new ConfigException(name + " is required: the Pendo integration key, or a config provider"
-                        + " reference to it such as ${file:/etc/pendo/key.properties:key}");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "a non-empty integration key";
-        }
-    }
-
-    private static final class RegionValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            try {
-                Region.parse((String) value);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(name, value, "a region is one of " + REGIONS);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return REGIONS;
-        }
-    }
-
-    private static final class BaseUrlValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            String text = ((String) value).trim();
-            if (text.isEmpty()) {
-                return;
-            }
-            URI uri;
-            try {
-                uri = URI.create(text);
-            } catch (IllegalArgumentException e) {
-                uri = null;
-            }
-            String scheme = uri == null || uri.getScheme() == null
-                    ? ""
-                    : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (uri == null || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-                throw new ConfigException(
-                        name,
-                        value,
-                        "an https URL such as https://pendo-proxy.internal:8443," + " or empty for the region's");
-            }
-            if (scheme.equals("http") && !Hosts.isLoopback(uri.getHost())) {
-                throw new ConfigException(
-                        name,
-                        value,
-                        name + " must be https: over http the integration key would"
-                                + " travel in clear text to " + uri.getHost()
-                                + ". The connector sends plain http only to a"
-                                + " loopback host (localhost, 127.0.0.1, ::1), such as a proxy on the worker's own machine;"
-                                + " give an https URL, or leave " + name + " empty for the region's");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "an https URL (http only to a loopback host), or empty";
-        }
-    }
-
-    private static final class AppIdsValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            for (Object id : (List<?>) value) {
-                try {
-                    Long.parseLong(String.valueOf(id).trim());
-                } catch (NumberFormatException e) {
-                    throw new ConfigException(
-                            name,
-                            value,
-                            "app ids are integers, such as -323232 or" + " 5629499534213120; '" + id + "' is not");
-                }
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "comma-separated integers";
-        }
-    }
-
-    private static final class TablesValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            List<?> tables = (List<?>) value;
-            if (tables.isEmpty()) {
-                throw new ConfigException(name, value, "name at least one table: " + supportedTables());
-            }
-            for (Object table : tables) {
-                String text = String.valueOf(table).trim();
-                if (!supportedTables().contains(text)) {
-                    String hint = TableRegistry.standard().find(text).isPresent()
-                            ? "; " + text + " reads per-visitor history, which the pendo-sync command does"
-                            : "";
-                    throw new ConfigException(
-                            name,
-                            value,
-                            "unknown table '" + text + "'" + hint + "; the tables" + " are "
-                                    + String.join(", ", supportedTables()));
-                }
-            }
-        }
-
-        @Override
-        public String toString() {
-            return String.join(", ", supportedTables());
-        }
-    }
-
-    private static final class StartDateValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            String text = ((String) value).trim();
-            if (text.isEmpty()) {
-                return;
-            }
-            try {
-                LocalDate.parse(text);
-            } catch (DateTimeParseException e) {
-                throw new ConfigException(
-                        name, value, "a day as YYYY-MM-DD, such as 2024-01-31, or empty for 30" + " days back");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "YYYY-MM-DD, or empty";
-        }
-    }
-
-    private static final class DurationValidator implements ConfigDef.Validator {
-        private final boolean emptyAllowed;
-
-        DurationValidator(boolean emptyAllowed) {
-            this.emptyAllowed = emptyAllowed;
-        }
-
-        @Override
-        public void ensureValid(String name, Object value) {
-            String text = ((String) value).trim();
-            if (text.isEmpty() && emptyAllowed) {
-                return;
-            }
-            try {
-                Durations.parse(name, text);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(name, value, e.getMessage());
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "a duration such as " + Durations.EXAMPLES;
-        }
-    }
-
-    private static final class TopicPrefixValidator implements ConfigDef.Validator {
-        private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]*");
-
-        @Override
-        public void ensureValid(String name, Object value) {
-            if (!LEGAL.matcher((String) value).matches()) {
-                throw new ConfigException(name, value, "topic names use letters, digits, '.', '_' and '-' only");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "letters, digits, '.', '_', '-'";
-        }
     }
 }

@@ -2,9 +2,7 @@ package io.github.pendoclient.connect;
 
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.aggregation.IncompleteResultException;
-import io.github.pendoclient.aggregation.paging.TimeWindow;
 import io.github.pendoclient.connect.internal.Offsets;
-import io.github.pendoclient.connect.internal.TableSchemas;
 import io.github.pendoclient.connect.internal.Version;
 import io.github.pendoclient.error.AuthenticationException;
 import io.github.pendoclient.error.PendoException;
@@ -21,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +34,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
-import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
@@ -194,11 +190,8 @@ public final class PendoSourceTask extends SourceTask {
                 continue;
             }
             Table table = TableRegistry.standard().get(name.trim());
-            TableCycle cycle = new TableCycle(
-                    table,
-                    Offsets.partition(table.name(), config.appIds()),
-                    new TableSchemas(table),
-                    config.topic(table.name()));
+            TableCycle cycle =
+                    new TableCycle(table, Offsets.partition(table.name(), config.appIds()), config.topic(table.name()));
             cycles.add(cycle);
             partitions.add(cycle.partition);
         }
@@ -206,7 +199,7 @@ public final class PendoSourceTask extends SourceTask {
                 context.offsetStorageReader().offsets(partitions);
         for (TableCycle cycle : cycles) {
             Map<String, Object> offset = committed == null ? null : committed.get(cycle.partition);
-            cycle.checkpoint = Offsets.checkpoint(offset, cycle.table.cursorKind(), cycle.table.name());
+            cycle.resume(offset);
             if (cycle.checkpoint.orElse(null) instanceof Checkpoint.Refreshed refreshed) {
                 cycle.due = refreshed.syncedAt().plus(config.pollInterval());
             }
@@ -298,6 +291,7 @@ public final class PendoSourceTask extends SourceTask {
         try {
             if (cycle.reader == null) {
                 cycle.started = clock.instant();
+                cycle.refreshFields(client, config.metadataColumns());
                 cycle.reader = TableReader.open(cycle.table, cycle.checkpoint, client, settings);
             }
             while (records.size() < config.batchSize() && !stopping) {
@@ -311,7 +305,7 @@ public final class PendoSourceTask extends SourceTask {
                     LOG.info("Table {}: cycle done, next at {}", cycle.table.name(), cycle.due);
                     break;
                 }
-                records.add(record(cycle, item.get()));
+                records.add(cycle.record(item.get(), config.appIds()));
             }
             if (cycle.reader != null) {
                 cycle.checkpoint = cycle.reader.checkpoint().or(() -> cycle.checkpoint);
@@ -350,33 +344,6 @@ public final class PendoSourceTask extends SourceTask {
             }
             throw new ConnectException(cycle.table.name() + ": " + e.getMessage(), e);
         }
-    }
-
-    private SourceRecord record(TableCycle cycle, TableReader.Item item) {
-        Map<String, Object> row = item.row();
-        ConnectHeaders headers = new ConnectHeaders();
-        if (row.get("appId") instanceof Number appId) {
-            headers.addLong(HEADER_APP_ID, appId.longValue());
-        } else if (config.appIds().size() == 1) {
-            headers.addLong(HEADER_APP_ID, config.appIds().get(0));
-        }
-        TimeWindow window = item.window();
-        if (window != null) {
-            headers.addString(HEADER_WINDOW, window.start() + "/" + window.end());
-        }
-        Map<String, Object> offset =
-                item.checkpoint().map(Offsets::offset).orElseGet(() -> Offsets.refreshing(cycle.started));
-        return new SourceRecord(
-                cycle.partition,
-                offset,
-                cycle.topic,
-                null,
-                cycle.schemas.keySchema(),
-                cycle.schemas.key(row),
-                cycle.schemas.valueSchema(),
-                cycle.schemas.value(row),
-                null,
-                headers);
     }
 
     /**
@@ -452,25 +419,5 @@ public final class PendoSourceTask extends SourceTask {
     /** The tables of this task, for tests. */
     Collection<String> tables() {
         return cycles.stream().map(c -> c.table.name()).toList();
-    }
-
-    /** One table's state in this task. */
-    private static final class TableCycle {
-        final Table table;
-        final Map<String, Object> partition;
-        final TableSchemas schemas;
-        final String topic;
-        Optional<Checkpoint> checkpoint = Optional.empty();
-        Instant due = Instant.MIN;
-        Instant started;
-        TableReader reader;
-        int failures;
-
-        TableCycle(Table table, Map<String, Object> partition, TableSchemas schemas, String topic) {
-            this.table = table;
-            this.partition = new HashMap<>(partition);
-            this.schemas = schemas;
-            this.topic = topic;
-        }
     }
 }

@@ -65,7 +65,8 @@ class PendoSourceValidationTest {
                 Arguments.of(PendoSourceConfig.TOPIC_PREFIX, "pendo events.", Map.of(), "letters, digits"),
                 Arguments.of(PendoSourceConfig.REQUESTS_PER_SECOND, "0", Map.of(), "at least 0.01"),
                 Arguments.of(PendoSourceConfig.REQUESTS_PER_SECOND, "500", Map.of(), "no more than 100"),
-                Arguments.of(PendoSourceConfig.BATCH_SIZE, "0", Map.of(), "at least 1"));
+                Arguments.of(PendoSourceConfig.BATCH_SIZE, "0", Map.of(), "at least 1"),
+                Arguments.of(PendoSourceConfig.METADATA_COLUMNS, "wide", Map.of(), "typed, json"));
     }
 
     @ParameterizedTest(name = "{0}={1} {2}")

@@ -1,6 +1,7 @@
 package io.github.pendoclient.sync;
 
 import io.github.pendoclient.internal.json.JsonValues;
+import io.github.pendoclient.sync.internal.Lossless;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -148,52 +149,20 @@ public record Column(String name, ColumnType type, Function<Map<String, Object>,
         };
     }
 
-    /** Text as sent; an object or a list as its JSON text, not Java's {@code toString()}. */
     private static String asText(Object value) {
-        return value instanceof Map<?, ?> || value instanceof java.util.List<?>
-                ? JsonValues.toJson(value)
-                : String.valueOf(value);
+        return Lossless.text(value);
     }
 
-    /** A whole number, from a number or a string of one; null for anything else (the raw column keeps it). */
     private static Long asLong(Object value) {
-        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            return ((Number) value).longValue();
-        }
-        if (value instanceof Number number) {
-            double d = number.doubleValue();
-            return d == Math.rint(d) && Math.abs(d) < 0x1p63 ? (Long) (long) d : null;
-        }
-        if (value instanceof String text) {
-            try {
-                return Long.parseLong(text.trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
+        return Lossless.whole(value);
     }
 
     private static Double asDouble(Object value) {
-        if (value instanceof Number number) {
-            return number.doubleValue();
-        }
-        if (value instanceof String text) {
-            try {
-                double d = Double.parseDouble(text.trim());
-                return Double.isFinite(d) ? d : null;
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
+        return Lossless.decimal(value);
     }
 
     private static Boolean asBoolean(Object value) {
-        if (value instanceof Boolean flag) {
-            return flag;
-        }
-        return "true".equals(value) ? Boolean.TRUE : "false".equals(value) ? Boolean.FALSE : null;
+        return Lossless.flag(value);
     }
 
     /**

@@ -192,7 +192,8 @@ public final class SyncEngine {
         void rows(long count);
     }
 
-    private void run(Table table, RowCount onRows) throws IOException {
+    private void run(Table declared, RowCount onRows) throws IOException {
+        Table table = MetadataTables.resolve(declared, client, state, settings);
         TableSource source = table.source();
         if (source instanceof TableSource.VisitorHistory) {
             history(table, onRows);

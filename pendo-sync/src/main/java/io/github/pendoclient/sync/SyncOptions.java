@@ -24,6 +24,7 @@ public final class SyncOptions {
     private final OptionalInt pageSize;
     private final List<String> historyVisitors;
     private final Clock clock;
+    private final MetadataColumns metadataColumns;
 
     private SyncOptions(Builder builder, Instant start) {
         this.appIds = List.copyOf(builder.appIds);
@@ -36,11 +37,13 @@ public final class SyncOptions {
         this.pageSize = builder.pageSize;
         this.historyVisitors = List.copyOf(builder.historyVisitors);
         this.clock = builder.clock;
+        this.metadataColumns = builder.metadataColumns;
     }
 
     /**
      * A builder with the defaults: every app, events from 30 days ago, daily windows of one day, no lag, oldest
-     * first, no anonymous visitors, each table's own page size, no visitor history, the system clock.
+     * first, no anonymous visitors, each table's own page size, no visitor history, the system clock, typed metadata
+     * columns.
      *
      * @return a builder
      */
@@ -157,6 +160,15 @@ public final class SyncOptions {
         return clock;
     }
 
+    /**
+     * How {@code visitors} and {@code accounts} hold the metadata schema's fields.
+     *
+     * @return {@link MetadataColumns#TYPED} (the default) or {@link MetadataColumns#JSON}
+     */
+    public MetadataColumns metadataColumns() {
+        return metadataColumns;
+    }
+
     /** Builds {@link SyncOptions}. */
     public static final class Builder {
 
@@ -170,6 +182,7 @@ public final class SyncOptions {
         private OptionalInt pageSize = OptionalInt.empty();
         private List<String> historyVisitors = List.of();
         private Clock clock = Clock.systemUTC();
+        private MetadataColumns metadataColumns = MetadataColumns.TYPED;
 
         private Builder() {}
 
@@ -184,6 +197,7 @@ public final class SyncOptions {
             this.pageSize = options.pageSize;
             this.historyVisitors = options.historyVisitors;
             this.clock = options.clock;
+            this.metadataColumns = options.metadataColumns;
         }
 
         /**
@@ -305,6 +319,18 @@ public final class SyncOptions {
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * How {@code visitors} and {@code accounts} hold the metadata schema's fields (default:
+         * {@link MetadataColumns#TYPED}, one typed column per field beside the {@code metadata} JSON).
+         *
+         * @param metadataColumns typed columns, or the JSON column only
+         * @return this builder
+         */
+        public Builder metadataColumns(MetadataColumns metadataColumns) {
+            this.metadataColumns = Objects.requireNonNull(metadataColumns, "metadataColumns");
             return this;
         }
 

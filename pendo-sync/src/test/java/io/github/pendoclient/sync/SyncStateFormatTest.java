@@ -3,6 +3,7 @@ package io.github.pendoclient.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pendoclient.aggregation.paging.WindowCheckpoint;
+import io.github.pendoclient.sync.internal.FieldColumns;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,5 +69,27 @@ class SyncStateFormatTest {
         state.put("features", state.get("features"));
 
         assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(TODAY);
+    }
+
+    @Test
+    void theMetadataFieldColumnsAreKeptBesideTheCheckpointsAndReadBack() throws IOException {
+        Path file = dir.resolve("state.json");
+        Files.writeString(file, TODAY, StandardCharsets.UTF_8);
+        List<FieldColumns.Field> fields = List.of(
+                new FieldColumns.Field("custom", "Plan Tier", "custom_plan_tier", ColumnType.TEXT),
+                new FieldColumns.Field("custom", "plan-tier", "custom_plan_tier_2", ColumnType.BIGINT));
+
+        SyncState.load(file).putFieldColumns("visitors", fields);
+        SyncState read = SyncState.load(file);
+
+        assertThat(read.fieldColumns("visitors")).isEqualTo(fields);
+        assertThat(read.fieldColumns("accounts")).isEmpty();
+        Path before = Files.writeString(dir.resolve("before.json"), TODAY, StandardCharsets.UTF_8);
+        for (String table : List.of("visitors", "events", "visitor_history", "features", "pages")) {
+            assertThat(read.get(table))
+                    .as(table)
+                    .isEqualTo(SyncState.load(before).get(table));
+        }
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).contains("\"metadataColumns\"");
     }
 }

@@ -4,6 +4,7 @@ import io.github.pendoclient.sync.Checkpoint;
 import io.github.pendoclient.sync.CursorKind;
 import io.github.pendoclient.sync.internal.CheckpointCodec;
 import io.github.pendoclient.sync.internal.CheckpointKinds;
+import io.github.pendoclient.sync.internal.FieldColumns;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +22,19 @@ import java.util.Optional;
  *       {@code {kind: FULL_REFRESH, started_at: millis}} for rows of a refresh still under way (no checkpoint:
  *       a task that resumes there fetches the table again).</li>
  * </ul>
+ * With typed metadata fields, the offsets of {@code visitors} and {@code accounts} also hold
+ * {@code metadata_columns}, the fields behind the value fields, as JSON text.
  */
 public final class Offsets {
 
     static final String KIND = "kind";
     static final String SYNCED_AT = CheckpointCodec.SOURCE_OFFSET.field(CursorKind.FULL_REFRESH);
     static final String STARTED_AT = "started_at";
+    /**
+     * The metadata field behind each typed value field of {@code visitors} and {@code accounts}, as JSON text, so
+     * that a restarted task names the fields as before (see {@link FieldColumns}).
+     */
+    public static final String FIELD_COLUMNS = "metadata_columns";
 
     private Offsets() {}
 
@@ -103,5 +111,33 @@ public final class Offsets {
         return new IllegalStateException("The committed offset of table " + table + " cannot be read (" + why
                 + "): " + offset + ". Reset it with DELETE /connectors/<name>/offsets (after stopping the"
                 + " connector) to read the table again from the start date.");
+    }
+
+    /**
+     * The field columns as offset text.
+     *
+     * @param fields the fields
+     * @return JSON text
+     */
+    public static String fieldColumnsText(List<FieldColumns.Field> fields) {
+        return FieldColumns.toText(fields);
+    }
+
+    /**
+     * The field columns a committed offset holds.
+     *
+     * @param offset the offset, or null
+     * @return the fields, empty when it holds none
+     * @throws IllegalStateException if they cannot be read: the message says how to reset the offset
+     */
+    public static List<FieldColumns.Field> fieldColumns(Map<String, ?> offset) {
+        if (offset == null || !(offset.get(FIELD_COLUMNS) instanceof String text)) {
+            return List.of();
+        }
+        try {
+            return FieldColumns.fromText(text);
+        } catch (RuntimeException e) {
+            throw malformed(String.valueOf(offset.get("table")), offset, e.getMessage());
+        }
     }
 }

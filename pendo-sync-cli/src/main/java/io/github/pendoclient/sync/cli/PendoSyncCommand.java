@@ -3,6 +3,7 @@ package io.github.pendoclient.sync.cli;
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.Region;
 import io.github.pendoclient.internal.Hosts;
+import io.github.pendoclient.sync.MetadataColumns;
 import io.github.pendoclient.sync.Sink;
 import io.github.pendoclient.sync.SyncOptions;
 import io.github.pendoclient.sync.SyncState;
@@ -205,6 +206,13 @@ public final class PendoSyncCommand implements Callable<Integer> {
 
     @Option(names = "--include-anonymous", description = "Also sync anonymous visitors (skipped by default).")
     boolean includeAnonymous;
+
+    @Option(
+            names = "--metadata-columns",
+            paramLabel = "typed|json",
+            description = "visitors and accounts: a typed column per metadata schema field beside the metadata JSON"
+                    + " (typed, the default), or the metadata JSON column only (json).")
+    String metadataColumns = "typed";
 
     @Option(
             names = "--history-visitors",
@@ -417,6 +425,7 @@ public final class PendoSyncCommand implements Callable<Integer> {
                 .lag(settle)
                 .recentFirst(recentFirst)
                 .includeAnonymous(includeAnonymous)
+                .metadataColumns(MetadataColumns.parse(metadataColumns))
                 .historyVisitors(historyVisitors)
                 .clock(clock);
         if (pageSize != null) {

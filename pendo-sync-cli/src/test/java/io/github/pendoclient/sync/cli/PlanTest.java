@@ -1,7 +1,9 @@
 package io.github.pendoclient.sync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.pendoclient.sync.MetadataColumns;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -71,5 +73,29 @@ class PlanTest {
                 .isNotEqualTo(postgresPlan("jdbc:postgresql://127.0.0.1:9/other")
                         .destination()
                         .state());
+    }
+
+    @Test
+    void metadataColumnsAreTypedByDefaultAndJsonOnRequest() {
+        PendoSyncCommand typed = new PendoSyncCommand(Map.of());
+        new CommandLine(typed).parseArgs("--demo", "--out", dir.resolve("a").toString());
+        PendoSyncCommand json = new PendoSyncCommand(Map.of());
+        new CommandLine(json).parseArgs("--demo", "--out", dir.resolve("b").toString(), "--metadata-columns", "json");
+
+        assertThat(typed.plan().settings().build().metadataColumns()).isEqualTo(MetadataColumns.TYPED);
+        assertThat(json.plan().settings().build().metadataColumns()).isEqualTo(MetadataColumns.JSON);
+    }
+
+    @Test
+    void anUnknownMetadataColumnsFormIsRefusedNamingTheTwoForms() {
+        PendoSyncCommand command = new PendoSyncCommand(Map.of());
+        new CommandLine(command)
+                .parseArgs("--demo", "--out", dir.resolve("c").toString(), "--metadata-columns", "wide");
+
+        assertThatThrownBy(command::plan)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'typed'")
+                .hasMessageContaining("'json'")
+                .hasMessageContaining("'wide'");
     }
 }

@@ -15,10 +15,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.Set;
 import java.util.StringJoiner;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -161,11 +163,12 @@ public final class DuckDbSink implements Sink {
         }
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS " + quote(table.name()) + " (" + columns + ")");
+            addMissingColumns(statement, table);
             // Earlier versions kept the staging table in the database file; drop what a killed run of one left.
             statement.execute(
                     "DROP TABLE IF EXISTS " + quote(connection.getCatalog()) + ".main." + quote(stage(table)));
-            statement.execute("CREATE TEMP TABLE IF NOT EXISTS " + quote(stage(table)) + " (" + staged + ")");
-            statement.execute("DELETE FROM " + staging(table));
+            // Replaced rather than reused: the table may have gained columns since this connection last staged it.
+            statement.execute("CREATE OR REPLACE TEMP TABLE " + quote(stage(table)) + " (" + staged + ")");
         }
         if (!constrained.containsKey(table.name())) {
             try (PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM duckdb_constraints()"
@@ -184,6 +187,30 @@ public final class DuckDbSink implements Sink {
         appender.unsafeBreakThreadConfinement();
         appenders.put(table.name(), appender);
         return appender;
+    }
+
+    /**
+     * Adds the columns the table lacks (a metadata field new in Pendo's schema, a column a newer pendo-sync
+     * declares), within the open transaction: a run killed before its first commit leaves the table as it was.
+     * Existing columns keep their type and rows; the new column is NULL in the rows already there.
+     */
+    private void addMissingColumns(Statement statement, Table table) throws SQLException {
+        Set<String> existing = new HashSet<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT column_name FROM duckdb_columns()"
+                + " WHERE database_name = current_database() AND schema_name = 'main' AND table_name = ?")) {
+            query.setString(1, table.name());
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    existing.add(result.getString(1));
+                }
+            }
+        }
+        for (Column column : table.columns()) {
+            if (!existing.contains(column.name())) {
+                statement.execute("ALTER TABLE " + quote(table.name()) + " ADD COLUMN " + quote(column.name()) + " "
+                        + duckDbType(column.type()));
+            }
+        }
     }
 
     private IOException failed(String what, Table table, SQLException e) {

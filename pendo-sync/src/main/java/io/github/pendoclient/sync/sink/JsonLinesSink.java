@@ -1,8 +1,11 @@
 package io.github.pendoclient.sync.sink;
 
 import io.github.pendoclient.internal.json.JsonValues;
+import io.github.pendoclient.sync.Column;
+import io.github.pendoclient.sync.ColumnType;
 import io.github.pendoclient.sync.Sink;
 import io.github.pendoclient.sync.Table;
+import io.github.pendoclient.sync.internal.FieldColumns;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -11,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -20,10 +25,18 @@ import okio.Buffer;
 /**
  * One JSON Lines file per table ({@code <dir>/<table>.jsonl}), each line a Pendo row as the API returned it.
  * Incremental tables are appended; a commit records the file length, and a resumed run first truncates the file to
- * the last committed length. Lines are gathered in memory and written {@value #WRITE_BYTES} bytes at a time (and at
+ * the last committed length. The lines of {@code visitors} and {@code accounts} also carry their typed metadata
+ * field columns, in the member {@value #FIELD_COLUMNS}. Lines are gathered in memory and written {@value #WRITE_BYTES} bytes at a time (and at
  * each commit), not with a system call per row.
  */
 public final class JsonLinesSink implements Sink {
+
+    /**
+     * The member of a {@code visitors} or {@code accounts} line that holds its typed metadata field columns, when
+     * they are on ({@link io.github.pendoclient.sync.MetadataColumns#TYPED}); the rest of the line is the row as
+     * Pendo sent it.
+     */
+    public static final String FIELD_COLUMNS = "_columns";
 
     /** Bytes of lines gathered before they are written to the file. */
     static final int WRITE_BYTES = 1 << 16;
@@ -75,11 +88,38 @@ public final class JsonLinesSink implements Sink {
     @Override
     public void write(Table table, Map<String, Object> row) throws IOException {
         TableFile file = tableFile(table);
-        JsonValues.writeJsonUtf8(row, file.pending());
+        JsonValues.writeJsonUtf8(withFieldColumns(table, row), file.pending());
         file.pending().writeByte('\n');
         if (file.pending().size() >= WRITE_BYTES) {
             drain(file);
         }
+    }
+
+    /**
+     * The line of a row: the row itself, with the typed metadata field columns (if the table has any) in the member
+     * {@value #FIELD_COLUMNS}, timestamps as ISO-8601 UTC text, NULLs left out.
+     */
+    private static Map<String, Object> withFieldColumns(Table table, Map<String, Object> row) {
+        Map<String, Object> typed = null;
+        for (Column column : table.columns()) {
+            if (FieldColumns.isField(column)) {
+                typed = typed == null ? new LinkedHashMap<>() : typed;
+                Object value = column.value().apply(row);
+                if (value != null) {
+                    typed.put(
+                            column.name(),
+                            column.type() == ColumnType.TIMESTAMP
+                                    ? Instant.ofEpochMilli((Long) value).toString()
+                                    : value);
+                }
+            }
+        }
+        if (typed == null) {
+            return row;
+        }
+        Map<String, Object> line = new LinkedHashMap<>(row);
+        line.put(FIELD_COLUMNS, typed);
+        return line;
     }
 
     /** Writes a table's gathered lines to its file. */

@@ -209,9 +209,9 @@ public final class PostgresSink implements Sink {
                 statement.execute("ALTER TABLE " + quote(table.name()) + " ADD COLUMN IF NOT EXISTS "
                         + quote(column.name()) + " " + sqlType(column.type()));
             }
-            statement.execute("CREATE TEMPORARY TABLE IF NOT EXISTS " + stage(table) + " (" + stagedColumns
-                    + ", pendo_sync_seq bigserial)");
-            statement.execute("TRUNCATE " + stage(table));
+            statement.execute("DROP TABLE IF EXISTS pg_temp." + stage(table)); // it may lack columns added since
+            statement.execute(
+                    "CREATE TEMPORARY TABLE " + stage(table) + " (" + stagedColumns + ", pendo_sync_seq bigserial)");
         }
         staged.remove(table.name());
     }
