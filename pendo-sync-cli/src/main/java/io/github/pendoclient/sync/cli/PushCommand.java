@@ -3,7 +3,9 @@ package io.github.pendoclient.sync.cli;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code pendo-sync push}: copies rows from a file or a database into Pendo, sending only what changed. */
@@ -26,6 +28,9 @@ final class PushCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    PushOptions options = new PushOptions();
+
     private final Map<String, String> environment;
 
     PushCommand(Map<String, String> environment) {
@@ -35,6 +40,13 @@ final class PushCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TopLevelOptions.refuseBeforeSubcommand(spec);
-        return environment.isEmpty() ? PendoSyncCommand.EXIT_OK : PendoSyncCommand.EXIT_OK;
+        PushPlan plan = plan();
+        return new PushRun(plan, spec.commandLine().getOut(), spec.commandLine().getErr()).call();
+    }
+
+    /** Checks every option and the environment; reads, opens and creates nothing. */
+    PushPlan plan() {
+        return new PushPlanner(options, environment, message -> new ParameterException(spec.commandLine(), message))
+                .plan();
     }
 }

@@ -1,0 +1,165 @@
+package io.github.pendoclient.sync.cli;
+
+import io.github.pendoclient.KeyVerification;
+import io.github.pendoclient.PendoClient;
+import io.github.pendoclient.error.PendoException;
+import io.github.pendoclient.sync.cli.PushSummary.PushCounts;
+import io.github.pendoclient.track.TrackClient;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * One checked push: starts the demo or the clients, checks the key, runs the job, and reports. A run that cannot
+ * do its work fails once, with one line on standard error; {@code --summary-json} is written on every exit, with
+ * the error when there is one.
+ */
+final class PushRun implements Callable<Integer> {
+
+    /** The demo's fake: this many generated visitors (one in ten anonymous) and accounts. */
+    static final int DEMO_VISITORS = 2_000;
+
+    static final int DEMO_ACCOUNTS = 200;
+
+    private final PushPlan plan;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    PushRun(PushPlan plan, PrintWriter out, PrintWriter err) {
+        this.plan = plan;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** A run that stops, with a message for people that says what to do, and its exit status. */
+    static final class Stop extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        private final int exitCode;
+
+        Stop(String message, int exitCode) {
+            super(message);
+            this.exitCode = exitCode;
+        }
+
+        int exitCode() {
+            return exitCode;
+        }
+    }
+
+    @Override
+    public Integer call() {
+        Instant startedAt = Instant.now();
+        try {
+            return push(startedAt);
+        } catch (Stop stop) {
+            return fail(stop.getMessage(), stop.exitCode(), startedAt);
+        } catch (IOException | RuntimeException e) {
+            return fail(
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
+                    PendoSyncCommand.EXIT_FAILED,
+                    startedAt);
+        }
+    }
+
+    private int push(Instant startedAt) throws IOException, Stop {
+        DemoPendo demo = null;
+        PendoClient client;
+        TrackClient track = null;
+        if (plan.demo()) {
+            demo = DemoPendo.start(42, DEMO_VISITORS, DEMO_ACCOUNTS, 1, Clock.systemUTC());
+            out.println(String.format(
+                    Locale.ROOT,
+                    "No PENDO_INTEGRATION_KEY set: pushing into an in-process fake Pendo with %,d generated visitors"
+                            + " (v-000000, v-000001, ...; one in ten anonymous) and %,d accounts, which starts afresh"
+                            + " each run. The state file still says what earlier runs sent.",
+                    DEMO_VISITORS,
+                    DEMO_ACCOUNTS));
+            client = demo.client();
+            track = plan.isTrack() ? demo.trackClient() : null;
+        } else {
+            client = plan.client().open();
+        }
+        try {
+            if (demo == null) {
+                checkKey(client);
+                track = plan.isTrack() ? plan.track().open() : null;
+            }
+            out.println((plan.dryRun() ? "Dry run: reading " : "Pushing ") + what() + " into " + client.baseUrl());
+            out.flush();
+            PushCounts counts = new PushJob(plan, client, track, err).run();
+            int code = PendoSyncCommand.EXIT_OK;
+            PushSummary summary = summary(counts, startedAt, Optional.empty());
+            summary.print(out);
+            if (plan.summaryJson().isPresent()) {
+                summary.writeJson(plan.summaryJson().get(), code);
+            }
+            return code;
+        } finally {
+            if (track != null && demo == null) {
+                track.close();
+            }
+            if (demo != null) {
+                demo.close();
+            } else {
+                client.close();
+            }
+        }
+    }
+
+    /** What is pushed, for people. */
+    String what() {
+        String kind = plan.isTrack()
+                ? "track events"
+                : plan.object() + " metadata (" + plan.metadata().orElseThrow().group() + ")";
+        return kind + " from " + plan.source().describe();
+    }
+
+    private PushSummary summary(PushCounts counts, Instant startedAt, Optional<String> error) {
+        return new PushSummary(
+                what(), counts, plan.dryRun(), plan.rejects(), plan.state(), startedAt, Instant.now(), error);
+    }
+
+    /**
+     * One cheap call before anything is read: a key Pendo rejects fails the run here, once.
+     */
+    private static void checkKey(PendoClient client) throws Stop {
+        KeyVerification verification;
+        try {
+            verification = client.verifyKey();
+        } catch (PendoException e) {
+            throw new Stop(
+                    "cannot check PENDO_INTEGRATION_KEY against " + client.baseUrl() + ": " + e.getMessage()
+                            + " Nothing was pushed; run again once Pendo answers.",
+                    PendoSyncCommand.EXIT_FAILED);
+        }
+        if (!verification.valid() && verification.statusCode() == 401) {
+            throw new Stop(
+                    "Pendo rejected PENDO_INTEGRATION_KEY (HTTP 401): " + verification.message()
+                            + " Nothing was pushed; set the right key, then run again.",
+                    PendoSyncCommand.EXIT_FAILED);
+        }
+    }
+
+    /** One line on standard error, the summary file with the error, and the exit status. */
+    private int fail(String message, int code, Instant startedAt) {
+        String line = PendoSyncCommand.oneLine(message);
+        err.println("pendo-sync: " + line);
+        if (plan.summaryJson().isPresent()) {
+            try {
+                summary(PushCounts.none(), startedAt, Optional.of(line))
+                        .writeJson(plan.summaryJson().get(), code);
+            } catch (IOException | RuntimeException e) {
+                err.println("pendo-sync: cannot write --summary-json "
+                        + plan.summaryJson().get() + ": " + e.getMessage());
+            }
+        }
+        err.flush();
+        return code;
+    }
+}
