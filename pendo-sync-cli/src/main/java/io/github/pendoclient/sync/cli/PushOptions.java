@@ -1,5 +1,6 @@
 package io.github.pendoclient.sync.cli;
 
+import io.github.pendoclient.sync.push.PushEngine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,7 +147,8 @@ final class PushOptions {
     @Option(
             names = "--batch-size",
             paramLabel = "ROWS",
-            description = "Metadata: rows per write request, 1.." + PushPlanner.MAX_BATCH + " (default: 1000).")
+            description = "Metadata: rows per write request, 1.." + PushPlanner.MAX_BATCH + " (default: "
+                    + PushEngine.DEFAULT_BATCH_SIZE + ").")
     Integer batchSize;
 
     @Option(

@@ -25,7 +25,7 @@ import java.util.Optional;
  * @param track opens the track client of a subscription; null for the demo and for metadata
  */
 record PushPlan(
-        PushSource source,
+        SourceSpec source,
         String object,
         Optional<Metadata> metadata,
         Optional<Events> events,

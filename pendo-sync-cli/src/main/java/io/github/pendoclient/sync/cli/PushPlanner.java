@@ -4,6 +4,7 @@ import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.sync.cli.PushPlan.Events;
 import io.github.pendoclient.sync.cli.PushPlan.Metadata;
 import io.github.pendoclient.sync.cli.PushPlan.TrackOpener;
+import io.github.pendoclient.sync.push.PushEngine;
 import io.github.pendoclient.track.TrackClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,11 +31,8 @@ final class PushPlanner {
     /** The objects a push writes. */
     static final List<String> OBJECTS = List.of("visitor", "account", "parent-account", "track");
 
-    /** The most rows a metadata write may carry; Pendo documents no maximum, and batches of 1000 are usual. */
+    /** The most rows a metadata write may carry; Pendo documents no maximum. */
     static final int MAX_BATCH = 10_000;
-
-    /** Rows per metadata write when --batch-size is not given. */
-    static final int DEFAULT_BATCH = 1_000;
 
     private final PushOptions o;
     private final Map<String, String> environment;
@@ -64,7 +62,7 @@ final class PushPlanner {
         if (!demo) {
             subscription.checkRegionAndBaseUrl(o.region);
         }
-        PushSource source = source();
+        SourceSpec source = source();
         if (o.object == null) {
             throw usage("--object is required: " + String.join(", ", OBJECTS));
         }
@@ -122,22 +120,22 @@ final class PushPlanner {
         return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
-    private PushSource source() {
-        List<PushSource.Kind> given = new ArrayList<>();
+    private SourceSpec source() {
+        List<SourceSpec.Kind> given = new ArrayList<>();
         if (o.fromCsv != null) {
-            given.add(PushSource.Kind.CSV);
+            given.add(SourceSpec.Kind.CSV);
         }
         if (o.fromJsonl != null) {
-            given.add(PushSource.Kind.JSONL);
+            given.add(SourceSpec.Kind.JSONL);
         }
         if (o.fromParquet != null) {
-            given.add(PushSource.Kind.PARQUET);
+            given.add(SourceSpec.Kind.PARQUET);
         }
         if (o.fromDuckdbQuery != null) {
-            given.add(PushSource.Kind.DUCKDB);
+            given.add(SourceSpec.Kind.DUCKDB);
         }
         if (o.fromPostgresQuery != null) {
-            given.add(PushSource.Kind.POSTGRES);
+            given.add(SourceSpec.Kind.POSTGRES);
         }
         if (given.isEmpty()) {
             throw usage("a source is required: --from-csv FILE, --from-jsonl FILE, --from-parquet FILE,"
@@ -146,11 +144,11 @@ final class PushPlanner {
         if (given.size() > 1) {
             throw usage(given.get(0).option() + " and " + given.get(1).option() + " both name a source; give one");
         }
-        PushSource.Kind kind = given.get(0);
-        if (o.duckdbFile != null && kind != PushSource.Kind.DUCKDB) {
+        SourceSpec.Kind kind = given.get(0);
+        if (o.duckdbFile != null && kind != SourceSpec.Kind.DUCKDB) {
             throw usage("--duckdb-file is the database of --from-duckdb-query; add the query or drop --duckdb-file");
         }
-        if ((o.postgres != null || o.postgresUser != null) && kind != PushSource.Kind.POSTGRES) {
+        if ((o.postgres != null || o.postgresUser != null) && kind != SourceSpec.Kind.POSTGRES) {
             throw usage((o.postgres != null ? "--postgres" : "--postgres-user") + " is for --from-postgres-query;"
                     + " add the query or drop it");
         }
@@ -163,7 +161,7 @@ final class PushPlanner {
                 if (o.duckdbFile != null) {
                     readable("--duckdb-file", o.duckdbFile);
                 }
-                yield new PushSource(
+                yield new SourceSpec(
                         kind,
                         Optional.ofNullable(o.duckdbFile),
                         Optional.of(o.fromDuckdbQuery),
@@ -177,7 +175,7 @@ final class PushPlanner {
                 }
                 String user = PullDestinations.checkPostgres(
                         "--postgres", o.postgres, "--postgres-user", o.postgresUser, environment, usage);
-                yield new PushSource(
+                yield new SourceSpec(
                         kind,
                         Optional.empty(),
                         Optional.of(o.fromPostgresQuery),
@@ -187,15 +185,15 @@ final class PushPlanner {
         };
     }
 
-    private void query(PushSource.Kind kind, String sql) {
+    private void query(SourceSpec.Kind kind, String sql) {
         if (sql.isBlank()) {
             throw usage(kind.option() + " is empty; give a SELECT query");
         }
     }
 
-    private PushSource fileSource(PushSource.Kind kind, Path file) {
+    private SourceSpec fileSource(SourceSpec.Kind kind, Path file) {
         readable(kind.option(), file);
-        return new PushSource(kind, Optional.of(file), Optional.empty(), Optional.empty(), Optional.empty());
+        return new SourceSpec(kind, Optional.of(file), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     private void readable(String option, Path file) {
@@ -266,7 +264,7 @@ final class PushPlanner {
                 o.createMissing,
                 o.createFields,
                 clear,
-                o.batchSize != null ? o.batchSize : DEFAULT_BATCH);
+                o.batchSize != null ? o.batchSize : PushEngine.DEFAULT_BATCH_SIZE);
     }
 
     private Events events() {
@@ -356,15 +354,17 @@ final class PushPlanner {
     }
 
     /**
-     * The default state file: in {@code ~/.pendo-sync}, one per source, object and group (named by a hash of them),
-     * so that two jobs never share fingerprints and a run leaves no file in the working directory.
+     * The default state file: in {@code ~/.pendo-sync}, one per job (source, object, group, id column and mapping,
+     * named by a hash of them), so that two jobs never share fingerprints and a run leaves no file in the working
+     * directory.
      */
-    private Path defaultState(PushSource source, String object, boolean demo) {
+    private Path defaultState(SourceSpec source, String object, boolean demo) {
         String home = environment.get("HOME");
         Path directory = Path.of(
                 home != null && !home.isBlank() ? home : System.getProperty("user.home"),
                 PendoSyncCommand.STATE_DIRECTORY);
-        String identity = source.identity() + "|" + object + "|" + o.group + "|" + (demo ? "demo" : o.region)
+        String identity = source.identity() + "|" + object + "|" + o.group + "|" + o.idColumn + "|" + o.maps + "|"
+                + o.mappingFile + "|" + (demo ? "demo" : o.region)
                 + "|" + environment.getOrDefault(PendoClient.ENV_BASE_URL, "") + "|"
                 + environment.getOrDefault(PendoClient.ENV_REGION, "");
         try {

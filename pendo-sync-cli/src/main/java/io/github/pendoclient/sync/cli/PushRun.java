@@ -4,6 +4,9 @@ import io.github.pendoclient.KeyVerification;
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.error.PendoException;
 import io.github.pendoclient.sync.cli.PushSummary.PushCounts;
+import io.github.pendoclient.sync.push.PushConfigurationException;
+import io.github.pendoclient.sync.push.PushListener;
+import io.github.pendoclient.sync.push.PushResult;
 import io.github.pendoclient.track.TrackClient;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -92,8 +95,14 @@ final class PushRun implements Callable<Integer> {
             }
             out.println((plan.dryRun() ? "Dry run: reading " : "Pushing ") + what() + " into " + client.baseUrl());
             out.flush();
-            PushCounts counts = new PushJob(plan, client, track, err).run();
-            int code = PendoSyncCommand.EXIT_OK;
+            PushResult result;
+            try {
+                result = new PushJob(plan, client, track, listener()).run();
+            } catch (PushConfigurationException refused) {
+                throw new Stop(refused.getMessage() + " Nothing was sent.", PendoSyncCommand.EXIT_USAGE);
+            }
+            PushCounts counts = counts(result);
+            int code = result.outcomeUnknown() > 0 ? PendoSyncCommand.EXIT_FAILED : PendoSyncCommand.EXIT_OK;
             PushSummary summary = summary(counts, startedAt, Optional.empty());
             summary.print(out);
             if (plan.summaryJson().isPresent()) {
@@ -110,6 +119,24 @@ final class PushRun implements Callable<Integer> {
                 client.close();
             }
         }
+    }
+
+    private PushListener listener() {
+        return System.console() != null && err == PendoSyncCommand.STANDARD_ERROR
+                ? PushProgress.bar(System.err, out, plan.dryRun())
+                : PushProgress.lines(err, out, System::nanoTime, plan.dryRun());
+    }
+
+    private static PushCounts counts(PushResult result) {
+        return new PushCounts(
+                result.rowsRead(),
+                result.sent(),
+                result.unchanged(),
+                result.skippedMissing(),
+                result.rejected(),
+                result.cleared(),
+                result.outcomeUnknown(),
+                result.requests());
     }
 
     /** What is pushed, for people. */

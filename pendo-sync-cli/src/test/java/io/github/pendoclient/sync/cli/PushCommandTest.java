@@ -148,8 +148,8 @@ class PushCommandTest {
 
         assertThat(run.code()).as(run.out() + run.err()).isZero();
         assertThat(rejects()).hasSize(2);
-        assertThat(rejects().get(0)).contains("nobody-10").contains("missing");
-        assertThat(rejects().get(1)).contains("nobody-20").contains("missing");
+        assertThat(rejects().get(0)).contains("nobody-10").contains("MISSING");
+        assertThat(rejects().get(1)).contains("nobody-20").contains("MISSING");
         assertThat(summary().get("sent")).isEqualTo(48L);
         assertThat(f.customMetadata().get(ids.get(11))).containsAllEntriesOf(PushFixture.values(11, 0));
         f.fake.clearRequests();
@@ -213,6 +213,8 @@ class PushCommandTest {
         assertThat(refused.code()).isEqualTo(PendoSyncCommand.EXIT_USAGE);
         assertThat(refused.err()).contains("health_score").contains("plan_tier").contains("--create-fields");
         assertThat(f.fake.requestCount(Endpoint.METADATA_BULK)).isZero();
+        assertThat(dir.resolve("rejects.jsonl")).doesNotExist();
+        assertThat(dir.resolve("push.state.json")).doesNotExist();
 
         args.add("--create-fields");
         CommandRun created = f.push(args);

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param postgresUrl the JDBC URL of a PostgreSQL source
  * @param postgresUser its user
  */
-record PushSource(
+record SourceSpec(
         Kind kind,
         Optional<Path> file,
         Optional<String> query,
