@@ -67,7 +67,7 @@ public final class FakeApi {
                 case ACCOUNT ->
                     PeopleHandler.entity(
                             Shapes.restBody(people.account(decode(parts[3])), "accountId"), "account", parts[3]);
-                case METADATA_SCHEMA -> Answer.json(200, JsonValues.toJson(dataset.metadataSchema(parts[4])));
+                case METADATA_SCHEMA -> Answer.json(200, JsonValues.toJson(people.metadataSchema(parts[4])));
                 case METADATA_VALUE ->
                     people.metadataValue(method, parts[3], decode(parts[4]), decode(parts[6]), decode(parts[7]), body);
                 case METADATA_BULK ->

@@ -15,6 +15,13 @@ import java.util.stream.Stream;
 /**
  * Visitors and accounts: lookups, history, metadata values and bulk metadata, over the dataset plus the changes
  * requests made (written metadata, created and deleted people). Thread-safe.
+ *
+ * <p>Bulk metadata writes behave as Pendo's are documented to: an id the subscription does not know comes back in
+ * {@code missing} unless {@code create=true}, which creates the visitor or account; a value of the wrong type for
+ * its field fails that row alone ({@code failed} and an error naming the id). Writing a field the schema does not
+ * hold creates it, with a type taken from the value ({@link SchemaGrowth}): Pendo's docs are silent on this, and the
+ * hosted reverse-ETL services document that their Pendo destination creates fields this way, so the fake does the
+ * same; a live subscription may instead require the field to be defined in Data Mappings first.
  */
 final class PeopleHandler {
 
@@ -22,6 +29,7 @@ final class PeopleHandler {
 
     private final Dataset dataset;
     private final Object lock = new Object();
+    private final SchemaGrowth schemaGrowth = new SchemaGrowth();
     private final Map<String, Map<String, Object>> visitorChanges = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> accountChanges = new LinkedHashMap<>();
     private final Set<String> deletedVisitors = new LinkedHashSet<>();
@@ -234,12 +242,16 @@ final class PeopleHandler {
                                 + JsonValues.toJson(element));
             }
         }
-        Map<String, Map<String, Object>> schema = dataset.metadataSchema(kind).getOrDefault(group, null);
         int updated = 0;
         int failed = 0;
         List<String> missing = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         synchronized (lock) {
+            for (Object element : list) {
+                Map<String, Object> row = (Map<String, Object>) element;
+                schemaGrowth.learn(kind, group, (Map<String, Object>) row.get("values"));
+            }
+            Map<String, Map<String, Object>> schema = metadataSchema(kind).getOrDefault(group, null);
             for (Object element : list) {
                 Map<String, Object> row = (Map<String, Object>) element;
                 String id = (String) row.get(idField);
@@ -274,6 +286,18 @@ final class PeopleHandler {
         result.put("missing", missing);
         result.put("errors", errors);
         return Answer.json(200, JsonValues.toJson(result));
+    }
+
+    /**
+     * The metadata schema: the dataset's, plus the fields writes created.
+     *
+     * @param kind {@code visitor} or {@code account}
+     * @return group to field to descriptor
+     */
+    Map<String, Map<String, Map<String, Object>>> metadataSchema(String kind) {
+        synchronized (lock) {
+            return schemaGrowth.merged(kind, dataset.metadataSchema(kind));
+        }
     }
 
     private static String typeError(Map<String, Map<String, Object>> schema, String group, String field, Object value) {

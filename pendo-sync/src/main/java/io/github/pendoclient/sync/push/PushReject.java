@@ -39,6 +39,8 @@ public record PushReject(long rowNumber, Map<String, Object> row, Reason reason,
         /** The event breaks a track event rule (name, ids, timestamp, properties, unique key): never sent. */
         INVALID_EVENT,
         /** Pendo refused the row. */
-        REJECTED_BY_PENDO
+        REJECTED_BY_PENDO,
+        /** The event may or may not have reached Pendo (its answer was lost); it is sent again on the next run. */
+        OUTCOME_UNKNOWN
     }
 }
