@@ -41,7 +41,12 @@ final class PushCommand implements Callable<Integer> {
     public Integer call() {
         TopLevelOptions.refuseBeforeSubcommand(spec);
         PushPlan plan = plan();
-        return new PushRun(plan, spec.commandLine().getOut(), spec.commandLine().getErr()).call();
+        return new PushRun(
+                        plan,
+                        environment,
+                        spec.commandLine().getOut(),
+                        spec.commandLine().getErr())
+                .call();
     }
 
     /** Checks every option and the environment; reads, opens and creates nothing. */

@@ -11,6 +11,7 @@ import io.github.pendoclient.sync.push.PushListener;
 import io.github.pendoclient.sync.push.PushResult;
 import io.github.pendoclient.track.TrackClient;
 import java.io.IOException;
+import java.util.Map;
 
 /** Builds the push engine from a checked plan and runs it, with the rejects file and progress of the command. */
 final class PushJob {
@@ -19,9 +20,16 @@ final class PushJob {
     private final PendoClient client;
     private final TrackClient track;
     private final PushListener listener;
+    private final Map<String, String> environment;
 
-    PushJob(PushPlan plan, PendoClient client, TrackClient track, PushListener listener) {
+    PushJob(
+            PushPlan plan,
+            PendoClient client,
+            TrackClient track,
+            PushListener listener,
+            Map<String, String> environment) {
         this.plan = plan;
+        this.environment = environment;
         this.client = client;
         this.track = track;
         this.listener = listener;
@@ -48,7 +56,7 @@ final class PushJob {
         try (RejectsFile rejects = new RejectsFile(plan.rejects(), plan.dryRun())) {
             PushEngine.Builder engine = PushEngine.builder()
                     .client(client)
-                    .source(PushSources.open(plan.source()))
+                    .source(PushSources.open(plan.source(), environment))
                     .kind(kind(plan.object()))
                     .full(plan.full())
                     .dryRun(plan.dryRun())

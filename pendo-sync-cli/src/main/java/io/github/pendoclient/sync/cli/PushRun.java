@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -29,11 +30,16 @@ final class PushRun implements Callable<Integer> {
     static final int DEMO_ACCOUNTS = 200;
 
     private final PushPlan plan;
+    private final Map<String, String> environment;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    PushRun(PushPlan plan, PrintWriter out, PrintWriter err) {
+    /**
+     * @param environment read only for the PostgreSQL password, when the source is opened
+     */
+    PushRun(PushPlan plan, Map<String, String> environment, PrintWriter out, PrintWriter err) {
         this.plan = plan;
+        this.environment = environment;
         this.out = out;
         this.err = err;
     }
@@ -97,9 +103,9 @@ final class PushRun implements Callable<Integer> {
             out.flush();
             PushResult result;
             try {
-                result = new PushJob(plan, client, track, listener()).run();
+                result = new PushJob(plan, client, track, listener(), environment).run();
             } catch (PushConfigurationException refused) {
-                throw new Stop(refused.getMessage() + " Nothing was sent.", PendoSyncCommand.EXIT_USAGE);
+                throw new Stop(inOptionTerms(refused.getMessage()), PendoSyncCommand.EXIT_USAGE);
             }
             PushCounts counts = counts(result);
             int code = result.outcomeUnknown() > 0 ? PendoSyncCommand.EXIT_FAILED : PendoSyncCommand.EXIT_OK;
@@ -119,6 +125,16 @@ final class PushRun implements Callable<Integer> {
                 client.close();
             }
         }
+    }
+
+    /** The engine's refusal in the command's terms: its builder settings named as the options that set them. */
+    static String inOptionTerms(String message) {
+        String text = String.valueOf(message)
+                .replace("createFields", "--create-fields")
+                .replace("createMissing", "--create-missing")
+                .replace("idColumn", "--id-column")
+                .strip();
+        return text + (text.endsWith(".") ? "" : ".") + " Nothing was sent.";
     }
 
     private PushListener listener() {
