@@ -49,10 +49,12 @@ final class PushJob {
     /**
      * Runs the push.
      *
+     * @return the counters, and the events of unknown outcome still to resolve
+     *
      * @throws IOException if the source, the state or the rejects fail
      * @throws io.github.pendoclient.sync.push.PushConfigurationException if the engine's checks refuse the job
      */
-    PushResult run() throws IOException {
+    Outcome run() throws IOException {
         try (RejectsFile rejects = new RejectsFile(plan.rejects(), plan.dryRun())) {
             PushEngine.Builder engine = PushEngine.builder()
                     .client(client)
@@ -81,9 +83,17 @@ final class PushJob {
             }
             PushResult result = engine.build().run();
             rejects.finish();
-            return result;
+            return new Outcome(result, rejects.unresolved());
         }
     }
+
+    /**
+     * What a push did.
+     *
+     * @param result the engine's counters
+     * @param unresolved events whose answer was lost in this run, to be sent again by the next
+     */
+    record Outcome(PushResult result, long unresolved) {}
 
     private static PushEventOptions events(Events events) {
         PushEventOptions.Builder options = PushEventOptions.builder()

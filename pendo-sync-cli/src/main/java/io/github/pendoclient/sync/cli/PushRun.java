@@ -101,16 +101,28 @@ final class PushRun implements Callable<Integer> {
             }
             out.println((plan.dryRun() ? "Dry run: reading " : "Pushing ") + what() + " into " + client.baseUrl());
             out.flush();
-            PushResult result;
+            PushJob.Outcome outcome;
             try {
-                result = new PushJob(plan, client, track, listener(), environment).run();
+                outcome = new PushJob(plan, client, track, listener(), environment).run();
             } catch (PushConfigurationException refused) {
                 throw new Stop(inOptionTerms(refused.getMessage()), PendoSyncCommand.EXIT_USAGE);
             }
-            PushCounts counts = counts(result);
-            int code = result.outcomeUnknown() > 0 ? PendoSyncCommand.EXIT_FAILED : PendoSyncCommand.EXIT_OK;
-            PushSummary summary = summary(counts, startedAt, Optional.empty());
+            PushCounts counts = counts(outcome.result());
+            // Events resent after an interrupted run are counted as of unknown outcome but are settled now; only
+            // events whose answer was lost in this run are still open, and make the run fail so that it is noticed.
+            int code = outcome.unresolved() > 0 ? PendoSyncCommand.EXIT_FAILED : PendoSyncCommand.EXIT_OK;
+            Optional<String> error = Optional.empty();
+            if (code != PendoSyncCommand.EXIT_OK) {
+                error = Optional.of(String.format(
+                        Locale.ROOT,
+                        "%,d events' answers were lost: they may or may not have reached Pendo, and the next run"
+                                + " sends them again (listed in %s)",
+                        outcome.unresolved(),
+                        plan.rejects()));
+            }
+            PushSummary summary = summary(counts, startedAt, error);
             summary.print(out);
+            error.ifPresent(line -> err.println("pendo-sync: " + line));
             if (plan.summaryJson().isPresent()) {
                 summary.writeJson(plan.summaryJson().get(), code);
             }

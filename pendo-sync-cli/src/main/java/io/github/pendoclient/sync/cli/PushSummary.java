@@ -45,7 +45,7 @@ record PushSummary(
      * @param skipped rows skipped because Pendo does not know their id (written to the rejects file)
      * @param rejected rows Pendo or the conversion refused (written to the rejects file)
      * @param cleared objects gone from the source whose fields were cleared (--on-missing clear)
-     * @param unknown events whose outcome is unknown (the connection broke after sending): not resent
+     * @param unknown events whose outcome is unknown: resent after an interrupted run, or whose answer was lost
      * @param requests requests sent
      */
     record PushCounts(
@@ -90,7 +90,8 @@ record PushSummary(
             out.println("Skipped and rejected rows, with the reason and Pendo's message: " + rejects);
         }
         if (c.unknown() > 0) {
-            out.println("Events of unknown outcome are not resent (Pendo may have them); they are in " + rejects);
+            out.println("Events of unknown outcome may have reached Pendo twice: resent after an interrupted run, or"
+                    + " their answer was lost (those are in " + rejects + " and are sent again by the next run).");
         }
         out.flush();
     }

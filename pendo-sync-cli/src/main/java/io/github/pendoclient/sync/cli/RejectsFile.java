@@ -18,6 +18,7 @@ final class RejectsFile implements RejectSink, Closeable {
     private final Path file;
     private final boolean dryRun;
     private JsonLinesRejects open;
+    private long unresolved;
 
     RejectsFile(Path file, boolean dryRun) {
         this.file = file;
@@ -26,6 +27,9 @@ final class RejectsFile implements RejectSink, Closeable {
 
     @Override
     public void accept(PushReject reject) throws IOException {
+        if (reject.reason() == PushReject.Reason.OUTCOME_UNKNOWN) {
+            unresolved++;
+        }
         if (dryRun) {
             return;
         }
@@ -37,6 +41,14 @@ final class RejectsFile implements RejectSink, Closeable {
             open = JsonLinesRejects.open(file);
         }
         open.accept(reject);
+    }
+
+    /**
+     * Events whose answer was lost in this run: they may or may not have reached Pendo, and the next run sends them
+     * again.
+     */
+    long unresolved() {
+        return unresolved;
     }
 
     /** The run completed: a rejects file from an earlier run, with no reject in this one, is emptied. */

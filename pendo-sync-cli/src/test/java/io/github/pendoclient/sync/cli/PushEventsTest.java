@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.testing.Endpoint;
+import io.github.pendoclient.testing.Fault;
 import io.github.pendoclient.track.TrackEvent;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,6 +102,24 @@ class PushEventsTest {
         assertThat(third.code()).as(third.out() + third.err()).isZero();
         assertThat(fixture.fake.trackEvents()).hasSize(45);
         assertThat(fixture.fake.requestCount(Endpoint.TRACK)).isEqualTo(5);
+    }
+
+    @Test
+    void eventsWhoseAnswerIsLostFailTheRunAndAreSentAgainByTheNext() throws IOException {
+        fixture = new PushFixture(dir, 10);
+        Path csv = writeEvents(3);
+        fixture.fake.enqueueFault(Endpoint.TRACK, Fault.status(503).times(100));
+
+        CommandRun failed = fixture.push(args(csv));
+
+        assertThat(failed.code()).as(failed.out() + failed.err()).isEqualTo(PendoSyncCommand.EXIT_FAILED);
+        assertThat(fixture.fake.trackEvents()).isEmpty();
+        fixture.fake.clearFaults();
+
+        CommandRun next = fixture.push(args(csv));
+
+        assertThat(next.code()).as(next.out() + next.err()).isZero();
+        assertThat(fixture.fake.trackEvents()).hasSize(3);
     }
 
     @Test
