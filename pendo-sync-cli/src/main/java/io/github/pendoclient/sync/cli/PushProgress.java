@@ -72,7 +72,7 @@ final class PushProgress implements PushListener {
         long now = nanoTime.getAsLong();
         if (now - lastLine >= Progress.PLAIN_INTERVAL_NANOS) {
             lastLine = now;
-            lines.println(line("  ... ", soFar));
+            lines.println(line("  ... ", soFar, dryRun));
         }
     }
 
@@ -92,18 +92,19 @@ final class PushProgress implements PushListener {
             bar.close();
             bar = null;
         } else {
-            lines.println(line("  done ", result));
+            lines.println(line("  done ", result, dryRun));
         }
         lines.flush();
     }
 
-    private static String line(String prefix, PushResult counts) {
+    private static String line(String prefix, PushResult counts, boolean dryRun) {
         return String.format(
                 Locale.ROOT,
-                "%s%,d rows read, %,d sent, %,d unchanged, %,d skipped or rejected, %,d requests",
+                "%s%,d rows read, %,d %s, %,d unchanged, %,d skipped or rejected, %,d requests",
                 prefix,
                 counts.rowsRead(),
                 counts.sent(),
+                dryRun ? "would be sent" : "sent",
                 counts.unchanged(),
                 counts.skippedMissing() + counts.rejected(),
                 counts.requests());

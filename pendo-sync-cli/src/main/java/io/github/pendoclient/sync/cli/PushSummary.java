@@ -80,11 +80,13 @@ record PushSummary(
         }
         out.println(String.format(
                 Locale.ROOT,
-                "%s%,d rows in %.1f s with %,d requests: %s.",
+                "%s%,d %s in %.1f s with %,d %s: %s.",
                 dryRun ? "dry run, nothing sent: " : "",
                 c.read(),
+                c.read() == 1 ? "row" : "rows",
                 Duration.between(startedAt, finishedAt).toMillis() / 1000.0,
                 c.requests(),
+                c.requests() == 1 ? "request" : "requests",
                 what));
         if (c.skipped() + c.rejected() > 0) {
             out.println("Skipped and rejected rows, with the reason and Pendo's message: " + rejects);
