@@ -10,6 +10,7 @@ import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.resource.MetadataKind;
 import io.github.pendoclient.testing.Endpoint;
 import io.github.pendoclient.testing.FakePendo;
+import io.github.pendoclient.testing.Fault;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -199,6 +200,17 @@ class PushBehaviourTest {
                 .build()
                 .run();
         assertThat(pendo.requestCount(Endpoint.METADATA_BULK)).isZero();
+    }
+
+    @Test
+    void aBatchPendoRefusesAsAWholeIsSplitAndEveryRowLands() throws Exception {
+        pendo.enqueueFault(Endpoint.METADATA_BULK, Fault.status(400));
+
+        PushResult result = visitorPush(pendo, csv(6, 0)).build().run();
+
+        assertThat(result.sent()).isEqualTo(6);
+        assertThat(result.requests()).isEqualTo(3);
+        assertThat(pendo.client().visitors().get(id(6)).group("custom")).containsEntry("plan", "pro");
     }
 
     @Test

@@ -25,9 +25,10 @@ import java.util.zip.CRC32;
  * answered (pending), whose outcome is unknown after a crash.
  *
  * <p>On disk it is a snapshot plus a journal. The snapshot ({@code FILE}) is binary: the magic {@code PSHS}, format
- * version 1, the job (kind, group, id column and fields, a string that must match), then the objects (id as
+ * version 1, the job (kind and group, such as {@code VISITOR/custom}, which must match), then the objects (id as
  * length-prefixed UTF-8, fingerprint, flag 0 accepted / 1 missing), the delivered keys and the pending keys, and a
- * CRC-32 of everything before it; it is written to a temporary file, forced to disk and renamed over the old one.
+ * CRC-32 of everything before it; it is written to a temporary file, forced to disk and renamed over the old one,
+ * and the directory is forced.
  * The journal ({@code FILE.journal}) holds the changes since, appended and forced to disk at each checkpoint, each
  * record with its own CRC-32, so a record torn by a crash is ignored. Loading replays the journal over the snapshot;
  * {@link #compact()} folds it in. Event keys are kept as 64-bit hashes: two distinct keys collide with probability
@@ -208,6 +209,7 @@ public final class PushState implements AutoCloseable {
             channel.force(true);
         }
         Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        forceDirectory();
         closeJournal();
         Files.deleteIfExists(journalFile);
     }
@@ -215,6 +217,16 @@ public final class PushState implements AutoCloseable {
     @Override
     public void close() throws IOException {
         closeJournal();
+    }
+
+    /** Makes the rename durable where the platform allows forcing a directory (Linux, macOS; not Windows). */
+    private void forceDirectory() {
+        Path parent = file.toAbsolutePath().getParent();
+        try (FileChannel directory = FileChannel.open(parent, StandardOpenOption.READ)) {
+            directory.force(true);
+        } catch (IOException | UnsupportedOperationException notSupported) {
+            // the rename is still atomic; only its durability across a power cut is then the file system's
+        }
     }
 
     private void closeJournal() throws IOException {
