@@ -96,6 +96,11 @@ public final class Benchmarks {
             Markdown.replaceSection(markdown, "sync-scale", scale);
             System.out.println(scale);
         }
+        if (only.isEmpty() || only.contains("push")) {
+            String push = PushCase.run(work);
+            Markdown.replaceSection(markdown, "push-job", push);
+            System.out.println(push);
+        }
         if (only.isEmpty() || only.contains("paging")) {
             String paging = PagingCase.run(100_000, repetitions);
             Markdown.replaceSection(markdown, "paging-cost", paging);

@@ -3,6 +3,7 @@ package io.github.pendoclient.sync.cli;
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.FakePendo;
+import io.github.pendoclient.track.TrackClient;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,15 @@ public final class DemoPendo implements AutoCloseable {
      */
     public PendoClient client() {
         return client;
+    }
+
+    /**
+     * A track client for the fake, with its shared secret.
+     *
+     * @return the client; closed with the demo
+     */
+    public TrackClient trackClient() {
+        return fake.trackClient();
     }
 
     /**

@@ -39,6 +39,19 @@ final class Writable {
         probe(ancestor, path, option, usage);
     }
 
+    /**
+     * Checks a file option (a state file, a summary, a rejects file): not a directory, and writable or creatable.
+     *
+     * @param path the file
+     * @param option the option's name, for the message
+     */
+    static void checkFile(Path path, String option, Function<String, ParameterException> usage) {
+        if (Files.isDirectory(path)) {
+            throw usage.apply(option + " " + path + " is a directory; give a file");
+        }
+        check(path, false, option, usage);
+    }
+
     private static void probe(Path directory, Path path, String option, Function<String, ParameterException> usage) {
         try {
             Path probe = Files.createTempFile(directory, ".pendo-sync-probe", ".tmp");

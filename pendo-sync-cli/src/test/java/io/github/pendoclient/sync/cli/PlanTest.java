@@ -1,9 +1,10 @@
 package io.github.pendoclient.sync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.pendoclient.sync.MetadataColumns;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -87,15 +88,26 @@ class PlanTest {
     }
 
     @Test
-    void anUnknownMetadataColumnsFormIsRefusedNamingTheTwoForms() {
-        PendoSyncCommand command = new PendoSyncCommand(Map.of());
-        new CommandLine(command)
-                .parseArgs("--demo", "--out", dir.resolve("c").toString(), "--metadata-columns", "wide");
+    void anUnknownMetadataColumnsFormIsAUsageErrorNamingTheTwoForms() {
+        StringWriter err = new StringWriter();
 
-        assertThatThrownBy(command::plan)
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'typed'")
-                .hasMessageContaining("'json'")
-                .hasMessageContaining("'wide'");
+        int code = PendoSyncCommand.run(
+                Map.of(),
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err),
+                "--demo",
+                "--out",
+                dir.resolve("c").toString(),
+                "--metadata-columns",
+                "wide");
+
+        assertThat(code).isEqualTo(PendoSyncCommand.EXIT_USAGE);
+        assertThat(err.toString().strip())
+                .doesNotContain("\n")
+                .contains("--metadata-columns")
+                .contains("'typed'")
+                .contains("'json'")
+                .contains("'wide'");
+        assertThat(dir.resolve("c")).doesNotExist();
     }
 }
