@@ -64,7 +64,7 @@ public final class OffsetTracker {
      * The offsets to commit: per partition, the offset of its first unsettled record, or one past the last record
      * taken when all are settled.
      *
-     * @return committable offsets, for the partitions that have some
+     * @return committable offsets, for the partitions where a record was settled
      */
     public synchronized Map<TopicPartition, OffsetAndMetadata> committable() {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -74,7 +74,7 @@ public final class OffsetTracker {
             }
             long next =
                     part.queue.isEmpty() ? part.next : part.queue.peekFirst().offset();
-            if (next >= 0) {
+            if (part.next >= 0) {
                 offsets.put(partition, new OffsetAndMetadata(next));
             }
         });
