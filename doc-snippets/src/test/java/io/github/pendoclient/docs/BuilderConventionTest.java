@@ -16,6 +16,10 @@ import io.github.pendoclient.sync.SyncEngine;
 import io.github.pendoclient.sync.SyncOptions;
 import io.github.pendoclient.sync.SyncState;
 import io.github.pendoclient.sync.TableRegistry;
+import io.github.pendoclient.sync.push.OnMissing;
+import io.github.pendoclient.sync.push.PushEngine;
+import io.github.pendoclient.sync.push.PushEventOptions;
+import io.github.pendoclient.sync.push.PushKind;
 import io.github.pendoclient.sync.sink.DiscardSink;
 import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.FakePendo;
@@ -181,6 +185,30 @@ class BuilderConventionTest {
                                 .sink(new DiscardSink())
                                 .state(syncState())
                                 .settings(SyncOptions.builder().windowSize(2).build())
+                                .build()),
+                Map.entry(
+                        PushEventOptions.class,
+                        () -> PushEventOptions.builder()
+                                .name("Signed Up")
+                                .visitorIdColumn("visitor")
+                                .accountIdColumn("account")
+                                .timestampColumn("at")
+                                .uniqueKeyColumn("key")
+                                .propertyColumns(List.of("plan"))
+                                .build()),
+                Map.entry(
+                        PushEngine.class,
+                        () -> PushEngine.builder()
+                                .client((PendoClient)
+                                        samples().get(PendoClient.class).get())
+                                .kind(PushKind.ACCOUNT)
+                                .group("agent")
+                                .idColumn("account_id")
+                                .map("plan", "planlevel")
+                                .createMissing(true)
+                                .onMissing(OnMissing.CLEAR)
+                                .stateFile(dir.resolve("push.state"))
+                                .batchSize(7)
                                 .build()),
                 Map.entry(
                         Dataset.class,

@@ -1,11 +1,17 @@
 package io.github.pendoclient.resource;
 
-/** Whose metadata: visitors' or accounts'. */
+/** Whose metadata: visitors', accounts' or parent accounts'. */
 public enum MetadataKind {
     /** Visitor metadata; bulk rows carry {@code visitorId}. */
     VISITOR("visitor", "visitorId"),
     /** Account metadata; bulk rows carry {@code accountId}. */
-    ACCOUNT("account", "accountId");
+    ACCOUNT("account", "accountId"),
+    /**
+     * Parent account metadata (subscriptions with account hierarchies). Pendo's public docs do not describe these
+     * endpoints; the path segment {@code parentAccount} and the {@code accountId} member follow the visitor and
+     * account endpoints and are a guess until verified against a live subscription.
+     */
+    PARENT_ACCOUNT("parentAccount", "accountId");
 
     private final String path;
     private final String idField;
@@ -16,7 +22,7 @@ public enum MetadataKind {
     }
 
     /**
-     * The path segment, {@code visitor} or {@code account}.
+     * The path segment, {@code visitor}, {@code account} or {@code parentAccount}.
      *
      * @return the path segment
      */
