@@ -1,30 +1,29 @@
 package io.github.pendoclient.connect.internal;
 
-import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.error.PendoException;
-import io.github.pendoclient.resource.BulkUpdateOptions;
-import io.github.pendoclient.resource.BulkUpdateReport;
-import io.github.pendoclient.resource.MetadataKind;
 import io.github.pendoclient.resource.MetadataRow;
+import io.github.pendoclient.sync.push.PushKind;
+import io.github.pendoclient.sync.push.PushTarget;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Metadata rows through the SDK's bulk update, on one thread of the delivery: up to {@code batchSize} rows per
- * request, through the client's rate limit and retries. A batch Pendo rejects as a whole is bisected by the SDK's
- * split retries until the rejected rows are found; those, and rows of ids Pendo reports {@code missing} (without
- * {@code metadata.create}) or as failed, are rejected, the others accepted. A batch that fails transiently (a 429
- * storm, the network, 5xx after the client's retries) is sent again after a backoff, never failing the task: bulk
- * updates set values, so sending one twice changes nothing.
+ * Metadata rows through pendo-sync push's delivery seam ({@link PushTarget#update}, the SDK's bulk update with split
+ * retries, {@code missing} ids and failed rows isolated), on one thread of the delivery: up to {@code batchSize}
+ * rows per request, each id once per request (a repeated id starts the next batch, so later records win), through
+ * the client's rate limit and retries. Rows Pendo rejects or reports missing (without {@code metadata.create}) are
+ * rejected, the others accepted. A batch that fails transiently (a 429 storm, the network, 5xx after the client's
+ * retries) is sent again after a backoff, never failing the task: bulk updates set values, so a repeat changes
+ * nothing.
  */
 public final class MetadataDelivery implements Delivery<MetadataRow> {
 
@@ -35,49 +34,48 @@ public final class MetadataDelivery implements Delivery<MetadataRow> {
 
     private record Item(Pending pending, MetadataRow row) {}
 
-    private final PendoClient client;
-    private final OkHttpClient okHttp;
-    private final MetadataKind kind;
+    private final PushTarget target;
+    private final PushKind kind;
     private final String group;
-    private final BulkUpdateOptions options;
+    private final int batchSize;
+    private final boolean create;
     private final Outcomes outcomes;
     private final String credentialSetting;
+    private final Runnable cancelCalls;
     private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private Item carried;
     private volatile boolean closing;
 
     /**
      * Starts a delivery.
      *
-     * @param client the client (rate limit, retries, key); closed with the delivery
-     * @param okHttp the client's OkHttp client, whose calls {@link #close} cancels
+     * @param target where rows go (a {@code PendoTarget} over the task's client)
      * @param kind visitors or accounts
      * @param group the metadata group
      * @param batchSize rows per request
      * @param create whether unknown ids are created
      * @param outcomes where outcomes go
      * @param credentialSetting the key's setting, for the fatal message
+     * @param cancelCalls cancels the client's calls in flight and releases it, for {@link #close}
      */
     public MetadataDelivery(
-            PendoClient client,
-            OkHttpClient okHttp,
-            MetadataKind kind,
+            PushTarget target,
+            PushKind kind,
             String group,
             int batchSize,
             boolean create,
             Outcomes outcomes,
-            String credentialSetting) {
-        this.client = client;
-        this.okHttp = okHttp;
+            String credentialSetting,
+            Runnable cancelCalls) {
+        this.target = target;
         this.kind = kind;
         this.group = group;
-        this.options = BulkUpdateOptions.builder()
-                .chunkSize(batchSize)
-                .create(create)
-                .splitRetries(true)
-                .build();
+        this.batchSize = batchSize;
+        this.create = create;
         this.outcomes = outcomes;
         this.credentialSetting = credentialSetting;
+        this.cancelCalls = cancelCalls;
         this.thread = new Thread(this::run, "pendo-sink-metadata-" + THREADS.incrementAndGet());
         thread.setDaemon(true);
         thread.start();
@@ -89,101 +87,90 @@ public final class MetadataDelivery implements Delivery<MetadataRow> {
     }
 
     private void run() {
-        List<Item> batch = new ArrayList<>();
         try {
             while (!closing) {
-                Item first = queue.poll(250, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                List<Item> batch = nextBatch();
+                if (!batch.isEmpty()) {
+                    send(batch);
                 }
-                batch.add(first);
-                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
-                while (batch.size() < options.chunkSize()) {
-                    Item next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    if (next == null) {
-                        break;
-                    }
-                    batch.add(next);
-                }
-                send(batch);
-                batch.clear();
             }
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
         }
     }
 
+    /** Up to batchSize rows with distinct ids, waiting at most the linger time once the first arrived. */
+    private List<Item> nextBatch() throws InterruptedException {
+        List<Item> batch = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        Item first = carried != null ? carried : queue.poll(250, TimeUnit.MILLISECONDS);
+        carried = null;
+        if (first == null) {
+            return batch;
+        }
+        batch.add(first);
+        ids.add(first.row().id());
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
+        while (batch.size() < batchSize) {
+            Item next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (next == null) {
+                break;
+            }
+            if (!ids.add(next.row().id())) {
+                carried = next;
+                break;
+            }
+            batch.add(next);
+        }
+        return batch;
+    }
+
     /** Sends one batch until Pendo answered it, backing off between transient failures. */
     private void send(List<Item> batch) throws InterruptedException {
-        Map<MetadataRow, Pending> byRow = new IdentityHashMap<>();
         List<MetadataRow> rows = new ArrayList<>(batch.size());
-        for (Item item : batch) {
-            byRow.put(item.row(), item.pending());
-            rows.add(item.row());
-        }
+        batch.forEach(item -> rows.add(item.row()));
         for (int attempt = 1; !closing; attempt++) {
-            BulkUpdateReport report;
+            PushTarget.UpdateResult result;
             try {
-                report = client.metadata().bulkUpdate(kind, group, rows, options);
+                result = target.update(kind, group, rows, create);
             } catch (PendoException failure) {
                 if (closing) {
                     return;
                 }
-                switch (Failures.classify(failure)) {
-                    case FATAL -> {
-                        outcomes.fatal(Failures.fatal(failure, credentialSetting));
-                        closing = true;
-                        return;
-                    }
-                    default -> {
-                        Duration wait = Failures.backoff(attempt);
-                        LOG.warn(
-                                "A metadata bulk update of {} rows failed ({}); sending it again in {} ms",
-                                rows.size(),
-                                failure.getMessage(),
-                                wait.toMillis());
-                        Thread.sleep(wait.toMillis());
-                        continue;
-                    }
+                if (Failures.classify(failure) == Failures.Kind.FATAL) {
+                    outcomes.fatal(Failures.fatal(failure, credentialSetting));
+                    closing = true;
+                    return;
                 }
+                Duration wait = Failures.backoff(attempt);
+                LOG.warn(
+                        "A metadata bulk update of {} rows failed ({}); sending it again in {} ms",
+                        rows.size(),
+                        failure.getMessage(),
+                        wait.toMillis());
+                Thread.sleep(wait.toMillis());
+                continue;
             }
-            settle(batch, byRow, report);
+            settle(batch, result);
             return;
         }
     }
 
-    private void settle(List<Item> batch, Map<MetadataRow, Pending> byRow, BulkUpdateReport report) {
-        Map<Pending, String> rejected = new IdentityHashMap<>();
-        for (BulkUpdateReport.RejectedRow row : report.rejected()) {
-            Pending pending = byRow.get(row.row());
-            if (pending != null) {
-                rejected.put(
-                        pending,
-                        "Pendo rejected the row of " + kind.name().toLowerCase(java.util.Locale.ROOT) + " '"
-                                + row.row().id() + "': " + row.reason());
-            }
-        }
+    private void settle(List<Item> batch, PushTarget.UpdateResult result) {
+        String who = kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        Set<String> missing = new HashSet<>(result.missing());
         for (Item item : batch) {
             String id = item.row().id();
-            if (report.missing().contains(id)) {
-                rejected.putIfAbsent(
+            String reason = result.rejected().get(id);
+            if (reason != null) {
+                outcomes.rejected(item.pending(), "Pendo rejected the row of " + who + " '" + id + "': " + reason);
+            } else if (missing.contains(id)) {
+                outcomes.rejected(
                         item.pending(),
-                        "Pendo does not know the " + kind.name().toLowerCase(java.util.Locale.ROOT) + " '" + id
-                                + "' (missing); set metadata.create=true to create it");
-            }
-            for (Object error : report.errors()) {
-                String text = String.valueOf(error);
-                if (text.startsWith(id + ":") || text.contains("\"" + id + "\"")) {
-                    rejected.putIfAbsent(item.pending(), "Pendo failed the row of '" + id + "': " + text);
-                }
-            }
-        }
-        for (Item item : batch) {
-            String reason = rejected.get(item.pending());
-            if (reason == null) {
-                outcomes.accepted(item.pending());
+                        "Pendo does not know the " + who + " '" + id + "' (missing); set metadata.create=true to"
+                                + " create it");
             } else {
-                outcomes.rejected(item.pending(), reason);
+                outcomes.accepted(item.pending());
             }
         }
     }
@@ -192,14 +179,11 @@ public final class MetadataDelivery implements Delivery<MetadataRow> {
     public void close(Duration timeout) {
         closing = true;
         thread.interrupt();
-        okHttp.dispatcher().cancelAll();
+        cancelCalls.run();
         try {
             thread.join(timeout.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        client.close();
-        okHttp.dispatcher().executorService().shutdown();
-        okHttp.connectionPool().evictAll();
     }
 }

@@ -1,6 +1,5 @@
 package io.github.pendoclient.connect.internal;
 
-import io.github.pendoclient.model.MetadataFieldSchema;
 import io.github.pendoclient.resource.MetadataRow;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -23,7 +22,7 @@ public final class MetadataMapper {
     private final String group;
     private final String idField;
     private final FieldMapping mapping;
-    private final Map<String, MetadataFieldSchema> schema;
+    private final Map<String, String> types;
 
     /**
      * A mapper.
@@ -32,15 +31,14 @@ public final class MetadataMapper {
      * @param group the metadata group
      * @param idField the field with the id, or empty for the record key
      * @param mapping the field mapping
-     * @param schema the group's fields from Pendo's metadata schema
+     * @param types the group's fields and their {@code Type} in Pendo's metadata schema
      */
-    public MetadataMapper(
-            String kind, String group, String idField, FieldMapping mapping, Map<String, MetadataFieldSchema> schema) {
+    public MetadataMapper(String kind, String group, String idField, FieldMapping mapping, Map<String, String> types) {
         this.kind = kind;
         this.group = group;
         this.idField = idField;
         this.mapping = mapping;
-        this.schema = Map.copyOf(schema);
+        this.types = Map.copyOf(types);
     }
 
     /**
@@ -69,13 +67,13 @@ public final class MetadataMapper {
         Set<String> used = idField.isEmpty() ? Set.of() : Set.of(idField.split("\\.", 2)[0]);
         Map<String, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : mapping.apply(fields, used).entrySet()) {
-            MetadataFieldSchema field = schema.get(entry.getKey());
-            if (field == null) {
+            String type = types.get(entry.getKey());
+            if (type == null) {
                 throw new UnmappableRecordException("field '" + entry.getKey() + "' is not defined in the " + kind
                         + " metadata group '" + group + "'; define it in Pendo's Data Mappings, or map or leave it"
                         + " out with metadata.fields");
             }
-            values.put(entry.getKey(), typed(entry.getKey(), field.type(), entry.getValue()));
+            values.put(entry.getKey(), typed(entry.getKey(), type, entry.getValue()));
         }
         if (values.isEmpty()) {
             throw new UnmappableRecordException("the record has no field to update in group '" + group + "'");

@@ -4,9 +4,9 @@ import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.connect.PendoSinkConfig;
 import io.github.pendoclient.error.PendoException;
 import io.github.pendoclient.http.RateLimitOptions;
-import io.github.pendoclient.model.MetadataFieldSchema;
-import io.github.pendoclient.resource.MetadataKind;
 import io.github.pendoclient.resource.MetadataRow;
+import io.github.pendoclient.sync.push.PendoTarget;
+import io.github.pendoclient.sync.push.PushKind;
 import io.github.pendoclient.track.TrackClient;
 import io.github.pendoclient.track.TrackEvent;
 import io.github.pendoclient.track.ValidationMode;
@@ -74,38 +74,43 @@ public final class SinkDeliveries {
                 .applicationName(application);
         config.baseUrl().ifPresent(builder::baseUrl);
         PendoClient client = builder.build();
-        MetadataKind kind = "account".equals(config.text(PendoSinkConfig.METADATA_KIND))
-                ? MetadataKind.ACCOUNT
-                : MetadataKind.VISITOR;
-        String group = config.text(PendoSinkConfig.METADATA_GROUP);
-        Map<String, MetadataFieldSchema> schema;
-        try {
-            schema = client.metadata().schema(kind).group(group);
-        } catch (PendoException e) {
+        Runnable release = () -> {
+            okHttp.dispatcher().cancelAll();
             client.close();
+            okHttp.dispatcher().executorService().shutdown();
+            okHttp.connectionPool().evictAll();
+        };
+        PushKind kind = "account".equals(config.text(PendoSinkConfig.METADATA_KIND)) ? PushKind.ACCOUNT : PushKind.VISITOR;
+        String who = kind.name().toLowerCase(Locale.ROOT);
+        String group = config.text(PendoSinkConfig.METADATA_GROUP);
+        PendoTarget target = new PendoTarget(client, null);
+        Map<String, String> types;
+        try {
+            types = target.fields(kind, group);
+        } catch (PendoException e) {
+            release.run();
             throw new ConnectException(
-                    "Could not read Pendo's " + kind.path() + " metadata schema, which types the fields of group '"
-                            + group + "' (" + e.getMessage() + "); check " + PendoSinkConfig.INTEGRATION_KEY
+                    "Could not read Pendo's " + who + " metadata schema, which types the fields of group '" + group
+                            + "' (" + e.getMessage() + "); check " + PendoSinkConfig.INTEGRATION_KEY
                             + " and the region, then restart the task",
                     e);
         }
-        if (schema.isEmpty()) {
-            client.close();
-            throw new ConnectException("Pendo's " + kind.path() + " metadata schema has no group '" + group
-                    + "' (" + PendoSinkConfig.METADATA_GROUP + "); define its fields in Data Mappings, or use custom"
-                    + " or agent");
+        if (types.isEmpty()) {
+            release.run();
+            throw new ConnectException("Pendo's " + who + " metadata schema has no group '" + group + "' ("
+                    + PendoSinkConfig.METADATA_GROUP + "); define its fields in Data Mappings, or use custom or agent");
         }
-        MetadataMapper mapper = new MetadataMapper(
-                kind.path(), group, config.text(PendoSinkConfig.METADATA_ID_FIELD), mapping(config), schema);
+        MetadataMapper mapper =
+                new MetadataMapper(who, group, config.text(PendoSinkConfig.METADATA_ID_FIELD), mapping(config), types);
         MetadataDelivery metadata = new MetadataDelivery(
-                client,
-                okHttp,
+                target,
                 kind,
                 group,
                 config.getInt(PendoSinkConfig.METADATA_BATCH_SIZE),
                 config.getBoolean(PendoSinkConfig.METADATA_CREATE),
                 outcomes,
-                PendoSinkConfig.INTEGRATION_KEY);
+                PendoSinkConfig.INTEGRATION_KEY,
+                release);
         return new Started(mapper::map, adapt(metadata, MetadataRow.class));
     }
 

@@ -3,7 +3,6 @@ package io.github.pendoclient.connect.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.pendoclient.model.MetadataFieldSchema;
 import io.github.pendoclient.resource.MetadataRow;
 import java.time.Instant;
 import java.util.Date;
@@ -22,18 +21,8 @@ class MetadataMapperTest {
 
     private static final Instant RENEWAL = Instant.parse("2027-01-31T00:00:00Z");
 
-    private static MetadataFieldSchema type(String type) {
-        return new MetadataFieldSchema(
-                type, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null);
-    }
-
-    private static final Map<String, MetadataFieldSchema> CUSTOM = Map.of(
-            "plan_tier", type("string"),
-            "seats", type("integer"),
-            "beta_opt_in", type("boolean"),
-            "renewal", type("time"),
-            "score", type("float"));
+    private static final Map<String, String> CUSTOM = Map.of(
+            "plan_tier", "string", "seats", "integer", "beta_opt_in", "boolean", "renewal", "time", "score", "float");
 
     private static MetadataMapper mapper(String idField, List<String> mapping) {
         return new MetadataMapper("visitor", "custom", idField, FieldMapping.parse(mapping), CUSTOM);
