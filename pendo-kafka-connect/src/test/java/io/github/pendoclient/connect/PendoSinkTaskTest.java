@@ -133,6 +133,24 @@ class PendoSinkTaskTest {
     }
 
     @Test
+    void recordsOfAPartitionTheTaskGaveUpAreNotSentBeyondTheWindowAlreadyInFlight() throws Exception {
+        fake.enqueueFault(Endpoint.TRACK, Fault.delay(Duration.ofSeconds(2)).times(4));
+        Map<String, String> props = trackProps();
+        props.put(PendoSinkConfig.MAX_IN_FLIGHT, "1");
+        start(props, new SinkContext(false));
+        task.put(events(0, 200));
+        TestUtils.waitForCondition(() -> fake.requestCount(Endpoint.TRACK) >= 1, WAIT_MS, "a request is in flight");
+        task.close(List.of(P0));
+        TestUtils.waitForCondition(
+                () -> fake.pendingFaults() == 0 && fake.trackEvents().size() >= 4,
+                WAIT_MS,
+                "the delayed requests are answered");
+        assertThat(fake.trackEvents().size())
+                .as("at most the window (" + (1 + 1) * 4 + ") handed to the sender before the close")
+                .isLessThanOrEqualTo(8);
+    }
+
+    @Test
     void withErrorsToleranceNoneAnUnmappableRecordFailsTheTaskNamingTopicPartitionAndOffset() {
         start(trackProps(), new SinkContext(true));
         SinkRecord poison = new SinkRecord("events", 0, null, "e-7", null, Map.of("event", "x"), 7);

@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
  * Metadata rows through pendo-sync push's delivery seam ({@link PushTarget#update}, the SDK's bulk update with split
  * retries, {@code missing} ids and failed rows isolated), on one thread of the delivery: up to {@code batchSize}
  * rows per request, each id once per request (a repeated id starts the next batch, so later records win), through
- * the client's rate limit and retries. Rows Pendo rejects or reports missing (without {@code metadata.create}) are
- * rejected, the others accepted. A batch that fails transiently (a 429 storm, the network, 5xx after the client's
- * retries) is sent again after a backoff, never failing the task: bulk updates set values, so a repeat changes
- * nothing.
+ * the client's rate limit and retries. Rows of a partition the task gave up are dropped before they are sent. Rows
+ * Pendo rejects or reports missing (without {@code metadata.create}) are rejected, the others accepted. A batch
+ * that fails transiently (a 429 storm, the network, 5xx after the client's retries) is sent again after a backoff,
+ * never failing the task: bulk updates set values, so a repeat changes nothing.
  */
 public final class MetadataDelivery implements Delivery<MetadataRow> {
 
@@ -105,7 +105,7 @@ public final class MetadataDelivery implements Delivery<MetadataRow> {
         Set<String> ids = new HashSet<>();
         Item first = carried != null ? carried : queue.poll(250, TimeUnit.MILLISECONDS);
         carried = null;
-        if (first == null) {
+        if (first == null || first.pending().settled()) {
             return batch;
         }
         batch.add(first);
@@ -115,6 +115,9 @@ public final class MetadataDelivery implements Delivery<MetadataRow> {
             Item next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (next == null) {
                 break;
+            }
+            if (next.pending().settled()) {
+                continue;
             }
             if (!ids.add(next.row().id())) {
                 carried = next;

@@ -80,7 +80,8 @@ public final class SinkDeliveries {
             okHttp.dispatcher().executorService().shutdown();
             okHttp.connectionPool().evictAll();
         };
-        PushKind kind = "account".equals(config.text(PendoSinkConfig.METADATA_KIND)) ? PushKind.ACCOUNT : PushKind.VISITOR;
+        PushKind kind =
+                "account".equals(config.text(PendoSinkConfig.METADATA_KIND)) ? PushKind.ACCOUNT : PushKind.VISITOR;
         String who = kind.name().toLowerCase(Locale.ROOT);
         String group = config.text(PendoSinkConfig.METADATA_GROUP);
         PendoTarget target = new PendoTarget(client, null);
