@@ -41,6 +41,8 @@ class PendoSinkClusterTest {
     private static final String SECRET = "test-shared-secret";
     private static final long WAIT_MS = 120_000;
     private static final int VISITORS = 50;
+    /** How often a wait looks at the fake's events; each look reads every event received so far. */
+    private static final long POLL_MS = 1_000;
 
     private static FakePendo fake;
     private static EmbeddedConnectCluster connect;
@@ -147,14 +149,14 @@ class PendoSinkClusterTest {
                 .doesNotContain(SECRET);
 
         // Restart the worker once some events, but not all, reached Pendo.
-        TestUtils.waitForCondition(() -> eventsOf(topic).size() >= 2_000, WAIT_MS, "events arrive");
+        TestUtils.waitForCondition(() -> eventsOf(topic).size() >= 2_000, WAIT_MS, POLL_MS, () -> "events arrive");
         WorkerHandle first = connect.workers().iterator().next();
         connect.removeWorker(first);
         int beforeRestart = ids(eventsOf(topic)).size();
         assertThat(beforeRestart).as("the restart is mid-run").isLessThan(total);
         connect.addWorker();
         TestUtils.waitForCondition(
-                () -> ids(eventsOf(topic)).size() == total, WAIT_MS, "every record arrives once at least");
+                () -> ids(eventsOf(topic)).size() == total, WAIT_MS, POLL_MS, () -> "every record arrives");
         long elapsedMs = (System.nanoTime() - started) / 1_000_000;
 
         List<TrackEvent> events = eventsOf(topic);
@@ -162,7 +164,8 @@ class PendoSinkClusterTest {
         System.out.printf(
                 "%d records, %d events (%d duplicates after the worker restart at %d) in %d ms%n",
                 total, events.size(), duplicates, beforeRestart, elapsedMs);
-        assertThat(duplicates).isGreaterThanOrEqualTo(0);
+        // Only what was handed to a sender when partitions moved can go twice: 2 tasks x 16, at a few rebalances.
+        assertThat(duplicates).isBetween(0, 4 * 2 * 16);
         for (TrackEvent event : events) {
             int n = ((Number) event.properties().get("n")).intValue();
             assertThat(event.properties()).containsEntry("event_id", topic + "-" + n);

@@ -211,6 +211,30 @@ class PendoSinkTaskTest {
     }
 
     @Test
+    void twoRecordsForOneVisitorInOneBatchAreAppliedInOrderSoTheLaterWins() throws Exception {
+        Map<String, String> props = new HashMap<>();
+        props.put(PendoSinkConfig.MODE, "metadata");
+        props.put(PendoSinkConfig.INTEGRATION_KEY, fake.integrationKey());
+        props.put(PendoSinkConfig.BASE_URL, fake.baseUrl().toString());
+        start(props, new SinkContext(false));
+        String visitor = (String) fake.dataset().visitors().get(1).get("visitorId");
+        task.put(List.of(
+                new SinkRecord("events", 0, null, visitor, null, Map.of("plan_tier", "first"), 0),
+                new SinkRecord("events", 0, null, visitor, null, Map.of("plan_tier", "second"), 1)));
+        TestUtils.waitForCondition(
+                () -> committed().getOrDefault(P0, new OffsetAndMetadata(0)).offset() == 2,
+                WAIT_MS,
+                "both offsets are committed");
+        try (PendoClient client = fake.client()) {
+            assertThat(client.metadata().get(MetadataKind.VISITOR, "custom", visitor, "plan_tier"))
+                    .isEqualTo("second");
+        }
+        assertThat(fake.requestCount(Endpoint.METADATA_BULK))
+                .as("one request per distinct id")
+                .isEqualTo(2);
+    }
+
+    @Test
     void metadataRecordsUpdateTheVisitorsTypedByTheSchemaAndAnUnknownVisitorIsReportedAsMissing() throws Exception {
         Map<String, String> props = new HashMap<>();
         props.put(PendoSinkConfig.MODE, "metadata");
