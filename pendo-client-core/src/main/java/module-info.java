@@ -41,5 +41,6 @@ module io.github.pendoclient {
             io.github.pendoclient.aggregation,
             io.github.pendoclient.track,
             io.github.pendoclient.testing,
-            io.github.pendoclient.sync;
+            io.github.pendoclient.sync,
+            io.github.pendoclient.connect;
 }

@@ -33,6 +33,7 @@ class PluginArchiveCheck {
             "okio-jvm",
             "pendo-client-aggregation",
             "pendo-client-core",
+            "pendo-client-track",
             "pendo-kafka-connect",
             "pendo-sync",
             "retrofit");
