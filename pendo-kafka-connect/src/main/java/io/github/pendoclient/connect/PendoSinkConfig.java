@@ -1,6 +1,8 @@
 package io.github.pendoclient.connect;
 
 import io.github.pendoclient.Region;
+import io.github.pendoclient.connect.internal.SettingRules;
+import io.github.pendoclient.connect.internal.SettingRules.Problem;
 import io.github.pendoclient.connect.internal.SinkValidators;
 import java.net.URI;
 import java.util.ArrayList;
@@ -261,19 +263,8 @@ public final class PendoSinkConfig extends AbstractConfig {
      */
     public PendoSinkConfig(Map<String, String> props) {
         super(DEF, props, false);
-        List<Problem> problems = problemsBetweenSettings(values());
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems.get(0).message());
-        }
+        SettingRules.failOnFirst(problemsBetweenSettings(values()));
     }
-
-    /**
-     * A rule broken by a combination of settings, reported on one of them.
-     *
-     * @param setting the setting the message belongs to
-     * @param message what is wrong and what is accepted
-     */
-    record Problem(String setting, String message) {}
 
     /**
      * The rules between settings, checked by the constructor and by {@link PendoSinkConnector#validate(Map)}.

@@ -1,5 +1,6 @@
 package io.github.pendoclient.connect;
 
+import io.github.pendoclient.connect.internal.SettingRules;
 import io.github.pendoclient.connect.internal.Version;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 
@@ -72,18 +72,6 @@ public final class PendoSinkConnector extends SinkConnector {
      */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
-        Config config = super.validate(connectorConfigs);
-        Map<String, ConfigValue> byName = new HashMap<>();
-        Map<String, Object> parsed = new HashMap<>();
-        for (ConfigValue value : config.configValues()) {
-            byName.put(value.name(), value);
-            if (value.errorMessages().isEmpty() && value.value() != null) {
-                parsed.put(value.name(), value.value());
-            }
-        }
-        for (PendoSinkConfig.Problem problem : PendoSinkConfig.problemsBetweenSettings(parsed)) {
-            byName.get(problem.setting()).addErrorMessage(problem.message());
-        }
-        return config;
+        return SettingRules.addProblems(super.validate(connectorConfigs), PendoSinkConfig::problemsBetweenSettings);
     }
 }

@@ -2,6 +2,8 @@ package io.github.pendoclient.connect;
 
 import io.github.pendoclient.Region;
 import io.github.pendoclient.connect.internal.ConfigValidators;
+import io.github.pendoclient.connect.internal.SettingRules;
+import io.github.pendoclient.connect.internal.SettingRules.Problem;
 import io.github.pendoclient.sync.CursorKind;
 import io.github.pendoclient.sync.MetadataColumns;
 import io.github.pendoclient.sync.Table;
@@ -183,19 +185,8 @@ public final class PendoSourceConfig extends AbstractConfig {
      */
     public PendoSourceConfig(Map<String, String> props) {
         super(DEF, props, false);
-        List<Problem> problems = problemsBetweenSettings(values());
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems.get(0).message());
-        }
+        SettingRules.failOnFirst(problemsBetweenSettings(values()));
     }
-
-    /**
-     * A rule broken by a combination of settings, reported on one of them.
-     *
-     * @param setting the setting the message belongs to
-     * @param message what is wrong and what is accepted, naming the settings
-     */
-    record Problem(String setting, String message) {}
 
     /**
      * The rules between settings, checked once each setting passed its own validator: by the constructor (which

@@ -1,6 +1,7 @@
 package io.github.pendoclient.connect;
 
 import io.github.pendoclient.connect.internal.Assignment;
+import io.github.pendoclient.connect.internal.SettingRules;
 import io.github.pendoclient.connect.internal.Version;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
@@ -76,19 +76,7 @@ public final class PendoSourceConnector extends SourceConnector {
      */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
-        Config config = super.validate(connectorConfigs);
-        Map<String, ConfigValue> byName = new HashMap<>();
-        Map<String, Object> parsed = new HashMap<>();
-        for (ConfigValue value : config.configValues()) {
-            byName.put(value.name(), value);
-            if (value.errorMessages().isEmpty() && value.value() != null) {
-                parsed.put(value.name(), value.value());
-            }
-        }
-        for (PendoSourceConfig.Problem problem : PendoSourceConfig.problemsBetweenSettings(parsed)) {
-            byName.get(problem.setting()).addErrorMessage(problem.message());
-        }
-        return config;
+        return SettingRules.addProblems(super.validate(connectorConfigs), PendoSourceConfig::problemsBetweenSettings);
     }
 
     /** Exactly-once is not offered: rows after the last committed offset are sent again. */

@@ -44,7 +44,7 @@ class PendoSourceValidationTest {
                         PendoSourceConfig.BASE_URL,
                         "http://10.0.0.7:8080",
                         Map.of(),
-                        "plain http only to a loopback host"),
+                        "plain http only to a loopback address"),
                 Arguments.of(PendoSourceConfig.APP_IDS, "-323232,web", Map.of(), "'web'"),
                 Arguments.of(PendoSourceConfig.TABLES, "", Map.of(), "at least one table"),
                 Arguments.of(PendoSourceConfig.TABLES, "visitors,vistors", Map.of(), "'vistors'"),

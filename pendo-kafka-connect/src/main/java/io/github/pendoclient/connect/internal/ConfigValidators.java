@@ -67,11 +67,24 @@ public final class ConfigValidators {
         }
     }
 
-    /** A base URL: https, or plain http to a loopback host only (the key travels with every request). */
+    /** A base URL: https, or plain http to a loopback address only (a credential travels with every request). */
     public static final class BaseUrlValidator implements ConfigDef.Validator {
 
-        /** A validator. */
-        public BaseUrlValidator() {}
+        private final String credentials;
+
+        /** A validator for the source connector, whose requests carry the integration key. */
+        public BaseUrlValidator() {
+            this("the integration key");
+        }
+
+        /**
+         * A validator whose refusal names what would travel in clear text.
+         *
+         * @param credentials the credentials the requests carry, for example {@code "the key or shared secret"}
+         */
+        public BaseUrlValidator(String credentials) {
+            this.credentials = credentials;
+        }
 
         @Override
         public void ensureValid(String name, Object value) {
@@ -98,11 +111,11 @@ public final class ConfigValidators {
                 throw new ConfigException(
                         name,
                         value,
-                        name + " must be https: over http the integration key would"
-                                + " travel in clear text to " + uri.getHost()
-                                + ". The connector sends plain http only to a"
-                                + " loopback host (localhost, 127.0.0.1, ::1), such as a proxy on the worker's own machine;"
-                                + " give an https URL, or leave " + name + " empty for the region's");
+                        name + " must be https: over http " + credentials + " would travel in clear text to "
+                                + uri.getHost() + ". The connector sends plain http only to a loopback address"
+                                + " (an IPv4 literal in 127.0.0.0/8, such as 127.0.0.1), for example a proxy on the"
+                                + " worker's own machine; give an https URL, or leave " + name
+                                + " empty for the region's");
             }
         }
 

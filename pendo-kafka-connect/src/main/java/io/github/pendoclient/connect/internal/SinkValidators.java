@@ -1,10 +1,7 @@
 package io.github.pendoclient.connect.internal;
 
 import io.github.pendoclient.Region;
-import io.github.pendoclient.internal.Hosts;
-import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -40,35 +37,7 @@ public final class SinkValidators {
      * @return the validator
      */
     public static ConfigDef.Validator baseUrl() {
-        return new Named("an https URL (http only to a loopback host), or empty", (name, value) -> {
-            String text = ((String) value).trim();
-            if (text.isEmpty()) {
-                return;
-            }
-            URI uri;
-            try {
-                uri = URI.create(text);
-            } catch (IllegalArgumentException e) {
-                uri = null;
-            }
-            String scheme = uri == null || uri.getScheme() == null
-                    ? ""
-                    : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (uri == null || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-                throw new ConfigException(
-                        name,
-                        value,
-                        "an https URL such as https://pendo-proxy.internal:8443, or empty for the region's");
-            }
-            if (scheme.equals("http") && !Hosts.isLoopback(uri.getHost())) {
-                throw new ConfigException(
-                        name,
-                        value,
-                        name + " must be https: over http the key or shared secret would travel in clear text to "
-                                + uri.getHost() + ". Plain http goes only to a loopback host (localhost, 127.0.0.1,"
-                                + " ::1); give an https URL, or leave " + name + " empty for the region's");
-            }
-        });
+        return new ConfigValidators.BaseUrlValidator("the key or shared secret");
     }
 
     /**
