@@ -5,6 +5,7 @@ import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.error.PendoException;
 import io.github.pendoclient.sync.cli.PushSummary.PushCounts;
 import io.github.pendoclient.sync.push.PushConfigurationException;
+import io.github.pendoclient.sync.push.PushCredentialsRefusedException;
 import io.github.pendoclient.sync.push.PushListener;
 import io.github.pendoclient.sync.push.PushResult;
 import io.github.pendoclient.track.TrackClient;
@@ -68,6 +69,9 @@ final class PushRun implements Callable<Integer> {
             return push(startedAt);
         } catch (Stop stop) {
             return fail(stop.getMessage(), stop.exitCode(), startedAt);
+        } catch (PushCredentialsRefusedException refused) {
+            // The counts up to the refusal go to the summary: what was delivered before it stays delivered.
+            return fail(refused.getMessage(), PendoSyncCommand.EXIT_FAILED, startedAt, counts(refused.result()));
         } catch (IOException | RuntimeException e) {
             return fail(
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
@@ -203,11 +207,15 @@ final class PushRun implements Callable<Integer> {
 
     /** One line on standard error, the summary file with the error, and the exit status. */
     private int fail(String message, int code, Instant startedAt) {
+        return fail(message, code, startedAt, PushCounts.none());
+    }
+
+    private int fail(String message, int code, Instant startedAt, PushCounts counts) {
         String line = PendoSyncCommand.oneLine(message);
         err.println("pendo-sync: " + line);
         if (plan.summaryJson().isPresent()) {
             try {
-                summary(PushCounts.none(), startedAt, Optional.of(line))
+                summary(counts, startedAt, Optional.of(line))
                         .writeJson(plan.summaryJson().get(), code);
             } catch (IOException | RuntimeException e) {
                 err.println("pendo-sync: cannot write --summary-json "

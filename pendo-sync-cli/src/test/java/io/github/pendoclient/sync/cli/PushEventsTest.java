@@ -123,6 +123,34 @@ class PushEventsTest {
     }
 
     @Test
+    void aRefusedSharedSecretFailsTheRunWithOneLineAndTheNextRunSendsEachEventOnce() throws IOException {
+        fixture = new PushFixture(dir, 10);
+        Path csv = writeEvents(3);
+        fixture.fake.enqueueFault(Endpoint.TRACK, Fault.status(401));
+
+        CommandRun failed = fixture.push(args(csv));
+
+        assertThat(failed.code()).as(failed.out() + failed.err()).isEqualTo(PendoSyncCommand.EXIT_FAILED);
+        assertThat(failed.err().strip().lines()).as(failed.err()).hasSize(1);
+        assertThat(failed.err())
+                .contains("PENDO_TRACK_SHARED_SECRET")
+                .doesNotContain(fixture.fake.sharedSecret())
+                .doesNotContain("may or may not");
+        Map<?, ?> summary = (Map<?, ?>) JsonValues.parse(Files.readString(dir.resolve("summary.json")));
+        assertThat(summary.get("sent"))
+                .as("the two events sent alongside the refused one")
+                .isEqualTo(2L);
+        assertThat(summary.get("outcomeUnknown")).isEqualTo(0L);
+        assertThat(fixture.fake.trackEvents()).hasSize(2);
+
+        CommandRun next = fixture.push(args(csv));
+
+        assertThat(next.code()).as(next.out() + next.err()).isZero();
+        assertThat(fixture.fake.trackEvents()).hasSize(3);
+        assertThat(next.out()).doesNotContainIgnoringCase("unknown");
+    }
+
+    @Test
     void aDryRunOfEventsSendsNothing() throws IOException {
         fixture = new PushFixture(dir, 10);
         Path csv = writeEvents(12);

@@ -150,6 +150,7 @@ final class EventRun {
         state.checkpoint();
         List<PushTarget.EventOutcome> outcomes = target.send(events);
         counters.requests += sending.size();
+        PushTarget.EventOutcome refused = null;
         for (int i = 0; i < sending.size(); i++) {
             Pending pending = sending.get(i);
             PushTarget.EventOutcome outcome = outcomes.get(i);
@@ -166,6 +167,16 @@ final class EventRun {
                     state.settle(pending.key());
                     reject(pending.rowNumber(), pending.row(), PushReject.Reason.REJECTED_BY_PENDO, outcome.message());
                 }
+                case CREDENTIALS_REFUSED -> {
+                    // Pendo answered: this attempt was not applied. A key pending from an earlier run stays pending,
+                    // since that run's attempt may have reached Pendo.
+                    if (!pending.wasPending()) {
+                        state.settle(pending.key());
+                    }
+                    if (refused == null) {
+                        refused = outcome;
+                    }
+                }
                 case OUTCOME_UNKNOWN -> {
                     counters.outcomeUnknown++;
                     report(pending, outcome.message());
@@ -173,6 +184,9 @@ final class EventRun {
             }
         }
         state.checkpoint();
+        if (refused != null) {
+            throw PushRun.refused(engine.kind(), refused.statusCode(), counters.result(), null);
+        }
         engine.listener().progress(counters.result());
     }
 

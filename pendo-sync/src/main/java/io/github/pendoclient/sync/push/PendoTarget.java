@@ -1,8 +1,11 @@
 package io.github.pendoclient.sync.push;
 
 import io.github.pendoclient.PendoClient;
+import io.github.pendoclient.error.AuthenticationException;
 import io.github.pendoclient.error.InvalidRequestException;
 import io.github.pendoclient.error.OutcomeUnknownException;
+import io.github.pendoclient.error.PendoApiException;
+import io.github.pendoclient.error.PermissionDeniedException;
 import io.github.pendoclient.model.MetadataFieldSchema;
 import io.github.pendoclient.resource.MetadataRow;
 import io.github.pendoclient.sync.push.internal.MetadataWriter;
@@ -24,7 +27,8 @@ import java.util.concurrent.ExecutionException;
  * or reports failed rows in without naming them, {@code missing} ids reported as such), and track events with a
  * {@link TrackClient}, sent concurrently within a batch.
  *
- * <p>An event refused by the validator or with a 4xx is {@linkplain PushTarget.EventStatus#REJECTED rejected}; one
+ * <p>An event Pendo answers with 401 or 403 has its {@linkplain PushTarget.EventStatus#CREDENTIALS_REFUSED
+ * credentials refused}: the run stops. An event refused by the validator or with a 4xx is {@linkplain PushTarget.EventStatus#REJECTED rejected}; one
  * whose answer was lost ({@link OutcomeUnknownException}, with a client built for
  * {@link io.github.pendoclient.track.Delivery#AT_MOST_ONCE}) or that failed otherwise after the client's retries is
  * of {@linkplain PushTarget.EventStatus#OUTCOME_UNKNOWN unknown outcome}.
@@ -87,6 +91,12 @@ public final class PendoTarget implements PushTarget {
             return new EventOutcome(EventStatus.OUTCOME_UNKNOWN, "interrupted while waiting for Pendo's answer");
         } catch (ExecutionException | CompletionException failed) {
             failure = failed.getCause() == null ? failed : failed.getCause();
+        }
+        if (failure instanceof AuthenticationException || failure instanceof PermissionDeniedException) {
+            return new EventOutcome(
+                    EventStatus.CREDENTIALS_REFUSED,
+                    String.valueOf(failure.getMessage()),
+                    ((PendoApiException) failure).statusCode());
         }
         if (failure instanceof InvalidTrackEventException || failure instanceof InvalidRequestException) {
             return new EventOutcome(EventStatus.REJECTED, String.valueOf(failure.getMessage()));

@@ -116,8 +116,10 @@ public final class PushEngine {
      * @throws PushConfigurationException if a check fails; nothing was sent
      * @throws IOException if the source, the state file or the rejects cannot be read or written; batches accepted
      *     so far are in the state
-     * @throws io.github.pendoclient.error.PendoException if Pendo fails a request after retries (authentication,
-     *     network, 5xx); batches accepted so far are in the state
+     * @throws PushCredentialsRefusedException if Pendo refuses the key or shared secret (401, 403): the run stops at
+     *     once; the refused and unsent rows stay unsent in the state, and the next run sends them
+     * @throws io.github.pendoclient.error.PendoException if Pendo fails a request after retries (network, 5xx);
+     *     batches accepted so far are in the state
      */
     public PushResult run() throws IOException {
         return new PushRun(this).run();

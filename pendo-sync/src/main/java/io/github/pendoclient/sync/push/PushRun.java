@@ -1,6 +1,10 @@
 package io.github.pendoclient.sync.push;
 
+import io.github.pendoclient.PendoClient;
+import io.github.pendoclient.error.AuthenticationException;
+import io.github.pendoclient.error.PermissionDeniedException;
 import io.github.pendoclient.sync.push.internal.PushState;
+import io.github.pendoclient.track.TrackClient;
 import java.io.IOException;
 import java.util.List;
 
@@ -30,11 +34,46 @@ final class PushRun {
         try (PushSource source = engine.source()) {
             List<String> columns = source.columns();
             Counters counters = new Counters(engine.kind(), engine.dryRun());
-            if (engine.kind().isMetadata()) {
-                return new MetadataRun(engine, target, source, columns, counters).run();
+            try {
+                if (engine.kind().isMetadata()) {
+                    return new MetadataRun(engine, target, source, columns, counters).run();
+                }
+                return new EventRun(engine, target, source, columns, counters).run();
+            } catch (AuthenticationException | PermissionDeniedException refused) {
+                throw refused(engine.kind(), refused.statusCode(), counters.result(), refused);
             }
-            return new EventRun(engine, target, source, columns, counters).run();
         }
+    }
+
+    /**
+     * The error that stops a run whose credential Pendo refused: which credential, and what to do. Never the
+     * credential itself.
+     */
+    static PushCredentialsRefusedException refused(PushKind kind, int status, PushResult soFar, Throwable cause) {
+        boolean events = kind == PushKind.TRACK_EVENT;
+        String credential = events
+                ? "track event shared secret (" + TrackClient.ENV_SHARED_SECRET + ")"
+                : "integration key (" + PendoClient.ENV_INTEGRATION_KEY + ")";
+        String why = status == 403
+                ? "lacks permission (HTTP 403)"
+                : status == 401 ? "is not valid (HTTP 401)" : "was refused (HTTP " + status + ")";
+        String fix = events
+                ? "check that it is the Track Event shared secret from the app's settings in Pendo, for the"
+                        + " subscription's region"
+                : status == 403
+                        ? "use an integration key created with 'Allow Write Access'"
+                        : "check that the key belongs to the subscription and region and was not revoked";
+        String done = events
+                ? soFar.eventsDelivered() + " events were delivered before it"
+                : soFar.sent() + " rows were accepted before it";
+        return new PushCredentialsRefusedException(
+                "Pendo says the " + credential + " " + why + "; the push stopped at the first refusal ("
+                        + done + "). Nothing else was sent or marked delivered: " + fix
+                        + ", then run again; the refused and unsent " + (events ? "events" : "rows")
+                        + " are sent then, once.",
+                status,
+                soFar,
+                cause);
     }
 
     static void requireColumn(List<String> columns, String column, String what) {

@@ -12,7 +12,11 @@ import java.util.Objects;
  *
  * <p>The engine calls a target from one thread, one call at a time, and trusts its per-row answers: it records in
  * its state exactly the rows a target reports as accepted, and nothing else. A call that throws tells the engine
- * that the outcome of its rows is unknown: the run stops, and those rows are sent again on the next run.
+ * that the outcome of its rows is unknown: the run stops, and those rows are sent again on the next run. A call that
+ * throws {@link io.github.pendoclient.error.AuthenticationException} or
+ * {@link io.github.pendoclient.error.PermissionDeniedException}, or an event outcome of
+ * {@link EventStatus#CREDENTIALS_REFUSED}, stops the run with a {@link PushCredentialsRefusedException}: Pendo
+ * applied none of those rows, and they are sent on the next run.
  */
 public interface PushTarget {
 
@@ -74,10 +78,11 @@ public interface PushTarget {
     /**
      * What happened to one event.
      *
-     * @param status delivered, rejected, or unknown
+     * @param status delivered, rejected, refused credentials, or unknown
      * @param message Pendo's or the validator's message when not delivered; empty when delivered
+     * @param statusCode Pendo's HTTP status when it answered with an error; 0 otherwise
      */
-    record EventOutcome(EventStatus status, String message) {
+    record EventOutcome(EventStatus status, String message, int statusCode) {
 
         /** Delivered, with no message. */
         public static final EventOutcome DELIVERED = new EventOutcome(EventStatus.DELIVERED, "");
@@ -87,10 +92,21 @@ public interface PushTarget {
          *
          * @param status the status
          * @param message the message
+         * @param statusCode the HTTP status, or 0
          */
         public EventOutcome {
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(message, "message");
+        }
+
+        /**
+         * An outcome without an HTTP status.
+         *
+         * @param status the status
+         * @param message the message
+         */
+        public EventOutcome(EventStatus status, String message) {
+            this(status, message, 0);
         }
     }
 
@@ -100,6 +116,11 @@ public interface PushTarget {
         DELIVERED,
         /** The event was refused (by the validator, or by Pendo with a 4xx); it was not applied. */
         REJECTED,
+        /**
+         * Pendo refused the credential (401 or 403): the event was not applied. The run stops; the event and every
+         * event not yet sent are sent on the next run.
+         */
+        CREDENTIALS_REFUSED,
         /** Pendo may or may not have received it: the answer was lost. Counted and reported, sent again next run. */
         OUTCOME_UNKNOWN
     }
