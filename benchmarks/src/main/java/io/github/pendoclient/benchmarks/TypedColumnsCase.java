@@ -106,8 +106,9 @@ final class TypedColumnsCase {
                 "%,d visitors whose metadata schema has %d fields (string, integer, float, boolean, time, list in"
                         + " four groups, besides `auto`), held in memory and written into each storage on one thread,"
                         + " a commit every %,d rows, after one run that warms the JIT up; median of %d runs; DuckDB and Parquet"
-                        + " with `--duckdb-memory 256MB` (at the default 64 MB the Parquet export of these visitors"
-                        + " runs out of memory, in both forms). *json*:"
+                        + " with `--duckdb-memory 256MB`, as when these figures were taken (the Parquet export of"
+                        + " these visitors then ran out of memory at the default 64 MB; since the 8 MB row-group cap it"
+                        + " fits, ParquetWideRowsMemoryTest). *json*:"
                         + " the `metadata` JSON column only (`--metadata-columns json`); *typed*: a column per field"
                         + " as well (the default). Size: the `.jsonl` file, the `.duckdb` file, the `.parquet` file"
                         + " (exported at close, not timed, as in a sync), PostgreSQL's `pg_total_relation_size`.%n%n",
