@@ -13,14 +13,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.apache.kafka.connect.util.clusters.WorkerHandle;
@@ -110,18 +115,33 @@ class PendoSinkClusterTest {
         return file;
     }
 
-    private static void produce(String topic, int partitions, int from, int count, String nameField) {
-        try (KafkaProducer<byte[], byte[]> producer = connect.kafka().createProducer(Map.of())) {
+    private static void produce(String topic, int partitions, int from, int count, String nameField) throws Exception {
+        // Right after createTopic a partition may have no leader yet: the first sends fail with NOT_LEADER_OR_FOLLOWER.
+        // An idempotent producer with several batches in flight can then wedge on OUT_OF_ORDER_SEQUENCE_NUMBER and
+        // never land a partition's tail (seen once on CI), so send one batch at a time, without idempotence (the
+        // test's records are told apart by their "n", not by their order), and fail here if a send fails.
+        Map<String, Object> settings = Map.of(
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                false,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                1,
+                ProducerConfig.ACKS_CONFIG,
+                "all");
+        List<Future<RecordMetadata>> sends = new ArrayList<>(count);
+        try (KafkaProducer<byte[], byte[]> producer = connect.kafka().createProducer(settings)) {
             for (int i = from; i < from + count; i++) {
                 String value = "{\"" + nameField + "\":\"Clicked " + topic + "\",\"visitorId\":\"v-" + (i % VISITORS)
                         + "\",\"accountId\":\"a-" + (i % 5) + "\",\"n\":" + i + "}";
-                producer.send(new ProducerRecord<>(
+                sends.add(producer.send(new ProducerRecord<>(
                         topic,
                         i % partitions,
                         (topic + "-" + i).getBytes(StandardCharsets.UTF_8),
-                        value.getBytes(StandardCharsets.UTF_8)));
+                        value.getBytes(StandardCharsets.UTF_8))));
             }
             producer.flush();
+            for (Future<RecordMetadata> send : sends) {
+                send.get(WAIT_MS, TimeUnit.MILLISECONDS);
+            }
         }
     }
 
