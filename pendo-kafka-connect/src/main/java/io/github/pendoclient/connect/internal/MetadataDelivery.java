@@ -1,6 +1,7 @@
 package io.github.pendoclient.connect.internal;
 
 import io.github.pendoclient.error.PendoException;
+import io.github.pendoclient.http.TimeSource;
 import io.github.pendoclient.resource.MetadataRow;
 import io.github.pendoclient.sync.push.PushKind;
 import io.github.pendoclient.sync.push.PushTarget;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * the client's rate limit and retries. Rows of a partition the task gave up are dropped before they are sent. Rows
  * Pendo rejects or reports missing (without {@code metadata.create}) are rejected, the others accepted. A batch
  * that fails transiently (a 429 storm, the network, 5xx after the client's retries) is sent again after a backoff,
- * never failing the task: bulk updates set values, so a repeat changes nothing.
+ * never failing the task: bulk updates set values, so a repeat changes nothing. The backoff waits on the given
+ * {@link TimeSource} (the client's), so {@link #close} ends it by interrupting the thread and tests need no real wait.
  */
 public final class MetadataDelivery implements Delivery<MetadataRow> {
 
@@ -42,6 +44,7 @@ public final class MetadataDelivery implements Delivery<MetadataRow> {
     private final Outcomes outcomes;
     private final String credentialSetting;
     private final Runnable cancelCalls;
+    private final TimeSource time;
     private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private Item carried;
@@ -58,6 +61,7 @@ public final class MetadataDelivery implements Delivery<MetadataRow> {
      * @param outcomes where outcomes go
      * @param credentialSetting the key's setting, for the fatal message
      * @param cancelCalls cancels the client's calls in flight and releases it, for {@link #close}
+     * @param time the clock of the backoff between sends of a batch; its sleep must end when the thread is interrupted
      */
     public MetadataDelivery(
             PushTarget target,
@@ -67,7 +71,8 @@ public final class MetadataDelivery implements Delivery<MetadataRow> {
             boolean create,
             Outcomes outcomes,
             String credentialSetting,
-            Runnable cancelCalls) {
+            Runnable cancelCalls,
+            TimeSource time) {
         this.target = target;
         this.kind = kind;
         this.group = group;
@@ -76,6 +81,7 @@ public final class MetadataDelivery implements Delivery<MetadataRow> {
         this.outcomes = outcomes;
         this.credentialSetting = credentialSetting;
         this.cancelCalls = cancelCalls;
+        this.time = time;
         this.thread = new Thread(this::run, "pendo-sink-metadata-" + THREADS.incrementAndGet());
         thread.setDaemon(true);
         thread.start();
@@ -151,7 +157,7 @@ public final class MetadataDelivery implements Delivery<MetadataRow> {
                         rows.size(),
                         failure.getMessage(),
                         wait.toMillis());
-                Thread.sleep(wait.toMillis());
+                time.sleep(wait);
                 continue;
             }
             settle(batch, result);

@@ -4,6 +4,7 @@ import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.connect.PendoSinkConfig;
 import io.github.pendoclient.error.PendoException;
 import io.github.pendoclient.http.RateLimitOptions;
+import io.github.pendoclient.http.TimeSource;
 import io.github.pendoclient.resource.MetadataRow;
 import io.github.pendoclient.sync.push.PendoTarget;
 import io.github.pendoclient.sync.push.PushKind;
@@ -66,8 +67,11 @@ public final class SinkDeliveries {
         }
         // The task's own OkHttp client, so that stop() can cancel a call blocked on the network.
         OkHttpClient okHttp = new OkHttpClient();
+        // One clock for the client's retries and rate limit and for the delivery's backoff between sends.
+        TimeSource time = TimeSource.system();
         PendoClient.Builder builder = PendoClient.builder()
                 .okHttpClient(okHttp)
+                .timeSource(time)
                 .integrationKey(config.credential().value())
                 .region(config.region())
                 .rateLimit(budget)
@@ -111,7 +115,8 @@ public final class SinkDeliveries {
                 config.getBoolean(PendoSinkConfig.METADATA_CREATE),
                 outcomes,
                 PendoSinkConfig.INTEGRATION_KEY,
-                release);
+                release,
+                time);
         return new Started(mapper::map, adapt(metadata, MetadataRow.class));
     }
 
