@@ -25,6 +25,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -42,6 +43,7 @@ class TrackSenderTest {
     private MockWebServer server;
     private TrackClient client;
     private final RecordingListener listener = new RecordingListener();
+    private final CountDownLatch requestArrived = new CountDownLatch(1);
 
     @BeforeEach
     void start() throws IOException {
@@ -106,10 +108,28 @@ class TrackSenderTest {
         final List<DropReason> reasons = new CopyOnWriteArrayList<>();
         final Set<String> threads = ConcurrentHashMap.newKeySet();
 
+        /**
+         * Waits until a condition on what the listener heard holds, failing after 30 s; each callback wakes the wait,
+         * so it is a wait on the callbacks, not a poll.
+         */
+        synchronized void await(BooleanSupplier condition) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!condition.getAsBoolean()) {
+                long left = deadline - System.nanoTime();
+                assertThat(left).as("condition not met within 30 s").isPositive();
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
+
+        private synchronized void heard() {
+            notifyAll();
+        }
+
         @Override
         public void onDelivered(TrackEvent event) {
             threads.add(Thread.currentThread().getName());
             delivered.add(event.visitorId());
+            heard();
         }
 
         @Override
@@ -122,6 +142,7 @@ class TrackSenderTest {
         public void onSpooled(TrackEvent event) {
             threads.add(Thread.currentThread().getName());
             spooled.add(event.visitorId());
+            heard();
         }
 
         @Override
@@ -129,6 +150,7 @@ class TrackSenderTest {
             threads.add(Thread.currentThread().getName());
             failed.add(event.visitorId());
             failures.add(failure);
+            heard();
         }
 
         @Override
@@ -136,6 +158,7 @@ class TrackSenderTest {
             threads.add(Thread.currentThread().getName());
             dropped.add(event.visitorId());
             reasons.add(reason);
+            heard();
         }
     }
 
@@ -196,18 +219,9 @@ class TrackSenderTest {
             assertThat(accepted).contains("v-" + i);
         }
         // close() waits only 1 s for a callback the listener thread had begun; on a loaded machine it may end later.
-        await(() -> listener.delivered.size() >= events);
+        listener.await(() -> listener.delivered.size() >= events);
         assertThat(listener.delivered).hasSize(events).doesNotHaveDuplicates();
         assertThat(listener.threads).allMatch(name -> name.startsWith("pendo-track-listener-"));
-    }
-
-    /** Waits for a condition another thread makes true, failing after 30 s. */
-    private static void await(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met within 30 s").isLessThan(deadline);
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        }
     }
 
     @Test
@@ -230,12 +244,13 @@ class TrackSenderTest {
         assertThat(listener.failures).allSatisfy(e -> assertThat(e.getMessage()).doesNotContain(SECRET));
     }
 
-    /** A dispatcher that holds every request until released. */
+    /** A dispatcher that holds every request until released; {@link #requestArrived} opens at the first. */
     private CountDownLatch holdRequests() {
         CountDownLatch release = new CountDownLatch(1);
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                requestArrived.countDown();
                 release.await(30, TimeUnit.SECONDS);
                 return new MockResponse.Builder().code(200).build();
             }
@@ -253,10 +268,8 @@ class TrackSenderTest {
                 .listener(listener)
                 .build());
         sender.track(event(0));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (sender.stats().inFlight() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        // Once its request reached the server, the first event has left the queue: three more fill it.
+        assertThat(requestArrived.await(5, TimeUnit.SECONDS)).isTrue();
         for (int i = 1; i <= 3; i++) {
             assertThat(sender.track(event(i))).isTrue();
         }
