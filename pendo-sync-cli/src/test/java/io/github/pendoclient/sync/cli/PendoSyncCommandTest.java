@@ -7,9 +7,14 @@ import io.github.pendoclient.sync.TableRegistry;
 import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.HourlyEvents;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -217,16 +222,23 @@ class PendoSyncCommandTest {
                 "--page-size",
                 "20"));
         command.addAll(DEMO);
-        Process child = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("child.log").toFile())
-                .start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline
-                && child.isAlive()
-                && !(Files.exists(state) && Files.readString(state).contains("\"visitors\":{\"cursor\""))) {
-            Thread.sleep(5);
+        Process child;
+        boolean checkpointed;
+        try (WatchService watcher = dir.getFileSystem().newWatchService()) {
+            // Watching before the child starts, so that no write of its state file goes unseen.
+            dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+            child = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("child.log").toFile())
+                    .start();
+            checkpointed = awaitChange(
+                    watcher,
+                    child,
+                    () -> Files.exists(state) && Files.readString(state).contains("\"visitors\":{\"cursor\""));
         }
+        assertThat(checkpointed)
+                .as("the child checkpointed visitors: " + Files.readString(dir.resolve("child.log")))
+                .isTrue();
         assertThat(child.isAlive())
                 .as("the child must still be running when it is killed")
                 .isTrue();
@@ -297,6 +309,42 @@ class PendoSyncCommandTest {
     void unknownTablesAndBadDurationsAreUsageErrors() {
         assertThat(sync("--out", dir.toString(), "--tables", "nope").code()).isEqualTo(2);
         assertThat(sync("--out", dir.toString(), "--history", "ninety").code()).isEqualTo(2);
+    }
+
+    /** A condition on files the child writes. */
+    @FunctionalInterface
+    private interface FileCondition {
+        boolean holds() throws IOException;
+    }
+
+    /**
+     * Waits until the condition holds, checking it again each time the watched directory reports a change (the state
+     * file is written to a temporary file and renamed over the old one), rather than polling on a timer. Returns false
+     * when the child ends first, or after 60 seconds without it.
+     */
+    private static boolean awaitChange(WatchService watcher, Process child, FileCondition condition)
+            throws IOException, InterruptedException {
+        child.onExit().thenRun(() -> {
+            try {
+                watcher.close(); // wakes the wait below: the child will write nothing more
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        try {
+            while (!condition.holds()) {
+                WatchKey key = watcher.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (key == null) {
+                    return false;
+                }
+                key.pollEvents();
+                key.reset();
+            }
+            return true;
+        } catch (ClosedWatchServiceException childEnded) {
+            return condition.holds();
+        }
     }
 
     private static long count(Statement sql, String query) throws SQLException {
