@@ -106,6 +106,10 @@ final class Front extends Dispatcher {
                     fault.status(), fault.contentType(), fault.body().getBytes(StandardCharsets.UTF_8), null);
         }
         if (fault != null && !fault.delay().isZero()) {
+            // Real time on purpose, not the fake's Clock: a delay fault plays a slow server on a real socket, which a
+            // client's read timeout (OkHttp, on the wall clock) must see, and which keeps calls in flight in the
+            // tests that need them there. The fake's Clock only says what "now" is; it has no sleep to route this
+            // through.
             Thread.sleep(fault.delay().toMillis());
         }
         boolean disconnect = fault != null && fault.disconnects();
