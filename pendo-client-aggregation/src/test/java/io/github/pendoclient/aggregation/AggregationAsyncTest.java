@@ -99,13 +99,7 @@ class AggregationAsyncTest {
 
         CompletableFuture<Long> count = aggregations.countAsync(QUERY);
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (time.pendingDelays().isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no retry was scheduled within 10 s");
-            }
-            Thread.onSpinWait();
-        }
+        time.awaitPending(1);
         assertThat(time.pendingDelays()).isEqualTo(List.of(Duration.ofMillis(500)));
         assertThat(time.sleepers()).isZero();
         assertThat(count).isNotDone();

@@ -36,17 +36,6 @@ class AsyncRetryTest {
         server.close();
     }
 
-    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.onSpinWait();
-            Thread.yield();
-        }
-    }
-
     @Test
     void twentyCallsWaitingToRetryHoldNoDispatcherSlot() throws Exception {
         AtomicInteger seen = new AtomicInteger();
@@ -59,9 +48,9 @@ class AsyncRetryTest {
         }
 
         // OkHttp runs 5 calls per host at once: all 20 first attempts only arrive if waiting calls free their slot.
-        await(() -> time.pendingDelays().size() == 20);
+        time.awaitPending(20);
         assertThat(server.requestCount()).isEqualTo(20);
-        assertThat(time.pendingDelays()).containsOnly(Duration.ofMillis(500));
+        assertThat(time.pendingDelays()).hasSize(20).containsOnly(Duration.ofMillis(500));
         assertThat(time.sleepers()).isZero();
         assertThat(calls).noneMatch(CompletableFuture::isDone);
 
@@ -81,7 +70,7 @@ class AsyncRetryTest {
 
         CompletableFuture<List<Segment>> call = client.segments().listAsync();
 
-        await(() -> !time.pendingDelays().isEmpty());
+        time.awaitPending(1);
         assertThat(time.pendingDelays()).containsExactly(Duration.ofSeconds(7));
         time.advance(Duration.ofSeconds(7));
         assertThat(call.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEmpty();
@@ -93,7 +82,7 @@ class AsyncRetryTest {
         server.fallback(request -> FaultServer.respond(503, "{}"));
 
         CompletableFuture<List<Segment>> call = client.segments().listAsync();
-        await(() -> !time.pendingDelays().isEmpty());
+        time.awaitPending(1);
         call.cancel(true);
         time.advance(Duration.ofMinutes(5));
 

@@ -201,7 +201,7 @@ class AsyncTwinsTest {
 
             CompletableFuture<Void> call = client.segments().addVisitorAsync("s1", "v1");
 
-            awaitCondition(() -> !time.pendingDelays().isEmpty());
+            time.awaitPending(1);
             assertThat(time.pendingDelays()).containsExactly(Duration.ofMillis(500));
             assertThat(time.sleepers()).isZero();
             assertThat(call).isNotDone();
@@ -222,17 +222,6 @@ class AsyncTwinsTest {
                 .rateLimit(RateLimitOptions.disabled())
                 .timeSource(time)
                 .build();
-    }
-
-    private static void awaitCondition(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.onSpinWait();
-            Thread.yield();
-        }
     }
 
     @Test

@@ -52,6 +52,7 @@ public final class ManualTime implements TimeSource {
             task = new Task(callable, nanos + Math.max(0, delay.toNanos()), delay);
             if (delay.toNanos() > 0) {
                 tasks.add(task);
+                notifyAll(); // wakes awaitPending
                 return task;
             }
         }
@@ -75,6 +76,24 @@ public final class ManualTime implements TimeSource {
         }
         due.sort((a, b) -> Long.compare(a.at, b.at));
         due.forEach(Task::run);
+    }
+
+    /**
+     * Waits until at least {@code count} tasks wait for the clock, as another thread schedules them: each schedule
+     * wakes this wait, so it neither polls nor spins. Fails after 10 s of real time, for a task that never comes.
+     *
+     * @param count how many tasks
+     * @throws InterruptedException if the test is interrupted
+     */
+    public synchronized void awaitPending(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (tasks.size() < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError(count + " tasks were not scheduled within 10 s; " + tasks.size() + " were");
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
     }
 
     /** The delays of the tasks waiting now. */
