@@ -58,6 +58,7 @@ final class ManualTime implements TimeSource {
                 return scheduled;
             }
             tasks.add(scheduled);
+            tasks.notifyAll(); // wakes awaitWaiting
         }
         return scheduled;
     }
@@ -66,6 +67,24 @@ final class ManualTime implements TimeSource {
     int waiting() {
         synchronized (tasks) {
             return tasks.size();
+        }
+    }
+
+    /**
+     * Waits until at least {@code count} timer tasks wait for the clock, as other threads schedule them: each schedule
+     * wakes this wait, so it neither polls nor sleeps. Fails after 10 s of real time, for a task that never comes.
+     */
+    void awaitWaiting(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        synchronized (tasks) {
+            while (tasks.size() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError(
+                            count + " timer tasks were not scheduled within 10 s; " + tasks.size() + " were");
+                }
+                TimeUnit.NANOSECONDS.timedWait(tasks, left);
+            }
         }
     }
 

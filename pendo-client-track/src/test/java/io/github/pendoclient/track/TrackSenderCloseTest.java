@@ -15,8 +15,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -33,6 +31,7 @@ class TrackSenderCloseTest {
     private final ManualTime time = new ManualTime();
     private final TrackSenderTest.RecordingListener listener = new TrackSenderTest.RecordingListener();
     private final CountDownLatch release = new CountDownLatch(1);
+    private final CountDownLatch requestArrived = new CountDownLatch(1);
     private MockWebServer server;
     private TrackClient client;
 
@@ -74,14 +73,6 @@ class TrackSenderCloseTest {
         return TrackEvent.builder().event("Report Exported").visitorId("v-" + i).build();
     }
 
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met within 10 s").isLessThan(deadline);
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        }
-    }
-
     /** Answers each request in turn with the given responses, then 200. */
     private void answer(MockResponse... responses) {
         AtomicInteger n = new AtomicInteger();
@@ -96,12 +87,13 @@ class TrackSenderCloseTest {
         });
     }
 
-    /** Holds every request until the test ends: the events stay in flight. */
+    /** Holds every request until the test ends: the events stay in flight; {@link #requestArrived} opens at the first. */
     private void holdEveryRequest(List<String> received) {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
                 received.add(TrackSenderTest.visitorOf(request));
+                requestArrived.countDown();
                 release.await(30, TimeUnit.SECONDS);
                 return new MockResponse.Builder().code(200).build();
             }
@@ -117,12 +109,13 @@ class TrackSenderCloseTest {
                 .listener(listener)
                 .build());
         sender.track(event(1));
-        await(() -> sender.stats().retried() == 1);
+        time.awaitWaiting(1); // the retry's timer: it is counted before its timer is set
+        assertThat(sender.stats().retried()).isEqualTo(1);
 
         CompletableFuture<Void> closing = CompletableFuture.runAsync(sender::close);
 
         // The clock stands still: only an immediate retry lets close() finish, the hour of backoff never passes.
-        await(closing::isDone);
+        closing.get(10, TimeUnit.SECONDS);
         assertThat(listener.delivered).containsExactly("v-1");
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
@@ -149,13 +142,13 @@ class TrackSenderCloseTest {
                 .listener(listener)
                 .build());
         sender.track(event(1));
-        await(() -> time.waiting() == 1);
+        time.awaitWaiting(1);
         CompletableFuture<Void> closing = CompletableFuture.runAsync(sender::close);
-        await(() -> time.waiting() == 2);
+        time.awaitWaiting(2);
 
         time.advance(Duration.ofSeconds(5));
 
-        await(closing::isDone);
+        closing.get(10, TimeUnit.SECONDS);
         assertThat(listener.delivered).containsExactly("v-1");
         assertThat(sentAt).hasSize(2);
         assertThat(Duration.ofNanos(sentAt.get(1) - sentAt.get(0))).isGreaterThanOrEqualTo(Duration.ofSeconds(5));
@@ -172,13 +165,14 @@ class TrackSenderCloseTest {
                 .listener(listener)
                 .build());
         sender.track(event(1));
-        await(() -> received.contains("v-1"));
+        assertThat(requestArrived.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(received).containsExactly("v-1");
         CompletableFuture<Void> closing = CompletableFuture.runAsync(sender::close);
-        await(() -> time.waiting() == 1);
+        time.awaitWaiting(1);
 
         time.advance(Duration.ofSeconds(10));
 
-        await(closing::isDone);
+        closing.get(10, TimeUnit.SECONDS);
         assertThat(listener.failed).containsExactly("v-1");
         assertThat(listener.failures.get(0))
                 .isInstanceOf(OutcomeUnknownException.class)
@@ -197,7 +191,7 @@ class TrackSenderCloseTest {
         try (TrackSender sender = client.sender(
                 TrackSenderOptions.builder().maxAttempts(2).listener(listener).build())) {
             sender.track(event(1));
-            await(() -> time.waiting() == 1);
+            time.awaitWaiting(1);
             time.advance(Duration.ofHours(1));
             sender.flush().get(10, TimeUnit.SECONDS);
         }
@@ -218,7 +212,7 @@ class TrackSenderCloseTest {
         try (TrackSender sender = client.sender(
                 TrackSenderOptions.builder().maxAttempts(2).listener(listener).build())) {
             sender.track(event(1));
-            await(() -> time.waiting() == 1);
+            time.awaitWaiting(1);
             time.advance(Duration.ofHours(1));
             sender.flush().get(10, TimeUnit.SECONDS);
         }
@@ -235,7 +229,7 @@ class TrackSenderCloseTest {
         try (TrackSender sender =
                 client.sender(TrackSenderOptions.builder().listener(listener).build())) {
             sender.track(event(1));
-            await(() -> time.waiting() == 1);
+            time.awaitWaiting(1);
             time.advance(Duration.ofHours(1));
             sender.flush().get(10, TimeUnit.SECONDS);
             assertThat(sender.stats().delivered()).isEqualTo(1);
@@ -257,13 +251,14 @@ class TrackSenderCloseTest {
                 .build());
         sender.track(event(1));
         sender.track(event(2));
-        await(() -> received.contains("v-1"));
+        assertThat(requestArrived.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(received).containsExactly("v-1");
         CompletableFuture<Void> closing = CompletableFuture.runAsync(sender::close);
-        await(() -> time.waiting() == 1);
+        time.awaitWaiting(1);
 
         time.advance(Duration.ofSeconds(10));
 
-        await(closing::isDone);
+        closing.get(10, TimeUnit.SECONDS);
         assertThat(listener.failed).containsExactlyInAnyOrder("v-1", "v-2");
         PendoException notSent = listener.failures.get(listener.failed.indexOf("v-2"));
         assertThat(notSent).isInstanceOf(TrackSenderClosedException.class).hasMessageContaining("has not processed it");

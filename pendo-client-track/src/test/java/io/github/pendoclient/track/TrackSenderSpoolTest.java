@@ -24,8 +24,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import mockwebserver3.Dispatcher;
@@ -91,14 +89,6 @@ class TrackSenderSpoolTest {
                 .incrementAndGet();
     }
 
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met within 20 s").isLessThan(deadline);
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        }
-    }
-
     private List<Path> spoolFiles() throws IOException {
         try (Stream<Path> files = Files.list(spoolDir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".spool"))
@@ -119,10 +109,12 @@ class TrackSenderSpoolTest {
 
     /** Sender one holds v-1 in flight and v-2, v-3 queued when its deadline passes on the manual clock. */
     private TrackSenderTest.RecordingListener spoolThreeEvents() throws Exception {
+        CountDownLatch requestArrived = new CountDownLatch(1);
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
                 record(request);
+                requestArrived.countDown();
                 release.await(30, TimeUnit.SECONDS);
                 return new MockResponse.Builder().code(200).build();
             }
@@ -139,9 +131,10 @@ class TrackSenderSpoolTest {
         for (int i = 1; i <= 3; i++) {
             sender.track(event(i));
         }
-        await(() -> recorded.containsKey("v-1"));
+        assertThat(requestArrived.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(recorded).containsKey("v-1");
         CompletableFuture<Void> closing = CompletableFuture.runAsync(sender::close);
-        await(() -> time.waiting() == 1);
+        time.awaitWaiting(1);
         time.advance(Duration.ofSeconds(10));
         closing.get(20, TimeUnit.SECONDS);
         assertThat(sender.stats().spooled()).isEqualTo(3);
@@ -285,7 +278,7 @@ class TrackSenderSpoolTest {
                         .listener(listener)
                         .build());
         sender.track(event(1));
-        await(() -> time.waiting() == 1);
+        time.awaitWaiting(1);
 
         // The second attempt is made at once and fails; close() then ends without waiting for its deadline.
         CompletableFuture.runAsync(sender::close).get(20, TimeUnit.SECONDS);
