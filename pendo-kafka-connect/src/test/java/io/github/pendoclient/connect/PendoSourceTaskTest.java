@@ -345,6 +345,12 @@ class PendoSourceTaskTest {
         assertThat(connectThread.isAlive())
                 .as("the task's thread still runs 5 s after the stop request")
                 .isFalse();
+        // stop() waits for the reader's executor to terminate, which it reports just before its thread dies: join it.
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith(PendoSourceTask.THREAD_PREFIX)) {
+                thread.join(5_000);
+            }
+        }
         assertThat(Thread.getAllStackTraces().keySet())
                 .as("threads of the task")
                 .noneMatch(t -> t.getName().startsWith(PendoSourceTask.THREAD_PREFIX) && t.isAlive());
