@@ -193,7 +193,10 @@ class TrackSenderTest {
                 return new MockResponse.Builder().code(200).build();
             }
         });
-        client(12);
+        // About 45% of requests fail, in an order fixed by the server's request count but shared among four
+        // concurrent events: with 12 attempts one of the 300 events ran out of them about once in 200 runs. With
+        // 40, the chance that any event fails every attempt is below one in 10^10.
+        client(40);
         int events = 300;
         List<TrackSenderStats> samples = new ArrayList<>();
         try (TrackSender sender = client.sender(
@@ -207,10 +210,10 @@ class TrackSenderTest {
             sender.flush().get(60, TimeUnit.SECONDS);
             samples.add(sender.stats());
             TrackSenderStats stats = sender.stats();
-            assertThat(stats.delivered()).isEqualTo(events);
-            assertThat(stats.failed()).isZero();
-            assertThat(stats.dropped()).isZero();
-            assertThat(stats.pending()).isZero();
+            // One assertion for the counters, so that a failure shows all of them (delivered, failed, pending).
+            assertThat(List.of(stats.delivered(), stats.failed(), stats.dropped(), stats.pending()))
+                    .as("delivered, failed, dropped, pending in %s", stats)
+                    .containsExactly((long) events, 0L, 0L, 0L);
             assertThat(stats.retried()).isGreaterThan(events / 4);
         }
         samples.forEach(TrackSenderTest::assertBalanced);
