@@ -83,9 +83,9 @@ class ExamplesTest {
 
     @Test
     void metadataImportReportsMissingAndFailedRows() throws Exception {
-        String known = (String) DATASET.visitors().get(0).get("visitorId");
+        String known = DATASET.visitors().get(0).id();
         String csv = "visitorId,plan_tier,seats\n" + known + ",enterprise,250\nv-nobody,team,3\n"
-                + DATASET.visitors().get(1).get("visitorId") + ",team,lots\n";
+                + DATASET.visitors().get(1).id() + ",team,lots\n";
 
         BulkUpdateReport report = MetadataCsvImport.run(PENDO.client(), new StringReader(csv), out);
 

@@ -3,19 +3,21 @@ package io.github.pendoclient.testing;
 import io.github.pendoclient.testing.internal.DatasetContents;
 import io.github.pendoclient.testing.internal.DatasetDraft;
 import io.github.pendoclient.testing.internal.DatasetJson;
-import io.github.pendoclient.testing.internal.GuideShapes;
-import io.github.pendoclient.testing.internal.Shapes;
+import io.github.pendoclient.testing.internal.Frozen;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * What a {@link FakePendo} knows: visitors, accounts, the catalog (features, pages, guides, track types), segments,
  * reports, metadata schemas, and event rows. Build one by hand ({@link #builder()}), load one from JSON
- * ({@link #fromJson(String)}), or generate a realistic one from a seed ({@link #generated(long, int)}). Immutable;
- * the maps it hands out are shared, so treat them as read-only.
+ * ({@link #fromJson(String)}), or generate a realistic one from a seed ({@link #generated(long, int)}). Immutable:
+ * its rows are records ({@link VisitorRow}, {@link AccountRow}, {@link CatalogRow}, {@link GuideRow},
+ * {@link SegmentRow}, {@link ReportRow}, {@link MetadataField}, {@link HourlyEvents}) the fake turns into Pendo's JSON
+ * when it serves them; report results and the rows of other sources are maps, shared, so treat them as read-only.
  *
  * <p>Rolled-up events (page views, feature clicks, track events) are stored per hour; a {@code dayRange} query
  * adds them up per day, as Pendo does. Guide and poll events are one row each, with {@code browserTime}.
@@ -112,48 +114,51 @@ public final class Dataset {
         return DatasetJson.write(contents);
     }
 
-    /** {@return the visitors, as the {@code visitors} source returns them ({@code visitorId}, {@code metadata})} */
-    public List<Map<String, Object>> visitors() {
+    /**
+     * {@return the visitors; the {@code visitors} source serves each as {@code visitorId} and {@code metadata}} Those
+     * of a generated dataset are computed when read, so a million cost no memory.
+     */
+    public List<VisitorRow> visitors() {
         return contents.visitors();
     }
 
-    /** {@return the accounts ({@code accountId}, {@code metadata})} */
-    public List<Map<String, Object>> accounts() {
+    /** {@return the accounts; the {@code accounts} source serves each as {@code accountId} and {@code metadata}} */
+    public List<AccountRow> accounts() {
         return contents.accounts();
     }
 
     /** {@return the features} */
-    public List<Map<String, Object>> features() {
+    public List<CatalogRow> features() {
         return contents.features();
     }
 
     /** {@return the pages} */
-    public List<Map<String, Object>> pages() {
+    public List<CatalogRow> pages() {
         return contents.pages();
     }
 
-    /** {@return the guides, with their steps and polls} */
-    public List<Map<String, Object>> guides() {
+    /** {@return the guides, with their states and steps} */
+    public List<GuideRow> guides() {
         return contents.guides();
     }
 
     /** {@return the track types} */
-    public List<Map<String, Object>> trackTypes() {
+    public List<CatalogRow> trackTypes() {
         return contents.trackTypes();
     }
 
     /** {@return the segments} */
-    public List<Map<String, Object>> segments() {
+    public List<SegmentRow> segments() {
         return contents.segments();
     }
 
-    /** {@return the reports} */
-    public List<Map<String, Object>> reports() {
+    /** {@return the reports; {@link #reportResults(String)} gives each one's result rows} */
+    public List<ReportRow> reports() {
         return contents.reports();
     }
 
     /**
-     * A report's result rows ({@code GET /api/v1/report/{id}/results.json}).
+     * A report's result rows ({@code GET /api/v1/report/{id}/results.json}), as given; treat them as read-only.
      *
      * @param reportId the report id
      * @return the rows; empty for an unknown report
@@ -166,9 +171,9 @@ public final class Dataset {
      * The metadata schema of visitors or accounts: group to field to its schema entry.
      *
      * @param kind {@code visitor} or {@code account}
-     * @return the schema
+     * @return the schema, unmodifiable
      */
-    public Map<String, Map<String, Map<String, Object>>> metadataSchema(String kind) {
+    public Map<String, Map<String, MetadataField>> metadataSchema(String kind) {
         return contents.schema(kind);
     }
 
@@ -196,11 +201,11 @@ public final class Dataset {
     }
 
     /**
-     * The time range the events cover: from the first hour to the end of the last.
+     * The time range the hourly events cover: from the first hour to the end of the last.
      *
-     * @return {@code [first, end)}, or null when there are no hourly events
+     * @return the range; empty when there are no hourly events
      */
-    public Instant[] eventRange() {
+    public Optional<EventRange> eventRange() {
         return contents.eventRange();
     }
 
@@ -231,7 +236,7 @@ public final class Dataset {
          * @return this builder
          */
         public Builder visitor(String visitorId, Map<String, ? extends Map<String, ?>> metadata) {
-            draft.person("visitors", "visitorId", visitorId, metadata);
+            draft.visitors().add(new VisitorRow(visitorId, Frozen.metadata(metadata, "Visitor " + visitorId + ":")));
             return this;
         }
 
@@ -243,7 +248,7 @@ public final class Dataset {
          * @return this builder
          */
         public Builder account(String accountId, Map<String, ? extends Map<String, ?>> metadata) {
-            draft.person("accounts", "accountId", accountId, metadata);
+            draft.accounts().add(new AccountRow(accountId, Frozen.metadata(metadata, "Account " + accountId + ":")));
             return this;
         }
 
@@ -256,7 +261,7 @@ public final class Dataset {
          * @return this builder
          */
         public Builder page(String id, long appId, String name) {
-            draft.list("pages").add(Shapes.page(id, appId, name, "/" + id, 1_700_000_000_000L));
+            draft.page(id, appId, name);
             return this;
         }
 
@@ -269,7 +274,7 @@ public final class Dataset {
          * @return this builder
          */
         public Builder feature(String id, long appId, String name) {
-            draft.list("features").add(Shapes.feature(id, appId, name, "", 1_700_000_000_000L));
+            draft.feature(id, appId, name);
             return this;
         }
 
@@ -282,7 +287,7 @@ public final class Dataset {
          * @return this builder
          */
         public Builder trackType(String id, long appId, String name) {
-            draft.list("trackTypes").add(Shapes.trackType(id, appId, name, 1_700_000_000_000L));
+            draft.trackType(id, appId, name);
             return this;
         }
 
@@ -297,7 +302,7 @@ public final class Dataset {
          * @return this builder
          */
         public Builder guide(String id, long appId, String name, String state, int steps) {
-            draft.list("guides").add(GuideShapes.guide(id, appId, name, state, steps, null, 1_700_000_000_000L));
+            draft.guide(id, appId, name, state, steps);
             return this;
         }
 
@@ -309,7 +314,7 @@ public final class Dataset {
          * @return this builder
          */
         public Builder segment(String id, String name) {
-            draft.list("segments").add(Shapes.segment(id, name));
+            draft.segment(id, name);
             return this;
         }
 
@@ -322,8 +327,7 @@ public final class Dataset {
          * @return this builder
          */
         public Builder report(String id, String name, List<Map<String, Object>> results) {
-            draft.list("reports").add(Shapes.report(id, name));
-            draft.reportResults(id, results);
+            draft.report(id, name, results);
             return this;
         }
 

@@ -9,7 +9,7 @@ import io.github.pendoclient.testing.internal.GeneratedCatalog.App;
 import io.github.pendoclient.testing.internal.GeneratedEvents;
 import io.github.pendoclient.testing.internal.GeneratedEvents.Activity;
 import io.github.pendoclient.testing.internal.GeneratedVisitors;
-import io.github.pendoclient.testing.internal.Shapes;
+import io.github.pendoclient.testing.internal.RowsFromJson;
 import io.github.pendoclient.testing.internal.TypedMetadata;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -182,32 +182,33 @@ public final class DatasetGenerator {
         Map<String, List<Map<String, Object>>> catalog = new LinkedHashMap<>();
         TypedMetadata typed = this.typed.copy();
         Map<Long, App> apps = GeneratedCatalog.catalogObjects(random, endDay, catalog);
-        int accountCount = accounts > 0 ? accounts : Math.max(1, visitors / 10);
-        List<String> accountIds = GeneratedCatalog.accounts(random, endDay, catalog, accountCount, days, seed, typed);
-        GeneratedVisitors visitorRows = new GeneratedVisitors(seed, visitors, accountIds, endDay, days, typed);
-        catalog.put("visitors", visitorRows);
-        catalog.put(
-                "segments",
-                List.of(
-                        Shapes.segment("seg-admins", "Admins"),
-                        Shapes.segment("seg-enterprise", "Enterprise accounts"),
-                        Shapes.segment("seg-beta", "Beta opt-in")));
-        catalog.put(
-                "reports",
-                List.of(Shapes.report("rep-active", "Active visitors"), Shapes.report("rep-pages", "Top pages")));
-        Activity activity = GeneratedEvents.activity(seed, days, visitors, endDay, apps, visitorRows);
         DatasetDraft builder = new DatasetDraft();
-        builder.addAll(catalog, activity.hourly);
+        catalog.get("pages").forEach(page -> builder.pages().add(RowsFromJson.catalog(page, "pages")));
+        catalog.get("features").forEach(feature -> builder.features().add(RowsFromJson.catalog(feature, "features")));
+        catalog.get("trackTypes").forEach(type -> builder.trackTypes().add(RowsFromJson.catalog(type, "trackTypes")));
+        catalog.get("guides").forEach(guide -> builder.guides().add(RowsFromJson.guide(guide, "guides")));
+        int accountCount = accounts > 0 ? accounts : Math.max(1, visitors / 10);
+        List<String> accountIds =
+                GeneratedCatalog.accounts(random, endDay, builder.accounts(), accountCount, days, seed, typed);
+        GeneratedVisitors visitorRows = new GeneratedVisitors(seed, visitors, accountIds, endDay, days, typed);
+        builder.generatedVisitors(visitorRows);
+        builder.segment("seg-admins", "Admins");
+        builder.segment("seg-enterprise", "Enterprise accounts");
+        builder.segment("seg-beta", "Beta opt-in");
+        Activity activity = GeneratedEvents.activity(seed, days, visitors, endDay, apps, visitorRows);
+        builder.hourRows(activity.hourly);
         activity.guideEvents.forEach(row -> builder.row("guideEvents", row));
         activity.pollEvents.forEach(row -> builder.row("pollEvents", row));
-        builder.reportResults(
+        builder.report(
                 "rep-active",
+                "Active visitors",
                 List.of(
                         ordered("visitorId", "v-000000", "daysActive", 12L),
                         ordered("visitorId", "v-000001", "daysActive", 7L)));
-        builder.reportResults(
+        builder.report(
                 "rep-pages",
-                List.of(ordered("pageId", catalog.get("pages").get(0).get("id"), "views", 1234L)));
+                "Top pages",
+                List.of(ordered("pageId", builder.pages().get(0).id(), "views", 1234L)));
         schemas(builder);
         for (String kind : new String[] {"visitor", "account"}) {
             typed.schema(kind).forEach(field -> builder.metadataField(kind, field[0], field[1], field[2]));

@@ -49,7 +49,7 @@ class DatasetToBuilderTest {
         assertThat(copy.visitors())
                 .hasSize(21)
                 .last()
-                .extracting(v -> v.get("visitorId"))
+                .extracting(VisitorRow::id)
                 .isEqualTo("v-added");
         assertThat(copy.visitors().subList(0, 20)).isEqualTo(original.visitors());
         assertThat(copy.pages()).hasSize(original.pages().size() + 1);

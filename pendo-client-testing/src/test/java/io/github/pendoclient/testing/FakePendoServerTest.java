@@ -196,9 +196,9 @@ class FakePendoServerTest {
 
             assertThat(fake.dataset().toJson()).isEqualTo(read.toJson());
         }
-        assertThat(read.visitors()).extracting(v -> v.get("visitorId")).containsExactly("v-1", "v-2");
-        assertThat(read.accounts()).extracting(a -> a.get("accountId")).containsExactly("acme");
-        assertThat(read.pages()).extracting(p -> p.get("id")).containsExactly("page-home");
+        assertThat(read.visitors()).extracting(VisitorRow::id).containsExactly("v-1", "v-2");
+        assertThat(read.accounts()).extracting(AccountRow::id).containsExactly("acme");
+        assertThat(read.pages()).extracting(CatalogRow::id).containsExactly("page-home");
         assertThat(read.hourRows())
                 .extracting(HourlyEvents::kind)
                 .containsExactly(HourlyEvents.Kind.PAGE, HourlyEvents.Kind.FEATURE);

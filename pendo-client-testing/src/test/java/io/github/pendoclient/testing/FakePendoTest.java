@@ -75,19 +75,20 @@ class FakePendoTest {
         assertThat(again.hourRows()).isEqualTo(DATASET.hourRows());
         assertThat(again.rows("guideEvents")).isEqualTo(DATASET.rows("guideEvents"));
         assertThat(DATASET.visitors())
-                .filteredOn(v -> ((String) v.get("visitorId")).startsWith("_PENDO_T_"))
+                .filteredOn(v -> v.id().startsWith("_PENDO_T_"))
                 .hasSize(50);
         assertThat(DATASET.visitors())
-                .extracting(v -> (String) v.get("visitorId"))
+                .extracting(VisitorRow::id)
                 .anyMatch(id -> id.contains("\""))
                 .anyMatch(id -> id.contains("\\"));
         assertThat(DATASET.hourRows()).isNotEmpty();
-        assertThat(DATASET.eventRange()[1]).isBeforeOrEqualTo(END);
-        assertThat(DATASET.eventRange()[0]).isAfterOrEqualTo(END.minus(Duration.ofDays(10)));
+        EventRange range = DATASET.eventRange().orElseThrow();
+        assertThat(range.to()).isBeforeOrEqualTo(END);
+        assertThat(range.from()).isAfterOrEqualTo(END.minus(Duration.ofDays(10)));
         assertThat(DATASET.rows("guideEvents")).isNotEmpty();
         assertThat(DATASET.rows("pollEvents")).isNotEmpty();
-        assertThat(Dataset.generated(7, 500).visitors().get(5).get("visitorId"))
-                .isEqualTo(DATASET.visitors().get(5).get("visitorId"));
+        assertThat(Dataset.generated(7, 500).visitors().get(5).id())
+                .isEqualTo(DATASET.visitors().get(5).id());
     }
 
     @Test
@@ -102,7 +103,7 @@ class FakePendoTest {
         List<TrackType> trackTypes = client.trackTypes().list();
         assertThat(trackTypes).extracting(TrackType::name).contains("Report Exported");
 
-        Guide guide = client.guides().get((String) DATASET.guides().get(0).get("id"));
+        Guide guide = client.guides().get(DATASET.guides().get(0).id());
         assertThat(guide.steps()).hasSize(1);
         assertThat(guide.polls()).hasSize(1);
 
@@ -119,13 +120,12 @@ class FakePendoTest {
 
     @Test
     void servesVisitorsAccountsAndHistory() {
-        Map<String, Object> stored = DATASET.visitors().get(3);
-        Visitor visitor = client.visitors().get((String) stored.get("visitorId"));
-        assertThat(visitor.metadata()).isEqualTo(stored.get("metadata"));
+        VisitorRow stored = DATASET.visitors().get(3);
+        Visitor visitor = client.visitors().get(stored.id());
+        assertThat(visitor.metadata()).isEqualTo(stored.metadata());
 
-        Map<String, Object> quoted = DATASET.visitors().get(5);
-        assertThat(client.visitors().get((String) quoted.get("visitorId")).visitorId())
-                .contains("\"");
+        VisitorRow quoted = DATASET.visitors().get(5);
+        assertThat(client.visitors().get(quoted.id()).visitorId()).contains("\"");
 
         Account account = client.accounts().get("acct-00007");
         assertThat(account.group("agent")).containsEntry("name", "Company 7");
@@ -149,7 +149,7 @@ class FakePendoTest {
         assertThat(schema.field("custom", "seats"))
                 .hasValueSatisfying(f -> assertThat(f.type()).isEqualTo("integer"));
 
-        String id = (String) DATASET.visitors().get(0).get("visitorId");
+        String id = DATASET.visitors().get(0).id();
         client.metadata().set(MetadataKind.VISITOR, "custom", id, "seats", 77L);
         assertThat(client.metadata().get(MetadataKind.VISITOR, "custom", id, "seats"))
                 .isEqualTo(77L);
@@ -162,8 +162,7 @@ class FakePendoTest {
                         List.of(
                                 new MetadataRow(id, Map.of("plan_tier", "enterprise")),
                                 new MetadataRow("v-unknown", Map.of("plan_tier", "team")),
-                                new MetadataRow(
-                                        (String) DATASET.visitors().get(1).get("visitorId"), Map.of("seats", "many"))));
+                                new MetadataRow(DATASET.visitors().get(1).id(), Map.of("seats", "many"))));
         assertThat(report.total()).isEqualTo(3);
         assertThat(report.updated()).isEqualTo(1);
         assertThat(report.failed()).isEqualTo(1);
@@ -190,11 +189,11 @@ class FakePendoTest {
         assertThat(client.reports().list()).extracting(Report::id).containsExactly("rep-active", "rep-pages");
         assertThat(client.reports().results("rep-active")).hasSize(2);
 
-        String guideId = (String) DATASET.guides().get(1).get("id");
+        String guideId = DATASET.guides().get(1).id();
         client.guides().setState(guideId, "disabled");
         assertThat(client.guides().get(guideId).state()).isEqualTo("disabled");
 
-        String doomed = (String) DATASET.visitors().get(2).get("visitorId");
+        String doomed = DATASET.visitors().get(2).id();
         assertThat(client.bulkDelete().visitors(List.of(doomed))).hasSize(1);
         assertThatThrownBy(() -> client.visitors().get(doomed)).isInstanceOf(NotFoundException.class);
         assertThat(client.bulkDelete().status()).isNotEmpty();

@@ -55,7 +55,7 @@ class FakeServesRealShapesTest {
     @Test
     void customMetadataNumbersSometimesArriveAsStringsOrFractions() {
         Set<Class<?>> seatTypes = DATASET.visitors().stream()
-                .map(v -> ((Map<?, ?>) ((Map<?, ?>) v.get("metadata")).get("custom")))
+                .map(v -> v.metadata().get("custom"))
                 .filter(custom -> custom != null && custom.get("seats") != null)
                 .map(custom -> custom.get("seats").getClass())
                 .collect(Collectors.toSet());

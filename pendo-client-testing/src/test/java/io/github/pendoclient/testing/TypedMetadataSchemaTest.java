@@ -22,19 +22,18 @@ class TypedMetadataSchemaTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Object value(Map<String, Object> person, String group, String field) {
-        Map<String, Object> metadata = (Map<String, Object>) person.get("metadata");
-        Object fields = metadata.get(group);
-        return fields instanceof Map<?, ?> map ? map.get(field) : null;
+    private static Object value(VisitorRow person, String group, String field) {
+        Map<String, Object> fields = person.metadata().get(group);
+        return fields != null ? fields.get(field) : null;
     }
 
     private static String type(Dataset dataset, String kind, String group, String field) {
-        return (String) dataset.metadataSchema(kind).get(group).get(field).get("Type");
+        return dataset.metadataSchema(kind).get(group).get(field).type();
     }
 
-    private static List<Map<String, Object>> identified(Dataset dataset) {
+    private static List<VisitorRow> identified(Dataset dataset) {
         return dataset.visitors().stream()
-                .filter(v -> !((String) v.get("visitorId")).startsWith("_PENDO_T_"))
+                .filter(v -> !v.id().startsWith("_PENDO_T_"))
                 .toList();
     }
 
@@ -42,11 +41,11 @@ class TypedMetadataSchemaTest {
     void theTypedSchemaHasEveryTypeInEachOfTheFiveGroups() {
         Dataset dataset = generator().build();
         for (String kind : List.of("visitor", "account")) {
-            Map<String, Map<String, Map<String, Object>>> schema = dataset.metadataSchema(kind);
+            Map<String, Map<String, MetadataField>> schema = dataset.metadataSchema(kind);
             assertThat(schema).containsKeys("agent", "custom", "salesforce", "hubspot", "auto");
             Set<Object> types = schema.values().stream()
                     .flatMap(fields -> fields.values().stream())
-                    .map(entry -> entry.get("Type"))
+                    .map(MetadataField::type)
                     .collect(Collectors.toSet());
             assertThat(types).as(kind).contains("string", "float", "integer", "boolean", "time", "list", "object");
         }
@@ -55,7 +54,7 @@ class TypedMetadataSchemaTest {
     @Test
     void valuesHaveTheTypeTheirSchemaSaysOnMostRows() {
         Dataset dataset = generator().build();
-        List<Map<String, Object>> visitors = identified(dataset);
+        List<VisitorRow> visitors = identified(dataset);
         assertThat(type(dataset, "visitor", "custom", "mrr")).isEqualTo("float");
         assertThat(type(dataset, "visitor", "hubspot", "last_contacted")).isEqualTo("time");
         long numbers = visitors.stream()
@@ -80,7 +79,7 @@ class TypedMetadataSchemaTest {
     @Test
     void aFewRowsSendANumericStringForANumberField() {
         Dataset dataset = generator().build();
-        List<Map<String, Object>> visitors = identified(dataset);
+        List<VisitorRow> visitors = identified(dataset);
         List<Object> strings = visitors.stream()
                 .map(v -> value(v, "custom", "mrr"))
                 .filter(String.class::isInstance)
@@ -107,8 +106,8 @@ class TypedMetadataSchemaTest {
         assertThat(type(after, "visitor", "custom", "nps")).isEqualTo("integer");
         assertThat(type(after, "visitor", "custom", "mrr")).isEqualTo("string");
         assertThat(after.metadataSchema("visitor").get("hubspot")).doesNotContainKey("lists");
-        Map<String, Object> one = identified(after).get(0);
-        Map<String, Object> same = identified(before).get(0);
+        VisitorRow one = identified(after).get(0);
+        VisitorRow same = identified(before).get(0);
         assertThat(value(one, "custom", "nps")).isNotNull();
         assertThat(value(one, "custom", "mrr")).isInstanceOf(String.class);
         assertThat(value(one, "hubspot", "lists")).isNull();

@@ -237,7 +237,7 @@ class PendoSinkClusterTest {
                     .produce(
                             topic,
                             i % 2,
-                            (String) fake.dataset().visitors().get(i).get("visitorId"),
+                            fake.dataset().visitors().get(i).id(),
                             "{\"schema\":" + schema + ",\"payload\":" + payload + "}");
         }
         Map<String, String> config = new HashMap<>();
@@ -254,14 +254,14 @@ class PendoSinkClusterTest {
         connect.configureConnector("metadata", config);
 
         try (PendoClient client = fake.client()) {
-            String last = (String) fake.dataset().visitors().get(VISITORS - 1).get("visitorId");
+            String last = fake.dataset().visitors().get(VISITORS - 1).id();
             TestUtils.waitForCondition(
                     () -> ("tier-" + (VISITORS - 1))
                             .equals(client.metadata().get(MetadataKind.VISITOR, "custom", last, "plan_tier")),
                     WAIT_MS,
                     "the last visitor is updated");
             for (int i = 0; i < VISITORS; i++) {
-                String visitor = (String) fake.dataset().visitors().get(i).get("visitorId");
+                String visitor = fake.dataset().visitors().get(i).id();
                 int n = i;
                 TestUtils.waitForCondition(
                         () -> ("tier-" + n)

@@ -217,7 +217,7 @@ class PendoSinkTaskTest {
         props.put(PendoSinkConfig.INTEGRATION_KEY, fake.integrationKey());
         props.put(PendoSinkConfig.BASE_URL, fake.baseUrl().toString());
         start(props, new SinkContext(false));
-        String visitor = (String) fake.dataset().visitors().get(1).get("visitorId");
+        String visitor = fake.dataset().visitors().get(1).id();
         task.put(List.of(
                 new SinkRecord("events", 0, null, visitor, null, Map.of("plan_tier", "first"), 0),
                 new SinkRecord("events", 0, null, visitor, null, Map.of("plan_tier", "second"), 1)));
@@ -243,7 +243,7 @@ class PendoSinkTaskTest {
         props.put("errors.tolerance", "all");
         SinkContext context = new SinkContext(true);
         start(props, context);
-        String visitor = (String) fake.dataset().visitors().get(0).get("visitorId");
+        String visitor = fake.dataset().visitors().get(0).id();
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("plan_tier", "gold");
         value.put("seats", "12");

@@ -182,7 +182,7 @@ class SyncEngineTest {
     @Test
     void visitorsComeInLargePagesByDefaultAndThePageSizeSettingOverridesIt() throws IOException {
         long identified = DATASET.visitors().stream()
-                .filter(visitor -> !String.valueOf(visitor.get("visitorId")).startsWith("_PENDO_T_"))
+                .filter(visitor -> !visitor.id().startsWith("_PENDO_T_"))
                 .count();
         try (FakePendo pendo = FakePendo.builder().dataset(DATASET).build().start()) {
             TableResult byDefault = engine(

@@ -18,6 +18,7 @@ import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.FakePendo;
 import io.github.pendoclient.testing.FakePendoExtension;
 import io.github.pendoclient.testing.HourlyEvents;
+import io.github.pendoclient.testing.VisitorRow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +52,7 @@ class PagingAgainstFakeTest {
 
     private static Set<String> identifiedIds() {
         return DATASET.visitors().stream()
-                .map(v -> (String) v.get("visitorId"))
+                .map(VisitorRow::id)
                 .filter(id -> !id.startsWith("_PENDO_T_"))
                 .collect(Collectors.toSet());
     }
@@ -59,9 +60,8 @@ class PagingAgainstFakeTest {
     @Test
     void theDatasetHasTheHardCases() {
         Map<Object, Long> perTimestamp = DATASET.visitors().stream()
-                .collect(Collectors.groupingBy(
-                        v -> ((Map<?, ?>) ((Map<?, ?>) v.get("metadata")).get("auto")).get("lastupdated"),
-                        Collectors.counting()));
+                .collect(
+                        Collectors.groupingBy(v -> v.metadata().get("auto").get("lastupdated"), Collectors.counting()));
         assertThat(perTimestamp.values().stream()
                         .mapToLong(Long::longValue)
                         .max()

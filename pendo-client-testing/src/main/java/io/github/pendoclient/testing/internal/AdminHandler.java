@@ -22,7 +22,7 @@ final class AdminHandler {
         this.dataset = dataset;
         this.people = people;
         this.clock = clock;
-        this.segments = new ArrayList<>(dataset.segments());
+        this.segments = new ArrayList<>(PendoRows.view(dataset.segments(), PendoRows::json));
     }
 
     @SuppressWarnings("unchecked")
@@ -70,12 +70,12 @@ final class AdminHandler {
 
     Answer report(String[] parts) {
         if (parts.length == 3) {
-            return Answer.json(200, JsonValues.toJson(dataset.reports()));
+            return Answer.json(200, JsonValues.toJson(PendoRows.view(dataset.reports(), PendoRows::json)));
         }
         String id = FakeApi.decode(parts[3]);
         if (parts.length == 5
                 && parts[4].equals("results.json")
-                && dataset.reports().stream().anyMatch(r -> id.equals(r.get("id")))) {
+                && dataset.reports().stream().anyMatch(r -> id.equals(r.id()))) {
             return Answer.json(200, JsonValues.toJson(dataset.reportResults(id)));
         }
         return Answer.error(404, "No report with id " + id);

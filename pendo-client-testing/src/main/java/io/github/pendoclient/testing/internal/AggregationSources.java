@@ -55,7 +55,7 @@ final class AggregationSources implements AggregationEngine.Sources {
 
                 @Override
                 public List<Map<String, Object>> guides() {
-                    return catalog.guides();
+                    return PendoRows.view(catalog.guides(), PendoRows::json);
                 }
 
                 @Override
@@ -112,16 +112,18 @@ final class AggregationSources implements AggregationEngine.Sources {
                 if (live.changed(name)) {
                     return null;
                 }
-                stored = name.equals("visitors") ? dataset.visitors() : dataset.accounts();
+                stored = name.equals("visitors")
+                        ? PendoRows.view(dataset.visitors(), PendoRows::json)
+                        : PendoRows.view(dataset.accounts(), PendoRows::json);
                 break;
             case "features":
-                stored = dataset.features();
+                stored = PendoRows.view(dataset.features(), PendoRows::json);
                 break;
             case "pages":
-                stored = dataset.pages();
+                stored = PendoRows.view(dataset.pages(), PendoRows::json);
                 break;
             case "trackTypes":
-                stored = dataset.trackTypes();
+                stored = PendoRows.view(dataset.trackTypes(), PendoRows::json);
                 break;
             default:
                 return null;
@@ -170,13 +172,13 @@ final class AggregationSources implements AggregationEngine.Sources {
             case "accounts":
                 return live.accounts();
             case "features":
-                return byApp(dataset.features().stream(), p);
+                return byApp(dataset.features().stream().map(PendoRows::json), p);
             case "pages":
-                return byApp(dataset.pages().stream(), p);
+                return byApp(dataset.pages().stream().map(PendoRows::json), p);
             case "guides":
                 return byApp(live.guides().stream(), p);
             case "trackTypes":
-                return byApp(dataset.trackTypes().stream(), p);
+                return byApp(dataset.trackTypes().stream().map(PendoRows::json), p);
             case "pageEvents":
                 return rolledUp(HourlyEvents.Kind.PAGE, p, need(name, range));
             case "featureEvents":

@@ -2,9 +2,9 @@ package io.github.pendoclient.testing.internal;
 
 import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.testing.Dataset;
+import io.github.pendoclient.testing.GuideRow;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,7 +53,7 @@ final class CatalogHandler {
     }
 
     /** The guides, with the states requests set. */
-    List<Map<String, Object>> guides() {
+    List<GuideRow> guides() {
         Map<String, String> states;
         synchronized (guideStates) {
             if (guideStates.isEmpty()) {
@@ -61,16 +61,10 @@ final class CatalogHandler {
             }
             states = new HashMap<>(guideStates);
         }
-        List<Map<String, Object>> guides = new ArrayList<>();
-        for (Map<String, Object> guide : dataset.guides()) {
-            String state = states.get((String) guide.get("id"));
-            if (state == null) {
-                guides.add(guide);
-            } else {
-                Map<String, Object> copy = new LinkedHashMap<>(guide);
-                copy.put("state", state);
-                guides.add(copy);
-            }
+        List<GuideRow> guides = new ArrayList<>();
+        for (GuideRow guide : dataset.guides()) {
+            String state = states.get(guide.id());
+            guides.add(state == null ? guide : guide.withState(state));
         }
         return guides;
     }
@@ -78,7 +72,7 @@ final class CatalogHandler {
     /** A guide state, segment or reset call; only the state is kept. */
     @SuppressWarnings("unchecked")
     Answer guideUpdate(String method, String guideId, String[] parts, String body) {
-        boolean known = guideId.equals("all") || dataset.guides().stream().anyMatch(g -> guideId.equals(g.get("id")));
+        boolean known = guideId.equals("all") || dataset.guides().stream().anyMatch(g -> guideId.equals(g.id()));
         if (!known) {
             return Answer.error(404, "No guide with id " + guideId);
         }

@@ -1,7 +1,14 @@
 package io.github.pendoclient.testing.internal;
 
+import io.github.pendoclient.testing.AccountRow;
+import io.github.pendoclient.testing.CatalogRow;
+import io.github.pendoclient.testing.GuideRow;
 import io.github.pendoclient.testing.HourlyEvents;
+import io.github.pendoclient.testing.MetadataField;
 import io.github.pendoclient.testing.MetadataType;
+import io.github.pendoclient.testing.ReportRow;
+import io.github.pendoclient.testing.SegmentRow;
+import io.github.pendoclient.testing.VisitorRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,24 +24,26 @@ import java.util.Objects;
  */
 public final class DatasetDraft {
 
-    private static final String[] LISTS = {
-        "visitors", "accounts", "features", "pages", "guides", "trackTypes", "segments", "reports"
-    };
+    /** When the rows the builder's shortcuts add were last updated. */
+    private static final long UPDATED = 1_700_000_000_000L;
 
-    private final Map<String, List<Map<String, Object>>> lists = new LinkedHashMap<>();
-    private List<Map<String, Object>> generatedVisitors;
+    private final List<VisitorRow> visitors = new ArrayList<>();
+    private List<VisitorRow> generatedVisitors;
+    private final List<AccountRow> accounts = new ArrayList<>();
+    private final List<CatalogRow> features = new ArrayList<>();
+    private final List<CatalogRow> pages = new ArrayList<>();
+    private final List<GuideRow> guides = new ArrayList<>();
+    private final List<CatalogRow> trackTypes = new ArrayList<>();
+    private final List<SegmentRow> segments = new ArrayList<>();
+    private final List<ReportRow> reports = new ArrayList<>();
     private final Map<String, List<Map<String, Object>>> reportResults = new LinkedHashMap<>();
-    private final Map<String, Map<String, Map<String, Object>>> visitorSchema = new LinkedHashMap<>();
-    private final Map<String, Map<String, Map<String, Object>>> accountSchema = new LinkedHashMap<>();
+    private final Map<String, Map<String, MetadataField>> visitorSchema = new LinkedHashMap<>();
+    private final Map<String, Map<String, MetadataField>> accountSchema = new LinkedHashMap<>();
     private final List<HourlyEvents> hourRows = new ArrayList<>();
     private final Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
 
     /** An empty draft. */
-    public DatasetDraft() {
-        for (String name : LISTS) {
-            lists.put(name, new ArrayList<>());
-        }
-    }
+    public DatasetDraft() {}
 
     /**
      * A draft holding everything a dataset holds, to change; generated visitors stay computed on demand unless
@@ -48,56 +57,109 @@ public final class DatasetDraft {
         if (contents.visitorsGenerated()) {
             draft.generatedVisitors = contents.visitors();
         } else {
-            draft.list("visitors").addAll(contents.visitors());
+            draft.visitors.addAll(contents.visitors());
         }
-        draft.list("accounts").addAll(contents.accounts());
-        draft.list("features").addAll(contents.features());
-        draft.list("pages").addAll(contents.pages());
-        draft.list("guides").addAll(contents.guides());
-        draft.list("trackTypes").addAll(contents.trackTypes());
-        draft.list("segments").addAll(contents.segments());
-        draft.list("reports").addAll(contents.reports());
+        draft.accounts.addAll(contents.accounts());
+        draft.features.addAll(contents.features());
+        draft.pages.addAll(contents.pages());
+        draft.guides.addAll(contents.guides());
+        draft.trackTypes.addAll(contents.trackTypes());
+        draft.segments.addAll(contents.segments());
+        draft.reports.addAll(contents.reports());
         draft.reportResults.putAll(contents.reportResults());
-        contents.visitorSchema().forEach((group, fields) -> draft.visitorSchema.put(group, copyFields(fields)));
-        contents.accountSchema().forEach((group, fields) -> draft.accountSchema.put(group, copyFields(fields)));
+        contents.visitorSchema()
+                .forEach((group, fields) -> draft.visitorSchema.put(group, new LinkedHashMap<>(fields)));
+        contents.accountSchema()
+                .forEach((group, fields) -> draft.accountSchema.put(group, new LinkedHashMap<>(fields)));
         draft.hourRows.addAll(contents.hourRows());
         contents.rows().forEach((source, list) -> draft.rows.put(source, new ArrayList<>(list)));
         return draft;
     }
 
-    /** A copy of a schema group whose entries may change ({@code sample}). */
-    private static Map<String, Map<String, Object>> copyFields(Map<String, Map<String, Object>> fields) {
-        Map<String, Map<String, Object>> copy = new LinkedHashMap<>();
-        fields.forEach((field, entry) -> copy.put(field, new LinkedHashMap<>(entry)));
-        return copy;
+    /** {@return the visitors added, to add to} */
+    public List<VisitorRow> visitors() {
+        return visitors;
     }
 
-    /**
-     * One of the catalog or people lists, to add to.
-     *
-     * @param name {@code visitors}, {@code accounts}, {@code features}, {@code pages}, {@code guides},
-     *     {@code trackTypes}, {@code segments} or {@code reports}
-     * @return the list
-     */
-    public List<Map<String, Object>> list(String name) {
-        return Objects.requireNonNull(lists.get(name), name);
+    /** {@return the accounts, to add to} */
+    public List<AccountRow> accounts() {
+        return accounts;
     }
 
-    /**
-     * Adds a visitor or an account with a copy of its metadata.
-     *
-     * @param list {@code visitors} or {@code accounts}
-     * @param idField {@code visitorId} or {@code accountId}
-     * @param id the id
-     * @param metadata group to field to value
-     */
-    public void person(String list, String idField, String id, Map<String, ? extends Map<String, ?>> metadata) {
-        Map<String, Object> person = new LinkedHashMap<>();
-        person.put(idField, Objects.requireNonNull(id, idField));
-        Map<String, Object> copy = new LinkedHashMap<>();
-        metadata.forEach((group, fields) -> copy.put(group, new LinkedHashMap<>(fields)));
-        person.put("metadata", copy);
-        list(list).add(person);
+    /** {@return the features, to add to} */
+    public List<CatalogRow> features() {
+        return features;
+    }
+
+    /** {@return the pages, to add to} */
+    public List<CatalogRow> pages() {
+        return pages;
+    }
+
+    /** {@return the guides, to add to} */
+    public List<GuideRow> guides() {
+        return guides;
+    }
+
+    /** {@return the track types, to add to} */
+    public List<CatalogRow> trackTypes() {
+        return trackTypes;
+    }
+
+    /** {@return the segments, to add to} */
+    public List<SegmentRow> segments() {
+        return segments;
+    }
+
+    /** {@return the reports, to add to} */
+    public List<ReportRow> reports() {
+        return reports;
+    }
+
+    /** Sets the visitors computed on demand; visitors added besides them come after them. */
+    public void generatedVisitors(List<VisitorRow> generated) {
+        generatedVisitors = generated;
+    }
+
+    /** Adds a page with Pendo's other members filled in. */
+    public void page(String id, long appId, String name) {
+        pages.add(RowsFromJson.catalog(
+                Shapes.page(Objects.requireNonNull(id, "A page needs an id, not null"), appId, name, "/" + id, UPDATED),
+                "page " + id));
+    }
+
+    /** Adds a feature with Pendo's other members filled in. */
+    public void feature(String id, long appId, String name) {
+        features.add(RowsFromJson.catalog(
+                Shapes.feature(Objects.requireNonNull(id, "A feature needs an id, not null"), appId, name, "", UPDATED),
+                "feature " + id));
+    }
+
+    /** Adds a track type with Pendo's other members filled in. */
+    public void trackType(String id, long appId, String name) {
+        trackTypes.add(RowsFromJson.catalog(
+                Shapes.trackType(
+                        Objects.requireNonNull(id, "A track type needs an id, not null"), appId, name, UPDATED),
+                "track type " + id));
+    }
+
+    /** Adds a guide with steps and Pendo's other members filled in. */
+    public void guide(String id, long appId, String name, String state, int steps) {
+        Objects.requireNonNull(id, "A guide needs an id, not null");
+        guides.add(RowsFromJson.guide(GuideShapes.guide(id, appId, name, state, steps, null, UPDATED), "guide " + id));
+    }
+
+    /** Adds a segment with Pendo's other members filled in. */
+    public void segment(String id, String name) {
+        Objects.requireNonNull(id, "A segment needs an id, not null");
+        segments.add(RowsFromJson.segment(Shapes.segment(id, name), "segment " + id));
+    }
+
+    /** Adds a report with Pendo's other members filled in, and its results. */
+    public void report(String id, String name, List<Map<String, Object>> results) {
+        Objects.requireNonNull(id, "A report needs an id, not null");
+        reports.add(RowsFromJson.report(Shapes.report(id, name), "report " + id));
+        reportResults(id, results);
     }
 
     /** Sets a report's results. */
@@ -106,7 +168,7 @@ public final class DatasetDraft {
     }
 
     /** The schema of {@code visitor} or {@code account}, to change. */
-    public Map<String, Map<String, Map<String, Object>>> schema(String kind) {
+    public Map<String, Map<String, MetadataField>> schema(String kind) {
         return kind.equals("account") ? accountSchema : visitorSchema;
     }
 
@@ -114,13 +176,19 @@ public final class DatasetDraft {
     public DatasetDraft metadataField(String kind, String group, String field, String type) {
         schema(kind)
                 .computeIfAbsent(group, g -> new LinkedHashMap<>())
-                .put(field, Shapes.field(kind, group, field, type));
+                .put(
+                        field,
+                        RowsFromJson.field(Shapes.field(kind, group, field, type), kind + "." + group + "." + field));
         return this;
     }
 
     /** Gives a defined field the optional {@code sample} member real schemas carry on some fields. */
     public DatasetDraft metadataSample(String kind, String group, String field, Object sample) {
-        schema(kind).get(group).get(field).put("sample", sample);
+        Map<String, MetadataField> fields = schema(kind).get(group);
+        MetadataField entry = fields.get(field);
+        Map<String, Object> members = new LinkedHashMap<>(entry.members());
+        members.put("sample", sample);
+        fields.put(field, new MetadataField(entry.type(), members));
         return this;
     }
 
@@ -151,7 +219,7 @@ public final class DatasetDraft {
     public void removeMetadataField(String kind, String group, String field) {
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(field, "field");
-        Map<String, Map<String, Object>> fields = schema(checkKind(kind)).get(group);
+        Map<String, MetadataField> fields = schema(checkKind(kind)).get(group);
         if (fields != null) {
             fields.remove(field);
             if (fields.isEmpty()) {
@@ -242,34 +310,17 @@ public final class DatasetDraft {
     }
 
     /**
-     * Adds generated content: the catalog lists by name ({@code visitors} computed on demand) and the hourly rows.
-     *
-     * @param catalog list name to rows
-     * @param hourly the hourly rows
-     */
-    public void addAll(Map<String, List<Map<String, Object>>> catalog, List<HourlyEvents> hourly) {
-        generatedVisitors = catalog.get("visitors");
-        for (String name : LISTS) {
-            if (!name.equals("visitors")) {
-                list(name).addAll(catalog.getOrDefault(name, List.of()));
-            }
-        }
-        hourRows.addAll(hourly);
-    }
-
-    /**
      * Freezes the draft; the draft may change afterwards without changing what it returned.
      *
      * @return the contents
      */
     public DatasetContents contents() {
-        List<Map<String, Object>> visitors = list("visitors");
         boolean generated = generatedVisitors != null && visitors.isEmpty();
-        List<Map<String, Object>> allVisitors;
+        List<VisitorRow> allVisitors;
         if (generated) {
             allVisitors = Collections.unmodifiableList(generatedVisitors);
         } else if (generatedVisitors != null) {
-            List<Map<String, Object>> all = new ArrayList<>(generatedVisitors);
+            List<VisitorRow> all = new ArrayList<>(generatedVisitors);
             all.addAll(visitors);
             allVisitors = List.copyOf(all);
         } else {
@@ -280,13 +331,13 @@ public final class DatasetDraft {
         return new DatasetContents(
                 allVisitors,
                 generated,
-                List.copyOf(list("accounts")),
-                List.copyOf(list("features")),
-                List.copyOf(list("pages")),
-                List.copyOf(list("guides")),
-                List.copyOf(list("trackTypes")),
-                List.copyOf(list("segments")),
-                List.copyOf(list("reports")),
+                List.copyOf(accounts),
+                List.copyOf(features),
+                List.copyOf(pages),
+                List.copyOf(guides),
+                List.copyOf(trackTypes),
+                List.copyOf(segments),
+                List.copyOf(reports),
                 Collections.unmodifiableMap(new LinkedHashMap<>(reportResults)),
                 frozen(visitorSchema),
                 frozen(accountSchema),
@@ -294,10 +345,9 @@ public final class DatasetDraft {
                 Collections.unmodifiableMap(copy));
     }
 
-    private static Map<String, Map<String, Map<String, Object>>> frozen(
-            Map<String, Map<String, Map<String, Object>>> schema) {
-        Map<String, Map<String, Map<String, Object>>> copy = new LinkedHashMap<>();
-        schema.forEach((group, fields) -> copy.put(group, Collections.unmodifiableMap(copyFields(fields))));
+    private static Map<String, Map<String, MetadataField>> frozen(Map<String, Map<String, MetadataField>> schema) {
+        Map<String, Map<String, MetadataField>> copy = new LinkedHashMap<>();
+        schema.forEach((group, fields) -> copy.put(group, Collections.unmodifiableMap(new LinkedHashMap<>(fields))));
         return Collections.unmodifiableMap(copy);
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import okio.Buffer;
 import okio.Okio;
 
@@ -144,20 +145,35 @@ public final class DatasetJson {
     @SuppressWarnings("unchecked")
     public static DatasetDraft draft(Map<String, Object> json) {
         DatasetDraft draft = new DatasetDraft();
-        for (String name :
-                new String[] {"visitors", "accounts", "features", "pages", "guides", "trackTypes", "segments", "reports"
-                }) {
-            draft.list(name).addAll(list(json, name));
-        }
+        read(json, "visitors", RowsFromJson::visitor, draft.visitors());
+        read(json, "accounts", RowsFromJson::account, draft.accounts());
+        read(json, "features", RowsFromJson::catalog, draft.features());
+        read(json, "pages", RowsFromJson::catalog, draft.pages());
+        read(json, "guides", RowsFromJson::guide, draft.guides());
+        read(json, "trackTypes", RowsFromJson::catalog, draft.trackTypes());
+        read(json, "segments", RowsFromJson::segment, draft.segments());
+        read(json, "reports", RowsFromJson::report, draft.reports());
         object(json, "reportResults").forEach((id, rows) -> draft.reportResults(id, (List<Map<String, Object>>) rows));
         Map<String, Object> schemas = object(json, "metadataSchema");
         for (String kind : new String[] {"visitor", "account"}) {
-            draft.schema(kind).putAll((Map<String, Map<String, Map<String, Object>>>)
-                    (Map<String, ?>) object(schemas, kind));
+            draft.schema(kind).putAll(RowsFromJson.schema(object(schemas, kind), "metadataSchema." + kind));
         }
         object(json, "rows")
                 .forEach((source, list) -> ((List<Map<String, Object>>) list).forEach(row -> draft.row(source, row)));
         return draft;
+    }
+
+    private static <T> void read(
+            Map<String, Object> json, String name, BiFunction<Map<String, Object>, String, T> reader, List<T> into) {
+        List<?> rows = list(json, name);
+        for (int i = 0; i < rows.size(); i++) {
+            if (!(rows.get(i) instanceof Map<?, ?> row)) {
+                throw new IllegalArgumentException(name + "[" + i + "] must be an object");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> members = (Map<String, Object>) row;
+            into.add(reader.apply(members, name + "[" + i + "]"));
+        }
     }
 
     /**
@@ -169,16 +185,23 @@ public final class DatasetJson {
      */
     public static String write(DatasetContents contents) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("visitors", contents.visitors());
-        json.put("accounts", contents.accounts());
-        json.put("features", contents.features());
-        json.put("pages", contents.pages());
-        json.put("guides", contents.guides());
-        json.put("trackTypes", contents.trackTypes());
-        json.put("segments", contents.segments());
-        json.put("reports", contents.reports());
+        json.put("visitors", PendoRows.view(contents.visitors(), PendoRows::json));
+        json.put("accounts", PendoRows.view(contents.accounts(), PendoRows::json));
+        json.put("features", PendoRows.view(contents.features(), PendoRows::json));
+        json.put("pages", PendoRows.view(contents.pages(), PendoRows::json));
+        json.put("guides", PendoRows.view(contents.guides(), PendoRows::json));
+        json.put("trackTypes", PendoRows.view(contents.trackTypes(), PendoRows::json));
+        json.put("segments", PendoRows.view(contents.segments(), PendoRows::json));
+        json.put("reports", PendoRows.view(contents.reports(), PendoRows::json));
         json.put("reportResults", contents.reportResults());
-        json.put("metadataSchema", Map.of("visitor", contents.visitorSchema(), "account", contents.accountSchema()));
+        // In this order on every JVM: Map.of's iteration order changes from one run to the next.
+        json.put(
+                "metadataSchema",
+                Shapes.ordered(
+                        "visitor",
+                        PendoRows.json(contents.visitorSchema()),
+                        "account",
+                        PendoRows.json(contents.accountSchema())));
         Map<String, List<Map<String, Object>>> allRows = new LinkedHashMap<>();
         for (HourlyEvents row : contents.hourRows()) {
             allRows.computeIfAbsent(row.kind().source(), k -> new ArrayList<>()).add(row.toRow());

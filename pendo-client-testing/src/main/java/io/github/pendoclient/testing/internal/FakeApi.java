@@ -72,10 +72,12 @@ public final class FakeApi {
         try {
             return switch (endpoint) {
                 case AGGREGATION -> aggregation(body);
-                case FEATURES -> CatalogHandler.list(dataset.features(), query, "feature");
-                case PAGES -> CatalogHandler.list(dataset.pages(), query, "page");
-                case TRACK_TYPES -> CatalogHandler.list(dataset.trackTypes(), query, "track type");
-                case GUIDES -> CatalogHandler.list(catalog.guides(), query, "guide");
+                case FEATURES ->
+                    CatalogHandler.list(PendoRows.view(dataset.features(), PendoRows::json), query, "feature");
+                case PAGES -> CatalogHandler.list(PendoRows.view(dataset.pages(), PendoRows::json), query, "page");
+                case TRACK_TYPES ->
+                    CatalogHandler.list(PendoRows.view(dataset.trackTypes(), PendoRows::json), query, "track type");
+                case GUIDES -> CatalogHandler.list(PendoRows.view(catalog.guides(), PendoRows::json), query, "guide");
                 case GUIDE_UPDATES -> catalog.guideUpdate(method, decode(parts[3]), parts, body);
                 case VISITOR ->
                     PeopleHandler.entity(

@@ -6,6 +6,7 @@ import static io.github.pendoclient.testing.internal.GeneratedVisitors.TIERS;
 import static io.github.pendoclient.testing.internal.GeneratedVisitors.varied;
 import static io.github.pendoclient.testing.internal.Shapes.ordered;
 
+import io.github.pendoclient.testing.AccountRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,22 +105,21 @@ public final class GeneratedCatalog {
         return apps;
     }
 
-    /** Step 2: the accounts, into {@code catalog}; their ids. */
+    /** Step 2: the accounts, into {@code accountRows}; their ids. */
     public static List<String> accounts(
             Random random,
             long endDay,
-            Map<String, List<Map<String, Object>>> catalog,
+            List<AccountRow> accountRows,
             int accountCount,
             int days,
             long seed,
             TypedMetadata typed) {
         List<String> accountIds = new ArrayList<>();
-        List<Map<String, Object>> accountRows = new ArrayList<>();
         for (int i = 0; i < accountCount; i++) {
             String id = String.format("acct-%05d", i);
             accountIds.add(id);
             long firstVisit = endDay - (days + 30L) * DAY + random.nextInt(20) * DAY;
-            Map<String, Object> metadata = new LinkedHashMap<>();
+            Map<String, Map<String, Object>> metadata = new LinkedHashMap<>();
             metadata.put(
                     "auto",
                     ordered(
@@ -142,12 +142,8 @@ public final class GeneratedCatalog {
                             "region",
                             COUNTRIES[random.nextInt(COUNTRIES.length)]));
             typed.fill(metadata, "account", seed, i, endDay, true);
-            Map<String, Object> account = new LinkedHashMap<>();
-            account.put("accountId", id);
-            account.put("metadata", metadata);
-            accountRows.add(account);
+            accountRows.add(new AccountRow(id, metadata));
         }
-        catalog.put("accounts", accountRows);
         return accountIds;
     }
 

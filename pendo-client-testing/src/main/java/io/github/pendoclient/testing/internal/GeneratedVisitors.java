@@ -1,6 +1,7 @@
 package io.github.pendoclient.testing.internal;
 
 import io.github.pendoclient.testing.Dataset;
+import io.github.pendoclient.testing.VisitorRow;
 import java.util.AbstractList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.SplittableRandom;
  * Visitors computed from their index when asked for, so a million of them cost no memory; each is the same on
  * every call.
  */
-public final class GeneratedVisitors extends AbstractList<Map<String, Object>> implements RandomAccess {
+public final class GeneratedVisitors extends AbstractList<VisitorRow> implements RandomAccess {
 
     /** The plan tiers of generated visitors and accounts. */
     public static final List<String> TIERS = List.of("free", "team", "business", "enterprise");
@@ -66,7 +67,7 @@ public final class GeneratedVisitors extends AbstractList<Map<String, Object>> i
     }
 
     @Override
-    public Map<String, Object> get(int index) {
+    public VisitorRow get(int index) {
         Objects.checkIndex(index, size);
         SplittableRandom random = random(index);
         boolean anonymous = anonymous(index);
@@ -75,7 +76,7 @@ public final class GeneratedVisitors extends AbstractList<Map<String, Object>> i
         String account = accountOf(index);
         long lastUpdated = endDay - (1 + random.nextInt(Math.max(1, days) * 24)) * HOUR;
         long firstVisit = lastUpdated - random.nextInt(200) * DAY;
-        Map<String, Object> metadata = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> metadata = new LinkedHashMap<>();
         if (!anonymous) {
             metadata.put(
                     "agent",
@@ -124,10 +125,7 @@ public final class GeneratedVisitors extends AbstractList<Map<String, Object>> i
                     Shapes.ordered("contact_id", "003" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36)));
         }
         typed.fill(metadata, "visitor", seed, index, endDay, !anonymous);
-        Map<String, Object> visitor = new LinkedHashMap<>();
-        visitor.put("visitorId", id);
-        visitor.put("metadata", metadata);
-        return visitor;
+        return new VisitorRow(id, metadata);
     }
 
     @Override

@@ -28,6 +28,10 @@ final class PeopleHandler {
     private static final long DAY = 86_400_000L;
 
     private final Dataset dataset;
+    /** The dataset's visitors and accounts in Pendo's shape, made when read. */
+    private final List<Map<String, Object>> storedVisitors;
+
+    private final List<Map<String, Object>> storedAccounts;
     private final Object lock = new Object();
     private final SchemaGrowth schemaGrowth = new SchemaGrowth();
     private final Map<String, Map<String, Object>> visitorChanges = new LinkedHashMap<>();
@@ -40,14 +44,16 @@ final class PeopleHandler {
 
     PeopleHandler(Dataset dataset) {
         this.dataset = dataset;
+        this.storedVisitors = PendoRows.view(dataset.visitors(), PendoRows::json);
+        this.storedAccounts = PendoRows.view(dataset.accounts(), PendoRows::json);
     }
 
     Stream<Map<String, Object>> visitors() {
-        return people(dataset.visitors(), "visitorId", visitorChanges, deletedVisitors);
+        return people(storedVisitors, "visitorId", visitorChanges, deletedVisitors);
     }
 
     Stream<Map<String, Object>> accounts() {
-        return people(dataset.accounts(), "accountId", accountChanges, deletedAccounts);
+        return people(storedAccounts, "accountId", accountChanges, deletedAccounts);
     }
 
     private Stream<Map<String, Object>> people(
@@ -89,11 +95,11 @@ final class PeopleHandler {
     }
 
     Map<String, Object> visitor(String id) {
-        return person(id, dataset.visitors(), "visitorId", visitorChanges, deletedVisitors, true);
+        return person(id, storedVisitors, "visitorId", visitorChanges, deletedVisitors, true);
     }
 
     Map<String, Object> account(String id) {
-        return person(id, dataset.accounts(), "accountId", accountChanges, deletedAccounts, false);
+        return person(id, storedAccounts, "accountId", accountChanges, deletedAccounts, false);
     }
 
     private Map<String, Object> person(
@@ -115,7 +121,11 @@ final class PeopleHandler {
             if (index == null) {
                 index = new HashMap<>();
                 for (int i = 0; i < stored.size(); i++) {
-                    index.put((String) stored.get(i).get(idField), i);
+                    index.put(
+                            visitors
+                                    ? dataset.visitors().get(i).id()
+                                    : dataset.accounts().get(i).id(),
+                            i);
                 }
                 if (visitors) {
                     visitorIndex = index;
@@ -296,7 +306,7 @@ final class PeopleHandler {
      */
     Map<String, Map<String, Map<String, Object>>> metadataSchema(String kind) {
         synchronized (lock) {
-            return schemaGrowth.merged(kind, dataset.metadataSchema(kind));
+            return schemaGrowth.merged(kind, PendoRows.json(dataset.metadataSchema(kind)));
         }
     }
 

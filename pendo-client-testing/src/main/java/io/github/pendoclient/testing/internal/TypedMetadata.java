@@ -141,11 +141,17 @@ public final class TypedMetadata {
      * @param endDay the end of the generated days, epoch milliseconds
      * @param identified whether to generate values (anonymous visitors get none)
      */
-    @SuppressWarnings("unchecked")
-    public void fill(Map<String, Object> metadata, String kind, long seed, int index, long endDay, boolean identified) {
+    public void fill(
+            Map<String, Map<String, Object>> metadata,
+            String kind,
+            long seed,
+            int index,
+            long endDay,
+            boolean identified) {
         for (String key : removed) {
             String[] parts = key.split("\u0000");
-            if (parts[0].equals(kind) && metadata.get(parts[1]) instanceof Map<?, ?> group) {
+            Map<String, Object> group = parts[0].equals(kind) ? metadata.get(parts[1]) : null;
+            if (group != null) {
                 group.remove(parts[2]);
             }
         }
@@ -154,9 +160,8 @@ public final class TypedMetadata {
         }
         for (Field field : fields.values()) {
             if (field.generated && field.kind.equals(kind)) {
-                Map<String, Object> group =
-                        (Map<String, Object>) metadata.computeIfAbsent(field.group, g -> new LinkedHashMap<>());
-                group.put(field.name, value(field, seed, index, endDay));
+                metadata.computeIfAbsent(field.group, g -> new LinkedHashMap<>())
+                        .put(field.name, value(field, seed, index, endDay));
             }
         }
     }

@@ -86,7 +86,7 @@ class KeysetPageCostTest {
             return order != 0 ? order : Expression.compare(JsonValues.at(a, KEY.get(1)), JsonValues.at(b, KEY.get(1)));
         };
         List<Map<String, Object>> everyone =
-                DATASET.visitors().stream().sorted(byKey).toList();
+                DATASET.visitors().stream().map(PendoRows::json).sorted(byKey).toList();
         List<Object> expected =
                 everyone.stream().map(row -> row.get("visitorId")).toList();
 
@@ -108,7 +108,7 @@ class KeysetPageCostTest {
                 Endpoint.METADATA_VALUE,
                 "PUT",
                 "api/v1/metadata/visitor/agent/value/"
-                        + DATASET.visitors().get(0).get("visitorId") + "/name",
+                        + DATASET.visitors().get(0).id() + "/name",
                 Map.of(),
                 "\"Renamed\"");
 

@@ -3,10 +3,10 @@ package io.github.pendoclient.sync.cli;
 import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.FakePendo;
+import io.github.pendoclient.testing.VisitorRow;
 import io.github.pendoclient.track.TrackClient;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The demo: an in-process {@link FakePendo} serving a generated dataset, and a client for it. Closing it stops
@@ -74,8 +74,8 @@ public final class DemoPendo implements AutoCloseable {
      */
     public long anonymousVisitors() {
         return dataset.visitors().stream()
-                .map(visitor -> visitor.get("visitorId"))
-                .filter(id -> id instanceof String text && text.startsWith(ANONYMOUS_PREFIX))
+                .map(VisitorRow::id)
+                .filter(id -> id.startsWith(ANONYMOUS_PREFIX))
                 .count();
     }
 
@@ -98,7 +98,7 @@ public final class DemoPendo implements AutoCloseable {
      *
      * @return the visitors
      */
-    public List<Map<String, Object>> visitors() {
+    public List<VisitorRow> visitors() {
         return dataset.visitors();
     }
 

@@ -6,6 +6,7 @@ import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.sync.TableRegistry;
 import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.HourlyEvents;
+import io.github.pendoclient.testing.VisitorRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,7 @@ class PendoSyncCommandTest {
 
     private static Set<String> identifiedVisitors() {
         return DATASET.visitors().stream()
-                .map(v -> (String) v.get("visitorId"))
+                .map(VisitorRow::id)
                 .filter(id -> !id.startsWith("_PENDO_T_"))
                 .collect(Collectors.toSet());
     }

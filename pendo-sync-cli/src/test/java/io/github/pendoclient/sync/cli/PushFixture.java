@@ -4,6 +4,7 @@ import io.github.pendoclient.aggregation.AggregationClient;
 import io.github.pendoclient.aggregation.Queries;
 import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.FakePendo;
+import io.github.pendoclient.testing.VisitorRow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ final class PushFixture implements AutoCloseable {
                 .endingAt(Instant.parse("2026-11-01T09:00:00Z"))
                 .build();
         this.visitorIds = dataset.visitors().stream()
-                .map(visitor -> (String) visitor.get("visitorId"))
+                .map(VisitorRow::id)
                 .filter(id -> !id.startsWith(DemoPendo.ANONYMOUS_PREFIX))
                 .limit(identifiedVisitors)
                 .toList();

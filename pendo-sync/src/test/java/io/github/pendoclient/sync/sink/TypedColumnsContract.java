@@ -15,6 +15,7 @@ import io.github.pendoclient.sync.internal.FieldColumns;
 import io.github.pendoclient.testing.Dataset;
 import io.github.pendoclient.testing.Endpoint;
 import io.github.pendoclient.testing.FakePendo;
+import io.github.pendoclient.testing.VisitorRow;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -166,13 +167,13 @@ abstract class TypedColumnsContract {
 
     /** Nothing lost: each row's id and metadata JSON are the source's visitor, as the fake serves it. */
     void assertAgreesWithSource(Map<Object, Map<String, Object>> rows, int version) {
-        List<Map<String, Object>> source = dataset(version).visitors();
+        List<VisitorRow> source = dataset(version).visitors();
         assertThat(rows).hasSize(source.size());
-        for (Map<String, Object> visitor : source) {
-            Map<String, Object> row = rows.get(visitor.get("visitorId"));
+        for (VisitorRow visitor : source) {
+            Map<String, Object> row = rows.get(visitor.id());
             assertThat(row.get("metadata"))
-                    .as("metadata of " + visitor.get("visitorId"))
-                    .isEqualTo(JsonValues.parse(JsonValues.toJson(visitor.get("metadata"))));
+                    .as("metadata of " + visitor.id())
+                    .isEqualTo(JsonValues.parse(JsonValues.toJson(visitor.metadata())));
         }
     }
 
@@ -259,9 +260,8 @@ abstract class TypedColumnsContract {
     static Map<String, Map<String, String>> schemaTypes(Dataset dataset) {
         Map<String, Map<String, String>> types = new LinkedHashMap<>();
         dataset.metadataSchema("visitor")
-                .forEach((group, fields) ->
-                        fields.forEach((field, entry) -> types.computeIfAbsent(group, g -> new LinkedHashMap<>())
-                                .put(field, String.valueOf(entry.get("Type")))));
+                .forEach((group, fields) -> fields.forEach((field, entry) ->
+                        types.computeIfAbsent(group, g -> new LinkedHashMap<>()).put(field, entry.type())));
         return types;
     }
 
