@@ -3,6 +3,7 @@ package io.github.pendoclient.sync.sink;
 import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.sync.Column;
 import java.io.EOFException;
+import java.util.List;
 import okio.Buffer;
 import okio.ByteString;
 
@@ -20,6 +21,24 @@ final class CopyText {
 
     /** A value's JSON text before it is escaped into the line. */
     private final Buffer json = new Buffer();
+
+    /**
+     * Appends one row: its values separated by tabs, and a line break.
+     *
+     * @param out where to write
+     * @param columns the row's columns
+     * @param values the values, as the columns read them, or null
+     * @param straight whether the row goes straight into the table ({@link #append})
+     */
+    void row(Buffer out, List<Column> columns, Object[] values, boolean straight) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                out.writeByte('\t');
+            }
+            append(out, columns.get(i), values[i], straight);
+        }
+        out.writeByte('\n');
+    }
 
     /**
      * Appends one value.

@@ -37,7 +37,11 @@ import org.postgresql.copy.CopyIn;
  * {@value #FIRST_LOAD_KEYS} of them) and stages the rest of the run as above from the first key that repeats or
  * past that many. Tables without a key are always copied straight in. A killed run leaves nothing half-merged: its
  * staging table dies with its session and its open transaction is rolled back. PostgreSQL cannot store the
- * character U+0000 in {@code text} or {@code jsonb}; it is replaced by U+FFFD ({@link CopyText}).
+ * character U+0000 in {@code text} or {@code jsonb}; it is replaced by U+FFFD.
+ *
+ * <p>Rows are sent in {@code COPY}'s binary format ({@link CopyBinary}), which the server reads without parsing
+ * text; into a table whose columns were altered to other types than the sink's, in its text format
+ * ({@link CopyText}), which the server converts. Both store the same values.
  */
 public final class PostgresSink implements Sink {
 
@@ -48,8 +52,8 @@ public final class PostgresSink implements Sink {
      */
     static final int FIRST_LOAD_KEYS = 1 << 20;
 
-    /** A {@code COPY} under way: straight into the table, or into its staging table. */
-    private record Copy(CopyIn in, boolean straight) {}
+    /** A {@code COPY} under way: straight into the table, or into its staging table; binary or text rows. */
+    private record Copy(CopyIn in, boolean straight, boolean binary) {}
 
     private final String description;
     private final Connection connection;
@@ -58,6 +62,10 @@ public final class PostgresSink implements Sink {
     private final Map<String, Buffer> buffers = new HashMap<>();
 
     private final CopyText copyText = new CopyText();
+    private final CopyBinary copyBinary = new CopyBinary();
+    /** The tables whose columns have types other than the sink's (altered by hand): their rows go in as text. */
+    private final Set<String> textTables = new HashSet<>();
+
     private final byte[] transfer = new byte[FLUSH_BYTES];
     /** Per table in a first load: the fingerprints of the keys copied straight in; absent once it stages rows. */
     private final Map<String, FingerprintSet> firstLoads = new HashMap<>();
@@ -132,30 +140,6 @@ public final class PostgresSink implements Sink {
         return quote("pendo_sync_stage_" + table.name());
     }
 
-    static String sqlType(ColumnType type) {
-        switch (type) {
-            case TEXT:
-                return "text";
-            case BIGINT:
-                return "bigint";
-            case DOUBLE:
-                return "double precision";
-            case BOOLEAN:
-                return "boolean";
-            case TIMESTAMP:
-                return "timestamptz";
-            case JSON:
-                return "jsonb";
-            default:
-                throw new IllegalArgumentException("Unknown column type " + type);
-        }
-    }
-
-    /** Staged columns hold what COPY can read as text: timestamps as epoch milliseconds, JSON as text. */
-    private static String stagedType(ColumnType type) {
-        return type == ColumnType.TIMESTAMP ? "bigint" : type == ColumnType.JSON ? "text" : sqlType(type);
-    }
-
     /**
      * Sets how many keys a first load copies straight in before staging the rest, for tests.
      *
@@ -199,21 +183,26 @@ public final class PostgresSink implements Sink {
         StringJoiner stagedColumns = new StringJoiner(", ");
         for (Column column : table.columns()) {
             boolean key = table.primaryKey().contains(column.name());
-            columns.add(quote(column.name()) + " " + sqlType(column.type()) + (key ? " NOT NULL" : ""));
-            stagedColumns.add(quote(column.name()) + " " + stagedType(column.type()));
+            columns.add(quote(column.name()) + " " + PostgresTypes.sqlType(column.type()) + (key ? " NOT NULL" : ""));
+            stagedColumns.add(quote(column.name()) + " " + PostgresTypes.stagedType(column.type()));
         }
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS " + quote(table.name()) + " (" + columns
                     + (table.primaryKey().isEmpty() ? "" : ", PRIMARY KEY (" + keyList(table) + ")") + ")");
             for (Column column : table.columns()) {
                 statement.execute("ALTER TABLE " + quote(table.name()) + " ADD COLUMN IF NOT EXISTS "
-                        + quote(column.name()) + " " + sqlType(column.type()));
+                        + quote(column.name()) + " " + PostgresTypes.sqlType(column.type()));
             }
             statement.execute("DROP TABLE IF EXISTS pg_temp." + stage(table)); // it may lack columns added since
             statement.execute(
                     "CREATE TEMPORARY TABLE " + stage(table) + " (" + stagedColumns + ", pendo_sync_seq bigserial)");
         }
         staged.remove(table.name());
+        if (PostgresTypes.fits(connection, quote(table.name()), table.columns())) {
+            textTables.remove(table.name());
+        } else {
+            textTables.add(table.name());
+        }
     }
 
     private static String keyList(Table table) {
@@ -235,13 +224,19 @@ public final class PostgresSink implements Sink {
             }
             StringJoiner names = new StringJoiner(", ");
             table.columns().forEach(column -> names.add(quote(column.name())));
+            boolean binary = !straight || !textTables.contains(table.name()); // the staging table is always ours
             CopyIn in = connection
                     .unwrap(PGConnection.class)
                     .getCopyAPI()
-                    .copyIn("COPY " + (straight ? quote(table.name()) : stage(table)) + " (" + names + ") FROM STDIN");
-            copy = new Copy(in, straight);
+                    .copyIn("COPY " + (straight ? quote(table.name()) : stage(table)) + " (" + names + ") FROM STDIN"
+                            + (binary ? " (FORMAT binary)" : ""));
+            copy = new Copy(in, straight, binary);
             copies.put(table.name(), copy);
-            buffers.put(table.name(), new Buffer());
+            Buffer rows = new Buffer();
+            if (binary) {
+                CopyBinary.begin(rows);
+            }
+            buffers.put(table.name(), rows);
         }
         return copy;
     }
@@ -250,7 +245,11 @@ public final class PostgresSink implements Sink {
     private void endCopy(Table table) throws SQLException {
         Copy copy = copies.remove(table.name());
         if (copy != null) {
-            flush(copy.in(), buffers.remove(table.name()));
+            Buffer rows = buffers.remove(table.name());
+            if (copy.binary()) {
+                CopyBinary.end(rows);
+            }
+            flush(copy.in(), rows);
             copy.in().endCopy();
         }
     }
@@ -265,16 +264,14 @@ public final class PostgresSink implements Sink {
             }
             boolean straight = straight(table, values);
             Copy copy = copy(table, straight);
-            Buffer lines = buffers.get(table.name());
-            for (int i = 0; i < values.length; i++) {
-                if (i > 0) {
-                    lines.writeByte('\t');
-                }
-                copyText.append(lines, columns.get(i), values[i], straight);
+            Buffer rows = buffers.get(table.name());
+            if (copy.binary()) {
+                copyBinary.row(rows, columns, values, straight);
+            } else {
+                copyText.row(rows, columns, values, straight);
             }
-            lines.writeByte('\n');
-            if (lines.size() >= FLUSH_BYTES) {
-                flush(copy.in(), lines);
+            if (rows.size() >= FLUSH_BYTES) {
+                flush(copy.in(), rows);
             }
         } catch (SQLException e) {
             throw failure("write a row of " + table.name(), e);
@@ -316,9 +313,9 @@ public final class PostgresSink implements Sink {
         return true;
     }
 
-    private void flush(CopyIn copy, Buffer lines) throws SQLException {
-        while (lines.size() > 0) {
-            int read = lines.read(transfer, 0, transfer.length);
+    private void flush(CopyIn copy, Buffer rows) throws SQLException {
+        while (rows.size() > 0) {
+            int read = rows.read(transfer, 0, transfer.length);
             copy.writeToCopy(transfer, 0, read);
         }
     }
