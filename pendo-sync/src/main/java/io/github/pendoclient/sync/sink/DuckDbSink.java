@@ -1,5 +1,6 @@
 package io.github.pendoclient.sync.sink;
 
+import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.sync.Column;
 import io.github.pendoclient.sync.ColumnType;
 import io.github.pendoclient.sync.Sink;
@@ -21,20 +22,18 @@ import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.StringJoiner;
+import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
  * An embedded DuckDB database, one table per Pendo table. Rows are upserted on the table's primary key; timestamps
  * are stored as {@code TIMESTAMP} (UTC), metadata and nested members as {@code JSON}, compressed with ZSTD (DuckDB's
- * default for text, dictionary and FSST, leaves JSON three times larger and takes longer to write it). Each row's
- * column values are derived in Java (the lenient conversions of {@link Column}) and written to a newline-delimited
- * JSON batch file beside the database ({@link BatchFile}); each commit loads the batch with DuckDB's own JSON reader
- * and merges it, which also ends the transaction: the rows whose key is in the batch are deleted and the batch
- * inserted, in that one transaction. A first load (the table empty when opened) inserts straight from the file and
- * skips the delete while every key it has written is new, which it tracks by fingerprint; from the first repeated
- * key, or past 2<sup>20</sup> keys, its merges delete as well. A resumed run refetches from the last checkpoint, and
- * the upserts make that idempotent; a batch file a killed run left holds only rows it never committed, and is
- * deleted when the database is next opened.
+ * default for text, dictionary and FSST, leaves JSON three times larger and takes longer to write it). Rows are
+ * appended to a staging table with DuckDB's appender and merged at each commit, which also ends the transaction: the
+ * rows whose key is staged are deleted and the staged rows inserted, in that one transaction. A first load (the table
+ * empty when opened) skips the delete while every key it has written is new, which it tracks by fingerprint; from
+ * the first repeated key, or past 2<sup>20</sup> keys, its merges delete as well. A resumed run refetches from the
+ * last checkpoint, and the upserts make that idempotent.
  *
  * <p>The key columns are {@code NOT NULL} but carry no {@code PRIMARY KEY} constraint: DuckDB holds a primary key's
  * index in memory whole, which for the event tables' long composite keys grew to hundreds of megabytes, while the
@@ -50,10 +49,8 @@ public final class DuckDbSink implements Sink {
     static final int BATCH_KEYS = 1 << 20;
 
     private final Path file;
-    private final Path batchDirectory;
     private final DuckDBConnection connection;
-    /** Per table: the rows written since its last merge. */
-    private final Map<String, BatchFile> batches = new HashMap<>();
+    private final Map<String, DuckDBAppender> appenders = new HashMap<>();
     /** Per table: the {@link KeyFingerprint}s of the keys staged since the last merge. */
     private final Map<String, FingerprintSet> batchKeys = new HashMap<>();
     /** Per table: where its key columns stand, for {@link KeyFingerprint}. */
@@ -88,7 +85,6 @@ public final class DuckDbSink implements Sink {
      */
     public DuckDbSink(Path file, DuckDbLimits limits) throws IOException {
         this.file = file;
-        this.batchDirectory = BatchFile.directory(file);
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -108,19 +104,6 @@ public final class DuckDbSink implements Sink {
             connection.setAutoCommit(false);
         } catch (SQLException | ClassNotFoundException e) {
             throw new IOException("Cannot open the DuckDB database " + file + ": " + e.getMessage(), e);
-        }
-        try {
-            // DuckDB's lock on the file is held: no other sink is writing batches here, whatever a killed one left.
-            BatchFile.clearDirectory(batchDirectory);
-        } catch (IOException e) {
-            try {
-                connection.close();
-            } catch (SQLException closing) {
-                e.addSuppressed(closing);
-            }
-            throw new IOException(
-                    "Cannot remove the batch files a previous run left in " + batchDirectory + ": " + e.getMessage(),
-                    e);
         }
     }
 
@@ -160,17 +143,23 @@ public final class DuckDbSink implements Sink {
         }
     }
 
-    /** The table's batch file, after creating the table (or adding the columns it lacks) on first use. */
-    private BatchFile batch(Table table) throws SQLException {
-        BatchFile batch = batches.get(table.name());
-        if (batch != null) {
-            return batch;
+    /** The staging table's type: timestamps arrive as epoch milliseconds, JSON as text. */
+    private static String stagedType(ColumnType type) {
+        return type == ColumnType.TIMESTAMP ? "BIGINT" : type == ColumnType.JSON ? "VARCHAR" : duckDbType(type);
+    }
+
+    private DuckDBAppender appender(Table table) throws SQLException {
+        DuckDBAppender appender = appenders.get(table.name());
+        if (appender != null) {
+            return appender;
         }
         StringJoiner columns = new StringJoiner(", ");
+        StringJoiner staged = new StringJoiner(", ");
         for (Column column : table.columns()) {
             boolean key = table.primaryKey().contains(column.name());
             columns.add(quote(column.name()) + " " + duckDbType(column.type()) + (key ? " NOT NULL" : "")
                     + (column.type() == ColumnType.JSON ? " USING COMPRESSION zstd" : ""));
+            staged.add(quote(column.name()) + " " + stagedType(column.type()));
         }
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS " + quote(table.name()) + " (" + columns + ")");
@@ -178,6 +167,8 @@ public final class DuckDbSink implements Sink {
             // Earlier versions kept the staging table in the database file; drop what a killed run of one left.
             statement.execute(
                     "DROP TABLE IF EXISTS " + quote(connection.getCatalog()) + ".main." + quote(stage(table)));
+            // Replaced rather than reused: the table may have gained columns since this connection last staged it.
+            statement.execute("CREATE OR REPLACE TEMP TABLE " + quote(stage(table)) + " (" + staged + ")");
         }
         if (!constrained.containsKey(table.name())) {
             try (PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM duckdb_constraints()"
@@ -189,9 +180,13 @@ public final class DuckDbSink implements Sink {
                 }
             }
         }
-        batch = new BatchFile(batchDirectory.resolve(batches.size() + "-" + table.name() + ".ndjson"), table);
-        batches.put(table.name(), batch);
-        return batch;
+        appender = connection.createAppender("temp", DuckDBConnection.DEFAULT_SCHEMA, stage(table));
+        // DuckDB's appender refuses calls from a thread other than its creator's. The engine opens a table on its
+        // own thread and writes it on a writer thread, one call at a time with the hand-over between them ordering
+        // the calls (see Sink), so the appender is never used by two threads at once and needs no lock.
+        appender.unsafeBreakThreadConfinement();
+        appenders.put(table.name(), appender);
+        return appender;
     }
 
     /**
@@ -248,7 +243,7 @@ public final class DuckDbSink implements Sink {
     public void open(Table table, OptionalLong position) throws IOException {
         rollback();
         try {
-            batch(table);
+            appender(table);
             if (!table.primaryKey().isEmpty()) {
                 try (Statement statement = connection.createStatement();
                         ResultSet any = statement.executeQuery("SELECT 1 FROM " + quote(table.name()) + " LIMIT 1")) {
@@ -265,7 +260,7 @@ public final class DuckDbSink implements Sink {
     @Override
     public void write(Table table, Map<String, Object> row) throws IOException {
         try {
-            BatchFile batch = batch(table);
+            DuckDBAppender appender = appender(table);
             List<Column> columns = table.columns();
             Object[] values = new Object[columns.size()];
             for (int i = 0; i < values.length; i++) {
@@ -285,7 +280,26 @@ public final class DuckDbSink implements Sink {
                 merge(table);
                 keys.add(key);
             }
-            batch.add(values);
+            appender.beginRow();
+            for (int i = 0; i < values.length; i++) {
+                Object value = values[i];
+                if (value == null) {
+                    appender.appendNull();
+                } else if (columns.get(i).type() == ColumnType.JSON) {
+                    // UTF-8 bytes, which the appender copies as they are into the VARCHAR staging column: the
+                    // String of toJson would be decoded from them and encoded again (the raw column is most of a row).
+                    appender.append(JsonValues.toJsonUtf8(value));
+                } else if (value instanceof Long number) {
+                    appender.append(number.longValue());
+                } else if (value instanceof Double number) {
+                    appender.append(number.doubleValue());
+                } else if (value instanceof Boolean flag) {
+                    appender.append(flag.booleanValue());
+                } else {
+                    appender.append(String.valueOf(value));
+                }
+            }
+            appender.endRow();
         } catch (SQLException e) {
             throw failed("write a row of", table, e);
         }
@@ -303,45 +317,44 @@ public final class DuckDbSink implements Sink {
     }
 
     /**
-     * Loads the batch's rows from its file and upserts them into the table, within the open transaction. The batch's
-     * rows have distinct keys ({@link #write} merges early when a key repeats), so deleting the table's rows with a
-     * key in the batch and inserting the batch keeps the last row of each key. A first load, whose keys are all new,
-     * and a table without a key insert straight from the file.
+     * Upserts the staged rows into the table, within the open transaction. The staged rows have distinct keys
+     * ({@link #write} merges early when a key repeats), so deleting the table's rows with a staged key and inserting
+     * the staged rows keeps the last row of each key.
      */
-    private void merge(Table table) throws SQLException, IOException {
-        BatchFile batch = batch(table);
+    private void merge(Table table) throws SQLException {
+        appender(table).flush();
         FingerprintSet keys = batchKeys.get(table.name());
         if (keys != null) {
             keys.clear();
         }
-        if (batch.rows() == 0) {
-            return;
-        }
-        String rows = batch.finish();
         StringJoiner names = new StringJoiner(", ");
+        StringJoiner values = new StringJoiner(", ");
         StringJoiner sameKey = new StringJoiner(" AND ");
         for (Column column : table.columns()) {
-            String name = quote(column.name());
-            names.add(name);
+            names.add(quote(column.name()));
+            values.add(staged(column, ""));
             if (table.primaryKey().contains(column.name())) {
-                sameKey.add("t." + name + " = s." + name);
+                sameKey.add("t." + quote(column.name()) + " = " + staged(column, "s."));
             }
         }
         boolean constraint = Boolean.TRUE.equals(constrained.get(table.name()));
-        String insert =
-                "INSERT " + (constraint ? "OR REPLACE " : "") + "INTO " + quote(table.name()) + " (" + names + ") ";
         try (Statement statement = connection.createStatement()) {
-            if (constraint || table.primaryKey().isEmpty() || firstLoads.containsKey(table.name())) {
-                statement.execute(insert + rows);
-            } else {
-                statement.execute("CREATE OR REPLACE TEMP TABLE " + quote(stage(table)) + " AS " + rows);
+            if (!constraint && !table.primaryKey().isEmpty() && !firstLoads.containsKey(table.name())) {
                 statement.execute("DELETE FROM " + quote(table.name()) + " AS t USING " + staging(table)
                         + " AS s WHERE " + sameKey);
-                statement.execute(insert + "SELECT " + names + " FROM " + staging(table));
-                statement.execute("DROP TABLE " + staging(table));
             }
+            statement.execute("INSERT " + (constraint ? "OR REPLACE " : "") + "INTO " + quote(table.name()) + " ("
+                    + names + ") SELECT " + values + " FROM " + staging(table));
+            statement.execute("DELETE FROM " + staging(table));
         }
-        batch.clear();
+    }
+
+    /** A staged column converted to the table's type: epoch milliseconds to a timestamp, text to JSON. */
+    private static String staged(Column column, String alias) {
+        String name = alias + quote(column.name());
+        return column.type() == ColumnType.TIMESTAMP
+                ? "epoch_ms(" + name + ")"
+                : column.type() == ColumnType.JSON ? "CAST(" + name + " AS JSON)" : name;
     }
 
     @Override
@@ -353,7 +366,7 @@ public final class DuckDbSink implements Sink {
     /** {@link #replace} within the open transaction, for {@link ParquetSink}, which marks the table in it first. */
     void replaceRows(Table table, List<Map<String, Object>> rows) throws IOException {
         try {
-            batch(table);
+            appender(table);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("DELETE FROM " + quote(table.name()));
             }
@@ -383,19 +396,10 @@ public final class DuckDbSink implements Sink {
      */
     void rollback() throws IOException {
         try {
-            IOException failure = null;
-            for (BatchFile batch : batches.values()) {
-                try {
-                    batch.close();
-                } catch (IOException e) {
-                    failure = failure == null ? e : failure;
-                }
+            for (DuckDBAppender appender : appenders.values()) {
+                appender.close();
             }
-            batches.clear();
-            if (failure != null) {
-                throw new IOException(
-                        "Cannot delete a batch file in " + batchDirectory + ": " + failure.getMessage(), failure);
-            }
+            appenders.clear();
             batchKeys.clear();
             firstLoads.clear();
             connection.rollback();
@@ -408,13 +412,9 @@ public final class DuckDbSink implements Sink {
     public void close() throws IOException {
         try {
             rollback();
-            BatchFile.clearDirectory(batchDirectory);
-        } finally {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                throw new IOException("DuckDB could not close " + file + " cleanly: " + e.getMessage(), e);
-            }
+            connection.close();
+        } catch (SQLException e) {
+            throw new IOException("DuckDB could not close " + file + " cleanly: " + e.getMessage(), e);
         }
     }
 }

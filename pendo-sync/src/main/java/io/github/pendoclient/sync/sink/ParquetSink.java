@@ -22,8 +22,7 @@ import java.util.StringJoiner;
  *
  * <p>Parquet files cannot be updated in place, and a table must be upserted on its primary key across runs, so the
  * rows are kept in an embedded DuckDB database beside the files ({@code <dir>/.pendo-sync-staging.duckdb}, the same
- * storage as {@link DuckDbSink}, whose batch files live in {@code <dir>/.pendo-sync-staging.duckdb.batches} while a
- * run writes) and each table changed by a run is exported when the sink closes: written to a
+ * storage as {@link DuckDbSink}) and each table changed by a run is exported when the sink closes: written to a
  * temporary file and moved over the old one, so a reader sees the previous file or the new one, never half of one.
  * Which tables await export is recorded in the staging database in the same transaction as their rows, so a table
  * whose run was killed is exported by the next run, whichever tables that run syncs. Timestamps are written as
