@@ -58,7 +58,7 @@ final class ManualTime implements TimeSource {
                 return scheduled;
             }
             tasks.add(scheduled);
-            tasks.notifyAll(); // wakes awaitWaiting
+            tasks.notifyAll(); // wakes awaitPending
         }
         return scheduled;
     }
@@ -74,7 +74,7 @@ final class ManualTime implements TimeSource {
      * Waits until at least {@code count} timer tasks wait for the clock, as other threads schedule them: each schedule
      * wakes this wait, so it neither polls nor sleeps. Fails after 10 s of real time, for a task that never comes.
      */
-    void awaitWaiting(int count) throws InterruptedException {
+    void awaitPending(int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         synchronized (tasks) {
             while (tasks.size() < count) {

@@ -109,7 +109,7 @@ class TrackSenderCloseTest {
                 .listener(listener)
                 .build());
         sender.track(event(1));
-        time.awaitWaiting(1); // the retry's timer: it is counted before its timer is set
+        time.awaitPending(1); // the retry's timer: it is counted before its timer is set
         assertThat(sender.stats().retried()).isEqualTo(1);
 
         CompletableFuture<Void> closing = CompletableFuture.runAsync(sender::close);
@@ -142,9 +142,9 @@ class TrackSenderCloseTest {
                 .listener(listener)
                 .build());
         sender.track(event(1));
-        time.awaitWaiting(1);
+        time.awaitPending(1);
         CompletableFuture<Void> closing = CompletableFuture.runAsync(sender::close);
-        time.awaitWaiting(2);
+        time.awaitPending(2);
 
         time.advance(Duration.ofSeconds(5));
 
@@ -168,7 +168,7 @@ class TrackSenderCloseTest {
         assertThat(requestArrived.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(received).containsExactly("v-1");
         CompletableFuture<Void> closing = CompletableFuture.runAsync(sender::close);
-        time.awaitWaiting(1);
+        time.awaitPending(1);
 
         time.advance(Duration.ofSeconds(10));
 
@@ -191,7 +191,7 @@ class TrackSenderCloseTest {
         try (TrackSender sender = client.sender(
                 TrackSenderOptions.builder().maxAttempts(2).listener(listener).build())) {
             sender.track(event(1));
-            time.awaitWaiting(1);
+            time.awaitPending(1);
             time.advance(Duration.ofHours(1));
             sender.flush().get(10, TimeUnit.SECONDS);
         }
@@ -212,7 +212,7 @@ class TrackSenderCloseTest {
         try (TrackSender sender = client.sender(
                 TrackSenderOptions.builder().maxAttempts(2).listener(listener).build())) {
             sender.track(event(1));
-            time.awaitWaiting(1);
+            time.awaitPending(1);
             time.advance(Duration.ofHours(1));
             sender.flush().get(10, TimeUnit.SECONDS);
         }
@@ -229,7 +229,7 @@ class TrackSenderCloseTest {
         try (TrackSender sender =
                 client.sender(TrackSenderOptions.builder().listener(listener).build())) {
             sender.track(event(1));
-            time.awaitWaiting(1);
+            time.awaitPending(1);
             time.advance(Duration.ofHours(1));
             sender.flush().get(10, TimeUnit.SECONDS);
             assertThat(sender.stats().delivered()).isEqualTo(1);
@@ -254,7 +254,7 @@ class TrackSenderCloseTest {
         assertThat(requestArrived.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(received).containsExactly("v-1");
         CompletableFuture<Void> closing = CompletableFuture.runAsync(sender::close);
-        time.awaitWaiting(1);
+        time.awaitPending(1);
 
         time.advance(Duration.ofSeconds(10));
 

@@ -134,7 +134,7 @@ class TrackSenderSpoolTest {
         assertThat(requestArrived.await(20, TimeUnit.SECONDS)).isTrue();
         assertThat(recorded).containsKey("v-1");
         CompletableFuture<Void> closing = CompletableFuture.runAsync(sender::close);
-        time.awaitWaiting(1);
+        time.awaitPending(1);
         time.advance(Duration.ofSeconds(10));
         closing.get(20, TimeUnit.SECONDS);
         assertThat(sender.stats().spooled()).isEqualTo(3);
@@ -278,7 +278,7 @@ class TrackSenderSpoolTest {
                         .listener(listener)
                         .build());
         sender.track(event(1));
-        time.awaitWaiting(1);
+        time.awaitPending(1);
 
         // The second attempt is made at once and fails; close() then ends without waiting for its deadline.
         CompletableFuture.runAsync(sender::close).get(20, TimeUnit.SECONDS);
