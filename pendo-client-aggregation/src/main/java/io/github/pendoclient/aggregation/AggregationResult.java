@@ -5,6 +5,7 @@ import com.squareup.moshi.JsonReader;
 import io.github.pendoclient.error.PendoException;
 import io.github.pendoclient.error.UnreadableResponseException;
 import io.github.pendoclient.internal.http.PendoHttp;
+import io.github.pendoclient.internal.json.SegmentParser;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Iterator;
@@ -16,6 +17,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import okhttp3.Request;
 import okhttp3.Response;
+import okio.BufferedSource;
 
 /**
  * The rows of one aggregation, read one at a time from the {@code results} array of the response body, so memory
@@ -40,6 +42,9 @@ public final class AggregationResult<T> implements Iterator<T>, AutoCloseable {
     private final Response response;
     private final JsonReader reader;
     private final RowReader<T> rows;
+    /** Reads the rows' objects from the body's bytes, below the reader (see {@link SegmentParser}). */
+    private final SegmentParser bytes;
+
     private final AggregationReport report;
     private State state = State.IN_RESULTS;
     private Instant startTime;
@@ -53,7 +58,9 @@ public final class AggregationResult<T> implements Iterator<T>, AutoCloseable {
         this.response = response;
         this.rows = rows;
         this.report = report;
-        this.reader = JsonReader.of(response.body().source());
+        BufferedSource body = response.body().source();
+        this.reader = JsonReader.of(body);
+        this.bytes = new SegmentParser(body);
         try {
             openResults();
         } catch (IOException | JsonDataException | PendoException e) {
@@ -120,7 +127,13 @@ public final class AggregationResult<T> implements Iterator<T>, AutoCloseable {
         }
         try {
             if (reader.hasNext()) {
-                T row = rows.read(reader);
+                T row;
+                SegmentParser previous = bytes.bind(reader);
+                try {
+                    row = rows.read(reader);
+                } finally {
+                    bytes.unbind(previous);
+                }
                 if (row == null) {
                     throw new JsonDataException("Expected a row but was null at path " + reader.getPath());
                 }

@@ -37,6 +37,10 @@ public final class JsonValues {
     public static Object read(JsonReader reader) throws IOException {
         switch (reader.peek()) {
             case BEGIN_OBJECT: {
+                SegmentParser bytes = SegmentParser.boundTo(reader);
+                if (bytes != null) {
+                    return bytes.readObject(reader);
+                }
                 Map<String, Object> map = new LinkedHashMap<>();
                 reader.beginObject();
                 while (reader.hasNext()) {

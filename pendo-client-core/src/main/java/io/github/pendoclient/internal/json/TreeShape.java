@@ -98,6 +98,12 @@ record TreeShape(boolean object, boolean list, TreeShape element) {
         if (object && token == JsonReader.Token.BEGIN_OBJECT) {
             // The component's own map goes to the record's constructor alone, which may keep it uncopied.
             Map<String, Object> map = component ? new Copies.Handoff<>() : new LinkedHashMap<>();
+            SegmentParser bytes = SegmentParser.boundTo(reader);
+            if (bytes != null) {
+                // Read whole from the bytes, then checked: the same value, and the same raw value when it differs.
+                bytes.readObject(reader, map);
+                return conforms(map) ? map : new Mismatch(map);
+            }
             boolean mismatch = false;
             reader.beginObject();
             while (reader.hasNext()) {
