@@ -51,6 +51,11 @@ public final class DuckDbSink implements Sink {
     private final Path file;
     private final DuckDBConnection connection;
     private final Map<String, DuckDBAppender> appenders = new HashMap<>();
+    /**
+     * Per table in a first load whose columns are exactly the declared ones: an appender on the table itself, so
+     * that the rows of a first load skip the staging table (and its copy and JSON check at each merge).
+     */
+    private final Map<String, DuckDBAppender> direct = new HashMap<>();
     /** Per table: the {@link KeyFingerprint}s of the keys staged since the last merge. */
     private final Map<String, FingerprintSet> batchKeys = new HashMap<>();
     /** Per table: where its key columns stand, for {@link KeyFingerprint}. */
@@ -239,6 +244,17 @@ public final class DuckDbSink implements Sink {
         return firstLoads.containsKey(table.name());
     }
 
+    /**
+     * Whether the table's rows go into the table itself rather than the staging table: a first load into a table
+     * whose columns are the declared ones, until a key repeats.
+     *
+     * @param table the table
+     * @return true while the rows skip the staging table
+     */
+    boolean appendsToTable(Table table) {
+        return direct.containsKey(table.name());
+    }
+
     @Override
     public void open(Table table, OptionalLong position) throws IOException {
         rollback();
@@ -249,6 +265,12 @@ public final class DuckDbSink implements Sink {
                         ResultSet any = statement.executeQuery("SELECT 1 FROM " + quote(table.name()) + " LIMIT 1")) {
                     if (!any.next()) {
                         firstLoads.put(table.name(), new FingerprintSet(firstLoadKeys));
+                        if (!Boolean.TRUE.equals(constrained.get(table.name())) && declaredLayout(table)) {
+                            DuckDBAppender appender =
+                                    connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table.name());
+                            appender.unsafeBreakThreadConfinement(); // as for the staging appender
+                            direct.put(table.name(), appender);
+                        }
                     }
                 }
             }
@@ -271,7 +293,16 @@ public final class DuckDbSink implements Sink {
             FingerprintSet firstLoad = firstLoads.get(table.name());
             if (firstLoad != null && (firstLoad.isFull() || !firstLoad.add(key))) {
                 // A key written before (or too many to remember): this batch's merge deletes, and so do the rest.
+                // The rows appended to the table itself so far stay there, and the merge's delete reaches them.
                 firstLoads.remove(table.name());
+                endDirect(table);
+                firstLoad = null;
+            }
+            DuckDBAppender straight = firstLoad == null ? null : direct.get(table.name());
+            if (straight != null) {
+                // Every key so far is new: the row goes into the table itself, in the open transaction.
+                append(straight, columns, values, true);
+                return;
             }
             FingerprintSet keys = batchKeys.computeIfAbsent(table.name(), name -> new FingerprintSet(BATCH_KEYS));
             if (!keys.add(key)) {
@@ -280,28 +311,96 @@ public final class DuckDbSink implements Sink {
                 merge(table);
                 keys.add(key);
             }
-            appender.beginRow();
-            for (int i = 0; i < values.length; i++) {
-                Object value = values[i];
-                if (value == null) {
-                    appender.appendNull();
-                } else if (columns.get(i).type() == ColumnType.JSON) {
-                    // UTF-8 bytes, which the appender copies as they are into the VARCHAR staging column: the
-                    // String of toJson would be decoded from them and encoded again (the raw column is most of a row).
-                    appender.append(JsonValues.toJsonUtf8(value));
-                } else if (value instanceof Long number) {
-                    appender.append(number.longValue());
-                } else if (value instanceof Double number) {
-                    appender.append(number.doubleValue());
-                } else if (value instanceof Boolean flag) {
-                    appender.append(flag.booleanValue());
-                } else {
-                    appender.append(String.valueOf(value));
-                }
-            }
-            appender.endRow();
+            append(appender, columns, values, false);
         } catch (SQLException e) {
             throw failed("write a row of", table, e);
+        }
+    }
+
+    /**
+     * Appends one row's values: to the staging table (timestamps as epoch milliseconds) or to the table itself
+     * ({@code intoTable}: timestamps as {@code TIMESTAMP}).
+     */
+    private static void append(DuckDBAppender appender, List<Column> columns, Object[] values, boolean intoTable)
+            throws SQLException {
+        appender.beginRow();
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i];
+            ColumnType type = columns.get(i).type();
+            if (value == null) {
+                appender.appendNull();
+            } else if (type == ColumnType.JSON) {
+                // UTF-8 bytes, which the appender copies as they are into the VARCHAR or JSON column: the String of
+                // toJson would be decoded from them and encoded again (the raw column is most of a row). The writer
+                // only writes valid JSON, so the table's JSON column needs no check of it.
+                appender.append(JsonValues.toJsonUtf8(value));
+            } else if (value instanceof Long number) {
+                if (intoTable && type == ColumnType.TIMESTAMP) {
+                    appender.appendEpochMicros(epochMicros(number));
+                } else {
+                    appender.append(number.longValue());
+                }
+            } else if (value instanceof Double number) {
+                appender.append(number.doubleValue());
+            } else if (value instanceof Boolean flag) {
+                appender.append(flag.booleanValue());
+            } else {
+                appender.append(String.valueOf(value));
+            }
+        }
+        appender.endRow();
+    }
+
+    /** Epoch milliseconds as the microseconds of DuckDB's {@code TIMESTAMP}, refused as {@code epoch_ms} would. */
+    private static long epochMicros(long millis) throws SQLException {
+        try {
+            return Math.multiplyExact(millis, 1000L);
+        } catch (ArithmeticException outOfRange) {
+            throw new SQLException("The timestamp " + millis + " ms is out of DuckDB's TIMESTAMP range", outOfRange);
+        }
+    }
+
+    /**
+     * Whether the table's columns are exactly the declared ones, in order and of the declared types, so that a row
+     * can be appended to it as it is staged: not when an earlier version or a person added, dropped or changed one.
+     */
+    private boolean declaredLayout(Table table) throws SQLException {
+        List<Column> columns = table.columns();
+        try (PreparedStatement query = connection.prepareStatement("SELECT column_name, data_type FROM duckdb_columns()"
+                + " WHERE database_name = current_database() AND schema_name = 'main' AND table_name = ?"
+                + " ORDER BY column_index")) {
+            query.setString(1, table.name());
+            try (ResultSet result = query.executeQuery()) {
+                int i = 0;
+                while (result.next()) {
+                    if (i >= columns.size()
+                            || !columns.get(i).name().equals(result.getString(1))
+                            || !duckDbType(columns.get(i).type()).equals(result.getString(2))) {
+                        return false;
+                    }
+                    i++;
+                }
+                return i == columns.size();
+            }
+        }
+    }
+
+    /**
+     * Begins the next transaction now. DuckDB's driver begins it at the next statement, and an appender flushed
+     * before that commits its rows by itself: rows appended to the table itself after a commit would be committed
+     * before their checkpoint.
+     */
+    private void beginTransaction() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
+        }
+    }
+
+    /** Ends the table's appends to itself: what they hold goes into the table, and later rows are staged. */
+    private void endDirect(Table table) throws SQLException {
+        DuckDBAppender appender = direct.remove(table.name());
+        if (appender != null) {
+            appender.close();
         }
     }
 
@@ -310,6 +409,9 @@ public final class DuckDbSink implements Sink {
         try {
             merge(table);
             connection.commit();
+            if (direct.containsKey(table.name())) {
+                beginTransaction();
+            }
             return OptionalLong.empty();
         } catch (SQLException e) {
             throw failed("commit", table, e);
@@ -322,6 +424,10 @@ public final class DuckDbSink implements Sink {
      * the staged rows keeps the last row of each key.
      */
     private void merge(Table table) throws SQLException {
+        DuckDBAppender straight = direct.get(table.name());
+        if (straight != null) {
+            straight.flush();
+        }
         appender(table).flush();
         FingerprintSet keys = batchKeys.get(table.name());
         if (keys != null) {
@@ -400,6 +506,10 @@ public final class DuckDbSink implements Sink {
                 appender.close();
             }
             appenders.clear();
+            for (DuckDBAppender appender : direct.values()) {
+                appender.close();
+            }
+            direct.clear();
             batchKeys.clear();
             firstLoads.clear();
             connection.rollback();

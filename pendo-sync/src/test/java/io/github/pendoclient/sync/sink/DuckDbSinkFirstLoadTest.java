@@ -6,6 +6,8 @@ import io.github.pendoclient.sync.Table;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,5 +107,53 @@ class DuckDbSinkFirstLoadTest {
         List<Map<String, Object>> all = new ArrayList<>(SinkContract.rows(0, 5));
         all.add(changed);
         assertThat(read()).hasSize(5).containsExactlyInAnyOrderElementsOf(SinkContract.expected(ROWS, all));
+    }
+
+    @Test
+    void aFirstLoadGoesIntoTheTableItselfUntilAKeyRepeatsInTheBatchAndTheLatestRowWins() throws Exception {
+        Map<String, Object> changed = with(SinkContract.row(5), "label", "written twice in one batch");
+        try (DuckDbSink sink = new DuckDbSink(file())) {
+            sink.open(ROWS, OptionalLong.empty());
+            assertThat(sink.appendsToTable(ROWS)).isTrue();
+            for (Map<String, Object> row : SinkContract.rows(0, 10)) {
+                sink.write(ROWS, row);
+            }
+            sink.write(ROWS, changed);
+            assertThat(sink.appendsToTable(ROWS)).isFalse();
+            sink.write(ROWS, SinkContract.row(10));
+            sink.commit(ROWS);
+        }
+        List<Map<String, Object>> all = new ArrayList<>(SinkContract.rows(0, 11));
+        all.add(changed);
+        assertThat(read()).hasSize(11).containsExactlyInAnyOrderElementsOf(SinkContract.expected(ROWS, all));
+    }
+
+    @Test
+    void aTableWhoseColumnsWereChangedByHandIsStagedEvenInAFirstLoad() throws Exception {
+        try (DuckDbSink sink = new DuckDbSink(file())) {
+            sink.open(ROWS, OptionalLong.empty());
+            sink.commit(ROWS);
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file());
+                Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE " + DuckDbSink.quote(ROWS.name()) + " ADD COLUMN note VARCHAR");
+        }
+        try (DuckDbSink sink = new DuckDbSink(file())) {
+            sink.open(ROWS, OptionalLong.empty());
+            assertThat(sink.inFirstLoad(ROWS)).isTrue();
+            assertThat(sink.appendsToTable(ROWS)).isFalse();
+            for (Map<String, Object> row : SinkContract.rows(0, 10)) {
+                sink.write(ROWS, row);
+            }
+            sink.commit(ROWS);
+        }
+        assertThat(read()).containsExactlyInAnyOrderElementsOf(SinkContract.expected(ROWS, SinkContract.rows(0, 10)));
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file());
+                Statement statement = connection.createStatement();
+                ResultSet notes = statement.executeQuery(
+                        "SELECT count(*) FROM " + DuckDbSink.quote(ROWS.name()) + " WHERE note IS NULL")) {
+            notes.next();
+            assertThat(notes.getLong(1)).isEqualTo(10);
+        }
     }
 }
