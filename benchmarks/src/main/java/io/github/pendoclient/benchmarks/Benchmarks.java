@@ -112,8 +112,9 @@ public final class Benchmarks {
         Path body = VisitorsFile.ensure(work, rows, 42);
         long bytes = Files.size(body);
         String[][] cases = {
-            {"bare", "-Xmx64m", "bare Moshi `JsonReader` pass (the parsing limit)"},
+            {"bare", "-Xmx64m", "bare Moshi `JsonReader` pass (Moshi's parsing limit)"},
             {"sdk-typed", "-Xmx64m", "SDK, typed rows (`Visitor`)"},
+            {"sdk-typed-strict", "-Xmx64m", "SDK, typed rows (`Visitor`), `Binding.STRICT`"},
             {"sdk-maps", "-Xmx64m", "SDK, `Map<String, Object>` rows"},
             {"naive", "-Xmx64m", "naive: whole body into one `List`"},
             {"naive", "-Xmx12g", "naive: whole body into one `List`"},

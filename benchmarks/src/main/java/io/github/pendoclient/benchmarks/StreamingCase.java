@@ -7,6 +7,7 @@ import io.github.pendoclient.aggregation.AggregationClient;
 import io.github.pendoclient.aggregation.Queries;
 import io.github.pendoclient.http.RateLimitOptions;
 import io.github.pendoclient.internal.json.PendoJson;
+import io.github.pendoclient.json.Binding;
 import io.github.pendoclient.model.Visitor;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -33,7 +34,8 @@ public final class StreamingCase {
     /**
      * Runs one case.
      *
-     * @param args the mode ({@code sdk-typed}, {@code sdk-maps}, {@code bare}, {@code naive}) and the server port;
+     * @param args the mode ({@code sdk-typed}, {@code sdk-typed-strict}, {@code sdk-maps}, {@code bare},
+     *     {@code naive}) and the server port;
      *     or {@code fake} and a number of visitors for FakePendo to generate and serve
      */
     public static void main(String[] args) throws Exception {
@@ -68,6 +70,7 @@ public final class StreamingCase {
     private static long run(String mode, String base) throws IOException {
         switch (mode) {
             case "sdk-typed":
+            case "sdk-typed-strict":
             case "sdk-maps":
                 try (PendoClient client = PendoClient.builder()
                         .integrationKey(io.github.pendoclient.testing.FakePendo.DEFAULT_INTEGRATION_KEY)
@@ -75,6 +78,13 @@ public final class StreamingCase {
                         .rateLimit(RateLimitOptions.disabled())
                         .build()) {
                     AggregationClient aggregations = AggregationClient.create(client);
+                    if (mode.equals("sdk-typed-strict")) {
+                        try (Stream<Visitor> rows = aggregations.stream(
+                                Queries.allVisitors(), Binding.STRICT.moshi().adapter(Visitor.class))) {
+                            return rows.mapToLong(v -> v.visitorId().length() > 0 ? 1 : 0)
+                                    .sum();
+                        }
+                    }
                     if (mode.equals("sdk-typed")) {
                         try (Stream<Visitor> rows = aggregations.stream(Queries.allVisitors(), Visitor.class)) {
                             return rows.mapToLong(v -> v.visitorId().length() > 0 ? 1 : 0)
