@@ -27,7 +27,9 @@ import okio.BufferedSource;
  * number whose exact value is whole and fits (2.0 and 1e3 included, as Moshi's {@code nextLong} reads them), {@code Double} otherwise,
  * {@code BigDecimal} beyond both; strings decoded as UTF-8 between escapes, as Moshi does; the last of repeated
  * member names wins. Malformed JSON is a {@link JsonEncodingException}, a body that ends early an
- * {@link EOFException}, nesting past 255 levels a {@link JsonDataException}, each naming the path.
+ * {@link EOFException}, nesting past 255 levels a {@link JsonDataException}, each naming the path. One difference
+ * on purpose: Moshi refuses a few valid integers of more than 64 digits whose 64-bit accumulation wraps to zero
+ * (1 followed by 64 zeros); this parser reads them, as {@code BigDecimal}.
  *
  * <p>Member names repeat from row to row: each position in the rows remembers the last name read there, and a name
  * whose bytes are the same is that same {@code String} (its hash already computed) rather than a new one. One
@@ -36,6 +38,9 @@ import okio.BufferedSource;
 public final class SegmentParser {
 
     private static final int MAX_DEPTH = 255;
+
+    private static final int FIRST_SCRATCH = 256;
+    private static final int KEPT_SCRATCH = 64 * 1024;
 
     /** Per thread, the parser bound to the reader whose row it is reading (see {@link #bind}). */
     private static final ThreadLocal<SegmentParser> BOUND = new ThreadLocal<>();
@@ -55,7 +60,8 @@ public final class SegmentParser {
 
     private long segmentOffset;
     private boolean open;
-    private byte[] scratch = new byte[256];
+    /** Bytes of a string or number read across segments; one that grew past {@link #KEPT_SCRATCH} is dropped. */
+    private byte[] scratch = new byte[FIRST_SCRATCH];
 
     private final String[] pathNames = new String[MAX_DEPTH + 1];
     private final int[] pathIndices = new int[MAX_DEPTH + 1];
@@ -110,6 +116,9 @@ public final class SegmentParser {
         } finally {
             stopReading();
             this.reader = null;
+            if (scratch.length > KEPT_SCRATCH) {
+                scratch = new byte[FIRST_SCRATCH]; // a long string is not kept for the rest of the stream
+            }
         }
         reader.endObject();
         return into;

@@ -185,6 +185,24 @@ class SegmentParserTest {
     }
 
     @Test
+    void aStringAndANumberLongerThanManySegmentsReadWhole() throws IOException {
+        String text = "é😀\\n".repeat(20_000) + "x".repeat(70_000);
+        String digits = "123456789".repeat(3_000);
+        assertSameAsMoshi("{\"long\":\"" + text + "\",\"big\":" + digits + ",\"after\":\"short\"}");
+    }
+
+    @Test
+    void aLongIntegerMoshiRefusesByAccidentIsABigDecimal() throws IOException {
+        // Moshi's digit accumulator wraps to zero after 1 and 64 zeros, and it then takes the next 0 for a leading
+        // zero and refuses the number; the number is valid JSON, so this parser reads it.
+        String number = "1" + "0".repeat(70);
+        assertThat(catchThrowable(() -> viaMoshi(("{\"n\":" + number + "}").getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(IOException.class);
+        Object read = viaParser(("{\"n\":" + number + "}").getBytes(StandardCharsets.UTF_8), true);
+        assertThat(read).isEqualTo(Map.of("n", new java.math.BigDecimal(number)));
+    }
+
+    @Test
     void aRepeatedNameKeepsTheLastValueAtTheFirstPlace() throws IOException {
         assertSameAsMoshi("{\"a\":1,\"b\":2,\"a\":3}");
     }
