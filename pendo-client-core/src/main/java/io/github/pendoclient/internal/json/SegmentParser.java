@@ -23,10 +23,10 @@ import okio.BufferedSource;
  * inside one object, from the bytes after its opening brace to the byte before its closing one, and leaves that brace
  * to the reader.
  *
- * <p>It accepts exactly what Moshi's strict reader accepts and reads it into the same values: {@code Long} for a
- * number whose exact value is whole and fits (2.0 and 1e3 included, as Moshi's {@code nextLong} reads them), {@code Double} otherwise,
- * {@code BigDecimal} beyond both; strings decoded as UTF-8 between escapes, as Moshi does; the last of repeated
- * member names wins. Malformed JSON is a {@link JsonEncodingException}, a body that ends early an
+ * <p>It accepts what Moshi's strict reader accepts and reads it into the same values: {@code Long} for a number
+ * whose exact value is whole and fits (2.0 and 1e3 included, as Moshi's {@code nextLong} reads them),
+ * {@code Double} otherwise, {@code BigDecimal} beyond both; strings decoded as UTF-8 between escapes, as Moshi does;
+ * the last of repeated member names wins. Malformed JSON is a {@link JsonEncodingException}, a body that ends early an
  * {@link EOFException}, nesting past 255 levels a {@link JsonDataException}, each naming the path. One difference
  * on purpose: Moshi refuses a few valid integers of more than 64 digits whose 64-bit accumulation wraps to zero
  * (1 followed by 64 zeros); this parser reads them, as {@code BigDecimal}.
