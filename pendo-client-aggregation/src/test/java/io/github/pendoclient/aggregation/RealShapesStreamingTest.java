@@ -2,17 +2,11 @@ package io.github.pendoclient.aggregation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.aggregation.rows.EventRow;
 import io.github.pendoclient.aggregation.rows.PollEventRow;
-import io.github.pendoclient.http.RateLimitOptions;
-import io.github.pendoclient.http.RetryOptions;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,37 +14,23 @@ import org.junit.jupiter.api.Test;
 /** Streaming findings of the fidelity audit (issue 13), against bodies written from section 7.10. */
 class RealShapesStreamingTest {
 
-    private MockWebServer server;
-    private PendoClient client;
+    private StreamingServer server;
     private AggregationClient aggregations;
 
     @BeforeEach
     void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        client = PendoClient.builder()
-                .integrationKey("test-integration-key")
-                .baseUrl(server.url("/").toString())
-                .aggregationTimeout(Duration.ofSeconds(10))
-                .retries(RetryOptions.builder().maxAttempts(1).build())
-                .rateLimit(RateLimitOptions.disabled())
-                .build();
-        aggregations = AggregationClient.create(client);
+        server = StreamingServer.start();
+        aggregations = server.aggregations();
     }
 
     @AfterEach
     void stop() throws IOException {
-        client.close();
         server.close();
     }
 
     @Test
     void aStringParametersValueDoesNotEndTheStream() {
-        server.enqueue(new MockResponse.Builder()
-                .code(200)
-                .addHeader("Content-Type", "application/json")
-                .body(AggregationClientTest.fixture("real/events.json"))
-                .build());
+        server.respond(AggregationClientTest.fixture("real/events.json"));
 
         List<EventRow> rows = aggregations.stream(Queries.events(AppIds.all()), EventRow.class)
                 .toList();
@@ -64,11 +44,7 @@ class RealShapesStreamingTest {
 
     @Test
     void pollRowsCarryAccountIdsLocationLoadTimeAndServerName() {
-        server.enqueue(new MockResponse.Builder()
-                .code(200)
-                .addHeader("Content-Type", "application/json")
-                .body(AggregationClientTest.fixture("real/pollEvents.json"))
-                .build());
+        server.respond(AggregationClientTest.fixture("real/pollEvents.json"));
 
         PollEventRow poll = aggregations.stream(Queries.pollEvents(AppIds.all()), PollEventRow.class)
                 .toList()

@@ -4,27 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import io.github.pendoclient.PendoClient;
 import io.github.pendoclient.aggregation.rows.EventRow;
 import io.github.pendoclient.aggregation.rows.FeatureEventRow;
 import io.github.pendoclient.aggregation.rows.GuideEventRow;
 import io.github.pendoclient.aggregation.rows.PageEventRow;
 import io.github.pendoclient.aggregation.rows.PollEventRow;
 import io.github.pendoclient.aggregation.rows.TrackEventRow;
-import io.github.pendoclient.http.RateLimitOptions;
-import io.github.pendoclient.http.RetryOptions;
 import io.github.pendoclient.internal.json.JsonValues;
 import io.github.pendoclient.internal.json.PendoJson;
 import io.github.pendoclient.model.Account;
 import io.github.pendoclient.model.Visitor;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,27 +43,17 @@ class RowsFromBytesTest {
             + "{\"visitorId\": \"f\", \"metadata\": {\"auto\": null, \"custom\": {}}}"
             + "]}";
 
-    private MockWebServer server;
-    private PendoClient client;
+    private StreamingServer server;
     private AggregationClient aggregations;
 
     @BeforeEach
     void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        client = PendoClient.builder()
-                .integrationKey("test-integration-key")
-                .baseUrl(server.url("/").toString())
-                .aggregationTimeout(Duration.ofSeconds(10))
-                .retries(RetryOptions.builder().maxAttempts(1).build())
-                .rateLimit(RateLimitOptions.disabled())
-                .build();
-        aggregations = AggregationClient.create(client);
+        server = StreamingServer.start();
+        aggregations = server.aggregations();
     }
 
     @AfterEach
     void stop() throws IOException {
-        client.close();
         server.close();
     }
 
@@ -90,14 +74,6 @@ class RowsFromBytesTest {
 
     private static String body(String fixtureOrJson) {
         return fixtureOrJson.startsWith("{") ? fixtureOrJson : AggregationClientTest.fixture(fixtureOrJson);
-    }
-
-    private void respond(String body) {
-        server.enqueue(new MockResponse.Builder()
-                .code(200)
-                .addHeader("Content-Type", "application/json")
-                .body(body)
-                .build());
     }
 
     /** The rows as Moshi's reader alone reads them, each with the given reader of one row. */
@@ -123,7 +99,7 @@ class RowsFromBytesTest {
     @MethodSource("bodies")
     void aStreamedMapRowIsTheRowMoshiReads(String fixtureOrJson, Class<?> ignored) throws IOException {
         String body = body(fixtureOrJson);
-        respond(body);
+        server.respond(body);
         List<Map<String, Object>> streamed;
         try (Stream<Map<String, Object>> rows = aggregations.stream(Queries.allVisitors())) {
             streamed = rows.toList();
@@ -137,7 +113,7 @@ class RowsFromBytesTest {
     @MethodSource("bodies")
     void aStreamedTypedRowIsTheRecordMoshiReads(String fixtureOrJson, Class<?> rowType) throws IOException {
         String body = body(fixtureOrJson);
-        respond(body);
+        server.respond(body);
         List<?> streamed;
         try (Stream<?> rows = aggregations.stream(Queries.allVisitors(), rowType)) {
             streamed = rows.toList();
