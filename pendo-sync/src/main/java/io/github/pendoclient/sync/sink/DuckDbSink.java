@@ -31,9 +31,11 @@ import org.duckdb.DuckDBConnection;
  * default for text, dictionary and FSST, leaves JSON three times larger and takes longer to write it). Rows are
  * appended to a staging table with DuckDB's appender and merged at each commit, which also ends the transaction: the
  * rows whose key is staged are deleted and the staged rows inserted, in that one transaction. A first load (the table
- * empty when opened) skips the delete while every key it has written is new, which it tracks by fingerprint; from
- * the first repeated key, or past 2<sup>20</sup> keys, its merges delete as well. A resumed run refetches from the
- * last checkpoint, and the upserts make that idempotent.
+ * empty when opened) appends its rows to the table itself, in the open transaction, while every key it has written
+ * is new, which it tracks by fingerprint; from the first repeated key, or past 2<sup>20</sup> keys, its rows are
+ * staged and its merges delete as well (the delete reaches the rows appended before). A table whose columns differ
+ * from the declared ones (changed by hand or by an earlier version) is always staged. A resumed run refetches from
+ * the last checkpoint, and the upserts make that idempotent.
  *
  * <p>The key columns are {@code NOT NULL} but carry no {@code PRIMARY KEY} constraint: DuckDB holds a primary key's
  * index in memory whole, which for the event tables' long composite keys grew to hundreds of megabytes, while the
